@@ -1,0 +1,2 @@
+// The public authoring API (the DSL). Filled in by src/dsl.
+export {};

@@ -1,0 +1,51 @@
+/**
+ * A finding is data: rule code and slug, severity, one-line message, RFC 6901 pointer into the document,
+ * and optionally a source position. Rendering (text, JSON) is done by the CLI, never by the producer.
+ */
+export type Severity = "error" | "warning";
+
+export interface SourcePosition {
+  file: string;
+  line?: number; // 1-based
+  column?: number; // 1-based
+}
+
+export interface Finding {
+  /** Stable code, e.g. `FP101`. Codes are never reused. */
+  code: string;
+  /** Readable kebab-case name, e.g. `orderings-resolve`. */
+  slug: string;
+  severity: Severity;
+  message: string;
+  /** JSON pointer into the checked document; `""` is the whole document. */
+  pointer: string;
+  /** The file the finding is about (set by the caller that knows it). */
+  file?: string;
+  source?: SourcePosition;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file ?? "", b.file ?? "") ||
+    (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
+    (a.source?.column ?? 0) - (b.source?.column ?? 0) ||
+    cmp(a.pointer, b.pointer) ||
+    cmp(a.code, b.code) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `file: /json/pointer: FP101 message` (the line format of the CLI contract). */
+export function formatFinding(f: Finding): string {
+  const where = f.source?.line !== undefined ? `${f.source.file}:${f.source.line}${f.source.column ? ":" + f.source.column : ""}` : (f.file ?? "");
+  const sev = f.severity === "warning" ? " (warning)" : "";
+  return `${where}: ${f.pointer || "/"}: ${f.code} ${f.message}${sev}`;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === "error");
+}
