@@ -1,14 +1,26 @@
 import type { Command } from "commander";
-import { UserError } from "../util/errors.js";
 
-/** `flocode show`: not implemented yet. */
+/** `flocode show <file>`: the canonical YAML view (also a git textconv driver). */
 export function registerShow(program: Command): void {
   program
     .command("show")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .option("--json", "machine-readable output")
-    .action(() => {
-      throw new UserError("flocode show is not implemented yet", 2);
+    .description("print the canonical, id-free YAML view of a .flopack or .flow.ts (usable as a git textconv driver)")
+    .argument("<file>", "a .flopack file or a flow source (.flow.ts)")
+    .option("--json", "print the same view as JSON")
+    .addHelpText(
+      "after",
+      `
+Git integration (review flopacks as text in git diff / git log -p):
+  $ echo '*.flopack diff=flopack' >> .gitattributes
+  $ git config diff.flopack.textconv "flocode show"`,
+    )
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { buildPackView } = await import("../review/model.js");
+      const { renderShow, showDocument } = await import("../review/show.js");
+      const { mapToJson } = await import("../review/render-json.js");
+      const view = buildPackView(mergePacks(await loadReviewInput(file)));
+      process.stdout.write(opts.json ? JSON.stringify(mapToJson(showDocument(view)), null, 2) + "\n" : renderShow(view));
+      process.exitCode = 0;
     });
 }
