@@ -1,0 +1,181 @@
+/**
+ * The DSL's value types: what flow files build and what `lower` reads. Plain objects tagged by `kind`;
+ * user-facing helpers (flow, schedule, connection, card factories) only construct these.
+ */
+import type { Json, JsonObject } from "../ir/types.js";
+
+/** Where in a flow file a DSL value was made (for error messages: file and line of the offending call). */
+export interface CallSite {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Okta value types: a primitive type name, or an object schema `{field: {type, collection}}`. */
+export type OktaType = "string" | "number" | "boolean" | "Date" | "object" | "file" | "flo" | JsonObject;
+
+/** Branded TS types for Okta values that plain TS types cannot tell apart. */
+export type OktaDate = string & { readonly __okta?: "Date" };
+export interface OktaFile {
+  readonly __okta: "file";
+}
+export type OktaObject = { [key: string]: unknown };
+
+/** A reference to an output of a card (or of the trigger), optionally drilled into a sub-field path. */
+export interface Ref<T = unknown> {
+  readonly kind: "ref";
+  /** The card node this output belongs to (set by the flow builder). */
+  readonly card: CardNode;
+  readonly output: { group: string | null; key: string; nth?: number };
+  readonly type: OktaType;
+  readonly collection: boolean;
+  /** Sub-field access into an object output (`object:expand` in the flopack). */
+  readonly path?: readonly string[];
+  /** Phantom: the TS type of the value. */
+  readonly __type?: T;
+}
+
+/** What an input accepts: a constant, or a reference to an output Okta can convert to the input's type. */
+export type Input<T> = T | Ref<Convertible<T>>;
+
+/**
+ * The output types Okta converts automatically into an input of type T (FLOPACK.md §5.4):
+ * string ← number, boolean, Date, object; number ← string; Date ← string; object ← string; T[] ← T.
+ */
+export type Convertible<T> = T extends readonly (infer E)[]
+  ? T | E
+  : T extends string
+    ? string | number | boolean | OktaObject
+    : T extends number
+      ? number | string
+      : T extends boolean
+        ? boolean
+        : T extends OktaObject
+          ? OktaObject | string
+          : T;
+
+export interface Connection<C extends string = string> {
+  readonly kind: "connection";
+  /** The connection's label in Okta, e.g. "Office 365 Admin". */
+  readonly name: string;
+  /** Connector key, e.g. "office365admin". */
+  readonly connector: C;
+  readonly site?: CallSite;
+}
+
+export interface Folder {
+  readonly kind: "folder";
+  readonly name: string;
+  readonly description?: string;
+  readonly parent?: Folder;
+  readonly site?: CallSite;
+}
+
+export type TableColumnType = "string" | "number" | "boolean" | "Date";
+export interface Table {
+  readonly kind: "table";
+  readonly name: string;
+  readonly description?: string;
+  readonly folder?: Folder;
+  readonly columns: ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>;
+  readonly site?: CallSite;
+}
+
+/** Error policy of a card (the card's "Error handling" dialog). */
+export type ErrorPolicy =
+  | { type: "halt"; retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }
+  | { type: "continue"; retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }
+  | { type: "helper"; flow: FlowRefLike; retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }
+  /** Exactly the `policy.error` object (escape hatch). */
+  | { type: "raw"; error: JsonObject };
+
+/** A flow referenced by a Call Flow / For Each card or an error policy: a flow definition or its name. */
+export type FlowRefLike = FlowDef | { readonly kind: "flowName"; readonly name: string };
+
+/** An extra (custom) field on a card: helper-flow parameters, Assign/Return/Compose fields, request fields. */
+export interface CustomField {
+  key: string;
+  group?: string | null;
+  type: OktaType;
+  collection?: boolean;
+  value?: Input<unknown>;
+  /** Extra entry keys written verbatim (e.g. `metadata.displayname`). */
+  raw?: JsonObject;
+}
+
+/**
+ * One card as written in a flow file. Card factories (`flocode/cards`) and `card(address, ...)` produce these.
+ * Inputs are keyed by the entry key (`"Relative URL"`); where a card has the same key in two groups,
+ * by `"<group>/<key>"`.
+ */
+export interface CardSpec<O = Record<string, unknown>> {
+  readonly kind: "card";
+  readonly address: string;
+  /** Catalog variant; default: chosen from option values, else the address's default variant. */
+  readonly variant?: string;
+  /** Display name; default: the template's name. */
+  readonly name?: string;
+  readonly connection?: Connection | null;
+  /** Options (`flags: "p"`, the gear dialog) by key. */
+  readonly options?: Readonly<Record<string, Json>>;
+  /** Data inputs by key: constants or refs. */
+  readonly inputs?: Readonly<Record<string, Input<unknown>>>;
+  readonly customInputs?: readonly CustomField[];
+  readonly customOutputs?: readonly CustomField[];
+  readonly policy?: ErrorPolicy;
+  /** Comment card text, or a connector card's help text override (`model.comments`). */
+  readonly comments?: Json;
+  /** Raw escape hatch: JSON merged into `node.model` after everything else. */
+  readonly patch?: JsonObject;
+  readonly site?: CallSite;
+  /** Phantom: the card's outputs. */
+  readonly __outputs?: O;
+}
+
+/** A card placed in a flow: its spec, its place, and its outputs as refs (`card.body`). */
+export interface CardNode {
+  readonly kind: "cardNode";
+  readonly spec: CardSpec<unknown>;
+  /** Stable name within the flow (from the variable-like display name, made unique). */
+  readonly ref: string;
+}
+
+export type Card<O> = { readonly [K in keyof O]: Ref<O[K]> } & { readonly $node: CardNode };
+
+export type Trigger =
+  | { kind: "schedule"; cron: ScheduleCron; site?: CallSite }
+  | { kind: "apiEndpoint"; security: "open" | "clientToken"; fields?: readonly CustomField[]; site?: CallSite }
+  | { kind: "helper"; params: readonly CustomField[]; site?: CallSite }
+  | { kind: "delegated"; params: readonly CustomField[]; site?: CallSite }
+  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite }
+  | { kind: "manual"; site?: CallSite }
+  /** A root card written as a card (escape hatch; used by import for unusual roots). */
+  | { kind: "card"; card: CardSpec<unknown>; site?: CallSite };
+
+/** The cron fields of a Scheduled Flow, as Okta stores them (see `schedule.*` helpers). */
+export interface ScheduleCron {
+  minutes: string;
+  hours: string;
+  dayOfTheMonth: string;
+  month: string;
+  dayOfTheWeek: string;
+  timeZone: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface FlowOptions {
+  name: string;
+  description?: string;
+  folder?: Folder;
+  /** "Save all data that passes through the flow" (default true, as the Okta console suggests). */
+  saveAllData?: boolean;
+  trigger: Trigger;
+}
+
+export interface FlowDef {
+  readonly kind: "flow";
+  readonly options: FlowOptions;
+  readonly body?: (f: unknown) => unknown;
+  readonly site?: CallSite;
+}

@@ -1,0 +1,26 @@
+import type { IrEntryRef, IrLink, JsonObject } from "../ir/types.js";
+
+/** Looks up catalog templates by address and variant (the catalog, or templates learned on the fly). */
+export interface TemplateSource {
+  template(address: string, variant: string): JsonObject | undefined;
+}
+
+/** Pack-level id → ref maps. */
+export interface PackIndex {
+  flows: Map<string, string>;
+  folders: Map<string, string>;
+  tables: Map<string, string>;
+  connections: Map<string, string>;
+}
+
+/** Flow-level id → ref maps: every card of the flow, inline flows included, and each card's entries. */
+export interface FlowIndex {
+  cards: Map<string, string>;
+  inputs: Map<string, Map<string, IrEntryRef>>; // card uuid → entry id → ref
+  outputs: Map<string, Map<string, IrEntryRef>>;
+}
+
+export function link(map: Map<string, string>, id: string): IrLink {
+  const ref = map.get(id);
+  return ref === undefined ? { dangling: id } : { ref };
+}

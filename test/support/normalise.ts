@@ -1,0 +1,228 @@
+/**
+ * "The same flopack", as issue 4 defines it: equal after normalising what is generated or cosmetic.
+ *
+ * Removed: `created`, `checksum`, `version`, flow `tree` and `display`, card `model.display`, entry
+ * `metadata.index` / `metadata.ghost` / `_used`, environment numbers (`model.metadata.id`, `partnerChannelKeys`,
+ * `parents.*.data.id`), and stale empty `joins` lists.
+ * Ids are replaced by what they point to: flows by name, folders/tables/connections by name (+ occurrence),
+ * cards by their position (scope path + index in `methods`), entries by (card, side, group, key, occurrence),
+ * ordering edges by their [from, to] pair. Everything else is kept and compared.
+ */
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function normaliseFlopack(input: Json): Json {
+  const doc = structuredClone(input) as Obj;
+  const data = isObj(doc.data) ? doc.data : {};
+  const labels = new Map<string, string>();
+  const label = (kind: string, items: Json | undefined, name: (o: Obj) => string): void => {
+    if (!isObj(items)) return;
+    const seen = new Map<string, number>();
+    for (const o of Object.values(items)) {
+      if (!isObj(o)) continue;
+      const base = `${kind}:${name(o)}`;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
+      labels.set(String(o.id), n ? `${base}#${n}` : base);
+    }
+  };
+  label("flow", data.flos, (o) => String(o.name));
+  label("folder", data.groups, (o) => String(isObj(o.data) ? o.data.name : ""));
+  label("table", data.tables, (o) => String(o.name));
+  label("connection", data.configs, (o) => `${String(o.name)}/${String(o.module)}`);
+  const relabel = (v: Json | undefined): Json => (typeof v === "string" && labels.has(v) ? labels.get(v)! : (v ?? null));
+  const rekey = (m: Json | undefined, f: (o: Obj) => Obj): Obj => {
+    const out: Obj = {};
+    if (isObj(m)) for (const [k, v] of Object.entries(m)) out[relabel(k) as string] = isObj(v) ? f(v) : v;
+    return out;
+  };
+
+  const flos = rekey(data.flos, (flo) => {
+    flo.id = relabel(flo.id);
+    if (isObj(flo.data)) flo.data = normaliseFlowData(flo.data, relabel);
+    return flo;
+  });
+  const groups = rekey(data.groups, (g) => {
+    g.id = relabel(g.id);
+    if (isObj(g.data) && typeof g.data.path === "string") g.data.path = g.data.path.split(".").map((p) => relabel(p)).join(".");
+    return g;
+  });
+  const tables = rekey(data.tables, (t) => {
+    t.id = relabel(t.id);
+    if (isObj(t.data)) t.data.group_id = relabel(t.data.group_id);
+    return t;
+  });
+  const configs = rekey(data.configs, (c) => {
+    c.id = relabel(c.id);
+    return c;
+  });
+  const out: Obj = { type: doc.type ?? null, flags: doc.flags ?? null, data: { ...data, flos, groups, tables, configs } };
+  return out;
+}
+
+function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj {
+  fd.uuid = relabel(fd.uuid);
+  delete fd.tree;
+  delete fd.display;
+  fd.group = relabel(fd.group);
+  // Card and entry labels, across the flow and its inline flows.
+  const cardLabels = new Map<string, string>();
+  const entryLabels = new Map<string, Map<string, string>>(); // card uuid → entry id → label
+  const index = (scope: Obj, path: string): void => {
+    const methods = Array.isArray(scope.methods) ? scope.methods.filter(isObj) : [];
+    methods.forEach((m, i) => {
+      const cardLabel = `${path}#${i}`;
+      cardLabels.set(String(m.uuid), cardLabel);
+      const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+      const map = new Map<string, string>();
+      for (const side of ["inputs", "outputs"]) {
+        const s = model[side];
+        const seen = new Map<string, number>();
+        if (!isObj(s) || !isObj(s.data)) continue;
+        for (const e of Object.values(s.data)) {
+          if (!isObj(e)) continue;
+          const base = `${side}:${String(e.group)}/${String(e.key)}`;
+          const n = seen.get(base) ?? 0;
+          seen.set(base, n + 1);
+          map.set(String(e.id), n ? `${base}#${n}` : base);
+          const v = isObj(e.value) ? e.value : undefined;
+          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) index(v.data, `${cardLabel}>${side}:${String(e.key)}#${n}`);
+        }
+      }
+      entryLabels.set(String(m.uuid), map);
+      const err = isObj(model.policy) && isObj(model.policy.error) ? model.policy.error : undefined;
+      if (err && isObj(err.flo) && Array.isArray(err.flo.methods)) index(err.flo, `${cardLabel}>policy`);
+    });
+  };
+  index(fd, "");
+  const card = (id: Json | undefined): Json => (typeof id === "string" && cardLabels.has(id) ? cardLabels.get(id)! : relabel(id));
+  const entry = (cardId: string, id: Json | undefined): Json =>
+    typeof id === "string" ? (entryLabels.get(cardId)?.get(id) ?? `dangling:${id}`) : (id ?? null);
+
+  const normaliseScope = (scope: Obj): void => {
+    if ("uuid" in scope && scope !== fd) scope.uuid = "inline";
+    if (scope !== fd) {
+      if (isObj(scope.display) && isObj(scope.display.aliases)) {
+        const aliases: Obj = {};
+        for (const [k, v] of Object.entries(scope.display.aliases)) aliases[card(k) as string] = v;
+        scope.display.aliases = aliases;
+      }
+    }
+    const edges = isObj(scope.orderings) ? Object.values(scope.orderings) : [];
+    scope.orderings = edges
+      .map((e) => (Array.isArray(e) ? e.map((x) => card(x)) : e))
+      .map((e) => JSON.stringify(e))
+      .sort() as Json;
+    const methods = Array.isArray(scope.methods) ? scope.methods.filter(isObj) : [];
+    for (const m of methods) normaliseCard(m);
+  };
+
+  const normaliseCard = (m: Obj): void => {
+    const uuid = String(m.uuid);
+    m.uuid = card(uuid);
+    if (isObj(m.parents)) for (const p of Object.values(m.parents)) if (isObj(p) && isObj(p.data)) delete p.data.id;
+    const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+    delete model.display;
+    delete model.partnerChannelKeys;
+    if (isObj(model.metadata)) delete model.metadata.id;
+    if (typeof model.config === "string") model.config = relabel(model.config);
+    for (const side of ["inputs", "outputs"]) {
+      const s = model[side];
+      if (!isObj(s) || !isObj(s.data)) continue;
+      const data: Obj = {};
+      for (const [id, e] of Object.entries(s.data)) {
+        if (!isObj(e)) continue;
+        const lab = entry(uuid, id) as string;
+        e.id = lab;
+        delete e._used;
+        if (isObj(e.metadata)) {
+          delete e.metadata.index;
+          delete e.metadata.ghost;
+          if (typeof e.metadata.wormholeMethodId === "string") e.metadata.wormholeMethodId = card(e.metadata.wormholeMethodId);
+          if (typeof e.metadata.srcOutputId === "string" && typeof e.metadata.srcMethodId === "string")
+            e.metadata.srcOutputId = entry(e.metadata.srcMethodId, e.metadata.srcOutputId);
+          if (typeof e.metadata.srcMethodId === "string") e.metadata.srcMethodId = card(e.metadata.srcMethodId);
+        }
+        const v = isObj(e.value) ? e.value : undefined;
+        if (v && typeof v.data === "string") v.data = relabel(v.data);
+        if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) normaliseScope(v.data);
+        data[lab] = e;
+      }
+      s.data = data;
+    }
+    const err = isObj(model.policy) && isObj(model.policy.error) ? model.policy.error : undefined;
+    if (err) {
+      if (typeof err.flo === "string") err.flo = relabel(err.flo);
+      else if (isObj(err.flo) && Array.isArray(err.flo.methods)) normaliseScope(err.flo);
+    }
+    // pins: output → target → [{input, transform}]
+    const pins: Obj = {};
+    if (isObj(m.pins)) {
+      for (const [outId, targets] of Object.entries(m.pins)) {
+        const o: Obj = {};
+        if (isObj(targets)) {
+          for (const [t, list] of Object.entries(targets)) {
+            o[card(t) as string] = (Array.isArray(list) ? list : []).map((p) =>
+              isObj(p) ? { input: entry(t, p.input), transform: transformOf(p.transform) } : p,
+            );
+          }
+        }
+        pins[entry(uuid, outId) as string] = o;
+      }
+    }
+    m.pins = pins;
+    const branches: Obj = {};
+    if (isObj(m.branches)) for (const [k, v] of Object.entries(m.branches)) branches[card(k) as string] = v;
+    m.branches = branches;
+    const joins: Obj = {};
+    if (isObj(m.joins)) {
+      for (const [k, list] of Object.entries(m.joins)) {
+        const lab = entry(uuid, k) as string;
+        if (Array.isArray(list) && list.length === 0 && lab.startsWith("dangling:")) continue;
+        joins[lab] = (Array.isArray(list) ? list : []).map((l) => (isObj(l) ? { output: entry(uuid, l.output), transform: transformOf(l.transform) } : l));
+      }
+    }
+    m.joins = joins;
+  };
+  normaliseScope(fd);
+  return fd;
+}
+
+/** A transform compared by its conversion (its key and `dest` are the source output id). */
+function transformOf(t: Json | undefined): Json {
+  if (!isObj(t)) return t ?? null;
+  const first = Object.values(t)[0];
+  return isObj(first) ? { convert: first.convert ?? null, forceWrapArray: first.forceWrapArray ?? null } : null;
+}
+
+/** The first difference between two JSON values (object key order ignored), as a path and both values. */
+export function firstDifference(a: Json, b: Json, path = ""): string | undefined {
+  if (a === b) return undefined;
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") {
+    return `${path || "/"}: ${short(a)} ≠ ${short(b)}`;
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: array vs object`;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = firstDifference(a[i] ?? null, b[i] ?? null, `${path}/${i}`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const ao = a as Obj;
+  const bo = b as Obj;
+  for (const k of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
+    if (!(k in ao)) return `${path}/${k}: missing on the left (right: ${short(bo[k]!)})`;
+    if (!(k in bo)) return `${path}/${k}: missing on the right (left: ${short(ao[k]!)})`;
+    const d = firstDifference(ao[k]!, bo[k]!, `${path}/${k}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function short(v: Json | undefined): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? "undefined" : s.length > 120 ? s.slice(0, 117) + "..." : s;
+}
