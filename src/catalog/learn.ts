@@ -1,0 +1,105 @@
+/**
+ * Learning catalog entries from real exports: every card (inline flows included) is reduced to its template
+ * (`templateOf`), grouped by (address, `variantOf(template)`), counted, and named after its most common
+ * display name. The representative template of a group is the smallest (canonical JSON) among the instances
+ * carrying that name, so the result does not depend on the order of files or cards.
+ */
+import type { Json, JsonObject } from "../ir/types.js";
+import { canonicalJson, isObject } from "../util/json.js";
+import { compareStrings } from "./address.js";
+import { compareEntries, MAX_SOURCES, optionsFromValues, type CatalogEntry } from "./entry.js";
+import { optionsOf, templateOf, variantOf } from "./template.js";
+import { forEachCard } from "./walk.js";
+
+interface Group {
+  address: string;
+  variant: string;
+  count: number;
+  /** name → instance count and the smallest template seen with that name. */
+  names: Map<string, { count: number; canonical: string; template: JsonObject }>;
+  options: Map<string, Json[]>;
+  sources: Set<string>;
+}
+
+export class CatalogLearner {
+  private readonly groups = new Map<string, Group>();
+
+  /** Learns every card of a parsed flopack; `source` names the file (e.g. `export.flopack`). */
+  addFlopack(flopack: unknown, source: string): void {
+    forEachCard(flopack, ({ card, flowName }) => this.addCard(card, `${source}#${flowName}`));
+  }
+
+  addCard(card: JsonObject, source: string): void {
+    if (typeof card.address !== "string" || card.address === "") return;
+    const template = templateOf(card);
+    const variant = variantOf(template);
+    const id = `${card.address}\u0000${variant}`;
+    let group = this.groups.get(id);
+    if (!group) {
+      group = { address: card.address, variant, count: 0, names: new Map(), options: new Map(), sources: new Set() };
+      this.groups.set(id, group);
+    }
+    group.count++;
+    group.sources.add(source);
+    const name = displayName(card);
+    const canonical = canonicalJson(template);
+    const seen = group.names.get(name);
+    if (!seen) group.names.set(name, { count: 1, canonical, template });
+    else {
+      seen.count++;
+      if (canonical < seen.canonical) Object.assign(seen, { canonical, template });
+    }
+    const options = optionsOf(card);
+    for (const key of choiceOptionKeys(card)) {
+      if (!Object.hasOwn(options, key)) continue;
+      const values = group.options.get(key) ?? [];
+      values.push(options[key]!);
+      group.options.set(key, values);
+    }
+  }
+
+  entries(): CatalogEntry[] {
+    const out: CatalogEntry[] = [];
+    for (const g of this.groups.values()) {
+      const [name, best] = [...g.names].sort((a, b) => b[1].count - a[1].count || compareStrings(a[0], b[0]))[0]!;
+      out.push({
+        address: g.address,
+        variant: g.variant,
+        name,
+        options: optionsFromValues(g.options),
+        count: g.count,
+        sources: [...g.sources].sort(compareStrings).slice(0, MAX_SOURCES),
+        template: best.template,
+      });
+    }
+    return out.sort(compareEntries);
+  }
+}
+
+/** Learns the entries of one flopack (inline flows included), sorted by address and variant. */
+export function learnFromFlopack(flopack: JsonObject, source: string): CatalogEntry[] {
+  const learner = new CatalogLearner();
+  learner.addFlopack(flopack, source);
+  return learner.entries();
+}
+
+function displayName(card: JsonObject): string {
+  const node = isObject(card.node) ? card.node : undefined;
+  const name = node && isObject(node.data) ? node.data.name : undefined;
+  return typeof name === "string" ? name : "";
+}
+
+/** Keys of the card's options that offer a fixed list of choices (their values select a card variant). */
+export function choiceOptionKeys(card: JsonObject): string[] {
+  const node = isObject(card.node) ? card.node : {};
+  const model = isObject(node.model) ? node.model : {};
+  const inputs = isObject(model.inputs) && isObject(model.inputs.data) ? model.inputs.data : {};
+  const keys: string[] = [];
+  for (const id of Object.keys(inputs)) {
+    const entry = inputs[id];
+    if (!isObject(entry) || entry.flags !== "p" || typeof entry.key !== "string") continue;
+    const choices = isObject(entry.metadata) ? entry.metadata.choices : undefined;
+    if (Array.isArray(choices) && choices.length > 0) keys.push(entry.key);
+  }
+  return keys;
+}
