@@ -1,14 +1,32 @@
-import type { Command } from "commander";
-import { UserError } from "../util/errors.js";
+import { Option, type Command } from "commander";
 
-/** `flocode diff`: not implemented yet. */
+/** `flocode diff <a> <b>`: card-level semantic diff; exit 0 equal, 1 different, 2 error (like diff(1)). */
 export function registerDiff(program: Command): void {
   program
     .command("diff")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .option("--json", "machine-readable output")
-    .action(() => {
-      throw new UserError("flocode diff is not implemented yet", 2);
+    .description("card-level semantic diff of two .flopack files or flow sources (ids and storage order are ignored)")
+    .argument("<a>", "the old .flopack or .flow.ts")
+    .argument("<b>", "the new .flopack or .flow.ts")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"))
+    .option("--json", "machine-readable output: {equal, changes[]}")
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 no difference, 1 differences, 2 error.
+Examples:
+  $ flocode diff dist/old.flopack dist/new.flopack
+  $ flocode diff export.flopack flows/keepalive.flow.ts --format markdown > comment.md`,
+    )
+    .action(async (a: string, b: string, opts: { json?: boolean; format: "text" | "markdown" }) => {
+      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { buildPackView } = await import("../review/model.js");
+      const { diffPacks } = await import("../review/diff.js");
+      const { formatDiffText, formatDiffMarkdown } = await import("../review/diff-format.js");
+      const [pa, pb] = await Promise.all([loadReviewInput(a), loadReviewInput(b)]);
+      const result = diffPacks(buildPackView(mergePacks(pa)), buildPackView(mergePacks(pb)));
+      if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+      else if (opts.format === "markdown") process.stdout.write(formatDiffMarkdown(result, a, b));
+      else process.stdout.write(formatDiffText(result, a, b));
+      process.exitCode = result.equal ? 0 : 1;
     });
 }

@@ -399,7 +399,7 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
       let next: string | undefined;
       const isBranchHead = branchHeads.has(cur) && isKernel(kind, "control", "noop");
       if (!isBranchHead) {
-        const card = makeCard(cur, `${loc}[${steps.length + 1}]`);
+        const card = makeCard(cur, joinLocation(loc, `step ${steps.length + 1}`));
         steps.push(card);
         const branches = entries(get(m, "branches"))
           .filter(([head]) => scope.methods.has(head))
@@ -408,7 +408,7 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
           const sink = new Map<string, number>();
           for (const [head, value] of branches) {
             const label = value === true ? "then" : value === false ? "else" : `branch ${String(value)}`;
-            const blockLoc = `${card.location} ${label}`;
+            const blockLoc = joinLocation(card.location, label);
             const blockSteps = walkChain(head, blockLoc, sink);
             card.blocks.push({ label, root: null, steps: blockSteps, unreachable: [] });
           }
@@ -447,8 +447,8 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
   if (rootUuid !== undefined) {
     visited.add(rootUuid);
     scope.rootUuid = rootUuid;
-    root = makeCard(rootUuid, topLevel ? "trigger" : `${location} start`);
-    steps = walkChain(succ.get(rootUuid)?.[0], location === "" ? "step " : `${location} step `, null);
+    root = makeCard(rootUuid, topLevel ? "trigger" : joinLocation(location, "start"));
+    steps = walkChain(succ.get(rootUuid)?.[0], location, null);
   }
   for (const u of roots) {
     if (visited.has(u) || !isComment(u)) continue;
@@ -462,7 +462,7 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
   const rest = [...triggerLike.slice(1), ...[...scope.methods.keys()].filter((u) => !hidden.has(u)).sort(bySignature)];
   for (const u of rest) {
     if (visited.has(u)) continue;
-    unreachable.push(...walkChain(u, location === "" ? "unreachable " : `${location} unreachable `, null));
+    unreachable.push(...walkChain(u, joinLocation(location, "unreachable"), null));
   }
   if (unreachable.length > 0) build.anomalies.push("cards that cannot be reached from the start card");
   // Hidden expand cards get a view too (never shown) so wires through them resolve.
@@ -473,6 +473,10 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
     scope.views.set(u, card);
   }
   return { root, steps, unreachable, notes };
+}
+
+function joinLocation(prefix: string, segment: string): string {
+  return prefix === "" ? segment : `${prefix} / ${segment}`;
 }
 
 function scopeData(scope: Scope): unknown {
@@ -544,7 +548,7 @@ function buildBlocks(m: unknown, card: Card, scope: Scope, build: FlowBuild, loc
 
 function inlineBlock(fd: unknown, label: string, owner: Card, ownerMethod: unknown, parent: Scope, build: FlowBuild, loc: string): Block {
   const scope = indexScope(fd, parent, owner, ownerMethod, build);
-  const walked = walkScope(scope, build, `${loc} ${label}`, false);
+  const walked = walkScope(scope, build, joinLocation(loc, label), false);
   if (walked.root) {
     walked.root.pos = -1;
     aliasTo(walked.root, owner);
