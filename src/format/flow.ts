@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { UUID_V4 } from "./ids.js";
+import { formatRegistry } from "./registry.js";
+import { MethodSchema } from "./method.js";
+import { OrderingsSchema } from "./orderings.js";
+import { CronSchema } from "./cron.js";
+
+/** `flo.data.display`: the thumbnail cache and the callable flag (§3.4). */
+export const FlowDisplaySchema = z
+  .looseObject({
+    preview: z.array(z.looseObject({})),
+    isCallable: z.boolean(),
+    eventConnecterName: z.string().optional(),
+    isPublishable: z.boolean().optional(),
+  })
+  .register(formatRegistry, { id: "FlowDisplay" });
+
+/** The 13 keys every top-level `flo.data` has, in this order (F4, §3.1). */
+export const FLOW_CORE_KEYS = [
+  "id",
+  "uuid",
+  "display",
+  "tree",
+  "methods",
+  "model",
+  "orderings",
+  "cron",
+  "security_level",
+  "log",
+  "inheritLog",
+  "scheduled",
+  "group",
+] as const;
+
+/** `flo.data`: a top-level flow (§3). `security_level` is null, `open`, `medium` or `high` (F11, F12). */
+export const FlowDataSchema = z
+  .looseObject({
+    id: z.null(),
+    uuid: z.string().regex(UUID_V4),
+    display: FlowDisplaySchema,
+    tree: z.looseObject({}),
+    get methods() {
+      return z.array(MethodSchema);
+    },
+    model: z.strictObject({}),
+    orderings: OrderingsSchema,
+    cron: CronSchema,
+    security_level: z.enum(["open", "medium", "high"]).nullable(),
+    log: z.boolean(),
+    inheritLog: z.boolean(),
+    scheduled: z.boolean(),
+    group: z.string().regex(UUID_V4),
+  })
+  .register(formatRegistry, { id: "FlowData", description: "A top-level flow (§3)." });
+
+/** A `data.flos` entry: exactly `id, name, description, data` (F1, F2). */
+export const FlowSchema = z
+  .looseObject({
+    id: z.string().regex(UUID_V4),
+    name: z.string(),
+    description: z.string(),
+    data: FlowDataSchema,
+  })
+  .register(formatRegistry, { id: "Flow", description: "A flow of the pack (§2.2)." });
+
+export type FlowDisplay = z.infer<typeof FlowDisplaySchema>;
+export type FlowData = z.infer<typeof FlowDataSchema>;
+export type Flow = z.infer<typeof FlowSchema>;

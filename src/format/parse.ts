@@ -1,0 +1,107 @@
+import { readFileSync, statSync } from "node:fs";
+import type { Finding } from "../util/finding.js";
+import { diagnostic } from "./diagnostics.js";
+import type { Flopack } from "./envelope.js";
+import { describeChar, locateJsonError } from "./json-syntax.js";
+import { MAX_JSON_DEPTH, lineColumn, scanJsonText, type TextScan } from "./json-text.js";
+import { checkSchema } from "./schema-check.js";
+
+/**
+ * Reading a flopack: bytes → text → JSON → an object that matches the JSON Schema. Every failure is a finding
+ * (never a throw): missing file, directory, binary, empty, JSON syntax (with line and column), absurd nesting
+ * (checked on the text before any recursive code sees the value), non-object JSON, schema mismatch.
+ */
+export type ParseResult = { ok: true; flopack: Flopack; text: string } | { ok: false; findings: Finding[] };
+
+/** A JSON document that parsed, before any schema check. */
+export type JsonResult = { ok: true; value: Record<string, unknown>; text: string; scan: TextScan } | { ok: false; findings: Finding[] };
+
+/** Larger than any real export by two orders of magnitude (the largest is 1.8 MB). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export function readFlopackFile(path: string): ParseResult {
+  const read = readTextFile(path);
+  return read.ok ? parseFlopackText(read.text, path) : read;
+}
+
+export function parseFlopackText(text: string, file: string): ParseResult {
+  const json = parseJsonDocument(text, file);
+  if (!json.ok) return json;
+  const findings = checkSchema(json.value, file);
+  if (findings.length > 0) return { ok: false, findings };
+  return { ok: true, flopack: json.value as Flopack, text };
+}
+
+/** Reads a file as UTF-8 text; I/O problems become `io-error` findings, binary content `not-text`. */
+export function readTextFile(path: string): { ok: true; text: string } | { ok: false; findings: Finding[] } {
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) return fail("io", `${path} is a directory, not a file`, path);
+    if (st.size > MAX_FILE_BYTES) return fail("io", `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`, path);
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fail("io", ioMessage(error, path), path);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return fail("binary", `file is binary, not JSON text (NUL byte at offset ${nul})`, path);
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    return fail("binary", "file is not valid UTF-8 text", path);
+  }
+}
+
+/** Text → JSON object, or findings. Exposed for validateText, which needs the scan and runs rules on bad schemas too. */
+export function parseJsonDocument(text: string, file: string): JsonResult {
+  if (text.trim() === "") return fail("empty", "file is empty (expected a flopack JSON object)", file);
+  const scan = scanJsonText(text);
+  if (scan.tooDeepAt !== -1) {
+    const { line, column } = lineColumn(text, scan.tooDeepAt);
+    return {
+      ok: false,
+      findings: [withSource(diagnostic("depth", `JSON nests deeper than ${MAX_JSON_DEPTH} levels at line ${line} column ${column}`, "", file), file, line, column)],
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const located = locateJsonError(text) ?? { offset: 0, message: "invalid JSON" };
+    const { line, column } = lineColumn(text, located.offset);
+    const hint = text.charCodeAt(0) === 0xfeff ? " (the file starts with a byte-order mark)" : "";
+    return {
+      ok: false,
+      findings: [withSource(diagnostic("syntax", `invalid JSON at line ${line} column ${column}: ${located.message}${hint}`, "", file), file, line, column)],
+    };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+    return fail("notObject", `the document is ${kind}; a flopack is a JSON object`, file);
+  }
+  return { ok: true, value: value as Record<string, unknown>, text, scan };
+}
+
+function fail(name: "io" | "binary" | "empty" | "notObject", message: string, file: string): { ok: false; findings: Finding[] } {
+  return { ok: false, findings: [diagnostic(name, message, "", file)] };
+}
+
+function withSource(f: Finding, file: string, line: number, column: number): Finding {
+  return { ...f, source: { file, line, column } };
+}
+
+function ioMessage(error: unknown, path: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return `no such file: ${path}`;
+    case "EACCES":
+    case "EPERM":
+      return `permission denied: ${path}`;
+    case "EISDIR":
+      return `${path} is a directory, not a file`;
+    default:
+      return `cannot read ${path}${code ? ` (${code})` : ""}`;
+  }
+}
+

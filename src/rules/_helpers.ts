@@ -1,0 +1,35 @@
+import type { RuleIssue } from "./types.js";
+import { isObj, own, ptr, type Obj } from "./model.js";
+
+export function issue(pointer: string, message: string): RuleIssue {
+  return { pointer, message };
+}
+
+/**
+ * Checks that the keys of `obj` that belong to `expected` appear in that order and that there are no others
+ * (missing keys are the JSON Schema's business). Used by the key-order rules (T5, D1, F2, M2).
+ */
+export function* keyOrderIssues(obj: Obj, expected: readonly string[], pointer: string, what: string, allowExtra = false): Iterable<RuleIssue> {
+  const keys = Object.keys(obj);
+  if (keys.join("\u0000") === expected.filter((k) => Object.hasOwn(obj, k)).join("\u0000")) return; // the usual case
+  const known = new Set(expected);
+  if (!allowExtra) {
+    for (const k of keys) if (!known.has(k)) yield issue(ptr(pointer, k), `unexpected key ${JSON.stringify(k)} in ${what} (real exports have only ${expected.join(", ")})`);
+  }
+  const present = keys.filter((k) => known.has(k));
+  const wanted = expected.filter((k) => Object.hasOwn(obj, k));
+  if (present.join("\u0000") !== wanted.join("\u0000")) {
+    yield issue(pointer, `${what} keys are in the order ${present.join(", ")}; exports write ${wanted.join(", ")}`);
+  }
+}
+
+/** A short, safe rendering of a value for a message. */
+export function show(x: unknown): string {
+  if (typeof x === "string") return JSON.stringify(x.length > 60 ? x.slice(0, 60) + "…" : x);
+  if (x === undefined) return "nothing";
+  if (Array.isArray(x)) return "an array";
+  if (isObj(x)) return "an object";
+  return String(x);
+}
+
+export { own };
