@@ -1,2 +1,15 @@
-// The public authoring API (the DSL). Filled in by src/dsl.
-export {};
+/**
+ * flocode: Okta Workflows as code. The authoring API for `*.flow.ts` files.
+ *
+ *   import { flow, schedule, connection } from "flocode";
+ *   import { office365admin } from "flocode/cards";
+ */
+export { flow, flowNamed, pack, type FlowBody, type PackDef, type PackOptions } from "./dsl/flow.js";
+export { schedule, type Weekday } from "./dsl/schedule.js";
+export { apiEndpoint, delegatedFlow, event, helperFlow, manual, type ParamType } from "./dsl/triggers.js";
+export { connection, folder, table } from "./dsl/resources.js";
+export { card } from "./dsl/card.js";
+export { field } from "./dsl/handle.js";
+export type { FlowBuilder, IfCondition, BranchBody } from "./dsl/builder.js";
+export type * from "./dsl/types.js";
+export type { Json, JsonObject } from "./ir/types.js";

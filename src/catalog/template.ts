@@ -20,12 +20,16 @@ export const INSTANCE_MODEL_KEYS = new Set(["config", "policy", "partnerChannelK
  * An entry belongs to the instance, not the template, when the user made it (custom fields), or when it
  * points at other cards (wormholes into inline flows, hidden `object:expand` outputs).
  */
-export function isInstanceEntry(entry: unknown): boolean {
+export function isInstanceEntry(entry: unknown, address?: string): boolean {
   if (!isObject(entry)) return true;
+  if (address !== undefined && ALL_INSTANCE_ENTRY_CARDS.has(address)) return true;
   const meta = entry.metadata;
   if (!isObject(meta)) return false;
   return meta.custom === true || "wormholeMethodId" in meta || "srcMethodId" in meta || "srcOutputId" in meta;
 }
+
+/** Cards whose every field is made by the user although not marked custom: a Join's fields are its branches' values. */
+const ALL_INSTANCE_ENTRY_CARDS = new Set(["root:kernel:control:0.0.1:join"]);
 
 /** The empty value of the same shape: what a template holds where an instance holds a user value. */
 export function neutralData(data: Json): Json {
@@ -54,7 +58,7 @@ export function templateOf(card: JsonObject): JsonObject {
   const templateModel: JsonObject = {};
   for (const key of Object.keys(model)) {
     const value = model[key]!;
-    if (key === "inputs" || key === "outputs") defineKey(templateModel, key, templateSide(value, key === "inputs" ? "i" : "o"));
+    if (key === "inputs" || key === "outputs") defineKey(templateModel, key, templateSide(value, key === "inputs" ? "i" : "o", String(card.address)));
     else if (key === "config") defineKey(templateModel, key, null);
     else if (key === "policy") defineKey(templateModel, key, cloneJson(DEFAULT_POLICY));
     else if (key === "display" && isObject(value)) defineKey(templateModel, key, withoutKey(value, "configRef"));
@@ -71,7 +75,7 @@ export function templateOf(card: JsonObject): JsonObject {
   return out;
 }
 
-function templateSide(side: Json, prefix: string): Json {
+function templateSide(side: Json, prefix: string, address: string): Json {
   if (!isObject(side)) return cloneJson(side);
   const out: JsonObject = {};
   for (const key of Object.keys(side)) {
@@ -82,7 +86,7 @@ function templateSide(side: Json, prefix: string): Json {
     const data: JsonObject = {};
     let n = 0;
     for (const entry of Object.values(entriesOf(side))) {
-      if (isInstanceEntry(entry) || !isObject(entry)) continue;
+      if (isInstanceEntry(entry, address) || !isObject(entry)) continue;
       const id = `${prefix}${n++}`;
       defineKey(data, id, templateEntry(entry, id));
     }

@@ -21,15 +21,17 @@ export interface OktaFile {
 }
 export type OktaObject = { [key: string]: unknown };
 
-/** A reference to an output of a card (or of the trigger), optionally drilled into a sub-field path. */
+/**
+ * A reference to an output of a card (or of the trigger), optionally drilled into a sub-field path.
+ * `output` is the output's entry key (`"Status Code"`) or its camelCase name (`statusCode`); `lower`
+ * resolves it against the card's template.
+ */
 export interface Ref<T = unknown> {
   readonly kind: "ref";
-  /** The card node this output belongs to (set by the flow builder). */
-  readonly card: CardNode;
-  readonly output: { group: string | null; key: string; nth?: number };
-  readonly type: OktaType;
-  readonly collection: boolean;
-  /** Sub-field access into an object output (`object:expand` in the flopack). */
+  /** The card node this output belongs to. */
+  readonly node: CardNode;
+  readonly output: string;
+  /** Sub-field access into an object output. */
   readonly path?: readonly string[];
   /** Phantom: the TS type of the value. */
   readonly __type?: T;
@@ -132,15 +134,24 @@ export interface CardSpec<O = Record<string, unknown>> {
   readonly __outputs?: O;
 }
 
-/** A card placed in a flow: its spec, its place, and its outputs as refs (`card.body`). */
+/** A card placed in a flow: its spec and its identity (outputs are reached through `Card`). */
 export interface CardNode {
   readonly kind: "cardNode";
   readonly spec: CardSpec<unknown>;
-  /** Stable name within the flow (from the variable-like display name, made unique). */
-  readonly ref: string;
+  /** The flow builder that placed it (an output of another flow is an error). */
+  readonly owner: object;
+  /** Position in the flow (unique within the flow). */
+  readonly index: number;
 }
 
-export type Card<O> = { readonly [K in keyof O]: Ref<O[K]> } & { readonly $node: CardNode };
+/**
+ * A placed card: each output is a typed `Ref` (`me.body`), `$out("Status Code")` reaches any output by its key,
+ * `$node` is the card itself.
+ */
+export type Card<O> = { readonly [K in keyof O]: Ref<O[K]> } & {
+  readonly $node: CardNode;
+  $out<T = unknown>(key: string): Ref<T>;
+};
 
 export type Trigger =
   | { kind: "schedule"; cron: ScheduleCron; site?: CallSite }

@@ -35,8 +35,8 @@ export function liftCard(card: JsonObject, ref: string, ctx: CardLiftContext): I
 
   const inputs = sideEntries(model, "inputs");
   const outputs = sideEntries(model, "outputs");
-  const inputSide = liftSide(inputs, sideEntries(tModel, "inputs"), ctx);
-  const outputSide = liftSide(outputs, sideEntries(tModel, "outputs"), ctx);
+  const inputSide = liftSide(inputs, sideEntries(tModel, "inputs"), address, ctx);
+  const outputSide = liftSide(outputs, sideEntries(tModel, "outputs"), address, ctx);
 
   const ir: IrCard = {
     ref,
@@ -74,7 +74,7 @@ interface LiftedSide {
   removed: IrEntryRef[];
 }
 
-function liftSide(entries: JsonObject[], templateEntries: JsonObject[], ctx: CardLiftContext): LiftedSide {
+function liftSide(entries: JsonObject[], templateEntries: JsonObject[], address: string, ctx: CardLiftContext): LiftedSide {
   const refs = entryRefs(entries);
   const tRefs = entryRefs(templateEntries);
   const tByKey = new Map<string, JsonObject>();
@@ -82,12 +82,12 @@ function liftSide(entries: JsonObject[], templateEntries: JsonObject[], ctx: Car
   const instanceTemplateKeys = new Set<string>();
   const out: LiftedSide = { values: [], extras: [], removed: [] };
   // Template entries are named among template entries only, the way the template names them.
-  const templateLike = entries.filter((e) => !isInstanceEntry(e));
+  const templateLike = entries.filter((e) => !isInstanceEntry(e, address));
   const templateLikeRefs = entryRefs(templateLike);
   let t = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
-    if (isInstanceEntry(entry)) {
+    if (isInstanceEntry(entry, address)) {
       out.extras.push(liftExtraEntry(entry, ctx));
       continue;
     }

@@ -1,0 +1,50 @@
+/** `flow()` and `pack()`: what flow files and pack files default-export. */
+import { DslError } from "./errors.js";
+import type { FlowBuilder } from "./builder.js";
+import { userCallSite } from "./site.js";
+import type { Connection, FlowDef, FlowOptions, FlowRefLike, Folder, Input, Table } from "./types.js";
+
+export type FlowBody = (f: FlowBuilder) => Record<string, Input<unknown>> | void;
+
+/**
+ * A flow. `body` places the cards after the trigger, in order; it may return values (a helper flow's
+ * result), which become a Return card.
+ */
+export function flow(options: FlowOptions, body?: FlowBody): FlowDef {
+  const site = userCallSite();
+  if (!options || typeof options.name !== "string" || options.name.trim() === "") throw new DslError("flow() needs a name", site);
+  if (!options.trigger || typeof options.trigger !== "object") {
+    throw new DslError(`flow ${JSON.stringify(options.name)} needs a trigger: schedule.weekly(...), apiEndpoint(), helperFlow(), event(...) or manual()`, site);
+  }
+  return Object.freeze({ kind: "flow" as const, options, body: body as FlowDef["body"], site });
+}
+
+/** A flow of the same pack by name (when importing it would make a cycle). */
+export function flowNamed(name: string): FlowRefLike {
+  return Object.freeze({ kind: "flowName" as const, name });
+}
+
+export interface PackOptions {
+  /** The flopack's file name (without `.flopack`); default: the folder's name. */
+  name?: string;
+  /** The flows of the pack, helper flows included (helpers referenced by a flow are added anyway). */
+  flows: readonly FlowDef[];
+  /** Folders to write even when no flow or table is in them. */
+  folders?: readonly Folder[];
+  tables?: readonly Table[];
+  /** Connections to declare even when no card uses them. */
+  connections?: readonly Connection[];
+}
+
+export interface PackDef {
+  readonly kind: "pack";
+  readonly options: PackOptions;
+  readonly site?: ReturnType<typeof userCallSite>;
+}
+
+/** Several flows (with their helpers, folders and tables) built into one flopack: a folder's `pack.ts`. */
+export function pack(options: PackOptions): PackDef {
+  const site = userCallSite();
+  if (!options || !Array.isArray(options.flows)) throw new DslError("pack() needs flows: [...]", site);
+  return Object.freeze({ kind: "pack" as const, options, site });
+}

@@ -1,0 +1,43 @@
+/** Connections, folders and tables: the pack-level objects flows refer to by name. */
+import { DslError } from "./errors.js";
+import { userCallSite } from "./site.js";
+import type { Connection, Folder, Table, TableColumnType } from "./types.js";
+
+/**
+ * A connection by name: `connection("Office 365 Admin", "office365admin")` (or pass the generated connector
+ * namespace, `connection("Office 365 Admin", office365admin)`). Only the name and connector are written into
+ * the flopack: credentials never are.
+ */
+export function connection<C extends string>(name: string, connector: C | { readonly $connector: C }): Connection<C> {
+  const site = userCallSite();
+  const key = typeof connector === "string" ? connector : connector?.$connector;
+  if (typeof name !== "string" || name.trim() === "") throw new DslError("connection() needs a name (the connection's label in Okta)", site);
+  if (typeof key !== "string" || !/^[A-Za-z0-9_]+$/.test(key)) throw new DslError(`connection ${JSON.stringify(name)}: invalid connector ${JSON.stringify(key)}`, site);
+  return Object.freeze({ kind: "connection" as const, name, connector: key as C, site });
+}
+
+export function folder(name: string, options: { description?: string; parent?: Folder } = {}): Folder {
+  const site = userCallSite();
+  if (typeof name !== "string" || name.trim() === "") throw new DslError("folder() needs a name", site);
+  let depth = 1;
+  for (let p = options.parent; p; p = p.parent) depth++;
+  if (depth > 5) throw new DslError(`folder ${JSON.stringify(name)} is nested ${depth} levels deep; Okta allows at most 5`, site);
+  return Object.freeze({ kind: "folder" as const, name, description: options.description, parent: options.parent, site });
+}
+
+export const TABLE_COLUMN_TYPES: Record<TableColumnType, string> = { string: "str", number: "dec", boolean: "bln", Date: "dte" };
+
+export function table(
+  name: string,
+  options: { description?: string; folder?: Folder; columns: Record<string, TableColumnType | { type: TableColumnType; default?: string | null }> },
+): Table {
+  const site = userCallSite();
+  if (typeof name !== "string" || name.trim() === "") throw new DslError("table() needs a name", site);
+  const columns = Object.entries(options.columns ?? {}).map(([col, spec]) => {
+    const type = typeof spec === "string" ? spec : spec?.type;
+    if (!type || !(type in TABLE_COLUMN_TYPES)) throw new DslError(`table ${JSON.stringify(name)} column ${JSON.stringify(col)}: type must be one of ${Object.keys(TABLE_COLUMN_TYPES).join(", ")}`, site);
+    return { name: col, type, default: typeof spec === "string" ? null : (spec.default ?? null) };
+  });
+  if (columns.length === 0) throw new DslError(`table ${JSON.stringify(name)} needs at least one column`, site);
+  return Object.freeze({ kind: "table" as const, name, description: options.description, folder: options.folder, columns, site });
+}
