@@ -23,7 +23,7 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
     case "callable":
     case "accept": {
       const value = { error: false, type: f.type, collection: f.collection, data: f.data as null, available: ALL_TYPES };
-      const metadata = actionKey === "callable" ? { index: f.index, custom: true, description: "", displayname: f.key } : { index: f.index, custom: true };
+      const metadata: JsonObject = actionKey === "callable" ? { index: f.index, custom: true, description: "", displayname: f.key } : { index: f.index, custom: true };
       const ref = actionKey === "callable";
       return side === "inputs"
         ? { group: f.group, key: f.key, value, ref, metadata, required: false, flags: "d" }
@@ -43,7 +43,7 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
     case "map":
     case "filter":
     case "reduce": {
-      const metadata = actionKey === "spawn" || actionKey === "run" ? { index: f.index, custom: true, transient: true } : { index: f.index, custom: true };
+      const metadata: JsonObject = actionKey === "spawn" || actionKey === "run" ? { index: f.index, custom: true, transient: true } : { index: f.index, custom: true };
       return { group: f.group, key: f.key, value: { ...baseValue, available: [] }, required: false, ref: false, metadata, flags: "d" };
     }
     default: {
