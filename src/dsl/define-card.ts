@@ -1,0 +1,177 @@
+/**
+ * The runtime of the generated card factories (`flocode/cards`): `defineCard(meta)` turns the camelCase
+ * props of a factory call into a `CardSpec` (inputs and options keyed by entry key), picks the catalog variant
+ * that matches the option values, checks what TypeScript cannot check for JavaScript callers (unknown props,
+ * constants of the wrong JS type), and records the caller's file and line.
+ */
+import type { Json, JsonObject } from "../ir/types.js";
+import { callSite } from "./call-site.js";
+import type { CardSpec, Connection, CustomField, ErrorPolicy } from "./types.js";
+
+/**
+ * Type codes of an input in `FactoryMeta.inputs`: `|`-separated alternatives of
+ * s string, n number, b boolean, d Date (ISO string), o object, f file, F flow, `*` anything;
+ * `[]` marks a list. An option is prefixed `p:`.
+ */
+export type TypeCode = string;
+
+/** The compact per-card table the generator writes (src/cards/*). */
+export interface FactoryMeta {
+  readonly address: string;
+  /** The card's default display name. */
+  readonly name: string;
+  /** [prop, key in CardSpec.inputs/options, type code, the option's choices when it offers a list]. */
+  readonly inputs: ReadonlyArray<readonly [string, string, TypeCode, (readonly Json[])?]>;
+  /** [prop, group, key]: which output a `card.prop` reference means. */
+  readonly outputs: ReadonlyArray<readonly [string, string | null, string]>;
+  /** [variant id, recorded option values by key], default variant first. */
+  readonly variants: ReadonlyArray<readonly [string, Readonly<Record<string, readonly Json[]>>]>;
+}
+
+/** Props every card factory takes. */
+export interface CommonCardProps {
+  /** Display name (default: the card's name in the catalog). */
+  name?: string;
+  policy?: ErrorPolicy;
+  /** Catalog variant id (default: chosen from the option values, else the address's default variant). */
+  variant?: string;
+  customInputs?: readonly CustomField[];
+  customOutputs?: readonly CustomField[];
+  /** `model.comments`: a connector card's help text override. */
+  comments?: Json;
+  /** Raw escape hatch: JSON merged into `node.model` after everything else. */
+  patch?: JsonObject;
+}
+
+/** Props of connector cards: the common props plus the connection, typed by connector key. */
+export interface ConnectorCardProps<C extends string> extends CommonCardProps {
+  connection?: Connection<C> | null;
+}
+
+/** A factory; its props are optional when none is required. */
+export type CardFactory<P, O> = {} extends P ? (props?: P) => CardSpec<O> : (props: P) => CardSpec<O>;
+
+const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs", "customOutputs", "comments", "patch"]);
+
+const metaBySpec = new WeakMap<object, FactoryMeta>();
+
+/** The factory metadata a spec was made from (output names → entries), for the flow builder. */
+export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined {
+  return metaBySpec.get(spec);
+}
+
+export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
+  const inputs = new Map(meta.inputs.map(([prop, key, code, choices]) => [prop, { key, code, choices }]));
+  const factory = (props?: P): CardSpec<O> => {
+    const site = callSite(1);
+    const where = site ? ` (${site.file}:${site.line})` : "";
+    const card = `${meta.name} (${meta.address})`;
+    if (props !== undefined && (typeof props !== "object" || props === null || Array.isArray(props))) {
+      throw new Error(`${card}: expected one props object${where}`);
+    }
+    const given = (props ?? {}) as Record<string, unknown>;
+    const options: Record<string, Json> = {};
+    const values: Record<string, unknown> = {};
+    for (const prop of Object.keys(given)) {
+      const value = given[prop];
+      if (value === undefined) continue;
+      const input = inputs.get(prop);
+      if (!input) {
+        if (COMMON.has(prop)) continue;
+        throw new Error(`${card}: unknown property "${prop}"${where}; known: ${[...inputs.keys(), ...COMMON].join(", ")}`);
+      }
+      const problem = checkValue(value, input.code, input.choices);
+      if (problem) throw new Error(`${card}: property "${prop}" ${problem}${where}`);
+      if (input.code.startsWith("p:")) setOwn(options, input.key, value as Json);
+      else setOwn(values, input.key, value);
+    }
+    const common = given as Partial<ConnectorCardProps<string>>;
+    if (common.name !== undefined && typeof common.name !== "string") throw new Error(`${card}: property "name" must be a string${where}`);
+    const variant = common.variant ?? chooseVariant(meta, options);
+    const spec: Record<string, unknown> = { kind: "card", address: meta.address };
+    if (variant !== undefined) spec.variant = variant;
+    if (common.name !== undefined) spec.name = common.name;
+    if (common.connection !== undefined) spec.connection = common.connection;
+    if (Object.keys(options).length > 0) spec.options = options;
+    if (Object.keys(values).length > 0) spec.inputs = values;
+    for (const key of ["customInputs", "customOutputs", "policy", "comments", "patch"] as const) {
+      if (common[key] !== undefined) spec[key] = common[key];
+    }
+    if (site) spec.site = site;
+    const result = spec as unknown as CardSpec<O>;
+    metaBySpec.set(result, meta);
+    return result;
+  };
+  return factory as CardFactory<P, O>;
+}
+
+function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The first variant (default first) whose recorded option values include every given value it records. */
+export function chooseVariant(meta: FactoryMeta, options: Readonly<Record<string, Json>>): string | undefined {
+  const keys = Object.keys(options).filter((k) => meta.variants.some(([, o]) => Object.hasOwn(o, k)));
+  if (keys.length === 0) return undefined;
+  const match = meta.variants.find(([, o]) => keys.every((k) => Object.hasOwn(o, k) && o[k]!.some((v) => v === options[k])));
+  return match?.[0];
+}
+
+function isRef(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "ref";
+}
+
+/** Why a constant does not fit a type code, or undefined when it fits (refs and null always fit here). */
+export function checkValue(value: unknown, code: TypeCode, choices?: readonly Json[]): string | undefined {
+  if (value === null || isRef(value)) return undefined;
+  if (choices && choices.length > 0) {
+    if (choices.some((c) => c === value)) return undefined;
+    return `must be one of ${choices.map((c) => JSON.stringify(c)).join(", ")}, got ${describeValue(value)}`;
+  }
+  const alternatives = code.replace(/^p:/, "").split("|");
+  if (alternatives.some((alt) => fits(value, alt))) return undefined;
+  return `must be ${alternatives.map(describe).join(" or ")}, got ${describeValue(value)}`;
+}
+
+function fits(value: unknown, alt: string): boolean {
+  if (alt === "*") return true;
+  if (alt.endsWith("[]")) return Array.isArray(value) && value.every((v) => v === null || isRef(v) || fits(v, alt.slice(0, -2)));
+  switch (alt) {
+    case "s":
+    case "d":
+      return typeof value === "string";
+    case "n":
+      return typeof value === "number" && Number.isFinite(value);
+    case "b":
+      return typeof value === "boolean";
+    case "o":
+    case "f":
+      return typeof value === "object" && !Array.isArray(value);
+    case "F":
+      return typeof value === "object" && !Array.isArray(value) && ["flow", "flowName"].includes((value as { kind?: string }).kind ?? "");
+    default:
+      return false;
+  }
+}
+
+function describe(alt: string): string {
+  if (alt.endsWith("[]")) return `a list of (${describe(alt.slice(0, -2))})`;
+  const names: Record<string, string> = {
+    "*": "anything",
+    s: "a string",
+    d: "an ISO date string",
+    n: "a finite number",
+    b: "a boolean",
+    o: "an object",
+    f: "a file",
+    F: "a flow (flow(...) or a flow name)",
+  };
+  return names[alt] ?? alt;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${String(value)}`;
+  return typeof value;
+}
