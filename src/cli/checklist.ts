@@ -1,14 +1,18 @@
 import type { Command } from "commander";
-import { UserError } from "../util/errors.js";
 
-/** `flocode checklist`: not implemented yet. */
+/** `flocode checklist <file>`: what to do in Okta after importing (connections, tables, turning flows on). */
 export function registerChecklist(program: Command): void {
   program
     .command("checklist")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .option("--json", "machine-readable output")
-    .action(() => {
-      throw new UserError("flocode checklist is not implemented yet", 2);
+    .description("print what to do in Okta after importing a .flopack (connections, folders, tables, flows to turn on)")
+    .argument("<file>", "a .flopack file or a flow source (.flow.ts)")
+    .option("--json", "machine-readable output: {items: [...]}")
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { buildPackView } = await import("../review/model.js");
+      const { checklistFromView, checklistJson, formatChecklist } = await import("../review/checklist.js");
+      const items = checklistFromView(buildPackView(mergePacks(await loadReviewInput(file))));
+      process.stdout.write(opts.json ? checklistJson(items) : formatChecklist(items));
+      process.exitCode = 0;
     });
 }

@@ -2,8 +2,9 @@
  * Input of the review commands: a `.flopack` file, or a flow source (`*.flow.ts`) compiled on the fly.
  * Failures are UserErrors (exit 2) with one clear line naming the file.
  */
-import { readFile } from "node:fs/promises";
+import { readFlopackFile, parseFlopackText } from "../format/parse.js";
 import { UserError } from "../util/errors.js";
+import { formatFinding, type Finding } from "../util/finding.js";
 import { get, isObject } from "./json.js";
 
 export interface LoadedPack {
@@ -19,33 +20,25 @@ export function isFlowSource(path: string): boolean {
 /** One file → one or more flopacks (a flow source may compile to several outputs). */
 export async function loadReviewInput(path: string): Promise<LoadedPack[]> {
   if (isFlowSource(path)) return compileFlowSource(path);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${path}: cannot read file${code ? ` (${code})` : ""}`, 2);
-  }
-  return [{ label: path, flopack: parseReviewText(text, path) }];
+  const result = readFlopackFile(path);
+  if (!result.ok) throw invalid(result.findings, path);
+  return [{ label: path, flopack: result.flopack }];
 }
 
 /**
- * Parses flopack text far enough for review. The review tools are deliberately tolerant of graph
- * problems (they show them), but the envelope must be a flopack.
+ * Parses flopack text (JSON syntax + JSON Schema). Graph problems the schema cannot see (cycles, dangling
+ * edges, unreachable cards) are left to the review model, which shows them instead of failing.
  */
 export function parseReviewText(text: string, file: string): unknown {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new UserError(`${file}: not valid JSON: ${(error as Error).message}`, 2);
-  }
-  if (!isObject(doc)) throw new UserError(`${file}: /: not a flopack (expected a JSON object)`, 2);
-  if (get(doc, "type") !== "flopack") throw new UserError(`${file}: /type: not a flopack (expected "flopack")`, 2);
-  const data = get(doc, "data");
-  if (!isObject(data)) throw new UserError(`${file}: /data: missing or not an object`, 2);
-  if (!isObject(get(data, "flos"))) throw new UserError(`${file}: /data/flos: missing or not an object`, 2);
-  return doc;
+  const result = parseFlopackText(text, file);
+  if (!result.ok) throw invalid(result.findings, file);
+  return result.flopack;
+}
+
+function invalid(findings: Finding[], file: string): UserError {
+  const first = findings[0];
+  const more = findings.length > 1 ? ` (and ${findings.length - 1} more problem${findings.length === 2 ? "" : "s"}; run flocode validate)` : "";
+  return new UserError(first ? `${formatFinding({ ...first, file: first.file ?? file })}${more}` : `${file}: not a valid flopack`, 2);
 }
 
 interface CompileModule {

@@ -18,7 +18,7 @@ export interface EntrySpec {
   collection?: boolean;
 }
 
-function entries(specs: EntrySpec[]): Obj {
+function entries(specs: EntrySpec[], side: "inputs" | "outputs"): Obj {
   const out: Obj = {};
   specs.forEach((s, i) => {
     out[s.id] = {
@@ -28,8 +28,7 @@ function entries(specs: EntrySpec[]): Obj {
       value: { type: s.type ?? "string", collection: s.collection ?? false, data: s.data ?? null },
       ref: false,
       metadata: { index: s.index ?? i, ...(s.meta ?? {}) },
-      required: false,
-      flags: s.flags ?? "d",
+      ...(side === "inputs" ? { required: false, flags: s.flags ?? "d" } : {}),
     };
   });
   return out;
@@ -51,11 +50,20 @@ export interface CardSpec {
 }
 
 export function card(s: CardSpec): Obj {
-  const key = s.address.split(":").pop()!;
+  const parts = s.address.split(":");
+  const key = parts[parts.length - 1]!;
+  const version = parts[parts.length - 2]!;
+  const channel = parts[parts.length - 3]!;
+  const versionAddress = parts.slice(0, -1).join(":");
+  const channelAddress = parts.slice(0, -2).join(":");
+  const kernel = parts[1] === "kernel";
   return {
     joins: s.joins ?? {},
     address: s.address,
-    parents: {},
+    parents: {
+      version: { address: versionAddress, key: version, data: { name: version } },
+      channel: { address: channelAddress, key: channel, data: { name: channel } },
+    },
     uuid: s.uuid,
     branches: s.branches ?? {},
     node: {
@@ -63,13 +71,31 @@ export function card(s: CardSpec): Obj {
       data: { name: s.name },
       model: {
         type: "method",
+        _v: 2,
         key,
+        executable: true,
         displayed: s.displayed ?? true,
+        async: false,
+        cooperative: false,
+        mirrored: false,
+        inlined: false,
+        dependencies: [],
+        timeout: 90000,
+        idempotent: false,
+        monitor: false,
+        webhook: false,
+        webhookList: false,
+        webhookConditions: false,
+        mobile: false,
+        hooks: {},
         policy: { error: s.policy ?? { type: "finish" } },
-        metadata: { id: null, name: s.name, description: null },
+        metadata: { id: kernel ? null : 1, name: s.name, description: null },
+        meta: {},
         config: s.config ?? null,
-        inputs: { extensible: false, data: entries(s.inputs ?? []) },
-        outputs: { extensible: false, data: entries(s.outputs ?? []) },
+        partnerChannelKeys: kernel ? null : 1,
+        inputs: { extensible: false, data: entries(s.inputs ?? [], "inputs") },
+        outputs: { extensible: false, data: entries(s.outputs ?? [], "outputs") },
+        runtime: {},
         ...(s.comments !== undefined ? { comments: s.comments } : {}),
       },
     },
@@ -277,8 +303,17 @@ export function fixture(): Obj {
   };
 }
 
+const TREE = { id: 2, name: "empty", description: "This flow has been build w/o a tree and uses the newer, async, Addressing module." };
+
+function preview(methods: Obj[]): Obj[] {
+  return methods.map((m) => {
+    const parts = String(m.address).split(":");
+    return { module: parts[parts.length - 3], name: parts[parts.length - 1], kernel: parts[1] === "kernel" };
+  });
+}
+
 function inlineFlow(uuid: string, methods: Obj[], orderings: Obj): Obj {
-  return { id: uuid, uuid, tree: {}, methods, model: {}, orderings, security_level: null, log: false, inheritLog: false, group: null };
+  return { id: null, uuid, display: { preview: preview(methods), isCallable: true }, tree: TREE, methods, model: {}, orderings, security_level: null, log: false, inheritLog: false, group: null };
 }
 
 function flow(uuid: string, name: string, description: string, methods: Obj[], orderings: Obj, extra: Obj): Obj {
@@ -289,8 +324,8 @@ function flow(uuid: string, name: string, description: string, methods: Obj[], o
     data: {
       id: null,
       uuid,
-      display: {},
-      tree: {},
+      display: { preview: preview(methods), isCallable: true },
+      tree: TREE,
       methods,
       model: {},
       orderings,
@@ -300,6 +335,9 @@ function flow(uuid: string, name: string, description: string, methods: Obj[], o
       inheritLog: true,
       scheduled: extra.scheduled ?? false,
       group: IDS.folder,
+      templateName: null,
+      connector_method_meta: { inputs: {}, outputs: {}, options: {} },
+      monitor_flo: false,
     },
   };
 }
