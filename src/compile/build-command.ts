@@ -1,0 +1,71 @@
+/** The build command: compile every target, then write all (atomically) or nothing. */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { writeFileAtomic } from "../util/atomic-write.js";
+import { UserError } from "../util/errors.js";
+import { formatFinding } from "../util/finding.js";
+import { compileTarget, type CompiledPack } from "./compile.js";
+import { isUserFacing } from "./load-source.js";
+import { findTargets } from "./targets.js";
+
+export interface RunBuildOptions {
+  out: string;
+  check?: boolean;
+  json?: boolean;
+  checklist?: boolean;
+}
+
+export async function runBuild(paths: readonly string[], options: RunBuildOptions): Promise<number> {
+  const targets = findTargets(paths.length > 0 ? paths : ["flows"]);
+  if (targets.length === 0) throw new UserError(`no flow files (*.flow.ts) or pack folders found in ${paths.join(", ")}`, 2);
+  const built: CompiledPack[] = [];
+  const failures: string[] = [];
+  for (const target of targets) {
+    try {
+      built.push(await compileTarget(target));
+    } catch (error) {
+      if (!isUserFacing(error)) throw error;
+      failures.push(error.message);
+    }
+  }
+  if (failures.length > 0) {
+    for (const f of failures) process.stderr.write(`flocode: ${f}\n`);
+    process.stderr.write(`flocode: build failed (${failures.length} of ${targets.length} targets); nothing was written\n`);
+    return 1;
+  }
+  const files = built.map((b) => ({ path: join(options.out, `${b.target.name}.flopack`), content: b.text, pack: b }));
+  if (options.check) {
+    const stale = files.filter((f) => !existsSync(f.path) || readFileSync(f.path, "utf8") !== f.content);
+    if (options.json) process.stdout.write(JSON.stringify({ check: true, stale: stale.map((f) => f.path), upToDate: files.length - stale.length }) + "\n");
+    else for (const f of stale) process.stdout.write(`stale: ${f.path} (run flocode build)\n`);
+    if (!options.json && stale.length === 0) process.stdout.write(`${files.length} flopack${files.length === 1 ? "" : "s"} up to date\n`);
+    return stale.length > 0 ? 1 : 0;
+  }
+  for (const f of files) writeFileAtomic(f.path, f.content);
+  const checklists = options.checklist === false ? [] : await renderChecklists(built);
+  if (options.json) {
+    process.stdout.write(
+      JSON.stringify({
+        written: files.map((f) => ({ file: f.path, source: relative(process.cwd(), f.pack.target.file), bytes: Buffer.byteLength(f.content) })),
+        warnings: built.flatMap((b) => b.warnings),
+        checklist: checklists.map((c) => ({ file: c.file, items: c.items })),
+      }) + "\n",
+    );
+    return 0;
+  }
+  for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
+  for (const b of built) for (const w of b.warnings) process.stderr.write(formatFinding({ ...w, file: b.target.file }) + "\n");
+  for (const c of checklists) process.stdout.write(`\n${c.file}\n${c.text}\n`);
+  return 0;
+}
+
+async function renderChecklists(built: CompiledPack[]): Promise<Array<{ file: string; text: string; items: unknown }>> {
+  const mod = (await import("../review/checklist.js").catch(() => undefined)) as
+    | { checklist?: (f: unknown) => unknown; formatChecklist?: (items: never) => string }
+    | undefined;
+  if (!mod?.checklist || !mod.formatChecklist) return [];
+  return built.map((b) => {
+    const items = mod.checklist!(b.flopack);
+    return { file: `${b.target.name}.flopack`, items, text: mod.formatChecklist!(items as never) };
+  });
+}

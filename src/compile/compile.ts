@@ -1,0 +1,57 @@
+/**
+ * Compiles one build target into flopack text: load the file, lower its flows onto the catalog, emit, then
+ * validate the result before anyone writes it.
+ */
+import { dirname } from "node:path";
+import { loadCatalog } from "../catalog/store.js";
+import type { JsonObject } from "../ir/types.js";
+import type { FlowDef } from "../dsl/types.js";
+import type { PackDef } from "../dsl/flow.js";
+import { UserError } from "../util/errors.js";
+import type { Finding } from "../util/finding.js";
+import { createdTimestamp, emitPack } from "./emit.js";
+import { loadDefaultExport } from "./load-source.js";
+import { lower } from "./lower.js";
+import type { BuildTarget } from "./targets.js";
+
+export interface CompiledPack {
+  target: BuildTarget;
+  flopack: JsonObject;
+  /** Compact JSON, as Okta writes it. */
+  text: string;
+  /** Warnings from validation (errors make compileTarget throw). */
+  warnings: Finding[];
+}
+
+export async function compileTarget(target: BuildTarget, options: { created?: string } = {}): Promise<CompiledPack> {
+  const exported = await loadDefaultExport(target.file);
+  const { flows, pack } = asFlows(exported, target);
+  const catalog = loadCatalog({ searchFrom: dirname(target.file) });
+  const ir = lower({ flows, pack, defaultFolder: pack?.options.name ?? (target.kind === "flow" ? flows[0]!.options.name : target.name) }, catalog);
+  const flopack = emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: options.created ?? createdTimestamp() });
+  const text = JSON.stringify(flopack);
+  const findings = await validateEmitted(text, target.file);
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 20).map((f) => `  ${f.pointer || "/"}: ${f.code} ${f.message}`);
+    throw new UserError(`${target.file}: the built flopack is invalid (a flocode bug or a raw patch gone wrong):\n${lines.join("\n")}`, 1);
+  }
+  return { target, flopack, text, warnings: findings.filter((f) => f.severity === "warning") };
+}
+
+function asFlows(exported: unknown, target: BuildTarget): { flows: FlowDef[]; pack?: PackDef } {
+  const kind = (exported as { kind?: unknown } | null)?.kind;
+  if (kind === "flow") return { flows: [exported as FlowDef] };
+  if (kind === "pack") {
+    const pack = exported as PackDef;
+    if (pack.options.flows.length === 0) throw new UserError(`${target.file}: the pack has no flows`, 1);
+    return { flows: [...pack.options.flows], pack };
+  }
+  throw new UserError(`${target.file}: the default export must be flow({...})${target.kind === "pack" ? " or pack({...})" : ""}`, 1);
+}
+
+/** Validation of emitted text (schema + rules), when the validator module is available. */
+async function validateEmitted(text: string, file: string): Promise<Finding[]> {
+  const mod = (await import("../rules/index.js").catch(() => undefined)) as { validateText?: (t: string, f: string) => Finding[] } | undefined;
+  return mod?.validateText ? mod.validateText(text, file) : [];
+}

@@ -1,0 +1,75 @@
+/**
+ * What `flocode build <paths>` builds:
+ * - a `*.flow.ts` (or `.flow.js/.mts/.mjs`) file → one flopack named after the file, holding that flow and
+ *   every helper flow it calls;
+ * - a folder with a `pack.ts` (or `pack.js/.mts/.mjs`) → one flopack named after the folder (or `pack({name})`),
+ *   holding the pack's flows, folders and tables;
+ * - any other folder → each flow file and pack folder found in it (recursively), except under node_modules
+ *   and hidden folders.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { UserError } from "../util/errors.js";
+
+export interface BuildTarget {
+  kind: "flow" | "pack";
+  /** The flow file, or the pack file inside the pack folder. */
+  file: string;
+  /** The flopack's base name. */
+  name: string;
+}
+
+const FLOW_FILE = /\.flow\.(ts|mts|js|mjs)$/;
+const PACK_FILES = ["pack.ts", "pack.mts", "pack.js", "pack.mjs"];
+
+export function packFileIn(dir: string): string | undefined {
+  for (const f of PACK_FILES) if (existsSync(join(dir, f))) return join(dir, f);
+  return undefined;
+}
+
+export function findTargets(paths: readonly string[]): BuildTarget[] {
+  const targets: BuildTarget[] = [];
+  for (const p of paths) {
+    const abs = resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UserError(`${p}: no such file or folder`, 2);
+    }
+    if (st.isFile()) {
+      if (!FLOW_FILE.test(abs)) {
+        if (PACK_FILES.includes(basename(abs))) targets.push(packTarget(resolve(abs, "..")));
+        else throw new UserError(`${p}: not a flow file (expected a name ending in .flow.ts) or a pack.ts`, 2);
+      } else targets.push({ kind: "flow", file: abs, name: basename(abs).replace(FLOW_FILE, "") });
+    } else if (st.isDirectory()) {
+      walk(abs, targets, 0);
+    }
+  }
+  const seen = new Map<string, BuildTarget>();
+  for (const t of targets) {
+    const other = seen.get(t.name);
+    if (other && other.file !== t.file) throw new UserError(`two build targets would both write ${t.name}.flopack: ${other.file} and ${t.file}`, 2);
+    seen.set(t.name, t);
+  }
+  return [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function packTarget(dir: string): BuildTarget {
+  return { kind: "pack", file: packFileIn(dir)!, name: basename(dir) };
+}
+
+function walk(dir: string, out: BuildTarget[], depth: number): void {
+  if (depth > 20) return;
+  if (packFileIn(dir)) {
+    out.push(packTarget(dir));
+    return;
+  }
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith(".") || name === "node_modules") continue;
+    const full = join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) walk(full, out, depth + 1);
+    else if (FLOW_FILE.test(name)) out.push({ kind: "flow", file: full, name: name.replace(FLOW_FILE, "") });
+  }
+}
