@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { RULES, RETIRED, validateFlopack, validateText } from "../../src/rules/index.js";
+import { DIAGNOSTICS } from "../../src/format/diagnostics.js";
+import type { Finding } from "../../src/util/finding.js";
+import { corpus, corpusSkipReason } from "../support/corpus.js";
+import { minimal, rich } from "./fixture.js";
+import { ERROR_MUTATIONS, WARNING_MUTATIONS, type Mutation } from "./mutations.js";
+
+type Obj = Record<string, unknown>;
+const errorsOf = (fs: Finding[]) => fs.filter((f) => f.severity === "error");
+const codes = (fs: Finding[]) => [...new Set(fs.map((f) => f.code))].sort();
+const count = (fs: Finding[], code: string) => fs.filter((f) => f.code === code).length;
+
+describe("rule registry", () => {
+  const all = [...Object.values(DIAGNOSTICS), ...RULES];
+
+  it("has unique codes and slugs, and reuses no retired code", () => {
+    expect(new Set(all.map((r) => r.code)).size).toBe(all.length);
+    expect(new Set(all.map((r) => r.slug)).size).toBe(all.length);
+    const retired = new Set(RETIRED.map((r) => r.code));
+    expect(all.filter((r) => retired.has(r.code))).toEqual([]);
+  });
+
+  it("names every rule file by its slug and uses FP1xx for errors, FP2xx for warnings", () => {
+    for (const rule of RULES) {
+      expect(existsSync(fileURLToPath(new URL(`../../src/rules/${rule.slug}.ts`, import.meta.url))), rule.slug).toBe(true);
+      expect(rule.code).toMatch(rule.severity === "error" ? /^FP1\d\d$/ : /^FP2\d\d$/);
+      expect(rule.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    }
+  });
+
+  it("has a mutation test for every rule (compact-json is tested on text below)", () => {
+    const tested = new Set([...ERROR_MUTATIONS, ...WARNING_MUTATIONS].map((m) => m.code).concat("FP213"));
+    expect(RULES.map((r) => r.code).filter((c) => !tested.has(c))).toEqual([]);
+  });
+});
+
+describe("self-made fixtures", () => {
+  it("minimal.flopack (§10 skeleton + the real Schedule card) validates clean", () => {
+    expect(validateText(JSON.stringify(minimal()), "minimal.flopack")).toEqual([]);
+  });
+
+  it("the rich fixture validates clean", () => {
+    expect(validateText(JSON.stringify(rich()), "rich.flopack")).toEqual([]);
+  });
+});
+
+function expectOnly(m: Mutation, findings: Finding[], baseline: Finding[]): void {
+  const rule = RULES.find((r) => r.code === m.code)!;
+  if (rule.severity === "error") {
+    expect(codes(errorsOf(findings)), `${m.code} (${m.what})`).toEqual([m.code]);
+  } else {
+    expect(codes(errorsOf(findings)), `${m.code} (${m.what})`).toEqual([]);
+    expect(count(findings, m.code), `${m.code} (${m.what})`).toBeGreaterThan(count(baseline, m.code));
+  }
+  for (const f of findings.filter((f) => f.code === m.code)) expect(f.pointer === "" || f.pointer.startsWith("/")).toBe(true);
+}
+
+describe("each rule fires alone when its property is broken (self-made fixture)", () => {
+  const base = rich();
+  const baseline = validateFlopack(base);
+  it.each([...ERROR_MUTATIONS, ...WARNING_MUTATIONS].map((m) => [m.code, m] as const))("%s", (_code, m) => {
+    const doc = structuredClone(base);
+    expect(m.mutate(doc), "mutation found its target").toBe(true);
+    expectOnly(m, validateFlopack(doc, { file: "rich.flopack" }), baseline);
+  });
+
+  it("FP213 compact-json: a pretty-printed file is a warning, not an error", () => {
+    const text = JSON.stringify(rich(), null, 2);
+    const findings = validateText(text, "pretty.flopack");
+    expect(codes(findings)).toEqual(["FP213"]);
+    expect(findings[0]!.message).toContain("line 1 column 2");
+    expect(validateText(JSON.stringify(rich()) + "\n", "newline.flopack")).toEqual([]);
+  });
+});
+
+const c = corpus();
+
+describe.skipIf(!c)(`real exports (${c ? c.files.length : 0} files)${c ? "" : `: ${corpusSkipReason}`}`, () => {
+  const texts = c ? c.files.map((f) => ({ file: f, text: readFileSync(f, "utf8") })) : [];
+
+  it("every real export validates with 0 errors", () => {
+    const bad = texts.flatMap(({ file, text }) => errorsOf(validateText(text, file)));
+    expect(bad.map((f) => `${f.file}: ${f.pointer}: ${f.code} ${f.message}`)).toEqual([]);
+  });
+
+  it.each([...ERROR_MUTATIONS, ...WARNING_MUTATIONS].map((m) => [m.code, m] as const))("%s fires alone on a real export", (_code, m) => {
+    for (const { file, text } of texts) {
+      const doc = JSON.parse(text) as Obj;
+      if (!m.mutate(doc)) continue;
+      const baseline = validateFlopack(JSON.parse(text) as Obj);
+      expectOnly(m, validateFlopack(doc, { file }), baseline);
+      return;
+    }
+    // No export in this corpus has the structure; the self-made fixture still covers the rule.
+  });
+});
+
+describe("rules never crash on odd shapes", () => {
+  const odd: Array<[string, unknown]> = [
+    ["data is a number", { type: "flopack", data: 5 }],
+    ["flos holds scalars", { data: { flos: { a: 5, b: null, c: [] } } }],
+    ["methods is a string", { data: { flos: { a: { id: "a", data: { methods: "x", orderings: [], cron: 5 } } } } }],
+    ["cards are odd", { data: { flos: { a: { data: { methods: [null, 1, { node: 5 }, { address: 7, pins: { o: { t: 5 } } }, { node: { model: { inputs: { data: [] } } } }], orderings: { e: "x", f: [1, 2, 3] } } } } } }],
+    ["__proto__ keys everywhere", JSON.parse('{"__proto__":{"x":1},"data":{"flos":{"__proto__":{"id":"__proto__","data":{"methods":[{"uuid":"__proto__","pins":{"__proto__":{"__proto__":[{"input":"__proto__"}]}}}],"orderings":{"__proto__":["__proto__","constructor"]}}}},"configs":{"__proto__":{"data":1}}}}')],
+  ];
+  it.each(odd)("%s", (_name, doc) => {
+    const findings = validateFlopack(doc as Obj);
+    expect(findings.filter((f) => f.code === DIAGNOSTICS.internal.code)).toEqual([]);
+    expect(({} as Obj).x).toBeUndefined();
+  });
+
+  it("survives any JSON value planted anywhere in a valid pack (property)", () => {
+    const base = rich();
+    const paths: string[][] = [];
+    const walk = (v: unknown, path: string[]) => {
+      if (path.length > 14 || v === null || typeof v !== "object") return;
+      for (const [k, x] of Object.entries(v)) {
+        paths.push([...path, k]);
+        walk(x, [...path, k]);
+      }
+    };
+    walk(base, []);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: paths.length - 1 }), fc.jsonValue({ maxDepth: 3 }), (i, value) => {
+        const doc = structuredClone(base);
+        const path = paths[i]!;
+        let o = doc as Obj;
+        for (const k of path.slice(0, -1)) o = o[k] as Obj;
+        o[path[path.length - 1]!] = value;
+        const findings = validateFlopack(doc);
+        return findings.every((f) => f.code !== DIAGNOSTICS.internal.code);
+      }),
+      { numRuns: Number(process.env.FLOCODE_FUZZ_RUNS ?? 300) },
+    );
+  });
+});
+
+describe("validateFlopack", () => {
+  it("is pure: it does not modify its input and gives the same findings twice", () => {
+    const doc = rich();
+    (doc as Obj).extra = 1;
+    const before = JSON.stringify(doc);
+    const a = validateFlopack(doc, { file: "x" });
+    expect(JSON.stringify(doc)).toBe(before);
+    expect(validateFlopack(doc, { file: "x" })).toEqual(a);
+    expect(a.every((f) => f.file === "x")).toBe(true);
+  });
+});
