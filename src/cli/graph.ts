@@ -1,14 +1,40 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { UserError } from "../util/errors.js";
 
-/** `flocode graph`: not implemented yet. */
+/** `flocode graph <file>`: the flow as a picture (Mermaid text, Graphviz DOT, or SVG rendered offline). */
 export function registerGraph(program: Command): void {
   program
     .command("graph")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .option("--json", "machine-readable output")
-    .action(() => {
-      throw new UserError("flocode graph is not implemented yet", 2);
+    .description("draw the flows of a .flopack or .flow.ts: trigger, cards in order, branches, helper calls, data wires (dashed)")
+    .argument("<file>", "a .flopack file or a flow source (.flow.ts)")
+    .addOption(new Option("--format <format>", "output format").choices(["mermaid", "svg", "dot"]).default("mermaid"))
+    .option("--flow <name>", "draw only the flow with this name")
+    .option("--no-wires", "leave out the data wires")
+    .option("--json", "print the graph model (nodes and edges) as JSON")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ flocode graph dist/keepalive.flopack > keepalive.mmd        # paste into a \`\`\`mermaid block on GitHub
+  $ flocode graph dist/keepalive.flopack --format svg > keepalive.svg`,
+    )
+    .action(async (file: string, opts: { format: "mermaid" | "svg" | "dot"; flow?: string; wires: boolean; json?: boolean }) => {
+      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { buildPackView } = await import("../review/model.js");
+      const { graphModel, renderDot, renderMermaid } = await import("../review/graph.js");
+      const view = buildPackView(mergePacks(await loadReviewInput(file)));
+      if (opts.flow !== undefined && !view.flows.some((f) => f.name === opts.flow)) {
+        const names = view.flows.map((f) => JSON.stringify(f.name)).join(", ");
+        throw new UserError(`${file}: no flow named ${JSON.stringify(opts.flow)} (flows: ${names})`, 2);
+      }
+      const model = graphModel(view, { ...(opts.flow !== undefined ? { flow: opts.flow } : {}), wires: opts.wires });
+      if (opts.json) process.stdout.write(JSON.stringify(model, null, 2) + "\n");
+      else if (opts.format === "mermaid") process.stdout.write(renderMermaid(model));
+      else if (opts.format === "dot") process.stdout.write(renderDot(model));
+      else {
+        const { renderSvg } = await import("../review/graph-svg.js");
+        process.stdout.write(await renderSvg(renderDot(model)));
+      }
+      process.exitCode = 0;
     });
 }
