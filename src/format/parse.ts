@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import type { Finding } from "../util/finding.js";
+import { compareFindings, type Finding } from "../util/finding.js";
 import { diagnostic } from "./diagnostics.js";
 import type { Flopack } from "./envelope.js";
 import { describeChar, locateJsonError } from "./json-syntax.js";
@@ -28,7 +28,7 @@ export function parseFlopackText(text: string, file: string): ParseResult {
   const json = parseJsonDocument(text, file);
   if (!json.ok) return json;
   const findings = checkSchema(json.value, file);
-  if (findings.length > 0) return { ok: false, findings };
+  if (findings.length > 0) return { ok: false, findings: findings.sort(compareFindings) };
   return { ok: true, flopack: json.value as Flopack, text };
 }
 

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formatsModule from "ajv-formats";
+import { renderFlopackSchemaFile, SCHEMA_FILE_MARKER } from "../../src/format/schema-file.js";
+import { FlopackSchema, FLOPACK_SCHEMA_ID } from "../../src/format/index.js";
+import { checkSchema } from "../../src/format/schema-check.js";
+import { validateFlopack } from "../../src/rules/validate.js";
+import { corpus } from "../support/corpus.js";
+import { minimal, rich } from "../rules/fixture.js";
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const SCHEMA_PATH = fileURLToPath(new URL("../../schemas/flopack.schema.json", import.meta.url));
+const committed = readFileSync(SCHEMA_PATH, "utf8");
+
+function compileCommitted() {
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  const mod = formatsModule as unknown as ((a: Ajv2020) => Ajv2020) | { default: (a: Ajv2020) => Ajv2020 };
+  (typeof mod === "function" ? mod : mod.default)(ajv);
+  return ajv.compile(JSON.parse(committed));
+}
+
+describe("schemas/flopack.schema.json", () => {
+  it("is up to date with the zod model (run `npm run schemas`)", () => {
+    expect(committed).toBe(renderFlopackSchemaFile());
+  });
+
+  it("carries the generated-by marker, $id and named $defs", () => {
+    const schema = JSON.parse(committed) as Obj;
+    expect(schema.$comment).toBe(SCHEMA_FILE_MARKER);
+    expect(schema.$id).toBe(FLOPACK_SCHEMA_ID);
+    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(["Flopack", "Flow", "FlowData", "Method", "InputEntry", "Value", "InlineFlow", "ErrorPolicy", "Pin", "Cron"]));
+  });
+
+  it("compiles with Ajv2020 + ajv-formats and accepts the self-made fixtures", () => {
+    const validate = compileCommitted();
+    expect(validate(minimal()), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(rich()), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  const c = corpus();
+  it.skipIf(!c)("accepts every real export", () => {
+    const validate = compileCommitted();
+    const failed = c!.files.filter((f) => !validate(JSON.parse(readFileSync(f, "utf8"))));
+    expect(failed).toEqual([]);
+    expect(c!.files.length).toBeGreaterThan(0);
+  });
+});
+
+describe("schema findings (FP010)", () => {
+  const cases: Array<[string, (d: Obj) => void, string, string]> = [
+    ["type", (d) => (d.type = "workflow"), "/type", 'string "workflow": expected "flopack"'],
+    ["version", (d) => (d.version = "2.0.0"), "/version", 'string "2.0.0": expected one of "1.2.0", "1.3.0", "1.4.0", "1.5.0"'],
+    ["created", (d) => (d.created = "yesterday"), "/created", "an ISO-8601 UTC time"],
+    ["flags", (d) => (d.flags.looseNulls = false), "/flags/looseNulls", "expected true"],
+    ["card uuid", (d) => (flow(d).methods.find((m: Obj) => m.address.endsWith(":comment")).uuid = "bad uuid!"), "/uuid", "a card uuid"],
+    ["value type", (d) => (Object.values<Obj>(flow(d).methods[0].node.model.inputs.data)[0]!.value.type = "list"), "/value/type", '"list"'],
+    ["table column", (d) => (Object.values<Obj>(d.data.tables)[0]!.data.structure[0].type = "int"), "/structure/0/type", '"str"'],
+    ["inline flow", (d) => (inline(d).log = "yes"), "/policy/error/flo/log", 'string "yes": expected boolean'],
+    ["config key", (d) => (Object.values<Obj>(d.data.configs)[0]!.secret = "x"), "/secret", 'unexpected key "secret"'],
+  ];
+  it.each(cases)("%s", (_name, mutate, pointerEnd, message) => {
+    const doc = rich() as Obj;
+    mutate(doc);
+    const findings = validateFlopack(doc);
+    const errors = findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => f.code)).toEqual(["FP010"]);
+    expect(errors[0]!.pointer.endsWith(pointerEnd), errors[0]!.pointer).toBe(true);
+    expect(errors[0]!.message).toContain(message);
+  });
+
+  it("reports one finding per pointer, from the branch of a union that got furthest", () => {
+    const doc = rich() as Obj;
+    inline(doc).methods[0].uuid = 5;
+    const findings = checkSchema(doc);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.pointer).toMatch(/\/policy\/error\/flo\/methods\/0\/uuid$/);
+  });
+});
+
+describe("zod model", () => {
+  it("parses a real-shaped pack and keeps unknown keys", () => {
+    const doc = rich() as Obj;
+    flow(doc).futureKey = { kept: true };
+    const parsed = FlopackSchema.parse(doc) as Obj;
+    expect(flow(parsed).futureKey).toEqual({ kept: true });
+    expect(parsed).toEqual(doc);
+  });
+});
+
+function flow(d: Obj): Obj {
+  return Object.values<Obj>(d.data.flos).find((f) => f.name === "Helper with branches")!.data;
+}
+
+function inline(d: Obj): Obj {
+  return flow(d).methods.find((m: Obj) => m.address.endsWith(":tryCatch")).node.model.policy.error.flo;
+}
