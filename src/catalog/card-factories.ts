@@ -184,9 +184,10 @@ function importDecl(names: string[], from: string, typeOnly: boolean): ts.Import
 
 function factoryDoc(shape: CardShape): string[] {
   const lines = [shape.name];
-  if (shape.description !== undefined) lines.push("", ...shape.description.split(/\r\n|\r|\n/));
-  lines.push("", `@address ${shape.address}`);
-  return lines;
+  if (shape.description !== undefined) lines.push("", ...shape.description.split(/\r\n|\r|\n|\u2028|\u2029/));
+  // Catalog text must not start a JSDoc tag (a fake `@address`): `&#64;` renders as "@" in editor hovers.
+  const text = lines.map((l) => l.replace(/^(\s*)@/, "$1&#64;"));
+  return [...text, "", `@address ${shape.address}`];
 }
 
 function propsInterface(file: ModuleFile, shape: CardShape, name: string, used: Set<string>): ts.InterfaceDeclaration {

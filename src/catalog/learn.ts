@@ -8,7 +8,7 @@ import type { Json, JsonObject } from "../ir/types.js";
 import { canonicalJson, isObject } from "../util/json.js";
 import { compareStrings } from "./address.js";
 import { compareEntries, MAX_SOURCES, optionsFromValues, type CatalogEntry } from "./entry.js";
-import { optionsOf, templateOf, variantOf } from "./template.js";
+import { templateOf, variantOf } from "./template.js";
 import { forEachCard } from "./walk.js";
 
 interface Group {
@@ -49,11 +49,9 @@ export class CatalogLearner {
       seen.count++;
       if (canonical < seen.canonical) Object.assign(seen, { canonical, template });
     }
-    const options = optionsOf(card);
-    for (const key of choiceOptionKeys(card)) {
-      if (!Object.hasOwn(options, key)) continue;
+    for (const [key, value] of choiceOptions(card)) {
       const values = group.options.get(key) ?? [];
-      values.push(options[key]!);
+      values.push(value);
       group.options.set(key, values);
     }
   }
@@ -89,17 +87,22 @@ function displayName(card: JsonObject): string {
   return typeof name === "string" ? name : "";
 }
 
-/** Keys of the card's options that offer a fixed list of choices (their values select a card variant). */
-export function choiceOptionKeys(card: JsonObject): string[] {
+/**
+ * The values of the card's options that offer a fixed list of choices (their values select a card variant),
+ * as [key, value] pairs. Like `optionsOf`, only scalar values count.
+ */
+export function choiceOptions(card: JsonObject): Array<[string, Json]> {
   const node = isObject(card.node) ? card.node : {};
   const model = isObject(node.model) ? node.model : {};
   const inputs = isObject(model.inputs) && isObject(model.inputs.data) ? model.inputs.data : {};
-  const keys: string[] = [];
+  const out: Array<[string, Json]> = [];
   for (const id of Object.keys(inputs)) {
     const entry = inputs[id];
     if (!isObject(entry) || entry.flags !== "p" || typeof entry.key !== "string") continue;
     const choices = isObject(entry.metadata) ? entry.metadata.choices : undefined;
-    if (Array.isArray(choices) && choices.length > 0) keys.push(entry.key);
+    if (!Array.isArray(choices) || choices.length === 0) continue;
+    const value = isObject(entry.value) ? entry.value.data : undefined;
+    if (value !== undefined && (value === null || typeof value !== "object")) out.push([entry.key, value]);
   }
-  return keys;
+  return out;
 }
