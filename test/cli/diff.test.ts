@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { edited, fixture, IDS, method } from "../review/fixture.js";
+import { runCli } from "../review/run-cli.js";
+import { scramble } from "../support/scramble.js";
+
+const dir = mkdtempSync(join(tmpdir(), "flocode-diff-"));
+const write = (name: string, doc: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+};
+const a = write("a.flopack", fixture());
+const same = write("same.flopack", scramble(fixture(), 77));
+const changed = write(
+  "b.flopack",
+  edited((d) => {
+    method(d, IDS.main, "okta00001").node.model.inputs.data.i_user0001.value.data = "ops@example.com";
+    d.data.flos[IDS.helper].name = "Suspend user `helper` <b>";
+  }),
+);
+
+describe("flocode diff", () => {
+  it("exits 0 and prints nothing when only ids and storage order differ", async () => {
+    expect(await runCli(["diff", a, same])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("exits 1 and prints one line a change", async () => {
+    const run = await runCli(["diff", a, changed]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split("\n")).toEqual([
+      `--- ${a}`,
+      `+++ ${changed}`,
+      '~ flow "Nightly report": card "Read User (okta readUser)": constant "ID or Login" "admin@example.com" → "ops@example.com"',
+      '~ flow "Suspend helper" renamed to "Suspend user `helper` <b>"',
+      "",
+    ]);
+  });
+
+  it("--json gives {equal, changes}", async () => {
+    const run = await runCli(["diff", a, changed, "--json"]);
+    const result = JSON.parse(run.stdout);
+    expect(run.code).toBe(1);
+    expect(result.equal).toBe(false);
+    expect(result.changes[0]).toMatchObject({ subject: "card", kind: "constant", field: "ID or Login", old: "admin@example.com", new: "ops@example.com" });
+  });
+
+  it("--format markdown is a PR comment whose code spans cannot be broken by names", async () => {
+    const run = await runCli(["diff", a, changed, "--format", "markdown"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("**2 changes** in 2 flows.");
+    expect(run.stdout).toContain("#### Flow `Nightly report`");
+    expect(run.stdout).toContain('- ✏️ ``renamed to "Suspend user `helper` <b>"``'.replace("renamed", 'flow "Suspend helper" renamed'));
+    const eq = await runCli(["diff", a, same, "--format", "markdown"]);
+    expect(eq.code).toBe(0);
+    expect(eq.stdout).toContain("No semantic differences.");
+  });
+
+  it("exits 2 on unreadable or invalid input", async () => {
+    const bad = write("bad.flopack", { type: "flopack" });
+    const run = await runCli(["diff", a, bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^flocode: .*bad\.flopack: .*\n$/);
+    expect((await runCli(["diff", a, join(dir, "nope.flopack")])).code).toBe(2);
+    expect((await runCli(["diff", a])).code).toBe(2);
+  });
+});

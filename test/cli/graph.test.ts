@@ -1,0 +1,40 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { fixture } from "../review/fixture.js";
+import { runCli } from "../review/run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "flocode-graph-"));
+const file = join(dir, "fixture.flopack");
+writeFileSync(file, JSON.stringify(fixture()));
+
+describe("flocode graph", () => {
+  it("prints Mermaid by default", async () => {
+    const run = await runCli(["graph", file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("flowchart TD\n")).toBe(true);
+    expect(run.stdout).toContain('f0_n3{"If/Else<br/>control if"}');
+    expect(run.stdout).toContain('-->|"then"|');
+  });
+
+  it("prints DOT and SVG; the SVG is well-formed XML", async () => {
+    const dot = await runCli(["graph", file, "--format", "dot"]);
+    expect(dot.stdout.startsWith("digraph flocode {")).toBe(true);
+    const svg = await runCli(["graph", file, "--format", "svg"]);
+    expect(svg.code).toBe(0);
+    expect(XMLValidator.validate(svg.stdout)).toBe(true);
+    expect(svg.stdout).toContain("Read User");
+  });
+
+  it("--flow picks one flow; an unknown name is an error (exit 2)", async () => {
+    const one = await runCli(["graph", file, "--flow", "Suspend helper"]);
+    expect(one.stdout).toContain('subgraph f0["Suspend helper"]');
+    expect(one.stdout).not.toContain("Nightly report");
+    const bad = await runCli(["graph", file, "--flow", "Nope"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no flow named "Nope"');
+    expect((await runCli(["graph", file, "--format", "png"])).code).toBe(2);
+  });
+});

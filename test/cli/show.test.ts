@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { buildPackView } from "../../src/review/model.js";
+import { renderShow } from "../../src/review/show.js";
+import { fixture } from "../review/fixture.js";
+import { runCli } from "../review/run-cli.js";
+import { scramble } from "../support/scramble.js";
+
+const dir = mkdtempSync(join(tmpdir(), "flocode-show-"));
+const file = join(dir, "fixture.flopack");
+writeFileSync(file, JSON.stringify(fixture()));
+
+describe("flocode show", () => {
+  it("prints the canonical YAML and exits 0", async () => {
+    const run = await runCli(["show", file]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe(renderShow(buildPackView(fixture())));
+    expect(run.stdout.startsWith("flows:\n  - name: Nightly report\n")).toBe(true);
+  });
+
+  it("prints the same bytes for a scrambled copy", async () => {
+    const other = join(dir, "scrambled.flopack");
+    writeFileSync(other, JSON.stringify(scramble(fixture(), 21)));
+    expect((await runCli(["show", other])).stdout).toBe((await runCli(["show", file])).stdout);
+  });
+
+  it("--json prints the same view as JSON", async () => {
+    const run = await runCli(["show", file, "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(parse((await runCli(["show", file])).stdout));
+  });
+
+  it("fails with exit 2 and one clear line on invalid input", async () => {
+    const bad = join(dir, "bad.flopack");
+    writeFileSync(bad, '{"type":"flopack",');
+    const run = await runCli(["show", bad]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(new RegExp(`^flocode: ${bad.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+: .*invalid JSON.*\\n$`));
+    const missing = await runCli(["show", join(dir, "missing.flopack")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.split("\n")).toHaveLength(2);
+  });
+});
