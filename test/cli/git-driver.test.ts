@@ -1,0 +1,64 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { edited, fixture, IDS, method } from "../review/fixture.js";
+import { generatedIds, scramble } from "../support/scramble.js";
+
+/**
+ * `flocode show` as a git textconv driver, driven through a real `git diff` in a temporary repository,
+ * configured exactly as the README says:
+ *   .gitattributes: *.flopack diff=flopack
+ *   git config diff.flopack.textconv "flocode show"
+ * The `flocode` here is a wrapper script that runs the CLI from source (no build needed).
+ */
+const repoRoot = resolve(import.meta.dirname, "../..");
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const mainTs = join(repoRoot, "src/cli/main.ts");
+
+function hasGit(): boolean {
+  try {
+    execFileSync("git", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasGit())("git textconv driver", () => {
+  const dir = mkdtempSync(join(tmpdir(), "flocode-git-"));
+  const wrapper = join(dir, "flocode");
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" --import "${tsxLoader}" "${mainTs}" "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir, LANG: "C", TZ: "UTC" } });
+
+  git("init", "-q", "-b", "main");
+  git("config", "user.name", "flocode test");
+  git("config", "user.email", "test@example.com");
+  git("config", "diff.flopack.textconv", `${wrapper} show`);
+  writeFileSync(join(dir, ".gitattributes"), "*.flopack diff=flopack\n");
+  writeFileSync(join(dir, "report.flopack"), JSON.stringify(fixture()));
+  git("add", ".");
+  git("commit", "-q", "-m", "first export");
+
+  it("shows a one-constant change as a readable YAML hunk, without ids", () => {
+    writeFileSync(
+      join(dir, "report.flopack"),
+      JSON.stringify(scramble(edited((d) => (method(d, IDS.main, "okta00001").node.model.inputs.data.i_user0001.value.data = "ops@example.com")), 5)),
+    );
+    const out = git("diff");
+    const changed = out.split("\n").filter((l) => /^[-+][^-+]/.test(l));
+    expect(changed).toEqual(["-          ID or Login: admin@example.com", "+          ID or Login: ops@example.com"]);
+    for (const id of generatedIds(fixture())) expect(out).not.toContain(id);
+  });
+
+  it("shows nothing for a re-export that only changed ids and storage order", () => {
+    writeFileSync(join(dir, "report.flopack"), JSON.stringify(scramble(fixture(), 6)));
+    const out = git("diff");
+    expect(out.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toEqual([]);
+  });
+});
