@@ -117,8 +117,10 @@ export function chooseVariant(meta: FactoryMeta, options: Readonly<Record<string
   return match?.[0];
 }
 
+/** A wire rather than a constant: an output reference, or one with an explicit conversion (`convert(...)`). */
 function isRef(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "ref";
+  const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  return kind === "ref" || kind === "convert";
 }
 
 /** Why a constant does not fit a type code, or undefined when it fits (refs and null always fit here). */
@@ -148,7 +150,7 @@ function fits(value: unknown, alt: string): boolean {
     case "f":
       return typeof value === "object" && !Array.isArray(value);
     case "F":
-      return typeof value === "object" && !Array.isArray(value) && ["flow", "flowName"].includes((value as { kind?: string }).kind ?? "");
+      return typeof value === "object" && !Array.isArray(value) && ["flow", "flowName", "inline"].includes((value as { kind?: string }).kind ?? "");
     default:
       return false;
   }
@@ -164,7 +166,7 @@ function describe(alt: string): string {
     b: "a boolean",
     o: "an object",
     f: "a file",
-    F: "a flow (flow(...) or a flow name)",
+    F: "a flow (a flow definition, a flow name or an inline flow)",
   };
   return names[alt] ?? alt;
 }
