@@ -5,7 +5,8 @@
 import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
-import type { Card, CardNode, CardSpec, Input, Json } from "./types-reexport.js";
+import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
+import { isRef } from "./handle.js";
 
 export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
 export const JOIN_ADDRESS = "root:kernel:control:0.0.1:join";
@@ -22,13 +23,29 @@ export type NodeRole =
 
 export interface RecordedNode extends CardNode {
   readonly role: NodeRole;
-  /** If cards: their two branch heads. */
-  readonly branches?: Array<{ head: RecordedNode; value: boolean }>;
+  /** The scope (top-level flow body or inline flow) the card is placed in. */
+  readonly scope: Recording;
+  /** If cards: their branch heads. */
+  branches?: Array<{ head: RecordedNode; value: boolean }>;
 }
 
+/** Raw pins recorded with `f.pin` (several branches into one Join input, odd transforms). */
+export interface RecordedPin {
+  source: Ref;
+  target: RecordedNode;
+  input: string;
+  /** undefined: Okta's automatic conversion; null: none. */
+  transform?: { convert: string; forceWrapArray: boolean } | null;
+  site?: CallSite;
+}
+
+/** One scope: the cards placed in it (storage order), its control-flow edges and raw pins. */
 export interface Recording {
+  /** Shared by a flow's top-level scope and all its inline flows. */
+  flow: object;
   nodes: RecordedNode[];
   edges: Array<[RecordedNode, RecordedNode]>;
+  pins: RecordedPin[];
 }
 
 export interface IfCondition {
@@ -91,13 +108,13 @@ export class FlowBuilder<T = Record<string, unknown>> {
     const joinRole: NodeRole = { kind: "join", values: [] };
     const thenHead = this.place({ kind: "card", address: NOOP_ADDRESS, site }, { kind: "branchHead", value: true });
     const elseHead = this.place({ kind: "card", address: NOOP_ADDRESS, site }, { kind: "branchHead", value: false });
-    (ifNode as { branches?: RecordedNode["branches"] }).branches = [
+    ifNode.branches = [
       { head: thenHead, value: true },
       { head: elseHead, value: false },
     ];
     const join = this.place({ kind: "card", address: JOIN_ADDRESS, site }, joinRole);
-    const thenValues = this.branch(thenHead, join, then);
-    const elseValues = otherwise ? this.branch(elseHead, join, otherwise) : (this.link(elseHead, join), {});
+    const thenValues = this.runBranch(thenHead, join, then);
+    const elseValues = otherwise ? this.runBranch(elseHead, join, otherwise) : (this.link(elseHead, join), {});
     for (const key of new Set([...Object.keys(thenValues), ...Object.keys(elseValues)])) {
       joinRole.values.push({ key, fromThen: thenValues[key], fromElse: elseValues[key] });
     }
@@ -110,14 +127,31 @@ export class FlowBuilder<T = Record<string, unknown>> {
     this.link(this.nodeOf(from), this.nodeOf(to));
   }
 
-  private branch(head: RecordedNode, join: RecordedNode, body: BranchBody): Record<string, Input<unknown>> {
+  /** A raw If/Else branch: `head` starts the branch taken when the If card's result is `value`. */
+  branch(ifCard: Card<unknown>, head: Card<unknown>, value: boolean): void {
+    const node = this.nodeOf(ifCard);
+    (node.branches ??= []).push({ head: this.nodeOf(head), value });
+  }
+
+  /**
+   * A raw data wire from an output to an input of a card of this scope (by key or "group/key"); `convert`
+   * names Okta's conversion (null: none; omitted: automatic from the types).
+   */
+  pin(source: Ref, target: Card<unknown>, input: string, options: { convert?: string | null; forceWrapArray?: boolean } = {}): void {
+    const site = userCallSite();
+    if (!isRef(source)) throw new DslError("f.pin() takes a card output as its first argument", site);
+    const transform = options.convert === undefined ? undefined : options.convert === null ? null : { convert: options.convert, forceWrapArray: options.forceWrapArray ?? false };
+    this.recording.pins.push({ source, target: this.nodeOf(target), input, transform, site });
+  }
+
+  private runBranch(head: RecordedNode, join: RecordedNode, body: BranchBody): Record<string, Input<unknown>> {
     this.link(head, join);
     const sub = new FlowBuilder(this.recording, head, join);
     return body(sub) ?? {};
   }
 
   private place(spec: CardSpec<unknown>, role: NodeRole): RecordedNode {
-    const node: RecordedNode = { kind: "cardNode", spec, owner: this.recording, index: this.recording.nodes.length, role };
+    const node: RecordedNode = { kind: "cardNode", spec, owner: this.recording.flow, scope: this.recording, index: this.recording.nodes.length, role };
     this.recording.nodes.push(node);
     if (this.joinTarget && role.kind === "card") this.link(node, this.joinTarget);
     return node;
@@ -129,9 +163,9 @@ export class FlowBuilder<T = Record<string, unknown>> {
 
   private nodeOf(card: Card<unknown>): RecordedNode {
     const node = (card as { $node?: CardNode } | undefined)?.$node as RecordedNode | undefined;
-    if (!node || node.owner !== this.recording) throw new DslError("that card belongs to another flow", userCallSite());
+    if (!node || node.owner !== this.recording.flow) throw new DslError("that card belongs to another flow", userCallSite());
     return node;
   }
 }
 
-export type { Json };
+export type { Json, CallSite };

@@ -34,6 +34,8 @@ export interface PackOptions {
   tables?: readonly Table[];
   /** Connections to declare even when no card uses them. */
   connections?: readonly Connection[];
+  /** Pack fields written verbatim (escape hatch used by import): `data.projectOverview`. */
+  raw?: { projectOverview?: unknown };
 }
 
 export interface PackDef {

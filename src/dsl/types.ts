@@ -70,6 +70,8 @@ export interface Folder {
   readonly name: string;
   readonly description?: string;
   readonly parent?: Folder;
+  /** `withPath: false` for exports older than 1.4.0 (no `data.path`); `mediaUri` verbatim. */
+  readonly raw?: { withPath?: boolean; mediaUri?: string };
   readonly site?: CallSite;
 }
 
@@ -80,6 +82,8 @@ export interface Table {
   readonly description?: string;
   readonly folder?: Folder;
   readonly columns: ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>;
+  /** Verbatim column types (`str`, `dec`, ...), folder id and class, for exports flocode's types do not cover. */
+  readonly raw?: { columnTypes?: readonly string[]; folderId?: string; tableClass?: string };
   readonly site?: CallSite;
 }
 
@@ -88,8 +92,11 @@ export type ErrorPolicy =
   | { type: "halt"; retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }
   | { type: "continue"; retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }
   | { type: "helper"; flow: FlowRefLike; retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }
-  /** Exactly the `policy.error` object (escape hatch). */
-  | { type: "raw"; error: JsonObject };
+  /**
+   * Exactly the `policy.error` object (escape hatch); `handler` fills its `flo` key: a helper flow, an inline
+   * flow (If Error), or a verbatim JSON value. `rest` = other `policy` keys, verbatim.
+   */
+  | { type: "raw"; error: JsonObject; handler?: FlowRefLike | InlineFlow | { readonly kind: "json"; readonly data: Json }; rest?: JsonObject };
 
 /** A flow referenced by a Call Flow / For Each card or an error policy: a flow definition or its name. */
 export type FlowRefLike = FlowDef | { readonly kind: "flowName"; readonly name: string };
@@ -100,9 +107,31 @@ export interface CustomField {
   group?: string | null;
   type: OktaType;
   collection?: boolean;
-  value?: Input<unknown>;
-  /** Extra entry keys written verbatim (e.g. `metadata.displayname`). */
+  value?: Input<unknown> | InlineFlow;
+  /** The whole entry (without `id`), written verbatim instead of the usual custom-field shape. */
   raw?: JsonObject;
+  /** `metadata.wormholeMethodId`: the card on the other side of an inline-flow wormhole. */
+  wormhole?: Card<unknown> | { readonly dangling: string };
+  /** `metadata.srcMethodId` / `srcOutputId`: the card (and output) a hidden object-expand field reads. */
+  source?: { card: Card<unknown> | { readonly dangling: string }; output?: string | { readonly dangling: string } };
+}
+
+/** A value converted on the wire: `convert(ref, "toString")` (an explicit Okta transform; null = none). */
+export interface Converted {
+  readonly kind: "convert";
+  readonly ref: Ref;
+  readonly convert: string | null;
+  readonly forceWrapArray: boolean;
+}
+
+/** A flow stored inside a card (If/ElseIf branch, If Error block, event wrapper): `inline(root, body)`. */
+export interface InlineFlow {
+  readonly kind: "inline";
+  readonly root: CardSpec<unknown>;
+  readonly body?: (g: unknown) => void;
+  /** The inline flow object's other keys, verbatim (`display`, `tree`, `security_level`, `log`...). */
+  readonly shape?: JsonObject;
+  readonly site?: CallSite;
 }
 
 /**
@@ -127,8 +156,21 @@ export interface CardSpec<O = Record<string, unknown>> {
   readonly policy?: ErrorPolicy;
   /** Comment card text, or a connector card's help text override (`model.comments`). */
   readonly comments?: Json;
-  /** Raw escape hatch: JSON merged into `node.model` after everything else. */
+  /** Raw escape hatch: `node.model` keys replaced by these values. */
   readonly patch?: JsonObject;
+  /** Output values (rare: outputs that hold data in the export). */
+  readonly outputs?: Readonly<Record<string, Json | InlineFlow>>;
+  /** Template inputs / outputs this card does not have (by key or "group/key"). */
+  readonly removeInputs?: readonly string[];
+  readonly removeOutputs?: readonly string[];
+  /** Template `node.model` keys this card does not have. */
+  readonly removeModelKeys?: readonly string[];
+  /** Method-level keys replaced verbatim (`parents`, or `node.<key>`). */
+  readonly methodPatch?: JsonObject;
+  /** `model.display.configRef`: the connection the card was last set to, or a verbatim id. */
+  readonly configRef?: Connection | string;
+  /** Join cards: which output each input hands on (by key or "group/key"). */
+  readonly joins?: ReadonlyArray<{ input: string; outputs: ReadonlyArray<string | { output: string; convert: string | null; forceWrapArray?: boolean }> }>;
   readonly site?: CallSite;
   /** Phantom: the card's outputs. */
   readonly __outputs?: O;
@@ -182,6 +224,17 @@ export interface FlowOptions {
   /** "Save all data that passes through the flow" (default true, as the Okta console suggests). */
   saveAllData?: boolean;
   trigger: Trigger;
+  /** The root card, when it is not the trigger's usual one (escape hatch: a learned variant, a renamed root). */
+  root?: CardSpec<unknown>;
+  /** Flow fields written verbatim (escape hatch used by import for exports of other format versions). */
+  raw?: {
+    /** `flo.data` keys after the 13 core keys (default: those of current exports). */
+    extraKeys?: JsonObject;
+    /** The folder id when the export points to a folder it does not include. */
+    folderId?: string;
+    /** `security_level` when it differs from what the trigger implies. */
+    securityLevel?: string | null;
+  };
 }
 
 export interface FlowDef {

@@ -1,0 +1,41 @@
+import { DslError } from "./errors.js";
+import { isRef } from "./handle.js";
+import { userCallSite } from "./site.js";
+import type { FlowBuilder } from "./builder.js";
+import type { CardSpec, Converted, InlineFlow, JsonObject, Ref } from "./types-reexport.js";
+
+/**
+ * A flow stored inside a card: the root card (usually a Helper Flow callable), then the body placed with `g`.
+ * `shape` holds the inline flow object's other keys verbatim (import writes it; hand-written code rarely needs it).
+ */
+export function inline(root: CardSpec<unknown>, body?: (g: FlowBuilder) => void, shape?: JsonObject): InlineFlow {
+  const site = userCallSite();
+  if (!root || root.kind !== "card") throw new DslError("inline() takes the inline flow's root card first", site);
+  return Object.freeze({ kind: "inline" as const, root, body: body as InlineFlow["body"], shape, site });
+}
+
+/**
+ * An explicit Okta conversion on a wire, e.g. `convert(user.created, "isoString")`; `null` forces none.
+ * Conversions: dateTime, parse, wrapArray, stringify, toString, isoString, parseFloat, booleanToString.
+ */
+export function convert(ref: Ref, conversion: string | null, options: { forceWrapArray?: boolean } = {}): Converted {
+  if (!isRef(ref)) throw new DslError("convert() takes a card output", userCallSite());
+  return Object.freeze({ kind: "convert" as const, ref, convert: conversion, forceWrapArray: options.forceWrapArray ?? false });
+}
+
+export function isConverted(v: unknown): v is Converted {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "convert";
+}
+
+export function isInline(v: unknown): v is InlineFlow {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "inline" && "root" in v;
+}
+
+/** A constant written exactly as given, without checking it against the input's type (import uses it for odd data). */
+export function verbatim<T = unknown>(data: unknown): T {
+  return Object.freeze({ kind: "verbatim" as const, data }) as unknown as T;
+}
+
+export function isVerbatim(v: unknown): v is { kind: "verbatim"; data: unknown } {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "verbatim" && "data" in v;
+}
