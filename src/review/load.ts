@@ -14,7 +14,7 @@ export interface LoadedPack {
 }
 
 export function isFlowSource(path: string): boolean {
-  return path.endsWith(".flow.ts");
+  return /\.flow\.(ts|mts|js|mjs)$/.test(path);
 }
 
 /** One file → one or more flopacks (a flow source may compile to several outputs). */
@@ -41,31 +41,54 @@ function invalid(findings: Finding[], file: string): UserError {
   return new UserError(first ? `${formatFinding({ ...first, file: first.file ?? file })}${more}` : `${file}: not a valid flopack`, 2);
 }
 
-interface CompileModule {
-  compileSource(path: string): Promise<{ outputs: Array<{ name: string; flopack: unknown; text: string }> }>;
+interface CompileOutput {
+  name: string;
+  flopack: unknown;
+}
+
+/**
+ * The compiler is loaded lazily (ts-morph, tsx): through `compileSource` of src/compile/index.ts when it
+ * exists, else through the build pipeline's own target compiler.
+ */
+async function compileOutputs(path: string): Promise<CompileOutput[] | undefined> {
+  const load = async (spec: string): Promise<Record<string, unknown> | undefined> => {
+    try {
+      return (await import(spec)) as Record<string, unknown>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("compile")) return undefined;
+      throw error;
+    }
+  };
+  // Variable specifiers keep the compiler out of the type graph and out of the review commands' startup.
+  const index = await load(["..", "compile", "index.js"].join("/"));
+  if (typeof index?.compileSource === "function") {
+    const result = (await (index.compileSource as (p: string) => Promise<{ outputs: CompileOutput[] }>)(path)) ?? { outputs: [] };
+    return result.outputs;
+  }
+  const compile = await load(["..", "compile", "compile.js"].join("/"));
+  const targets = await load(["..", "compile", "targets.js"].join("/"));
+  if (typeof compile?.compileTarget !== "function" || typeof targets?.findTargets !== "function") return undefined;
+  const found = (targets.findTargets as (p: string[]) => Array<{ name: string }>)([path]);
+  const outputs: CompileOutput[] = [];
+  for (const target of found) {
+    const built = (await (compile.compileTarget as (t: unknown, o: { created: string }) => Promise<{ flopack: unknown }>)(target, { created: "2000-01-01T00:00:00.000Z" })) as { flopack: unknown };
+    outputs.push({ name: target.name, flopack: built.flopack });
+  }
+  return outputs;
 }
 
 async function compileFlowSource(path: string): Promise<LoadedPack[]> {
-  let mod: CompileModule;
+  let outputs: CompileOutput[] | undefined;
   try {
-    // A variable specifier keeps the compiler (ts-morph, tsx) out of the review commands until needed.
-    const spec = "../compile/index.js";
-    mod = (await import(spec)) as CompileModule;
-  } catch {
-    throw new UserError(`${path}: flow sources (.flow.ts) are not supported yet by this build; build it and review the .flopack`, 2);
-  }
-  if (typeof mod.compileSource !== "function") {
-    throw new UserError(`${path}: flow sources (.flow.ts) are not supported yet by this build; build it and review the .flopack`, 2);
-  }
-  let result: Awaited<ReturnType<CompileModule["compileSource"]>>;
-  try {
-    result = await mod.compileSource(path);
+    outputs = await compileOutputs(path);
   } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`${path}: cannot compile: ${(error as Error).message}`, 2);
+    // Any failure to compile is an input error here: exit 2 (for diff, 1 means "different").
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(message.startsWith(path) ? message : `${path}: cannot compile: ${message}`, 2);
   }
-  if (result.outputs.length === 0) throw new UserError(`${path}: the flow source defines no flow`, 2);
-  return result.outputs.map((o) => ({ label: result.outputs.length === 1 ? path : `${path} (${o.name})`, flopack: o.flopack }));
+  if (outputs === undefined) throw new UserError(`${path}: flow sources are not supported yet by this build; build it and review the .flopack`, 2);
+  if (outputs.length === 0) throw new UserError(`${path}: the flow source defines no flow`, 2);
+  return outputs.map((o) => ({ label: outputs.length === 1 ? path : `${path} (${o.name})`, flopack: o.flopack }));
 }
 
 /** Merges several flopacks (a multi-flow source) into one for review: the union of their collections. */

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edited, fixture, IDS, method } from "../review/fixture.js";
-import { runCli } from "../review/run-cli.js";
+import { runCli, runCliProcess } from "../review/run-cli.js";
 import { scramble } from "../support/scramble.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-diff-"));
@@ -65,5 +65,24 @@ describe("flocode diff", () => {
     expect(run.stderr).toMatch(/^flocode: .*bad\.flopack: .*\n$/);
     expect((await runCli(["diff", a, join(dir, "nope.flopack")])).code).toBe(2);
     expect((await runCli(["diff", a])).code).toBe(2);
+  });
+});
+
+describe("flocode diff with flow sources", () => {
+  const source = join(import.meta.dirname, "../review/fixtures/review-sample.flow.ts");
+  const changedSource = join(import.meta.dirname, "../review/fixtures/review-sample-changed.flow.ts");
+
+  it("a source and a scrambled copy of what it builds are equal; any mix works", async () => {
+    const built = runCliProcess(["build", source, "--out", dir]);
+    expect(built.code, built.stderr).toBe(0);
+    const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flopack"), "utf8")), 3));
+    expect(runCliProcess(["diff", source, copy])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(runCliProcess(["diff", copy, source]).code).toBe(0);
+  });
+
+  it("names the changed constant between two sources", async () => {
+    const run = runCliProcess(["diff", source, changedSource]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('card "Custom API Action (office365admin customAPIAction)": constant "Relative URL" "/Me" → "/Organization"');
   });
 });

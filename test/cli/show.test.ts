@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { buildPackView } from "../../src/review/model.js";
 import { renderShow } from "../../src/review/show.js";
 import { fixture } from "../review/fixture.js";
-import { runCli } from "../review/run-cli.js";
+import { runCli, runCliProcess } from "../review/run-cli.js";
 import { scramble } from "../support/scramble.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-show-"));
@@ -43,5 +43,28 @@ describe("flocode show", () => {
     const missing = await runCli(["show", join(dir, "missing.flopack")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr.split("\n")).toHaveLength(2);
+  });
+});
+
+describe("flocode show on a flow source (.flow.ts)", () => {
+  const source = join(import.meta.dirname, "../review/fixtures/review-sample.flow.ts");
+  it("compiles it and shows the same view as its flopack would", async () => {
+    const run = runCliProcess(["show", source]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const view = parse(run.stdout) as any;
+    expect(view.flows[0]).toMatchObject({
+      name: "Review Sample",
+      trigger: { type: "schedule", schedule: "every week on Monday at 06:30", cron: "30 6 * * 1", "time zone": "UTC" },
+      steps: [{ card: "Custom API Action (office365admin customAPIAction)", connection: "Office 365 Admin", options: { requestType: "GET" }, constants: { "Relative URL": "/Me" } }],
+    });
+  });
+
+  it("fails with exit 2 on a source that does not compile", async () => {
+    const broken = join(dir, "broken.flow.ts");
+    writeFileSync(broken, "export default 42;\n");
+    const run = runCliProcess(["show", broken]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^flocode: .*broken\.flow\.ts.*\n$/);
   });
 });

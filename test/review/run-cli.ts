@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { main } from "../../src/cli/main.js";
 
 export interface CliRun {
@@ -30,4 +34,19 @@ export async function runCli(args: string[]): Promise<CliRun> {
     process.stderr.write = origErr;
     process.exitCode = saved;
   }
+}
+
+/**
+ * Runs the CLI from source as a real process (node + the tsx loader). Needed for flow sources: the
+ * compiler registers Node module hooks, which only work in a real Node process, not inside vitest.
+ */
+export function runCliProcess(args: string[]): CliRun {
+  const repoRoot = resolve(import.meta.dirname, "../..");
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  const result = spawnSync(process.execPath, ["--import", tsx, join(repoRoot, "src/cli/main.ts"), ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, TZ: "UTC", LANG: "C" },
+  });
+  return { code: result.status ?? 2, stdout: result.stdout, stderr: result.stderr };
 }
