@@ -42,7 +42,7 @@ describe("defineCard (generated factories)", () => {
   });
 
   it("kernel factories: kernel.<module>.<action>, reserved words as names", () => {
-    expect(kernel.control.if().address).toBe("root:kernel:control:0.0.1:if");
+    expect(kernel.control.if({ operator: "==", leftOperand: 1, rightOperand: 2 }).address).toBe("root:kernel:control:0.0.1:if");
     expect(kernel.string.compose({ text: "Hi {{{x}}}" }).inputs).toEqual({ _text_: "Hi {{{x}}}" });
   });
 
