@@ -11,12 +11,13 @@ import { CHECKSUM, CREATED, METHOD_UUID, UUID_V4 } from "./ids.js";
  * `npm run schemas` writes to schemas/flopack.schema.json, so the file and the runtime can never disagree.
  * ajv's raw errors are reduced to one finding per JSON pointer with a readable message.
  */
-let compiled: ValidateFunction | undefined;
+let fast: ValidateFunction | undefined;
+let detailed: ValidateFunction | undefined;
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+export function createAjv(detailedErrors = true): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: detailedErrors, strict: true, allowUnionTypes: true, verbose: detailedErrors });
   // ajv-formats is CommonJS; under NodeNext its default import is the module object or the plugin itself.
   const mod = formatsModule as unknown as FormatsPlugin | { default: FormatsPlugin };
   const addFormats = typeof mod === "function" ? mod : mod.default;
@@ -24,17 +25,25 @@ export function createAjv(): Ajv2020 {
   return ajv;
 }
 
-function validator(): ValidateFunction {
-  compiled ??= createAjv().compile(buildFlopackJsonSchema());
-  return compiled;
+// Two validators from one schema: a fast one that stops at the first error (the common, valid case costs
+// least), and one collecting every error with its data, compiled only when a document fails.
+function fastValidator(): ValidateFunction {
+  fast ??= createAjv(false).compile(buildFlopackJsonSchema());
+  return fast;
+}
+
+function detailedValidator(): ValidateFunction {
+  detailed ??= createAjv(true).compile(buildFlopackJsonSchema());
+  return detailed;
 }
 
 /** The most schema findings reported for one document; the rest are summarised in one more finding. */
 export const MAX_SCHEMA_FINDINGS = 50;
 
 export function checkSchema(doc: unknown, file?: string): Finding[] {
-  const validate = validator();
-  if (validate(doc)) return [];
+  if (fastValidator()(doc)) return [];
+  const validate = detailedValidator();
+  if (validate(doc)) return []; // unreachable: same schema
   const errors = reduceErrors(validate.errors ?? []);
   const findings: Finding[] = [];
   for (const [pointer, group] of errors) {

@@ -1,0 +1,121 @@
+/**
+ * The flocode bench harness (`npm run bench`). Speed is measured here only, never asserted in tests.
+ *
+ * Writing a bench module: add `bench/<name>.bench.ts` with
+ *
+ *   import type { Harness } from "./harness.js";
+ *   export default async function run(h: Harness): Promise<void> {
+ *     const base = await h.measure("read + JSON.parse", () => { ... });          // a baseline
+ *     await h.measure("validate", () => { ... }, { baseline: base });           // reported as a ratio to it
+ *   }
+ *
+ * `bench/run.ts` runs every bench/*.bench.ts module in name order (or those whose name contains an argument:
+ * `npm run bench -- validate`) and prints one table per module. Each measurement runs `warmup` times unmeasured,
+ * then `runs` times (default 3 and 10); the table shows the median, min and max in ms, the ratio of the median to
+ * its baseline (measured in the same run, so machine speed cancels out), and the process's peak RSS so far
+ * (`process.resourceUsage().maxRSS`: a high-water mark, so put memory-hungry cases last). Results are also
+ * written to bench/.out/<module>.json. `h.skip(reason)` skips a module (e.g. when the corpus is absent).
+ * Environment: FLOCODE_BENCH_RUNS overrides `runs` for every measurement.
+ */
+export interface MeasureOptions {
+  runs?: number;
+  warmup?: number;
+  /** Another measurement of the same module: the table shows median / baseline median. */
+  baseline?: Measurement;
+}
+
+export interface Measurement {
+  label: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** median / baseline median, when a baseline was given. */
+  ratio?: number;
+  baselineLabel?: string;
+  peakRssMb: number;
+}
+
+export interface Harness {
+  /** Times `fn` (sync or async) and records the result in this module's table. */
+  measure(label: string, fn: () => unknown, options?: MeasureOptions): Promise<Measurement>;
+  /** A free-text line printed under the table (e.g. corpus size). */
+  note(text: string): void;
+  /** Marks the module skipped with a reason; further measurements are ignored. */
+  skip(reason: string): void;
+}
+
+export interface ModuleReport {
+  module: string;
+  measurements: Measurement[];
+  notes: string[];
+  skipped?: string;
+}
+
+export function createHarness(module: string): { harness: Harness; report: ModuleReport } {
+  const report: ModuleReport = { module, measurements: [], notes: [] };
+  const envRuns = Number(process.env.FLOCODE_BENCH_RUNS);
+  const harness: Harness = {
+    async measure(label, fn, options = {}) {
+      const runs = Number.isInteger(envRuns) && envRuns > 0 ? envRuns : (options.runs ?? 10);
+      const warmup = options.warmup ?? 3;
+      for (let i = 0; i < warmup; i++) await fn();
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        await fn();
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      const m: Measurement = {
+        label,
+        runs,
+        medianMs: median(times),
+        minMs: times[0]!,
+        maxMs: times[times.length - 1]!,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      };
+      if (options.baseline) {
+        m.ratio = m.medianMs / options.baseline.medianMs;
+        m.baselineLabel = options.baseline.label;
+      }
+      if (report.skipped === undefined) report.measurements.push(m);
+      return m;
+    },
+    note(text) {
+      report.notes.push(text);
+    },
+    skip(reason) {
+      report.skipped = reason;
+    },
+  };
+  return { harness, report };
+}
+
+export function median(sorted: readonly number[]): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+/** The report as an aligned text table. */
+export function formatReport(r: ModuleReport): string {
+  const lines = [`== ${r.module}`];
+  if (r.skipped !== undefined) return [...lines, `   skipped: ${r.skipped}`].join("\n");
+  const rows = [
+    ["measurement", "median ms", "min ms", "max ms", "runs", "ratio", "peak RSS MB"],
+    ...r.measurements.map((m) => [
+      m.label,
+      m.medianMs.toFixed(1),
+      m.minMs.toFixed(1),
+      m.maxMs.toFixed(1),
+      String(m.runs),
+      m.ratio === undefined ? "" : `${m.ratio.toFixed(2)}× ${m.baselineLabel}`,
+      m.peakRssMb.toFixed(0),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  for (const row of rows) lines.push("   " + row.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd());
+  for (const n of r.notes) lines.push(`   ${n}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,46 @@
+/**
+ * Validation speed over the corpus (FLOCODE_CORPUS, default ../shared/flopacks): the whole corpus validated as the
+ * CLI does it (read + validateText: JSON, depth scan, JSON Schema, every rule) against a bare read + JSON.parse of
+ * the same files. Issue target: ratio ≤ 2×.
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Harness } from "./harness.js";
+import { parseFlopackText } from "../src/format/parse.js";
+import { validateText } from "../src/rules/validate.js";
+import { buildIndex } from "../src/rules/model.js";
+import { runRules } from "../src/rules/run.js";
+import { checkSchema } from "../src/format/schema-check.js";
+
+export default async function run(h: Harness): Promise<void> {
+  const dir = resolve(process.env.FLOCODE_CORPUS ?? "../shared/flopacks");
+  if (!existsSync(dir)) return h.skip(`corpus not found at ${dir} (set FLOCODE_CORPUS)`);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".flopack"))
+    .sort()
+    .map((f) => join(dir, f));
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  h.note(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB from ${dir}`);
+
+  let sink = 0;
+  const base = await h.measure("read + JSON.parse (baseline)", () => {
+    for (const f of files) sink += Object.keys(JSON.parse(readFileSync(f, "utf8")) as object).length;
+  });
+  await h.measure("read + parseFlopackText (JSON + schema)", () => {
+    for (const f of files) sink += parseFlopackText(readFileSync(f, "utf8"), f).ok ? 1 : 0;
+  }, { baseline: base });
+  const validate = await h.measure("read + validateText (the CLI path)", () => {
+    for (const f of files) {
+      const findings = validateText(readFileSync(f, "utf8"), f);
+      if (findings.some((x) => x.severity === "error")) throw new Error(`${f} has errors`);
+      sink += findings.length;
+    }
+  }, { baseline: base });
+
+  // Where the time goes, on already-parsed documents.
+  const docs = files.map((f) => JSON.parse(readFileSync(f, "utf8")) as Record<string, unknown>);
+  await h.measure("  of which: JSON Schema (ajv)", () => docs.forEach((d) => (sink += checkSchema(d).length)), { baseline: base });
+  await h.measure("  of which: index + rules", () => docs.forEach((d) => (sink += runRules(d).length)), { baseline: base });
+  await h.measure("  of which: index only", () => docs.forEach((d) => (sink += buildIndex(d).cards.length)), { baseline: base });
+  h.note(`validate / baseline = ${validate.ratio!.toFixed(2)}× (target ≤ 2×)${sink < 0 ? "" : ""}`);
+}
