@@ -23,6 +23,7 @@ export const INSTANCE_MODEL_KEYS = new Set(["config", "policy", "partnerChannelK
 export function isInstanceEntry(entry: unknown, address?: string): boolean {
   if (!isObject(entry)) return true;
   if (address !== undefined && ALL_INSTANCE_ENTRY_CARDS.has(address)) return true;
+  if (address !== undefined && PLACEHOLDER_CARDS.has(address) && entry.key !== "_text_" && isPlaceholderInput(entry)) return true;
   const meta = entry.metadata;
   if (!isObject(meta)) return false;
   return meta.custom === true || "wormholeMethodId" in meta || "srcMethodId" in meta || "srcOutputId" in meta;
@@ -30,6 +31,11 @@ export function isInstanceEntry(entry: unknown, address?: string): boolean {
 
 /** Cards whose every field is made by the user although not marked custom: a Join's fields are its branches' values. */
 const ALL_INSTANCE_ENTRY_CARDS = new Set(["root:kernel:control:0.0.1:join"]);
+/**
+ * Template cards (Compose, Expression) whose extra inputs are the placeholders of their `_text_` template
+ * (FLOPACK.md §6.7): user-made, though not marked custom.
+ */
+const PLACEHOLDER_CARDS = new Set(["root:kernel:string:0.0.1:compose", "root:kernel:math:0.0.1:expression"]);
 
 /** The empty value of the same shape: what a template holds where an instance holds a user value. */
 export function neutralData(data: Json): Json {
@@ -45,6 +51,11 @@ export function neutralData(data: Json): Json {
     default:
       return {};
   }
+}
+
+/** A Compose/Expression input other than the template text: its flags say data ("d"), outputs have none. */
+function isPlaceholderInput(entry: JsonObject): boolean {
+  return entry.flags === "d";
 }
 
 function entriesOf(side: unknown): JsonObject {
