@@ -132,6 +132,7 @@ export interface Card {
 }
 
 interface PackIndex {
+  ids: Set<string>;
   flowNames: Map<string, string>;
   tableNames: Map<string, string>;
   configNames: Map<string, string>;
@@ -152,7 +153,7 @@ const EXPAND = (k: CardKind) => isKernel(k, "object", "expand");
 
 export function buildPackView(flopack: unknown): PackView {
   const data = get(flopack, "data");
-  const index: PackIndex = { flowNames: new Map(), tableNames: new Map(), configNames: new Map() };
+  const index: PackIndex = { ids: collectIds(data), flowNames: new Map(), tableNames: new Map(), configNames: new Map() };
   for (const [id, flo] of entries(get(data, "flos"))) index.flowNames.set(id, str(get(flo, "name")) ?? "(unnamed flow)");
   for (const [id, t] of entries(get(data, "tables"))) index.tableNames.set(id, str(get(t, "name")) ?? "(unnamed table)");
   for (const [id, c] of entries(get(data, "configs"))) index.configNames.set(id, str(get(c, "name")) ?? "(unnamed connection)");
@@ -202,6 +203,34 @@ export function buildPackView(flopack: unknown): PackView {
   return { folders, connections, tables, flows };
 }
 
+/** Generated ids: collection keys, card uuids, entry ids, edge ids (top-level and inline scopes). */
+function collectIds(data: unknown): Set<string> {
+  const ids = new Set<string>();
+  const scope = (fd: unknown, depth: number): void => {
+    if (depth > 16) return;
+    for (const [edge] of entries(get(fd, "orderings"))) ids.add(edge);
+    for (const m of arr(get(fd, "methods"))) {
+      const uuid = str(get(m, "uuid"));
+      if (uuid !== undefined) ids.add(uuid);
+      for (const side of ["inputs", "outputs"]) {
+        for (const [id, e] of entries(getPath(m, "node", "model", side, "data"))) {
+          ids.add(id);
+          const inline = getPath(e, "value", "data");
+          if (getPath(e, "value", "type") === "flo" && isObject(inline)) scope(inline, depth + 1);
+        }
+      }
+      const policyFlo = getPath(m, "node", "model", "policy", "error", "flo");
+      if (isObject(policyFlo)) scope(policyFlo, depth + 1);
+    }
+  };
+  for (const coll of ["flos", "configs", "tables", "groups"])
+    for (const [id, value] of entries(get(data, coll))) {
+      ids.add(id);
+      if (coll === "flos") scope(get(value, "data"), 0);
+    }
+  return ids;
+}
+
 /** Folder id → "Root / Child" (names along the parent chain recorded in `path`). */
 function buildFolderPaths(groups: unknown): Map<string, string> {
   const names = new Map<string, string>();
@@ -226,13 +255,15 @@ type CardWithConfig = Card & { connectionId?: string; method?: unknown; scope?: 
 
 interface FlowBuild {
   index: PackIndex;
+  /** Every generated id of the pack (to blank them out of tie-break signatures). */
+  ids: Set<string>;
   order: CardWithConfig[];
   anomalies: string[];
 }
 
 function buildFlow(flo: unknown, index: PackIndex, folders: Map<string, string>): FlowView {
   const fd = get(flo, "data");
-  const build: FlowBuild = { index, order: [], anomalies: [] };
+  const build: FlowBuild = { index, ids: index.ids, order: [], anomalies: [] };
   const scope = indexScope(fd, null, null, null, build);
   const walked = walkScope(scope, build, "", true);
   let trigger = walked.root;
@@ -343,6 +374,30 @@ function displayName(m: unknown): string {
 }
 
 /** A content signature of a card used only to break ties deterministically (never ids). */
+/** Inputs (keys, constants with ids blanked) and where their wires come from (type + name + output key). */
+function contentSignature(scope: Scope, uuid: string, build: FlowBuild): string {
+  const m = scope.methods.get(uuid);
+  const incoming = scope.incoming.get(uuid);
+  const parts = sortedEntries(getPath(m, "node", "model", "inputs", "data")).map((e) => {
+    const value = get(e, "value");
+    const data = get(value, "type") === "flo" ? null : scrubIds(get(value, "data"), build.ids);
+    const pins = (incoming?.get(str(get(e, "id")) ?? "") ?? []).map((p) => {
+      const src = scope.methods.get(p.src);
+      const out = get(getPath(src, "node", "model", "outputs", "data"), p.output);
+      return `${signature(src)}.${str(get(out, "key")) ?? "?"}`;
+    });
+    return [str(get(e, "group")) ?? null, str(get(e, "key")) ?? null, data, pins.sort(compareStrings)];
+  });
+  return `${signature(m)}\u0001${canonicalJson(parts)}`;
+}
+
+function scrubIds(value: unknown, ids: Set<string>): unknown {
+  if (typeof value === "string") return ids.has(value) ? "#" : value;
+  if (Array.isArray(value)) return value.map((v) => scrubIds(v, ids));
+  if (isObject(value)) return Object.entries(value).map(([k, v]) => [ids.has(k) ? "#" : k, scrubIds(v, ids)]);
+  return value;
+}
+
 function signature(m: unknown): string {
   return `${str(get(m, "address")) ?? ""}\u0000${displayName(m)}`;
 }
@@ -368,7 +423,29 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
     if (!list.includes(b)) list.push(b);
     hasIncoming.add(b);
   }
-  const bySignature = (x: string, y: string) => compareStrings(signature(scope.methods.get(x)), signature(scope.methods.get(y)));
+  // Ties between cards of equal type and name (only in malformed graphs) are broken by their content and
+  // by what follows them, never by ids or storage order.
+  const ownSigs = new Map<string, string>();
+  const ownSig = (u: string): string => {
+    let sig = ownSigs.get(u);
+    if (sig === undefined) ownSigs.set(u, (sig = contentSignature(scope, u, build)));
+    return sig;
+  };
+  const deepSigs = new Map<string, string>();
+  const deepSig = (u: string): string => {
+    let sig = deepSigs.get(u);
+    if (sig !== undefined) return sig;
+    const levels: string[] = [];
+    let level = [u];
+    for (let depth = 0; depth < 16 && level.length > 0; depth++) {
+      levels.push(level.map(ownSig).sort(compareStrings).join("\u0003"));
+      level = level.flatMap((v) => [...(succ.get(v) ?? []), ...(joinSucc.get(v) ?? [])]).slice(0, 256);
+    }
+    deepSigs.set(u, (sig = levels.join("\u0004")));
+    return sig;
+  };
+  const bySignature = (x: string, y: string) =>
+    compareStrings(signature(scope.methods.get(x)), signature(scope.methods.get(y))) || compareStrings(deepSig(x), deepSig(y));
   for (const list of succ.values()) list.sort(bySignature);
   for (const list of joinSucc.values()) list.sort(bySignature);
 
@@ -459,14 +536,14 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
   notes.sort(compareStrings);
   // Whatever is left: other start cards first, then anything else, each walked as far as it goes.
   const unreachable: Card[] = [];
-  const rest = [...triggerLike.slice(1), ...[...scope.methods.keys()].filter((u) => !hidden.has(u)).sort(bySignature)];
+  const rest = [...triggerLike.slice(1), ...[...scope.methods.keys()].filter((u) => !hidden.has(u) && !visited.has(u)).sort(bySignature)];
   for (const u of rest) {
     if (visited.has(u)) continue;
     unreachable.push(...walkChain(u, joinLocation(location, "unreachable"), null));
   }
   if (unreachable.length > 0) build.anomalies.push("cards that cannot be reached from the start card");
   // Hidden expand cards get a view too (never shown) so wires through them resolve.
-  for (const u of [...hidden].sort(bySignature)) {
+  for (const u of hidden) {
     const card = newCard(scope.methods.get(u), "", build);
     card.pos = -1;
     card.scope = scope;
