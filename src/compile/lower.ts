@@ -11,7 +11,7 @@ import { slug, UniqueNames } from "../util/names.js";
 import { FlowBuilder, RETURN_ADDRESS, type RecordedNode, type Recording } from "../dsl/builder.js";
 import { DslError } from "../dsl/errors.js";
 import { TABLE_COLUMN_TYPES } from "../dsl/resources.js";
-import type { CallSite, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, Folder, Input, Table, Trigger } from "../dsl/types.js";
+import type { CallSite, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, Folder, Input, Table, TriggerSpec } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
 import { isInline } from "../dsl/inline.js";
 import { DEFAULT_EXTRA_FLOW_KEYS } from "./emit.js";
@@ -203,6 +203,15 @@ class Lowerer implements PackContext {
     if (opts.options && Object.keys(opts.options).length > 0) {
       const byOptions = this.catalog.findByOptions(address, opts.options);
       if (byOptions && candidates.includes(byOptions)) return byOptions;
+      if (!byOptions) {
+        const recorded = candidates.flatMap((c) => Object.keys(c.options));
+        const asked = Object.entries(opts.options).filter(([k]) => recorded.includes(k));
+        if (asked.length > 0) {
+          const wanted = asked.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ");
+          const known = candidates.map((c) => JSON.stringify(c.options)).join(", ");
+          throw new DslError(`no catalog template for ${address} with ${wanted} (known: ${known}); learn one from an export that has it with \`flocode catalog learn\``, site);
+        }
+      }
     }
     const entry = candidates[0];
     if (!entry) throw new DslError(`no catalog template for ${address}${opts.name ? ` named ${JSON.stringify(opts.name)}` : ""}`, site);
@@ -216,7 +225,7 @@ function uniqueRef(base: string, taken: Set<string>): string {
   return ref;
 }
 
-function rootSpecOf(trigger: Trigger, def: FlowDef): CardSpec<unknown> {
+function rootSpecOf(trigger: TriggerSpec, def: FlowDef): CardSpec<unknown> {
   const site = trigger.site ?? def.site;
   switch (trigger.kind) {
     case "schedule":
@@ -239,7 +248,7 @@ function rootSpecOf(trigger: Trigger, def: FlowDef): CardSpec<unknown> {
   }
 }
 
-function cronOf(trigger: Extract<Trigger, { kind: "schedule" }>): IrCron {
+function cronOf(trigger: Extract<TriggerSpec, { kind: "schedule" }>): IrCron {
   const c = trigger.cron;
   return {
     seconds: "00",

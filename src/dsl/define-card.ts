@@ -10,7 +10,7 @@ import type { CardSpec, Connection, CustomField, ErrorPolicy } from "./types.js"
 
 /**
  * Type codes of an input in `FactoryMeta.inputs`: `|`-separated alternatives of
- * s string, n number, b boolean, d Date (ISO string), o object, f file, F flow, `*` anything;
+ * s string, n number, b boolean, d Date (ISO string), o object, f file, F flow, t table, `*` anything;
  * `[]` marks a list. An option is prefixed `p:`.
  */
 export type TypeCode = string;
@@ -151,6 +151,8 @@ function fits(value: unknown, alt: string): boolean {
       return typeof value === "object" && !Array.isArray(value);
     case "F":
       return typeof value === "object" && !Array.isArray(value) && ["flow", "flowName", "inline"].includes((value as { kind?: string }).kind ?? "");
+    case "t":
+      return typeof value === "object" && !Array.isArray(value) && (value as { kind?: string }).kind === "table";
     default:
       return false;
   }
@@ -167,6 +169,7 @@ function describe(alt: string): string {
     o: "an object",
     f: "a file",
     F: "a flow (a flow definition, a flow name or an inline flow)",
+    t: "a table (table(...))",
   };
   return names[alt] ?? alt;
 }

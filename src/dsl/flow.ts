@@ -4,19 +4,19 @@ import type { FlowBuilder } from "./builder.js";
 import { userCallSite } from "./site.js";
 import type { Connection, FlowDef, FlowOptions, FlowRefLike, Folder, Input, Table } from "./types.js";
 
-export type FlowBody = (f: FlowBuilder) => Record<string, Input<unknown>> | void;
+export type FlowBody<O = Record<never, never>> = (f: FlowBuilder<O>) => Record<string, Input<unknown>> | void;
 
 /**
  * A flow. `body` places the cards after the trigger, in order; it may return values (a helper flow's
  * result), which become a Return card.
  */
-export function flow(options: FlowOptions, body?: FlowBody): FlowDef {
+export function flow<O = Record<never, never>>(options: FlowOptions<O>, body?: FlowBody<O>): FlowDef {
   const site = userCallSite();
   if (!options || typeof options.name !== "string" || options.name.trim() === "") throw new DslError("flow() needs a name", site);
   if (!options.trigger || typeof options.trigger !== "object") {
     throw new DslError(`flow ${JSON.stringify(options.name)} needs a trigger: schedule.weekly(...), apiEndpoint(), helperFlow(), event(...) or manual()`, site);
   }
-  return Object.freeze({ kind: "flow" as const, options, body: body as FlowDef["body"], site });
+  return Object.freeze({ kind: "flow" as const, options: options as FlowOptions<unknown>, body: body as FlowDef["body"], site });
 }
 
 /** A flow of the same pack by name (when importing it would make a cycle). */

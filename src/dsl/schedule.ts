@@ -18,7 +18,16 @@ interface Common {
   endDate?: string;
 }
 
-function trigger(fields: Omit<ScheduleCron, "timeZone" | "startDate" | "endDate">, common: Common, site: CallSite | undefined): Trigger {
+/** Outputs of the Scheduled Flow card. */
+export interface ScheduleOutputs {
+  /** "Current Time" (the run's start time, ISO string). */
+  executionTime: string;
+  executionId: string;
+}
+
+type ScheduleTrigger = Trigger<ScheduleOutputs>;
+
+function trigger(fields: Omit<ScheduleCron, "timeZone" | "startDate" | "endDate">, common: Common, site: CallSite | undefined): ScheduleTrigger {
   checkTimeZone(common.timeZone, site);
   return {
     kind: "schedule",
@@ -73,32 +82,32 @@ function weekdays(on: unknown, site: CallSite | undefined): string {
 
 export const schedule = {
   /** Every N minutes (Frequency: Minute). */
-  everyMinutes(o: Common & { every: number }): Trigger {
+  everyMinutes(o: Common & { every: number }): ScheduleTrigger {
     const site = userCallSite();
     const n = checkInt("every", o.every, 1, 59, site);
     return trigger({ minutes: `*/${n}`, hours: "*", dayOfTheMonth: "*", month: "*", dayOfTheWeek: "*" }, o, site);
   },
   /** Every N hours, at a minute past the hour (Frequency: Hour). */
-  hourly(o: Common & { every?: number; atMinute?: number }): Trigger {
+  hourly(o: Common & { every?: number; atMinute?: number }): ScheduleTrigger {
     const site = userCallSite();
     const n = checkInt("every", o.every ?? 1, 1, 23, site);
     const minute = checkInt("atMinute", o.atMinute ?? 0, 0, 59, site);
     return trigger({ minutes: String(minute), hours: `*/${n}`, dayOfTheMonth: "*", month: "*", dayOfTheWeek: "*" }, o, site);
   },
   /** Every day at a time (Frequency: Day). */
-  daily(o: Common & { at: string }): Trigger {
+  daily(o: Common & { at: string }): ScheduleTrigger {
     const site = userCallSite();
     const t = parseTime(o.at, site);
     return trigger({ ...t, dayOfTheMonth: "*/1", month: "*", dayOfTheWeek: "*" }, o, site);
   },
   /** On some days of the week at a time (Frequency: Week). */
-  weekly(o: Common & { on: Weekday[]; at: string }): Trigger {
+  weekly(o: Common & { on: Weekday[]; at: string }): ScheduleTrigger {
     const site = userCallSite();
     const t = parseTime(o.at, site);
     return trigger({ ...t, dayOfTheMonth: "*", month: "*", dayOfTheWeek: weekdays(o.on, site) }, o, site);
   },
   /** On a day of the month at a time, every N months starting in a month (Frequency: Month). */
-  monthly(o: Common & { day: number; at: string; everyMonths?: number; startMonth?: number }): Trigger {
+  monthly(o: Common & { day: number; at: string; everyMonths?: number; startMonth?: number }): ScheduleTrigger {
     const site = userCallSite();
     const t = parseTime(o.at, site);
     const day = checkInt("day", o.day, 1, 31, site);
@@ -108,7 +117,7 @@ export const schedule = {
     return trigger({ ...t, dayOfTheMonth: String(day), month, dayOfTheWeek: "*" }, o, site);
   },
   /** The cron fields verbatim (escape hatch, and what import writes for schedules the helpers do not make). */
-  cron(o: Common & { minutes: string; hours: string; dayOfTheMonth: string; month: string; dayOfTheWeek: string }): Trigger {
+  cron(o: Common & { minutes: string; hours: string; dayOfTheMonth: string; month: string; dayOfTheWeek: string }): ScheduleTrigger {
     const site = userCallSite();
     for (const k of ["minutes", "hours", "dayOfTheMonth", "month", "dayOfTheWeek"] as const) {
       if (typeof o[k] !== "string" || !/^[0-9*,/\-]+$/.test(o[k])) throw new DslError(`cron field ${k} must be cron syntax (digits, * , / -), got ${JSON.stringify(o[k])}`, site);

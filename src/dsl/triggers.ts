@@ -1,9 +1,17 @@
 /** Triggers other than schedules: what starts a flow (FLOPACK.md §3.2). */
 import { DslError } from "./errors.js";
 import { userCallSite } from "./site.js";
-import type { CardSpec, CustomField, OktaType, Trigger } from "./types.js";
+import type { CardSpec, CustomField, OktaDate, OktaObject, OktaType, Trigger } from "./types.js";
 
 export type ParamType = "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
+
+type ParamTs<P> = P extends `${infer E}[]` ? ParamTs<E>[] : P extends "string" ? string : P extends "number" ? number : P extends "boolean" ? boolean : P extends "Date" ? OktaDate : OktaObject;
+/** The outputs a trigger declares with parameters / fields: one typed output per name. */
+export type ParamOutputs<P> = { [K in keyof P]: ParamTs<P[K]> };
+/** Outputs every flow start card has. */
+export interface ContextOutputs {
+  executionId: string;
+}
 
 function params(spec: Record<string, ParamType> | undefined, what: string): CustomField[] {
   const out: CustomField[] = [];
@@ -19,29 +27,48 @@ function params(spec: Record<string, ParamType> | undefined, what: string): Cust
 }
 
 /** A helper flow: called by other flows (Call Flow, For Each, Map...) with these parameters. */
-export function helperFlow(options: { params?: Record<string, ParamType> } = {}): Trigger {
+export function helperFlow<const P extends Record<string, ParamType> = Record<never, never>>(
+  options: { params?: P } = {},
+): Trigger<ParamOutputs<P> & ContextOutputs & { index: number; parent: OktaObject; error: OktaObject }> {
   return { kind: "helper", params: params(options.params, "helper flow"), site: userCallSite() };
 }
 
-/** An API endpoint flow: `clientToken` (Okta's default, "medium") or `open` (no security). */
-export function apiEndpoint(options: { security?: "clientToken" | "open" } = {}): Trigger {
+/**
+ * An API endpoint flow: `clientToken` (Okta's default, "medium") or `open` (no security). `body`, `query` and
+ * `headers` declare the request fields the flow reads (`f.trigger.<field>`).
+ */
+export function apiEndpoint<
+  const B extends Record<string, ParamType> = Record<never, never>,
+  const Q extends Record<string, ParamType> = Record<never, never>,
+  const H extends Record<string, ParamType> = Record<never, never>,
+>(
+  options: { security?: "clientToken" | "open"; body?: B; query?: Q; headers?: H } = {},
+): Trigger<ParamOutputs<B> & ParamOutputs<Q> & ParamOutputs<H> & ContextOutputs> {
+  const site = userCallSite();
   const security = options.security ?? "clientToken";
-  if (security !== "clientToken" && security !== "open") throw new DslError(`apiEndpoint security must be "clientToken" or "open"`, userCallSite());
-  return { kind: "apiEndpoint", security, site: userCallSite() };
+  if (security !== "clientToken" && security !== "open") throw new DslError(`apiEndpoint security must be "clientToken" or "open"`, site);
+  const fields: CustomField[] = [];
+  for (const group of ["body", "query", "headers"] as const) {
+    for (const f of params(options[group], `API endpoint ${group}`)) fields.push({ ...f, group });
+  }
+  return { kind: "apiEndpoint", security, fields, site };
 }
 
 /** A delegated flow, run by an admin from the Admin Console. */
-export function delegatedFlow(options: { params?: Record<string, ParamType> } = {}): Trigger {
+export function delegatedFlow<const P extends Record<string, ParamType> = Record<never, never>>(options: { params?: P } = {}): Trigger<ParamOutputs<P> & ContextOutputs> {
   return { kind: "delegated", params: params(options.params, "delegated flow"), site: userCallSite() };
 }
 
 /** No trigger: the flow is run by hand. */
-export function manual(): Trigger {
+export function manual(): Trigger<Record<never, never>> {
   return { kind: "manual", site: userCallSite() };
 }
 
-/** An application event, e.g. `event(okta.userCreated({ connection: okta }))`. */
-export function event(card: CardSpec<unknown>): Trigger {
+/**
+ * An application event, e.g. `event(okta.userCreated({ connection: okta }))`. The event's fields are outputs of
+ * the trigger, reached by their names: `f.trigger.$out<string>("Message")`.
+ */
+export function event(card: CardSpec<unknown>): Trigger<ContextOutputs> {
   if (!card || card.kind !== "card") throw new DslError("event() takes an event card, e.g. event(okta.userCreated({ connection }))", userCallSite());
   return { kind: "event", card, site: userCallSite() };
 }

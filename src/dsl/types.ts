@@ -192,10 +192,13 @@ export interface CardNode {
  */
 export type Card<O> = { readonly [K in keyof O]: Ref<O[K]> } & {
   readonly $node: CardNode;
-  $out<T = unknown>(key: string): Ref<T>;
+  $out<T = any>(key: string): Ref<T>;
 };
 
-export type Trigger =
+/** What starts a flow; `O` types the trigger card's outputs (`f.trigger.<output>`). */
+export type Trigger<O = Record<never, never>> = TriggerSpec & { readonly __outputs?: O };
+
+export type TriggerSpec =
   | { kind: "schedule"; cron: ScheduleCron; site?: CallSite }
   | { kind: "apiEndpoint"; security: "open" | "clientToken"; fields?: readonly CustomField[]; site?: CallSite }
   | { kind: "helper"; params: readonly CustomField[]; site?: CallSite }
@@ -217,13 +220,13 @@ export interface ScheduleCron {
   endDate: string;
 }
 
-export interface FlowOptions {
+export interface FlowOptions<O = Record<never, never>> {
   name: string;
   description?: string;
   folder?: Folder;
   /** "Save all data that passes through the flow" (default true, as the Okta console suggests). */
   saveAllData?: boolean;
-  trigger: Trigger;
+  trigger: Trigger<O>;
   /** The root card, when it is not the trigger's usual one (escape hatch: a learned variant, a renamed root). */
   root?: CardSpec<unknown>;
   /** Flow fields written verbatim (escape hatch used by import for exports of other format versions). */
@@ -239,7 +242,7 @@ export interface FlowOptions {
 
 export interface FlowDef {
   readonly kind: "flow";
-  readonly options: FlowOptions;
+  readonly options: FlowOptions<unknown>;
   readonly body?: (f: unknown) => unknown;
   readonly site?: CallSite;
 }

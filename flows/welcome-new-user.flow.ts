@@ -1,0 +1,26 @@
+/**
+ * Okta event flow: when a user is created in Okta, post the event's message to a Slack channel.
+ * Okta stores event flows wrapped (event card → For Each - Ignore Errors); flocode writes that form.
+ */
+import { connection, event, flow } from "flocode";
+import { okta, slack } from "flocode/cards";
+
+const oktaOrg = connection("Okta", "okta");
+const slackWorkspace = connection("Slack", "slack");
+
+export default flow(
+  {
+    name: "Announce New Users",
+    description: "Posts a Slack message for every user created in Okta.",
+    trigger: event(okta.userCreated({ connection: oktaOrg })),
+  },
+  (f) => {
+    f.add(
+      slack.sendMessageToChannel2({
+        connection: slackWorkspace,
+        channel: "#it-notifications",
+        text: f.trigger.$out("Message"),
+      }),
+    );
+  },
+);
