@@ -25,6 +25,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `auth0_293ca73ef2a04fe48eaa3bb7876df2e6` connector (newest version of each action in the catalog). */
 export const auth0_293ca73ef2a04fe48eaa3bb7876df2e6 = {
+  $connector: "auth0_293ca73ef2a04fe48eaa3bb7876df2e6" as const,
   /**
    * Search Users
    *

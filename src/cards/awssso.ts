@@ -73,6 +73,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `awssso` connector (newest version of each action in the catalog). */
 export const awssso = {
+  $connector: "awssso" as const,
   /**
    * Add AWS Entitlements
    *

@@ -203,6 +203,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `github` connector (newest version of each action in the catalog). */
 export const github = {
+  $connector: "github" as const,
   /**
    * Create Branch
    *

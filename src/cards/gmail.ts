@@ -47,6 +47,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `gmail` connector (newest version of each action in the catalog). */
 export const gmail = {
+  $connector: "gmail" as const,
   /**
    * Send Email
    *

@@ -55,6 +55,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `googledirectory` connector (newest version of each action in the catalog). */
 export const googledirectory = {
+  $connector: "googledirectory" as const,
   /**
    * Custom API Action
    *

@@ -103,6 +103,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `googledrive` connector (newest version of each action in the catalog). */
 export const googledrive = {
+  $connector: "googledrive" as const,
   /**
    * Create Transfer Request
    *

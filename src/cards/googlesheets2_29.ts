@@ -21,6 +21,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `googlesheets2_29` connector (newest version of each action in the catalog). */
 export const googlesheets2_29 = {
+  $connector: "googlesheets2_29" as const,
   /**
    * Read All Rows
    *

@@ -85,6 +85,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `httpfunctions` connector (newest version of each action in the catalog). */
 export const httpfunctions = {
+  $connector: "httpfunctions" as const,
   /**
    * Close
    *

@@ -59,6 +59,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `jira2` connector (newest version of each action in the catalog). */
 export const jira2 = {
+  $connector: "jira2" as const,
   /**
    * Create Issue
    *

@@ -45,6 +45,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `kandji_edae9b89cf1e4ca6a01a1ad6d985127b` connector (newest version of each action in the catalog). */
 export const kandji_edae9b89cf1e4ca6a01a1ad6d985127b = {
+  $connector: "kandji_edae9b89cf1e4ca6a01a1ad6d985127b" as const,
   /**
    * List Devices
    *

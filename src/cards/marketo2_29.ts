@@ -137,6 +137,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `marketo2_29` connector (newest version of each action in the catalog). */
 export const marketo2_29 = {
+  $connector: "marketo2_29" as const,
   /**
    * Add Leads to List
    *

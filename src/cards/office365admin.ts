@@ -163,6 +163,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `office365admin` connector (newest version of each action in the catalog). */
 export const office365admin = {
+  $connector: "office365admin" as const,
   /**
    * Add User to Group
    *

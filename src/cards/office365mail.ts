@@ -29,6 +29,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `office365mail` connector (newest version of each action in the catalog). */
 export const office365mail = {
+  $connector: "office365mail" as const,
   /**
    * Send Email
    *

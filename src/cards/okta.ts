@@ -731,6 +731,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `okta` connector (newest version of each action in the catalog). */
 export const okta = {
+  $connector: "okta" as const,
   /**
    * Access Certification Decision Submitted
    *

@@ -55,6 +55,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `oktadevices` connector (newest version of each action in the catalog). */
 export const oktadevices = {
+  $connector: "oktadevices" as const,
   /**
    * User MFA
    *

@@ -31,6 +31,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `oktaprivilegedaccess` connector (newest version of each action in the catalog). */
 export const oktaprivilegedaccess = {
+  $connector: "oktaprivilegedaccess" as const,
   /**
    * Custom API Action
    *

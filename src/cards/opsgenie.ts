@@ -201,6 +201,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `opsgenie` connector (newest version of each action in the catalog). */
 export const opsgenie = {
+  $connector: "opsgenie" as const,
   /**
    * Add Team Member
    *

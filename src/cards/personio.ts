@@ -23,6 +23,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `personio` connector (newest version of each action in the catalog). */
 export const personio = {
+  $connector: "personio" as const,
   /**
    * List Employees
    *

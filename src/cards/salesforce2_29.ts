@@ -53,6 +53,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `salesforce2_29` connector (newest version of each action in the catalog). */
 export const salesforce2_29 = {
+  $connector: "salesforce2_29" as const,
   /**
    * Create Record
    *

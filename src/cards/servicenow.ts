@@ -23,6 +23,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `servicenow` connector (newest version of each action in the catalog). */
 export const servicenow = {
+  $connector: "servicenow" as const,
   /**
    * Create Incident
    *

@@ -77,6 +77,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `slack` connector (newest version of each action in the catalog). */
 export const slack = {
+  $connector: "slack" as const,
   /**
    * Read User
    *

@@ -23,6 +23,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `smarthr` connector (newest version of each action in the catalog). */
 export const smarthr = {
+  $connector: "smarthr" as const,
   /**
    * Search Employees
    *

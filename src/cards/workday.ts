@@ -25,6 +25,7 @@ const META: readonly FactoryMeta[] = [
 
 /** Cards of the `workday` connector (newest version of each action in the catalog). */
 export const workday = {
+  $connector: "workday" as const,
   /**
    * Search Workers
    *

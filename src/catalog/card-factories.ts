@@ -112,7 +112,7 @@ function moduleFileStatements(file: ModuleFile): ts.Statement[] {
   file.shapes.forEach((shape, i) => {
     typeDecls.push(propsInterface(file, shape, `${typeNames[i]}Props`, used), outputsInterface(shape, `${typeNames[i]}Outputs`, used));
   });
-  const dslTypes = ["FlowRefLike", "Input", "OktaDate", "OktaFile", "OktaObject"].filter((n) => used.has(n));
+  const dslTypes = ["FlowRefLike", "Input", "OktaDate", "OktaFile", "OktaObject", "Table"].filter((n) => used.has(n));
   if (dslTypes.length > 0) statements.push(importDecl(dslTypes, `${depth}dsl/types.js`, true));
   const commonProps = file.kind === "connector" ? "ConnectorCardProps" : "CommonCardProps";
   statements.push(
@@ -147,7 +147,17 @@ function moduleFileStatements(file: ModuleFile): ts.Statement[] {
       ),
     ),
   );
-  const members = file.shapes.map((shape, i) => {
+  const members: ts.ObjectLiteralElementLike[] = [];
+  if (file.kind === "connector") {
+    // `connection("Office 365 Admin", office365admin)` reads the connector key from here.
+    members.push(
+      f.createPropertyAssignment(
+        "$connector",
+        f.createAsExpression(f.createStringLiteral(file.module), f.createTypeReferenceNode("const")),
+      ),
+    );
+  }
+  const factories = file.shapes.map((shape, i) => {
     const call = f.createCallExpression(
       f.createIdentifier("defineCard"),
       [f.createTypeReferenceNode(`${typeNames[i]}Props`), f.createTypeReferenceNode(`${typeNames[i]}Outputs`)],
@@ -155,6 +165,7 @@ function moduleFileStatements(file: ModuleFile): ts.Statement[] {
     );
     return docComment(f.createPropertyAssignment(propertyKey(names[i]!), call), factoryDoc(shape));
   });
+  members.push(...factories);
   const moduleDoc =
     file.kind === "connector"
       ? [`Cards of the \`${file.module}\` connector (newest version of each action in the catalog).`]
@@ -279,6 +290,10 @@ function baseType(type: Json, used: Set<string>): [string, ts.TypeNode] {
 
 function inputType(input: InputShape, used: Set<string>): ts.TypeNode {
   if (input.option) {
+    if (input.table) {
+      used.add("Table");
+      return f.createTypeReferenceNode("Table");
+    }
     if (input.choices && input.choices.length > 0) return unionOf(input.choices.map(literalType));
     return unionOf(uniqueTypes(input.types, used));
   }
@@ -308,6 +323,7 @@ function literalType(value: Json): ts.TypeNode {
 
 /** Runtime type code of an input (see `TypeCode` in src/dsl/define-card.ts). */
 export function typeCode(input: InputShape): string {
+  if (input.table) return "p:t";
   const codes = new Set<string>();
   for (const t of input.types) {
     const base = isObject(t.type)

@@ -6,6 +6,8 @@
  * - Fields of extensible sides or groups (Compose placeholders, If/ElseIf groups, Table columns chosen by the
  *   user...) are per-card data: they are kept only when every variant has them. Other fields are united, so an
  *   option-dependent field (Custom API Action `Body` with POST) is a property too.
+ * - On cards with a table option (Tables connector) the column fields depend on the chosen table: only the
+ *   fields every variant has are kept (columns are set through `customInputs`).
  * - Hidden inputs (`metadata.hidden`, `metadata.forceHide`) are not settable and are left out.
  * - Property names: camelCase of the key; on a clash (with each other or a common prop) the group is prefixed,
  *   then a counter is appended. Same catalog → same names.
@@ -39,6 +41,8 @@ export interface InputShape {
   choices?: Json[];
   /** `metadata.displayname` when it says more than the key. */
   label?: string;
+  /** The option picks an Okta Table (`metadata.table`; the Tables connector's `stash` option). */
+  table?: true;
 }
 
 export interface OutputShape {
@@ -83,7 +87,7 @@ function entriesOf(side: JsonObject | undefined): JsonObject[] {
   return Object.keys(data).map((k) => data[k]).filter(isObject);
 }
 
-function collectFields(variants: readonly CatalogEntry[], sideName: "inputs" | "outputs"): Field[] {
+function collectFields(variants: readonly CatalogEntry[], sideName: "inputs" | "outputs", tableDriven: boolean): Field[] {
   const fields = new Map<string, Field>();
   for (const v of variants) {
     const side = sideOf(v.template, sideName);
@@ -108,7 +112,14 @@ function collectFields(variants: readonly CatalogEntry[], sideName: "inputs" | "
       field.variants.add(v.variant);
     }
   }
-  return [...fields.values()].filter((f) => !f.dynamic || f.variants.size === variants.length);
+  return [...fields.values()].filter((f) => !(f.dynamic || tableDriven) || f.variants.size === variants.length);
+}
+
+/** Cards with a table option (Tables connector) have column fields that belong to the chosen table. */
+function hasTableOption(variants: readonly CatalogEntry[]): boolean {
+  return variants.some((v) =>
+    entriesOf(sideOf(v.template, "inputs")).some((e) => e.flags === "p" && isObject(e.metadata) && e.metadata.table === true),
+  );
 }
 
 function typesOf(entries: readonly JsonObject[]): ValueShape[] {
@@ -172,7 +183,8 @@ export function cardShape(variants: readonly CatalogEntry[]): CardShape {
   if (!first) throw new Error("cardShape needs at least one catalog entry");
   const parsed = parseCardAddress(first.address);
   const repeated = repeatedKeys(variants);
-  const inputFields = collectFields(variants, "inputs");
+  const tableDriven = hasTableOption(variants);
+  const inputFields = collectFields(variants, "inputs", tableDriven);
   const inputNames = uniqueNames(inputFields, (f) => propertyName(f.key), groupedName, new Set(COMMON_PROPS));
   const inputs = inputFields.map((f, i): InputShape => {
     const option = f.entries.some((e) => e.flags === "p");
@@ -189,10 +201,11 @@ export function cardShape(variants: readonly CatalogEntry[]): CardShape {
       types: typesOf(f.entries),
     };
     if (choices) shape.choices = choices;
+    if (option && f.entries.some((e) => isObject(e.metadata) && e.metadata.table === true)) shape.table = true;
     if (label !== undefined) shape.label = label;
     return shape;
   });
-  const outputFields = collectFields(variants, "outputs");
+  const outputFields = collectFields(variants, "outputs", tableDriven);
   const outputNames = uniqueNames(outputFields, (f) => propertyName(f.key), groupedName);
   const outputs = outputFields.map((f, i): OutputShape => ({ prop: outputNames[i]!, group: f.group, key: f.key, types: typesOf(f.entries) }));
   const node = isObject(first.template.node) ? first.template.node : {};

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { kernel, office365admin } from "../../src/cards/index.js";
+import { kernel, office365admin, stash } from "../../src/cards/index.js";
 import { Catalog } from "../../src/catalog/store.js";
 import { resolveInputName, resolveOutputName } from "../../src/catalog/resolve.js";
 import { checkValue, chooseVariant, defineCard, factoryMetaOf, type FactoryMeta } from "../../src/dsl/define-card.js";
@@ -44,6 +44,13 @@ describe("defineCard (generated factories)", () => {
   it("kernel factories: kernel.<module>.<action>, reserved words as names", () => {
     expect(kernel.control.if({ operator: "==", leftOperand: 1, rightOperand: 2 }).address).toBe("root:kernel:control:0.0.1:if");
     expect(kernel.string.compose({ text: "Hi {{{x}}}" }).inputs).toEqual({ _text_: "Hi {{{x}}}" });
+  });
+
+  it("connector namespaces carry their connector key; the Tables option takes a table", () => {
+    expect(office365admin.$connector).toBe("office365admin");
+    const users = { kind: "table", name: "Users", columns: [] } as const;
+    expect(stash.createRow({ stash: users }).options).toEqual({ stash: users });
+    expect(() => stash.createRow({ stash: "b6dd9ba6-00b2-4fee-ac95-8a8811f2e683" } as never)).toThrow(/property "stash" must be a table \(table\(\.\.\.\)\)/);
   });
 
   it("rejects unknown properties with the card and property named", () => {
