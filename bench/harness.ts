@@ -11,16 +11,20 @@
  *
  * `bench/run.ts` runs every bench/*.bench.ts module in name order (or those whose name contains an argument:
  * `npm run bench -- validate`) and prints one table per module. Each measurement runs `warmup` times unmeasured,
- * then `runs` times (default 3 and 10); the table shows the median, min and max in ms, the ratio of the median to
- * its baseline (measured in the same run, so machine speed cancels out), and the process's peak RSS so far
+ * then `runs` times (default 3 and 10); the table shows the median, min and max in ms, the ratio to its baseline,
+ * and the process's peak RSS so far
  * (`process.resourceUsage().maxRSS`: a high-water mark, so put memory-hungry cases last). Results are also
  * written to bench/.out/<module>.json. `h.skip(reason)` skips a module (e.g. when the corpus is absent).
  * Environment: FLOCODE_BENCH_RUNS overrides `runs` for every measurement.
+ *
+ * Ratios are paired: with a baseline, every run of the case is preceded by a run of the baseline, and the ratio is
+ * the median of the per-pair ratios. Load from other processes then hits both sides of a pair alike, so the
+ * ratio stays meaningful on a busy machine even when absolute times drift.
  */
 export interface MeasureOptions {
   runs?: number;
   warmup?: number;
-  /** Another measurement of the same module: the table shows median / baseline median. */
+  /** Another measurement of the same module: re-run before each run of this one; the table shows the paired ratio. */
   baseline?: Measurement;
 }
 
@@ -30,7 +34,7 @@ export interface Measurement {
   medianMs: number;
   minMs: number;
   maxMs: number;
-  /** median / baseline median, when a baseline was given. */
+  /** Median of (this run / the baseline run just before it), when a baseline was given. */
   ratio?: number;
   baselineLabel?: string;
   peakRssMb: number;
@@ -52,21 +56,32 @@ export interface ModuleReport {
   skipped?: string;
 }
 
+async function timeOnce(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
 export function createHarness(module: string): { harness: Harness; report: ModuleReport } {
   const report: ModuleReport = { module, measurements: [], notes: [] };
+  const fns = new WeakMap<Measurement, () => unknown>();
   const envRuns = Number(process.env.FLOCODE_BENCH_RUNS);
   const harness: Harness = {
     async measure(label, fn, options = {}) {
       const runs = Number.isInteger(envRuns) && envRuns > 0 ? envRuns : (options.runs ?? 10);
       const warmup = options.warmup ?? 3;
       for (let i = 0; i < warmup; i++) await fn();
+      const baselineFn = options.baseline ? fns.get(options.baseline) : undefined;
       const times: number[] = [];
+      const ratios: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        await fn();
-        times.push(performance.now() - start);
+        const base = baselineFn ? await timeOnce(baselineFn) : undefined;
+        const t = await timeOnce(fn);
+        times.push(t);
+        if (base !== undefined) ratios.push(t / base);
       }
       times.sort((a, b) => a - b);
+      ratios.sort((a, b) => a - b);
       const m: Measurement = {
         label,
         runs,
@@ -76,9 +91,10 @@ export function createHarness(module: string): { harness: Harness; report: Modul
         peakRssMb: process.resourceUsage().maxRSS / 1024,
       };
       if (options.baseline) {
-        m.ratio = m.medianMs / options.baseline.medianMs;
+        m.ratio = ratios.length > 0 ? median(ratios) : m.medianMs / options.baseline.medianMs;
         m.baselineLabel = options.baseline.label;
       }
+      fns.set(m, fn);
       if (report.skipped === undefined) report.measurements.push(m);
       return m;
     },

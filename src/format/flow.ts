@@ -10,7 +10,7 @@ export const FlowDisplaySchema = z
   .looseObject({
     preview: z.array(z.looseObject({})),
     isCallable: z.boolean(),
-    eventConnecterName: z.string().optional(),
+    eventConnecterName: z.string().nullable().optional(),
     isPublishable: z.boolean().optional(),
   })
   .register(formatRegistry, { id: "FlowDisplay" });

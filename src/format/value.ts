@@ -9,9 +9,12 @@ export const ValueTypeNameSchema = z.enum(VALUE_TYPE_NAMES).register(formatRegis
   description: "A primitive value type. Lists are `collection: true` with the element type.",
 });
 
-/** A field of an object schema: `{type, collection}` where `type` may itself be an object schema. */
+/**
+ * A field of an object schema: `{type, collection}` where `type` may itself be an object schema. Field type names
+ * are only required to be strings: E2 constrains `value.type`, not the names inside object schemas.
+ */
 export interface ObjectSchemaField {
-  type: z.infer<typeof ValueTypeNameSchema> | ObjectSchemaType;
+  type: string | ObjectSchemaType;
   collection?: boolean;
   [key: string]: unknown;
 }
@@ -20,7 +23,7 @@ export type ObjectSchemaType = { [field: string]: ObjectSchemaField };
 export const ObjectSchemaFieldSchema: z.ZodType<ObjectSchemaField> = z
   .looseObject({
     get type() {
-      return z.union([ValueTypeNameSchema, ObjectSchemaTypeSchema]);
+      return z.union([z.string(), ObjectSchemaTypeSchema]);
     },
     collection: z.boolean().optional(),
   })

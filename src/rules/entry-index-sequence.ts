@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { isObj, own, ptr } from "./model.js";
+import { isObj, ptr, type EntryView } from "./model.js";
 import { issue } from "./_helpers.js";
 
 export const entryIndexSequence: Rule = {
@@ -10,16 +10,27 @@ export const entryIndexSequence: Rule = {
   *check({ index }) {
     for (const card of index.cards) {
       for (const [side, entries] of [["inputs", card.inputs], ["outputs", card.outputs]] as const) {
-        if (entries.length === 0) continue;
-        const seen = entries.map((e) => own(isObj(e.raw.metadata) ? e.raw.metadata : undefined, "index"));
-        if (seen.some((i) => typeof i !== "number")) continue;
-        if (isPermutation(seen as number[])) continue;
-        const sorted = (seen as number[]).slice().sort((a, b) => a - b);
+        const values = indexValues(entries);
+        if (values === undefined || isPermutation(values)) continue;
+        const sorted = values.slice().sort((a, b) => a - b);
         yield issue(ptr(card.pointer, "node", "model", side, "data"), `${side} metadata.index values are ${sorted.join(",")}, not 0..${entries.length - 1}`);
       }
     }
   },
 };
+
+/** The indexes of all entries, or undefined when there are none or one is not a number. */
+function indexValues(entries: readonly EntryView[]): number[] | undefined {
+  if (entries.length === 0) return undefined;
+  const out: number[] = [];
+  for (const e of entries) {
+    const m = e.raw.metadata;
+    const i = isObj(m) && Object.hasOwn(m, "index") ? m.index : undefined;
+    if (typeof i !== "number") return undefined;
+    out.push(i);
+  }
+  return out;
+}
 
 function isPermutation(values: number[]): boolean {
   const hit = new Uint8Array(values.length);

@@ -61,8 +61,9 @@ export interface CardView {
   outputs: EntryView[];
   /** inputs then outputs. */
   entries: EntryView[];
-  inputsByKey: Map<string, EntryView>;
-  outputsByKey: Map<string, EntryView>;
+  /** Built on first use. */
+  readonly inputsByKey: Map<string, EntryView>;
+  readonly outputsByKey: Map<string, EntryView>;
   scope: ScopeView;
 }
 
@@ -213,38 +214,53 @@ function buildScope(flowObj: Obj, pointer: string, inline: boolean, top: FlowVie
   return scope;
 }
 
-function buildCard(raw: Obj, index: number, pointer: string, scope: ScopeView): CardView {
-  const address = str(own(raw, "address"));
-  const model = objAt(objAt(raw, "node"), "model");
-  const card: CardView = {
-    index,
-    pointer,
-    raw,
-    uuid: str(own(raw, "uuid")),
-    address,
-    parsed: address === undefined ? undefined : parseAddress(address),
-    model,
-    inputs: [],
-    outputs: [],
-    entries: [],
-    inputsByKey: new Map(),
-    outputsByKey: new Map(),
-    scope,
-  };
-  for (const side of ["inputs", "outputs"] as const) {
-    const entries = objAt(objAt(model, side), "data");
-    if (!entries) continue;
-    const list = side === "inputs" ? card.inputs : card.outputs;
-    const byKey = side === "inputs" ? card.inputsByKey : card.outputsByKey;
-    for (const [key, e] of Object.entries(entries)) {
-      if (!isObj(e)) continue;
-      const view = new Entry(key, side, e, objAt(e, "value"), card);
-      list.push(view);
-      card.entries.push(view);
-      byKey.set(key, view);
+class Card implements CardView {
+  readonly uuid: string | undefined;
+  readonly address: string | undefined;
+  readonly parsed: Address | undefined;
+  readonly model: Obj | undefined;
+  readonly inputs: EntryView[] = [];
+  readonly outputs: EntryView[] = [];
+  readonly entries: EntryView[] = [];
+  private inputMap: Map<string, EntryView> | undefined;
+  private outputMap: Map<string, EntryView> | undefined;
+
+  constructor(
+    readonly raw: Obj,
+    readonly index: number,
+    readonly pointer: string,
+    readonly scope: ScopeView,
+  ) {
+    this.uuid = str(own(raw, "uuid"));
+    this.address = str(own(raw, "address"));
+    this.parsed = this.address === undefined ? undefined : parseAddress(this.address);
+    this.model = objAt(objAt(raw, "node"), "model");
+    for (const side of ["inputs", "outputs"] as const) {
+      const entries = objAt(objAt(this.model, side), "data");
+      if (!entries) continue;
+      const list = side === "inputs" ? this.inputs : this.outputs;
+      for (const key in entries) {
+        if (!Object.hasOwn(entries, key)) continue;
+        const e = entries[key];
+        if (!isObj(e)) continue;
+        const view = new Entry(key, side, e, objAt(e, "value"), this);
+        list.push(view);
+        this.entries.push(view);
+      }
     }
   }
-  return card;
+
+  get inputsByKey(): Map<string, EntryView> {
+    return (this.inputMap ??= new Map(this.inputs.map((e) => [e.key, e])));
+  }
+
+  get outputsByKey(): Map<string, EntryView> {
+    return (this.outputMap ??= new Map(this.outputs.map((e) => [e.key, e])));
+  }
+}
+
+function buildCard(raw: Obj, index: number, pointer: string, scope: ScopeView): CardView {
+  return new Card(raw, index, pointer, scope);
 }
 
 /** `pins[outputId][targetUuid] = [pin…]`, flattened, with pointers. */

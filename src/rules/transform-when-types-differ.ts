@@ -6,9 +6,10 @@ export const transformWhenTypesDiffer: Rule = {
   code: "FP140",
   slug: "transform-when-types-differ",
   severity: "error",
-  description: "A pin carries a transform exactly when its source and target differ in primitive type or collection flag (an object schema counts as object) (§5.4).",
+  description: "A pin carries a transform exactly when its source and target differ in primitive type or collection flag (an object schema counts as object) (§5.4). Checked in top-level flows, where it is measured on every pin.",
   *check({ index }) {
     for (const card of index.cards) {
+      if (card.scope.inline) continue;
       for (const p of pinsOf(card)) {
         if (!isObj(p.pin) || !Object.hasOwn(p.pin, "transform")) continue;
         const src = card.outputsByKey.get(p.output)?.value;
