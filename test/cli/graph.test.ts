@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { fixture } from "../review/fixture.js";
-import { runCli } from "../review/run-cli.js";
+import { runCli, runCliProcess } from "../review/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-graph-"));
 const file = join(dir, "fixture.flopack");
@@ -36,5 +36,17 @@ describe("flocode graph", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no flow named "Nope"');
     expect((await runCli(["graph", file, "--format", "png"])).code).toBe(2);
+  });
+});
+
+describe("docs/keepalive.svg", () => {
+  const root = join(import.meta.dirname, "../..");
+  const source = join(root, "flows/m365-keepalive.flow.ts");
+  it.skipIf(!existsSync(source))("is what `flocode graph flows/m365-keepalive.flow.ts --format svg` draws today", () => {
+    const run = runCliProcess(["graph", "flows/m365-keepalive.flow.ts", "--format", "svg"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(XMLValidator.validate(run.stdout)).toBe(true);
+    const committed = readFileSync(join(root, "docs/keepalive.svg"), "utf8");
+    expect(run.stdout, "stale: run `flocode graph flows/m365-keepalive.flow.ts --format svg > docs/keepalive.svg`").toBe(committed);
   });
 });
