@@ -2,14 +2,15 @@ import { z } from "zod";
 import { formatRegistry } from "./registry.js";
 import { ValueSchema } from "./value.js";
 
-/** Fields shared by input and output entries (E1). `group` and `metadata` are always present in practice. */
+/**
+ * Fields shared by input and output entries (E1). `group` and `metadata` are always present in practice.
+ * `value` is not in here: it is a getter (the schema recurses through inline flows), and spreading an object
+ * calls its getters, which would read ValueSchema before value.ts has run.
+ */
 const entryShape = {
   id: z.string(),
   group: z.string().nullable().optional(),
   key: z.string(),
-  get value() {
-    return ValueSchema;
-  },
   ref: z.boolean(),
   metadata: z.looseObject({}).optional(),
   _used: z.boolean().optional(),
@@ -17,12 +18,25 @@ const entryShape = {
 
 /** An input entry: `required` is always a boolean (E4) and `flags` is `d` (data) or `p` (option) (E3). */
 export const InputEntrySchema = z
-  .looseObject({ ...entryShape, required: z.boolean(), flags: z.enum(["d", "p"]) })
+  .looseObject({
+    ...entryShape,
+    get value() {
+      return ValueSchema;
+    },
+    required: z.boolean(),
+    flags: z.enum(["d", "p"]),
+  })
   .register(formatRegistry, { id: "InputEntry", description: "An input field of a card (E1, E3, E4)." });
 
 /** An output entry: never `required` (E5, checked by a rule); `flags` only on mirrored cards. */
 export const OutputEntrySchema = z
-  .looseObject({ ...entryShape, flags: z.enum(["d", "p"]).optional() })
+  .looseObject({
+    ...entryShape,
+    get value() {
+      return ValueSchema;
+    },
+    flags: z.enum(["d", "p"]).optional(),
+  })
   .register(formatRegistry, { id: "OutputEntry", description: "An output field of a card (E1)." });
 
 const entryMapShape = {
