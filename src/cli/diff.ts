@@ -22,7 +22,9 @@ Examples:
       const { buildPackView } = await import("../review/model.js");
       const { diffPacks } = await import("../review/diff.js");
       const { formatDiffText, formatDiffMarkdown } = await import("../review/diff-format.js");
-      const [pa, pb] = await Promise.all([loadReviewInput(a), loadReviewInput(b)]);
+      // One after the other: compiling flow sources registers module hooks, which must not race.
+      const pa = await loadReviewInput(a);
+      const pb = await loadReviewInput(b);
       const result = diffPacks(buildPackView(mergePacks(pa)), buildPackView(mergePacks(pb)));
       if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
       else if (opts.format === "markdown") process.stdout.write(formatDiffMarkdown(result, a, b));

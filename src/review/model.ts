@@ -147,6 +147,8 @@ interface Scope {
   ownerMethod: unknown;
   parent: Scope | null;
   rootUuid: string | null;
+  /** The flow object (flo.data or an inline flow) this scope was built from. */
+  data: unknown;
 }
 
 const EXPAND = (k: CardKind) => isKernel(k, "object", "expand");
@@ -326,8 +328,7 @@ export function canonicalCard(card: Card): Card {
 }
 
 function indexScope(fd: unknown, parent: Scope | null, owner: Card | null, ownerMethod: unknown, build: FlowBuild): Scope {
-  const scope: Scope = { methods: new Map(), views: new Map(), incoming: new Map(), owner, ownerMethod, parent, rootUuid: null };
-  scopeDataMap.set(scope, fd);
+  const scope: Scope = { methods: new Map(), views: new Map(), incoming: new Map(), owner, ownerMethod, parent, rootUuid: null, data: fd };
   for (const m of arr(get(fd, "methods"))) {
     const uuid = str(get(m, "uuid"));
     if (uuid === undefined) {
@@ -409,7 +410,7 @@ function walkScope(scope: Scope, build: FlowBuild, location: string, topLevel: b
   const joinSucc = new Map<string, string[]>();
   const hasIncoming = new Set<string>();
   const isJoin = (uuid: string) => isKernel(methodKind(scope.methods.get(uuid)), "control", "join");
-  for (const [, edge] of entries(get(scopeData(scope), "orderings"))) {
+  for (const [, edge] of entries(get(scope.data, "orderings"))) {
     const a = str(arr(edge)[0]);
     const b = str(arr(edge)[1]);
     if (a === undefined || b === undefined || !scope.methods.has(a) || !scope.methods.has(b)) {
@@ -556,10 +557,6 @@ function joinLocation(prefix: string, segment: string): string {
   return prefix === "" ? segment : `${prefix} / ${segment}`;
 }
 
-function scopeData(scope: Scope): unknown {
-  return scopeDataMap.get(scope);
-}
-const scopeDataMap = new WeakMap<Scope, unknown>();
 
 function commentText(c: unknown): string | null {
   if (typeof c === "string") return c;
@@ -792,7 +789,7 @@ function resolveCard(card: CardWithConfig, m: unknown, scope: Scope, build: Flow
     }
     const isOption = get(e, "flags") === "p" || get(e, "group") === "parameters";
     if (isOption) {
-      card.options.push({ input: label, value: optionValue(key, data, build) });
+      card.options.push({ input: label, value: optionValue(data, build) });
     } else if (!isEmptyValue(data)) {
       card.constants.push({ input: label, value: embedRefs(data, scope, build, 0) });
     }
@@ -835,14 +832,13 @@ function embedRefs(value: unknown, scope: Scope, build: FlowBuild, depth: number
   return out;
 }
 
-function optionValue(key: string, data: unknown, build: FlowBuild): unknown {
+function optionValue(data: unknown, build: FlowBuild): unknown {
   if (typeof data === "string") {
     const table = build.index.tableNames.get(data);
     if (table !== undefined) return { table };
     const flow = build.index.flowNames.get(data);
     if (flow !== undefined) return { flow };
   }
-  void key;
   return data;
 }
 
