@@ -1,14 +1,47 @@
 import type { Command } from "commander";
-import { UserError } from "../util/errors.js";
 
-/** `flocode import`: not implemented yet. */
+interface ImportCliOptions {
+  out: string;
+  json?: boolean;
+}
+
+/** `flocode import <file.flopack> --out DIR`: a flopack → a pack folder of TypeScript. */
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
+    .description("turn a .flopack export into TypeScript flow files (a pack folder that builds back into the same flopack)")
+    .argument("<file>", "the .flopack file to import")
+    .option("-o, --out <dir>", "output folder (a pack folder: pack.ts, resources.ts, one <flow>.flow.ts per flow)", "flows")
     .option("--json", "machine-readable output")
-    .action(() => {
-      throw new UserError("flocode import is not implemented yet", 2);
+    .addHelpText(
+      "after",
+      `
+Cards the catalog does not know are learned into the project catalog (flocode.catalog.json, the nearest one
+above --out, else one in --out) before the code is written. Nothing is written when the file is invalid.
+
+Examples:
+  $ flocode import export.flopack --out flows/export
+  $ flocode build flows/export --out dist     # gives back the same flopack`,
+    )
+    .action(async (file: string, options: ImportCliOptions) => {
+      const { runImportFile, formatImportFindings } = await import("../codegen/import-pack.js");
+      const result = runImportFile(file, { out: options.out });
+      if (!result.ok) {
+        if (options.json) process.stdout.write(JSON.stringify({ files: [], findings: result.findings }) + "\n");
+        else process.stderr.write(formatImportFindings(result.findings) + "\n");
+        process.stderr.write(`flocode: ${file} is not a valid flopack; nothing was written\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (options.json) {
+        const { ok: _ok, ...rest } = result;
+        process.stdout.write(JSON.stringify(rest) + "\n");
+      } else {
+        for (const f of result.files) process.stdout.write(`wrote ${f}\n`);
+        const pct = result.cards === 0 ? 0 : (100 * result.rawCards) / result.cards;
+        process.stdout.write(`${result.cards} cards, ${result.rawCards} written with raw escape hatches (${pct.toFixed(1)}%)${result.learned > 0 ? `; ${result.learned} card variants learned into ${result.catalogFile}` : ""}\n`);
+      }
+      for (const w of result.warnings) process.stderr.write(`flocode: warning: ${w}\n`);
+      process.exitCode = 0;
     });
 }

@@ -5,7 +5,8 @@
  * `metadata.index` / `metadata.ghost` / `_used`, environment numbers (`model.metadata.id`, `partnerChannelKeys`,
  * `parents.*.data.id`), and stale empty `joins` lists.
  * Ids are replaced by what they point to: flows by name, folders/tables/connections by name (+ occurrence),
- * cards by their position (scope path + index in `methods`), entries by (card, side, group, key, occurrence),
+ * cards by a canonical walk from the root (storage order of `methods` does not matter; see canonicalCardLabels),
+ * entries by (card, side, group, key, occurrence),
  * ordering edges by their [from, to] pair. Everything else is kept and compared.
  */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -47,6 +48,8 @@ export function normaliseFlopack(input: Json): Json {
   const groups = rekey(data.groups, (g) => {
     g.id = relabel(g.id);
     if (isObj(g.data) && typeof g.data.path === "string") g.data.path = g.data.path.split(".").map((p) => relabel(p)).join(".");
+    // Top folders: exports before 1.4.0 omit `path`, later ones write "" (a format-version difference).
+    if (isObj(g.data) && g.data.path === "") delete g.data.path;
     return g;
   });
   const tables = rekey(data.tables, (t) => {
@@ -70,10 +73,31 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   // Card and entry labels, across the flow and its inline flows.
   const cardLabels = new Map<string, string>();
   const entryLabels = new Map<string, Map<string, string>>(); // card uuid → entry id → label
+  // Every card uuid of the flow, inline flows included (expand cards are named after their source's uuid).
+  const allUuids = new Set<string>();
+  const collect = (scope: Obj, depth: number): void => {
+    if (depth > 64) return;
+    for (const m of Array.isArray(scope.methods) ? scope.methods.filter(isObj) : []) {
+      allUuids.add(String(m.uuid));
+      const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+      for (const side of ["inputs", "outputs"]) {
+        const s = model[side];
+        if (!isObj(s) || !isObj(s.data)) continue;
+        for (const e of Object.values(s.data)) {
+          const v = isObj(e) && isObj(e.value) ? e.value : undefined;
+          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) collect(v.data, depth + 1);
+        }
+      }
+      const err = isObj(model.policy) && isObj(model.policy.error) ? model.policy.error : undefined;
+      if (err && isObj(err.flo) && Array.isArray(err.flo.methods)) collect(err.flo, depth + 1);
+    }
+  };
+  collect(fd, 0);
   const index = (scope: Obj, path: string): void => {
     const methods = Array.isArray(scope.methods) ? scope.methods.filter(isObj) : [];
-    methods.forEach((m, i) => {
-      const cardLabel = `${path}#${i}`;
+    const labels = canonicalCardLabels(scope, methods, path, allUuids);
+    methods.forEach((m) => {
+      const cardLabel = labels.get(m)!;
       cardLabels.set(String(m.uuid), cardLabel);
       const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
       const map = new Map<string, string>();
@@ -117,11 +141,19 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       .sort() as Json;
     const methods = Array.isArray(scope.methods) ? scope.methods.filter(isObj) : [];
     for (const m of methods) normaliseCard(m);
+    // methods[] order is storage, not semantics: compare cards by label.
+    scope.methods = methods.sort((a, b) => compareText(String(a.uuid), String(b.uuid)));
   };
 
   const normaliseCard = (m: Obj): void => {
     const uuid = String(m.uuid);
     m.uuid = card(uuid);
+    // Hidden object-expand cards are named after their source card's uuid: a generated id.
+    if (m.address === EXPAND) {
+      if (isObj(m.node) && isObj(m.node.data) && typeof m.node.data.name === "string") m.node.data.name = "<expand>";
+      const mm = isObj(m.node) && isObj(m.node.model) ? m.node.model : undefined;
+      if (mm && isObj(mm.metadata) && typeof mm.metadata.name === "string") mm.metadata.name = "<expand>";
+    }
     if (isObj(m.parents)) for (const p of Object.values(m.parents)) if (isObj(p) && isObj(p.data)) delete p.data.id;
     const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
     delete model.display;
@@ -164,9 +196,10 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
         const o: Obj = {};
         if (isObj(targets)) {
           for (const [t, list] of Object.entries(targets)) {
-            o[card(t) as string] = (Array.isArray(list) ? list : []).map((p) =>
-              isObj(p) ? { input: entry(t, p.input), transform: transformOf(p.transform) } : p,
-            );
+            // Several pins from one output into one card: their order is storage order.
+            o[card(t) as string] = (Array.isArray(list) ? list : [])
+              .map((p) => (isObj(p) ? { input: entry(t, p.input), transform: transformOf(p.transform) } : p))
+              .sort((a, b) => compareText(JSON.stringify(a), JSON.stringify(b)));
           }
         }
         pins[entry(uuid, outId) as string] = o;
@@ -188,6 +221,63 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   };
   normaliseScope(fd);
   return fd;
+}
+
+const COMMENT = "root:kernel:control:0.0.1:comment";
+const EXPAND = "root:kernel:object:0.0.1:expand";
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Labels for the cards of one scope that do not depend on storage order: a walk from the root (branch heads
+ * true first, then edge targets ordered by address and name), numbered in visit order; cards the walk does not
+ * reach are labelled by their content (address, name, comment text) and occurrence.
+ */
+function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Set<string>): Map<Obj, string> {
+  const byUuid = new Map(methods.map((m) => [String(m.uuid), m]));
+  const out = new Map<string, string[]>();
+  const incoming = new Set<string>();
+  for (const e of isObj(scope.orderings) ? Object.values(scope.orderings) : []) {
+    if (!Array.isArray(e) || e.length !== 2) continue;
+    const [a, b] = e.map(String) as [string, string];
+    if (!byUuid.has(a) || !byUuid.has(b) || a === b) continue;
+    (out.get(a) ?? out.set(a, []).get(a)!).push(b);
+    incoming.add(b);
+  }
+  const heads = new Set<string>();
+  for (const m of methods) if (isObj(m.branches)) for (const h of Object.keys(m.branches)) heads.add(h);
+  const key = (m: Obj): string => {
+    const name = isObj(m.node) && isObj(m.node.data) ? String(m.node.data.name) : "";
+    return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}`;
+  };
+  const labels = new Map<Obj, string>();
+  let n = 0;
+  const roots = methods.filter((m) => !incoming.has(String(m.uuid)) && !heads.has(String(m.uuid)) && m.address !== COMMENT);
+  const stack = [...roots].sort((a, b) => compareText(key(b), key(a)));
+  while (stack.length > 0) {
+    const m = stack.pop()!;
+    if (labels.has(m)) continue;
+    labels.set(m, `${path}#${n++}`);
+    const branchHeads = isObj(m.branches)
+      ? Object.entries(m.branches).sort((a, b) => Number(b[1] === true) - Number(a[1] === true)).map(([h]) => h)
+      : [];
+    const next = [...branchHeads.map((h) => byUuid.get(h)), ...[...(out.get(String(m.uuid)) ?? [])].map((t) => byUuid.get(t)).sort((a, b) => compareText(key(a!), key(b!)))].filter(
+      (x): x is Obj => x !== undefined && !labels.has(x),
+    );
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+  }
+  const seen = new Map<string, number>();
+  for (const m of methods) {
+    if (labels.has(m)) continue;
+    const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+    const base = `${path}#u:${key(m)}:${JSON.stringify(model.comments ?? null)}`;
+    const k = seen.get(base) ?? 0;
+    seen.set(base, k + 1);
+    labels.set(m, k ? `${base}#${k}` : base);
+  }
+  return labels;
 }
 
 /** A transform compared by its conversion (its key and `dest` are the source output id). */

@@ -1,0 +1,762 @@
+/**
+ * One IR flow → one `*.flow.ts` file: `export default flow({...}, (f) => {...})` with its cards placed in
+ * execution order. Each card is written as `card(address, {...})` with exactly the instance data lower needs
+ * to rebuild the same IR card; wiring becomes output refs where lower resolves them back to the same pin,
+ * and `f.pin` / `f.edge` / `f.branch` where it would not.
+ */
+import { ts } from "ts-morph";
+import type { Catalog } from "../catalog/store.js";
+import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import { sameEntry } from "../lift/entries.js";
+import { conversion } from "../compile/convert.js";
+import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
+import { dataOf, defaultData, modelOf } from "../compile/lower-values.js";
+import { cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
+import { FileContext } from "./file-context.js";
+import { literal, objectLiteral, withLineComments } from "./literal.js";
+import { planScope, type ScopePlan } from "./structure.js";
+import { triggerOptions } from "./trigger.js";
+
+const f = ts.factory;
+const CALLABLE = "root:kernel:control:0.0.1:callable";
+const NOOP = "root:kernel:control:0.0.1:noop";
+const COMMENT = "root:kernel:control:0.0.1:comment";
+
+/** What a flow file can import from the rest of the generated pack. */
+export interface PackNames {
+  connection(ref: string): string | undefined;
+  folder(ref: string): string | undefined;
+  table(ref: string): string | undefined;
+  /** The module and default-import binding of a flow's file. */
+  flow(ref: string): { module: string; binding: string; name: string } | undefined;
+  /** Every identifier the resources module exports (reserved in flow files). */
+  reserved: readonly string[];
+}
+
+export const RESOURCES_MODULE = "./resources.js";
+
+export interface FlowFileResult {
+  text: string;
+  cards: number;
+  rawCards: number;
+  /** IR facts the DSL cannot express (the round trip will differ there). */
+  lossy: string[];
+}
+
+interface ScopeInfo {
+  id: number;
+  parent: number | undefined;
+  plan: ScopePlan;
+  scope: IrScope;
+}
+
+export function writeFlowFile(flow: IrFlow, names: PackNames, catalog: Catalog, path: string, print: (stmts: ts.Statement[][]) => string): FlowFileResult {
+  const w = new FlowWriter(flow, names, catalog);
+  const body = w.write();
+  return { text: print([w.ctx.imports(), body]), cards: w.cards, rawCards: w.rawCards, lossy: w.lossy };
+  void path;
+}
+
+class FlowWriter {
+  readonly ctx: FileContext;
+  cards = 0;
+  rawCards = 0;
+  readonly lossy: string[] = [];
+  private readonly scopes: ScopeInfo[] = [];
+  private readonly scopeOfCard = new Map<string, number>();
+  private readonly models = new Map<string, CardModel>();
+  private readonly cardsByRef = new Map<string, IrCard>();
+  private readonly vars = new Map<string, string>();
+  private readonly hoisted = new Set<string>();
+  /** Cards whose variable holds its value at this point of eager evaluation. */
+  private readonly declared = new Set<string>();
+  private readonly rootOf = new Map<number, IrCard | undefined>();
+  private builderCount = 0;
+
+  constructor(
+    private readonly flow: IrFlow,
+    private readonly names: PackNames,
+    private readonly catalog: Catalog,
+  ) {
+    this.ctx = new FileContext(names.reserved);
+  }
+
+  write(): ts.Statement[] {
+    this.index(this.flow.body, undefined);
+    this.nameReferencedCards();
+    const top = this.scopes[0]!;
+    const root = top.plan.root;
+    const trigger = triggerOptions(this.flow, root, {
+      ctx: this.ctx,
+      spec: (card) => this.spec(card, top.id),
+      isVanillaRoot: (card, expected) => this.isVanillaRoot(card, expected),
+      folder: (ref) => this.folderExpr(ref),
+      defaultVariant: (address, name) => this.chooseVariant(address, name, {}),
+    }, this.lossy);
+    if (root) this.countCard(root);
+    const bodyStatements = this.scopeBody(top, "f");
+    const hoistedDecls = [...this.hoisted].map((ref) =>
+      f.createVariableStatement(
+        undefined,
+        f.createVariableDeclarationList(
+          // Assigned where the card is placed (inside its inline flow); until then it holds the trigger, so that
+          // lower, which reads links once everything is placed, never sees an unset link.
+          [f.createVariableDeclaration(this.vars.get(ref)!, undefined, f.createTypeReferenceNode(this.ctx.useType("flocode", "Card"), [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]), f.createPropertyAccessExpression(f.createIdentifier("f"), "trigger"))],
+          ts.NodeFlags.Let,
+        ),
+      ),
+    );
+    const bodyFn = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, "f")], undefined, undefined, f.createBlock([...hoistedDecls, ...bodyStatements], true));
+    const call = f.createCallExpression(this.ctx.use("flocode", "flow"), undefined, [trigger, bodyFn]);
+    return [f.createExportAssignment(undefined, undefined, call)];
+  }
+
+  // ---- indexing ----
+
+  private index(scope: IrScope, parent: number | undefined): number {
+    const id = this.scopes.length;
+    const plan = planScope(scope);
+    this.scopes.push({ id, parent, plan, scope });
+    this.rootOf.set(id, plan.root);
+    for (const card of scope.cards) {
+      this.scopeOfCard.set(card.ref, id);
+      this.cardsByRef.set(card.ref, card);
+      this.models.set(card.ref, cardModel(card, this.catalog));
+    }
+    for (const card of scope.cards) {
+      for (const v of [...card.inputValues, ...card.outputValues]) if (v.value.kind === "inline") this.index(v.value.scope, id);
+      for (const x of [...card.extraInputs, ...card.extraOutputs]) if (x.value.kind === "inline") this.index(x.value.scope, id);
+      if (card.policy.flo?.kind === "inline") this.index(card.policy.flo.scope, id);
+    }
+    return id;
+  }
+
+  private nameReferencedCards(): void {
+    const want = new Set<string>();
+    for (const s of this.scopes) {
+      for (const [a, b] of s.plan.edges) want.add(a).add(b);
+      for (const p of s.plan.placement.values()) if (p !== null && p !== "cursor") want.add(p);
+      for (const card of s.scope.cards) {
+        for (const pin of card.pins) want.add(card.ref).add(pin.target);
+        if (card.branches.length > 0) want.add(card.ref);
+        for (const b of card.branches) want.add(b.head);
+        for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          const l = x.links;
+          if (l?.wormholeMethodId && "ref" in l.wormholeMethodId) want.add(l.wormholeMethodId.ref);
+          if (l?.srcMethodId && "ref" in l.srcMethodId) want.add(l.srcMethodId.ref);
+          if (l?.srcOutputId && "card" in l.srcOutputId) want.add(l.srcOutputId.card);
+        }
+      }
+    }
+    // Link targets not in lexical scope where the link is written are hoisted (`let`, assigned when placed).
+    for (const s of this.scopes) {
+      for (const card of s.scope.cards) {
+        const evalScope = card === s.plan.root && s.parent !== undefined ? s.parent : s.id;
+        for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          const l = x.links;
+          for (const target of [l?.wormholeMethodId, l?.srcMethodId]) {
+            if (target && "ref" in target && this.cardsByRef.has(target.ref) && !this.visibleFrom(target.ref, evalScope)) this.hoisted.add(target.ref);
+          }
+        }
+      }
+    }
+    // Names in execution order, so that a file reads top-down.
+    for (const s of this.scopes) {
+      const ordered = [...(s.plan.root ? [s.plan.root] : []), ...s.plan.order];
+      for (const card of ordered) if (want.has(card.ref) && this.cardsByRef.has(card.ref)) this.vars.set(card.ref, this.ctx.names.take(card.name, "card"));
+    }
+  }
+
+  // ---- scopes ----
+
+  private scopeBody(info: ScopeInfo, builder: string): ts.Statement[] {
+    const out: ts.Statement[] = [];
+    const b = f.createIdentifier(builder);
+    const root = info.plan.root;
+    const deferred = this.deferredStatements(info, builder);
+    const flush = (): void => {
+      for (let i = 0; i < deferred.length; i++) {
+        const d = deferred[i]!;
+        if (d.needs.every((r) => this.declared.has(r))) {
+          const stmt = d.make();
+          if (stmt) out.push(stmt);
+          deferred.splice(i--, 1);
+        }
+      }
+    };
+    if (root) {
+      const v = this.vars.get(root.ref);
+      if (v) {
+        const trig = f.createPropertyAccessExpression(b, "trigger");
+        out.push(this.hoisted.has(root.ref) ? assign(v, trig) : constDecl(v, trig));
+      }
+      this.declared.add(root.ref);
+    }
+    flush();
+    for (const card of info.plan.order) {
+      this.countCard(card);
+      const placement = info.plan.placement.get(card.ref);
+      const spec = this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
+      let call: ts.Expression;
+      if (spec === undefined) {
+        const c = card.comments as JsonObject;
+        call = f.createCallExpression(f.createPropertyAccessExpression(b, "comment"), undefined, [literal(c.markdown as string), literal(c.title as string)]);
+      } else {
+        const args: ts.Expression[] = [spec];
+        if (placement === null) args.push(objectLiteral([["after", f.createNull()]]));
+        else if (placement !== "cursor" && placement !== undefined) args.push(objectLiteral([["after", this.cardRefExpr(placement)]]));
+        call = f.createCallExpression(f.createPropertyAccessExpression(b, "add"), undefined, args);
+      }
+      const v = this.vars.get(card.ref);
+      let stmt: ts.Statement = v ? (this.hoisted.has(card.ref) ? assign(v, call) : constDecl(v, call)) : f.createExpressionStatement(call);
+      if (card.address === COMMENT && spec !== undefined && isObject(card.comments) && typeof card.comments.markdown === "string") {
+        stmt = withLineComments(stmt, card.comments.markdown.split(/\r\n|\r|\n/).slice(0, 3));
+      }
+      out.push(stmt);
+      this.declared.add(card.ref);
+      flush();
+    }
+    for (const d of deferred) {
+      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+    }
+    return out;
+  }
+
+  private deferredStatements(info: ScopeInfo, builder: string): Array<{ needs: string[]; make: () => ts.Statement | undefined }> {
+    const out: Array<{ needs: string[]; make: () => ts.Statement | undefined }> = [];
+    const b = (): ts.Identifier => f.createIdentifier(builder);
+    for (const [a, c] of info.plan.edges) {
+      if (!this.cardsByRef.has(a) || !this.cardsByRef.has(c)) {
+        this.lossy.push(`an ordering edge points to a card that is not in the flow`);
+        continue;
+      }
+      out.push({ needs: [a, c], make: () => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(b(), "edge"), undefined, [this.cardRefExpr(a), this.cardRefExpr(c)])) });
+    }
+    for (const card of info.scope.cards) {
+      for (const br of card.branches) {
+        if (!this.cardsByRef.has(br.head)) {
+          this.lossy.push(`an If/Else branch points to a card that is not in the flow`);
+          continue;
+        }
+        out.push({
+          needs: [card.ref, br.head],
+          make: () => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(b(), "branch"), undefined, [this.cardRefExpr(card.ref), this.cardRefExpr(br.head), literal(br.value)])),
+        });
+      }
+    }
+    for (const card of info.scope.cards) {
+      for (const pin of card.pins) {
+        out.push({ needs: [card.ref, pin.target], make: () => (this.inlinePins.has(pin) ? undefined : this.pinStatement(card, pin, b)?.()) });
+      }
+    }
+    return out;
+  }
+
+  // ---- wiring ----
+
+  /** Pins written as refs inside the target's spec (decided while writing specs, before deferred statements). */
+  private readonly inlinePins = new Set<IrPin>();
+
+  private pinsInto(target: IrCard): Array<{ source: IrCard; pin: IrPin }> {
+    const scope = this.scopes[this.scopeOfCard.get(target.ref)!]!;
+    const out: Array<{ source: IrCard; pin: IrPin }> = [];
+    for (const c of scope.scope.cards) for (const p of c.pins) if (p.target === target.ref) out.push({ source: c, pin: p });
+    return out;
+  }
+
+  /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
+  private refExpr(source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"]): ts.Expression | undefined {
+    const sm = this.models.get(source.ref)!;
+    const key = outputKey(sm.outputs, pin.output);
+    if (key === undefined) return undefined;
+    const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
+    const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), undefined, [literal(key)]);
+    const auto = conversion(out.type, inputType);
+    if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
+    const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
+    if (pin.transform?.forceWrapArray) args.push(objectLiteral([["forceWrapArray", f.createTrue()]]));
+    return f.createCallExpression(this.ctx.use("flocode", "convert"), undefined, args);
+  }
+
+  private pinStatement(source: IrCard, pin: IrPin, b: () => ts.Identifier): (() => ts.Statement) | undefined {
+    const target = this.cardsByRef.get(pin.target);
+    if (!target) {
+      this.lossy.push(`a pin of ${JSON.stringify(source.name)} points to a card that is not in the flow`);
+      return undefined;
+    }
+    const sm = this.models.get(source.ref)!;
+    const tm = this.models.get(target.ref)!;
+    const key = outputKey(sm.outputs, pin.output);
+    const i = tm.inputs.findIndex((x) => sameEntry(x.ref, pin.input));
+    const inputKey = i < 0 ? undefined : specKey(tm.inputs.map((x) => x.entry), i);
+    if (key === undefined || inputKey === undefined) {
+      this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
+      return undefined;
+    }
+    return () => {
+      const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), undefined, [literal(key)]);
+      const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
+      if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
+      return f.createExpressionStatement(
+        f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [ref, this.cardRefExpr(target.ref), literal(inputKey), objectLiteral(opts)]),
+      );
+    };
+  }
+
+  private cardRefExpr(ref: string): ts.Expression {
+    const v = this.vars.get(ref);
+    if (!v) throw new Error(`codegen: card ${ref} has no variable`);
+    return f.createIdentifier(v);
+  }
+
+  /** A card reference inside a spec that lower reads later (wormholes, sources): a getter when not declared yet. */
+  private lazyCardProp(prop: string, ref: string, fromScope: number): ts.ObjectLiteralElementLike {
+    const v = this.vars.get(ref)!;
+    if (this.declared.has(ref) && this.visibleFrom(ref, fromScope)) return f.createPropertyAssignment(prop, f.createIdentifier(v));
+    if (!this.visibleFrom(ref, fromScope)) this.hoisted.add(ref);
+    const cardType = f.createTypeReferenceNode(this.ctx.useType("flocode", "Card"), [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]);
+    return f.createGetAccessorDeclaration(undefined, prop, [], cardType, f.createBlock([f.createReturnStatement(f.createIdentifier(v))], false));
+  }
+
+  /** Whether a card's variable is in lexical scope from code written in scope `from` (its own or an enclosing scope). */
+  private visibleFrom(ref: string, from: number): boolean {
+    const target = this.scopeOfCard.get(ref);
+    for (let s: number | undefined = from; s !== undefined; s = this.scopes[s]!.parent) if (s === target) return true;
+    return false;
+  }
+
+  // ---- cards ----
+
+  private countCard(card: IrCard): void {
+    this.cards++;
+    if (needsRaw(card)) this.rawCards++;
+  }
+
+  private isPlainComment(card: IrCard, placement: "cursor" | string | null | undefined): boolean {
+    if (card.address !== COMMENT || placement !== null || this.vars.has(card.ref)) return false;
+    const c = card.comments;
+    if (!isObject(c) || Object.keys(c).length !== 2 || typeof c.title !== "string" || typeof c.markdown !== "string") return false;
+    const model = this.models.get(card.ref)!;
+    const defaultVariant = this.catalog.variants(COMMENT)[0];
+    if (defaultVariant?.variant !== card.variant || card.name !== model.template.name) return false;
+    return isBare(card);
+  }
+
+  /** The spec expression of a card: `card(address, {...})`. `scope` is where the expression is evaluated. */
+  spec(card: IrCard, scope: number): ts.Expression {
+    const m = this.models.get(card.ref)!;
+    const props: ts.ObjectLiteralElementLike[] = [];
+    const prop = (k: string, v: ts.Expression): void => {
+      props.push(f.createPropertyAssignment(k, v));
+    };
+    if (card.name !== m.template.name) prop("name", literal(card.name));
+    if (card.connection) {
+      if ("ref" in card.connection && this.names.connection(card.connection.ref)) prop("connection", this.ctx.use(RESOURCES_MODULE, this.names.connection(card.connection.ref)!));
+      else this.lossy.push(`card ${JSON.stringify(card.name)} points to a connection the export does not include`);
+    }
+    if (card.configRef) {
+      if ("ref" in card.configRef && this.names.connection(card.configRef.ref)) prop("configRef", this.ctx.use(RESOURCES_MODULE, this.names.connection(card.configRef.ref)!));
+      else if ("dangling" in card.configRef) prop("configRef", literal(card.configRef.dangling));
+    }
+
+    // Template inputs: constants (options and inputs), and refs for single pins from cards written earlier.
+    const keptTemplate = m.inputs.filter((x) => x.template !== undefined);
+    const keptEntries = keptTemplate.map((x) => x.entry);
+    const options: Array<[string, ts.Expression]> = [];
+    const inputs: Array<[string, ts.Expression]> = [];
+    const incoming = this.pinsInto(card);
+    const constantRefs: string[] = [];
+    for (const v of card.inputValues) {
+      const i = keptTemplate.findIndex((x) => sameEntry(x.ref, v.entry));
+      const key = i < 0 ? undefined : specKey(keptEntries, i);
+      if (key === undefined) {
+        this.lossy.push(`card ${JSON.stringify(card.name)}: input ${JSON.stringify(v.entry.key)} cannot be addressed`);
+        continue;
+      }
+      constantRefs.push(key);
+      const expr = this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
+      (isOption(keptTemplate[i]!.entry) ? options : inputs).push([key, expr]);
+    }
+    for (const x of keptTemplate) {
+      const pins = incoming.filter((p) => sameEntry(p.pin.input, x.ref));
+      if (pins.length !== 1 || card.inputValues.some((v) => sameEntry(v.entry, x.ref))) continue;
+      const { source, pin } = pins[0]!;
+      if (!this.declared.has(source.ref) || this.scopeOfCard.get(source.ref) !== scope) continue;
+      const key = specKey(keptEntries, keptTemplate.indexOf(x));
+      const ref = key === undefined ? undefined : this.refExpr(source, pin, x.type);
+      if (key === undefined || ref === undefined) continue;
+      this.inlinePins.add(pin);
+      (isOption(x.entry) ? options : inputs).push([key, ref]);
+    }
+    if (options.length > 0) prop("options", objectLiteral(options, options.length > 2));
+    if (inputs.length > 0) prop("inputs", objectLiteral(inputs, inputs.length > 1));
+
+    const action = card.address.split(":").at(-1)!;
+    const customIn = card.extraInputs.map((x, j) => this.customField(card, m, "inputs", x, j, scope, incoming));
+    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, scope, []));
+    if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
+    const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card, m);
+    if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
+
+    if (card.outputValues.length > 0) {
+      const keptOut = m.outputs.filter((x) => x.template !== undefined);
+      const outs: Array<[string, ts.Expression]> = [];
+      for (const v of card.outputValues) {
+        const i = keptOut.findIndex((x) => sameEntry(x.ref, v.entry));
+        const key = i < 0 ? undefined : specKey(keptOut.map((x) => x.entry), i);
+        if (key === undefined) {
+          this.lossy.push(`card ${JSON.stringify(card.name)}: output ${JSON.stringify(v.entry.key)} cannot be addressed`);
+          continue;
+        }
+        outs.push([key, this.valueExpr(v.value, keptOut[i]!.entry, scope, card, true)]);
+      }
+      prop("outputs", objectLiteral(outs, true));
+    }
+    const removeKeys = (side: "inputs" | "outputs"): string[] => {
+      const entries = side === "inputs" ? m.templateInputs : m.templateOutputs;
+      const removed = side === "inputs" ? card.removedInputs : card.removedOutputs;
+      const refs = entryRefsOf(entries);
+      return removed.flatMap((r) => {
+        const i = refs.findIndex((t) => sameEntry(t, r));
+        const key = i < 0 ? undefined : specKey(entries, i);
+        if (key === undefined) this.lossy.push(`card ${JSON.stringify(card.name)}: removed ${side} ${JSON.stringify(r.key)} cannot be addressed`);
+        return key === undefined ? [] : [key];
+      });
+    };
+    const rmIn = removeKeys("inputs");
+    const rmOut = removeKeys("outputs");
+    if (rmIn.length > 0) prop("removeInputs", literal(rmIn));
+    if (rmOut.length > 0) prop("removeOutputs", literal(rmOut));
+
+    if (card.joins.length > 0) prop("joins", f.createArrayLiteralExpression(card.joins.map((j) => this.joinExpr(card, m, j)).filter((x): x is ts.Expression => x !== undefined), true));
+    const policy = this.policyExpr(card.policy, scope, card);
+    if (policy) prop("policy", policy);
+    if (card.comments !== undefined) prop("comments", literal(card.comments));
+    if (Object.keys(card.modelPatch).length > 0) prop("patch", literal(card.modelPatch));
+    if (card.removedModelKeys.length > 0) prop("removeModelKeys", literal(card.removedModelKeys));
+    if (Object.keys(card.methodPatch).length > 0) prop("methodPatch", literal(card.methodPatch));
+
+    // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
+    const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
+    for (const v of card.inputValues) {
+      const x = keptTemplate.find((t) => sameEntry(t.ref, v.entry));
+      if (x && isOption(x.entry) && v.value.kind === "json") optionValues[specKey(keptEntries, keptTemplate.indexOf(x)) ?? ""] = v.value.data;
+      else if (x && isOption(x.entry)) optionValues[String(x.entry.key)] = "\u0000non-json";
+    }
+    const chosen = this.chooseVariant(card.address, card.address === CALLABLE && card.name !== m.template.name ? card.name : undefined, optionValues);
+    if (chosen !== card.variant) props.unshift(f.createPropertyAssignment("variant", literal(card.variant)));
+    const args: ts.Expression[] = [literal(card.address)];
+    if (props.length > 0) args.push(f.createObjectLiteralExpression(props, props.length > 1));
+    void constantRefs;
+    return f.createCallExpression(this.ctx.use("flocode", "card"), undefined, args);
+  }
+
+  /** The variant `lower` picks for a spec without `variant` (mirrors Lowerer.template). */
+  private chooseVariant(address: string, name: string | undefined, options: Record<string, Json>): string | undefined {
+    let candidates = this.catalog.variants(address);
+    if (address === CALLABLE && name !== undefined) candidates = candidates.filter((c) => c.name === name);
+    if (address === NOOP) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
+    if (Object.keys(options).length > 0) {
+      const byOptions = this.catalog.findByOptions(address, options);
+      if (byOptions && candidates.includes(byOptions)) return byOptions.variant;
+    }
+    return candidates[0]?.variant;
+  }
+
+  private valueExpr(value: IrValue, entry: JsonObject, scope: number, card: IrCard, isOutput = false): ts.Expression {
+    switch (value.kind) {
+      case "flow":
+        return this.flowExpr(value.flow);
+      case "table": {
+        const t = this.names.table(value.table);
+        if (t) return this.ctx.use(RESOURCES_MODULE, t);
+        this.lossy.push(`card ${JSON.stringify(card.name)} points to a table that is not in the export`);
+        return f.createNull();
+      }
+      case "inline":
+        return this.inlineExpr(value.scope, scope);
+      case "json":
+        return this.constant(value.data, entry, isOutput);
+    }
+  }
+
+  /** A constant as lower accepts it for this entry: plain when it fits the entry's type, else `verbatim(...)`. */
+  private constant(data: Json, entry: JsonObject, _isOutput: boolean): ts.Expression {
+    const v = isObject(entry.value) ? entry.value : {};
+    const t = typeof v.type === "string" ? v.type : "object";
+    if (fitsType(data, t, v.collection === true) && !hasKindKey(data)) return literal(data);
+    return f.createCallExpression(this.ctx.use("flocode", "verbatim"), undefined, [literal(data)]);
+  }
+
+  private flowExpr(flowRef: string): ts.Expression {
+    const target = this.names.flow(flowRef);
+    if (!target) {
+      this.lossy.push(`a card points to a flow that is not in the export`);
+      return f.createNull();
+    }
+    if (flowRef === this.flow.ref) return f.createCallExpression(this.ctx.use("flocode", "flowNamed"), undefined, [literal(target.name)]);
+    return this.ctx.useDefault(target.module, target.binding);
+  }
+
+  private folderExpr(ref: string): ts.Expression | undefined {
+    const n = this.names.folder(ref);
+    return n ? this.ctx.use(RESOURCES_MODULE, n) : undefined;
+  }
+
+  private inlineExpr(scope: IrScope, parentScope: number): ts.Expression {
+    const info = this.scopes.find((s) => s.scope === scope)!;
+    const root = info.plan.root;
+    if (!root) {
+      this.lossy.push("an inline flow has no root card");
+      return f.createNull();
+    }
+    this.countCard(root);
+    const rootSpec = this.spec(root, parentScope);
+    const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
+    this.builderCount++;
+    const saved = new Set(this.declared);
+    const statements = this.scopeBody(info, builder);
+    // Cards of an inline flow are not visible (nor declared) outside its body.
+    this.declared.clear();
+    for (const r of saved) this.declared.add(r);
+    const args: ts.Expression[] = [rootSpec];
+    args.push(f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)));
+    if (scope.inline) args.push(literal(scope.inline));
+    return f.createCallExpression(this.ctx.use("flocode", "inline"), undefined, args);
+  }
+
+  private policyExpr(p: IrPolicy, scope: number, card: IrCard): ts.Expression | undefined {
+    if (!p.flo && !p.rest && jsonEqual(p.error, { type: "finish" })) return undefined;
+    const props: Array<[string, ts.Expression]> = [
+      ["type", literal("raw")],
+      ["error", literal(p.error)],
+    ];
+    if (p.flo) {
+      if (p.flo.kind === "flow") props.push(["handler", this.flowExpr(p.flo.flow)]);
+      else if (p.flo.kind === "inline") props.push(["handler", this.inlineExpr(p.flo.scope, scope)]);
+      else props.push(["handler", objectLiteral([["kind", literal("json")], ["data", literal(p.flo.data)]])]);
+    }
+    if (p.rest) props.push(["rest", literal(p.rest)]);
+    void card;
+    return objectLiteral(props, true);
+  }
+
+  private joinExpr(card: IrCard, m: CardModel, j: IrCard["joins"][number]): ts.Expression | undefined {
+    const ii = m.inputs.findIndex((x) => sameEntry(x.ref, j.input));
+    const inKey = ii < 0 ? undefined : specKey(m.inputs.map((x) => x.entry), ii);
+    if (inKey === undefined) {
+      this.lossy.push(`card ${JSON.stringify(card.name)}: a join input cannot be addressed`);
+      return undefined;
+    }
+    const outs: ts.Expression[] = [];
+    for (const l of j.links) {
+      const oi = m.outputs.findIndex((x) => sameEntry(x.ref, l.output));
+      const key = oi < 0 ? undefined : specKey(m.outputs.map((x) => x.entry), oi);
+      if (key === undefined) {
+        this.lossy.push(`card ${JSON.stringify(card.name)}: a join output cannot be addressed`);
+        continue;
+      }
+      if (l.transform === null) outs.push(literal(key));
+      else {
+        const o: Array<[string, ts.Expression]> = [
+          ["output", literal(key)],
+          ["convert", literal(l.transform.convert)],
+        ];
+        if (l.transform.forceWrapArray) o.push(["forceWrapArray", f.createTrue()]);
+        outs.push(objectLiteral(o));
+      }
+    }
+    return objectLiteral([
+      ["input", literal(inKey)],
+      ["outputs", f.createArrayLiteralExpression(outs, false)],
+    ]);
+  }
+
+  /** One custom field: compact when lower's default shape gives back the entry, else `raw` (the whole entry). */
+  private customField(card: IrCard, m: CardModel, side: "inputs" | "outputs", x: IrExtraEntry, j: number, scope: number, incoming: Array<{ source: IrCard; pin: IrPin }>): ts.Expression {
+    const action = card.address.split(":").at(-1)!;
+    const entry = x.entry;
+    const value = isObject(entry.value) ? entry.value : {};
+    const type = (typeof value.type === "string" || isObject(value.type) ? value.type : "string") as string | JsonObject;
+    const collection = value.collection === true;
+    const group = typeof entry.group === "string" ? entry.group : null;
+    const key = typeof entry.key === "string" ? entry.key : String(entry.key);
+    const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];
+    if (group !== null) props.push(f.createPropertyAssignment("group", literal(group)));
+    props.push(f.createPropertyAssignment("type", literal(type)));
+    if (collection) props.push(f.createPropertyAssignment("collection", f.createTrue()));
+    const defaultData = collection ? [] : defaultDataOf(type);
+    const compact = customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0 });
+    const isCompact = sameIgnoringIndex(compact, entry);
+    let valueExpr: ts.Expression | undefined;
+    const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
+    // A single pin from a card written earlier becomes the field's value.
+    if (side === "inputs" && lowered) {
+      const pins = incoming.filter((p) => sameEntry(p.pin.input, lowered.ref));
+      if (pins.length === 1 && !(x.value.kind === "json" && !jsonEqual(x.value.data, isCompact ? defaultData : x.value.data))) {
+        const { source, pin } = pins[0]!;
+        if (this.declared.has(source.ref) && this.scopeOfCard.get(source.ref) === scope) {
+          const ref = this.refExpr(source, pin, { type, collection });
+          if (ref) {
+            valueExpr = ref;
+            this.inlinePins.add(pin);
+          }
+        }
+      }
+    }
+    if (!isCompact) {
+      const raw = cloneJson(entry);
+      if (isObject(raw.value) && x.value.kind === "json") raw.value.data = cloneJson(x.value.data);
+      props.push(f.createPropertyAssignment("raw", literal(raw)));
+      if (x.value.kind !== "json" && !valueExpr) valueExpr = this.valueExpr(x.value, entry, scope, card);
+    } else if (!valueExpr) {
+      if (x.value.kind !== "json") valueExpr = this.valueExpr(x.value, entry, scope, card);
+      else if (!jsonEqual(x.value.data, defaultData)) valueExpr = this.constant(x.value.data, { value: { type, collection } }, false);
+    }
+    if (valueExpr) props.push(f.createPropertyAssignment("value", valueExpr));
+    const links = x.links;
+    if (links?.wormholeMethodId) props.push(this.linkProp("wormhole", links.wormholeMethodId, scope));
+    if (links?.srcMethodId || links?.srcOutputId) {
+      const src: ts.ObjectLiteralElementLike[] = [];
+      if (links.srcMethodId) src.push(this.linkProp("card", links.srcMethodId, scope));
+      const so = links.srcOutputId;
+      if (so && "card" in so) {
+        const sm = this.models.get(so.card);
+        const k = sm ? outputKey(sm.outputs, so.entry) : undefined;
+        if (k === undefined) this.lossy.push(`card ${JSON.stringify(card.name)}: a source output cannot be addressed`);
+        else src.push(f.createPropertyAssignment("output", literal(k)));
+      } else if (so) src.push(f.createPropertyAssignment("output", objectLiteral([["dangling", literal(so.dangling)]])));
+      props.push(f.createPropertyAssignment("source", f.createObjectLiteralExpression(src, false)));
+    }
+    return f.createObjectLiteralExpression(props, false);
+  }
+
+  private linkProp(prop: string, link: IrLink, scope: number): ts.ObjectLiteralElementLike {
+    if ("dangling" in link) return f.createPropertyAssignment(prop, objectLiteral([["dangling", literal(link.dangling)]]));
+    if (!this.cardsByRef.has(link.ref)) return f.createPropertyAssignment(prop, objectLiteral([["dangling", literal(link.ref)]]));
+    return this.lazyCardProp(prop, link.ref, scope);
+  }
+
+  private isVanillaRoot(card: IrCard, expected: { name?: string; variant?: string }): boolean {
+    const m = this.models.get(card.ref)!;
+    if (expected.variant !== undefined && expected.variant !== card.variant) return false;
+    if (card.name !== (expected.name ?? m.template.name)) return false;
+    return isBare(card);
+  }
+}
+
+function constDecl(name: string, init: ts.Expression): ts.Statement {
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], ts.NodeFlags.Const));
+}
+
+function assign(name: string, value: ts.Expression): ts.Statement {
+  return f.createExpressionStatement(f.createBinaryExpression(f.createIdentifier(name), ts.SyntaxKind.EqualsToken, value));
+}
+
+/** Nothing but template data: no values, custom entries, removals, patches, wiring or policy. */
+export function isBare(card: IrCard): boolean {
+  return (
+    card.inputValues.length === 0 &&
+    card.outputValues.length === 0 &&
+    card.extraInputs.length === 0 &&
+    card.extraOutputs.length === 0 &&
+    card.removedInputs.length === 0 &&
+    card.removedOutputs.length === 0 &&
+    card.joins.length === 0 &&
+    card.branches.length === 0 &&
+    card.connection === null &&
+    card.configRef === undefined &&
+    !card.policy.flo &&
+    !card.policy.rest &&
+    jsonEqual(card.policy.error, { type: "finish" }) &&
+    Object.keys(card.modelPatch).length === 0 &&
+    card.removedModelKeys.length === 0 &&
+    Object.keys(card.methodPatch).length === 0
+  );
+}
+
+/** A card counts as raw when its code needs a patch, removals or verbatim custom entries. */
+export function needsRaw(card: IrCard): boolean {
+  if (Object.keys(card.modelPatch).length > 0 || Object.keys(card.methodPatch).length > 0 || card.removedModelKeys.length > 0) return true;
+  if (card.removedInputs.length > 0 || card.removedOutputs.length > 0) return true;
+  const action = card.address.split(":").at(-1)!;
+  const compactable = (side: "inputs" | "outputs") => (x: IrExtraEntry): boolean => {
+    const v = isObject(x.entry.value) ? x.entry.value : {};
+    const type = (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject;
+    const collection = v.collection === true;
+    const group = typeof x.entry.group === "string" ? x.entry.group : null;
+    const key = typeof x.entry.key === "string" ? x.entry.key : String(x.entry.key);
+    return sameIgnoringIndex(customEntry(action, side, { group, key, type, collection, data: collection ? [] : defaultDataOf(type), index: 0 }), x.entry);
+  };
+  return !card.extraInputs.every(compactable("inputs")) || !card.extraOutputs.every(compactable("outputs"));
+}
+
+function defaultDataOf(type: string | JsonObject): Json {
+  return defaultData(type);
+}
+
+/** Two entries equal but for `metadata.index` and `value.data` (the IR keeps data apart). */
+function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
+  const strip = (e: JsonObject): JsonObject => {
+    const c = cloneJson(e);
+    if (isObject(c.metadata)) delete c.metadata.index;
+    if (isObject(c.value)) delete c.value.data;
+    return c;
+  };
+  return jsonEqual(strip(a), strip(b));
+}
+
+/** Mirrored cards: lower mirrors custom inputs onto outputs when no outputs are given; true when that is exact. */
+function mirrorsInputs(card: IrCard, _m: CardModel): boolean {
+  if (card.extraOutputs.length !== card.extraInputs.length || card.extraInputs.length === 0) return false;
+  const action = card.address.split(":").at(-1)!;
+  return card.extraInputs.every((x, j) => {
+    const o = card.extraOutputs[j]!;
+    const v = isObject(x.entry.value) ? x.entry.value : {};
+    const type = (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject;
+    const collection = v.collection === true;
+    const group = typeof x.entry.group === "string" ? x.entry.group : null;
+    const key = typeof x.entry.key === "string" ? x.entry.key : String(x.entry.key);
+    const data = collection ? [] : defaultDataOf(type);
+    if (!sameIgnoringIndex(customEntry(action, "inputs", { group, key, type, collection, data, index: 0 }), x.entry)) return false;
+    if (!sameIgnoringIndex(customEntry(action, "outputs", { group, key, type, collection, data, index: 0 }), o.entry)) return false;
+    return o.value.kind === "json" && jsonEqual(o.value.data, data) && !o.links;
+  });
+}
+
+function entryRefsOf(entries: JsonObject[]) {
+  return entriesRefs(entries);
+}
+
+import { entryRefs as entriesRefs } from "../lift/entries.js";
+
+/** Whether lower's constant check accepts `data` for an entry of this type. */
+function fitsType(data: Json, t: string, collection: boolean): boolean {
+  if (data === null) return true;
+  if (collection) return Array.isArray(data);
+  switch (t) {
+    case "string":
+    case "Date":
+      return typeof data === "string";
+    case "number":
+      return typeof data === "number";
+    case "boolean":
+      return typeof data === "boolean";
+    case "object":
+      return typeof data === "object" && !Array.isArray(data);
+    case "flo":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** Objects with a `kind` key could be mistaken for DSL values (refs, flows, tables): written verbatim. */
+function hasKindKey(data: Json): boolean {
+  if (Array.isArray(data)) return data.some(hasKindKey);
+  if (isObject(data)) return Object.hasOwn(data, "kind") || Object.values(data).some(hasKindKey);
+  return false;
+}
+
+export { dataOf };

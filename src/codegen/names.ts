@@ -1,0 +1,76 @@
+/**
+ * Variable names for generated code, from display names: camelCase, made valid and unique within a file.
+ * Three reserved sets (JS keywords, flocode's own exports, dangerous globals) keep a name from shadowing or
+ * breaking anything; a counter suffix resolves collisions; names with no usable character get a hash.
+ */
+import { createHash } from "node:crypto";
+import { camelCase } from "../catalog/naming.js";
+
+export const JS_KEYWORDS: ReadonlySet<string> = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await async of type as from get set")
+    .split(" "),
+);
+
+/** What generated files import from flocode, plus the builder parameters. */
+export const FLOCODE_NAMES: ReadonlySet<string> = new Set(
+  ("flow flowNamed pack schedule apiEndpoint delegatedFlow event helperFlow manual connection folder table card field " +
+    "kernel f g h convert inline pin branch resources").split(" "),
+);
+
+export const DANGEROUS_GLOBALS: ReadonlySet<string> = new Set(
+  ("eval arguments undefined NaN Infinity globalThis window self process require module exports __dirname __filename " +
+    "Function Object Array String Number Boolean Symbol Promise Proxy Reflect JSON Math Date RegExp Error Map Set " +
+    "WeakMap WeakSet console setTimeout setInterval queueMicrotask fetch import constructor prototype __proto__ " +
+    "toString valueOf hasOwnProperty then")
+    .split(" "),
+);
+
+const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function isReserved(name: string): boolean {
+  return JS_KEYWORDS.has(name) || FLOCODE_NAMES.has(name) || DANGEROUS_GLOBALS.has(name);
+}
+
+/** A short deterministic hash of a text (for names with no usable characters). */
+export function nameHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 6);
+}
+
+/** The base identifier for a text (not yet unique): ASCII camelCase, prefixed when it would be unusable. */
+export function baseIdentifier(text: string, fallback: string): string {
+  const ascii = camelCase(text.normalize("NFKD").replace(/[^\x20-\x7e]/g, " "));
+  let name = ascii.replace(/[^A-Za-z0-9_$]/g, "");
+  if (name === "") return `${fallback}_${nameHash(text)}`;
+  if (/^[0-9]/.test(name)) name = `${fallback}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  if (name.length > 40) name = name.slice(0, 40);
+  return name;
+}
+
+/** Unique identifiers within one file (or one scope of one). */
+export class IdentifierScope {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const r of reserved) this.taken.add(r);
+  }
+
+  reserve(name: string): void {
+    this.taken.add(name);
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name);
+  }
+
+  /** A fresh identifier for a display name: valid, not reserved, not used before in this scope. */
+  take(text: string, fallback = "card"): string {
+    let base = baseIdentifier(text, fallback);
+    if (!ASCII_IDENTIFIER.test(base)) base = `${fallback}_${nameHash(text)}`;
+    let name = base;
+    for (let n = 2; isReserved(name) || this.taken.has(name); n++) name = `${base}${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}

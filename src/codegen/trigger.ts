@@ -1,0 +1,138 @@
+/**
+ * The options object of `flow({...})`: name, description, folder, "save all data", the trigger (a
+ * `schedule.*` helper read back from the cron fields, `apiEndpoint`, `helperFlow`, `delegatedFlow`, `manual`,
+ * or the root card itself), and `root` / `raw` only where lower would otherwise build something else.
+ */
+import { ts } from "ts-morph";
+import type { IrCard, IrCron, IrFlow } from "../ir/types.js";
+import { DEFAULT_EXTRA_FLOW_KEYS } from "../compile/emit.js";
+import { jsonEqual } from "../util/json.js";
+import type { FileContext } from "./file-context.js";
+import { literal, objectLiteral } from "./literal.js";
+
+const f = ts.factory;
+const CALLABLE = "root:kernel:control:0.0.1:callable";
+const ACCEPT = "root:kernel:http:0.0.1:accept";
+const DELEGATED = "root:kernel:http:0.0.1:delegated";
+const NOOP = "root:kernel:control:0.0.1:noop";
+
+export interface TriggerContext {
+  ctx: FileContext;
+  spec(card: IrCard): ts.Expression;
+  /** Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data). */
+  isVanillaRoot(card: IrCard, expected: { name?: string; variant?: string }): boolean;
+  folder(ref: string): ts.Expression | undefined;
+  /** The variant lower picks for a root of this address (and name, for callables). */
+  defaultVariant(address: string, name: string | undefined): string | undefined;
+}
+
+export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: TriggerContext, lossy: string[]): ts.Expression {
+  const props: Array<[string, ts.Expression]> = [["name", literal(flow.name)]];
+  if (flow.description !== "") props.push(["description", literal(flow.description)]);
+  const raw: Array<[string, ts.Expression]> = [];
+  if (flow.folder && "ref" in flow.folder) {
+    const folder = t.folder(flow.folder.ref);
+    if (folder) props.push(["folder", folder]);
+    else lossy.push(`flow ${JSON.stringify(flow.name)}: folder not found`);
+  } else if (flow.folder && "dangling" in flow.folder) raw.push(["folderId", literal(flow.folder.dangling)]);
+  else lossy.push(`flow ${JSON.stringify(flow.name)} is in no folder; the built flow will be in the pack's folder`);
+  if (!flow.saveAllData) props.push(["saveAllData", f.createFalse()]);
+
+  let trigger: ts.Expression;
+  let implied: string | null = null;
+  let expectedRoot: { address: string; name?: string } | undefined;
+  const address = root?.address;
+  if (flow.schedule) {
+    trigger = scheduleExpr(flow.schedule, t.ctx, lossy);
+    expectedRoot = { address: CALLABLE, name: "Scheduled Flow" };
+  } else if (address === ACCEPT) {
+    const open = flow.securityLevel === "open";
+    trigger = call(t.ctx, "apiEndpoint", open ? [objectLiteral([["security", literal("open")]])] : []);
+    implied = open ? "open" : "medium";
+    expectedRoot = { address: ACCEPT };
+  } else if (address === DELEGATED) {
+    trigger = call(t.ctx, "delegatedFlow", []);
+    implied = "high";
+    expectedRoot = { address: DELEGATED };
+  } else if (address === CALLABLE) {
+    trigger = call(t.ctx, "helperFlow", []);
+    expectedRoot = { address: CALLABLE, name: "Helper Flow" };
+  } else if (address === NOOP || root === undefined) {
+    trigger = call(t.ctx, "manual", []);
+    expectedRoot = { address: NOOP };
+    if (!root) lossy.push(`flow ${JSON.stringify(flow.name)} has no root card`);
+  } else {
+    trigger = objectLiteral([
+      ["kind", literal("card")],
+      ["card", t.spec(root)],
+    ]);
+  }
+  props.push(["trigger", trigger]);
+  if (root && expectedRoot) {
+    const variant = t.defaultVariant(expectedRoot.address, expectedRoot.name);
+    const vanilla = root.address === expectedRoot.address && t.isVanillaRoot(root, { name: expectedRoot.name, variant });
+    if (!vanilla) props.push(["root", t.spec(root)]);
+  }
+  if (flow.securityLevel !== implied) raw.push(["securityLevel", literal(flow.securityLevel)]);
+  if (!jsonEqual(flow.extraKeys, DEFAULT_EXTRA_FLOW_KEYS)) raw.push(["extraKeys", literal(flow.extraKeys)]);
+  if (raw.length > 0) props.push(["raw", objectLiteral(raw, true)]);
+  return objectLiteral(props, true);
+}
+
+function call(ctx: FileContext, name: string, args: ts.Expression[]): ts.Expression {
+  return f.createCallExpression(ctx.use("flocode", name), undefined, args);
+}
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const NUM = /^(0|[1-9][0-9]?)$/;
+
+/** The `schedule.*` call that rebuilds these cron fields exactly; `schedule.cron` when no helper does. */
+export function scheduleExpr(c: IrCron, ctx: FileContext, lossy: string[]): ts.Expression {
+  if (c.seconds !== "00" || c.recurrence !== 0) lossy.push(`schedule seconds ${JSON.stringify(c.seconds)} / recurrence ${String(c.recurrence)} are not expressible`);
+  const common: Array<[string, ts.Expression]> = [["timeZone", literal(c.timeZone)]];
+  if (c.startDate !== "") common.push(["startDate", literal(c.startDate)]);
+  if (c.endDate !== "") common.push(["endDate", literal(c.endDate)]);
+  const helper = (name: string, props: Array<[string, ts.Expression]>): ts.Expression =>
+    f.createCallExpression(f.createPropertyAccessExpression(ctx.use("flocode", "schedule"), name), undefined, [objectLiteral([...props, ...common])]);
+  const n = (s: string, min: number, max: number): number | undefined => (NUM.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined);
+  const every = (s: string, max: number): number | undefined => (s.startsWith("*/") ? n(s.slice(2), 1, max) : undefined);
+  const at = (): string | undefined => {
+    const h = n(c.hours, 0, 23);
+    const m = n(c.minutes, 0, 59);
+    return h === undefined || m === undefined ? undefined : `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+  };
+  const rest = (dom: string, month: string, dow: string): boolean => c.dayOfTheMonth === dom && c.month === month && c.dayOfTheWeek === dow;
+  if (every(c.minutes, 59) !== undefined && c.hours === "*" && rest("*", "*", "*")) return helper("everyMinutes", [["every", literal(every(c.minutes, 59)!)]]);
+  if (n(c.minutes, 0, 59) !== undefined && every(c.hours, 23) !== undefined && rest("*", "*", "*")) {
+    const props: Array<[string, ts.Expression]> = [];
+    if (every(c.hours, 23) !== 1) props.push(["every", literal(every(c.hours, 23)!)]);
+    if (n(c.minutes, 0, 59) !== 0) props.push(["atMinute", literal(n(c.minutes, 0, 59)!)]);
+    return helper("hourly", props);
+  }
+  const time = at();
+  if (time !== undefined) {
+    if (rest("*/1", "*", "*")) return helper("daily", [["at", literal(time)]]);
+    if (c.dayOfTheMonth === "*" && c.month === "*" && /^[0-6](,[0-6])*$/.test(c.dayOfTheWeek)) {
+      const days = c.dayOfTheWeek.split(",").map(Number);
+      const canonical = [...new Set(days)].sort((a, b) => a - b).join(",");
+      if (canonical === c.dayOfTheWeek) return helper("weekly", [["on", literal(days.map((d) => WEEKDAYS[d]!))], ["at", literal(time)]]);
+    }
+    const day = n(c.dayOfTheMonth, 1, 31);
+    if (day !== undefined && c.dayOfTheWeek === "*") {
+      if (c.month === "*/1") return helper("monthly", [["day", literal(day)], ["at", literal(time)]]);
+      const m = /^([1-9]|1[0-2])-12\/([2-9]|1[0-2])$/.exec(c.month);
+      if (m) {
+        const props: Array<[string, ts.Expression]> = [["day", literal(day)], ["at", literal(time)], ["everyMonths", literal(Number(m[2]))]];
+        if (m[1] !== "1") props.push(["startMonth", literal(Number(m[1]))]);
+        return helper("monthly", props);
+      }
+    }
+  }
+  return helper("cron", [
+    ["minutes", literal(c.minutes)],
+    ["hours", literal(c.hours)],
+    ["dayOfTheMonth", literal(c.dayOfTheMonth)],
+    ["month", literal(c.month)],
+    ["dayOfTheWeek", literal(c.dayOfTheWeek)],
+  ]);
+}
