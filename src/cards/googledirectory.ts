@@ -22,7 +22,9 @@ export interface CustomApiActionOutputs {
   /** Output "Headers" (group Response). */
   headers: OktaObject;
   /** Output "Body" (group Response). */
-  body: OktaObject;
+  body: {
+    users: string;
+  };
 }
 
 /** Props of `Suspend User` (root:channels:http:googledirectory:1.0.250:deactivateUser). */

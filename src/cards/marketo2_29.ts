@@ -12,7 +12,10 @@ export interface AddLeadsToListProps extends ConnectorCardProps<"marketo2_29"> {
 
 export interface AddLeadsToListOutputs {
   /** Output "Leads" (group Output). */
-  leads: OktaObject[];
+  leads: {
+    "Lead ID": number;
+    Status: string;
+  }[];
 }
 
 /** Props of `Create Lead` (root:channels:http:marketo2_29:0.1.62:createLead). */
@@ -109,7 +112,10 @@ export interface SearchLeadsProps extends ConnectorCardProps<"marketo2_29"> {
 
 export interface SearchLeadsOutputs {
   /** Output "Leads" (group Result). */
-  leads: OktaObject[];
+  leads: {
+    Id: number;
+    "Email Address": string;
+  }[];
 }
 
 /** Props of `Search Lists` (root:channels:http:marketo2_29:0.1.62:searchLists). */

@@ -56,7 +56,9 @@ export interface CustomApiActionOutputs {
   /** Output "Headers" (group Response). */
   headers: OktaObject;
   /** Output "Body" (group Response). */
-  body: OktaObject;
+  body: {
+    value: string;
+  };
 }
 
 /** Props of `Disable User Account` (root:channels:http:office365admin:1.0.202:disableUserAccount). */
@@ -87,7 +89,17 @@ export interface GetLicensesProps extends ConnectorCardProps<"office365admin"> {
 
 export interface GetLicensesOutputs {
   /** Output "Licenses" (group Output). */
-  licenses: OktaObject[];
+  licenses: {
+    "Applies To": string;
+    "Capability Status": string;
+    "Consumed Units": number;
+    Id: string;
+    Name: string;
+    "Prepaid Units": OktaObject;
+    "Service Plans": OktaObject[];
+    "SKU Id": string;
+    "SKU Part Number": string;
+  }[];
 }
 
 /** Props of `Read User` (root:channels:http:office365admin:1.0.58:readUser). */

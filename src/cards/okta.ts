@@ -8,7 +8,23 @@ export interface AccessCertificationDecisionSubmittedProps extends ConnectorCard
 
 export interface AccessCertificationDecisionSubmittedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Actor: OktaObject;
+      "Review Item": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -167,7 +183,14 @@ export interface CreateUserOutputs {
   /** Output "Password Changed" (group Results). */
   passwordChanged: OktaDate;
   /** Output "Credentials" (group Results). */
-  credentials: OktaObject;
+  credentials: {
+    Password: boolean;
+    "Recovery Question": string;
+    Provider: {
+      Name: string;
+      Type: string;
+    };
+  };
 }
 
 /** Props of `Delete Import Session` (root:channels:http:okta:1.0.677:deleteImportSession). */
@@ -226,7 +249,10 @@ export interface GetAssignedUserForApplicationOutputs {
   /** Output "Last Sync" (group System Properties). */
   lastSync: string;
   /** Output "Credentials" (group System Properties). */
-  credentials: OktaObject;
+  credentials: {
+    Username: string;
+    Password: boolean;
+  };
   /** Output "dn" (group Profile Properties). */
   dn: string;
   /** Output "email" (group Profile Properties). */
@@ -247,7 +273,18 @@ export interface GetUsersGroupsProps extends ConnectorCardProps<"okta"> {
 
 export interface GetUsersGroupsOutputs {
   /** Output "Groups" (group Output). */
-  groups: OktaObject[];
+  groups: {
+    ID: string;
+    Created: string;
+    "Last Updated": string;
+    "Last Membership Updated": string;
+    "Object Class": string[];
+    Type: string;
+    Profile: {
+      Name: string;
+      Description: string;
+    };
+  }[];
 }
 
 /** Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest). */
@@ -298,7 +335,13 @@ export interface ListGroupsAssignedToApplicationProps extends ConnectorCardProps
 
 export interface ListGroupsAssignedToApplicationOutputs {
   /** Output "Groups" (group Result). */
-  groups: OktaObject[];
+  groups: {
+    ID: string;
+    "Last Updated": OktaDate;
+    Priority: number;
+    Links: OktaObject;
+    Profile: OktaObject;
+  }[];
 }
 
 /** Props of `List Import Sessions` (root:channels:http:okta:1.0.677:listImportSessions). */
@@ -309,7 +352,12 @@ export interface ListImportSessionsProps extends ConnectorCardProps<"okta"> {
 
 export interface ListImportSessionsOutputs {
   /** Output "Sessions" (group Result). */
-  sessions: OktaObject[];
+  sessions: {
+    id: string;
+    identitySourceId: string;
+    status: string;
+    importType: string;
+  }[];
 }
 
 /** Props of `List Users Assigned to Application` (root:channels:http:okta:1.0.626:listUsersAssignedToApplication). */
@@ -341,7 +389,23 @@ export interface ListUsersWithFilterProps extends ConnectorCardProps<"okta"> {
 
 export interface ListUsersWithFilterOutputs {
   /** Output "Users" (group Result). */
-  users: OktaObject[];
+  users: {
+    "Raw Output": OktaObject;
+    ID: string;
+    Status: string;
+    Created: string;
+    Activated: string;
+    "Status Changed": string;
+    "Last Login": string;
+    "Last Updated": string;
+    "Password Changed": string;
+    "First Name": string;
+    "Last Name": string;
+    "Mobile Phone": string;
+    "Second Email": string;
+    Login: string;
+    Email: string;
+  }[];
 }
 
 /** Props of `List Users with Search` (root:channels:http:okta:1.0.677:listUsersWithSearch). */
@@ -377,7 +441,17 @@ export interface MapProfileSourceAttributesProps extends ConnectorCardProps<"okt
 
 export interface MapProfileSourceAttributesOutputs {
   /** Output "Users" (group Result). */
-  users: OktaObject[];
+  users: {
+    externalId: string;
+    profile: {
+      userName: string;
+      firstName: string;
+      lastName: string;
+      email: string;
+      secondEmail: string;
+      mobilePhone: string;
+    };
+  }[];
 }
 
 /** Props of `User Okta Password Updated` (root:channels:http:okta:1.0.679:oktaUserPasswordUpdated). */
@@ -386,7 +460,23 @@ export interface OktaUserPasswordUpdatedProps extends ConnectorCardProps<"okta">
 
 export interface OktaUserPasswordUpdatedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Actor: OktaObject;
+      "Okta User": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -397,7 +487,29 @@ export interface OktaUserProfileUpdatedProps extends ConnectorCardProps<"okta"> 
 
 export interface OktaUserProfileUpdatedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Legacy Event Type": string;
+      "Event Time": string;
+      Version: string;
+      UUID: string;
+      Severity: string;
+      Result: string;
+      "Changed Attributes": string;
+      Actor: OktaObject;
+      "Okta User": OktaObject;
+      Client: OktaObject;
+      Transaction: OktaObject;
+      "Debug Context": OktaObject;
+      "Authentication Context": OktaObject;
+      "Security Context": OktaObject;
+      Headers: OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -410,7 +522,9 @@ export interface ReadGroupProps extends ConnectorCardProps<"okta"> {
 
 export interface ReadGroupOutputs {
   /** Output "Profile" (group Properties). */
-  profile: OktaObject;
+  profile: {
+    Name: string;
+  };
 }
 
 /** Props of `Read User` (root:channels:http:okta:1.0.679:readUser). */
@@ -437,7 +551,15 @@ export interface ReadUserOutputs {
   /** Output "Password Changed" (group System Properties). */
   passwordChanged: string;
   /** Output "Credentials" (group System Properties). */
-  credentials: OktaObject;
+  credentials: {
+    Emails: OktaObject[];
+    Password: boolean;
+    "Recovery Question": string;
+    Provider: {
+      Name: string;
+      Type: string;
+    };
+  };
   /** Output "login" (group Profile Properties). */
   login: string;
   /** Output "firstName" (group Profile Properties). */
@@ -614,7 +736,22 @@ export interface UserAddedToApplicationMembershipProps extends ConnectorCardProp
 
 export interface UserAddedToApplicationMembershipOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      "Application User": OktaObject;
+      Application: OktaObject;
+      UUID: string;
+      "Full Details": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -625,7 +762,24 @@ export interface UserAddedToGroupMembershipProps extends ConnectorCardProps<"okt
 
 export interface UserAddedToGroupMembershipOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      Group: OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -636,7 +790,23 @@ export interface UserCreatedProps extends ConnectorCardProps<"okta"> {
 
 export interface UserCreatedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -647,7 +817,23 @@ export interface UserDeactivatedProps extends ConnectorCardProps<"okta"> {
 
 export interface UserDeactivatedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -658,7 +844,24 @@ export interface UserRemovedFromGroupMembershipProps extends ConnectorCardProps<
 
 export interface UserRemovedFromGroupMembershipOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      Group: OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -669,7 +872,19 @@ export interface UserReportedSuspiciousActivityBetaProps extends ConnectorCardPr
 
 export interface UserReportedSuspiciousActivityBetaOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Name: string;
+      Email: string;
+      "User ID": string;
+      "Suspicious Activity Details": string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -680,7 +895,23 @@ export interface UserSuspendedProps extends ConnectorCardProps<"okta"> {
 
 export interface UserSuspendedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }

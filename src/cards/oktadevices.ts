@@ -8,7 +8,23 @@ export interface UserMfaProps extends ConnectorCardProps<"oktadevices"> {
 
 export interface UserMfaOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -19,7 +35,24 @@ export interface UserMfaFactorActivatedProps extends ConnectorCardProps<"oktadev
 
 export interface UserMfaFactorActivatedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      Reason: string;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -30,7 +63,24 @@ export interface UserMfaFactorDeactivatedProps extends ConnectorCardProps<"oktad
 
 export interface UserMfaFactorDeactivatedOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      Reason: string;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }
@@ -41,7 +91,23 @@ export interface UserMfaFactorResetAllProps extends ConnectorCardProps<"oktadevi
 
 export interface UserMfaFactorResetAllOutputs {
   /** Output "collection". */
-  collection: OktaObject[];
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: OktaObject;
+      "Okta User": OktaObject;
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": OktaObject;
+    };
+  }[];
   /** Output "execution_id" (group context). */
   executionId: string;
 }

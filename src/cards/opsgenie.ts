@@ -35,7 +35,10 @@ export interface BuildParticipantObjectProps extends ConnectorCardProps<"opsgeni
 
 export interface BuildParticipantObjectOutputs {
   /** Output "Participant" (group Result). */
-  participant: OktaObject;
+  participant: {
+    type: string;
+    username: string;
+  };
 }
 
 /** Props of `Build Time Restriction Object` (root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject). */
@@ -163,7 +166,11 @@ export interface ReadTeamOutputs {
   /** Output "Number of Members" (group Team). */
   numberOfMembers: number;
   /** Output "Members" (group Team). */
-  members: OktaObject[];
+  members: {
+    "User ID": string;
+    Username: string;
+    Role: string;
+  }[];
 }
 
 /** Props of `Update Schedule Rotation` (root:channels:http:opsgenie:1.0.93:updateScheduleRotation). */

@@ -11,8 +11,8 @@
  * `kernel = { control, string, ... }`, so kernel cards read `kernel.control.if(...)`, `kernel.string.compose(...)`.
  */
 import { Project, ts } from "ts-morph";
-import type { Json } from "../ir/types.js";
-import { isObject } from "../util/json.js";
+import type { Json, JsonObject } from "../ir/types.js";
+import { canonicalJson, isObject } from "../util/json.js";
 import { compareStrings, compareVersions, parseCardAddress } from "./address.js";
 import { factoryName, isIdentifier, moduleBinding, pascalCase, uniqueNames } from "./naming.js";
 import { cardShape, type CardShape, type InputShape, type ValueShape } from "./shape.js";
@@ -238,7 +238,7 @@ function inputDoc(input: InputShape): string[] {
 function outputsInterface(shape: CardShape, name: string, used: Set<string>): ts.InterfaceDeclaration {
   const members = shape.outputs.map((output) =>
     docComment(
-      f.createPropertySignature(undefined, propertyKey(output.prop), undefined, unionOf(uniqueTypes(output.types, used))),
+      f.createPropertySignature(undefined, propertyKey(output.prop), undefined, unionOf(uniqueTypes(output.types, used, MAX_SCHEMA_DEPTH))),
       [`Output ${output.group === null ? `"${output.key}"` : `"${output.key}" (group ${output.group})`}.`],
     ),
   );
@@ -246,28 +246,32 @@ function outputsInterface(shape: CardShape, name: string, used: Set<string>): ts
 }
 
 /** The TS type names of value shapes, deduplicated; more than four alternatives read as `unknown`. */
-function uniqueTypes(types: readonly ValueShape[], used: Set<string>): ts.TypeNode[] {
+function uniqueTypes(types: readonly ValueShape[], used: Set<string>, schemaDepth = 0): ts.TypeNode[] {
   const byText = new Map<string, ts.TypeNode>();
   for (const t of types) {
-    const [text, node] = valueType(t, used);
+    const [text, node] = valueType(t, used, schemaDepth);
     byText.set(text, node);
   }
   if (byText.size > 4) return [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)];
   return [...byText.keys()].sort(compareStrings).map((k) => byText.get(k)!);
 }
 
-function valueType(shape: ValueShape, used: Set<string>): [string, ts.TypeNode] {
-  const [text, node] = baseType(shape.type, used);
+function valueType(shape: ValueShape, used: Set<string>, schemaDepth = 0): [string, ts.TypeNode] {
+  const [text, node] = baseType(shape.type, used, schemaDepth);
   if (!shape.collection) return [text, node];
   return [`${text}[]`, f.createArrayTypeNode(node)];
 }
 
-function baseType(type: Json, used: Set<string>): [string, ts.TypeNode] {
+/** Object schemas up to this many fields and this nesting read as typed objects (outputs only). */
+const MAX_SCHEMA_FIELDS = 40;
+const MAX_SCHEMA_DEPTH = 2;
+
+function baseType(type: Json, used: Set<string>, schemaDepth = 0): [string, ts.TypeNode] {
   const ref = (name: string): [string, ts.TypeNode] => {
     used.add(name);
     return [name, f.createTypeReferenceNode(name)];
   };
-  if (isObject(type)) return ref("OktaObject");
+  if (isObject(type)) return schemaDepth > 0 ? (schemaType(type, used, schemaDepth) ?? ref("OktaObject")) : ref("OktaObject");
   switch (type) {
     case "string":
       return ["string", f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)];
@@ -286,6 +290,20 @@ function baseType(type: Json, used: Set<string>): [string, ts.TypeNode] {
     default:
       return ["unknown", f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)];
   }
+}
+
+/** `{ "Applies To": string; "Consumed Units": number; ... }` for an object schema, or undefined when not simple. */
+function schemaType(schema: JsonObject, used: Set<string>, depth: number): [string, ts.TypeNode] | undefined {
+  const keys = Object.keys(schema);
+  if (keys.length === 0 || keys.length > MAX_SCHEMA_FIELDS) return undefined;
+  const members: ts.TypeElement[] = [];
+  for (const key of keys) {
+    const field = schema[key];
+    if (!isObject(field) || !(typeof field.type === "string" || isObject(field.type))) return undefined;
+    const [, node] = valueType({ type: field.type, collection: field.collection === true }, used, depth - 1);
+    members.push(f.createPropertySignature(undefined, propertyKey(key), undefined, node));
+  }
+  return [`schema:${canonicalJson(schema)}`, f.createTypeLiteralNode(members)];
 }
 
 function inputType(input: InputShape, used: Set<string>): ts.TypeNode {

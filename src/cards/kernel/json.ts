@@ -10,7 +10,7 @@ export interface ParseProps extends CommonCardProps {
 
 export interface ParseOutputs {
   /** Output "output". */
-  output: OktaObject | OktaObject[];
+  output: unknown;
 }
 
 /** Props of `Stringify` (root:kernel:json:0.0.1:stringify). */

@@ -25,7 +25,7 @@ export interface AtProps extends CommonCardProps {
 
 export interface AtOutputs {
   /** Output "item". */
-  item: OktaObject | number | string;
+  item: unknown;
 }
 
 /** Props of `Collapse` (root:kernel:list:0.0.1:collapse). */
@@ -90,7 +90,11 @@ export interface FilterByProps extends CommonCardProps {
 
 export interface FilterByOutputs {
   /** Output "list". */
-  list: OktaObject[];
+  list: OktaObject[] | {
+    name: string;
+  }[] | {
+    resource_selector: OktaObject;
+  }[];
 }
 
 /** Props of `Find` (root:kernel:list:0.0.1:findBy). */
@@ -107,7 +111,18 @@ export interface FindByProps extends CommonCardProps {
 
 export interface FindByOutputs {
   /** Output "item". */
-  item: OktaObject;
+  item: {
+    "Applies To": string;
+    Id: string;
+    Name: string;
+    "SKU Id": string;
+    "SKU Part Number": string;
+  } | {
+    reviewerLevel: string;
+    decision: string;
+  } | {
+    id: string;
+  };
   /** Output "index". */
   index: number;
 }
@@ -185,7 +200,10 @@ export interface MapProps extends CommonCardProps {
 
 export interface MapOutputs {
   /** Output "new list". */
-  newList: OktaObject[] | string[];
+  newList: OktaObject[] | {
+    type: string;
+    username: string;
+  }[] | string[];
 }
 
 /** Props of `Pluck` (root:kernel:list:0.0.1:pluck). */
@@ -239,7 +257,9 @@ export interface ShiftOutputs {
   /** Output "list". */
   list: OktaObject[] | string[];
   /** Output "item". */
-  item: OktaObject | string;
+  item: OktaObject | {
+    skuId: string;
+  } | string;
 }
 
 /** Props of `Sort` (root:kernel:list:0.0.1:sortBy). */

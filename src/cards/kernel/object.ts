@@ -21,7 +21,11 @@ export interface ConstructProps extends CommonCardProps {
 
 export interface ConstructOutputs {
   /** Output "output". */
-  output: OktaObject;
+  output: OktaObject | {
+    first_name: string;
+    last_name: string;
+    email: string;
+  };
 }
 
 /** Props of `XPSzwD-VHI` (root:kernel:object:0.0.1:expand). */
@@ -41,7 +45,7 @@ export interface GetProps extends CommonCardProps {
 
 export interface GetOutputs {
   /** Output "output". */
-  output: OktaDate | OktaObject | OktaObject[] | string;
+  output: unknown;
 }
 
 /** Props of `Map to List` (root:kernel:object:0.0.1:map). */
