@@ -673,17 +673,27 @@ export function sortedEntries(data: unknown): unknown[] {
   );
 }
 
+/** Keys the UI generates for unnamed fields (list Construct items, Compose tokens...): short random ids. */
+const GENERATED_KEY = /^(?=[A-Za-z0-9_-]*[0-9_-])(?=[A-Za-z0-9_-]*[A-Z])(?=[A-Za-z0-9_-]*[a-z])[A-Za-z0-9_-]{8,12}$/;
+
+/** What the UI calls an entry: its key, or its display name when the key is a generated token. */
+function entryName(e: unknown): string {
+  const key = str(get(e, "key")) ?? "?";
+  const display = str(getPath(e, "metadata", "displayname"));
+  return display !== undefined && display.trim() !== "" && GENERATED_KEY.test(key) ? display.trim() : key;
+}
+
 /** Labels for entries: the key, or `group/key` when the key repeats on the card, numbered if still equal. */
 function entryLabels(list: unknown[], groupLabel: (g: string | undefined) => string | undefined): Map<unknown, string> {
   const keyCount = new Map<string, number>();
   for (const e of list) {
-    const k = str(get(e, "key")) ?? "?";
+    const k = entryName(e);
     keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
   }
   const labels = new Map<unknown, string>();
   const used = new Map<string, number>();
   for (const e of list) {
-    const k = str(get(e, "key")) ?? "?";
+    const k = entryName(e);
     const g = groupLabel(str(get(e, "group")));
     let label = (keyCount.get(k) ?? 0) > 1 && g !== undefined ? `${g}/${k}` : k;
     const n = (used.get(label) ?? 0) + 1;
