@@ -1000,7 +1000,7 @@ function clock(h: string, m: string): string {
 function scheduleWords(minutes: string, hours: string, dom: string, month: string, dow: string): string | null {
   const anyDay = dom === "*" || dom === "*/1";
   const anyMonth = month === "*" || month === "*/1";
-  const minuteEvery = EVERY.exec(minutes);
+  const minuteEvery = minutes === "*" ? ["*", "1"] : EVERY.exec(minutes);
   const hourEvery = EVERY.exec(hours);
   const days = dowWords(dow);
   const onDays = dow === "*" ? "" : days ? ` on ${days}` : null;
