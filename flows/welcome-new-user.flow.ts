@@ -1,8 +1,8 @@
 /**
- * Okta event flow: when a user is created in Okta, post the event's message to a Slack channel.
+ * Okta event flow: when a user is created in Okta, post a message to a Slack channel.
  * Okta stores event flows wrapped (event card → For Each - Ignore Errors); flocode writes that form.
  */
-import { connection, event, flow } from "flocode";
+import { compose, connection, event, flow } from "flocode";
 import { okta, slack } from "flocode/cards";
 
 const oktaOrg = connection("Okta", "okta");
@@ -15,12 +15,7 @@ export default flow(
     trigger: event(okta.userCreated({ connection: oktaOrg })),
   },
   (f) => {
-    f.add(
-      slack.sendMessageToChannel2({
-        connection: slackWorkspace,
-        channel: "#it-notifications",
-        text: f.trigger.$out("Message"),
-      }),
-    );
+    const message = f.add(compose`New Okta user: ${f.trigger.$out("Message")} (event ${f.trigger.$out("Event ID")})`);
+    f.add(slack.sendMessageToChannel2({ connection: slackWorkspace, channel: "#it-notifications", text: message.output }));
   },
 );

@@ -15,6 +15,7 @@ import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRe
 import { conversion, describeType, type ValueType } from "./convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
 import { defaultInlineShape } from "./emit.js";
+import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
 
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -22,7 +23,8 @@ const NOOP = "root:kernel:control:0.0.1:noop";
 const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
 
 export interface PackContext {
-  template(address: string, opts: { variant?: string; options?: Record<string, Json>; name?: string; displayed?: boolean }, site: CallSite | undefined): CatalogEntry;
+  template(address: string, opts: TemplateQuery, site: CallSite | undefined): CatalogEntry;
+  candidates(address: string, opts: TemplateQuery, site: CallSite | undefined): CatalogEntry[];
   flowRef(f: FlowRefLike, site: CallSite | undefined): string;
   tableRef(t: Table): string;
   connectionRef(c: Connection, site: CallSite | undefined): string;
@@ -136,7 +138,7 @@ export class FlowLowering {
     if (this.eventCard && node === this.eventRoot) {
       rootName = this.pack.template(this.eventCard.address, { variant: this.eventCard.variant, options: this.eventCard.options as Record<string, Json> }, this.eventCard.site).name;
     }
-    const entry = this.pack.template(
+    const candidates = this.pack.candidates(
       spec.address,
       {
         variant: spec.variant,
@@ -146,9 +148,38 @@ export class FlowLowering {
       },
       site,
     );
+    const entry = candidates.length === 1 ? candidates[0]! : this.bestFit(candidates, spec);
     const lowered = this.cardFrom(entry, spec, rootName, node.role, node);
     if (node.role.kind === "join") this.lowerJoin(node, lowered);
     return lowered;
+  }
+
+  /**
+   * Among variants of a card that differ in input types (e.g. Stringify of an object or of a list), the one whose
+   * inputs take the wired outputs as they are, without conversion; ties keep the catalog's order.
+   */
+  private bestFit(candidates: CatalogEntry[], spec: CardSpec<unknown>): CatalogEntry {
+    const wired = Object.entries(spec.inputs ?? {}).filter(([, v]) => isRef(v) || isConverted(v));
+    if (wired.length === 0) return candidates[0]!;
+    let best = candidates[0]!;
+    let bestScore = -1;
+    for (const c of candidates) {
+      const inputs = sideEntries(modelOf(c.template), "inputs");
+      let score = 0;
+      for (const [key, value] of wired) {
+        const ref = isConverted(value) ? value.ref : (value as Ref);
+        const i = findEntry(inputs, key);
+        const from = this.lowered.get(ref.node as RecordedNode);
+        const out = from ? findOutputOf(from, ref.output) : undefined;
+        if (i < 0 || !out || out === "ambiguous") continue;
+        if (conversion(out.type, typeOf(inputs[i]!)) === null) score++;
+      }
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   private cardFrom(entry: CatalogEntry, spec: CardSpec<unknown>, forcedName: string | undefined, role: RecordedNode["role"], node?: RecordedNode): LoweredCard {

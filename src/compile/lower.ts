@@ -6,7 +6,8 @@
 import type { CatalogEntry } from "../catalog/entry.js";
 import type { Catalog } from "../catalog/store.js";
 import type { IrCron, IrFlow, IrFolder, IrPack, IrScope, IrTable, Json, JsonObject } from "../ir/types.js";
-import { cloneJson } from "../util/json.js";
+import { cloneJson, jsonEqual } from "../util/json.js";
+import { optionValues } from "../catalog/entry.js";
 import { slug, UniqueNames } from "../util/names.js";
 import { FlowBuilder, RETURN_ADDRESS, type RecordedNode, type Recording } from "../dsl/builder.js";
 import { DslError } from "../dsl/errors.js";
@@ -190,33 +191,41 @@ class Lowerer implements PackContext {
   flowOfOwner(owner: object): FlowDef | undefined {
     return this.ownerFlow.get(owner);
   }
-  template(address: string, opts: { variant?: string; options?: Record<string, Json>; name?: string; displayed?: boolean }, site: CallSite | undefined): CatalogEntry {
+  template(address: string, opts: TemplateQuery, site: CallSite | undefined): CatalogEntry {
+    return this.candidates(address, opts, site)[0]!;
+  }
+
+  /** Catalog variants that fit the query, best first (never empty: an error says what is missing). */
+  candidates(address: string, opts: TemplateQuery, site: CallSite | undefined): CatalogEntry[] {
     if (opts.variant !== undefined) {
       const entry = this.catalog.get(address, opts.variant);
       if (!entry) throw new DslError(`card ${address} has no catalog variant ${JSON.stringify(opts.variant)} (learn it with \`flocode catalog learn\`)`, site);
-      return entry;
+      return [entry];
     }
     let candidates = this.catalog.variants(address);
     if (candidates.length === 0) throw new DslError(`unknown card ${address}: it is not in the catalog (learn it from an export with \`flocode catalog learn\`)`, site);
     if (opts.name !== undefined) candidates = candidates.filter((c) => c.name === opts.name);
     if (opts.displayed !== undefined) candidates = candidates.filter((c) => modelOf(c.template).displayed === opts.displayed);
-    if (opts.options && Object.keys(opts.options).length > 0) {
-      const byOptions = this.catalog.findByOptions(address, opts.options);
-      if (byOptions && candidates.includes(byOptions)) return byOptions;
-      if (!byOptions) {
-        const recorded = candidates.flatMap((c) => Object.keys(c.options));
-        const asked = Object.entries(opts.options).filter(([k]) => recorded.includes(k));
-        if (asked.length > 0) {
-          const wanted = asked.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ");
-          const known = candidates.map((c) => JSON.stringify(c.options)).join(", ");
-          throw new DslError(`no catalog template for ${address} with ${wanted} (known: ${known}); learn one from an export that has it with \`flocode catalog learn\``, site);
-        }
+    if (candidates.length === 0) throw new DslError(`no catalog template for ${address}${opts.name ? ` named ${JSON.stringify(opts.name)}` : ""}`, site);
+    const asked = Object.entries(opts.options ?? {}).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
+    if (asked.length > 0) {
+      const matching = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v as Json))));
+      if (matching.length === 0) {
+        const wanted = asked.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ");
+        const known = candidates.map((c) => JSON.stringify(c.options)).join(", ");
+        throw new DslError(`no catalog template for ${address} with ${wanted} (known: ${known}); learn one from an export that has it with \`flocode catalog learn\``, site);
       }
+      candidates = matching;
     }
-    const entry = candidates[0];
-    if (!entry) throw new DslError(`no catalog template for ${address}${opts.name ? ` named ${JSON.stringify(opts.name)}` : ""}`, site);
-    return entry;
+    return candidates;
   }
+}
+
+export interface TemplateQuery {
+  variant?: string;
+  options?: Record<string, Json>;
+  name?: string;
+  displayed?: boolean;
 }
 
 function uniqueRef(base: string, taken: Set<string>): string {
