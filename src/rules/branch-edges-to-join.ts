@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { cardKind, objAt, ptr, type CardView } from "./model.js";
+import { cardKind, objAt, ptr, type CardView, type ScopeView } from "./model.js";
 import { issue } from "./_helpers.js";
 
 export const branchEdgesToJoin: Rule = {
@@ -17,10 +17,6 @@ export const branchEdgesToJoin: Rule = {
         if (list) list.push(e.to);
         else next.set(e.from, [e.to]);
       }
-      const isJoin = (uuid: string) => {
-        const c = scope.byUuid.get(uuid);
-        return c !== undefined && cardKind(c) === "control:join";
-      };
       for (const card of scope.cards) {
         const branches = objAt(card.raw, "branches");
         if (cardKind(card) !== "control:if" || !branches) continue;
@@ -32,12 +28,12 @@ export const branchEdgesToJoin: Rule = {
           while (todo.length > 0) {
             const u = todo.pop()!;
             const c = scope.byUuid.get(u);
-            if (!c || seen.has(u) || isJoin(u)) continue;
+            if (!c || seen.has(u) || isJoin(scope, u)) continue;
             seen.add(u);
             chain.push(c);
             for (const t of next.get(u) ?? []) todo.push(t);
           }
-          const joins = new Set(chain.flatMap((c) => (next.get(c.uuid!) ?? []).filter(isJoin)));
+          const joins = new Set(chain.flatMap((c) => (next.get(c.uuid!) ?? []).filter((u) => isJoin(scope, u))));
           if (joins.size !== 1) {
             yield issue(ptr(card.pointer, "branches", head), joins.size === 0 ? "branch has no ordering to a Join card" : "branch leads to more than one Join card");
             continue;
@@ -51,3 +47,8 @@ export const branchEdgesToJoin: Rule = {
     }
   },
 };
+
+function isJoin(scope: ScopeView, uuid: string): boolean {
+  const c = scope.byUuid.get(uuid);
+  return c !== undefined && cardKind(c) === "control:join";
+}

@@ -10,25 +10,47 @@ export const mirroredEntries: Rule = {
   *check({ index }) {
     for (const card of index.cards) {
       if (own(card.model, "mirrored") !== true) continue;
-      // Compared as sorted lists: the stored order of entries varies (metadata.index orders them in the UI).
-      const ins = card.inputs.map(sig).sort();
-      const outs = card.outputs.map(sig).sort();
-      if (ins.join("\n") === outs.join("\n")) continue;
-      const i = firstDifference(ins, outs);
+      // Compared as multisets: the stored order of entries varies (metadata.index orders them in the UI).
+      const missing = unmatched(card.inputs, card.outputs) ?? unmatched(card.outputs, card.inputs);
+      if (missing === undefined) continue;
+      const side = missing.side === "inputs" ? "input" : "output";
+      const other = missing.side === "inputs" ? "output" : "input";
       yield issue(
         ptr(card.pointer, "node", "model", "outputs", "data"),
-        `mirrored card: the outputs do not repeat the inputs (first difference: output ${outs[i] ?? "missing"}, input ${ins[i] ?? "missing"}; group/key)`,
+        `mirrored card: ${side} (group ${JSON.stringify(own(missing.raw, "group") ?? null)}, key ${JSON.stringify(own(missing.raw, "key") ?? null)}) has no matching ${other}; outputs must repeat the inputs' group and key`,
       );
     }
   },
 };
 
-function sig(e: EntryView): string {
-  return `${JSON.stringify(own(e.raw, "group") ?? null)}/${JSON.stringify(own(e.raw, "key") ?? null)}`;
+/** The first entry of `a` whose (group, key) occurs fewer times in `b` than in `a`. Small lists: no allocation. */
+function unmatched(a: readonly EntryView[], b: readonly EntryView[]): EntryView | undefined {
+  if (b.length > 31) return unmatchedLarge(a, b);
+  let taken = 0; // bit j set: b[j] already paired
+  for (const x of a) {
+    let j = 0;
+    while (j < b.length && ((taken & (1 << j)) !== 0 || !same(x, b[j]!))) j++;
+    if (j === b.length) return x;
+    taken |= 1 << j;
+  }
+  return undefined;
 }
 
-function firstDifference(a: string[], b: string[]): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
+function unmatchedLarge(a: readonly EntryView[], b: readonly EntryView[]): EntryView | undefined {
+  const counts = new Map<string, number>();
+  for (const y of b) counts.set(sig(y), (counts.get(sig(y)) ?? 0) + 1);
+  for (const x of a) {
+    const n = counts.get(sig(x)) ?? 0;
+    if (n === 0) return x;
+    counts.set(sig(x), n - 1);
+  }
+  return undefined;
+}
+
+function same(x: EntryView, y: EntryView): boolean {
+  return (own(x.raw, "group") ?? null) === (own(y.raw, "group") ?? null) && own(x.raw, "key") === own(y.raw, "key");
+}
+
+function sig(e: EntryView): string {
+  return `${JSON.stringify(own(e.raw, "group") ?? null)}/${JSON.stringify(own(e.raw, "key") ?? null)}`;
 }

@@ -269,7 +269,22 @@ export interface PinView {
   output: string;
   target: string;
   pin: unknown;
-  pointer: string;
+  /** Computed on first use. */
+  readonly pointer: string;
+}
+
+class Pin implements PinView {
+  private cachedPointer: string | undefined;
+  constructor(
+    readonly card: CardView,
+    readonly output: string,
+    readonly target: string,
+    readonly pin: unknown,
+    private readonly position: number,
+  ) {}
+  get pointer(): string {
+    return (this.cachedPointer ??= ptr(this.card.pointer, "pins", this.output, this.target, this.position));
+  }
 }
 
 const pinCache = new WeakMap<CardView, PinView[]>();
@@ -292,7 +307,7 @@ function collectPins(card: CardView): PinView[] {
     if (!isObj(targets)) continue;
     for (const [target, list] of Object.entries(targets)) {
       if (!Array.isArray(list)) continue;
-      list.forEach((pin, i) => out.push({ card, output, target, pin, pointer: ptr(card.pointer, "pins", output, target, i) }));
+      list.forEach((pin, i) => out.push(new Pin(card, output, target, pin, i)));
     }
   }
   return out;
