@@ -140,6 +140,17 @@ describe("rules never crash on odd shapes", () => {
 });
 
 describe("validateFlopack", () => {
+  it("turns an object nested too deep for the validator into a finding, not a crash", () => {
+    const doc = rich() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    let deep: Record<string, unknown> = { type: "string", collection: false };
+    for (let i = 0; i < 100_000; i++) deep = { type: { f: deep }, collection: false };
+    const flow = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches"); // eslint-disable-line @typescript-eslint/no-explicit-any
+    flow.data.methods[0].node.model.inputs.data.hCallIn01.value.type = deep.type;
+    const findings = validateFlopack(doc);
+    expect(findings.map((f) => f.code)).toContain(DIAGNOSTICS.depth.code);
+    expect(findings.filter((f) => f.code === DIAGNOSTICS.internal.code)).toEqual([]);
+  });
+
   it("is pure: it does not modify its input and gives the same findings twice", () => {
     const doc = rich();
     (doc as Obj).extra = 1;
