@@ -23,6 +23,7 @@ import {
   type FlowView,
   type PackView,
   type Ref,
+  type TableView,
   type TemplatePart,
 } from "./model.js";
 import { cardTitle, templateText, wireText } from "./show.js";
@@ -68,20 +69,28 @@ export interface DiffResult {
   changes: Change[];
 }
 
+/** Old name → new name of everything paired across a rename, so that references follow renames. */
+export interface Renames {
+  flows: Map<string, string>;
+  folders: Map<string, string>;
+  connections: Map<string, string>;
+  tables: Map<string, string>;
+}
+
 export function diffPacks(a: PackView, b: PackView): DiffResult {
   const changes: Change[] = [];
-  diffFolders(a, b, changes);
-  diffConnections(a, b, changes);
-  diffTables(a, b, changes);
+  const renames: Renames = { flows: new Map(), folders: new Map(), connections: new Map(), tables: new Map() };
+  diffFolders(a, b, renames, changes);
+  diffConnections(a, b, renames, changes);
+  diffTables(a, b, renames, changes);
   const flowPairs = pairFlows(a.flows, b.flows);
-  const flowRename = new Map<string, string>();
-  for (const [x, y] of flowPairs.pairs) flowRename.set(x.name, y.name);
+  for (const [x, y] of flowPairs.pairs) renames.flows.set(x.name, y.name);
   for (const x of flowPairs.removed) changes.push({ subject: "flow", kind: "removed", flow: x.name, message: `flow ${q(x.name)} removed` });
   for (const y of flowPairs.added) changes.push({ subject: "flow", kind: "added", flow: y.name, message: `flow ${q(y.name)} added` });
   for (const [x, y] of flowPairs.pairs) {
     if (x.name !== y.name)
       changes.push({ subject: "flow", kind: "renamed", flow: y.name, old: x.name, new: y.name, message: `flow ${q(x.name)} renamed to ${q(y.name)}` });
-    new FlowDiff(x, y, flowRename, changes).run();
+    new FlowDiff(x, y, renames, changes).run();
   }
   return { equal: changes.length === 0, changes };
 }
@@ -89,65 +98,128 @@ export function diffPacks(a: PackView, b: PackView): DiffResult {
 // ---------------------------------------------------------------------------------------------------
 // Pack-level collections
 
-function diffFolders(a: PackView, b: PackView, out: Change[]): void {
-  const byPath = (v: PackView) => new Map(v.folders.map((f) => [f.path, f]));
-  const x = byPath(a);
-  const y = byPath(b);
-  for (const [path, f] of x) {
-    const g = y.get(path);
-    if (!g) out.push({ subject: "folder", kind: "removed", field: path, message: `folder ${q(path)} removed` });
-    else if (f.description !== g.description)
-      out.push({ subject: "folder", kind: "changed", field: path, old: f.description, new: g.description, message: `folder ${q(path)}: description ${v(f.description)} → ${v(g.description)}` });
+/**
+ * Pairs what is left on both sides after pairing by name: candidates must agree on `group` (the
+ * connector, the parent folder...) and, among several, on `likeness`; only unambiguous pairs count.
+ */
+function pairLeftovers<T>(removed: T[], added: T[], group: (t: T, side: "a" | "b") => string, likeness: (t: T) => string): Array<[T, T]> {
+  const pairs: Array<[T, T]> = [];
+  const usedB = new Set<T>();
+  for (const x of removed) {
+    const same = added.filter((y) => !usedB.has(y) && group(y, "b") === group(x, "a"));
+    const candidates = same.length === 1 ? same : same.filter((y) => likeness(y) === likeness(x));
+    const othersLikeX = removed.filter((r) => group(r, "a") === group(x, "a"));
+    if (candidates.length === 1 && (othersLikeX.length === 1 || likeness(candidates[0]!) === likeness(x))) {
+      usedB.add(candidates[0]!);
+      pairs.push([x, candidates[0]!]);
+    }
   }
-  for (const path of y.keys()) if (!x.has(path)) out.push({ subject: "folder", kind: "added", field: path, message: `folder ${q(path)} added` });
+  return pairs;
 }
 
-function diffConnections(a: PackView, b: PackView, out: Change[]): void {
+function parentPath(path: string): string {
+  const i = path.lastIndexOf(" / ");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+function diffFolders(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
+  const x = new Map(a.folders.map((f) => [f.path, f]));
+  const y = new Map(b.folders.map((f) => [f.path, f]));
+  // Renames, shallow folders first so that a child's parent path can be mapped through its parent's rename.
+  const depth = (p: string) => p.split(" / ").length;
+  const removed = [...x.values()].filter((f) => !y.has(f.path)).sort((p, r) => depth(p.path) - depth(r.path));
+  const added = [...y.values()].filter((f) => !x.has(f.path));
+  const mapPath = (path: string) => renames.folders.get(path) ?? path;
+  for (let d = 1; d <= Math.max(0, ...removed.map((f) => depth(f.path))); d++) {
+    const level = removed.filter((f) => depth(f.path) === d);
+    const pairs = pairLeftovers(
+      level,
+      added.filter((f) => depth(f.path) === d),
+      (f, side) => (side === "a" ? mapPath(parentPath(f.path)) : parentPath(f.path)),
+      (f) => f.description,
+    );
+    for (const [f, g] of pairs) renames.folders.set(f.path, g.path);
+  }
+  for (const [path, f] of x) {
+    const g = y.get(renames.folders.get(path) ?? path);
+    if (!g) out.push({ subject: "folder", kind: "removed", field: path, message: `folder ${q(path)} removed` });
+    else {
+      if (g.path !== path && g.name !== f.name)
+        out.push({ subject: "folder", kind: "renamed", field: g.path, old: path, new: g.path, message: `folder ${q(path)} renamed to ${q(g.name)}` });
+      if (f.description !== g.description)
+        out.push({ subject: "folder", kind: "changed", field: g.path, old: f.description, new: g.description, message: `folder ${q(g.path)}: description ${v(f.description)} → ${v(g.description)}` });
+    }
+  }
+  const reached = new Set(renames.folders.values());
+  for (const path of y.keys()) if (!x.has(path) && !reached.has(path)) out.push({ subject: "folder", kind: "added", field: path, message: `folder ${q(path)} added` });
+}
+
+function diffConnections(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
   const key = (c: { name: string; connector: string }) => `${c.connector}\u0000${c.name}`;
   const x = new Map(a.connections.map((c) => [key(c), c]));
   const y = new Map(b.connections.map((c) => [key(c), c]));
-  for (const [k, c] of x)
-    if (!y.has(k)) out.push({ subject: "connection", kind: "removed", field: c.name, old: c.connector, message: `connection ${q(c.name)} (${c.connector}) removed` });
-  for (const [k, c] of y)
-    if (!x.has(k)) out.push({ subject: "connection", kind: "added", field: c.name, new: c.connector, message: `connection ${q(c.name)} (${c.connector}) added` });
+  const removed = [...x.entries()].filter(([k]) => !y.has(k)).map(([, c]) => c);
+  const added = [...y.entries()].filter(([k]) => !x.has(k)).map(([, c]) => c);
+  const pairs = pairLeftovers(removed, added, (c) => c.connector, (c) => c.usedBy.map((f) => renames.flows.get(f) ?? f).join("\u0000"));
+  const paired = new Set<unknown>();
+  for (const [c, d] of pairs) {
+    paired.add(c).add(d);
+    renames.connections.set(c.name, d.name);
+    out.push({ subject: "connection", kind: "renamed", field: d.name, old: c.name, new: d.name, message: `connection ${q(c.name)} (${c.connector}) renamed to ${q(d.name)}` });
+  }
+  for (const c of removed) if (!paired.has(c)) out.push({ subject: "connection", kind: "removed", field: c.name, old: c.connector, message: `connection ${q(c.name)} (${c.connector}) removed` });
+  for (const c of added) if (!paired.has(c)) out.push({ subject: "connection", kind: "added", field: c.name, new: c.connector, message: `connection ${q(c.name)} (${c.connector}) added` });
 }
 
-function diffTables(a: PackView, b: PackView, out: Change[]): void {
+function diffTables(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
   const x = new Map(a.tables.map((t) => [t.name, t]));
   const y = new Map(b.tables.map((t) => [t.name, t]));
+  const columnsOf = (t: TableView) => canonicalJson(t.columns.map((c) => [c.name, c.type]));
+  const pairs = pairLeftovers(
+    [...x.values()].filter((t) => !y.has(t.name)),
+    [...y.values()].filter((t) => !x.has(t.name)),
+    () => "",
+    columnsOf,
+  ).filter(([t, u]) => columnsOf(t) === columnsOf(u));
+  for (const [t, u] of pairs) {
+    renames.tables.set(t.name, u.name);
+    out.push({ subject: "table", kind: "renamed", field: u.name, old: t.name, new: u.name, message: `table ${q(t.name)} renamed to ${q(u.name)}` });
+  }
+  const reached = new Set(renames.tables.values());
   for (const [name, t] of x) {
-    const u = y.get(name);
+    const u = y.get(renames.tables.get(name) ?? name);
     if (!u) {
       out.push({ subject: "table", kind: "removed", field: name, message: `table ${q(name)} removed` });
       continue;
     }
-    const at = `table ${q(name)}`;
+    const at = `table ${q(u.name)}`;
     if (t.description !== u.description)
-      out.push({ subject: "table", kind: "changed", field: name, old: t.description, new: u.description, message: `${at}: description ${v(t.description)} → ${v(u.description)}` });
-    if (t.folder !== u.folder)
-      out.push({ subject: "table", kind: "changed", field: name, old: t.folder, new: u.folder, message: `${at}: folder ${v(t.folder)} → ${v(u.folder)}` });
+      out.push({ subject: "table", kind: "changed", field: u.name, old: t.description, new: u.description, message: `${at}: description ${v(t.description)} → ${v(u.description)}` });
+    const folder = t.folder === null ? null : (renames.folders.get(t.folder) ?? t.folder);
+    if (folder !== u.folder)
+      out.push({ subject: "table", kind: "changed", field: u.name, old: t.folder, new: u.folder, message: `${at}: folder ${v(t.folder)} → ${v(u.folder)}` });
     const cx = new Map(t.columns.map((c) => [c.name, c]));
     const cy = new Map(u.columns.map((c) => [c.name, c]));
     for (const [col, c] of cx) {
       const d = cy.get(col);
-      if (!d) out.push({ subject: "table", kind: "column", field: name, old: col, message: `${at}: column ${q(col)} removed` });
+      if (!d) out.push({ subject: "table", kind: "column", field: u.name, old: col, message: `${at}: column ${q(col)} removed` });
       else if (c.type !== d.type || canonicalJson(c.default) !== canonicalJson(d.default))
         out.push({
           subject: "table",
           kind: "column",
-          field: name,
+          field: u.name,
           old: { type: c.type, default: c.default },
           new: { type: d.type, default: d.default },
           message: `${at}: column ${q(col)} ${c.type}${c.default === null ? "" : ` = ${v(c.default)}`} → ${d.type}${d.default === null ? "" : ` = ${v(d.default)}`}`,
         });
     }
-    for (const col of cy.keys()) if (!cx.has(col)) out.push({ subject: "table", kind: "column", field: name, new: col, message: `${at}: column ${q(col)} added` });
+    for (const col of cy.keys()) if (!cx.has(col)) out.push({ subject: "table", kind: "column", field: u.name, new: col, message: `${at}: column ${q(col)} added` });
     const orderX = t.columns.map((c) => c.name).filter((c) => cy.has(c));
     const orderY = u.columns.map((c) => c.name).filter((c) => cx.has(c));
     if (orderX.join("\u0000") !== orderY.join("\u0000"))
-      out.push({ subject: "table", kind: "column", field: name, old: orderX, new: orderY, message: `${at}: columns reordered` });
+      out.push({ subject: "table", kind: "column", field: u.name, old: orderX, new: orderY, message: `${at}: columns reordered` });
   }
-  for (const name of y.keys()) if (!x.has(name)) out.push({ subject: "table", kind: "added", field: name, message: `table ${q(name)} added` });
+  for (const name of y.keys()) if (!x.has(name) && !reached.has(name)) out.push({ subject: "table", kind: "added", field: name, message: `table ${q(name)} added` });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -240,7 +312,7 @@ class FlowDiff {
   constructor(
     private readonly a: FlowView,
     private readonly b: FlowView,
-    private readonly flowRename: Map<string, string>,
+    private readonly renames: Renames,
     private readonly out: Change[],
   ) {
     this.flowName = b.name;
@@ -274,7 +346,7 @@ class FlowDiff {
     const { a, b } = this;
     if (a.description !== b.description)
       this.push({ subject: "flow", kind: "changed", field: "description", old: a.description, new: b.description, message: `description ${v(a.description)} → ${v(b.description)}` });
-    if (a.folder !== b.folder) this.push({ subject: "flow", kind: "changed", field: "folder", old: a.folder, new: b.folder, message: `folder ${v(a.folder)} → ${v(b.folder)}` });
+    if ((a.folder === null ? null : (this.renames.folders.get(a.folder) ?? a.folder)) !== b.folder) this.push({ subject: "flow", kind: "changed", field: "folder", old: a.folder, new: b.folder, message: `folder ${v(a.folder)} → ${v(b.folder)}` });
     if (a.triggerKind !== b.triggerKind)
       this.push({ subject: "flow", kind: "trigger", field: "trigger", old: a.triggerKind, new: b.triggerKind, message: `trigger ${a.triggerKind} → ${b.triggerKind}` });
     const sched = (f: FlowView) => (f.schedule ? `${f.schedule.words} [${f.schedule.cron}] ${f.schedule.timeZone}${f.schedule.startDate ? ` from ${f.schedule.startDate}` : ""}${f.schedule.endDate ? ` until ${f.schedule.endDate}` : ""}` : null);
@@ -384,14 +456,15 @@ class FlowDiff {
     if (x.name !== y.name)
       this.push({ subject: "card", kind: "renamed", card: title, old: x.name, new: y.name, message: `card ${q(cardTitle(x))} renamed to ${q(y.name)}` });
     if (x.kind.version !== y.kind.version) add({ kind: "version", field: "version", old: x.kind.version, new: y.kind.version }, `connector version ${v(x.kind.version)} → ${v(y.kind.version)}`);
-    if (x.connection !== y.connection)
+    const xConnection = typeof x.connection === "string" ? (this.renames.connections.get(x.connection) ?? x.connection) : x.connection;
+    if (xConnection !== y.connection)
       add({ kind: "connection", field: "connection", old: x.connection ?? null, new: y.connection ?? null }, `connection ${v(x.connection ?? null)} → ${v(y.connection ?? null)}`);
     if (x.comment !== y.comment) add({ kind: "comment", field: "comment", old: x.comment, new: y.comment }, `comment ${v(x.comment)} → ${v(y.comment)}`);
     this.compareFields("field", "start field", x.fields, y.fields, add);
     this.compareFields("option", "option", x.options, y.options, add);
     this.compareFields("constant", "constant", x.constants, y.constants, add);
     const calls = (f: Field[]) => f.map((c) => ({ input: c.input, value: c.value }));
-    this.compareFields("call", "calls", calls(x.calls).map((c) => ({ ...c, value: typeof c.value === "string" ? (this.flowRename.get(c.value) ?? c.value) : c.value })), calls(y.calls), add, calls(x.calls));
+    this.compareFields("call", "calls", calls(x.calls).map((c) => ({ ...c, value: typeof c.value === "string" ? (this.renames.flows.get(c.value) ?? c.value) : c.value })), calls(y.calls), add, calls(x.calls));
     const tx = x.template ? this.templateKey(x.template.parts, "a") : null;
     const ty = y.template ? this.templateKey(y.template.parts, "b") : null;
     if (tx !== ty)
@@ -462,6 +535,8 @@ class FlowDiff {
   private valueKey(value: unknown, side: "a" | "b"): string {
     const norm = (x: unknown): unknown => {
       if (x instanceof EmbeddedRef) return { "\u0000wire": this.refKey(x.ref, side) };
+      if (side === "a" && isTableRef(x)) return { table: this.renames.tables.get(x.table) ?? x.table };
+      if (side === "a" && isFlowRef(x)) return { flow: this.renames.flows.get(x.flow) ?? x.flow };
       if (Array.isArray(x)) return x.map(norm);
       if (isObject(x)) return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, norm(y)]));
       return x;
@@ -486,9 +561,17 @@ class FlowDiff {
 
   private policyKey(p: ErrorPolicyView | null, renameFlows: boolean): string {
     if (!p) return "null";
-    const flow = p.flow !== undefined && renameFlows ? (this.flowRename.get(p.flow) ?? p.flow) : p.flow;
+    const flow = p.flow !== undefined && renameFlows ? (this.renames.flows.get(p.flow) ?? p.flow) : p.flow;
     return canonicalJson({ ...p, flow });
   }
+}
+
+function isTableRef(x: unknown): x is { table: string } {
+  return isObject(x) && Object.keys(x).length === 1 && typeof x.table === "string";
+}
+
+function isFlowRef(x: unknown): x is { flow: string } {
+  return isObject(x) && Object.keys(x).length === 1 && typeof x.flow === "string";
 }
 
 function policyText(p: ErrorPolicyView | null): string {

@@ -112,9 +112,26 @@ describe("diff: each kind of change", () => {
     ]);
   });
 
-  it("folder", () => {
-    const cs = changesOf((d) => (d.data.groups[IDS.sub].data.name = "Old reports"));
-    expect(cs.map((c) => c.message)).toEqual(['folder "Reports / Archive" removed', 'folder "Reports / Old reports" added']);
+  it("folder: added, removed, renamed (flows and sub-folders follow the rename)", () => {
+    const renamed = changesOf((d) => (d.data.groups[IDS.sub].data.name = "Old reports"));
+    expect(renamed.map((c) => c.message)).toEqual(['folder "Reports / Archive" renamed to "Old reports"']);
+    const top = changesOf((d) => (d.data.groups[IDS.folder].data.name = "Daily reports"));
+    expect(top.map((c) => c.message)).toEqual(['folder "Reports" renamed to "Daily reports"']);
+    const added = changesOf((d) => {
+      const id = "cdcdcdcd-cdcd-4dcd-8dcd-cdcdcdcdcdcd";
+      d.data.groups[id] = { id, data: { name: "Drafts", description: "", media_uri: "", path: IDS.folder } };
+    });
+    expect(added.map((c) => c.message)).toEqual(['folder "Reports / Drafts" added']);
+    const removed = changesOf((d) => delete d.data.groups[IDS.sub]);
+    expect(removed.map((c) => c.message)).toEqual(['folder "Reports / Archive" removed']);
+  });
+
+  it("connection and table renames are one change each, not a change on every card that uses them", () => {
+    const cs = changesOf((d) => {
+      d.data.configs[IDS.config].name = "Okta production";
+      d.data.tables[IDS.table].name = "Daily report";
+    });
+    expect(cs.map((c) => c.message)).toEqual(['connection "Okta" (okta) renamed to "Okta production"', 'table "Report" renamed to "Daily report"']);
   });
 
   it("flow rename is one change, not a removal + addition, and calls follow it", () => {
