@@ -16,11 +16,18 @@ export function slug(text: string, fallback = "item"): string {
 
 export class UniqueNames {
   private readonly used = new Set<string>();
+  /** Next suffix to try per base, so that taking the same base n times costs O(n), not O(n²). */
+  private readonly next = new Map<string, number>();
 
   /** Returns `base`, or `base-2`, `base-3`, ... the first one not taken yet. */
   take(base: string): string {
     let name = base;
-    for (let n = 2; this.used.has(name); n++) name = `${base}-${n}`;
+    if (this.used.has(name)) {
+      let n = this.next.get(base) ?? 2;
+      while (this.used.has(`${base}-${n}`)) n++;
+      name = `${base}-${n}`;
+      this.next.set(base, n + 1);
+    }
     this.used.add(name);
     return name;
   }
