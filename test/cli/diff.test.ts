@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edited, fixture, IDS, method } from "../review/fixture.js";
 import { runCli, runCliProcess } from "../review/run-cli.js";
+import { announceCorpusSkip, corpus } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-diff-"));
@@ -84,5 +85,19 @@ describe("flocode diff with flow sources", () => {
     const run = runCliProcess(["diff", source, changedSource]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('card "Custom API Action (office365admin customAPIAction)": constant "Relative URL" "/Me" → "/Organization"');
+  });
+});
+
+const c = corpus();
+announceCorpusSkip();
+describe.skipIf(!c)("flocode diff over the corpus (acceptance)", () => {
+  it("each real export against a copy with every id regenerated and storage order shuffled: exit 0, no output", async () => {
+    for (const [i, file] of c!.files.entries()) {
+      const copy = write(`scrambled-${i}.flopack`, scramble(JSON.parse(readFileSync(file, "utf8")), i + 1));
+      const run = await runCli(["diff", file, copy]);
+      expect(run, file).toEqual({ code: 0, stdout: "", stderr: "" });
+      const shown = await runCli(["show", copy]);
+      expect(shown.stdout, file).toBe((await runCli(["show", file])).stdout);
+    }
   });
 });
