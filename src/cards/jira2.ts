@@ -32,7 +32,7 @@ export interface CreateIssueOutputs {
 }
 
 /** Props of `Custom API Action` (root:channels:http:jira2:0.3.217:hTTPRequest). */
-export interface HTtpRequestProps extends ConnectorCardProps<"jira2"> {
+export interface HttpRequestProps extends ConnectorCardProps<"jira2"> {
   /** Option "requestType" (group parameters): Request Type. */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
@@ -43,7 +43,7 @@ export interface HTtpRequestProps extends ConnectorCardProps<"jira2"> {
   headers?: Input<OktaObject>;
 }
 
-export interface HTtpRequestOutputs {
+export interface HttpRequestOutputs {
   /** Output "Status Code" (group Response). */
   statusCode: number;
   /** Output "Headers" (group Response). */
@@ -71,5 +71,5 @@ export const jira2 = {
    *
    * @address root:channels:http:jira2:0.3.217:hTTPRequest
    */
-  hTtpRequest: defineCard<HTtpRequestProps, HTtpRequestOutputs>(META[1]!)
+  httpRequest: defineCard<HttpRequestProps, HttpRequestOutputs>(META[1]!)
 };

@@ -288,7 +288,7 @@ export interface GetUsersGroupsOutputs {
 }
 
 /** Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest). */
-export interface HTtpRequestProps extends ConnectorCardProps<"okta"> {
+export interface HttpRequestProps extends ConnectorCardProps<"okta"> {
   /** Option "requestType" (group parameters): Request Type. */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
@@ -297,7 +297,7 @@ export interface HTtpRequestProps extends ConnectorCardProps<"okta"> {
   body?: Input<OktaObject>;
 }
 
-export interface HTtpRequestOutputs {
+export interface HttpRequestOutputs {
   /** Output "Status Code" (group Response). */
   statusCode: number;
   /** Output "Headers" (group Response). */
@@ -1040,7 +1040,7 @@ export const okta = {
    *
    * @address root:channels:http:okta:1.0.689:hTTPRequest
    */
-  hTtpRequest: defineCard<HTtpRequestProps, HTtpRequestOutputs>(META[12]!),
+  httpRequest: defineCard<HttpRequestProps, HttpRequestOutputs>(META[12]!),
   /**
    * List Group Members
    *

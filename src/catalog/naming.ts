@@ -28,6 +28,8 @@ export function words(text: string): string[] {
   for (const chunk of text.split(/[^\p{L}\p{N}]+/u)) {
     if (!chunk) continue;
     const parts = chunk.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}]+/gu) ?? [chunk];
+    // "hTTPRequest": a lone lowercase letter before an acronym belongs to it (http, not h + ttp).
+    if (parts.length > 1 && /^\p{Ll}$/u.test(parts[0]!) && /^\p{Lu}{2,}$/u.test(parts[1]!)) parts.splice(0, 2, parts[0]! + parts[1]!);
     out.push(...parts);
   }
   return out;
