@@ -29,8 +29,10 @@ Examples:
       if (!result.ok) {
         if (options.json) process.stdout.write(JSON.stringify({ files: [], findings: result.findings }) + "\n");
         else process.stderr.write(formatImportFindings(result.findings) + "\n");
-        process.stderr.write(`flocode: ${file} is not a valid flopack; nothing was written\n`);
-        process.exitCode = 1;
+        // Unreadable (missing, a folder, too large) is an I/O error; anything else is an invalid file.
+        const io = result.findings.every((x) => x.slug === "io-error");
+        process.stderr.write(`flocode: ${io ? `cannot read ${file}` : `${file} is not a valid flopack`}; nothing was written\n`);
+        process.exitCode = io ? 2 : 1;
         return;
       }
       if (options.json) {

@@ -376,7 +376,8 @@ class FlowWriter {
       }
       constantRefs.push(key);
       const expr = this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
-      (isOption(keptTemplate[i]!.entry) ? options : inputs).push([key, expr]);
+      // Options are JSON; a table or flow chosen as an option is written with the inputs (lower reads both alike).
+      (isOption(keptTemplate[i]!.entry) && v.value.kind === "json" ? options : inputs).push([key, expr]);
     }
     for (const x of keptTemplate) {
       const pins = incoming.filter((p) => sameEntry(p.pin.input, x.ref));
