@@ -3,11 +3,11 @@
  * reading (not alphabetical), steps in execution order with branches nested. Two flopacks that differ
  * only in ids or storage order give the same bytes.
  */
-import { stringify } from "yaml";
+import { Scalar, stringify } from "yaml";
 import { isObject } from "./json.js";
 import { EmbeddedRef, refText, type Card, type ErrorPolicyView, type FlowView, type PackView, type Ref, type TemplatePart } from "./model.js";
 
-type Node = Map<string, unknown> | unknown[] | string | number | boolean | null;
+type Node = Map<unknown, unknown> | unknown[] | string | number | boolean | null;
 
 export function renderShow(view: PackView): string {
   return toYaml(showDocument(view));
@@ -130,10 +130,21 @@ function cardBody(card: Card): Map<string, unknown> {
   return body;
 }
 
-function fieldMap(pairs: Array<[string, unknown]>): Map<string, unknown> {
-  const map = new Map<string, unknown>();
-  for (const [k, v] of pairs) map.set(k, v);
+function fieldMap(pairs: Array<[string, unknown]>): Map<unknown, unknown> {
+  const map = new Map<unknown, unknown>();
+  for (const [k, v] of pairs) map.set(yamlKey(k), v);
   return map;
+}
+
+/**
+ * Keys come from untrusted data. The yaml library quotes whatever YAML would misread, except `<<`, which a
+ * YAML 1.1 reader (merge keys) would treat as a merge: always quote it.
+ */
+function yamlKey(key: string): string | Scalar {
+  if (key !== "<<") return key;
+  const scalar = new Scalar(key);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
 }
 
 export function wireText(ref: Ref): string {
@@ -179,8 +190,8 @@ export function jsonNode(value: unknown): Node {
   if (value instanceof EmbeddedRef) return new Map([["wire", wireText(value.ref)]]);
   if (Array.isArray(value)) return value.map(jsonNode) as Node;
   if (isObject(value)) {
-    const map = new Map<string, unknown>();
-    for (const [k, v] of Object.entries(value)) map.set(k, jsonNode(v));
+    const map = new Map<unknown, unknown>();
+    for (const [k, v] of Object.entries(value)) map.set(yamlKey(k), jsonNode(v));
     return map;
   }
   if (value === undefined) return null;

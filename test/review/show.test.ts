@@ -109,6 +109,20 @@ describe("show: malformed graphs and hostile names", () => {
     expect(view.flows[0].steps[1].text).toBe(`Hello {{${evil}.login}}!`);
   });
 
+  it("quotes keys a YAML reader could misread (merge key <<, indicators, empty, multi-line)", () => {
+    const keys = ["<<", "", "- x", "#", "null", "? q", "a\nb"];
+    const doc = edited((d) => {
+      const m = method(d, IDS.main, "okta00001");
+      m.node.model.inputs.data.i_user0001.value.data = Object.fromEntries(keys.map((k, i) => [k, i]));
+      m.node.model.inputs.data.i_user0001.key = "<<";
+    });
+    const text = show(doc);
+    expect(text).toContain('"<<":');
+    const read = (parse(text, { merge: true }) as any).flows[0].steps[0];
+    expect(Object.keys(read.constants)).toEqual(["<<"]);
+    expect(read.constants["<<"]).toEqual(Object.fromEntries(keys.map((k, i) => [k, i])));
+  });
+
   it("is stable across TZ and locale (no clock, no locale compare)", () => {
     const a = show(fixture());
     const tz = process.env.TZ;
