@@ -62,6 +62,7 @@ export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined 
 
 export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
   const inputs = new Map(meta.inputs.map(([prop, key, code, choices]) => [prop, { key, code, choices }]));
+  const connector = /^root:channels:http:([^:]+):/.exec(meta.address)?.[1];
   const factory = (props?: P): CardSpec<O> => {
     const site = callSite(1);
     const where = site ? ` (${site.file}:${site.line})` : "";
@@ -87,6 +88,10 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     }
     const common = given as Partial<ConnectorCardProps<string>>;
     if (common.name !== undefined && typeof common.name !== "string") throw new Error(`${card}: property "name" must be a string${where}`);
+    if (common.connection !== undefined && common.connection !== null) {
+      const problem = connectionProblem(common.connection, connector);
+      if (problem) throw new Error(`${card}: property "connection" ${problem}${where}`);
+    }
     const variant = common.variant ?? chooseVariant(meta, options);
     const spec: Record<string, unknown> = { kind: "card", address: meta.address };
     if (variant !== undefined) spec.variant = variant;
@@ -98,11 +103,20 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
       if (common[key] !== undefined) spec[key] = common[key];
     }
     if (site) spec.site = site;
-    const result = spec as unknown as CardSpec<O>;
+    for (const key of ["options", "inputs"]) if (spec[key]) Object.freeze(spec[key]);
+    const result = Object.freeze(spec) as unknown as CardSpec<O>;
     metaBySpec.set(result, meta);
     return result;
   };
   return factory as CardFactory<P, O>;
+}
+
+function connectionProblem(value: unknown, connector: string | undefined): string | undefined {
+  if (connector === undefined) return "is not taken by kernel cards";
+  const c = value as { kind?: unknown; connector?: unknown };
+  if (typeof value !== "object" || c.kind !== "connection") return "must be a connection (connection(name, connector))";
+  if (c.connector !== connector) return `must be a ${JSON.stringify(connector)} connection, got a ${JSON.stringify(c.connector)} one`;
+  return undefined;
 }
 
 function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {

@@ -28,6 +28,11 @@ describe("defineCard (generated factories)", () => {
     });
   });
 
+  it("specs are frozen", () => {
+    const spec = office365admin.customApiAction({ relativeUrl: "/Me" });
+    expect(Object.isFrozen(spec) && Object.isFrozen(spec.inputs)).toBe(true);
+  });
+
   it("records the caller's line", () => {
     const line = Number(new Error().stack!.split("\n")[1]!.match(/:(\d+):\d+\)?$/)![1]) + 1;
     const spec = office365admin.getLicenses();
@@ -70,6 +75,10 @@ describe("defineCard (generated factories)", () => {
     expect(() => kernel.math.add({ a: "1", b: 2 } as never)).toThrow(/property "a" must be a finite number, got the string "1"/);
     expect(() => office365admin.getLicenses({ name: 3 } as never)).toThrow(/property "name" must be a string/);
     expect(() => office365admin.getLicenses("x" as never)).toThrow(/expected one props object/);
+    expect(() => office365admin.getLicenses({ connection: "Office 365 Admin" } as never)).toThrow(/property "connection" must be a connection/);
+    const okta = { kind: "connection", name: "Okta", connector: "okta" } as const;
+    expect(() => office365admin.getLicenses({ connection: okta } as never)).toThrow(/must be a "office365admin" connection, got a "okta" one/);
+    expect(() => kernel.string.compose({ text: "x", connection: m365 } as never)).toThrow(/"connection" is not taken by kernel cards/);
   });
 
   it("__proto__ in props is treated as an unknown property, never as a prototype", () => {
