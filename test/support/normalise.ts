@@ -74,11 +74,11 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   const cardLabels = new Map<string, string>();
   const entryLabels = new Map<string, Map<string, string>>(); // card uuid → entry id → label
   // Every card uuid of the flow, inline flows included (expand cards are named after their source's uuid).
-  const allUuids = new Set<string>();
+  const allUuids = new Map<string, Obj>();
   const collect = (scope: Obj, depth: number): void => {
     if (depth > 64) return;
     for (const m of Array.isArray(scope.methods) ? scope.methods.filter(isObj) : []) {
-      allUuids.add(String(m.uuid));
+      allUuids.set(String(m.uuid), m);
       const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
       for (const side of ["inputs", "outputs"]) {
         const s = model[side];
@@ -235,7 +235,7 @@ function compareText(a: string, b: string): number {
  * true first, then edge targets ordered by address and name), numbered in visit order; cards the walk does not
  * reach are labelled by their content (address, name, comment text) and occurrence.
  */
-function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Set<string>): Map<Obj, string> {
+function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Map<string, Obj>): Map<Obj, string> {
   const byUuid = new Map(methods.map((m) => [String(m.uuid), m]));
   const out = new Map<string, string[]>();
   const incoming = new Set<string>();
@@ -250,7 +250,15 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Se
   for (const m of methods) if (isObj(m.branches)) for (const h of Object.keys(m.branches)) heads.add(h);
   const key = (m: Obj): string => {
     const name = isObj(m.node) && isObj(m.node.data) ? String(m.node.data.name) : "";
-    return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}`;
+    // Ties (e.g. two expand cards of one source) are told apart by what they read: input keys, output paths.
+    const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+    const sig = (side: string, f: (e: Obj) => Json): string => {
+      const sd = model[side];
+      return isObj(sd) && isObj(sd.data) ? JSON.stringify(Object.values(sd.data).filter(isObj).map(f)) : "";
+    };
+    const paths = sig("outputs", (e) => [String(e.group === null ? "" : "g"), String(e.key), isObj(e.metadata) ? (e.metadata.path ?? null) : null]);
+    const inputs = sig("inputs", (e) => String(e.key));
+    return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}`;
   };
   const labels = new Map<Obj, string>();
   let n = 0;
@@ -278,6 +286,20 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Se
     labels.set(m, k ? `${base}#${k}` : base);
   }
   return labels;
+}
+
+/** What an expand card reads: its source card's address and the (group, key) of the source output. */
+function sourceOf(model: Obj, uuids: Map<string, Obj>): string {
+  const inputs = isObj(model.inputs) && isObj(model.inputs.data) ? Object.values(model.inputs.data).filter(isObj) : [];
+  for (const e of inputs) {
+    const md = isObj(e.metadata) ? e.metadata : {};
+    if (typeof md.srcMethodId !== "string" || typeof md.srcOutputId !== "string") continue;
+    const src = uuids.get(md.srcMethodId);
+    const sm = src && isObj(src.node) && isObj(src.node.model) ? src.node.model : {};
+    const out = isObj(sm.outputs) && isObj(sm.outputs.data) ? sm.outputs.data[md.srcOutputId] : undefined;
+    return `<${String(src?.address)}:${isObj(out) ? `${String(out.group)}/${String(out.key)}` : "?"}>`;
+  }
+  return "";
 }
 
 /** A transform compared by its conversion (its key and `dest` are the source output id). */
