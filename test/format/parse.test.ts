@@ -157,3 +157,20 @@ describe("locateJsonError agrees with JSON.parse", () => {
     expect(lineColumn("x", 0)).toEqual({ line: 1, column: 1 });
   });
 });
+
+describe("schema findings on a file that is wrong everywhere", () => {
+  it("stay bounded and fast", () => {
+    const doc = minimal() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const flo = Object.values<any>(doc.data.flos)[0]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const card = flo.data.methods[0];
+    const data: Record<string, unknown> = {};
+    for (let i = 0; i < 20_000; i++) data[`e${i}`] = { id: `e${i}`, key: "k", ref: false, required: false, flags: "d", value: { type: 42, collection: false, data: null } };
+    card.node.model.inputs.data = data;
+    const started = performance.now();
+    const r = parseFlopackText(JSON.stringify(doc), "many.flopack");
+    const findings = r.ok ? [] : r.findings;
+    expect(findings.length).toBe(51);
+    expect(findings.some((f) => f.message.endsWith("more schema errors not shown"))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(60_000); // a hang guard, not a benchmark
+  });
+});
