@@ -103,7 +103,7 @@ describe("generated card factories", () => {
       ts.isImportDeclaration(s) ? "import" : ts.isInterfaceDeclaration(s) ? "interface" : ts.isVariableStatement(s) ? "const" : "other",
     );
     expect(kinds).toEqual(["import", "import", "interface", "interface", "const", "const"]);
-    expect(text.match(/@address /g)).toHaveLength(1);
+    expect(text.split("\n").filter((l) => /^\s*(\/\*\*|\*)\s*@address /.test(l))).toHaveLength(1);
     expect(text).toContain("*\\/ alert(1)");
     const meta = sf.statements[4] as ts.VariableStatement;
     const metaValue = evaluate(meta.declarationList.declarations[0]!.initializer!.getText(sf)) as Array<Record<string, unknown>>;
