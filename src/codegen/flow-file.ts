@@ -12,6 +12,7 @@ import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
 import { dataOf, defaultData, modelOf } from "../compile/lower-values.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { optionValues } from "../catalog/entry.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
 import { FileContext } from "./file-context.js";
 import { literal, objectLiteral, withLineComments } from "./literal.js";
@@ -92,7 +93,9 @@ class FlowWriter {
       spec: (card) => this.spec(card, top.id),
       isVanillaRoot: (card, expected) => this.isVanillaRoot(card, expected),
       folder: (ref) => this.folderExpr(ref),
-      defaultVariant: (address, name) => this.chooseVariant(address, name, {}),
+      // A trigger's root spec has no inputs: lower takes the first variant left by its name / displayed filters.
+      defaultVariant: (address, name) =>
+        this.catalog.variants(address).filter((c) => (address !== CALLABLE || name === undefined || c.name === name) && (address !== NOOP || modelOf(c.template).displayed === true))[0]?.variant,
     }, this.lossy);
     if (root) this.countCard(root);
     const bodyStatements = this.scopeBody(top, "f");
@@ -453,16 +456,17 @@ class FlowWriter {
     return f.createCallExpression(this.ctx.use("flocode", "card"), undefined, args);
   }
 
-  /** The variant `lower` picks for a spec without `variant` (mirrors Lowerer.template). */
+  /**
+   * The variant `lower` picks for a spec without `variant` when that choice is certain: the one catalog variant
+   * left after its name / displayed / option filters (several left: lower weighs the wiring, so say it).
+   */
   private chooseVariant(address: string, name: string | undefined, options: Record<string, Json>): string | undefined {
     let candidates = this.catalog.variants(address);
     if (address === CALLABLE && name !== undefined) candidates = candidates.filter((c) => c.name === name);
     if (address === NOOP) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
-    if (Object.keys(options).length > 0) {
-      const byOptions = this.catalog.findByOptions(address, options);
-      if (byOptions && candidates.includes(byOptions)) return byOptions.variant;
-    }
-    return candidates[0]?.variant;
+    const asked = Object.entries(options).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
+    if (asked.length > 0) candidates = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v))));
+    return candidates.length === 1 ? candidates[0]!.variant : undefined;
   }
 
   private valueExpr(value: IrValue, entry: JsonObject, scope: number, card: IrCard, isOutput = false): ts.Expression {
