@@ -371,6 +371,18 @@ function metaLiteral(shape: CardShape): ts.Expression {
 
 // ---- the index ----
 
+const INDEX_DOC = [
+  "Typed card factories (`flocode/cards`): one per card type (module:action), at the newest connector version in",
+  "the catalog. Each returns a CardSpec for `f.add(...)`; its outputs are typed (`f.add(card).body`).",
+  "",
+  "- Connector cards: `<connector>.<action>`, e.g. `office365admin.customApiAction({ connection, requestType: \"GET\" })`;",
+  "  action keys in camelCase, connector-builder suffixes (`_MgiZyuVso`) dropped unless two actions would clash.",
+  "- Kernel functions: `kernel.<module>.<action>`, e.g. `kernel.control.if(...)`, `kernel.string.compose(...)`.",
+  "- Props: entry keys in camelCase (`Relative URL` → `relativeUrl`); a clash (with another field or a common prop",
+  "  such as `name`) takes the group as prefix (`userId`, `groupId`), then a counter. Options are literal unions.",
+  "- Other connector versions, raw keys and custom fields: `card(address, {...})` and `customInputs`.",
+];
+
 function indexStatements(files: readonly ModuleFile[]): ts.Statement[] {
   const statements: ts.Statement[] = [];
   const kernel = files.filter((x) => x.kind === "kernel");
@@ -388,6 +400,7 @@ function indexStatements(files: readonly ModuleFile[]): ts.Statement[] {
       ),
     );
   });
+  if (statements[0]) statements[0] = docComment(statements[0], INDEX_DOC);
   for (const x of files.filter((y) => y.kind === "connector")) {
     statements.push(
       f.createExportDeclaration(
