@@ -50,7 +50,8 @@ export interface Address {
 
 export interface CardView {
   index: number;
-  pointer: string;
+  /** Computed on first use. */
+  readonly pointer: string;
   raw: Obj;
   uuid: string | undefined;
   address: string | undefined;
@@ -199,7 +200,7 @@ function buildScope(flowObj: Obj, pointer: string, inline: boolean, top: FlowVie
   if (Array.isArray(methods)) {
     methods.forEach((m, i) => {
       if (!isObj(m)) return;
-      const card = buildCard(m, i, ptr(pointer, "methods", i), scope);
+      const card = buildCard(m, i, scope);
       scope.cards.push(card);
       if (card.uuid !== undefined && !scope.byUuid.has(card.uuid)) scope.byUuid.set(card.uuid, card);
     });
@@ -225,22 +226,24 @@ class Card implements CardView {
   private inputMap: Map<string, EntryView> | undefined;
   private outputMap: Map<string, EntryView> | undefined;
 
+  private cachedPointer: string | undefined;
+
   constructor(
     readonly raw: Obj,
     readonly index: number,
-    readonly pointer: string,
     readonly scope: ScopeView,
   ) {
     this.uuid = str(own(raw, "uuid"));
     this.address = str(own(raw, "address"));
-    this.parsed = this.address === undefined ? undefined : parseAddress(this.address);
+    this.parsed = this.address === undefined ? undefined : parseAddressCached(this.address);
     this.model = objAt(objAt(raw, "node"), "model");
     for (const side of ["inputs", "outputs"] as const) {
       const entries = objAt(objAt(this.model, side), "data");
       if (!entries) continue;
       const list = side === "inputs" ? this.inputs : this.outputs;
-      for (const key in entries) {
-        if (!Object.hasOwn(entries, key)) continue;
+      const keys = Object.keys(entries);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
         const e = entries[key];
         if (!isObj(e)) continue;
         const view = new Entry(key, side, e, objAt(e, "value"), this);
@@ -248,6 +251,10 @@ class Card implements CardView {
         this.entries.push(view);
       }
     }
+  }
+
+  get pointer(): string {
+    return (this.cachedPointer ??= ptr(this.scope.pointer, "methods", this.index));
   }
 
   get inputsByKey(): Map<string, EntryView> {
@@ -259,8 +266,18 @@ class Card implements CardView {
   }
 }
 
-function buildCard(raw: Obj, index: number, pointer: string, scope: ScopeView): CardView {
-  return new Card(raw, index, pointer, scope);
+function buildCard(raw: Obj, index: number, scope: ScopeView): CardView {
+  return new Card(raw, index, scope);
+}
+
+// A pack repeats a few hundred addresses thousands of times. Parsed addresses are immutable, so sharing is safe.
+const addressCache = new Map<string, Address | undefined>();
+
+function parseAddressCached(address: string): Address | undefined {
+  if (addressCache.has(address)) return addressCache.get(address);
+  const parsed = parseAddress(address);
+  if (addressCache.size < 10_000) addressCache.set(address, parsed === undefined ? undefined : Object.freeze(parsed));
+  return parsed;
 }
 
 /** `pins[outputId][targetUuid] = [pin…]`, flattened, with pointers. */
