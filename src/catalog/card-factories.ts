@@ -37,6 +37,9 @@ export function factoryShapes(catalog: Catalog): CardShape[] {
     .map((id) => cardShape(catalog.variants(newest.get(id)!.address)));
 }
 
+/** Names a generated module file binds itself (imports and the table): module and type names must avoid them. */
+const MODULE_SCOPE = ["defineCard", "FactoryMeta", "CommonCardProps", "ConnectorCardProps", "FlowRefLike", "Input", "OktaDate", "OktaFile", "OktaObject", "Table", "META"];
+
 interface ModuleFile {
   kind: "kernel" | "connector";
   module: string;
@@ -56,9 +59,8 @@ export function generateCardFiles(catalog: Catalog): Map<string, string> {
   const ids = [...modules.keys()].sort(compareStrings);
   const kernelIds = ids.filter((id) => id.startsWith("kernel:"));
   const connectorIds = ids.filter((id) => id.startsWith("connector:"));
-  const reserved = new Set(["kernel", "index"]);
-  const connectorBindings = uniqueNames(connectorIds, (id) => moduleBinding(id.slice("connector:".length)), () => undefined, reserved);
-  const kernelBindings = uniqueNames(kernelIds, (id) => moduleBinding(id.slice("kernel:".length)), () => undefined);
+  const connectorBindings = uniqueNames(connectorIds, (id) => moduleBinding(id.slice("connector:".length)), () => undefined, new Set(["kernel", "index", ...MODULE_SCOPE]));
+  const kernelBindings = uniqueNames(kernelIds, (id) => moduleBinding(id.slice("kernel:".length)), () => undefined, new Set(MODULE_SCOPE));
   const files: ModuleFile[] = [
     ...connectorIds.map((id, i): ModuleFile => ({
       kind: "connector",
@@ -105,7 +107,8 @@ function moduleFileStatements(file: ModuleFile): ts.Statement[] {
     (s) => factoryName(s.action, true),
     (s) => factoryName(s.action, false),
   );
-  const typeNames = uniqueNames(file.shapes.map((_, i) => names[i]!), (n) => pascalCase(n) || "Card", () => undefined, new Set(["META"]));
+  // Type names are `${name}Props` / `${name}Outputs`: keep `CommonCard`, `ConnectorCard` free for the imports.
+  const typeNames = uniqueNames(file.shapes.map((_, i) => names[i]!), (n) => pascalCase(n) || "Card", () => undefined, new Set(["CommonCard", "ConnectorCard"]));
   const used = new Set<string>();
   const statements: ts.Statement[] = [];
   const typeDecls: ts.Statement[] = [];
