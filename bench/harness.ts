@@ -19,7 +19,9 @@
  *
  * Ratios are paired: with a baseline, every run of the case is preceded by a run of the baseline, and the ratio is
  * the median of the per-pair ratios. Load from other processes then hits both sides of a pair alike, so the
- * ratio stays meaningful on a busy machine even when absolute times drift.
+ * ratio stays meaningful on a busy machine even when absolute times drift. Two ratios are shown: wall-clock time,
+ * and CPU time of this process (`process.cpuUsage`, all threads: includes parallel GC work, excludes time spent
+ * waiting for a core), which is the steadier of the two when other processes compete for the CPU.
  */
 export interface MeasureOptions {
   runs?: number;
@@ -34,8 +36,11 @@ export interface Measurement {
   medianMs: number;
   minMs: number;
   maxMs: number;
-  /** Median of (this run / the baseline run just before it), when a baseline was given. */
+  /** Median of (this run / the baseline run just before it), wall-clock, when a baseline was given. */
   ratio?: number;
+  /** The same with CPU time. */
+  cpuRatio?: number;
+  medianCpuMs: number;
   baselineLabel?: string;
   peakRssMb: number;
 }
@@ -56,10 +61,13 @@ export interface ModuleReport {
   skipped?: string;
 }
 
-async function timeOnce(fn: () => unknown): Promise<number> {
+async function timeOnce(fn: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   await fn();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
 export function createHarness(module: string): { harness: Harness; report: ModuleReport } {
@@ -73,25 +81,32 @@ export function createHarness(module: string): { harness: Harness; report: Modul
       for (let i = 0; i < warmup; i++) await fn();
       const baselineFn = options.baseline ? fns.get(options.baseline) : undefined;
       const times: number[] = [];
+      const cpuTimes: number[] = [];
       const ratios: number[] = [];
+      const cpuRatios: number[] = [];
       for (let i = 0; i < runs; i++) {
         const base = baselineFn ? await timeOnce(baselineFn) : undefined;
         const t = await timeOnce(fn);
-        times.push(t);
-        if (base !== undefined) ratios.push(t / base);
+        times.push(t.wall);
+        cpuTimes.push(t.cpu);
+        if (base !== undefined) {
+          ratios.push(t.wall / base.wall);
+          cpuRatios.push(t.cpu / Math.max(base.cpu, 0.001));
+        }
       }
-      times.sort((a, b) => a - b);
-      ratios.sort((a, b) => a - b);
+      for (const list of [times, cpuTimes, ratios, cpuRatios]) list.sort((a, b) => a - b);
       const m: Measurement = {
         label,
         runs,
         medianMs: median(times),
         minMs: times[0]!,
         maxMs: times[times.length - 1]!,
+        medianCpuMs: median(cpuTimes),
         peakRssMb: process.resourceUsage().maxRSS / 1024,
       };
       if (options.baseline) {
         m.ratio = ratios.length > 0 ? median(ratios) : m.medianMs / options.baseline.medianMs;
+        m.cpuRatio = cpuRatios.length > 0 ? median(cpuRatios) : m.medianCpuMs / options.baseline.medianCpuMs;
         m.baselineLabel = options.baseline.label;
       }
       fns.set(m, fn);
@@ -119,19 +134,20 @@ export function formatReport(r: ModuleReport): string {
   const lines = [`== ${r.module}`];
   if (r.skipped !== undefined) return [...lines, `   skipped: ${r.skipped}`].join("\n");
   const rows = [
-    ["measurement", "median ms", "min ms", "max ms", "runs", "ratio", "peak RSS MB"],
+    ["measurement", "median ms", "min ms", "max ms", "cpu ms", "runs", "ratio wall / cpu", "peak RSS MB"],
     ...r.measurements.map((m) => [
       m.label,
       m.medianMs.toFixed(1),
       m.minMs.toFixed(1),
       m.maxMs.toFixed(1),
+      m.medianCpuMs.toFixed(1),
       String(m.runs),
-      m.ratio === undefined ? "" : `${m.ratio.toFixed(2)}× ${m.baselineLabel}`,
+      m.ratio === undefined ? "" : `${m.ratio.toFixed(2)}× / ${(m.cpuRatio ?? NaN).toFixed(2)}× ${m.baselineLabel}`,
       m.peakRssMb.toFixed(0),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  for (const row of rows) lines.push("   " + row.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd());
+  for (const row of rows) lines.push("   " + row.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd());
   for (const n of r.notes) lines.push(`   ${n}`);
   return lines.join("\n");
 }
