@@ -17,6 +17,11 @@ import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-
 import { FileContext } from "./file-context.js";
 import { literal, objectLiteral, withLineComments } from "./literal.js";
 import { planScope, type ScopePlan } from "./structure.js";
+import { factoryIndex } from "./factories.js";
+import type { InputShape } from "../catalog/shape.js";
+import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
+import { findEntry } from "../compile/lower-values.js";
+import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
 
 const f = ts.factory;
@@ -269,12 +274,12 @@ class FlowWriter {
   }
 
   /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
-  private refExpr(source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"]): ts.Expression | undefined {
+  private refExpr(source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"], typeArg?: ts.TypeNode): ts.Expression | undefined {
     const sm = this.models.get(source.ref)!;
     const key = outputKey(sm.outputs, pin.output);
     if (key === undefined) return undefined;
     const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
-    const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), undefined, [literal(key)]);
+    const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
     const auto = conversion(out.type, inputType);
     if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
     const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
@@ -366,10 +371,8 @@ class FlowWriter {
     // Template inputs: constants (options and inputs), and refs for single pins from cards written earlier.
     const keptTemplate = m.inputs.filter((x) => x.template !== undefined);
     const keptEntries = keptTemplate.map((x) => x.entry);
-    const options: Array<[string, ts.Expression]> = [];
-    const inputs: Array<[string, ts.Expression]> = [];
+    const items: InputItem[] = [];
     const incoming = this.pinsInto(card);
-    const constantRefs: string[] = [];
     for (const v of card.inputValues) {
       const i = keptTemplate.findIndex((x) => sameEntry(x.ref, v.entry));
       const key = i < 0 ? undefined : specKey(keptEntries, i);
@@ -377,24 +380,32 @@ class FlowWriter {
         this.lossy.push(`card ${JSON.stringify(card.name)}: input ${JSON.stringify(v.entry.key)} cannot be addressed`);
         continue;
       }
-      constantRefs.push(key);
       const expr = this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
-      // Options are JSON; a table or flow chosen as an option is written with the inputs (lower reads both alike).
-      (isOption(keptTemplate[i]!.entry) && v.value.kind === "json" ? options : inputs).push([key, expr]);
+      items.push({ key, index: i, option: isOption(keptTemplate[i]!.entry), expr: () => expr, value: v.value, verbatim: isVerbatimCall(expr) });
     }
     for (const x of keptTemplate) {
       const pins = incoming.filter((p) => sameEntry(p.pin.input, x.ref));
       if (pins.length !== 1 || card.inputValues.some((v) => sameEntry(v.entry, x.ref))) continue;
       const { source, pin } = pins[0]!;
       if (!this.declared.has(source.ref) || this.scopeOfCard.get(source.ref) !== scope) continue;
-      const key = specKey(keptEntries, keptTemplate.indexOf(x));
+      const index = keptTemplate.indexOf(x);
+      const key = specKey(keptEntries, index);
       const ref = key === undefined ? undefined : this.refExpr(source, pin, x.type);
       if (key === undefined || ref === undefined) continue;
       this.inlinePins.add(pin);
-      (isOption(x.entry) ? options : inputs).push([key, ref]);
+      const converted = !ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out";
+      items.push({ key, index, option: isOption(x.entry), expr: (t) => (t && !converted ? this.refExpr(source, pin, x.type, t)! : ref), ref: { converted, sourceType: this.models.get(source.ref)!.outputs.find((o) => sameEntry(o.ref, pin.output))?.type } });
     }
-    if (options.length > 0) prop("options", objectLiteral(options, options.length > 2));
-    if (inputs.length > 0) prop("inputs", objectLiteral(inputs, inputs.length > 1));
+    const typed = this.typedFactory(card, m, items, keptEntries);
+    if (typed) {
+      for (const [k, v] of typed.props) prop(k, v);
+    } else {
+      // Options are JSON; a table or flow chosen as an option is written with the inputs (lower reads both alike).
+      const options = items.filter((x) => x.option && (x.value === undefined || x.value.kind === "json")).map((x): [string, ts.Expression] => [x.key, x.expr()]);
+      const inputs = items.filter((x) => !(x.option && (x.value === undefined || x.value.kind === "json"))).map((x): [string, ts.Expression] => [x.key, x.expr()]);
+      if (options.length > 0) prop("options", objectLiteral(options, options.length > 2));
+      if (inputs.length > 0) prop("inputs", objectLiteral(inputs, inputs.length > 1));
+    }
 
     const action = card.address.split(":").at(-1)!;
     const customIn = card.extraInputs.map((x, j) => this.customField(card, m, "inputs", x, j, scope, incoming));
@@ -443,17 +454,60 @@ class FlowWriter {
 
     // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
     const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
-    for (const v of card.inputValues) {
-      const x = keptTemplate.find((t) => sameEntry(t.ref, v.entry));
-      if (x && isOption(x.entry) && v.value.kind === "json") optionValues[specKey(keptEntries, keptTemplate.indexOf(x)) ?? ""] = v.value.data;
-      else if (x && isOption(x.entry)) optionValues[String(x.entry.key)] = "\u0000non-json";
-    }
-    const chosen = this.chooseVariant(card.address, card.address === CALLABLE && card.name !== m.template.name ? card.name : undefined, optionValues);
+    for (const x of items) if (x.option) optionValues[x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
+    const chosen = (typed?.variant) ?? this.chooseVariant(card.address, card.address === CALLABLE && card.name !== m.template.name ? card.name : undefined, optionValues);
     if (chosen !== card.variant) props.unshift(f.createPropertyAssignment("variant", literal(card.variant)));
+    if (typed) {
+      const [first, ...rest] = typed.path;
+      let callee: ts.Expression = this.ctx.use("flocode/cards", first!);
+      for (const part of rest) callee = f.createPropertyAccessExpression(callee, propertyIdentifier(part));
+      return f.createCallExpression(callee, undefined, props.length > 0 ? [f.createObjectLiteralExpression(props, props.length > 1)] : []);
+    }
     const args: ts.Expression[] = [literal(card.address)];
     if (props.length > 0) args.push(f.createObjectLiteralExpression(props, props.length > 1));
-    void constantRefs;
     return f.createCallExpression(this.ctx.use("flocode", "card"), undefined, args);
+  }
+
+  /**
+   * The typed factory call's props when the card can be written with one: only props the factory has, every
+   * required prop given, constants that fit the prop's type, refs typed as the prop expects.
+   */
+  private typedFactory(card: IrCard, m: CardModel, items: InputItem[], keptEntries: JsonObject[]): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string } | undefined {
+    const info = factoryIndex().get(card.address);
+    if (!info) return undefined;
+    if (card.outputValues.length > 0 || card.removedInputs.length > 0 || card.removedOutputs.length > 0 || card.removedModelKeys.length > 0) return undefined;
+    if (Object.keys(card.methodPatch).length > 0 || card.configRef !== undefined || card.joins.length > 0) return undefined;
+    if (card.connection && !("ref" in card.connection)) return undefined;
+    const codes = new Map(info.meta.inputs.map(([prop, , code, choices]) => [prop, { code, choices }]));
+    const props: Array<[string, ts.Expression]> = [];
+    const given = new Set<string>();
+    const options: Record<string, Json> = Object.create(null) as Record<string, Json>;
+    for (const item of items) {
+      const shape = info.shape.inputs.find((si) => findEntry(keptEntries, si.specKey) === item.index);
+      const code = shape ? codes.get(shape.prop) : undefined;
+      if (!shape || !code || given.has(shape.prop)) return undefined;
+      const schema = shape.types.some((t) => typeof t.type !== "string");
+      if (item.ref) {
+        if (item.ref.converted || schema || shape.option) return undefined;
+        props.push([shape.prop, item.expr(typeArgument(shape, item.ref.sourceType, this.ctx))]);
+      } else if (item.value?.kind === "json") {
+        const data = item.value.data;
+        if (item.verbatim || data === null || hasKindKey(data) || checkValue(data, code.code, code.choices) !== undefined) return undefined;
+        if (schema && typeof data === "object") return undefined;
+        props.push([shape.prop, item.expr()]);
+        if (shape.option) options[shape.specKey] = data;
+      } else if (item.value?.kind === "table") {
+        if (!shape.table) return undefined;
+        props.push([shape.prop, item.expr()]);
+      } else if (item.value?.kind === "flow") {
+        if (!code.code.includes("F")) return undefined;
+        props.push([shape.prop, item.expr()]);
+      } else return undefined;
+      given.add(shape.prop);
+    }
+    if (info.shape.inputs.some((si) => si.required && !given.has(si.prop))) return undefined;
+    const variant = chooseFactoryVariant(info.meta, options);
+    return { path: info.path, props, ...(variant !== undefined ? { variant } : {}) };
   }
 
   /**
@@ -649,6 +703,53 @@ class FlowWriter {
     if (card.name !== (expected.name ?? m.template.name)) return false;
     return isBare(card);
   }
+}
+
+interface InputItem {
+  /** The spec key (entry key or "group/key"). */
+  key: string;
+  /** Index among the template entries the card keeps. */
+  index: number;
+  option: boolean;
+  /** The value expression; refs take the type argument a typed factory prop needs. */
+  expr: (typeArg?: ts.TypeNode) => ts.Expression;
+  value?: IrValue;
+  verbatim?: boolean;
+  ref?: { converted: boolean; sourceType: ValueType | undefined };
+}
+
+function isVerbatimCall(e: ts.Expression): boolean {
+  return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "verbatim";
+}
+
+function propertyIdentifier(name: string): string {
+  return name;
+}
+
+/** The TS type a ref must carry for a typed prop: the prop's alternative matching the source's type, else its first. */
+function typeArgument(shape: InputShape, source: ValueType | undefined, ctx: FileContext): ts.TypeNode | undefined {
+  const prim = (t: unknown): string => (typeof t === "string" ? t : "object");
+  const pick = shape.types.find((t) => source && prim(t.type) === prim(source.type) && t.collection === source.collection) ?? shape.types[0];
+  if (!pick) return undefined;
+  let node: ts.TypeNode;
+  switch (prim(pick.type)) {
+    case "string":
+    case "Date":
+      node = f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
+      break;
+    case "number":
+      node = f.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword);
+      break;
+    case "boolean":
+      node = f.createKeywordTypeNode(ts.SyntaxKind.BooleanKeyword);
+      break;
+    case "object":
+      node = f.createTypeReferenceNode(ctx.useType("flocode", "OktaObject"));
+      break;
+    default:
+      return undefined;
+  }
+  return pick.collection ? f.createArrayTypeNode(node) : node;
 }
 
 function constDecl(name: string, init: ts.Expression): ts.Statement {

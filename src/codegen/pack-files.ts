@@ -10,6 +10,7 @@ import { writeFlowFile, RESOURCES_MODULE, type PackNames } from "./flow-file.js"
 import { literal, objectLiteral } from "./literal.js";
 import { IdentifierScope, nameHash } from "./names.js";
 import { printFile } from "./print.js";
+import { cardNamespaces } from "./factories.js";
 
 const f = ts.factory;
 
@@ -33,8 +34,9 @@ const COLUMN_TYPES: Record<string, string> = { str: "string", dec: "number", bln
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): CodegenResult {
-  const names = new IdentifierScope();
-  const connectionNames = new Map(pack.connections.map((c) => [c.ref, names.take(c.name, "connection")]));
+  // Card namespaces of "flocode/cards" (okta, slack, kernel...) stay free for typed card factories.
+  const names = new IdentifierScope(cardNamespaces());
+  const connectionNames = new Map(pack.connections.map((c) => [c.ref, names.take(`${c.name} connection`, "connection")]));
   const folderNames = new Map(pack.folders.map((x) => [x.ref, names.take(`${x.name} folder`, "folder")]));
   const tableNames = new Map(pack.tables.map((x) => [x.ref, names.take(`${x.name} table`, "table")]));
   const fileNames = new Set<string>();
@@ -44,7 +46,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
       return [fl.ref, { module: `./${file}.js`, file: `${file}.ts`, binding: names.take(fl.name, "flow"), name: fl.name }];
     }),
   );
-  const reserved = [...connectionNames.values(), ...folderNames.values(), ...tableNames.values(), ...[...flows.values()].map((x) => x.binding)];
+  const reserved = [...cardNamespaces(), ...connectionNames.values(), ...folderNames.values(), ...tableNames.values(), ...[...flows.values()].map((x) => x.binding)];
   const packNames: PackNames = {
     connection: (ref) => connectionNames.get(ref),
     folder: (ref) => folderNames.get(ref),
