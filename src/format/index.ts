@@ -64,6 +64,6 @@ export {
 } from "./collections.js";
 export { FlopackSchema, FlagsSchema, FLAGS, ENVELOPE_KEYS, type Flopack, type Flags } from "./envelope.js";
 export { buildFlopackJsonSchema, FLOPACK_SCHEMA_ID, type JsonSchema } from "./json-schema.js";
-export { parseFlopackText, readFlopackFile, type ParseResult } from "./parse.js";
+export { parseFlopackText, readFlopackFile, readTextFile, parseJsonDocument, type ParseResult, type JsonResult } from "./parse.js";
 export { validateFlopack, validateText, type ValidateOptions } from "../rules/validate.js";
 export { DIAGNOSTICS, type Diagnostic } from "./diagnostics.js";
