@@ -6,7 +6,8 @@
  * 3. store     lookups: default variant, variant by option values (`Catalog`, `loadCatalog`)
  * 4. files     built-in `catalog/*.json` and a project's `flocode.catalog.json` (`readCatalogFile`, `writeCatalogFile`)
  * 5. shapes    the settable inputs and the outputs of an address, named as the typed factories name them
- *              (`cardShape`, `resolveOutputName`), and the factory generator (`generateCardFiles`, `npm run gen:cards`)
+ *              (`cardShape`, `resolveOutputName`), which factory stands for an address (`planFactories`, `factoryFor`),
+ *              and the generator (`generateCardFiles` in card-factories.ts, `npm run gen:cards`; not re-exported: ts-morph)
  */
 export { parseCardAddress, compareVersions, compareStrings, type CardAddress } from "./address.js";
 export { type CatalogEntry, mergeEntries, optionValues, compareEntries, MAX_SOURCES } from "./entry.js";
@@ -27,4 +28,5 @@ export {
 export { learnIntoProjectCatalog, type LearnReport } from "./project.js";
 export { cardShape, COMMON_PROPS, type CardShape, type InputShape, type OutputShape, type ValueShape } from "./shape.js";
 export { resolveInputName, resolveOutputName, type EntryName } from "./resolve.js";
+export { planFactories, factoryFor, factoryShapes, type PlannedModule, type PlannedFactory, type FactoryRef } from "./factory-plan.js";
 export { templateOf, variantOf, optionsOf, isInstanceEntry } from "./template.js";

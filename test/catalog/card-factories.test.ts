@@ -6,6 +6,7 @@ import { ts } from "ts-morph";
 import { generateCardFiles, GENERATED_HEADER, literal } from "../../src/catalog/card-factories.js";
 import type { CatalogEntry } from "../../src/catalog/entry.js";
 import { Catalog } from "../../src/catalog/store.js";
+import { factoryFor, planFactories } from "../../src/catalog/factory-plan.js";
 import type { Json } from "../../src/ir/types.js";
 
 const cardsDir = fileURLToPath(new URL("../../src/cards/", import.meta.url));
@@ -47,6 +48,15 @@ describe("generated card factories", () => {
     expect(index).toContain("@address root:channels:http:office365admin:1.0.72:customAPIAction");
     expect(index).not.toContain("@address root:channels:http:office365admin:1.0.58:customAPIAction");
     expect(index).toContain('requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";');
+  });
+
+  it("factoryFor: the factory path of an address at the newest version, undefined for older versions", () => {
+    const plan = planFactories(Catalog.builtin());
+    const newest = factoryFor(plan, "root:channels:http:office365admin:1.0.72:customAPIAction");
+    expect(newest?.path).toEqual(["office365admin", "customApiAction"]);
+    expect(newest?.factory.shape.inputs.map((i) => [i.prop, i.specKey])).toContainEqual(["relativeUrl", "Relative URL"]);
+    expect(factoryFor(plan, "root:channels:http:office365admin:1.0.58:customAPIAction")).toBeUndefined();
+    expect(factoryFor(plan, "root:kernel:control:0.0.1:if")?.path).toEqual(["kernel", "control", "if"]);
   });
 
   it("literal() round-trips hostile JSON values, __proto__ keys included", () => {
