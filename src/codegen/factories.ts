@@ -5,7 +5,7 @@
  * themselves, so generated code uses exactly what `flocode/cards` exports.
  */
 import * as cards from "../cards/index.js";
-import { factoryShapes } from "../catalog/card-factories.js";
+import { factoryShapes } from "../catalog/factory-plan.js";
 import type { CardShape, InputShape } from "../catalog/shape.js";
 import { Catalog } from "../catalog/store.js";
 import { factoryMetaOf, type FactoryMeta } from "../dsl/define-card.js";

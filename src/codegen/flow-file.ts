@@ -11,7 +11,8 @@ import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
 import { dataOf, defaultData, modelOf } from "../compile/lower-values.js";
-import { cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { defaultInlineShape } from "../compile/emit.js";
 import { optionValues } from "../catalog/entry.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
 import { FileContext } from "./file-context.js";
@@ -28,6 +29,7 @@ const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
 const NOOP = "root:kernel:control:0.0.1:noop";
 const COMMENT = "root:kernel:control:0.0.1:comment";
+const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
 
 /** What a flow file can import from the rest of the generated pack. */
 export interface PackNames {
@@ -89,11 +91,21 @@ class FlowWriter {
   }
 
   write(): ts.Statement[] {
-    this.index(this.flow.body, undefined);
+    // Okta event flows are stored as [event card → For Each wrapper]: written as `event(...)` when lower's
+    // wrapper gives back exactly this one.
+    const ev = this.eventPattern(this.flow.body);
+    if (ev) {
+      this.models.set(ev.event.ref, cardModel(ev.event, this.catalog));
+      this.cardsByRef.set(ev.event.ref, ev.event);
+      this.cards++; // the wrapper, written by event()
+    }
+    this.index(ev ? ev.body : this.flow.body, undefined);
     this.nameReferencedCards();
     const top = this.scopes[0]!;
     const root = top.plan.root;
+    if (ev) this.countCard(ev.event);
     const trigger = triggerOptions(this.flow, root, {
+      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName } : undefined,
       ctx: this.ctx,
       spec: (card) => this.spec(card, top.id),
       isVanillaRoot: (card, expected) => this.isVanillaRoot(card, expected),
@@ -118,6 +130,54 @@ class FlowWriter {
     const bodyFn = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, "f")], undefined, undefined, f.createBlock([...hoistedDecls, ...bodyStatements], true));
     const call = f.createCallExpression(this.ctx.use("flocode", "flow"), undefined, [trigger, bodyFn]);
     return [f.createExportAssignment(undefined, undefined, call)];
+  }
+
+  /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
+  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string } | undefined {
+    if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
+    const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
+    const event = scope.cards.find((c) => c !== wrapper);
+    if (!wrapper || !event || !event.address.startsWith("root:channels:http:")) return undefined;
+    const [from, to] = scope.orderings[0]!;
+    if (from !== event.ref || to !== wrapper.ref) return undefined;
+    if (wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant || wrapper.name !== "For Each - Ignore Errors") return undefined;
+    if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
+    const { inputValues, ...rest } = wrapper;
+    if (!isBare({ ...rest, inputValues: [] })) return undefined;
+    const wm = cardModel(wrapper, this.catalog);
+    const em = cardModel(event, this.catalog);
+    const find = (key: string) => wm.inputs.find((x) => x.ref.key === key)?.ref;
+    const flo = inputValues.find((v) => find("flo") && sameEntry(v.entry, find("flo")!));
+    const conc = inputValues.find((v) => find("concurrency") && sameEntry(v.entry, find("concurrency")!));
+    if (!flo || flo.value.kind !== "inline" || !conc || conc.value.kind !== "json" || conc.value.data !== 1) return undefined;
+    const collection = em.outputs.find((o) => o.ref.key === "collection");
+    const list = find("list");
+    if (!collection || !list || event.pins.length !== 1) return undefined;
+    const pin = event.pins[0]!;
+    if (pin.target !== wrapper.ref || !sameEntry(pin.output, collection.ref) || !sameEntry(pin.input, list) || pin.transform !== null) return undefined;
+    const body = flo.value.scope;
+    const root = planScope(body).root;
+    const rootName = em.template.name;
+    if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
+    if (root.variant !== this.catalog.variants(CALLABLE).filter((c) => c.name === rootName)[0]?.variant) return undefined;
+    const connector = event.address.split(":")[3] ?? "okta";
+    const expected = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
+    if (!body.inline || canonicalJson(body.inline) !== canonicalJson(expected)) return undefined;
+    // Nothing inside may point out of the body (it becomes the flow's top level).
+    const inside = new Set<string>();
+    const collect = (sc: IrScope): void => {
+      for (const c of sc.cards) {
+        inside.add(c.ref);
+        for (const v of [...c.inputValues, ...c.outputValues, ...c.extraInputs, ...c.extraOutputs]) if (v.value.kind === "inline") collect(v.value.scope);
+        if (c.policy.flo?.kind === "inline") collect(c.policy.flo.scope);
+      }
+    };
+    collect(body);
+    const outside = (l: IrLink | undefined): boolean => l !== undefined && "ref" in l && !inside.has(l.ref);
+    const leaks = (sc: IrScope): boolean =>
+      sc.cards.some((c) => [...c.extraInputs, ...c.extraOutputs].some((x) => outside(x.links?.wormholeMethodId) || outside(x.links?.srcMethodId)));
+    if (leaks(body)) return undefined;
+    return { event, body, rootName };
   }
 
   // ---- indexing ----

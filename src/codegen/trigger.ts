@@ -18,6 +18,8 @@ const NOOP = "root:kernel:control:0.0.1:noop";
 
 export interface TriggerContext {
   ctx: FileContext;
+  /** Event flows written with `event(...)`: the event card's spec and the name lower gives the body's root. */
+  event?: { spec: ts.Expression; rootName: string };
   spec(card: IrCard): ts.Expression;
   /** Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data). */
   isVanillaRoot(card: IrCard, expected: { name?: string; variant?: string }): boolean;
@@ -42,7 +44,10 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   let implied: string | null = null;
   let expectedRoot: { address: string; name?: string } | undefined;
   const address = root?.address;
-  if (flow.schedule) {
+  if (t.event && !flow.schedule) {
+    trigger = call(t.ctx, "event", [t.event.spec]);
+    expectedRoot = { address: CALLABLE, name: t.event.rootName };
+  } else if (flow.schedule) {
     trigger = scheduleExpr(flow.schedule, t.ctx, lossy);
     expectedRoot = { address: CALLABLE, name: "Scheduled Flow" };
   } else if (address === ACCEPT) {
