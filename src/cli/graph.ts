@@ -1,6 +1,9 @@
 import { Option, type Command } from "commander";
 import { UserError } from "../util/errors.js";
 
+/** Mermaid's default maxTextSize, which GitHub keeps. */
+const MERMAID_MAX_TEXT = 50_000;
+
 /** `flocode graph <file>`: the flow as a picture (Mermaid text, Graphviz DOT, or SVG rendered offline). */
 export function registerGraph(program: Command): void {
   program
@@ -29,7 +32,12 @@ Examples:
       }
       const model = graphModel(view, { ...(opts.flow !== undefined ? { flow: opts.flow } : {}), wires: opts.wires });
       if (opts.json) process.stdout.write(JSON.stringify(model, null, 2) + "\n");
-      else if (opts.format === "mermaid") process.stdout.write(renderMermaid(model));
+      else if (opts.format === "mermaid") {
+        const text = renderMermaid(model);
+        process.stdout.write(text);
+        if (text.length > MERMAID_MAX_TEXT)
+          process.stderr.write(`flocode: note: this diagram is ${text.length} characters; GitHub renders Mermaid up to ${MERMAID_MAX_TEXT}: use --flow <name> or --no-wires\n`);
+      }
       else if (opts.format === "dot") process.stdout.write(renderDot(model));
       else {
         const { renderSvg } = await import("../review/graph-svg.js");
