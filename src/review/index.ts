@@ -1,0 +1,18 @@
+/**
+ * Review tools: what a person reads instead of flopack JSON.
+ *
+ * Pipeline: flopack (or a compiled .flow.ts, load.ts) ──buildPackView (model.ts)──▶ PackView, an id-free
+ * presentation model (steps in execution order, branches and inline flows nested, wires as card.output) ──▶
+ *   renderShow (show.ts): canonical YAML, also the git textconv driver;
+ *   diffPacks (diff.ts) + formatDiffText / formatDiffMarkdown (diff-format.ts): card-level semantic diff;
+ *   graphModel (graph.ts) ──▶ renderMermaid | renderDot ──▶ renderSvg (graph-svg.ts, Graphviz WASM);
+ *   checklist / checklistFromView (checklist.ts) + formatChecklist / checklistJson: the import checklist.
+ */
+export { buildPackView, describeSchedule, refText, type PackView, type FlowView, type Card, type Ref, type Block } from "./model.js";
+export { renderShow, showDocument } from "./show.js";
+export { diffPacks, type Change, type ChangeKind, type DiffResult, type Renames } from "./diff.js";
+export { formatDiffText, formatDiffMarkdown } from "./diff-format.js";
+export { graphModel, renderMermaid, renderDot, mermaidText, type GraphModel, type GraphOptions } from "./graph.js";
+export { renderSvg } from "./graph-svg.js";
+export { checklist, checklistFromView, formatChecklist, checklistJson, type ChecklistItem, type ChecklistKind } from "./checklist.js";
+export { loadReviewInput, mergePacks, isFlowSource, type LoadedPack } from "./load.js";
