@@ -27,6 +27,6 @@ export {
 } from "./file.js";
 export { learnIntoProjectCatalog, type LearnReport } from "./project.js";
 export { cardShape, COMMON_PROPS, type CardShape, type InputShape, type OutputShape, type ValueShape } from "./shape.js";
-export { resolveInputName, resolveOutputName, type EntryName } from "./resolve.js";
+export { resolveInputName, resolveOutputName, shapeOf, type EntryName } from "./resolve.js";
 export { planFactories, factoryFor, factoryShapes, type PlannedModule, type PlannedFactory, type FactoryRef } from "./factory-plan.js";
 export { templateOf, variantOf, optionsOf, isInstanceEntry } from "./template.js";

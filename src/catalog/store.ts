@@ -12,6 +12,7 @@ import { findProjectCatalog, readBuiltinEntries, readCatalogFile } from "./file.
 export class Catalog {
   private readonly byAddress = new Map<string, Map<string, CatalogEntry>>();
   private readOnly = false;
+  private changes = 0;
   private static builtinCatalog: Catalog | undefined;
 
   constructor(entries: Iterable<CatalogEntry> = []) {
@@ -42,6 +43,12 @@ export class Catalog {
       this.byAddress.set(entry.address, variants);
     }
     variants.set(entry.variant, entry);
+    this.changes++;
+  }
+
+  /** Increases with every `add`: lets derived caches (card shapes) notice changes. */
+  get revision(): number {
+    return this.changes;
   }
 
   has(address: string, variant: string): boolean {

@@ -94,6 +94,16 @@ describe("defineCard (generated factories)", () => {
     expect(resolveOutputName(Catalog.builtin(), address, "Status Code")).toEqual({ group: "Response", key: "Status Code" });
     expect(resolveInputName(Catalog.builtin(), address, "relativeUrl")).toEqual({ group: "Request", key: "Relative URL" });
     expect(resolveOutputName(Catalog.builtin(), address, "nope")).toBeUndefined();
+    // Ambiguous bare keys need "group/key" or the property name.
+    const addUser = office365admin.addUserToGroup({ userId: "u", groupId: "g" }).address;
+    expect(resolveInputName(Catalog.builtin(), addUser, "id")).toBeUndefined();
+    expect(resolveInputName(Catalog.builtin(), addUser, "Group/id")).toEqual({ group: "Group", key: "id" });
+    expect(resolveInputName(Catalog.builtin(), addUser, "userId")).toEqual({ group: "User", key: "id" });
+    // The shape cache follows catalog changes.
+    const copy = Catalog.builtin().clone();
+    expect(resolveOutputName(copy, address, "body")).toEqual({ group: "Response", key: "Body" });
+    for (const v of copy.variants(address)) copy.add({ ...v, template: { ...v.template, node: { key: "x", model: { outputs: { data: {} } } } } });
+    expect(resolveOutputName(copy, address, "body")).toBeUndefined();
   });
 });
 
