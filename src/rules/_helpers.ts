@@ -9,8 +9,9 @@ export function issue(pointer: string, message: string): RuleIssue {
  * Checks that the keys of `obj` that belong to `expected` appear in that order and that there are no others
  * (missing keys are the JSON Schema's business). Used by the key-order rules (T5, D1, F2, M2).
  */
-export function* keyOrderIssues(obj: Obj, expected: readonly string[], pointer: string, what: string, allowExtra = false): Iterable<RuleIssue> {
+export function* keyOrderIssues(obj: Obj, expected: readonly string[], pointerOf: string | (() => string), what: string, allowExtra = false): Iterable<RuleIssue> {
   if (inExpectedOrder(obj, expected)) return; // the usual case, checked without allocating
+  const pointer = typeof pointerOf === "string" ? pointerOf : pointerOf();
   const keys = Object.keys(obj);
   const known = new Set(expected);
   if (!allowExtra) {

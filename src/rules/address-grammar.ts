@@ -1,17 +1,14 @@
 import type { Rule } from "./types.js";
 import { ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const addressGrammar: Rule = {
   code: "FP128",
   slug: "address-grammar",
   severity: "error",
   description: "A card address is root:kernel:<module>:0.0.1:<key> or root:channels:http:<connector>:<x.y.z>:<key> (M1, M7).",
-  *check({ index }) {
-    for (const card of index.cards) {
-      if (card.address !== undefined && !card.parsed) {
-        yield issue(ptr(card.pointer, "address"), `address ${JSON.stringify(card.address)} is neither root:kernel:<module>:0.0.1:<key> nor root:channels:http:<connector>:<version>:<key>`);
-      }
+  visitCard(card, report) {
+    if (card.address !== undefined && !card.parsed) {
+      report(ptr(card.pointer, "address"), `address ${JSON.stringify(card.address)} is neither root:kernel:<module>:0.0.1:<key> nor root:channels:http:<connector>:<version>:<key>`);
     }
   },
 };

@@ -1,26 +1,23 @@
 import type { Rule } from "./types.js";
 import { cardKind, objAt, ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const branchesValid: Rule = {
   code: "FP126",
   slug: "branches-valid",
   severity: "error",
   description: "Only If cards (control:if) have `branches`, and each branch names a noop card of the same scope (G5).",
-  *check({ index }) {
-    for (const card of index.cards) {
-      const branches = objAt(card.raw, "branches");
-      if (!branches || Object.keys(branches).length === 0) continue;
-      const kind = cardKind(card);
-      if (kind !== "control:if") {
-        if (kind !== undefined) yield issue(ptr(card.pointer, "branches"), `only If cards have branches; this is a ${kind} card`);
-        continue;
-      }
-      for (const head of Object.keys(branches)) {
-        const target = card.scope.byUuid.get(head);
-        if (!target) yield issue(ptr(card.pointer, "branches", head), `branch head ${JSON.stringify(head)} is not a card of this scope`);
-        else if (cardKind(target) !== "control:noop") yield issue(ptr(card.pointer, "branches", head), `branch head ${JSON.stringify(head)} is a ${cardKind(target) ?? "malformed"} card, not a noop`);
-      }
+  visitCard(card, report) {
+    const branches = objAt(card.raw, "branches");
+    if (!branches || Object.keys(branches).length === 0) return;
+    const kind = cardKind(card);
+    if (kind !== "control:if") {
+      if (kind !== undefined) report(ptr(card.pointer, "branches"), `only If cards have branches; this is a ${kind} card`);
+      return;
+    }
+    for (const head of Object.keys(branches)) {
+      const target = card.scope.byUuid.get(head);
+      if (!target) report(ptr(card.pointer, "branches", head), `branch head ${JSON.stringify(head)} is not a card of this scope`);
+      else if (cardKind(target) !== "control:noop") report(ptr(card.pointer, "branches", head), `branch head ${JSON.stringify(head)} is a ${cardKind(target) ?? "malformed"} card, not a noop`);
     }
   },
 };

@@ -8,7 +8,7 @@ export const cardKeyOrder: Rule = {
   slug: "card-key-order",
   severity: "error",
   description: "A card has the keys joins, address, parents, uuid, branches, node, pins, in that order, and no others (M2).",
-  *check({ index }) {
-    for (const card of index.cards) yield* keyOrderIssues(card.raw, CARD_KEYS, card.pointer, "card");
+  visitCard(card, report) {
+    for (const i of keyOrderIssues(card.raw, CARD_KEYS, () => card.pointer, "card")) report(i.pointer, i.message);
   },
 };

@@ -1,20 +1,17 @@
 import type { Rule } from "./types.js";
 import { objAt, own, ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const channelParentIds: Rule = {
   code: "FP209",
   slug: "channel-parent-ids",
   severity: "warning",
   description: "A connector card carries `parents.version.data.id` and `parents.channel.data.id` (environment-specific numbers copied from an export).",
-  *check({ index }) {
-    for (const card of index.cards) {
-      if (card.parsed?.kind !== "channel") continue;
-      const parents = objAt(card.raw, "parents");
-      for (const which of ["version", "channel"] as const) {
-        const data = objAt(objAt(parents, which), "data");
-        if (data && own(data, "id") === undefined) yield issue(ptr(card.pointer, "parents", which, "data"), `connector card has no parents.${which}.data.id`);
-      }
+  visitCard(card, report) {
+    if (card.parsed?.kind !== "channel") return;
+    const parents = objAt(card.raw, "parents");
+    for (const which of ["version", "channel"] as const) {
+      const data = objAt(objAt(parents, which), "data");
+      if (data && own(data, "id") === undefined) report(ptr(card.pointer, "parents", which, "data"), `connector card has no parents.${which}.data.id`);
     }
   },
 };

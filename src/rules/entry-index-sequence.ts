@@ -1,20 +1,17 @@
 import type { Rule } from "./types.js";
 import { isObj, ptr, type EntryView } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const entryIndexSequence: Rule = {
   code: "FP206",
   slug: "entry-index-sequence",
   severity: "warning",
   description: "The `metadata.index` values of a card's inputs (and of its outputs) are exactly 0..n-1. Real exports have gaps and duplicates; the index only orders fields in the UI.",
-  *check({ index }) {
-    for (const card of index.cards) {
-      for (const [side, entries] of [["inputs", card.inputs], ["outputs", card.outputs]] as const) {
-        const values = indexValues(entries);
-        if (values === undefined || isPermutation(values)) continue;
-        const sorted = values.slice().sort((a, b) => a - b);
-        yield issue(ptr(card.pointer, "node", "model", side, "data"), `${side} metadata.index values are ${sorted.join(",")}, not 0..${entries.length - 1}`);
-      }
+  visitCard(card, report) {
+    for (const [side, entries] of [["inputs", card.inputs], ["outputs", card.outputs]] as const) {
+      const values = indexValues(entries);
+      if (values === undefined || isPermutation(values)) continue;
+      const sorted = values.slice().sort((a, b) => a - b);
+      report(ptr(card.pointer, "node", "model", side, "data"), `${side} metadata.index values are ${sorted.join(",")}, not 0..${entries.length - 1}`);
     }
   },
 };

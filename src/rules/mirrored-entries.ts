@@ -1,25 +1,22 @@
 import type { Rule } from "./types.js";
 import { own, ptr, type EntryView } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const mirroredEntries: Rule = {
   code: "FP139",
   slug: "mirrored-entries",
   severity: "error",
   description: "On a mirrored card (callable, return, Assign, API endpoint…) the outputs repeat the inputs' (group, key) pairs.",
-  *check({ index }) {
-    for (const card of index.cards) {
-      if (own(card.model, "mirrored") !== true) continue;
-      // Compared as multisets: the stored order of entries varies (metadata.index orders them in the UI).
-      const missing = unmatched(card.inputs, card.outputs) ?? unmatched(card.outputs, card.inputs);
-      if (missing === undefined) continue;
-      const side = missing.side === "inputs" ? "input" : "output";
-      const other = missing.side === "inputs" ? "output" : "input";
-      yield issue(
-        ptr(card.pointer, "node", "model", "outputs", "data"),
-        `mirrored card: ${side} (group ${JSON.stringify(own(missing.raw, "group") ?? null)}, key ${JSON.stringify(own(missing.raw, "key") ?? null)}) has no matching ${other}; outputs must repeat the inputs' group and key`,
-      );
-    }
+  visitCard(card, report) {
+    if (own(card.model, "mirrored") !== true) return;
+    // Compared as multisets: the stored order of entries varies (metadata.index orders them in the UI).
+    const missing = unmatched(card.inputs, card.outputs) ?? unmatched(card.outputs, card.inputs);
+    if (missing === undefined) return;
+    const side = missing.side === "inputs" ? "input" : "output";
+    const other = missing.side === "inputs" ? "output" : "input";
+    report(
+      ptr(card.pointer, "node", "model", "outputs", "data"),
+      `mirrored card: ${side} (group ${JSON.stringify(own(missing.raw, "group") ?? null)}, key ${JSON.stringify(own(missing.raw, "key") ?? null)}) has no matching ${other}; outputs must repeat the inputs' group and key`,
+    );
   },
 };
 

@@ -1,21 +1,18 @@
 import type { Rule } from "./types.js";
 import { own, ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const optionFlags: Rule = {
   code: "FP134",
   slug: "option-flags",
   severity: "error",
   description: "An input has flags \"p\" (an option) exactly when its group is \"parameters\"; every other input is \"d\" (E3).",
-  *check({ index }) {
-    for (const card of index.cards) {
-      for (const e of card.inputs) {
-        const flags = own(e.raw, "flags");
-        if (flags !== "p" && flags !== "d") continue;
-        const isParam = own(e.raw, "group") === "parameters";
-        if ((flags === "p") !== isParam) {
-          yield issue(ptr(e.pointer, "flags"), isParam ? `an option (group "parameters") has flags "p", not "d"` : `flags "p" is only for options (group "parameters"); this input needs "d"`);
-        }
+  visitCard(card, report) {
+    for (const e of card.inputs) {
+      const flags = own(e.raw, "flags");
+      if (flags !== "p" && flags !== "d") continue;
+      const isParam = own(e.raw, "group") === "parameters";
+      if ((flags === "p") !== isParam) {
+        report(ptr(e.pointer, "flags"), isParam ? `an option (group "parameters") has flags "p", not "d"` : `flags "p" is only for options (group "parameters"); this input needs "d"`);
       }
     }
   },

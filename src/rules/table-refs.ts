@@ -1,6 +1,5 @@
 import type { Rule } from "./types.js";
 import { ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 import { tableOption } from "./_tables.js";
 
 export const tableRefs: Rule = {
@@ -8,10 +7,8 @@ export const tableRefs: Rule = {
   slug: "table-refs",
   severity: "error",
   description: "The table chosen on a Tables (stash) card is a key of data.tables (X2).",
-  *check({ index }) {
-    for (const card of index.cards) {
-      const opt = tableOption(card);
-      if (opt && !index.tables.has(opt.table)) yield issue(ptr(opt.entry.pointer, "value", "data"), `table ${JSON.stringify(opt.table)} is not in data.tables`);
-    }
+  visitCard(card, report, { index }) {
+    const opt = tableOption(card);
+    if (opt && !index.tables.has(opt.table)) report(ptr(opt.entry.pointer, "value", "data"), `table ${JSON.stringify(opt.table)} is not in data.tables`);
   },
 };
