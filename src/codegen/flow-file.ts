@@ -15,6 +15,8 @@ import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { defaultInlineShape } from "../compile/emit.js";
 import { optionValues } from "../catalog/entry.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
+import { entryRefs as entryRefList, sideEntries } from "../lift/entries.js";
+import { typeOf } from "../compile/lower-values.js";
 import { FileContext } from "./file-context.js";
 import { literal, objectLiteral, withLineComments } from "./literal.js";
 import { planScope, type ScopePlan } from "./structure.js";
@@ -454,7 +456,14 @@ class FlowWriter {
       if (key === undefined || ref === undefined) continue;
       this.inlinePins.add(pin);
       const converted = !ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out";
-      items.push({ key, index, option: isOption(x.entry), expr: (t) => (t && !converted ? this.refExpr(source, pin, x.type, t)! : ref), ref: { converted, sourceType: this.models.get(source.ref)!.outputs.find((o) => sameEntry(o.ref, pin.output))?.type } });
+      const sm = this.models.get(source.ref)!;
+      items.push({
+        key,
+        index,
+        option: isOption(x.entry),
+        expr: (t) => (t && !converted ? this.refExpr(source, pin, x.type, t)! : ref),
+        ref: { converted, sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type, outputKey: outputKey(sm.outputs, pin.output) ?? "/" },
+      });
     }
     const typed = this.typedFactory(card, m, items, keptEntries);
     if (typed) {
@@ -514,8 +523,12 @@ class FlowWriter {
 
     // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
     const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
-    for (const x of items) if (x.option) optionValues[x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
-    const chosen = (typed?.variant) ?? this.chooseVariant(card.address, card.address === CALLABLE && card.name !== m.template.name ? card.name : undefined, optionValues);
+    for (const x of items) if (x.option) optionValues[typed?.keys.get(x) ?? x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
+    // Refs written into `inputs` take part in lower's choice between variants.
+    const wired: WiredInput[] = items
+      .filter((x) => x.ref && (typed ? true : !(x.option && (x.value === undefined || x.value.kind === "json"))))
+      .map((x) => ({ key: typed ? (typed.keys.get(x) ?? x.key) : x.key, sourceType: x.ref!.sourceType, outputKey: x.ref!.outputKey }));
+    const chosen = typed?.variant ?? this.chooseVariant(card.address, card.address === CALLABLE && card.name !== m.template.name ? card.name : undefined, optionValues, wired);
     if (chosen !== card.variant) props.unshift(f.createPropertyAssignment("variant", literal(card.variant)));
     if (typed) {
       const [first, ...rest] = typed.path;
@@ -532,7 +545,7 @@ class FlowWriter {
    * The typed factory call's props when the card can be written with one: only props the factory has, every
    * required prop given, constants that fit the prop's type, refs typed as the prop expects.
    */
-  private typedFactory(card: IrCard, m: CardModel, items: InputItem[], keptEntries: JsonObject[]): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string } | undefined {
+  private typedFactory(card: IrCard, m: CardModel, items: InputItem[], keptEntries: JsonObject[]): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string; keys: Map<InputItem, string> } | undefined {
     const info = factoryIndex().get(card.address);
     if (!info) return undefined;
     if (card.outputValues.length > 0 || card.removedInputs.length > 0 || card.removedOutputs.length > 0 || card.removedModelKeys.length > 0) return undefined;
@@ -541,11 +554,13 @@ class FlowWriter {
     const codes = new Map(info.meta.inputs.map(([prop, , code, choices]) => [prop, { code, choices }]));
     const props: Array<[string, ts.Expression]> = [];
     const given = new Set<string>();
+    const keys = new Map<InputItem, string>();
     const options: Record<string, Json> = Object.create(null) as Record<string, Json>;
     for (const item of items) {
       const shape = info.shape.inputs.find((si) => findEntry(keptEntries, si.specKey) === item.index);
       const code = shape ? codes.get(shape.prop) : undefined;
       if (!shape || !code || given.has(shape.prop)) return undefined;
+      keys.set(item, shape.specKey);
       const schema = shape.types.some((t) => typeof t.type !== "string");
       if (item.ref) {
         if (item.ref.converted || schema || shape.option) return undefined;
@@ -567,20 +582,37 @@ class FlowWriter {
     }
     if (info.shape.inputs.some((si) => si.required && !given.has(si.prop))) return undefined;
     const variant = chooseFactoryVariant(info.meta, options);
-    return { path: info.path, props, ...(variant !== undefined ? { variant } : {}) };
+    return { path: info.path, props, keys, ...(variant !== undefined ? { variant } : {}) };
   }
 
   /**
-   * The variant `lower` picks for a spec without `variant` when that choice is certain: the one catalog variant
-   * left after its name / displayed / option filters (several left: lower weighs the wiring, so say it).
+   * The variant `lower` picks for a spec without `variant` (mirrors Lowerer.candidates + FlowLowering.bestFit):
+   * the variants left by the name / displayed / option filters; among several, the first that takes the most
+   * wired inputs without a conversion. Undefined when the choice cannot be predicted (then the spec says it).
    */
-  private chooseVariant(address: string, name: string | undefined, options: Record<string, Json>): string | undefined {
+  private chooseVariant(address: string, name: string | undefined, options: Record<string, Json>, wired: readonly WiredInput[] = []): string | undefined {
     let candidates = this.catalog.variants(address);
     if (address === CALLABLE && name !== undefined) candidates = candidates.filter((c) => c.name === name);
     if (address === NOOP) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
     const asked = Object.entries(options).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
     if (asked.length > 0) candidates = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v))));
-    return candidates.length === 1 ? candidates[0]!.variant : undefined;
+    if (candidates.length <= 1 || wired.length === 0) return candidates[0]?.variant;
+    if (wired.some((w) => w.sourceType === undefined || w.outputKey.includes("/"))) return undefined;
+    let best = candidates[0]!;
+    let bestScore = -1;
+    for (const c of candidates) {
+      const inputs = sideEntries(modelOf(c.template), "inputs");
+      let score = 0;
+      for (const w of wired) {
+        const i = findEntry(inputs, w.key);
+        if (i >= 0 && conversion(w.sourceType!, typeOf(inputs[i]!)) === null) score++;
+      }
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best.variant;
   }
 
   private valueExpr(value: IrValue, entry: JsonObject, scope: number, card: IrCard, isOutput = false): ts.Expression {
@@ -775,7 +807,13 @@ interface InputItem {
   expr: (typeArg?: ts.TypeNode) => ts.Expression;
   value?: IrValue;
   verbatim?: boolean;
-  ref?: { converted: boolean; sourceType: ValueType | undefined };
+  ref?: { converted: boolean; sourceType: ValueType | undefined; outputKey: string };
+}
+
+interface WiredInput {
+  key: string;
+  sourceType: ValueType | undefined;
+  outputKey: string;
 }
 
 function isVerbatimCall(e: ts.Expression): boolean {
