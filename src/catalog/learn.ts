@@ -1,8 +1,9 @@
 /**
  * Learning catalog entries from real exports: every card (inline flows included) is reduced to its template
  * (`templateOf`), grouped by (address, `variantOf(template)`), counted, and named after its most common
- * display name. The representative template of a group is the smallest (canonical JSON) among the instances
- * carrying that name, so the result does not depend on the order of files or cards.
+ * display name. The representative template of a group is chosen among the instances carrying that name (complete
+ * connector parents first, then the smallest canonical JSON), so the result does not depend on the order of files
+ * or cards.
  */
 import type { Json, JsonObject } from "../ir/types.js";
 import { canonicalJson, isObject } from "../util/json.js";
@@ -15,8 +16,8 @@ interface Group {
   address: string;
   variant: string;
   count: number;
-  /** name → instance count and the smallest template seen with that name. */
-  names: Map<string, { count: number; canonical: string; template: JsonObject }>;
+  /** name → instance count and the preferred template seen with that name (see `better`). */
+  names: Map<string, { count: number; complete: boolean; canonical: string; template: JsonObject }>;
   options: Map<string, Json[]>;
   sources: Set<string>;
 }
@@ -42,12 +43,12 @@ export class CatalogLearner {
     group.count++;
     group.sources.add(source);
     const name = displayName(card);
-    const canonical = canonicalJson(template);
+    const candidate = { complete: hasParentIds(template), canonical: canonicalJson(template), template };
     const seen = group.names.get(name);
-    if (!seen) group.names.set(name, { count: 1, canonical, template });
+    if (!seen) group.names.set(name, { count: 1, ...candidate });
     else {
       seen.count++;
-      if (canonical < seen.canonical) Object.assign(seen, { canonical, template });
+      if (better(candidate, seen)) Object.assign(seen, candidate);
     }
     for (const [key, value] of choiceOptions(card)) {
       const values = group.options.get(key) ?? [];
@@ -79,6 +80,24 @@ export function learnFromFlopack(flopack: JsonObject, source: string): CatalogEn
   const learner = new CatalogLearner();
   learner.addFlopack(flopack, source);
   return learner.entries();
+}
+
+/**
+ * The preferred representative: one whose connector `parents.*.data.id` are present (most exports carry them;
+ * cards copied into inline flows sometimes lack them), then the smallest canonical JSON.
+ */
+function better(a: { complete: boolean; canonical: string }, b: { complete: boolean; canonical: string }): boolean {
+  if (a.complete !== b.complete) return a.complete;
+  return a.canonical < b.canonical;
+}
+
+function hasParentIds(template: JsonObject): boolean {
+  if (typeof template.address !== "string" || !template.address.startsWith("root:channels:")) return true;
+  const parents = isObject(template.parents) ? template.parents : {};
+  return ["version", "channel"].every((k) => {
+    const p = parents[k];
+    return isObject(p) && isObject(p.data) && p.data.id !== undefined;
+  });
 }
 
 function displayName(card: JsonObject): string {

@@ -54,6 +54,17 @@ describe("learnFromFlopack", () => {
     expect(a[0]!.name).toBe("One");
   });
 
+  it("prefers a representative whose connector parents carry their ids", () => {
+    const withIds = customApiAction("a", "GET", false);
+    withIds.parents = { version: { data: { name: "1.0.2", id: 9 } }, channel: { data: { name: "testconn", id: 3 } } };
+    const without = customApiAction("b", "GET", false);
+    without.parents = { version: { data: { name: "1.0.2" } }, channel: { data: { name: "testconn" } } };
+    for (const cards of [[withIds, without], [without, withIds]]) {
+      const [entry] = learnFromFlopack(pack(cards), "x.flopack");
+      expect(entry!.template.parents).toEqual(withIds.parents);
+    }
+  });
+
   it("ignores free-valued options (a table id is instance data)", () => {
     const c = customApiAction("a", "GET", false);
     const inputs = ((c.node as JsonObject).model as JsonObject).inputs as JsonObject;
