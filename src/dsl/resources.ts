@@ -16,20 +16,25 @@ export function connection<C extends string>(name: string, connector: C | { read
   return Object.freeze({ kind: "connection" as const, name, connector: key as C, site });
 }
 
-export function folder(name: string, options: { description?: string; parent?: Folder } = {}): Folder {
+export function folder(name: string, options: { description?: string; parent?: Folder; raw?: Folder["raw"] } = {}): Folder {
   const site = userCallSite();
   if (typeof name !== "string" || name.trim() === "") throw new DslError("folder() needs a name", site);
   let depth = 1;
   for (let p = options.parent; p; p = p.parent) depth++;
   if (depth > 5) throw new DslError(`folder ${JSON.stringify(name)} is nested ${depth} levels deep; Okta allows at most 5`, site);
-  return Object.freeze({ kind: "folder" as const, name, description: options.description, parent: options.parent, site });
+  return Object.freeze({ kind: "folder" as const, name, description: options.description, parent: options.parent, raw: options.raw, site });
 }
 
 export const TABLE_COLUMN_TYPES: Record<TableColumnType, string> = { string: "str", number: "dec", boolean: "bln", Date: "dte" };
 
 export function table(
   name: string,
-  options: { description?: string; folder?: Folder; columns: Record<string, TableColumnType | { type: TableColumnType; default?: string | null }> },
+  options: {
+    description?: string;
+    folder?: Folder;
+    columns: Record<string, TableColumnType | { type: TableColumnType; default?: string | null }>;
+    raw?: Table["raw"];
+  },
 ): Table {
   const site = userCallSite();
   if (typeof name !== "string" || name.trim() === "") throw new DslError("table() needs a name", site);
@@ -39,5 +44,5 @@ export function table(
     return { name: col, type, default: typeof spec === "string" ? null : (spec.default ?? null) };
   });
   if (columns.length === 0) throw new DslError(`table ${JSON.stringify(name)} needs at least one column`, site);
-  return Object.freeze({ kind: "table" as const, name, description: options.description, folder: options.folder, columns, site });
+  return Object.freeze({ kind: "table" as const, name, description: options.description, folder: options.folder, columns, raw: options.raw, site });
 }
