@@ -658,7 +658,16 @@ function branchGroupLabels(m: unknown): Map<string, string> {
 // Entries
 
 /** Input/output entries in UI order: metadata.index, then group, key and value (never storage order). */
+const sortedCache = new WeakMap<object, unknown[]>();
+
 export function sortedEntries(data: unknown): unknown[] {
+  if (!isObject(data)) return [];
+  let cached = sortedCache.get(data);
+  if (cached === undefined) sortedCache.set(data, (cached = sortEntries(data)));
+  return cached;
+}
+
+function sortEntries(data: unknown): unknown[] {
   const list = entries(data).map(([, e]) => e);
   const idx = (e: unknown) => {
     const i = getPath(e, "metadata", "index");
@@ -701,6 +710,14 @@ function entryLabels(list: unknown[], groupLabel: (g: string | undefined) => str
     if (n > 1) label = `${label} #${n}`;
     labels.set(e, label);
   }
+  return labels;
+}
+
+const outputLabelCache = new WeakMap<unknown[], Map<unknown, string>>();
+
+function outputLabels(outputs: unknown[]): Map<unknown, string> {
+  let labels = outputLabelCache.get(outputs);
+  if (labels === undefined) outputLabelCache.set(outputs, (labels = entryLabels(outputs, (g) => g)));
   return labels;
 }
 
@@ -945,7 +962,7 @@ function resolveRef(scope: Scope, src: string, outputId: string, transform: unkn
       }
     }
   }
-  const labels = entryLabels(outputs, (g) => g);
+  const labels = outputLabels(outputs);
   return { card: canonicalCard(view), output: labels.get(output) ?? "?", path: [], convert };
 }
 
