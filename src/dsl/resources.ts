@@ -32,13 +32,17 @@ export function table(
   options: {
     description?: string;
     folder?: Folder;
-    columns: Record<string, TableColumnType | { type: TableColumnType; default?: string | null }>;
+    /** By name (`{ email: "string" }`), or a list when order or names need it (names like "2024" sort first in objects). */
+    columns: Record<string, TableColumnType | { type: TableColumnType; default?: string | null }> | ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>;
     raw?: Table["raw"];
   },
 ): Table {
   const site = userCallSite();
   if (typeof name !== "string" || name.trim() === "") throw new DslError("table() needs a name", site);
-  const columns = Object.entries(options.columns ?? {}).map(([col, spec]) => {
+  const entries: Array<[string, TableColumnType | { type: TableColumnType; default?: string | null }]> = Array.isArray(options.columns)
+    ? options.columns.map((c) => [c.name, c])
+    : Object.entries(options.columns ?? {});
+  const columns = entries.map(([col, spec]) => {
     const type = typeof spec === "string" ? spec : spec?.type;
     if (!type || !(type in TABLE_COLUMN_TYPES)) throw new DslError(`table ${JSON.stringify(name)} column ${JSON.stringify(col)}: type must be one of ${Object.keys(TABLE_COLUMN_TYPES).join(", ")}`, site);
     return { name: col, type, default: typeof spec === "string" ? null : (spec.default ?? null) };
