@@ -60,7 +60,7 @@ function moduleFileStatements(file: PlannedModule): ts.Statement[] {
   shapes.forEach((shape, i) => {
     typeDecls.push(propsInterface(file, shape, `${typeNames[i]}Props`, used), outputsInterface(shape, `${typeNames[i]}Outputs`, used));
   });
-  const dslTypes = ["FlowRefLike", "Input", "OktaDate", "OktaFile", "OktaObject", "Table"].filter((n) => used.has(n));
+  const dslTypes = ["FlowRefLike", "InlineFlow", "Input", "OktaDate", "OktaFile", "OktaObject", "Table"].filter((n) => used.has(n));
   if (dslTypes.length > 0) statements.push(importDecl(dslTypes, `${depth}dsl/types.js`, true));
   const commonProps = file.kind === "connector" ? "ConnectorCardProps" : "CommonCardProps";
   statements.push(
@@ -266,7 +266,13 @@ function inputType(input: InputShape, used: Set<string>): ts.TypeNode {
   const types = uniqueTypes(input.types, used);
   if (types.length === 1 && types[0]!.kind === ts.SyntaxKind.UnknownKeyword) return types[0]!;
   used.add("Input");
-  return unionOf(types.map((t) => f.createTypeReferenceNode("Input", [t])));
+  const alternatives: ts.TypeNode[] = types.map((t) => f.createTypeReferenceNode("Input", [t]));
+  // A flow input also takes a flow written inline (If/ElseIf branches, the event wrapper's For Each).
+  if (input.types.some((t) => t.type === "flo" && !t.collection)) {
+    used.add("InlineFlow");
+    alternatives.push(f.createTypeReferenceNode("InlineFlow"));
+  }
+  return unionOf(alternatives);
 }
 
 function unionOf(types: ts.TypeNode[]): ts.TypeNode {

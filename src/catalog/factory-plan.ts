@@ -12,7 +12,7 @@ import { cardShape, type CardShape } from "./shape.js";
 import type { Catalog } from "./store.js";
 
 /** Names a generated module file binds itself (imports and the table): module and type names avoid them. */
-export const MODULE_SCOPE = ["defineCard", "FactoryMeta", "CommonCardProps", "ConnectorCardProps", "FlowRefLike", "Input", "OktaDate", "OktaFile", "OktaObject", "Table", "META"];
+export const MODULE_SCOPE = ["defineCard", "FactoryMeta", "CommonCardProps", "ConnectorCardProps", "FlowRefLike", "InlineFlow", "Input", "OktaDate", "OktaFile", "OktaObject", "Table", "META"];
 
 export interface PlannedFactory {
   shape: CardShape;
