@@ -51,7 +51,7 @@ function isKnownTimeZone(zone: string): boolean {
     return false;
   }
   // Intl also accepts offsets like "+01:00", which Okta's zone picker does not offer.
-  return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+\-]+)*$/.test(zone);
+  return /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(zone);
 }
 
 function parseTime(at: unknown, site: CallSite | undefined): { hours: string; minutes: string } {
@@ -120,7 +120,7 @@ export const schedule = {
   cron(o: Common & { minutes: string; hours: string; dayOfTheMonth: string; month: string; dayOfTheWeek: string }): ScheduleTrigger {
     const site = userCallSite();
     for (const k of ["minutes", "hours", "dayOfTheMonth", "month", "dayOfTheWeek"] as const) {
-      if (typeof o[k] !== "string" || !/^[0-9*,/\-]+$/.test(o[k])) throw new DslError(`cron field ${k} must be cron syntax (digits, * , / -), got ${JSON.stringify(o[k])}`, site);
+      if (typeof o[k] !== "string" || !/^[0-9*,/-]+$/.test(o[k])) throw new DslError(`cron field ${k} must be cron syntax (digits, * , / -), got ${JSON.stringify(o[k])}`, site);
     }
     return trigger({ minutes: o.minutes, hours: o.hours, dayOfTheMonth: o.dayOfTheMonth, month: o.month, dayOfTheWeek: o.dayOfTheWeek }, o, site);
   },

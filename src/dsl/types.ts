@@ -192,6 +192,8 @@ export interface CardNode {
  */
 export type Card<O> = { readonly [K in keyof O]: Ref<O[K]> } & {
   readonly $node: CardNode;
+  // `any` by default: an output reached by its key has no declared type; pass T to check it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   $out<T = any>(key: string): Ref<T>;
 };
 
