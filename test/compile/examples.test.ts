@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../support/cli.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
  * The example flows, read back from dist/ (kept current by the `build --check` test), wire what their sources

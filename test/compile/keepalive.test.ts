@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { corpus } from "../support/corpus.js";
 import { REPO, runCli } from "../support/cli.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Card = any;
 
 function build(env: NodeJS.ProcessEnv = {}): { text: string; doc: any } {
