@@ -1,0 +1,22 @@
+/**
+ * Inputs the fuzz test found crashing, shrunk (test/fuzz/minimize.ts) and kept: each must keep the CLI contract
+ * under every fuzzed command (see regressions.test.ts).
+ *
+ * `open` marks a crash in code this suite does not fix (another owner's module): its regression test expects the
+ * breach (it fails once the crash is fixed: then delete `open`), and the fuzz test tolerates the same breach
+ * (same command, same message) so that it keeps looking for new ones.
+ */
+export interface Regression {
+  file: string;
+  /** What crashed, and where. */
+  what: string;
+  open?: { command: string; breach: string };
+}
+
+export const REGRESSIONS: Regression[] = [
+  {
+    file: "import-event-flow-pins-into.flopack",
+    what: "import of an Okta event flow (event card → For Each - Ignore Errors wrapper; dist/welcome-new-user.flopack shrunk): TypeError in FlowWriter.pinsInto (src/codegen/flow-file.ts), since dec8520",
+    open: { command: "import", breach: "flocode: internal error: Cannot read properties of undefined (reading 'scope')" },
+  },
+];
