@@ -4,7 +4,7 @@
  */
 import type { CatalogEntry } from "../catalog/entry.js";
 import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
-import { entryRefs, sideEntries } from "../lift/entries.js";
+import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
 import { FlowBuilder, type RecordedNode, type Recording } from "../dsl/builder.js";
@@ -44,6 +44,8 @@ interface PendingPin {
 interface LoweredCard {
   card: IrCard;
   node: RecordedNode;
+  /** Inputs the flow file set explicitly (an explicit empty value satisfies a required input). */
+  given: Set<string>;
   inputs: Array<{ ref: IrEntryRef; entry: JsonObject }>;
   outputs: Array<{ ref: IrEntryRef; type: ValueType }>;
 }
@@ -232,6 +234,7 @@ export class FlowLowering {
     const lowered: LoweredCard = {
       card,
       node: node ?? ({ kind: "cardNode", spec, owner: this.flowToken, scope: this.scope!, index: -1, role } as RecordedNode),
+      given: new Set(),
       inputs: inputs.map((x) => ({ ref: x.ref, entry: x.entry })),
       outputs: outputs.map((x) => ({ ref: x.ref, type: typeOf(x.entry) })),
     };
@@ -250,6 +253,7 @@ export class FlowLowering {
         throw new DslError(`${label} (${spec.address}) has no ${isOption ? "option" : "input"} ${JSON.stringify(key)}; its inputs: ${available}`, site);
       }
       const x = templateInputs[i]!;
+      lowered.given.add(entryRefKey(x.ref));
       const what = `${isOption ? "option" : "input"} ${JSON.stringify(x.entry.key)} of ${label}`;
       const v = this.inputValue(card, x.ref, typeOf(x.entry), value, what, site);
       if (v && !(v.kind === "json" && jsonEqual(v.data, dataOf(x.entry)))) card.inputValues.push({ entry: x.ref, value: v });
@@ -459,7 +463,7 @@ export class FlowLowering {
         const e = x.entry;
         if (e.required !== true || e.flags === "p" || isObject(e.metadata) && e.metadata.custom === true) continue;
         const r = x.ref;
-        const set = l.card.inputValues.some((v) => v.entry.group === r.group && v.entry.key === r.key && (v.entry.nth ?? 0) === (r.nth ?? 0));
+        const set = l.given.has(entryRefKey(r));
         if (!set && !pinned.has(`${l.card.ref}\u0000${r.group}\u0000${r.key}\u0000${r.nth ?? 0}`) && isEmpty(dataOf(e))) {
           throw new DslError(`card ${JSON.stringify(l.card.name)} in flow ${JSON.stringify(this.flowName)} is missing the required input ${JSON.stringify(r.key)}`, node.spec.site);
         }
