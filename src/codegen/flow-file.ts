@@ -32,6 +32,8 @@ const CALLABLE = "root:kernel:control:0.0.1:callable";
 const NOOP = "root:kernel:control:0.0.1:noop";
 const COMMENT = "root:kernel:control:0.0.1:comment";
 const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
+const ACCEPT = "root:kernel:http:0.0.1:accept";
+const DELEGATED = "root:kernel:http:0.0.1:delegated";
 
 /** What a flow file can import from the rest of the generated pack. */
 export interface PackNames {
@@ -108,6 +110,7 @@ class FlowWriter {
     if (ev) this.countCard(ev.event);
     const trigger = triggerOptions(this.flow, root, {
       event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName } : undefined,
+      params: root ? this.triggerParams(root) : undefined,
       ctx: this.ctx,
       spec: (card) => this.spec(card, top.id),
       isVanillaRoot: (card, expected) => this.isVanillaRoot(card, expected),
@@ -132,6 +135,46 @@ class FlowWriter {
     const bodyFn = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, "f")], undefined, undefined, f.createBlock([...hoistedDecls, ...bodyStatements], true));
     const call = f.createCallExpression(this.ctx.use("flocode", "flow"), undefined, [trigger, bodyFn]);
     return [f.createExportAssignment(undefined, undefined, call)];
+  }
+
+  /**
+   * Helper / API endpoint / delegated roots whose custom fields are exactly what `helperFlow({ params })`,
+   * `apiEndpoint({ body, query, headers })` or `delegatedFlow({ params })` make: those fields, by group.
+   */
+  private triggerParams(root: IrCard): Array<{ group: string | null; key: string; type: string }> | undefined {
+    const kinds: Record<string, { name?: string; groups: ReadonlyArray<string | null> }> = {
+      [CALLABLE]: { name: "Helper Flow", groups: [null] },
+      [ACCEPT]: { groups: ["body", "query", "headers"] },
+      [DELEGATED]: { groups: ["inputs"] },
+    };
+    const kind = kinds[root.address];
+    if (!kind || root.extraInputs.length === 0) return undefined;
+    const m = this.models.get(root.ref)!;
+    if (root.name !== (kind.name ?? m.template.name)) return undefined;
+    const variant = this.catalog.variants(root.address).filter((c) => root.address !== CALLABLE || c.name === kind.name)[0]?.variant;
+    if (root.variant !== variant) return undefined;
+    const { extraInputs, extraOutputs, ...rest } = root;
+    if (!isBare({ ...rest, extraInputs: [], extraOutputs: [] }) || !mirrorsInputs(root, m)) return undefined;
+    const action = root.address.split(":").at(-1)!;
+    const out: Array<{ group: string | null; key: string; type: string }> = [];
+    const seen = new Set<string>();
+    for (const x of extraInputs) {
+      const v = isObject(x.entry.value) ? x.entry.value : {};
+      const t = typeof v.type === "string" ? v.type : undefined;
+      const group = typeof x.entry.group === "string" ? x.entry.group : null;
+      const key = typeof x.entry.key === "string" ? x.entry.key : undefined;
+      if (!t || !["string", "number", "boolean", "Date", "object"].includes(t) || key === undefined || !kind.groups.includes(group) || x.links) return undefined;
+      const collection = v.collection === true;
+      const data = collection ? [] : defaultDataOf(t);
+      if (x.value.kind !== "json" || !jsonEqual(x.value.data, data)) return undefined;
+      // The trigger helpers write no group for helper params and "inputs" for delegated ones.
+      const entryGroup = root.address === CALLABLE ? null : root.address === DELEGATED ? null : group;
+      if (!sameIgnoringIndex(customEntry(action, "inputs", { group: entryGroup, key, type: t, collection, data, index: 0 }), x.entry)) return undefined;
+      if (seen.has(`${group}\u0000${key}`)) return undefined;
+      seen.add(`${group}\u0000${key}`);
+      out.push({ group, key, type: collection ? `${t}[]` : t });
+    }
+    return out;
   }
 
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
@@ -329,8 +372,10 @@ class FlowWriter {
   private readonly inlinePins = new Set<IrPin>();
 
   private pinsInto(target: IrCard): Array<{ source: IrCard; pin: IrPin }> {
-    const scope = this.scopes[this.scopeOfCard.get(target.ref)!]!;
+    const id = this.scopeOfCard.get(target.ref);
     const out: Array<{ source: IrCard; pin: IrPin }> = [];
+    if (id === undefined) return out; // the event card of an event() trigger: nothing pins into it
+    const scope = this.scopes[id]!;
     for (const c of scope.scope.cards) for (const p of c.pins) if (p.target === target.ref) out.push({ source: c, pin: p });
     return out;
   }

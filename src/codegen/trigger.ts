@@ -20,6 +20,8 @@ export interface TriggerContext {
   ctx: FileContext;
   /** Event flows written with `event(...)`: the event card's spec and the name lower gives the body's root. */
   event?: { spec: ts.Expression; rootName: string };
+  /** The root's custom fields when the trigger helper makes exactly them (then no `root` is needed). */
+  params?: Array<{ group: string | null; key: string; type: string }>;
   spec(card: IrCard): ts.Expression;
   /** Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data). */
   isVanillaRoot(card: IrCard, expected: { name?: string; variant?: string }): boolean;
@@ -52,15 +54,20 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     expectedRoot = { address: CALLABLE, name: "Scheduled Flow" };
   } else if (address === ACCEPT) {
     const open = flow.securityLevel === "open";
-    trigger = call(t.ctx, "apiEndpoint", open ? [objectLiteral([["security", literal("open")]])] : []);
+    const opts: Array<[string, ts.Expression]> = open ? [["security", literal("open")]] : [];
+    for (const g of ["body", "query", "headers"]) {
+      const fields = (t.params ?? []).filter((p) => p.group === g);
+      if (fields.length > 0) opts.push([g, paramsObject(fields)]);
+    }
+    trigger = call(t.ctx, "apiEndpoint", opts.length > 0 ? [objectLiteral(opts)] : []);
     implied = open ? "open" : "medium";
     expectedRoot = { address: ACCEPT };
   } else if (address === DELEGATED) {
-    trigger = call(t.ctx, "delegatedFlow", []);
+    trigger = call(t.ctx, "delegatedFlow", t.params ? [objectLiteral([["params", paramsObject(t.params)]])] : []);
     implied = "high";
     expectedRoot = { address: DELEGATED };
   } else if (address === CALLABLE) {
-    trigger = call(t.ctx, "helperFlow", []);
+    trigger = call(t.ctx, "helperFlow", t.params ? [objectLiteral([["params", paramsObject(t.params)]])] : []);
     expectedRoot = { address: CALLABLE, name: "Helper Flow" };
   } else if (address === NOOP || root === undefined) {
     trigger = call(t.ctx, "manual", []);
@@ -75,13 +82,17 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   props.push(["trigger", trigger]);
   if (root && expectedRoot) {
     const variant = t.defaultVariant(expectedRoot.address, expectedRoot.name);
-    const vanilla = root.address === expectedRoot.address && t.isVanillaRoot(root, { name: expectedRoot.name, variant });
+    const vanilla = t.params !== undefined || (root.address === expectedRoot.address && t.isVanillaRoot(root, { name: expectedRoot.name, variant }));
     if (!vanilla) props.push(["root", t.spec(root)]);
   }
   if (flow.securityLevel !== implied) raw.push(["securityLevel", literal(flow.securityLevel)]);
   if (!jsonEqual(flow.extraKeys, DEFAULT_EXTRA_FLOW_KEYS)) raw.push(["extraKeys", literal(flow.extraKeys)]);
   if (raw.length > 0) props.push(["raw", objectLiteral(raw, true)]);
   return objectLiteral(props, true);
+}
+
+function paramsObject(params: ReadonlyArray<{ key: string; type: string }>): ts.Expression {
+  return objectLiteral(params.map((p): [string, ts.Expression] => [p.key, literal(p.type)]), params.length > 3);
 }
 
 function call(ctx: FileContext, name: string, args: ts.Expression[]): ts.Expression {
