@@ -214,6 +214,38 @@ describe.skipIf(!c)("diff over the corpus", () => {
   });
 });
 
+describe.skipIf(!c)("diff over the corpus: renames", () => {
+  it("renaming a card that others read from is exactly one change in every export", () => {
+    let checked = 0;
+    for (const file of c!.files) {
+      const doc = JSON.parse(readFileSync(file, "utf8"));
+      const copy = JSON.parse(JSON.stringify(doc));
+      const target = findWiredCard(copy);
+      if (!target) continue;
+      const old = target.node.data.name;
+      target.node.data.name = target.node.model.metadata.name = `${old} (renamed)`;
+      const result = diff(doc, scramble(copy, 5));
+      expect(result.changes.map((x) => x.message), file).toHaveLength(1);
+      expect(result.changes[0], file).toMatchObject({ kind: "renamed", old, new: `${old} (renamed)` });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(c!.files.length / 2);
+  });
+});
+
+/** A displayed, non-trigger card of a top-level flow whose outputs are wired to other cards. */
+function findWiredCard(doc: any): any {
+  for (const flo of Object.values<any>(doc.data.flos)) {
+    const targets = new Set<string>();
+    for (const o of flo.data.orderings ? Object.values<any>(flo.data.orderings) : []) targets.add(o[1]);
+    for (const m of flo.data.methods) {
+      if (m.node.model.displayed === false || !targets.has(m.uuid) || m.address.endsWith(":expand")) continue;
+      if (Object.keys(m.pins).length > 0) return m;
+    }
+  }
+  return undefined;
+}
+
 function findConstant(doc: any): { entry: any; name: string } | undefined {
   for (const flo of Object.values<any>(doc.data.flos)) {
     const pinned = new Set<string>();
