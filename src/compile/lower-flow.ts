@@ -7,6 +7,7 @@ import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, 
 import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
+import { shortId } from "../util/ids.js";
 import { FlowBuilder, type RecordedNode, type Recording } from "../dsl/builder.js";
 import { DslError } from "../dsl/errors.js";
 import { isRef } from "../dsl/handle.js";
@@ -41,6 +42,17 @@ interface PendingPin {
   what: string;
 }
 
+interface InlineContext {
+  recording: Recording;
+  /** The card that holds the inline flow (If Error, For Each - Ignore Errors, ...). */
+  owner: LoweredCard;
+  /** The pending pins of the owner's scope (wormhole entrances are wired there). */
+  outerPending: PendingPin[];
+  outerScope: Recording | undefined;
+  /** Wormholes made so far, by source output: the inner root's output that carries the value. */
+  wormholes: Map<string, { ref: IrEntryRef; type: ValueType }>;
+}
+
 interface LoweredCard {
   card: IrCard;
   node: RecordedNode;
@@ -56,6 +68,9 @@ export class FlowLowering {
   private readonly deferred: Array<() => void> = [];
   private pending: PendingPin[] = [];
   private scope: Recording | undefined;
+  private readonly byCard = new Map<IrCard, LoweredCard>();
+  /** The inline flows being lowered, innermost last: where outer values must come in through wormholes. */
+  private readonly inlineStack: InlineContext[] = [];
 
   constructor(
     private readonly pack: PackContext,
@@ -94,7 +109,7 @@ export class FlowLowering {
     }
   }
 
-  lowerInline(inlineFlow: InlineFlow): IrScope {
+  lowerInline(inlineFlow: InlineFlow, owner?: LoweredCard): IrScope {
     const recording: Recording = { flow: this.flowToken, nodes: [], edges: [], pins: [] };
     const root: RecordedNode = { kind: "cardNode", spec: inlineFlow.root, owner: this.flowToken, scope: recording, index: 0, role: { kind: "root" } };
     recording.nodes.push(root);
@@ -106,7 +121,13 @@ export class FlowLowering {
         throw new DslError(`inline flow: ${error instanceof Error ? error.message : String(error)}`, inlineFlow.site);
       }
     }
-    const scope = this.lowerScope(recording);
+    if (owner) this.inlineStack.push({ recording, owner, outerPending: this.pending, outerScope: this.scope, wormholes: new Map() });
+    let scope: IrScope;
+    try {
+      scope = this.lowerScope(recording);
+    } finally {
+      if (owner) this.inlineStack.pop();
+    }
     scope.inline = inlineFlow.shape ? cloneJson(inlineFlow.shape) : defaultInlineShape();
     if (isObject(scope.inline.display) && isObject(scope.inline.display.aliases) && !inlineFlow.shape) scope.inline.display.aliases = {};
     return scope;
@@ -211,7 +232,6 @@ export class FlowLowering {
       removedModelKeys: [],
       methodPatch: {},
     };
-    card.policy = policyOf(spec.policy, (f) => this.pack.flowRef(f, site), (i) => this.lowerInline(i), card.ref, site);
     if (spec.connection) {
       const connector = spec.address.startsWith("root:channels:http:") ? spec.address.split(":")[3] : undefined;
       if (connector === undefined) throw new DslError(`${label} is a function card and takes no connection`, site);
@@ -239,6 +259,8 @@ export class FlowLowering {
       outputs: outputs.map((x) => ({ ref: x.ref, type: typeOf(x.entry) })),
     };
     if (node) this.lowered.set(node, lowered);
+    this.byCard.set(card, lowered);
+    card.policy = policyOf(spec.policy, (f) => this.pack.flowRef(f, site), (i) => this.lowerInline(i, lowered), card.ref, site);
 
     const given: Array<[string, unknown, boolean]> = [
       ...Object.entries(spec.options ?? {}).map(([k, v]): [string, unknown, boolean] => [k, v, true]),
@@ -379,7 +401,7 @@ export class FlowLowering {
       this.pending.push({ source: ref, target: card, input: entry, inputType: type, transform, site, what });
       return undefined;
     }
-    if (isInline(value)) return { kind: "inline", scope: this.lowerInline(value) };
+    if (isInline(value)) return { kind: "inline", scope: this.lowerInline(value, this.byCard.get(card)) };
     if (isVerbatim(value)) return { kind: "json", data: toJson(value.data, what, site) };
     const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
     if (kind === "flow" || kind === "flowName") return { kind: "flow", flow: this.pack.flowRef(value as FlowRefLike, site) };
@@ -388,6 +410,12 @@ export class FlowLowering {
   }
 
   private wire(pin: PendingPin): void {
+    const src = pin.source;
+    const context = this.inlineStack.at(-1);
+    if (context && context.recording === this.scope && (src.node as RecordedNode).scope === context.outerScope && src.node.owner === this.flowToken) {
+      this.wireThroughWormhole(pin, context);
+      return;
+    }
     const from = this.sourceOf(pin.source, pin.what, pin.site);
     const out = findOutputOf(from, pin.source.output);
     if (out === "ambiguous") throw new DslError(`${pin.what}: output ${JSON.stringify(pin.source.output)} of card ${JSON.stringify(from.card.name)} is ambiguous; use $out("<exact key>")`, pin.site);
@@ -404,6 +432,50 @@ export class FlowLowering {
       transform = auto;
     }
     from.card.pins.push({ output: out.ref, target: pin.target.ref, input: pin.input, transform });
+  }
+
+  /**
+   * An inline flow reading a value of the flow around it: Okta passes it through a "wormhole", a pair of hidden
+   * context fields sharing a key, one on the card that holds the inline flow (wired from the outer output),
+   * one on the inline flow's start card (whose output is then wired inside). FLOPACK.md §6.3.
+   */
+  private wireThroughWormhole(pin: PendingPin, context: InlineContext): void {
+    const from = this.lowered.get(pin.source.node as RecordedNode);
+    if (!from) throw new DslError(`${pin.what} is wired to a card that is not placed yet`, pin.site);
+    const out = findOutputOf(from, pin.source.output);
+    if (!out || out === "ambiguous") throw new DslError(`${pin.what}: card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(pin.source.output)}`, pin.site);
+    const root = this.lowered.get(context.recording.nodes[0]!)!;
+    const sourceKey = `${from.card.ref}\u0000${entryRefKey(out.ref)}`;
+    let inner = context.wormholes.get(sourceKey);
+    if (!inner) {
+      const token = shortId("wormhole", this.flowName, context.owner.card.ref, sourceKey);
+      const value = (withFlags: boolean): JsonObject => ({
+        group: "context",
+        key: token,
+        value: { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available: [] },
+        ...(withFlags ? { required: false } : {}),
+        ref: false,
+        metadata: { forceHide: true },
+        ...(withFlags ? { flags: "d" } : {}),
+      });
+      const ref: IrEntryRef = { group: "context", key: token };
+      context.owner.card.extraInputs.push({ entry: value(true), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
+      root.card.extraInputs.push({ entry: value(true), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
+      root.card.extraOutputs.push({ entry: value(false), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
+      root.outputs.push({ ref, type: out.type });
+      context.outerPending.push({ source: pin.source, target: context.owner.card, input: ref, inputType: out.type, transform: null, site: pin.site, what: pin.what });
+      inner = { ref, type: out.type };
+      context.wormholes.set(sourceKey, inner);
+    }
+    let transform = pin.transform;
+    if (transform === undefined) {
+      const auto = conversion(inner.type, pin.inputType);
+      if (auto === "incompatible") {
+        throw new DslError(`${pin.what} expects ${describeType(pin.inputType)}, but ${from.card.name}.${out.ref.key} is ${describeType(out.type)} and Okta has no conversion between them`, pin.site);
+      }
+      transform = auto;
+    }
+    root.card.pins.push({ output: inner.ref, target: pin.target.ref, input: pin.input, transform });
   }
 
   private wireExplicit(pin: Recording["pins"][number]): void {

@@ -7,12 +7,16 @@ import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
 import { isRef } from "./handle.js";
+import { inline } from "./inline.js";
+import type { OktaObject } from "./types.js";
 
 export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
 export const JOIN_ADDRESS = "root:kernel:control:0.0.1:join";
 export const NOOP_ADDRESS = "root:kernel:control:0.0.1:noop";
 export const COMMENT_ADDRESS = "root:kernel:control:0.0.1:comment";
 export const RETURN_ADDRESS = "root:kernel:control:0.0.1:return";
+export const TRY_CATCH_ADDRESS = "root:kernel:control:0.0.1:tryCatch";
+export const CALLABLE_ADDRESS = "root:kernel:control:0.0.1:callable";
 
 /** How lower must build a node that is not an ordinary card. */
 export type NodeRole =
@@ -120,6 +124,27 @@ export class FlowBuilder<T = Record<string, unknown>> {
     }
     this.cursor = join;
     return cardHandle<R>(join);
+  }
+
+  /**
+   * If Error: runs `attempt`; when a card in it fails, runs `onError` instead of stopping the flow
+   * (`onError`'s `trigger.error` holds the error). Both are inline flows; outputs of earlier cards can be used in
+   * them directly (flocode passes them in through Okta's wormholes).
+   */
+  ifError(attempt: (t: FlowBuilder) => void, onError?: (e: FlowBuilder<{ error: OktaObject }>) => void): Card<Record<string, never>> {
+    const site = userCallSite();
+    const block = (body?: (g: FlowBuilder<never>) => void) =>
+      inline({ kind: "card", address: CALLABLE_ADDRESS, name: "Helper Flow", site }, (g) => {
+        body?.(g as FlowBuilder<never>);
+        g.add({ kind: "card", address: RETURN_ADDRESS, site });
+      });
+    return this.add({
+      kind: "card",
+      address: TRY_CATCH_ADDRESS,
+      inputs: { flo: block(attempt as (g: FlowBuilder<never>) => void) as unknown as Input<unknown> },
+      policy: { type: "raw", error: { type: "handler", flo: null, merge: "join" }, handler: block(onError as ((g: FlowBuilder<never>) => void) | undefined) },
+      site,
+    });
   }
 
   /** A raw control-flow edge (escape hatch for shapes the structured calls do not make). */

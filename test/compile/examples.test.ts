@@ -94,3 +94,33 @@ describe("example flows", () => {
     expect(helper.data.group).toBe(folders[0].id);
   });
 });
+
+describe("If Error (f.ifError)", () => {
+  it("wraps the attempt and the handler as inline flows and passes outer values through a wormhole pair", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { runCli } = await import("../support/cli.js");
+    const out = mkdtempSync(join(tmpdir(), "flocode-iferror-"));
+    const r = runCli(["build", "test/fixtures/good-flows/if-error.flow.ts", "--out", out, "--no-checklist"]);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, "if-error.flopack"), "utf8"));
+    const fd = flows(doc)[0].data;
+    const tryCatch = fd.methods.find((m: any) => m.address.endsWith(":control:0.0.1:tryCatch"));
+    const attempt = entryByKey(tryCatch, "inputs", "flo").value.data;
+    const handler = tryCatch.node.model.policy.error;
+    expect(handler).toMatchObject({ type: "handler", merge: "join" });
+    expect(attempt.methods.map((m: any) => m.node.data.name)).toEqual(["Helper Flow", "Suspend User", "Return"]);
+    expect(handler.flo.methods.map((m: any) => m.node.data.name)).toEqual(["Helper Flow", "Stringify", "Return"]);
+    // The wormhole: an entrance on the If Error card wired from Read User.ID, an exit on the attempt's start card
+    // with the same key, wired to Suspend User.id; each side names the other card.
+    const entrance = Object.values<any>(tryCatch.node.model.inputs.data).find((e) => e.metadata.wormholeMethodId);
+    const start = attempt.methods[0];
+    expect(entrance.metadata.wormholeMethodId).toBe(start.uuid);
+    const exit = Object.values<any>(start.node.model.outputs.data).find((e) => e.key === entrance.key);
+    expect(exit.metadata.wormholeMethodId).toBe(tryCatch.uuid);
+    expect(wires(fd)).toContain(`Read User.ID -> If Error.${entrance.key}`);
+    expect(wires(attempt)).toEqual([`Helper Flow.${entrance.key} -> Suspend User.id`]);
+    expect(wires(handler.flo)).toEqual(["Helper Flow.error -> Stringify.object"]);
+    expect(runCli(["validate", join(out, "if-error.flopack")]).status).toBe(0);
+  });
+});
