@@ -10,7 +10,7 @@ import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, Ir
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
-import { dataOf, defaultData, modelOf } from "../compile/lower-values.js";
+import { dataOf, defaultData, isEmpty, modelOf } from "../compile/lower-values.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { defaultInlineShape } from "../compile/emit.js";
 import { optionValues } from "../catalog/entry.js";
@@ -510,6 +510,16 @@ class FlowWriter {
         ref: { converted, sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type, outputKey: outputKey(sm.outputs, pin.output) ?? "/" },
       });
     }
+    // A required input the export leaves empty is said explicitly (lower requires it to be set).
+    keptTemplate.forEach((x, index) => {
+      const e = x.entry;
+      if (e.required !== true || e.flags === "p" || (isObject(e.metadata) && e.metadata.custom === true)) return;
+      if (items.some((it) => it.index === index) || incoming.some((p) => sameEntry(p.pin.input, x.ref)) || !isEmpty(dataOf(e))) return;
+      const key = specKey(keptEntries, index);
+      if (key === undefined) return;
+      const data = dataOf(e);
+      items.push({ key, index, option: false, expr: () => literal(data), value: { kind: "json", data } });
+    });
     const typed = this.typedFactory(card, m, items, keptEntries);
     if (typed) {
       for (const [k, v] of typed.props) prop(k, v);
@@ -608,8 +618,10 @@ class FlowWriter {
       keys.set(item, shape.specKey);
       const schema = shape.types.some((t) => typeof t.type !== "string");
       if (item.ref) {
-        if (item.ref.converted || schema || shape.option) return undefined;
-        props.push([shape.prop, item.expr(typeArgument(shape, item.ref.sourceType, this.ctx))]);
+        if (item.ref.converted || shape.option) return undefined;
+        const typeArg = typeArgument(shape, item.ref.sourceType, this.ctx);
+        if (!typeArg && shape.types.some((t) => t.type !== "*")) return undefined;
+        props.push([shape.prop, item.expr(typeArg)]);
       } else if (item.value?.kind === "json") {
         const data = item.value.data;
         if (item.verbatim || data === null || hasKindKey(data) || checkValue(data, code.code, code.choices) !== undefined) return undefined;
@@ -872,7 +884,9 @@ function propertyIdentifier(name: string): string {
 /** The TS type a ref must carry for a typed prop: the prop's alternative matching the source's type, else its first. */
 function typeArgument(shape: InputShape, source: ValueType | undefined, ctx: FileContext): ts.TypeNode | undefined {
   const prim = (t: unknown): string => (typeof t === "string" ? t : "object");
-  const pick = shape.types.find((t) => source && prim(t.type) === prim(source.type) && t.collection === source.collection) ?? shape.types[0];
+  // Object-schema alternatives are typed as exact object literals: a ref is typed as a plain alternative.
+  const plain = shape.types.filter((t) => typeof t.type === "string");
+  const pick = plain.find((t) => source && prim(t.type) === prim(source.type) && t.collection === source.collection) ?? plain[0];
   if (!pick) return undefined;
   let node: ts.TypeNode;
   switch (prim(pick.type)) {
