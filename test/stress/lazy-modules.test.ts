@@ -1,0 +1,85 @@
+/**
+ * Heavy modules load only in the commands that need them: `--version`, `validate`, `show`, `diff` of flopacks and
+ * Mermaid `graph` never load ts-morph, Graphviz (@viz-js/viz) or tsx; `--version` does not even load the validator
+ * (ajv, zod) or YAML. Checked on real processes of the built CLI with a module-resolution hook that logs every
+ * module resolved; the commands that do need a heavy module are checked too, so the log is known to see them.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO } from "../support/cli.js";
+
+const BIN = join(REPO, "lib/cli/main.js");
+const work = mkdtempSync(join(tmpdir(), "flocode-lazy-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const HOOKS = join(work, "log-hooks.mjs");
+writeFileSync(
+  HOOKS,
+  `import { appendFileSync } from "node:fs";
+let log;
+export function initialize(data) { log = data.log; }
+export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  appendFileSync(log, r.url + "\\n");
+  return r;
+}
+`,
+);
+
+const HEAVY: Record<string, RegExp> = {
+  "ts-morph": /\/node_modules\/(ts-morph|@ts-morph)\//,
+  graphviz: /\/node_modules\/@viz-js\//,
+  tsx: /\/node_modules\/tsx\//,
+};
+const VALIDATOR: Record<string, RegExp> = {
+  ajv: /\/node_modules\/ajv\//,
+  zod: /\/node_modules\/zod\//,
+  yaml: /\/node_modules\/yaml\//,
+};
+
+let n = 0;
+/** The URLs resolved while the CLI ran `args` (the process must exit 0 or 1). */
+function loadedBy(args: string[]): string[] {
+  const log = join(work, `log-${n++}.txt`);
+  writeFileSync(log, "");
+  const preload = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(HOOKS).href)},{data:{log:${JSON.stringify(log)}}});`;
+  const r = spawnSync(process.execPath, ["--import", preload, BIN, ...args], { cwd: REPO, encoding: "utf8", timeout: 120_000 });
+  expect([0, 1], `${args.join(" ")}: ${r.stderr}`).toContain(r.status);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+function loaded(urls: string[], patterns: Record<string, RegExp>): string[] {
+  return Object.entries(patterns)
+    .filter(([, re]) => urls.some((u) => re.test(u)))
+    .map(([name]) => name);
+}
+
+describe.skipIf(!existsSync(BIN))("lazy loading of heavy modules (built CLI)", () => {
+  const pack = "dist/m365-keepalive.flopack";
+
+  it("--version loads neither heavy modules nor the validator", () => {
+    const urls = loadedBy(["--version"]);
+    expect(urls.some((u) => u.endsWith("/lib/cli/main.js"))).toBe(true);
+    expect(loaded(urls, { ...HEAVY, ...VALIDATOR })).toEqual([]);
+  });
+
+  it.each([
+    ["validate", ["validate", pack]],
+    ["show", ["show", pack]],
+    ["diff", ["diff", pack, "dist/group-audit.flopack"]],
+    ["graph (Mermaid)", ["graph", pack]],
+  ])("%s loads no ts-morph, Graphviz or tsx", (_name, args) => {
+    const urls = loadedBy(args);
+    expect(loaded(urls, VALIDATOR)).toContain("ajv"); // the log does see what the command loads
+    expect(loaded(urls, HEAVY)).toEqual([]);
+  });
+
+  it("the commands that need them do load them (the hook sees heavy modules; import's ts-morph is left out: slow)", () => {
+    expect(loaded(loadedBy(["graph", pack, "--format", "svg"]), HEAVY)).toContain("graphviz");
+    expect(loaded(loadedBy(["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out"), "--no-checklist"]), HEAVY)).toContain("tsx");
+  });
+});
