@@ -46,39 +46,14 @@ interface CompileOutput {
   flopack: unknown;
 }
 
-/**
- * The compiler is loaded lazily (ts-morph, tsx): through `compileSource` of src/compile/index.ts when it
- * exists, else through the build pipeline's own target compiler.
- */
-async function compileOutputs(path: string): Promise<CompileOutput[] | undefined> {
-  const load = async (spec: string): Promise<Record<string, unknown> | undefined> => {
-    try {
-      return (await import(spec)) as Record<string, unknown>;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("compile")) return undefined;
-      throw error;
-    }
-  };
-  // Variable specifiers keep the compiler out of the type graph and out of the review commands' startup.
-  const index = await load(["..", "compile", "index.js"].join("/"));
-  if (typeof index?.compileSource === "function") {
-    const result = (await (index.compileSource as (p: string) => Promise<{ outputs: CompileOutput[] }>)(path)) ?? { outputs: [] };
-    return result.outputs;
-  }
-  const compile = await load(["..", "compile", "compile.js"].join("/"));
-  const targets = await load(["..", "compile", "targets.js"].join("/"));
-  if (typeof compile?.compileTarget !== "function" || typeof targets?.findTargets !== "function") return undefined;
-  const found = (targets.findTargets as (p: string[]) => Array<{ name: string }>)([path]);
-  const outputs: CompileOutput[] = [];
-  for (const target of found) {
-    const built = (await (compile.compileTarget as (t: unknown, o: { created: string }) => Promise<{ flopack: unknown }>)(target, { created: "2000-01-01T00:00:00.000Z" })) as { flopack: unknown };
-    outputs.push({ name: target.name, flopack: built.flopack });
-  }
-  return outputs;
+/** Flow sources are compiled in memory; the compiler (tsx, the catalog) loads only when one is reviewed. */
+async function compileOutputs(path: string): Promise<CompileOutput[]> {
+  const { compileSource } = await import("../compile/index.js");
+  return (await compileSource(path)).outputs;
 }
 
 async function compileFlowSource(path: string): Promise<LoadedPack[]> {
-  let outputs: CompileOutput[] | undefined;
+  let outputs: CompileOutput[];
   try {
     outputs = await compileOutputs(path);
   } catch (error) {
@@ -86,7 +61,6 @@ async function compileFlowSource(path: string): Promise<LoadedPack[]> {
     const message = error instanceof Error ? error.message : String(error);
     throw new UserError(message.startsWith(path) ? message : `${path}: cannot compile: ${message}`, 2);
   }
-  if (outputs === undefined) throw new UserError(`${path}: flow sources are not supported yet by this build; build it and review the .flopack`, 2);
   if (outputs.length === 0) throw new UserError(`${path}: the flow source defines no flow`, 2);
   return outputs.map((o) => ({ label: outputs.length === 1 ? path : `${path} (${o.name})`, flopack: o.flopack }));
 }
