@@ -65,6 +65,61 @@ describe.skipIf(!hasCli)("flocode import (built CLI)", () => {
     expect(existsSync(join(work, "missing-out"))).toBe(false);
   });
 
+  it("writes the same bytes on every run", () => {
+    const a = join(work, "det-a");
+    const b = join(work, "det-b");
+    for (const out of [a, b]) expect(run(["import", fixture, "--out", out]).status).toBe(0);
+    for (const f of ["pack.ts", "resources.ts", "daily-check.flow.ts"]) expect(readFileSync(join(a, f), "utf8")).toBe(readFileSync(join(b, f), "utf8"));
+  });
+
+  it("learns cards the catalog does not know into the project catalog, and builds with them", () => {
+    if (!existsSync(join(repo, "flows", "m365-keepalive.flow.ts"))) return;
+    // A flow of the repo built, then moved to a connector version no catalog has: import must learn its cards.
+    const dist = join(work, "future-src");
+    expect(run(["build", join(repo, "flows", "m365-keepalive.flow.ts"), "--out", dist, "--no-checklist"]).status).toBe(0);
+    const original = readFileSync(join(dist, "m365-keepalive.flopack"), "utf8");
+    const version = /root:channels:http:[A-Za-z0-9_]+:(\d+\.\d+\.\d+):/.exec(original)?.[1];
+    expect(version).toBeDefined();
+    const text = original.split(version!).join("9.99.999");
+    const file = join(work, "future.flopack");
+    writeFileSync(file, text);
+    const out = join(work, "future");
+    const r = run(["import", file, "--out", out, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { learned: number; catalogFile: string };
+    expect(report.learned).toBeGreaterThan(0);
+    expect(report.catalogFile).toBe(join(out, "flocode.catalog.json"));
+    expect(readFileSync(report.catalogFile, "utf8")).toContain(":9.99.999:");
+    const b = run(["build", out, "--out", join(work, "dist-future"), "--no-checklist"]);
+    expect(b.status, b.stderr).toBe(0);
+    const built = readJson(join(work, "dist-future", "future.flopack"));
+    expect(firstDifference(normaliseFlopack(JSON.parse(text) as never), normaliseFlopack(built as never))).toBeUndefined();
+  });
+
+  it("gives back flocode's own builds equal, written with the DSL's helpers", () => {
+    // Build the repo's example flows, import each result, build again.
+    const dist = join(work, "own-dist");
+    const b = run(["build", join(repo, "flows"), "--out", dist, "--no-checklist"]);
+    expect(b.status, b.stderr).toBe(0);
+    const packs = readdirSync(dist).filter((f) => f.endsWith(".flopack"));
+    expect(packs.length).toBeGreaterThan(0);
+    for (const p of packs) {
+      const out = join(work, "own", basename(p, ".flopack"));
+      expect(run(["import", join(dist, p), "--out", out]).status).toBe(0);
+      const texts = readdirSync(out).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(out, f), "utf8"));
+      // Everything the DSL made comes back as DSL: typed factories and trigger helpers, no generic cards or roots.
+      for (const t of texts) {
+        expect(t).not.toContain('card("root:');
+        expect(t).not.toMatch(/^\s*root: /m);
+      }
+      const again = join(work, "own-again");
+      const r2 = run(["build", out, "--out", again, "--no-checklist"]);
+      expect(r2.status, r2.stderr).toBe(0);
+      const d = firstDifference(normaliseFlopack(readJson(join(dist, p)) as never), normaliseFlopack(readJson(join(again, p)) as never));
+      expect(d, p).toBeUndefined();
+    }
+  }, 120_000);
+
   it("exits 2 when --out is a file", () => {
     const file = join(work, "a-file");
     writeFileSync(file, "x");
