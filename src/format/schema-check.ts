@@ -8,6 +8,7 @@ import { diagnostic } from "./diagnostics.js";
 import { buildFlopackJsonSchema } from "./json-schema.js";
 import { FlopackSchema } from "./envelope.js";
 import { CHECKSUM, CREATED, METHOD_UUID, UUID_V4 } from "./ids.js";
+import { loadPrecompiledValidator, standaloneCode } from "./schema-precompiled.js";
 
 /**
  * Schema validation in two steps.
@@ -21,8 +22,8 @@ let fast: ValidateFunction | undefined;
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true, ...(options.source ? { code: { source: true } } : {}) });
   // ajv-formats is CommonJS; under NodeNext its default import is the module object or the plugin itself.
   const mod = formatsModule as unknown as FormatsPlugin | { default: FormatsPlugin };
   const addFormats = typeof mod === "function" ? mod : mod.default;
@@ -31,8 +32,14 @@ export function createAjv(): Ajv2020 {
 }
 
 function fastValidator(): ValidateFunction {
-  fast ??= createAjv().compile(buildFlopackJsonSchema());
+  fast ??= loadPrecompiledValidator() ?? createAjv().compile(buildFlopackJsonSchema());
   return fast;
+}
+
+/** The standalone code of the validator `checkSchema` uses, for `npm run build` (see schema-precompiled.ts). */
+export function flopackValidatorCode(): string {
+  const ajv = createAjv({ source: true });
+  return standaloneCode(ajv, ajv.compile(buildFlopackJsonSchema()));
 }
 
 /** The most schema findings reported for one document; the rest are summarised in one more finding. */
