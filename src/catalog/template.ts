@@ -177,7 +177,7 @@ export function optionsOf(card: JsonObject): JsonObject {
   for (const entry of Object.values(entriesOf(model.inputs))) {
     if (!isObject(entry) || entry.flags !== "p" || typeof entry.key !== "string") continue;
     const value = isObject(entry.value) ? entry.value.data : undefined;
-    if (value !== undefined && (typeof value !== "object" || value === null)) out[entry.key] = value;
+    if (value !== undefined && (typeof value !== "object" || value === null)) defineKey(out, entry.key, value);
   }
   return out;
 }

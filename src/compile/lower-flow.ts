@@ -12,6 +12,7 @@ import { FlowBuilder, type RecordedNode, type Recording } from "../dsl/builder.j
 import { DslError } from "../dsl/errors.js";
 import { isRef } from "../dsl/handle.js";
 import { isConverted, isInline, isVerbatim } from "../dsl/inline.js";
+import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
@@ -559,6 +560,12 @@ function findOutputOf(card: LoweredCard, name: string): { ref: IrEntryRef; type:
   const exact = card.outputs.filter((o) => o.ref.key === name);
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) return "ambiguous";
+  // A typed factory's property name (`card.systemPropertiesExternalId`) says exactly which output it means.
+  const meta = factoryMetaOf(card.node.spec)?.outputs.find(([prop]) => prop === name);
+  if (meta) {
+    const byMeta = card.outputs.find((o) => o.ref.group === meta[1] && o.ref.key === meta[2] && !o.ref.nth);
+    if (byMeta) return byMeta;
+  }
   const norm = normName(name);
   const loose = card.outputs.filter((o) => normName(o.ref.key) === norm);
   if (loose.length > 1) return "ambiguous";

@@ -50,6 +50,8 @@ export interface ConnectorCardProps<C extends string> extends CommonCardProps {
 }
 
 /** A factory; its props are optional when none is required. */
+// `{} extends P` asks "are all props optional?"; `{}` is meant here.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type CardFactory<P, O> = {} extends P ? (props?: P) => CardSpec<O> : (props: P) => CardSpec<O>;
 
 const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs", "customOutputs", "comments", "patch"]);

@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import type { CallSite } from "./types.js";
+import { parseFrame } from "./call-site.js";
 
 /**
  * The first stack frame outside flocode's own DSL modules: where the user called `flow()`, a card factory,
@@ -9,18 +9,10 @@ export function userCallSite(): CallSite | undefined {
   const stack = new Error().stack;
   if (!stack) return undefined;
   for (const line of stack.split("\n").slice(1)) {
-    const m = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
-    if (!m) continue;
-    let file = m[1]!;
-    if (file.startsWith("file://")) {
-      try {
-        file = fileURLToPath(file);
-      } catch {
-        continue;
-      }
-    }
-    if (file.startsWith("node:") || file.includes("/node_modules/") || isFlocodeInternal(file)) continue;
-    return { file, line: Number(m[2]), column: Number(m[3]) };
+    const site = parseFrame(line);
+    if (!site) continue;
+    if (site.file.startsWith("node:") || site.file.includes("/node_modules/") || isFlocodeInternal(site.file)) continue;
+    return site;
   }
   return undefined;
 }
