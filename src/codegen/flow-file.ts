@@ -19,7 +19,7 @@ import { entryRefs as entryRefList, sideEntries } from "../lift/entries.js";
 import { typeOf } from "../compile/lower-values.js";
 import { FileContext } from "./file-context.js";
 import { literal, objectLiteral, withLineComments } from "./literal.js";
-import { planScope, type ScopePlan } from "./structure.js";
+import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
@@ -32,6 +32,7 @@ const CALLABLE = "root:kernel:control:0.0.1:callable";
 const NOOP = "root:kernel:control:0.0.1:noop";
 const COMMENT = "root:kernel:control:0.0.1:comment";
 const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
+const JOIN = "root:kernel:control:0.0.1:join";
 const ACCEPT = "root:kernel:http:0.0.1:accept";
 const DELEGATED = "root:kernel:http:0.0.1:delegated";
 
@@ -85,6 +86,10 @@ class FlowWriter {
   private readonly declared = new Set<string>();
   private readonly rootOf = new Map<number, IrCard | undefined>();
   private builderCount = 0;
+  private branchDepth = 0;
+  private readonly irScopes = new Map<number, IrScope>();
+  /** If cards written with `ifElse`. */
+  private readonly folded = new Set<string>();
 
   constructor(
     private readonly flow: IrFlow,
@@ -229,14 +234,16 @@ class FlowWriter {
 
   private index(scope: IrScope, parent: number | undefined): number {
     const id = this.scopes.length;
-    const plan = planScope(scope);
-    this.scopes.push({ id, parent, plan, scope });
-    this.rootOf.set(id, plan.root);
     for (const card of scope.cards) {
       this.scopeOfCard.set(card.ref, id);
       this.cardsByRef.set(card.ref, card);
       this.models.set(card.ref, cardModel(card, this.catalog));
     }
+    this.irScopes.set(id, scope);
+    const plan = planScope(scope, this.folding(scope));
+    this.scopes.push({ id, parent, plan, scope });
+    this.rootOf.set(id, plan.root);
+    for (const st of allSteps(plan.steps)) if (st.kind === "ifElse") this.folded.add(st.ifCard.ref);
     for (const card of scope.cards) {
       for (const v of [...card.inputValues, ...card.outputValues]) if (v.value.kind === "inline") this.index(v.value.scope, id);
       for (const x of [...card.extraInputs, ...card.extraOutputs]) if (x.value.kind === "inline") this.index(x.value.scope, id);
@@ -252,8 +259,10 @@ class FlowWriter {
       for (const p of s.plan.placement.values()) if (p !== null && p !== "cursor") want.add(p);
       for (const card of s.scope.cards) {
         for (const pin of card.pins) want.add(card.ref).add(pin.target);
-        if (card.branches.length > 0) want.add(card.ref);
-        for (const b of card.branches) want.add(b.head);
+        if (card.branches.length > 0 && !this.folded.has(card.ref)) {
+          want.add(card.ref);
+          for (const b of card.branches) want.add(b.head);
+        }
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
           const l = x.links;
           if (l?.wormholeMethodId && "ref" in l.wormholeMethodId) want.add(l.wormholeMethodId.ref);
@@ -288,12 +297,12 @@ class FlowWriter {
     const b = f.createIdentifier(builder);
     const root = info.plan.root;
     const deferred = this.deferredStatements(info, builder);
-    const flush = (): void => {
+    const flush = (into: ts.Statement[] = out): void => {
       for (let i = 0; i < deferred.length; i++) {
         const d = deferred[i]!;
         if (d.needs.every((r) => this.declared.has(r))) {
           const stmt = d.make();
-          if (stmt) out.push(stmt);
+          if (stmt) into.push(stmt);
           deferred.splice(i--, 1);
         }
       }
@@ -307,7 +316,22 @@ class FlowWriter {
       this.declared.add(root.ref);
     }
     flush();
-    for (const card of info.plan.order) {
+    this.emitSteps(info.plan.steps, info, b, out, flush);
+    for (const d of deferred) {
+      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+    }
+    return out;
+  }
+
+  /** Writes steps with builder `b` into `out`; `flush` writes deferred statements whose cards are now declared. */
+  private emitSteps(steps: readonly Step[], info: ScopeInfo, b: ts.Identifier, out: ts.Statement[], flush: (into: ts.Statement[]) => void): void {
+    for (const st of steps) {
+      if (st.kind === "ifElse") {
+        out.push(this.ifElseStatement(st, info, b, flush));
+        flush(out);
+        continue;
+      }
+      const card = st.card;
       this.countCard(card);
       const placement = info.plan.placement.get(card.ref);
       const spec = this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
@@ -324,16 +348,122 @@ class FlowWriter {
       const v = this.vars.get(card.ref);
       let stmt: ts.Statement = v ? (this.hoisted.has(card.ref) ? assign(v, call) : constDecl(v, call)) : f.createExpressionStatement(call);
       if (card.address === COMMENT && spec !== undefined && isObject(card.comments) && typeof card.comments.markdown === "string") {
-        stmt = withLineComments(stmt, card.comments.markdown.split(/\r\n|\r|\n/).slice(0, 3));
+        stmt = withLineComments(stmt, card.comments.markdown.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 3));
       }
       out.push(stmt);
       this.declared.add(card.ref);
-      flush();
+      flush(out);
     }
-    for (const d of deferred) {
-      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+  }
+
+  /** `b.ifElse({ left, operator, right }, (then) => {...}, (otherwise) => {...})`, its join as the value. */
+  private ifElseStatement(st: Extract<Step, { kind: "ifElse" }>, info: ScopeInfo, b: ts.Identifier, flush: (into: ts.Statement[]) => void): ts.Statement {
+    for (const c of [st.ifCard, st.thenHead, st.elseHead, st.join]) this.countCard(c);
+    const condition = this.conditionOf(st.ifCard, info.id) ?? objectLiteral([]);
+    this.branchDepth++;
+    const suffix = this.branchDepth === 1 ? "" : String(this.branchDepth);
+    const branch = (steps: readonly Step[], name: string): ts.ArrowFunction => {
+      const inner: ts.Statement[] = [];
+      const param = f.createIdentifier(`${name}${suffix}`);
+      this.emitSteps(steps, info, param, inner, flush);
+      // Branch cards are constants of the branch's function: out of scope after it.
+      for (const c of flatten(steps)) this.declared.delete(c.ref);
+      return f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, param)], undefined, undefined, f.createBlock(inner, true));
+    };
+    const args: ts.Expression[] = [condition, branch(st.then, "then")];
+    if (st.otherwise.length > 0) args.push(branch(st.otherwise, "otherwise"));
+    this.branchDepth--;
+    const call = f.createCallExpression(f.createPropertyAccessExpression(b, "ifElse"), undefined, args);
+    this.declared.add(st.join.ref);
+    const v = this.vars.get(st.join.ref);
+    return v ? (this.hoisted.has(st.join.ref) ? assign(v, call) : constDecl(v, call)) : f.createExpressionStatement(call);
+  }
+
+  /** The `{ left, operator, right }` of an If card, or undefined when its inputs cannot be written so. */
+  private conditionOf(ifCard: IrCard, scope: number, visible?: (ref: string) => boolean): ts.Expression | undefined {
+    // With `visible` (planning, before names exist) this only checks: nothing is built.
+    const dry = visible !== undefined;
+    const m = this.models.get(ifCard.ref)!;
+    const kept = m.inputs.filter((x) => x.template !== undefined);
+    const entries = kept.map((x) => x.entry);
+    const incoming = this.pinsInto(ifCard);
+    const known = new Set(["left-operand", "operator", "right-operand"]);
+    if (ifCard.inputValues.some((v) => !known.has(v.entry.key) || v.entry.group !== null)) return undefined;
+    if (incoming.some((p) => !known.has(p.pin.input.key))) return undefined;
+    const props: Array<[string, ts.Expression]> = [];
+    for (const [prop, key] of [["left", "left-operand"], ["operator", "operator"], ["right", "right-operand"]] as const) {
+      const i = kept.findIndex((x) => x.ref.key === key && x.ref.group === null);
+      if (i < 0 || specKey(entries, i) !== key) return undefined;
+      const x = kept[i]!;
+      const v = ifCard.inputValues.find((iv) => sameEntry(iv.entry, x.ref));
+      const pins = incoming.filter((p) => sameEntry(p.pin.input, x.ref));
+      if (pins.length > 1 || (pins.length === 1 && v)) return undefined;
+      if (pins.length === 1) {
+        const { source, pin } = pins[0]!;
+        const seen = visible ? visible(source.ref) : this.declared.has(source.ref);
+        if (!seen || this.scopeOfCard.get(source.ref) !== scope) return undefined;
+        if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
+        if (!dry) props.push([prop, this.refExpr(source, pin, x.type)!]);
+      } else if (v) {
+        if (v.value.kind !== "json") return undefined;
+        if (!dry) props.push([prop, this.constant(v.value.data, x.entry, false)]);
+      } else if (prop !== "right" && !dry) props.push([prop, literal(dataOf(x.entry))]);
     }
-    return out;
+    return objectLiteral(props);
+  }
+
+  /** What `ifElse` needs of an If block's cards, and of its context (see planScope). */
+  private folding(scope: IrScope): Folding {
+    const headVariant = this.catalog.variants(NOOP).filter((c) => modelOf(c.template).displayed === false)[0]?.variant;
+    const plainCard = (c: IrCard, address: string, variant: string | undefined): boolean =>
+      c.address === address && c.variant === variant && c.name === this.models.get(c.ref)!.template.name && isBare(c) && c.pins.length === 0;
+    const scopeId = this.scopeOfCard.get(scope.cards[0]?.ref ?? "");
+    return {
+      cards: (ifCard, thenHead, elseHead, join) => {
+        const m = this.models.get(ifCard.ref)!;
+        const { inputValues: _i, branches: _b, ...rest } = ifCard;
+        if (!isBare({ ...rest, inputValues: [], branches: [] }) || ifCard.pins.length > 0 || ifCard.name !== m.template.name) return false;
+        if (!plainCard(thenHead, NOOP, headVariant) || !plainCard(elseHead, NOOP, headVariant)) return false;
+        const { pins: _p, ...joinRest } = join;
+        if (!(join.address === JOIN && join.variant === this.catalog.variants(JOIN)[0]?.variant && join.name === this.models.get(join.ref)!.template.name && isBare({ ...joinRest, pins: [] }))) return false;
+        // lower picks the If's variant from its wiring: it must pick this one.
+        const wired: WiredInput[] = this.pinsInto(ifCard).map(({ source, pin }) => {
+          const sm = this.models.get(source.ref)!;
+          return { key: pin.input.key, sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type, outputKey: outputKey(sm.outputs, pin.output) ?? "/" };
+        });
+        return this.chooseVariant(ifCard.address, undefined, {}, wired) === ifCard.variant;
+      },
+      accept: (step, steps, layout) => {
+        const inBranches = new Set(flatten([...step.then, ...step.otherwise]).map((c) => c.ref));
+        const hidden = new Set([step.ifCard.ref, step.thenHead.ref, step.elseHead.ref]);
+        const root = planRoot(scope);
+        const order = [...(root ? [root.ref] : []), ...flatten(steps).map((c) => c.ref)];
+        const pos = (r: string): number => order.indexOf(r);
+        // Cards inside folded blocks' branches are local to their branch functions.
+        const closed = new Set<string>();
+        for (const other of allSteps(steps)) if (other.kind === "ifElse") for (const c of flatten([...other.then, ...other.otherwise])) closed.add(c.ref);
+        for (const c of scope.cards) {
+          for (const p of c.pins) {
+            if (hidden.has(c.ref)) return false;
+            if (inBranches.has(c.ref) && !inBranches.has(p.target)) return false;
+            if (p.target === step.thenHead.ref || p.target === step.elseHead.ref) return false;
+            if ((p.target === step.ifCard.ref || inBranches.has(p.target)) && !inBranches.has(c.ref)) {
+              if (closed.has(c.ref) || pos(c.ref) < 0 || pos(c.ref) > pos(step.ifCard.ref)) return false;
+            }
+          }
+          for (const x of [...c.extraInputs, ...c.extraOutputs]) {
+            for (const l of [x.links?.wormholeMethodId, x.links?.srcMethodId]) if (l && "ref" in l && (inBranches.has(l.ref) || hidden.has(l.ref))) return false;
+            const so = x.links?.srcOutputId;
+            if (so && "card" in so && (inBranches.has(so.card) || hidden.has(so.card))) return false;
+          }
+        }
+        for (const [a, b] of layout.edges) if (inBranches.has(a) || inBranches.has(b) || hidden.has(a) || hidden.has(b)) return false;
+        for (const [card, p] of layout.placement) if (p !== null && p !== "cursor" && (inBranches.has(p) || hidden.has(p)) && !inBranches.has(card)) return false;
+        for (const c of flatten([...step.then, ...step.otherwise])) if (layout.placement.get(c.ref) !== "cursor") return false;
+        const sameScope = (r: string): boolean => this.scopeOfCard.get(r) === this.scopeOfCard.get(step.ifCard.ref);
+        return this.conditionOf(step.ifCard, scopeId ?? -1, (r) => pos(r) >= 0 && pos(r) < pos(step.ifCard.ref) && !closed.has(r) && sameScope(r)) !== undefined;
+      },
+    };
   }
 
   private deferredStatements(info: ScopeInfo, builder: string): Array<{ needs: string[]; make: () => ts.Statement | undefined }> {
@@ -347,6 +477,7 @@ class FlowWriter {
       out.push({ needs: [a, c], make: () => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(b(), "edge"), undefined, [this.cardRefExpr(a), this.cardRefExpr(c)])) });
     }
     for (const card of info.scope.cards) {
+      if (this.folded.has(card.ref)) continue;
       for (const br of card.branches) {
         if (!this.cardsByRef.has(br.head)) {
           this.lossy.push(`an If/Else branch points to a card that is not in the flow`);
@@ -375,8 +506,8 @@ class FlowWriter {
     const id = this.scopeOfCard.get(target.ref);
     const out: Array<{ source: IrCard; pin: IrPin }> = [];
     if (id === undefined) return out; // the event card of an event() trigger: nothing pins into it
-    const scope = this.scopes[id]!;
-    for (const c of scope.scope.cards) for (const p of c.pins) if (p.target === target.ref) out.push({ source: c, pin: p });
+    const scope = this.irScopes.get(id)!;
+    for (const c of scope.cards) for (const p of c.pins) if (p.target === target.ref) out.push({ source: c, pin: p });
     return out;
   }
 

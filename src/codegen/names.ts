@@ -16,7 +16,7 @@ export const JS_KEYWORDS: ReadonlySet<string> = new Set(
 /** What generated files import from flocode, plus the builder parameters. */
 export const FLOCODE_NAMES: ReadonlySet<string> = new Set(
   ("flow flowNamed pack schedule apiEndpoint delegatedFlow event helperFlow manual connection folder table card field " +
-    "kernel f g h convert inline pin branch resources").split(" "),
+    "kernel f g h convert inline pin branch resources then otherwise compose verbatim").split(" "),
 );
 
 export const DANGEROUS_GLOBALS: ReadonlySet<string> = new Set(

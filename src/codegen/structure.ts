@@ -7,11 +7,15 @@
 import type { IrCard, IrScope } from "../ir/types.js";
 
 const COMMENT = "root:kernel:control:0.0.1:comment";
+const IF = "root:kernel:control:0.0.1:if";
+const JOIN = "root:kernel:control:0.0.1:join";
 
 export interface ScopePlan {
   root: IrCard | undefined;
   /** Cards other than the root, in the order they are written. */
   order: IrCard[];
+  /** The same, as written: cards and folded If/Else blocks. */
+  steps: Step[];
   /**
    * For each written card: the edge `f.add` makes (`"cursor"`: from the previous chain card; a card ref: from
    * that card via `after`; null: none, `after: null`).
@@ -21,7 +25,7 @@ export interface ScopePlan {
   edges: Array<[string, string]>;
 }
 
-export function planScope(scope: IrScope): ScopePlan {
+export function planScope(scope: IrScope, fold?: Folding): ScopePlan {
   const byRef = new Map(scope.cards.map((c) => [c.ref, c]));
   const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
   const incoming = new Map<string, string[]>();
@@ -76,24 +80,157 @@ export function planScope(scope: IrScope): ScopePlan {
   drain();
   for (const w of waiting) if (!visited.has(w)) visit(w, true);
 
-  // Which edge each f.add makes: from the cursor when that edge exists, else from another placed card.
-  const remaining = scope.orderings.map(([a, b], i) => ({ a, b, i, used: false }));
+  const steps = foldIfElse(scope, root, order, fold);
+  const layout = placeSteps(scope, root, steps);
+  return { root, order: flatten(steps), steps, placement: layout.placement, edges: layout.edges };
+}
+
+/** One written step: a card placed with `add`, or an If/Else written with `ifElse` (its branches nested). */
+export type Step =
+  | { kind: "card"; card: IrCard }
+  | { kind: "ifElse"; ifCard: IrCard; thenHead: IrCard; elseHead: IrCard; join: IrCard; then: Step[]; otherwise: Step[] };
+
+/** What codegen knows about writing an If/Else with `ifElse`. */
+export interface Folding {
+  /** Whether the If card, its heads and its join are exactly what `ifElse` makes. */
+  cards(ifCard: IrCard, thenHead: IrCard, elseHead: IrCard, join: IrCard): boolean;
+  /** Whether the folded block works in context: nothing outside reaches into the branches or the If. */
+  accept(step: Extract<Step, { kind: "ifElse" }>, steps: readonly Step[], layout: Layout): boolean;
+}
+
+/** Every step, those inside folded branches included. */
+export function allSteps(steps: readonly Step[]): Step[] {
+  return steps.flatMap((s) => (s.kind === "card" ? [s] : [s, ...allSteps(s.then), ...allSteps(s.otherwise)]));
+}
+
+/** The root of a scope: the one non-comment card with no incoming edge that is not an If/Else branch head. */
+export function planRoot(scope: IrScope): IrCard | undefined {
+  const incoming = new Set(scope.orderings.filter(([a, b]) => a !== b).map(([, b]) => b));
+  const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
+  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT);
+}
+
+export function flatten(steps: readonly Step[]): IrCard[] {
+  return steps.flatMap((s) => (s.kind === "card" ? [s.card] : [s.ifCard, s.thenHead, s.elseHead, s.join, ...flatten(s.then), ...flatten(s.otherwise)]));
+}
+
+/**
+ * If/Else folding: an If whose two heads lead, each through a plain chain of cards that all also point at one
+ * Join, to that Join. Folded only when `ifElse` makes every edge it needs from the stored orderings (checked
+ * by placing the steps); else the cards stay as they are.
+ */
+function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], fold: Folding | undefined): Step[] {
+  let steps: Step[] = order.map((card) => ({ kind: "card", card }));
+  if (!fold) return steps;
+  const byRef = new Map(scope.cards.map((c) => [c.ref, c]));
+  const out = new Map<string, string[]>();
+  const inDegree = new Map<string, number>();
+  for (const [a, b] of scope.orderings) {
+    if (a === b) continue;
+    (out.get(a) ?? out.set(a, []).get(a)!).push(b);
+    inDegree.set(b, (inDegree.get(b) ?? 0) + 1);
+  }
+  for (const ifCard of order) {
+    if (ifCard.address !== IF || ifCard.branches.length !== 2) continue;
+    const thenHead = byRef.get(ifCard.branches.find((b) => b.value)?.head ?? "");
+    const elseHead = byRef.get(ifCard.branches.find((b) => !b.value)?.head ?? "");
+    if (!thenHead || !elseHead || thenHead === elseHead || (out.get(ifCard.ref) ?? []).length > 0) continue;
+    const join = (out.get(thenHead.ref) ?? []).map((r) => byRef.get(r)).find((c) => c?.address === JOIN);
+    if (!join || !(out.get(elseHead.ref) ?? []).includes(join.ref) || !fold.cards(ifCard, thenHead, elseHead, join)) continue;
+    const chain = (head: IrCard): IrCard[] | undefined => {
+      const body: IrCard[] = [];
+      const seen = new Set<string>([head.ref]);
+      for (let cur = head; ; ) {
+        const next = [...new Set((out.get(cur.ref) ?? []).filter((r) => r !== join.ref))];
+        if (next.length === 0) return body;
+        if (next.length > 1) return undefined;
+        const n = byRef.get(next[0]!);
+        if (!n || seen.has(n.ref) || n === root || n.branches.length > 0 || n.address === JOIN || (inDegree.get(n.ref) ?? 0) !== 1) return undefined;
+        if (!(out.get(n.ref) ?? []).includes(join.ref)) return undefined;
+        seen.add(n.ref);
+        body.push(n);
+        cur = n;
+      }
+    };
+    const thenBody = chain(thenHead);
+    const elseBody = chain(elseHead);
+    if (!thenBody || !elseBody) continue;
+    const members = new Set([ifCard, thenHead, elseHead, join, ...thenBody, ...elseBody].map((c) => c.ref));
+    if (members.size !== 4 + thenBody.length + elseBody.length) continue;
+    const candidate: Step[] = [];
+    let inserted = false;
+    const taken = new Set<string>();
+    for (const st of steps) {
+      const cards = st.kind === "card" ? [st.card] : flatten([st]);
+      if (cards.some((c) => members.has(c.ref))) {
+        if (st.kind !== "card") {
+          inserted = false;
+          break;
+        }
+        taken.add(st.card.ref);
+        if (!inserted) {
+          candidate.push({ kind: "ifElse", ifCard, thenHead, elseHead, join, then: thenBody.map((card) => ({ kind: "card", card })), otherwise: elseBody.map((card) => ({ kind: "card", card })) });
+          inserted = true;
+        }
+      } else candidate.push(st);
+    }
+    if (!inserted || taken.size !== members.size) continue;
+    const layout = placeSteps(scope, root, candidate);
+    const step = candidate.find((x): x is Extract<Step, { kind: "ifElse" }> => x.kind === "ifElse" && x.ifCard === ifCard)!;
+    if (layout.missing || !fold.accept(step, candidate, layout)) continue;
+    steps = candidate;
+  }
+  return steps;
+}
+
+export interface Layout {
+  placement: Map<string, "cursor" | string | null>;
+  edges: Array<[string, string]>;
+  /** An `ifElse` needs an edge the stored orderings do not have. */
+  missing: boolean;
+}
+
+/** Which edge each `add` makes (from the cursor when it exists, else from another placed card), what `ifElse` makes, and what is left. */
+function placeSteps(scope: IrScope, root: IrCard | undefined, steps: readonly Step[]): Layout {
+  const remaining = scope.orderings.map(([a, b]) => ({ a, b, used: false }));
   const placement = new Map<string, "cursor" | string | null>();
   const placed = new Set<string>(root ? [root.ref] : []);
-  let cursor: string | undefined = root?.ref;
-  for (const card of order) {
-    const candidates = remaining.filter((e) => !e.used && e.b === card.ref && e.a !== e.b && placed.has(e.a));
-    const fromCursor = candidates.find((e) => e.a === cursor);
-    const chosen = fromCursor ?? candidates[0];
-    if (chosen) {
-      chosen.used = true;
-      placement.set(card.ref, fromCursor ? "cursor" : chosen.a);
-      cursor = card.ref;
-    } else {
-      placement.set(card.ref, null);
+  let missing = false;
+  const take = (a: string, b: string): void => {
+    const e = remaining.find((x) => !x.used && x.a === a && x.b === b);
+    if (e) e.used = true;
+    else missing = true;
+  };
+  const place = (list: readonly Step[], start: string | undefined, joinTarget: string | undefined): void => {
+    let cursor = start;
+    for (const st of list) {
+      if (st.kind === "card") {
+        const card = st.card;
+        if (joinTarget) take(card.ref, joinTarget);
+        const candidates = remaining.filter((e) => !e.used && e.b === card.ref && e.a !== e.b && placed.has(e.a));
+        const fromCursor = candidates.find((e) => e.a === cursor);
+        const chosen = fromCursor ?? candidates[0];
+        if (chosen) {
+          chosen.used = true;
+          placement.set(card.ref, fromCursor ? "cursor" : chosen.a);
+          cursor = card.ref;
+        } else placement.set(card.ref, null);
+        placed.add(card.ref);
+      } else {
+        if (joinTarget) take(st.ifCard.ref, joinTarget);
+        if (cursor !== undefined) take(cursor, st.ifCard.ref);
+        for (const c of [st.ifCard, st.thenHead, st.elseHead, st.join]) placed.add(c.ref);
+        take(st.thenHead.ref, st.join.ref);
+        place(st.then, st.thenHead.ref, st.join.ref);
+        take(st.elseHead.ref, st.join.ref);
+        place(st.otherwise, st.elseHead.ref, st.join.ref);
+        cursor = st.join.ref;
+      }
     }
-    placed.add(card.ref);
-  }
+  };
+  place(steps, root?.ref, undefined);
   const edges = remaining.filter((e) => !e.used).map((e): [string, string] => [e.a, e.b]);
-  return { root, order, placement, edges };
+  return { placement, edges, missing };
 }
+
+

@@ -61,7 +61,7 @@ function unexpectedStatements(text: string, file: string): string[] {
         const e = s.expression;
         const callee = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) ? e.expression.expression.text : undefined;
         const assignment = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left);
-        if ((callee && /^(f|g[0-9]*)$/.test(callee)) || assignment) continue;
+        if ((callee && /^(f|g[0-9]*|then[0-9]*|otherwise[0-9]*)$/.test(callee)) || assignment) continue;
       }
       problems.push(`${file}: unexpected statement ${ts.SyntaxKind[s.kind]}: ${s.getText(sf).slice(0, 80)}`);
     }
