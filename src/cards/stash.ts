@@ -71,14 +71,6 @@ export interface ReadRowOutputs {
   created: OktaDate;
   /** Output "Updated" (group Row). */
   updated: OktaDate;
-  /** Output "user id" (group Fields). */
-  userId: string;
-  /** Output "username" (group Fields). */
-  username: string;
-  /** Output "total failed attempts" (group Fields). */
-  totalFailedAttempts: string;
-  /** Output "last failed attempt" (group Fields). */
-  lastFailedAttempt: string;
 }
 
 /** Props of `Read Table` (root:channels:http:stash:0.7.147:readTable). */
@@ -105,7 +97,7 @@ export interface SearchRows2Props extends ConnectorCardProps<"stash"> {
   /** Option "stash" (group parameters): Table. */
   stash?: Table;
   /** Option "resultSet" (group parameters): Result Set. */
-  resultSet?: "one" | "all-new" | "all";
+  resultSet?: "one" | "all" | "all-new";
   /** Input "Column" (group Sort). */
   column?: Input<string>;
 }
@@ -121,10 +113,6 @@ export interface UpdateRowProps extends ConnectorCardProps<"stash"> {
   stash?: Table;
   /** Option "updateEmptyInputs" (group parameters): Update Empty Inputs. */
   updateEmptyInputs?: "No" | "Yes";
-  /** Input "total failed attempts" (group Fields). */
-  totalFailedAttempts?: Input<string>;
-  /** Input "last failed attempt" (group Fields). */
-  lastFailedAttempt?: Input<string>;
 }
 
 export interface UpdateRowOutputs {
@@ -132,13 +120,13 @@ export interface UpdateRowOutputs {
 
 const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:stash:0.7.147:clearTable", name: "Clear Table", inputs: [["stash", "stash", "p:t"]], outputs: [["clearedRows", "Table", "Cleared Rows"]], variants: [["0041996e", {}], ["6ed9912a", {}], ["928f9bb1", {}], ["a6d419cb", {}]] },
-  { address: "root:channels:http:stash:0.7.148:createRow", name: "Create Row", inputs: [["stash", "stash", "p:t"]], outputs: [["rowId", "Output", "Row ID"]], variants: [["95fbc0de", {}], ["a8214dab", {}], ["b994e5a8", {}], ["19328cef", {}], ["264bd163", {}], ["2a07fe46", {}], ["3b6f524d", {}], ["72b7672a", {}], ["8835b1bc", {}], ["03990416", {}], ["4b99886d", {}], ["54fb56d9", {}], ["872075bd", {}], ["ab0e4296", {}], ["ce3e3c19", {}], ["f3014aac", {}], ["f5efb4b3", {}]] },
+  { address: "root:channels:http:stash:0.7.148:createRow", name: "Create Row", inputs: [["stash", "stash", "p:t"]], outputs: [["rowId", "Output", "Row ID"]], variants: [["e6eb4936", {}], ["28292e17", {}], ["89939ba6", {}], ["92cfa800", {}], ["b76ffff2", {}], ["054d9e49", {}]] },
   { address: "root:channels:http:stash:0.7.148:deleteRow", name: "Delete Row", inputs: [["stash", "stash", "p:t"], ["rowId", "Row ID", "s"]], outputs: [], variants: [["16969df5", {}], ["387ac96c", {}]] },
   { address: "root:channels:http:stash:0.7.147:exportToCSV", name: "Export to CSV", inputs: [["filename", "Filename", "s"], ["whereExpression", "Where Expression", "o"], ["delimiter", "Delimiter", "s"], ["limit", "Limit", "n"], ["offset", "Offset", "n"], ["columns", "Columns", "s[]"], ["stash", "stash", "p:t"]], outputs: [["fileContent", "CSV", "File Content"]], variants: [["9dc0f571", {}]] },
-  { address: "root:channels:http:stash:0.7.148:readRow", name: "Read Row", inputs: [["stash", "stash", "p:t"], ["rowId", "Row ID", "s"]], outputs: [["created", "Row", "Created"], ["updated", "Row", "Updated"], ["userId", "Fields", "user id"], ["username", "Fields", "username"], ["totalFailedAttempts", "Fields", "total failed attempts"], ["lastFailedAttempt", "Fields", "last failed attempt"]], variants: [["3711972d", {}]] },
+  { address: "root:channels:http:stash:0.7.148:readRow", name: "Read Row", inputs: [["stash", "stash", "p:t"], ["rowId", "Row ID", "s"]], outputs: [["created", "Row", "Created"], ["updated", "Row", "Updated"]], variants: [["538687b1", {}]] },
   { address: "root:channels:http:stash:0.7.147:readTable", name: "Read Table", inputs: [["stash", "stash", "p:t"]], outputs: [["columnSchema", "Output", "Column Schema"]], variants: [["519aae68", {}]] },
-  { address: "root:channels:http:stash:0.7.148:searchRows2", name: "Search Rows", inputs: [["whereExpression", "Where Expression", "o"], ["direction", "Direction", "s"], ["limit", "Limit", "n"], ["offset", "Offset", "n"], ["stash", "stash", "p:t"], ["resultSet", "resultSet", "p:s", ["one", "all-new", "all"]], ["column", "Column", "s"]], outputs: [], variants: [["06160d36", { resultSet: ["one"] }], ["b88586e8", { resultSet: ["one"] }], ["12695b85", { resultSet: ["all-new"] }], ["29cba7ee", { resultSet: ["one"] }], ["2c35c8d5", { resultSet: ["one"] }], ["2e11a988", { resultSet: ["all-new"] }], ["4b99f05a", { resultSet: ["all-new"] }], ["5b7bdbd9", { resultSet: ["all-new"] }], ["6d9af3ff", { resultSet: ["one"] }], ["6e19f2fa", { resultSet: ["one"] }], ["7de31c64", { resultSet: ["all-new"] }], ["8faecdbf", { resultSet: ["one"] }], ["99be72cc", { resultSet: ["all-new"] }], ["e3584f87", { resultSet: ["one"] }], ["edd2bedd", { resultSet: ["all-new"] }]] },
-  { address: "root:channels:http:stash:0.7.148:updateRow", name: "Update Row", inputs: [["rowId", "Row ID", "s"], ["stash", "stash", "p:t"], ["updateEmptyInputs", "updateEmptyInputs", "p:s", ["No", "Yes"]], ["totalFailedAttempts", "total failed attempts", "s"], ["lastFailedAttempt", "last failed attempt", "s"]], outputs: [], variants: [["66feeded", { updateEmptyInputs: ["No"] }]] }
+  { address: "root:channels:http:stash:0.7.148:searchRows2", name: "Search Rows", inputs: [["whereExpression", "Where Expression", "o"], ["direction", "Direction", "s"], ["limit", "Limit", "n"], ["offset", "Offset", "n"], ["stash", "stash", "p:t"], ["resultSet", "resultSet", "p:s", ["one", "all", "all-new"]], ["column", "Column", "s"]], outputs: [], variants: [["7963b7c1", { resultSet: ["one"] }], ["7512e21d", { resultSet: ["one"] }], ["120d9abe", { resultSet: ["all-new"] }], ["5a00f903", { resultSet: ["all-new"] }], ["754421ad", { resultSet: ["all-new"] }], ["77628190", { resultSet: ["all-new"] }], ["81bc9abd", { resultSet: ["one"] }], ["89cb1143", { resultSet: ["all-new"] }], ["b0244dca", { resultSet: ["one"] }], ["b1571f8c", { resultSet: ["all-new"] }], ["b8b7c091", { resultSet: ["one"] }], ["dba64b85", { resultSet: ["one"] }], ["f5a284d1", { resultSet: ["all-new"] }]] },
+  { address: "root:channels:http:stash:0.7.148:updateRow", name: "Update Row", inputs: [["rowId", "Row ID", "s"], ["stash", "stash", "p:t"], ["updateEmptyInputs", "updateEmptyInputs", "p:s", ["No", "Yes"]]], outputs: [], variants: [["06d44c65", { updateEmptyInputs: ["No"] }]] }
 ];
 
 /** Cards of the `stash` connector (newest version of each action in the catalog). */

@@ -22,6 +22,7 @@ export const INSTANCE_MODEL_KEYS = new Set(["config", "policy", "partnerChannelK
  */
 export function isInstanceEntry(entry: unknown, address?: string): boolean {
   if (!isObject(entry)) return true;
+  if (address !== undefined && address.startsWith(TABLES_CARD) && TABLE_GROUPS.has(String(entry.group))) return true;
   if (address !== undefined && ALL_INSTANCE_ENTRY_CARDS.has(address)) return true;
   if (address !== undefined && PLACEHOLDER_CARDS.has(address) && entry.key !== "_text_" && isPlaceholderInput(entry)) return true;
   const meta = entry.metadata;
@@ -36,6 +37,13 @@ const ALL_INSTANCE_ENTRY_CARDS = new Set(["root:kernel:control:0.0.1:join"]);
  * (FLOPACK.md §6.7): user-made, though not marked custom.
  */
 const PLACEHOLDER_CARDS = new Set(["root:kernel:string:0.0.1:compose", "root:kernel:math:0.0.1:expression"]);
+
+/**
+ * Tables cards (`stash`) carry one field per column of the chosen table (group "Fields") and the placeholders
+ * of their filter expression (group "_expr"): instance data, whatever table the template was learned from.
+ */
+export const TABLES_CARD = "root:channels:http:stash:";
+const TABLE_GROUPS = new Set(["Fields", "_expr"]);
 
 /** The empty value of the same shape: what a template holds where an instance holds a user value. */
 export function neutralData(data: Json): Json {

@@ -249,8 +249,9 @@ export class FlowLowering {
     for (const k of spec.removeModelKeys ?? []) card.removedModelKeys.push(k);
     for (const [k, v] of Object.entries(spec.methodPatch ?? {})) if (k !== "__proto__") card.methodPatch[k] = cloneJson(v as Json);
 
-    const inputs = this.side(card, model, "inputs", spec.removeInputs, action, spec.customInputs ?? [], site, label);
-    const customOut = spec.customOutputs ?? (MIRRORED_ACTIONS.has(action) ? (spec.customInputs ?? []).map(mirrorField) : []);
+    const columns = tableColumnFields(spec, action);
+    const inputs = this.side(card, model, "inputs", spec.removeInputs, action, [...(spec.customInputs ?? []), ...columns.inputs], site, label);
+    const customOut = [...(spec.customOutputs ?? (MIRRORED_ACTIONS.has(action) ? (spec.customInputs ?? []).map(mirrorField) : [])), ...columns.outputs];
     const outputs = this.side(card, model, "outputs", spec.removeOutputs, action, customOut, site, label);
     const lowered: LoweredCard = {
       card,
@@ -268,9 +269,18 @@ export class FlowLowering {
       ...Object.entries(spec.inputs ?? {}).map(([k, v]): [string, unknown, boolean] => [k, v, false]),
     ];
     const templateInputs = inputs.filter((x) => !x.extra);
+    const columnInputs = inputs.filter((x) => x.extra && x.field && columns.inputs.includes(x.field));
     for (const [key, value, isOption] of given) {
       if (value === undefined) continue;
       const i = findEntry(templateInputs.map((x) => x.entry), key);
+      const column = i < 0 && !isOption ? columnInputs.find((x) => x.entry.key === key) : undefined;
+      if (column) {
+        const what = `column ${JSON.stringify(key)} of ${label}`;
+        lowered.given.add(entryRefKey(column.ref));
+        const v = this.inputValue(card, column.ref, typeOf(column.entry), value, what, site);
+        if (v) column.extra!.value = v;
+        continue;
+      }
       if (i < 0) {
         const available = templateInputs.map((x) => JSON.stringify(x.entry.key)).join(", ") || "none";
         throw new DslError(`${label} (${spec.address}) has no ${isOption ? "option" : "input"} ${JSON.stringify(key)}; its inputs: ${available}`, site);
@@ -543,6 +553,38 @@ export class FlowLowering {
       }
     }
   }
+}
+
+const TABLE_TYPES: Record<string, { type: string; data: Json }> = {
+  string: { type: "string", data: "" },
+  number: { type: "number", data: 0 },
+  boolean: { type: "boolean", data: false },
+  Date: { type: "Date", data: "" },
+};
+/** Tables cards whose fields are the table's columns: inputs (rows written) or outputs (rows read). */
+const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
+
+/**
+ * The column fields of a Tables card working on a table of this pack (group "Fields", one per column, as Okta
+ * writes them), unless the spec lists its fields itself (import does).
+ */
+function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: CustomField[]; outputs: CustomField[] } {
+  const none = { inputs: [], outputs: [] };
+  const side = TABLE_COLUMN_SIDES[action];
+  const table = spec.options?.stash as unknown as Table | undefined;
+  if (!side || !spec.address.startsWith("root:channels:http:stash:") || table?.kind !== "table") return none;
+  const listed = [...(spec.customInputs ?? []), ...(spec.customOutputs ?? [])].some((f) => (f.group ?? (f.raw?.group as string | undefined)) === "Fields");
+  if (listed) return none;
+  const fields = table.columns.map((c, i): CustomField => {
+    const t = TABLE_TYPES[c.type] ?? TABLE_TYPES.string!;
+    const value: JsonObject = side === "inputs" ? { error: false, proxy: false, check: false, type: t.type, collection: false, data: t.data, available: [t.type] } : { error: false, type: t.type, collection: false, data: t.data, available: [t.type] };
+    const raw: JsonObject =
+      side === "inputs"
+        ? { group: "Fields", key: c.name, value, required: false, ref: false, metadata: { index: i + 1, optional: false }, flags: "d" }
+        : { group: "Fields", key: c.name, value, ref: false, metadata: { index: i } };
+    return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
+  });
+  return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
 }
 
 function withValueData(extra: IrExtraEntry): JsonObject {

@@ -42,6 +42,11 @@ export interface CommonCardProps {
   comments?: Json;
   /** Raw escape hatch: JSON merged into `node.model` after everything else. */
   patch?: JsonObject;
+  /**
+   * Values of fields the catalog cannot know in advance, by key: the columns of the table a Tables card works on
+   * (`stash.createRow({ stash: users, fields: { Login: user.login } })`).
+   */
+  fields?: Readonly<Record<string, unknown>>;
 }
 
 /** Props of connector cards: the common props plus the connection, typed by connector key. */
@@ -54,7 +59,7 @@ export interface ConnectorCardProps<C extends string> extends CommonCardProps {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type CardFactory<P, O> = {} extends P ? (props?: P) => CardSpec<O> : (props: P) => CardSpec<O>;
 
-const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs", "customOutputs", "comments", "patch"]);
+const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs", "customOutputs", "comments", "patch", "fields"]);
 
 const metaBySpec = new WeakMap<object, FactoryMeta>();
 
@@ -103,6 +108,13 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     if (variant !== undefined) spec.variant = variant;
     if (common.name !== undefined) spec.name = common.name;
     if (common.connection !== undefined) spec.connection = common.connection;
+    if (common.fields !== undefined) {
+      if (typeof common.fields !== "object" || common.fields === null || Array.isArray(common.fields)) fail(`property "fields" must be an object of values by field key`);
+      for (const [key, value] of Object.entries(common.fields)) {
+        if (Object.hasOwn(values, key)) fail(`field "${key}" is also given as a property`);
+        setOwn(values, key, value);
+      }
+    }
     if (Object.keys(options).length > 0) spec.options = options;
     if (Object.keys(values).length > 0) spec.inputs = values;
     for (const key of ["customInputs", "customOutputs", "policy", "comments", "patch"] as const) {

@@ -124,3 +124,34 @@ describe("If Error (f.ifError)", () => {
     expect(runCli(["validate", join(out, "if-error.flopack")]).status).toBe(0);
   });
 });
+
+describe("Tables cards", () => {
+  it("get one field per column of the pack's table, wired or set by column name", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { runCli } = await import("../support/cli.js");
+    const out = mkdtempSync(join(tmpdir(), "flocode-tables-"));
+    const r = runCli(["build", "test/fixtures/good-flows/tables.flow.ts", "--out", out, "--no-checklist"]);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, "tables.flopack"), "utf8"));
+    const [tableId, tableDoc] = Object.entries<any>(doc.data.tables)[0]!;
+    expect(tableDoc.data.structure).toEqual([
+      { name: "Login", type: "str", default: null },
+      { name: "Last Login", type: "dte", default: null },
+      { name: "Active", type: "bln", default: "false" },
+    ]);
+    const fd = flows(doc)[0].data;
+    const createRow = named(fd, "Create Row");
+    expect(entryByKey(createRow, "inputs", "stash").value.data).toBe(tableId);
+    const fields = Object.values<any>(createRow.node.model.inputs.data).filter((e) => e.group === "Fields");
+    expect(fields.map((e) => [e.key, e.value.type])).toEqual([
+      ["Login", "string"],
+      ["Last Login", "Date"],
+      ["Active", "boolean"],
+    ]);
+    expect(entryByKey(createRow, "inputs", "Active").value.data).toBe(true);
+    expect(wires(fd)).toEqual(["Read User.Last Login -> Create Row.Last Login (dateTime)", "Read User.login -> Create Row.Login"]);
+    expect(tableDoc.data.group_id).toBe(fd.group);
+    expect(runCli(["validate", "--quiet", join(out, "tables.flopack")]).status).toBe(0);
+  });
+});
