@@ -33,6 +33,8 @@ const NOOP = "root:kernel:control:0.0.1:noop";
 const COMMENT = "root:kernel:control:0.0.1:comment";
 const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
 const JOIN = "root:kernel:control:0.0.1:join";
+/** Tables cards whose fields are the table's columns (see lower's tableColumnFields). */
+const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
 const ACCEPT = "root:kernel:http:0.0.1:accept";
 const DELEGATED = "root:kernel:http:0.0.1:delegated";
 
@@ -459,7 +461,7 @@ class FlowWriter {
         }
         for (const [a, b] of layout.edges) if (inBranches.has(a) || inBranches.has(b) || hidden.has(a) || hidden.has(b)) return false;
         for (const [card, p] of layout.placement) if (p !== null && p !== "cursor" && (inBranches.has(p) || hidden.has(p)) && !inBranches.has(card)) return false;
-        for (const c of flatten([...step.then, ...step.otherwise])) if (layout.placement.get(c.ref) !== "cursor") return false;
+        for (const c of flatten([...step.then, ...step.otherwise])) if (layout.placement.get(c.ref) !== "cursor" && !(c.address === COMMENT && layout.placement.get(c.ref) === null)) return false;
         const sameScope = (r: string): boolean => this.scopeOfCard.get(r) === this.scopeOfCard.get(step.ifCard.ref);
         return this.conditionOf(step.ifCard, scopeId ?? -1, (r) => pos(r) >= 0 && pos(r) < pos(step.ifCard.ref) && !closed.has(r) && sameScope(r)) !== undefined;
       },
@@ -761,6 +763,10 @@ class FlowWriter {
         if (shape.option) options[shape.specKey] = data;
       } else if (item.value?.kind === "table") {
         if (!shape.table) return undefined;
+        // A table chosen as the option makes lower add one field per column unless the card lists its fields:
+        // a card that lists none is written with the table among its inputs (generic form), where lower adds none.
+        const side = TABLE_COLUMN_SIDES[card.address.split(":").at(-1)!];
+        if (side && shape.option && !(side === "inputs" ? card.extraInputs : card.extraOutputs).some((x) => x.entry.group === "Fields")) return undefined;
         props.push([shape.prop, item.expr()]);
       } else if (item.value?.kind === "flow") {
         if (!code.code.includes("F")) return undefined;

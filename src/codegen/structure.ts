@@ -155,6 +155,11 @@ function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], f
     const thenBody = chain(thenHead);
     const elseBody = chain(elseHead);
     if (!thenBody || !elseBody) continue;
+    // Comment cards that only point at the join were placed in a branch (`comment` there links them to it).
+    const notes = scope.cards.filter(
+      (c) => c.address === COMMENT && (inDegree.get(c.ref) ?? 0) === 0 && (out.get(c.ref) ?? []).length === 1 && out.get(c.ref)![0] === join.ref && c.pins.length === 0,
+    );
+    thenBody.push(...notes.filter((c) => order.includes(c)));
     const members = new Set([ifCard, thenHead, elseHead, join, ...thenBody, ...elseBody].map((c) => c.ref));
     if (members.size !== 4 + thenBody.length + elseBody.length) continue;
     const candidate: Step[] = [];
