@@ -23,6 +23,8 @@ export type Step =
   | { kind: "rename"; node: number; to: number }
   /** Replace an id-like string (a reference) with another id of the document or a ghost id. */
   | { kind: "reference"; node: number; to: number }
+  /** Replace the node with a copy of another node of the same document (a card where a field was, a flow in a card...). */
+  | { kind: "graft"; node: number; from: number }
   /** Replace a string that is not an id (a name, a user value, a description) with a hostile string. */
   | { kind: "text"; node: number; to: number }
   /** Cut a string value, or (at the end) the whole text. */
@@ -190,6 +192,13 @@ function applyStep(doc: Json, step: Step): { text: string; last: boolean } {
       replace(JSON.stringify(others[step.to % others.length]!));
       break;
     }
+    case "graft": {
+      // a source of the same shape as the target (both objects, both arrays, ...) keeps more documents schema-valid
+      const same = all.filter((x) => Array.isArray(x.value) === Array.isArray(n.value) && typeof x.value === typeof n.value);
+      const source = same[step.from % same.length]!;
+      replace(serialise(source.value, edits));
+      break;
+    }
     case "text":
       replace(JSON.stringify(HOSTILE_TEXT[step.to % HOSTILE_TEXT.length]!));
       break;
@@ -233,6 +242,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("rename" as const), node: index, to: index }),
   // references are where schema-valid but semantically broken documents come from: weigh them up
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("reference" as const), node: index, to: index }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("graft" as const), node: index, from: index }) },
   // hostile names and values mostly keep a document valid, so they reach lift, codegen and the review model
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("text" as const), node: index, to: index }) },
   fc.record({ kind: fc.constant("truncate" as const), node: index, keep: fc.nat({ max: 999 }) }),
