@@ -1096,15 +1096,23 @@ function defaultDataOf(type: string | JsonObject): Json {
   return defaultData(type);
 }
 
-/** Two entries equal but for `metadata.index` and `value.data` (the IR keeps data apart). */
+/** Two entries equal but for `metadata.index` and `value.data` (the IR keeps data apart); compared in place. */
 function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
-  const strip = (e: JsonObject): JsonObject => {
-    const c = cloneJson(e);
-    if (isObject(c.metadata)) delete c.metadata.index;
-    if (isObject(c.value)) delete c.value.data;
-    return c;
+  const keys = (o: JsonObject, skip: string): string[] => Object.keys(o).filter((k) => k !== skip);
+  const sameExcept = (x: Json | undefined, y: Json | undefined, skip: string): boolean => {
+    if (!isObject(x) || !isObject(y)) return jsonEqual(x, y);
+    const kx = keys(x, skip);
+    const ky = keys(y, skip);
+    return kx.length === ky.length && kx.every((k) => Object.hasOwn(y, k) && jsonEqual(x[k], y[k]));
   };
-  return jsonEqual(strip(a), strip(b));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k)) return false;
+    if (k === "metadata" ? !sameExcept(a[k], b[k], "index") : k === "value" ? !sameExcept(a[k], b[k], "data") : !jsonEqual(a[k], b[k])) return false;
+  }
+  return true;
 }
 
 /** Mirrored cards: lower mirrors custom inputs onto outputs when no outputs are given; true when that is exact. */
