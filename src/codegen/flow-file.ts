@@ -6,6 +6,7 @@
  */
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
+import type { IrTableColumn } from "../ir/types.js";
 import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
@@ -33,6 +34,14 @@ const NOOP = "root:kernel:control:0.0.1:noop";
 const COMMENT = "root:kernel:control:0.0.1:comment";
 const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
 const JOIN = "root:kernel:control:0.0.1:join";
+/** Column types of IR tables → the DSL's, and the field types and default data lower writes for them. */
+const COLUMN_DSL_TYPES: Record<string, string> = { str: "string", dec: "number", bln: "boolean", dte: "Date" };
+const LOWER_TABLE_TYPES: Record<string, { type: string; data: Json }> = {
+  string: { type: "string", data: "" },
+  number: { type: "number", data: 0 },
+  boolean: { type: "boolean", data: false },
+  Date: { type: "Date", data: "" },
+};
 /** Tables cards whose fields are the table's columns (see lower's tableColumnFields). */
 const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
 const ACCEPT = "root:kernel:http:0.0.1:accept";
@@ -43,6 +52,8 @@ export interface PackNames {
   connection(ref: string): string | undefined;
   folder(ref: string): string | undefined;
   table(ref: string): string | undefined;
+  /** A table's columns (Tables cards get one field per column). */
+  tableColumns(ref: string): readonly IrTableColumn[] | undefined;
   /** The module and default-import binding of a flow's file. */
   flow(ref: string): { module: string; binding: string; name: string } | undefined;
   /** Every identifier the resources module exports (reserved in flow files). */
@@ -576,9 +587,8 @@ class FlowWriter {
 
   // ---- cards ----
 
-  private countCard(card: IrCard): void {
+  private countCard(_card: IrCard): void {
     this.cards++;
-    if (needsRaw(card)) this.rawCards++;
   }
 
   private isPlainComment(card: IrCard, placement: "cursor" | string | null | undefined): boolean {
@@ -653,9 +663,13 @@ class FlowWriter {
       const data = dataOf(e);
       items.push({ key, index, option: false, expr: () => literal(data), value: { kind: "json", data } });
     });
-    const typed = this.typedFactory(card, m, items, keptEntries);
+    let auto = this.autoColumns(card, m, items, scope, incoming);
+    const typed = this.typedFactory(card, m, items, keptEntries, auto !== undefined);
+    if (!typed) auto = undefined;
+    if (auto) for (const pin of auto.inlined) this.inlinePins.add(pin);
     if (typed) {
       for (const [k, v] of typed.props) prop(k, v);
+      if (auto && auto.values.length > 0) prop("fields", objectLiteral(auto.values, auto.values.length > 1));
     } else {
       // Options are JSON; a table or flow chosen as an option is written with the inputs (lower reads both alike).
       const options = items.filter((x) => x.option && (x.value === undefined || x.value.kind === "json")).map((x): [string, ts.Expression] => [x.key, x.expr()]);
@@ -665,8 +679,10 @@ class FlowWriter {
     }
 
     const action = card.address.split(":").at(-1)!;
-    const customIn = card.extraInputs.map((x, j) => this.customField(card, m, "inputs", x, j, scope, incoming));
-    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, scope, []));
+    // Column fields lower writes itself (from the table) are left out.
+    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => auto !== undefined && auto.side === side && x.entry.group === "Fields";
+    const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
+    const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
     const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card, m);
     if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
@@ -705,10 +721,14 @@ class FlowWriter {
     const policy = this.policyExpr(card.policy, scope, card);
     if (policy) prop("policy", policy);
     if (card.comments !== undefined) prop("comments", literal(card.comments));
+    // A card counts as raw when its code needs a patch, removals, or a custom field written whole (`raw`).
+    const rawProps = ["patch", "removeModelKeys", "methodPatch", "removeInputs", "removeOutputs"];
     if (Object.keys(card.modelPatch).length > 0) prop("patch", literal(card.modelPatch));
     if (card.removedModelKeys.length > 0) prop("removeModelKeys", literal(card.removedModelKeys));
     if (Object.keys(card.methodPatch).length > 0) prop("methodPatch", literal(card.methodPatch));
 
+    const usesRaw = props.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && rawProps.includes(p.name.text)) || rawFieldIn([...customIn, ...customOut]);
+    if (usesRaw) this.rawCards++;
     // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
     const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
     for (const x of items) if (x.option) optionValues[typed?.keys.get(x) ?? x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
@@ -730,10 +750,66 @@ class FlowWriter {
   }
 
   /**
+   * Tables cards on a table of this pack whose column fields are exactly the ones lower writes from the table
+   * (one per column, in order, Okta's shape): written as `fields: {...}` (values only) instead of the fields.
+   */
+  private autoColumns(card: IrCard, m: CardModel, items: InputItem[], scope: number, incoming: Array<{ source: IrCard; pin: IrPin }>): { side: "inputs" | "outputs"; values: Array<[string, ts.Expression]>; inlined: IrPin[] } | undefined {
+    const action = card.address.split(":").at(-1)!;
+    const side = TABLE_COLUMN_SIDES[action];
+    if (!side || !card.address.startsWith("root:channels:http:stash:")) return undefined;
+    const tableItem = items.find((x) => x.option && x.key === "stash" && x.value?.kind === "table");
+    if (!tableItem || tableItem.value?.kind !== "table") return undefined;
+    const columns = this.names.tableColumns(tableItem.value.table);
+    if (!columns) return undefined;
+    const other = side === "inputs" ? card.extraOutputs : card.extraInputs;
+    if (other.some((x) => x.entry.group === "Fields")) return undefined;
+    const extras = (side === "inputs" ? card.extraInputs : card.extraOutputs).map((x, j) => ({ x, j })).filter(({ x }) => x.entry.group === "Fields");
+    if (extras.length !== columns.length) return undefined;
+    const templateInputs = m.inputs.filter((e) => e.template !== undefined).map((e) => e.entry);
+    const allInputs = m.inputs.map((e) => e.entry);
+    const values: Array<[string, ts.Expression]> = [];
+    const inlined: IrPin[] = [];
+    for (const [i, c] of columns.entries()) {
+      const { x, j } = extras[i]!;
+      const t = LOWER_TABLE_TYPES[COLUMN_DSL_TYPES[c.type] ?? "string"]!;
+      const value: JsonObject = side === "inputs" ? { error: false, proxy: false, check: false, type: t.type, collection: false, data: t.data, available: [t.type] } : { error: false, type: t.type, collection: false, data: t.data, available: [t.type] };
+      const expected: JsonObject =
+        side === "inputs"
+          ? { group: "Fields", key: c.name, value, required: false, ref: false, metadata: { index: i + 1, optional: false }, flags: "d" }
+          : { group: "Fields", key: c.name, value, ref: false, metadata: { index: i } };
+      if (!sameIgnoringIndex(expected, x.entry) || x.links || x.value.kind !== "json") return undefined;
+      if (side === "outputs") {
+        if (!jsonEqual(x.value.data, t.data)) return undefined;
+        continue;
+      }
+      const lowered = m.inputs.find((e) => e.extra === j);
+      if (!lowered) return undefined;
+      const pins = incoming.filter((p) => sameEntry(p.pin.input, lowered.ref));
+      const hasValue = !jsonEqual(x.value.data, t.data);
+      if (!hasValue && pins.length === 0) continue;
+      // lower finds a column value by its key only when no template input answers to that key.
+      if (findEntry(templateInputs, c.name) >= 0) return undefined;
+      if (pins.length === 1 && !hasValue) {
+        const { source, pin } = pins[0]!;
+        const ref = this.declared.has(source.ref) && this.scopeOfCard.get(source.ref) === scope ? this.refExpr(source, pin, lowered.type) : undefined;
+        if (ref) {
+          values.push([c.name, ref]);
+          inlined.push(pin);
+          continue;
+        }
+      }
+      // Pins written with f.pin need the key to reach this field among all inputs.
+      if (pins.length > 0 && specKey(allInputs, m.inputs.indexOf(lowered)) !== c.name) return undefined;
+      if (hasValue) values.push([c.name, this.constant(x.value.data, lowered.entry, false)]);
+    }
+    return { side, values, inlined };
+  }
+
+  /**
    * The typed factory call's props when the card can be written with one: only props the factory has, every
    * required prop given, constants that fit the prop's type, refs typed as the prop expects.
    */
-  private typedFactory(card: IrCard, m: CardModel, items: InputItem[], keptEntries: JsonObject[]): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string; keys: Map<InputItem, string> } | undefined {
+  private typedFactory(card: IrCard, m: CardModel, items: InputItem[], keptEntries: JsonObject[], autoColumns = false): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string; keys: Map<InputItem, string> } | undefined {
     const info = factoryIndex().get(card.address);
     if (!info) return undefined;
     if (card.outputValues.length > 0 || card.removedInputs.length > 0 || card.removedOutputs.length > 0 || card.removedModelKeys.length > 0) return undefined;
@@ -766,7 +842,7 @@ class FlowWriter {
         // A table chosen as the option makes lower add one field per column unless the card lists its fields:
         // a card that lists none is written with the table among its inputs (generic form), where lower adds none.
         const side = TABLE_COLUMN_SIDES[card.address.split(":").at(-1)!];
-        if (side && shape.option && !(side === "inputs" ? card.extraInputs : card.extraOutputs).some((x) => x.entry.group === "Fields")) return undefined;
+        if (side && shape.option && !autoColumns && !(side === "inputs" ? card.extraInputs : card.extraOutputs).some((x) => x.entry.group === "Fields")) return undefined;
         props.push([shape.prop, item.expr()]);
       } else if (item.value?.kind === "flow") {
         if (!code.code.includes("F")) return undefined;
@@ -1010,6 +1086,11 @@ interface WiredInput {
   outputKey: string;
 }
 
+/** Whether any custom field literal has a `raw` property. */
+function rawFieldIn(fields: readonly ts.Expression[]): boolean {
+  return fields.some((e) => ts.isObjectLiteralExpression(e) && e.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === "raw"));
+}
+
 function isVerbatimCall(e: ts.Expression): boolean {
   return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "verbatim";
 }
@@ -1076,30 +1157,17 @@ export function isBare(card: IrCard): boolean {
   );
 }
 
-/** A card counts as raw when its code needs a patch, removals or verbatim custom entries. */
-export function needsRaw(card: IrCard): boolean {
-  if (Object.keys(card.modelPatch).length > 0 || Object.keys(card.methodPatch).length > 0 || card.removedModelKeys.length > 0) return true;
-  if (card.removedInputs.length > 0 || card.removedOutputs.length > 0) return true;
-  const action = card.address.split(":").at(-1)!;
-  const compactable = (side: "inputs" | "outputs") => (x: IrExtraEntry): boolean => {
-    const v = isObject(x.entry.value) ? x.entry.value : {};
-    const type = (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject;
-    const collection = v.collection === true;
-    const group = typeof x.entry.group === "string" ? x.entry.group : null;
-    const key = typeof x.entry.key === "string" ? x.entry.key : String(x.entry.key);
-    return sameIgnoringIndex(customEntry(action, side, { group, key, type, collection, data: collection ? [] : defaultDataOf(type), index: 0 }), x.entry);
-  };
-  return !card.extraInputs.every(compactable("inputs")) || !card.extraOutputs.every(compactable("outputs"));
-}
-
 function defaultDataOf(type: string | JsonObject): Json {
   return defaultData(type);
 }
 
-/** Two entries equal but for `metadata.index` and `value.data` (the IR keeps data apart); compared in place. */
+/**
+ * Two entries equal but for `metadata.index`, `metadata.ghost` (UI caches; see test/support/normalise.ts) and
+ * `value.data` (the IR keeps data apart); compared in place.
+ */
 function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
-  const keys = (o: JsonObject, skip: string): string[] => Object.keys(o).filter((k) => k !== skip);
-  const sameExcept = (x: Json | undefined, y: Json | undefined, skip: string): boolean => {
+  const keys = (o: JsonObject, skip: string[]): string[] => Object.keys(o).filter((k) => !skip.includes(k));
+  const sameExcept = (x: Json | undefined, y: Json | undefined, ...skip: string[]): boolean => {
     if (!isObject(x) || !isObject(y)) return jsonEqual(x, y);
     const kx = keys(x, skip);
     const ky = keys(y, skip);
@@ -1110,7 +1178,7 @@ function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
     if (!Object.hasOwn(b, k)) return false;
-    if (k === "metadata" ? !sameExcept(a[k], b[k], "index") : k === "value" ? !sameExcept(a[k], b[k], "data") : !jsonEqual(a[k], b[k])) return false;
+    if (k === "metadata" ? !sameExcept(a[k], b[k], "index", "ghost") : k === "value" ? !sameExcept(a[k], b[k], "data") : !jsonEqual(a[k], b[k])) return false;
   }
   return true;
 }

@@ -51,6 +51,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     connection: (ref) => connectionNames.get(ref),
     folder: (ref) => folderNames.get(ref),
     table: (ref) => tableNames.get(ref),
+    tableColumns: (ref) => pack.tables.find((t) => t.ref === ref)?.columns,
     flow: (ref) => flows.get(ref),
     reserved,
   };
