@@ -10,22 +10,10 @@ import { slug, UniqueNames } from "../util/names.js";
 import { link, type FlowIndex, type PackIndex, type TemplateSource } from "./context.js";
 import { entryRefs, sideEntries } from "./entries.js";
 import { liftCard, type CardLiftContext } from "./lift-card.js";
+import { FLOW_CORE_KEYS } from "../format/flow.js";
 
-export const CORE_FLOW_KEYS = [
-  "id",
-  "uuid",
-  "display",
-  "tree",
-  "methods",
-  "model",
-  "orderings",
-  "cron",
-  "security_level",
-  "log",
-  "inheritLog",
-  "scheduled",
-  "group",
-];
+const CORE_KEYS: ReadonlySet<string> = new Set(FLOW_CORE_KEYS);
+
 
 export interface LearnedTemplate {
   address: string;
@@ -132,7 +120,7 @@ function liftFlow(
     liftInline: (scope) => liftScope(scope, ctx, true),
   };
   const extraKeys: JsonObject = {};
-  for (const k of Object.keys(fd)) if (!CORE_FLOW_KEYS.includes(k)) defineKey(extraKeys, k, cloneJson(fd[k]));
+  for (const k of Object.keys(fd)) if (!CORE_KEYS.has(k)) defineKey(extraKeys, k, cloneJson(fd[k]));
   const cron = isObject(fd.cron) && Object.keys(fd.cron).length > 0 ? (cloneJson(fd.cron) as unknown as IrCron) : null;
   return {
     ref: index.flows.get(String(flo.id))!,
