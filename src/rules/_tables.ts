@@ -1,12 +1,14 @@
-import { own, type CardView, type EntryView } from "./model.js";
+import { entryAt, own, type CardView } from "./model.js";
 
 /** The table a Tables card points at: its `stash` option (group "parameters"), when set to a non-empty string. */
-export function tableOption(card: CardView): { entry: EntryView; table: string } | undefined {
+export function tableOption(card: CardView): { entryId: string; table: string } | undefined {
   if (card.parsed?.module !== "stash") return undefined;
-  for (const e of card.inputs) {
-    if (e.raw.key !== "stash" || e.raw.group !== "parameters") continue;
-    const table = own(e.value, "data");
-    if (typeof table === "string" && table !== "") return { entry: e, table };
+  const inputs = card.inputData;
+  for (const id in inputs) {
+    const e = entryAt(inputs, id);
+    if (!e || e.key !== "stash" || e.group !== "parameters") continue;
+    const table = own(entryAt(e, "value"), "data");
+    if (typeof table === "string" && table !== "") return { entryId: id, table };
   }
   return undefined;
 }

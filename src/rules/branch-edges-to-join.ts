@@ -1,13 +1,12 @@
 import type { Rule } from "./types.js";
 import { cardKind, objAt, ptr, type CardView, type ScopeView } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const branchEdgesToJoin: Rule = {
   code: "FP212",
   slug: "branch-edges-to-join",
   severity: "warning",
   description: "Every card of an If/Else branch, the noop head included, has an ordering to the branch's Join card.",
-  *check({ index }) {
+  check({ index }, report) {
     for (const scope of index.scopes) {
       if (!scope.cards.some((c) => cardKind(c) === "control:if")) continue;
       const next = new Map<string, string[]>();
@@ -35,12 +34,12 @@ export const branchEdgesToJoin: Rule = {
           }
           const joins = new Set(chain.flatMap((c) => (next.get(c.uuid!) ?? []).filter((u) => isJoin(scope, u))));
           if (joins.size !== 1) {
-            yield issue(ptr(card.pointer, "branches", head), joins.size === 0 ? "branch has no ordering to a Join card" : "branch leads to more than one Join card");
+            report(ptr(card.pointer, "branches", head), joins.size === 0 ? "branch has no ordering to a Join card" : "branch leads to more than one Join card");
             continue;
           }
           const join = [...joins][0]!;
           for (const c of chain) {
-            if (!(next.get(c.uuid!) ?? []).includes(join)) yield issue(ptr(c.pointer, "uuid"), `card in an If/Else branch has no ordering to the branch's Join ${JSON.stringify(join)}`);
+            if (!(next.get(c.uuid!) ?? []).includes(join)) report(ptr(c.pointer, "uuid"), `card in an If/Else branch has no ordering to the branch's Join ${JSON.stringify(join)}`);
           }
         }
       }

@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { keyOrderIssues } from "./_helpers.js";
+import { checkKeyOrder } from "./_helpers.js";
 
 const CARD_KEYS = ["joins", "address", "parents", "uuid", "branches", "node", "pins"] as const;
 
@@ -9,6 +9,6 @@ export const cardKeyOrder: Rule = {
   severity: "error",
   description: "A card has the keys joins, address, parents, uuid, branches, node, pins, in that order, and no others (M2).",
   visitCard(card, report) {
-    for (const i of keyOrderIssues(card.raw, CARD_KEYS, () => card.pointer, "card")) report(i.pointer, i.message);
+    checkKeyOrder(card.raw, CARD_KEYS, card, "card", report);
   },
 };

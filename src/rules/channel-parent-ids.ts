@@ -1,6 +1,8 @@
 import type { Rule } from "./types.js";
 import { objAt, own, ptr } from "./model.js";
 
+const PARENTS = ["version", "channel"] as const;
+
 export const channelParentIds: Rule = {
   code: "FP209",
   slug: "channel-parent-ids",
@@ -9,7 +11,7 @@ export const channelParentIds: Rule = {
   visitCard(card, report) {
     if (card.parsed?.kind !== "channel") return;
     const parents = objAt(card.raw, "parents");
-    for (const which of ["version", "channel"] as const) {
+    for (const which of PARENTS) {
       const data = objAt(objAt(parents, which), "data");
       if (data && own(data, "id") === undefined) report(ptr(card.pointer, "parents", which, "data"), `connector card has no parents.${which}.data.id`);
     }

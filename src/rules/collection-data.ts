@@ -1,5 +1,5 @@
-import type { Rule } from "./types.js";
-import { own, ptr } from "./model.js";
+import type { Report, Rule } from "./types.js";
+import { entryAt, entryPointer, objAt, own, ptr, type CardView, type Obj, type Side } from "./model.js";
 import { show } from "./_helpers.js";
 
 export const collectionData: Rule = {
@@ -8,10 +8,16 @@ export const collectionData: Rule = {
   severity: "error",
   description: "A list entry (`collection: true`) holds an array or null as its data.",
   visitCard(card, report) {
-    for (const e of card.entries) {
-      if (own(e.value, "collection") !== true || !e.value || !Object.hasOwn(e.value, "data")) continue;
-      const data = e.value.data;
-      if (data !== null && !Array.isArray(data)) report(ptr(e.pointer, "value", "data"), `a list entry (collection: true) holds an array or null, not ${show(data)}`);
-    }
+    checkSide(card, "inputs", card.inputData, report);
+    checkSide(card, "outputs", card.outputData, report);
   },
 };
+
+function checkSide(card: CardView, side: Side, entries: Obj | undefined, report: Report): void {
+  for (const key in entries) {
+    const value = objAt(entryAt(entries, key), "value");
+    if (own(value, "collection") !== true || !value || !Object.hasOwn(value, "data")) continue;
+    const data = value.data;
+    if (data !== null && !Array.isArray(data)) report(ptr(entryPointer(card, side, key), "value", "data"), `a list entry (collection: true) holds an array or null, not ${show(data)}`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { keyOrderIssues } from "./_helpers.js";
+import { checkKeyOrder } from "./_helpers.js";
 
 const DATA_KEYS = ["flos", "configs", "tables", "groups", "projectOverview"] as const;
 
@@ -8,5 +8,7 @@ export const dataKeys: Rule = {
   slug: "data-keys",
   severity: "error",
   description: "`data` holds flos, configs, tables, groups and optionally projectOverview, in that order, and nothing else (D1).",
-  check: ({ index }) => (index.data ? keyOrderIssues(index.data, DATA_KEYS, "/data", "data") : []),
+  check({ index }, report) {
+    if (index.data) checkKeyOrder(index.data, DATA_KEYS, "/data", "data", report);
+  },
 };

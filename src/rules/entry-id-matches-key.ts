@@ -1,5 +1,5 @@
-import type { Rule } from "./types.js";
-import { own, ptr } from "./model.js";
+import type { Report, Rule } from "./types.js";
+import { entryAt, entryPointer, own, ptr, type CardView, type Obj, type Side } from "./model.js";
 import { show } from "./_helpers.js";
 
 export const entryIdMatchesKey: Rule = {
@@ -8,9 +8,16 @@ export const entryIdMatchesKey: Rule = {
   severity: "error",
   description: "An input or output entry's `id` equals its key in inputs.data / outputs.data (E1).",
   visitCard(card, report) {
-    for (const e of card.entries) {
-      const id = own(e.raw, "id");
-      if (id !== e.key) report(ptr(e.pointer, "id"), `entry id ${show(id)} differs from its key ${JSON.stringify(e.key)}`);
-    }
+    checkSide(card, "inputs", card.inputData, report);
+    checkSide(card, "outputs", card.outputData, report);
   },
 };
+
+function checkSide(card: CardView, side: Side, entries: Obj | undefined, report: Report): void {
+  for (const key in entries) {
+    const e = entryAt(entries, key);
+    if (!e) continue;
+    const id = own(e, "id");
+    if (id !== key) report(ptr(entryPointer(card, side, key), "id"), `entry id ${show(id)} differs from its key ${JSON.stringify(key)}`);
+  }
+}

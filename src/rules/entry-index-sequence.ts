@@ -1,5 +1,5 @@
-import type { Rule } from "./types.js";
-import { isObj, ptr, type EntryView } from "./model.js";
+import type { Report, Rule } from "./types.js";
+import { entryAt, isObj, ptr, type CardView, type Obj, type Side } from "./model.js";
 
 export const entryIndexSequence: Rule = {
   code: "FP206",
@@ -7,32 +7,52 @@ export const entryIndexSequence: Rule = {
   severity: "warning",
   description: "The `metadata.index` values of a card's inputs (and of its outputs) are exactly 0..n-1. Real exports have gaps and duplicates; the index only orders fields in the UI.",
   visitCard(card, report) {
-    for (const [side, entries] of [["inputs", card.inputs], ["outputs", card.outputs]] as const) {
-      const values = indexValues(entries);
-      if (values === undefined || isPermutation(values)) continue;
-      const sorted = values.slice().sort((a, b) => a - b);
-      report(ptr(card.pointer, "node", "model", side, "data"), `${side} metadata.index values are ${sorted.join(",")}, not 0..${entries.length - 1}`);
-    }
+    checkSide(card, "inputs", card.inputData, report);
+    checkSide(card, "outputs", card.outputData, report);
   },
 };
 
-/** The indexes of all entries, or undefined when there are none or one is not a number. */
-function indexValues(entries: readonly EntryView[]): number[] | undefined {
-  if (entries.length === 0) return undefined;
-  const out: number[] = [];
-  for (const e of entries) {
-    const m = e.raw.metadata;
-    const i = isObj(m) && Object.hasOwn(m, "index") ? m.index : undefined;
-    if (typeof i !== "number") return undefined;
-    out.push(i);
+function checkSide(card: CardView, side: Side, entries: Obj | undefined, report: Report): void {
+  const n = countIndexes(entries);
+  if (n === undefined || isPermutation(entries!, n)) return;
+  const sorted: number[] = [];
+  for (const key in entries) {
+    const i = indexOf(entryAt(entries, key));
+    if (i !== undefined) sorted.push(i);
   }
-  return out;
+  sorted.sort((a, b) => a - b);
+  report(ptr(card.pointer, "node", "model", side, "data"), `${side} metadata.index values are ${sorted.join(",")}, not 0..${n - 1}`);
 }
 
-function isPermutation(values: number[]): boolean {
-  const hit = new Uint8Array(values.length);
-  for (const v of values) {
-    if (!Number.isInteger(v) || v < 0 || v >= values.length || hit[v] === 1) return false;
+/** `metadata.index` of an entry, when it is a number. */
+function indexOf(entry: Obj | undefined): number | undefined {
+  const m = entry?.metadata;
+  const i = isObj(m) && Object.hasOwn(m, "index") ? m.index : undefined;
+  return typeof i === "number" ? i : undefined;
+}
+
+/** The number of entries, or undefined when there are none or one has no numeric index (nothing to check). */
+function countIndexes(entries: Obj | undefined): number | undefined {
+  let n = 0;
+  for (const key in entries) {
+    const e = entryAt(entries, key);
+    if (!e) continue;
+    if (indexOf(e) === undefined) return undefined;
+    n++;
+  }
+  return n === 0 ? undefined : n;
+}
+
+// Reused between calls: which indexes were seen (cards have a handful of entries).
+let hit = new Uint8Array(64);
+
+function isPermutation(entries: Obj, n: number): boolean {
+  if (hit.length < n) hit = new Uint8Array(n);
+  hit.fill(0, 0, n);
+  for (const key in entries) {
+    const v = indexOf(entryAt(entries, key));
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < 0 || v >= n || hit[v] === 1) return false;
     hit[v] = 1;
   }
   return true;

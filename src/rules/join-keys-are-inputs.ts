@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { cardKind, objAt, ptr } from "./model.js";
+import { cardKind, entryAt, objAt, ptr } from "./model.js";
 
 export const joinKeysAreInputs: Rule = {
   code: "FP202",
@@ -9,9 +9,8 @@ export const joinKeysAreInputs: Rule = {
   visitCard(card, report) {
     if (cardKind(card) !== "control:join") return;
     const joins = objAt(card.raw, "joins");
-    if (!joins) return;
-    for (const k of Object.keys(joins)) {
-      if (!card.inputsByKey.has(k)) report(ptr(card.pointer, "joins", k), `joins key ${JSON.stringify(k)} is not an input of this Join card (stale)`);
+    for (const k in joins) {
+      if (Object.hasOwn(joins, k) && !entryAt(card.inputData, k)) report(ptr(card.pointer, "joins", k), `joins key ${JSON.stringify(k)} is not an input of this Join card (stale)`);
     }
   },
 };

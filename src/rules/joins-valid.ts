@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { cardKind, isObj, objAt, ptr } from "./model.js";
+import { cardKind, entryAt, isObj, objAt, ptr, type Obj } from "./model.js";
 
 export const joinsValid: Rule = {
   code: "FP127",
@@ -9,20 +9,29 @@ export const joinsValid: Rule = {
   visitCard(card, report) {
     const joins = objAt(card.raw, "joins");
     if (!joins) return;
-    const nonEmpty = Object.values(joins).some((v) => Array.isArray(v) && v.length > 0);
     const kind = cardKind(card);
     if (kind !== "control:join") {
-      if (nonEmpty && kind !== undefined) report(ptr(card.pointer, "joins"), `only Join cards have joins; this is a ${kind} card`);
+      if (kind !== undefined && hasNonEmptyList(joins)) report(ptr(card.pointer, "joins"), `only Join cards have joins; this is a ${kind} card`);
       return;
     }
-    for (const [input, list] of Object.entries(joins)) {
+    for (const input in joins) {
+      const list = Object.hasOwn(joins, input) ? joins[input] : undefined;
       if (!Array.isArray(list)) continue;
-      for (const [i, item] of list.entries()) {
+      for (let i = 0; i < list.length; i++) {
+        const item: unknown = list[i];
         const out = isObj(item) ? item.output : undefined;
-        if (typeof out === "string" && !card.outputsByKey.has(out)) {
+        if (typeof out === "string" && !entryAt(card.outputData, out)) {
           report(ptr(card.pointer, "joins", input, i, "output"), `join output ${JSON.stringify(out)} is not an output of this card`);
         }
       }
     }
   },
 };
+
+function hasNonEmptyList(joins: Obj): boolean {
+  for (const k in joins) {
+    const v = Object.hasOwn(joins, k) ? joins[k] : undefined;
+    if (Array.isArray(v) && v.length > 0) return true;
+  }
+  return false;
+}

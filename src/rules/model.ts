@@ -2,40 +2,24 @@ import { encodePointerSegment } from "../util/json-pointer.js";
 
 /**
  * A defensive, read-only index of a (possibly malformed) flopack, built in one pass and shared by every rule:
- * flows, scopes (top-level flows and inline flows), cards, entries and edges, each with its JSON pointer.
+ * flows, scopes (top-level flows and inline flows), cards and edges, each with its JSON pointer.
  * Nothing here trusts a shape: a missing or odd-typed part simply yields nothing. Keys of the document are
- * only ever used as Map keys (never as property names on plain objects), so `__proto__` is just a string.
+ * only ever used as Map keys or looked up with `Object.hasOwn` (never assigned on plain objects), so
+ * `__proto__` is just a string.
+ *
+ * Speed: validate runs the rules on a freshly parsed document, and every object allocated meanwhile brings the
+ * next scavenge closer, which then copies that document. So the index holds one object per card and per edge and
+ * nothing per entry or pin: rules read the document's own entry maps (`card.inputData`, `forEachEntry` style
+ * loops with `for…in` and `entryAt`), and pointers are built only when a finding needs one.
  */
 export type Obj = Record<string, unknown>;
 
-export interface EntryView {
-  /** The key in `inputs.data` / `outputs.data`. */
-  key: string;
-  side: "inputs" | "outputs";
-  /** Computed on first use: most entries never need one. */
-  readonly pointer: string;
-  raw: Obj;
-  value: Obj | undefined;
-  card: CardView;
-}
-
-class Entry implements EntryView {
-  private cachedPointer: string | undefined;
-  constructor(
-    readonly key: string,
-    readonly side: "inputs" | "outputs",
-    readonly raw: Obj,
-    readonly value: Obj | undefined,
-    readonly card: CardView,
-  ) {}
-  get pointer(): string {
-    return (this.cachedPointer ??= ptr(this.card.pointer, "node", "model", this.side, "data", this.key));
-  }
-}
+export type Side = "inputs" | "outputs";
 
 export interface EdgeView {
   id: string;
-  pointer: string;
+  /** Computed on first use. */
+  readonly pointer: string;
   from: unknown;
   to: unknown;
   scope: ScopeView;
@@ -46,6 +30,8 @@ export interface Address {
   module: string;
   version: string;
   key: string;
+  /** `module:key`, e.g. `control:if`. */
+  moduleKey: string;
 }
 
 export interface CardView {
@@ -58,13 +44,12 @@ export interface CardView {
   /** The parsed address, when it follows the grammar (M1). */
   parsed: Address | undefined;
   model: Obj | undefined;
-  inputs: EntryView[];
-  outputs: EntryView[];
-  /** inputs then outputs. */
-  entries: EntryView[];
-  /** Built on first use. */
-  readonly inputsByKey: Map<string, EntryView>;
-  readonly outputsByKey: Map<string, EntryView>;
+  /** `node.model.inputs.data` as stored: entry id → entry. Read entries with `entryAt` (they may be anything). */
+  inputData: Obj | undefined;
+  /** `node.model.outputs.data` as stored. */
+  outputData: Obj | undefined;
+  /** The card's pins, flattened; built on first use. */
+  readonly pins: readonly PinView[];
   scope: ScopeView;
 }
 
@@ -77,6 +62,8 @@ export interface ScopeView {
   /** First card for each uuid (duplicates are reported by unique-card-uuids). */
   byUuid: Map<string, CardView>;
   edges: EdgeView[];
+  /** Root cards (see rootsOf); found on first use. */
+  readonly roots: readonly CardView[];
   /** The top-level flow this scope belongs to. */
   top: FlowView;
   /** The card holding this inline flow. */
@@ -122,10 +109,24 @@ export function own(o: Obj | undefined, key: string): unknown {
   return o && Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
+/** The entry stored under `key` in an entry map (`card.inputData` / `card.outputData`), when it is an object. */
+export const entryAt = objAt;
+
+/** True when `o` has no own enumerable key (checked without allocating). */
+export function hasNoKeys(o: Obj): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return false;
+  return true;
+}
+
 export function ptr(base: string, ...segments: Array<string | number>): string {
   let p = base;
   for (const s of segments) p += "/" + (typeof s === "number" || (s.indexOf("~") === -1 && s.indexOf("/") === -1) ? s : encodePointerSegment(s));
   return p;
+}
+
+/** The pointer of entry `key` of a card's inputs or outputs. */
+export function entryPointer(card: CardView, side: Side, key: string): string {
+  return ptr(card.pointer, "node", "model", side, "data", key);
 }
 
 function mapOf(o: Obj | undefined): Map<string, Obj> {
@@ -140,13 +141,15 @@ const ADDRESS = /^root:(?:kernel:([A-Za-z0-9_]+):(0\.0\.1)|channels:http:([A-Za-
 export function parseAddress(address: string): Address | undefined {
   const m = ADDRESS.exec(address);
   if (!m) return undefined;
-  if (m[1] !== undefined) return { kind: "kernel", module: m[1], version: m[2]!, key: m[5]! };
-  return { kind: "channel", module: m[3]!, version: m[4]!, key: m[5]! };
+  const kind = m[1] !== undefined ? "kernel" : "channel";
+  const module = kind === "kernel" ? m[1]! : m[3]!;
+  const key = m[5]!;
+  return { kind, module, version: kind === "kernel" ? m[2]! : m[4]!, key, moduleKey: `${module}:${key}` };
 }
 
 /** The `module:key` of a card (e.g. `control:if`), when its address parses. */
 export function cardKind(card: CardView): string | undefined {
-  return card.parsed ? `${card.parsed.module}:${card.parsed.key}` : undefined;
+  return card.parsed?.moduleKey;
 }
 
 export function buildIndex(doc: Obj): FlopackIndex {
@@ -169,50 +172,91 @@ export function buildIndex(doc: Obj): FlopackIndex {
     index.flows.push(flow);
     if (!flow.data) continue;
     // Breadth-first over inline flows with an explicit queue: no recursion, whatever the nesting.
-    const queue: Array<{ flow: Obj; pointer: string; holder: CardView | undefined }> = [
-      { flow: flow.data, pointer: ptr(pointer, "data"), holder: undefined },
-    ];
+    const queue: InlineFlowRef[] = [{ flow: flow.data, pointer: ptr(pointer, "data"), holder: undefined }];
     for (let q = 0; q < queue.length; q++) {
       const item = queue[q]!;
       if (seen.has(item.flow)) continue;
       seen.add(item.flow);
-      const scope = buildScope(item.flow, item.pointer, item.holder !== undefined, flow, item.holder);
+      const scope = new Scope(item.flow, item.pointer, item.holder !== undefined, flow, item.holder);
       flow.scopes.push(scope);
       index.scopes.push(scope);
       for (const card of scope.cards) {
         index.cards.push(card);
-        for (const e of card.entries) {
-          const v = e.value;
-          if (v && v.type === "flo" && isObj(v.data)) queue.push({ flow: v.data, pointer: ptr(e.pointer, "value", "data"), holder: card });
-        }
-        const errorPolicy = objAt(objAt(card.model, "policy"), "error");
-        const errFlo = own(errorPolicy, "flo");
-        if (isObj(errFlo)) queue.push({ flow: errFlo, pointer: ptr(card.pointer, "node", "model", "policy", "error", "flo"), holder: card });
+        queueInlineFlows(card, queue);
       }
     }
   }
   return index;
 }
 
-function buildScope(flowObj: Obj, pointer: string, inline: boolean, top: FlowView, holder: CardView | undefined): ScopeView {
-  const scope: ScopeView = { pointer, flow: flowObj, inline, cards: [], byUuid: new Map(), edges: [], top, holder };
-  const methods = own(flowObj, "methods");
-  if (Array.isArray(methods)) {
-    methods.forEach((m, i) => {
-      if (!isObj(m)) return;
-      const card = buildCard(m, i, scope);
-      scope.cards.push(card);
-      if (card.uuid !== undefined && !scope.byUuid.has(card.uuid)) scope.byUuid.set(card.uuid, card);
-    });
+interface InlineFlowRef {
+  flow: Obj;
+  pointer: string;
+  holder: CardView | undefined;
+}
+
+/** Inline flows held by a card: `flo`-typed entries whose data is a flow object, then `policy.error.flo`. */
+function queueInlineFlows(card: CardView, queue: InlineFlowRef[]): void {
+  queueInlineEntries(card, "inputs", card.inputData, queue);
+  queueInlineEntries(card, "outputs", card.outputData, queue);
+  const errFlo = own(objAt(objAt(card.model, "policy"), "error"), "flo");
+  if (isObj(errFlo)) queue.push({ flow: errFlo, pointer: ptr(card.pointer, "node", "model", "policy", "error", "flo"), holder: card });
+}
+
+function queueInlineEntries(card: CardView, side: Side, entries: Obj | undefined, queue: InlineFlowRef[]): void {
+  for (const key in entries) {
+    const v = objAt(entryAt(entries, key), "value");
+    if (v && v.type === "flo" && isObj(v.data)) queue.push({ flow: v.data, pointer: ptr(entryPointer(card, side, key), "value", "data"), holder: card });
   }
-  const orderings = objAt(flowObj, "orderings");
-  if (orderings) {
-    for (const [id, v] of Object.entries(orderings)) {
-      const pair = Array.isArray(v) ? v : [];
-      scope.edges.push({ id, pointer: ptr(pointer, "orderings", id), from: pair[0], to: pair[1], scope });
+}
+
+class Scope implements ScopeView {
+  readonly cards: CardView[] = [];
+  readonly byUuid = new Map<string, CardView>();
+  readonly edges: EdgeView[] = [];
+  private cachedRoots: CardView[] | undefined;
+
+  constructor(
+    readonly flow: Obj,
+    readonly pointer: string,
+    readonly inline: boolean,
+    readonly top: FlowView,
+    readonly holder: CardView | undefined,
+  ) {
+    const methods = own(flow, "methods");
+    if (Array.isArray(methods)) {
+      for (let i = 0; i < methods.length; i++) {
+        const m: unknown = methods[i];
+        if (!isObj(m)) continue;
+        const card = new Card(m, i, this);
+        this.cards.push(card);
+        if (card.uuid !== undefined && !this.byUuid.has(card.uuid)) this.byUuid.set(card.uuid, card);
+      }
+    }
+    const orderings = objAt(flow, "orderings");
+    for (const id in orderings) {
+      if (!Object.hasOwn(orderings, id)) continue;
+      const v = orderings[id];
+      this.edges.push(new Edge(id, Array.isArray(v) ? v[0] : undefined, Array.isArray(v) ? v[1] : undefined, this));
     }
   }
-  return scope;
+
+  get roots(): readonly CardView[] {
+    return (this.cachedRoots ??= findRoots(this));
+  }
+}
+
+class Edge implements EdgeView {
+  private cachedPointer: string | undefined;
+  constructor(
+    readonly id: string,
+    readonly from: unknown,
+    readonly to: unknown,
+    readonly scope: ScopeView,
+  ) {}
+  get pointer(): string {
+    return (this.cachedPointer ??= ptr(this.scope.pointer, "orderings", this.id));
+  }
 }
 
 class Card implements CardView {
@@ -220,13 +264,10 @@ class Card implements CardView {
   readonly address: string | undefined;
   readonly parsed: Address | undefined;
   readonly model: Obj | undefined;
-  readonly inputs: EntryView[] = [];
-  readonly outputs: EntryView[] = [];
-  readonly entries: EntryView[] = [];
-  private inputMap: Map<string, EntryView> | undefined;
-  private outputMap: Map<string, EntryView> | undefined;
-
+  readonly inputData: Obj | undefined;
+  readonly outputData: Obj | undefined;
   private cachedPointer: string | undefined;
+  private cachedPins: PinView[] | undefined;
 
   constructor(
     readonly raw: Obj,
@@ -237,37 +278,17 @@ class Card implements CardView {
     this.address = str(own(raw, "address"));
     this.parsed = this.address === undefined ? undefined : parseAddressCached(this.address);
     this.model = objAt(objAt(raw, "node"), "model");
-    for (const side of ["inputs", "outputs"] as const) {
-      const entries = objAt(objAt(this.model, side), "data");
-      if (!entries) continue;
-      const list = side === "inputs" ? this.inputs : this.outputs;
-      const keys = Object.keys(entries);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const e = entries[key];
-        if (!isObj(e)) continue;
-        const view = new Entry(key, side, e, objAt(e, "value"), this);
-        list.push(view);
-        this.entries.push(view);
-      }
-    }
+    this.inputData = objAt(objAt(this.model, "inputs"), "data");
+    this.outputData = objAt(objAt(this.model, "outputs"), "data");
   }
 
   get pointer(): string {
     return (this.cachedPointer ??= ptr(this.scope.pointer, "methods", this.index));
   }
 
-  get inputsByKey(): Map<string, EntryView> {
-    return (this.inputMap ??= new Map(this.inputs.map((e) => [e.key, e])));
+  get pins(): readonly PinView[] {
+    return (this.cachedPins ??= collectPins(this));
   }
-
-  get outputsByKey(): Map<string, EntryView> {
-    return (this.outputMap ??= new Map(this.outputs.map((e) => [e.key, e])));
-  }
-}
-
-function buildCard(raw: Obj, index: number, scope: ScopeView): CardView {
-  return new Card(raw, index, scope);
 }
 
 // A pack repeats a few hundred addresses thousands of times. Parsed addresses are immutable, so sharing is safe.
@@ -304,42 +325,34 @@ class Pin implements PinView {
   }
 }
 
-const pinCache = new WeakMap<CardView, PinView[]>();
-
-/** Memoised per card: several rules walk the pins. */
-export function pinsOf(card: CardView): PinView[] {
-  let out = pinCache.get(card);
-  if (out === undefined) {
-    out = collectPins(card);
-    pinCache.set(card, out);
-  }
-  return out;
-}
+const NO_PINS: PinView[] = [];
 
 function collectPins(card: CardView): PinView[] {
-  const out: PinView[] = [];
   const pins = objAt(card.raw, "pins");
-  if (!pins) return out;
-  for (const [output, targets] of Object.entries(pins)) {
-    if (!isObj(targets)) continue;
-    for (const [target, list] of Object.entries(targets)) {
+  let out = NO_PINS;
+  for (const output in pins) {
+    const targets = objAt(pins, output);
+    for (const target in targets) {
+      const list = own(targets, target);
       if (!Array.isArray(list)) continue;
-      list.forEach((pin, i) => out.push(new Pin(card, output, target, pin, i)));
+      for (let i = 0; i < list.length; i++) {
+        if (!(i in list)) continue; // a hole (objects built in code): no pin there
+        if (out === NO_PINS) out = [];
+        out.push(new Pin(card, output, target, list[i], i));
+      }
     }
   }
   return out;
 }
 
-/** Root cards of a scope: no incoming edge, not an If/Else branch head, not a comment (F7). */
-const rootCache = new WeakMap<ScopeView, CardView[]>();
+/** Memoised per card: several rules walk the pins. */
+export function pinsOf(card: CardView): readonly PinView[] {
+  return card.pins;
+}
 
-export function rootsOf(scope: ScopeView): CardView[] {
-  let roots = rootCache.get(scope);
-  if (roots === undefined) {
-    roots = findRoots(scope);
-    rootCache.set(scope, roots);
-  }
-  return roots;
+/** Root cards of a scope: no incoming edge, not an If/Else branch head, not a comment (F7). Memoised. */
+export function rootsOf(scope: ScopeView): readonly CardView[] {
+  return scope.roots;
 }
 
 function findRoots(scope: ScopeView): CardView[] {
@@ -348,7 +361,7 @@ function findRoots(scope: ScopeView): CardView[] {
   const heads = new Set<string>();
   for (const c of scope.cards) {
     const b = objAt(c.raw, "branches");
-    if (b) for (const k of Object.keys(b)) heads.add(k);
+    for (const k in b) if (Object.hasOwn(b, k)) heads.add(k);
   }
   return scope.cards.filter(
     (c) => c.uuid !== undefined && !incoming.has(c.uuid) && !heads.has(c.uuid) && cardKind(c) !== "control:comment",
@@ -371,5 +384,5 @@ export function describeCard(card: CardView): string {
 }
 
 export function isEmptyObject(x: unknown): boolean {
-  return isObj(x) && Object.keys(x).length === 0;
+  return isObj(x) && hasNoKeys(x);
 }

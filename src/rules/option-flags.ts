@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { own, ptr } from "./model.js";
+import { entryAt, entryPointer, own, ptr } from "./model.js";
 
 export const optionFlags: Rule = {
   code: "FP134",
@@ -7,12 +7,14 @@ export const optionFlags: Rule = {
   severity: "error",
   description: "An input has flags \"p\" (an option) exactly when its group is \"parameters\"; every other input is \"d\" (E3).",
   visitCard(card, report) {
-    for (const e of card.inputs) {
-      const flags = own(e.raw, "flags");
+    const inputs = card.inputData;
+    for (const key in inputs) {
+      const e = entryAt(inputs, key);
+      const flags = own(e, "flags");
       if (flags !== "p" && flags !== "d") continue;
-      const isParam = own(e.raw, "group") === "parameters";
+      const isParam = own(e, "group") === "parameters";
       if ((flags === "p") !== isParam) {
-        report(ptr(e.pointer, "flags"), isParam ? `an option (group "parameters") has flags "p", not "d"` : `flags "p" is only for options (group "parameters"); this input needs "d"`);
+        report(ptr(entryPointer(card, "inputs", key), "flags"), isParam ? `an option (group "parameters") has flags "p", not "d"` : `flags "p" is only for options (group "parameters"); this input needs "d"`);
       }
     }
   },

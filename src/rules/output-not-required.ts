@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { ptr } from "./model.js";
+import { entryAt, entryPointer, ptr } from "./model.js";
 
 export const outputNotRequired: Rule = {
   code: "FP135",
@@ -7,6 +7,10 @@ export const outputNotRequired: Rule = {
   severity: "error",
   description: "Output entries never carry `required` (E5).",
   visitCard(card, report) {
-    for (const e of card.outputs) if (Object.hasOwn(e.raw, "required")) report(ptr(e.pointer, "required"), "outputs have no `required` key");
+    const outputs = card.outputData;
+    for (const key in outputs) {
+      const e = entryAt(outputs, key);
+      if (e && Object.hasOwn(e, "required")) report(ptr(entryPointer(card, "outputs", key), "required"), "outputs have no `required` key");
+    }
   },
 };

@@ -3,7 +3,7 @@ import { diagnostic } from "../format/diagnostics.js";
 import type { TextScan } from "../format/json-text.js";
 import { buildIndex, type Obj } from "./model.js";
 import { RULES } from "./registry.js";
-import type { Rule } from "./types.js";
+import type { Report, Rule, RuleContext } from "./types.js";
 
 export interface RunRulesOptions {
   file?: string;
@@ -25,8 +25,11 @@ export function runRules(doc: Obj, options: RunRulesOptions = {}): Finding[] {
   } catch (error) {
     return [diagnostic("internal", `could not index the document: ${errorMessage(error)}`, "", file)];
   }
-  const ctx = { index, ...(text !== undefined ? { text } : {}), ...(scan !== undefined ? { scan } : {}) };
-  const push = (rule: Rule, pointer: string, message: string) => {
+  const ctx: RuleContext = { index, ...(text !== undefined ? { text } : {}), ...(scan !== undefined ? { scan } : {}) };
+  // One report function for all rules (no closure per rule or card): it reports for the rule running now.
+  let running: Rule | undefined;
+  const report: Report = (pointer, message) => {
+    const rule = running!;
     const f: Finding = { code: rule.code, slug: rule.slug, severity: rule.severity, message, pointer };
     if (file !== undefined) f.file = file;
     findings.push(f);
@@ -36,24 +39,26 @@ export function runRules(doc: Obj, options: RunRulesOptions = {}): Finding[] {
 
   for (const rule of rules) {
     if (!rule.check) continue;
+    running = rule;
     try {
-      for (const i of rule.check(ctx)) push(rule, i.pointer, i.message);
+      rule.check(ctx, report);
     } catch (error) {
       crashed(rule, error);
     }
   }
   // One traversal of the cards serves every card visitor; a visitor that throws is reported once and dropped.
-  const visitors = rules
-    .filter((r) => r.visitCard !== undefined)
-    .map((rule) => ({ rule, visit: rule.visitCard!.bind(rule), report: (pointer: string, message: string) => push(rule, pointer, message), alive: true }));
+  const visitors = rules.filter((r) => r.visitCard !== undefined);
+  const alive = visitors.map(() => true);
   for (const card of index.cards) {
-    for (const v of visitors) {
-      if (!v.alive) continue;
+    for (let v = 0; v < visitors.length; v++) {
+      if (!alive[v]) continue;
+      const rule = visitors[v]!;
+      running = rule;
       try {
-        v.visit(card, v.report, ctx);
+        rule.visitCard!(card, report, ctx);
       } catch (error) {
-        v.alive = false;
-        crashed(v.rule, error);
+        alive[v] = false;
+        crashed(rule, error);
       }
     }
   }

@@ -1,13 +1,13 @@
 import type { Rule } from "./types.js";
 import { cardKind, own, ptr, rootOf } from "./model.js";
-import { issue, show } from "./_helpers.js";
+import { show } from "./_helpers.js";
 
 export const securityLevel: Rule = {
   code: "FP118",
   slug: "security-level",
   severity: "error",
   description: "`security_level` is open or medium for an API Endpoint (http:accept) flow, high for a Delegated (http:delegated) flow, and null otherwise (F11, F12).",
-  *check({ index }) {
+  check({ index }, report) {
     for (const flow of index.flows) {
       const scope = flow.scopes[0];
       if (!flow.data || !scope || !Object.hasOwn(flow.data, "security_level")) continue;
@@ -15,13 +15,13 @@ export const securityLevel: Rule = {
       if (!root) continue;
       const level = own(flow.data, "security_level");
       const kind = cardKind(root);
-      const at = ptr(flow.pointer, "data", "security_level");
+      const at = () => ptr(flow.pointer, "data", "security_level");
       if (kind === "http:accept") {
-        if (level !== "open" && level !== "medium") yield issue(at, `an API Endpoint flow needs security_level "open" or "medium", not ${show(level)}`);
+        if (level !== "open" && level !== "medium") report(at(), `an API Endpoint flow needs security_level "open" or "medium", not ${show(level)}`);
       } else if (kind === "http:delegated") {
-        if (level !== "high") yield issue(at, `a Delegated flow needs security_level "high", not ${show(level)}`);
+        if (level !== "high") report(at(), `a Delegated flow needs security_level "high", not ${show(level)}`);
       } else if (level !== null) {
-        yield issue(at, `only API Endpoint and Delegated flows have a security_level; this one must be null, not ${show(level)}`);
+        report(at(), `only API Endpoint and Delegated flows have a security_level; this one must be null, not ${show(level)}`);
       }
     }
   },

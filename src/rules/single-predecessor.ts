@@ -1,13 +1,12 @@
 import type { Rule } from "./types.js";
 import { cardKind, ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 
 export const singlePredecessor: Rule = {
   code: "FP204",
   slug: "single-predecessor",
   severity: "warning",
   description: "A card other than a Join has at most one incoming ordering, ignoring edges that start at object:expand cards: the main sequence is a chain.",
-  *check({ index }) {
+  check({ index }, report) {
     for (const scope of index.scopes) {
       const incoming = new Map<string, number>();
       for (const edge of scope.edges) {
@@ -20,7 +19,7 @@ export const singlePredecessor: Rule = {
         const n = card.uuid === undefined ? 0 : (incoming.get(card.uuid) ?? 0);
         const kind = cardKind(card);
         if (n > 1 && kind !== "control:join" && kind !== "object:expand") {
-          yield issue(ptr(card.pointer, "uuid"), `card ${JSON.stringify(card.uuid)} has ${n} incoming orderings; only Join cards merge paths`);
+          report(ptr(card.pointer, "uuid"), `card ${JSON.stringify(card.uuid)} has ${n} incoming orderings; only Join cards merge paths`);
         }
       }
     }

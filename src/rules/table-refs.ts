@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { ptr } from "./model.js";
+import { entryPointer, ptr } from "./model.js";
 import { tableOption } from "./_tables.js";
 
 export const tableRefs: Rule = {
@@ -9,6 +9,6 @@ export const tableRefs: Rule = {
   description: "The table chosen on a Tables (stash) card is a key of data.tables (X2).",
   visitCard(card, report, { index }) {
     const opt = tableOption(card);
-    if (opt && !index.tables.has(opt.table)) report(ptr(opt.entry.pointer, "value", "data"), `table ${JSON.stringify(opt.table)} is not in data.tables`);
+    if (opt && !index.tables.has(opt.table)) report(ptr(entryPointer(card, "inputs", opt.entryId), "value", "data"), `table ${JSON.stringify(opt.table)} is not in data.tables`);
   },
 };

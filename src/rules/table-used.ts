@@ -1,6 +1,5 @@
 import type { Rule } from "./types.js";
 import { ptr } from "./model.js";
-import { issue } from "./_helpers.js";
 import { tableOption } from "./_tables.js";
 
 export const tableUsed: Rule = {
@@ -8,12 +7,13 @@ export const tableUsed: Rule = {
   slug: "table-used",
   severity: "warning",
   description: "Every exported table is used by some Tables card.",
-  *check({ index }) {
+  check({ index }, report) {
+    if (index.tables.size === 0) return;
     const used = new Set<string>();
     for (const card of index.cards) {
       const opt = tableOption(card);
       if (opt) used.add(opt.table);
     }
-    for (const key of index.tables.keys()) if (!used.has(key)) yield issue(ptr("/data/tables", key), `table ${JSON.stringify(key)} is not used by any card`);
+    for (const key of index.tables.keys()) if (!used.has(key)) report(ptr("/data/tables", key), `table ${JSON.stringify(key)} is not used by any card`);
   },
 };

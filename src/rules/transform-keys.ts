@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { isObj, own, pinsOf, ptr } from "./model.js";
+import { isObj, own, ptr } from "./model.js";
 import { show } from "./_helpers.js";
 
 export const transformKeys: Rule = {
@@ -8,14 +8,15 @@ export const transformKeys: Rule = {
   severity: "error",
   description: "A pin's `transform` is keyed by the pin's source output id and its `dest` repeats that id (G4).",
   visitCard(card, report) {
-    for (const p of pinsOf(card)) {
+    for (const p of card.pins) {
       const t = own(isObj(p.pin) ? p.pin : undefined, "transform");
       if (!isObj(t)) continue;
-      for (const [k, conv] of Object.entries(t)) {
-        const at = ptr(p.pointer, "transform", k);
-        if (k !== p.output) report(at, `transform is keyed ${JSON.stringify(k)}, but the pin starts at output ${JSON.stringify(p.output)}`);
+      for (const k in t) {
+        if (!Object.hasOwn(t, k)) continue;
+        const conv = t[k];
+        if (k !== p.output) report(ptr(p.pointer, "transform", k), `transform is keyed ${JSON.stringify(k)}, but the pin starts at output ${JSON.stringify(p.output)}`);
         const dest = own(isObj(conv) ? conv : undefined, "dest");
-        if (isObj(conv) && dest !== p.output) report(ptr(at, "dest"), `transform dest ${show(dest)} must be the source output id ${JSON.stringify(p.output)}`);
+        if (isObj(conv) && dest !== p.output) report(ptr(p.pointer, "transform", k, "dest"), `transform dest ${show(dest)} must be the source output id ${JSON.stringify(p.output)}`);
       }
     }
   },

@@ -1,16 +1,15 @@
 import type { Rule } from "./types.js";
-import { issue } from "./_helpers.js";
 
 export const uniqueEdgeIds: Rule = {
   code: "FP122",
   slug: "unique-edge-ids",
   severity: "error",
   description: "Ordering edge ids are unique within the pack.",
-  *check({ index }) {
+  check({ index }, report) {
     const seen = new Set<string>();
     for (const scope of index.scopes) {
       for (const edge of scope.edges) {
-        if (seen.has(edge.id)) yield issue(edge.pointer, `ordering id ${JSON.stringify(edge.id)} is used twice in this pack`);
+        if (seen.has(edge.id)) report(edge.pointer, `ordering id ${JSON.stringify(edge.id)} is used twice in this pack`);
         seen.add(edge.id);
       }
     }

@@ -1,4 +1,4 @@
-import { buildIndex, cardKind, isObj, pinsOf, rootOf, type CardView, type FlopackIndex, type Obj, type ScopeView } from "../../src/rules/model.js";
+import { buildIndex, cardKind, isObj, objAt, pinsOf, rootOf, type CardView, type FlopackIndex, type Obj, type ScopeView } from "../../src/rules/model.js";
 
 /**
  * One mutation per rule: it breaks exactly the property the rule checks, on any flopack that has the needed
@@ -19,6 +19,29 @@ function idx(doc: Obj): FlopackIndex {
   return buildIndex(doc);
 }
 
+interface Entry {
+  key: string;
+  raw: Obj;
+  value: Obj | undefined;
+}
+
+/** A card's entries that are objects, in stored order: inputs then outputs, or one side. */
+function entries(card: CardView, side?: "inputs" | "outputs"): Entry[] {
+  const out: Entry[] = [];
+  for (const s of side ? [side] : (["inputs", "outputs"] as const)) {
+    const map = (s === "inputs" ? card.inputData : card.outputData) ?? {};
+    for (const key of Object.keys(map)) {
+      const raw = objAt(map, key);
+      if (raw) out.push({ key, raw, value: objAt(raw, "value") });
+    }
+  }
+  return out;
+}
+
+function inputEntry(card: CardView | undefined, key: string): Entry | undefined {
+  return card ? entries(card, "inputs").find((e) => e.key === key) : undefined;
+}
+
 function data(doc: Obj): Obj {
   return doc.data as Obj;
 }
@@ -31,9 +54,9 @@ function moveToEnd(o: Obj, key: string): void {
 }
 
 function renameKey(o: Obj, from: string, to: string): void {
-  const entries = Object.entries(o);
-  for (const [k] of entries) delete o[k];
-  for (const [k, v] of entries) o[k === from ? to : k] = v;
+  const pairs = Object.entries(o);
+  for (const [k] of pairs) delete o[k];
+  for (const [k, v] of pairs) o[k === from ? to : k] = v;
 }
 
 function plainKernelCard(scope: ScopeView): CardView | undefined {
@@ -116,7 +139,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP109",
     what: "a Tables card pointing at a missing table",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => (c.parsed?.module === "stash" ? c.inputs : [])).find((e) => e.raw.key === "stash" && e.raw.group === "parameters" && typeof e.value?.data === "string" && e.value.data !== "");
+      const e = idx(d).cards.flatMap((c) => (c.parsed?.module === "stash" ? entries(c, "inputs") : [])).find((e) => e.raw.key === "stash" && e.raw.group === "parameters" && typeof e.value?.data === "string" && e.value.data !== "");
       if (!e?.value) return false;
       e.value.data = NEW_UUID;
       return true;
@@ -126,7 +149,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP110",
     what: "a helper-flow call to a missing flow",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => c.entries).find((e) => e.value?.type === "flo" && typeof e.value.data === "string" && e.value.data !== "");
+      const e = idx(d).cards.flatMap((c) => entries(c)).find((e) => e.value?.type === "flo" && typeof e.value.data === "string" && e.value.data !== "");
       if (!e?.value) return false;
       e.value.data = NEW_UUID;
       return true;
@@ -217,7 +240,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     what: "a comment card reusing the uuid of an earlier card",
     mutate: (d) => {
       for (const scope of idx(d).scopes) {
-        const comment = scope.cards.find((c) => cardKind(c) === "control:comment" && c.entries.length === 0 && pinsOf(c).length === 0 && c.index > 0);
+        const comment = scope.cards.find((c) => cardKind(c) === "control:comment" && entries(c).length === 0 && pinsOf(c).length === 0 && c.index > 0);
         const earlier = comment && scope.cards.find((c) => c.index < comment.index && c.uuid !== undefined);
         if (comment && earlier && !scope.edges.some((e) => e.from === comment.uuid || e.to === comment.uuid)) {
           comment.raw.uuid = earlier.uuid!;
@@ -236,10 +259,10 @@ export const ERROR_MUTATIONS: Mutation[] = [
           const pinned = pinnedInputs(scope);
           for (const c of scope.cards) {
             const joins = isObj(c.raw.joins) ? c.raw.joins : {};
-            const e = c.inputs.find((e) => !pinned.has(`${c.uuid}\u0000${e.key}`) && !Object.hasOwn(joins, e.key));
-            const other = flow.scopes.flatMap((s) => s.cards).find((o) => o !== c && o.entries.length > 0);
+            const e = entries(c, "inputs").find((e) => !pinned.has(`${c.uuid}\u0000${e.key}`) && !Object.hasOwn(joins, e.key));
+            const other = flow.scopes.flatMap((s) => s.cards).find((o) => o !== c && entries(o).length > 0);
             if (!e || !other) continue;
-            const newKey = other.entries[0]!.key;
+            const newKey = entries(other)[0]!.key;
             const map = (c.model!.inputs as Obj).data as Obj;
             (map[e.key] as Obj).id = newKey;
             renameKey(map, e.key, newKey);
@@ -359,7 +382,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP133",
     what: "an entry id differing from its key",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => c.entries)[0];
+      const e = idx(d).cards.flatMap((c) => entries(c))[0];
       if (!e) return false;
       e.raw.id = `${e.key}x`;
       return true;
@@ -369,7 +392,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP134",
     what: "a data input flagged as an option",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => c.inputs).find((e) => e.raw.flags === "d" && e.raw.group !== "parameters");
+      const e = idx(d).cards.flatMap((c) => entries(c, "inputs")).find((e) => e.raw.flags === "d" && e.raw.group !== "parameters");
       if (!e) return false;
       e.raw.flags = "p";
       return true;
@@ -379,7 +402,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP135",
     what: "an output with `required`",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => c.outputs)[0];
+      const e = idx(d).cards.flatMap((c) => entries(c, "outputs"))[0];
       if (!e) return false;
       e.raw.required = false;
       return true;
@@ -420,7 +443,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
         const root = scope && rootOf(scope);
         if (!scope || root?.model?.webhookList !== true) continue;
         const each = scope.cards.find((c) => cardKind(c) === "list:asyncEach");
-        const flo = each?.inputs.find((e) => e.raw.key === "flo");
+        const flo = each && entries(each, "inputs").find((e) => e.raw.key === "flo");
         if (!flo?.value) continue;
         flo.value.data = "";
         return true;
@@ -432,9 +455,10 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP139",
     what: "a mirrored card whose output key differs from its input",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => c.model?.mirrored === true && c.outputs.length > 0);
+      const c = idx(d).cards.find((c) => c.model?.mirrored === true && entries(c, "outputs").length > 0);
       if (!c) return false;
-      c.outputs[0]!.raw.key = `${String(c.outputs[0]!.raw.key)} (renamed)`;
+      const out = entries(c, "outputs")[0]!;
+      out.raw.key = `${String(out.raw.key)} (renamed)`;
       return true;
     },
   },
@@ -452,7 +476,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP141",
     what: "a list entry holding a string",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => c.entries).find((e) => e.value?.collection === true);
+      const e = idx(d).cards.flatMap((c) => entries(c)).find((e) => e.value?.collection === true);
       if (!e?.value) return false;
       e.value.data = "not a list";
       return true;
@@ -518,7 +542,7 @@ export const WARNING_MUTATIONS: Mutation[] = [
       const ix = idx(d);
       for (const c of ix.cards) {
         for (const p of pinsOf(c)) {
-          const e = isObj(p.pin) ? c.scope.byUuid.get(p.target)?.inputsByKey.get(String(p.pin.input)) : undefined;
+          const e = isObj(p.pin) ? inputEntry(c.scope.byUuid.get(p.target), String(p.pin.input)) : undefined;
           if (e?.value && e.value.collection !== true) {
             e.value.data = "a constant";
             return true;
@@ -532,7 +556,7 @@ export const WARNING_MUTATIONS: Mutation[] = [
     code: "FP206",
     what: "an entry index out of sequence",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => c.entries).find((e) => isObj(e.raw.metadata));
+      const e = idx(d).cards.flatMap((c) => entries(c)).find((e) => isObj(e.raw.metadata));
       if (!e) return false;
       (e.raw.metadata as Obj).index = 99;
       return true;
