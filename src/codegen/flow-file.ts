@@ -375,21 +375,67 @@ class FlowWriter {
     const condition = this.conditionOf(st.ifCard, info.id) ?? objectLiteral([]);
     this.branchDepth++;
     const suffix = this.branchDepth === 1 ? "" : String(this.branchDepth);
-    const branch = (steps: readonly Step[], name: string): ts.ArrowFunction => {
+    const values = this.joinValues(st, new Set(flatten([...st.then, ...st.otherwise]).map((c) => c.ref)))!;
+    for (const v of [...values.then, ...values.otherwise]) this.inlinePins.add(v.pin);
+    const branch = (steps: readonly Step[], name: string, handOn: JoinValue[]): ts.ArrowFunction => {
       const inner: ts.Statement[] = [];
       const param = f.createIdentifier(`${name}${suffix}`);
       this.emitSteps(steps, info, param, inner, flush);
+      // What the branch hands on through the join: `join.<key>` after the If/Else.
+      if (handOn.length > 0) inner.push(f.createReturnStatement(objectLiteral(handOn.map((v): [string, ts.Expression] => [v.key, this.refExpr(v.source, v.pin, { type: "string", collection: false })!]))));
       // Branch cards are constants of the branch's function: out of scope after it.
       for (const c of flatten(steps)) this.declared.delete(c.ref);
       return f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, param)], undefined, undefined, f.createBlock(inner, true));
     };
-    const args: ts.Expression[] = [condition, branch(st.then, "then")];
-    if (st.otherwise.length > 0) args.push(branch(st.otherwise, "otherwise"));
+    const args: ts.Expression[] = [condition, branch(st.then, "then", values.then)];
+    if (st.otherwise.length > 0 || values.otherwise.length > 0) args.push(branch(st.otherwise, "otherwise", values.otherwise));
     this.branchDepth--;
     const call = f.createCallExpression(f.createPropertyAccessExpression(b, "ifElse"), undefined, args);
     this.declared.add(st.join.ref);
     const v = this.vars.get(st.join.ref);
     return v ? (this.hoisted.has(st.join.ref) ? assign(v, call) : constDecl(v, call)) : f.createExpressionStatement(call);
+  }
+
+  /**
+   * The values an If/Else hands on through its join (lower's ifElse: the keys the `then` branch returns, in
+   * order, then the keys only `otherwise` returns), each from one pin per branch; undefined when the join's
+   * pins cannot be read so.
+   */
+  private joinValues(st: Extract<Step, { kind: "ifElse" }>, inBranches: Set<string>): { then: JoinValue[]; otherwise: JoinValue[] } | undefined {
+    const join = st.join;
+    const thenCards = new Set(flatten(st.then).map((c) => c.ref));
+    const elseCards = new Set(flatten(st.otherwise).map((c) => c.ref));
+    const incoming = this.pinsInto(join);
+    const out = { then: [] as JoinValue[], otherwise: [] as JoinValue[] };
+    const m = this.models.get(join.ref)!;
+    let elseOnly = false;
+    for (const [i, x] of join.extraInputs.entries()) {
+      const lowered = m.inputs.find((e) => e.extra === i);
+      if (!lowered) return undefined;
+      const key = String(x.entry.key);
+      const pins = incoming.filter((p) => sameEntry(p.pin.input, lowered.ref));
+      let thenPin: { source: IrCard; pin: IrPin } | undefined;
+      let elsePin: { source: IrCard; pin: IrPin } | undefined;
+      for (const p of pins) {
+        const side = thenCards.has(p.source.ref) ? "then" : elseCards.has(p.source.ref) ? "else" : inBranches.has(p.source.ref) ? undefined : thenPin ? "else" : "then";
+        if (side === undefined || (side === "then" ? thenPin : elsePin)) return undefined;
+        const sm = this.models.get(p.source.ref)!;
+        const o = sm.outputs.find((e) => sameEntry(e.ref, p.pin.output));
+        if (!o || outputKey(sm.outputs, p.pin.output) === undefined) return undefined;
+        const auto = conversion(o.type, { type: "string", collection: false });
+        if (auto === "incompatible" || !jsonEqual(auto, p.pin.transform)) return undefined;
+        if (side === "then") thenPin = p;
+        else elsePin = p;
+      }
+      if (!thenPin && !elsePin) return undefined;
+      // lower orders the values: every key the `then` branch returns first.
+      if (thenPin && elseOnly) return undefined;
+      if (!thenPin) elseOnly = true;
+      if (thenPin) out.then.push({ key, ...thenPin });
+      if (elsePin) out.otherwise.push({ key, ...elsePin });
+    }
+    if (incoming.length !== out.then.length + out.otherwise.length) return undefined;
+    return out;
   }
 
   /** The `{ left, operator, right }` of an If card, or undefined when its inputs cannot be written so. */
@@ -437,8 +483,9 @@ class FlowWriter {
         const { inputValues: _i, branches: _b, ...rest } = ifCard;
         if (!isBare({ ...rest, inputValues: [], branches: [] }) || ifCard.pins.length > 0 || ifCard.name !== m.template.name) return false;
         if (!plainCard(thenHead, NOOP, headVariant) || !plainCard(elseHead, NOOP, headVariant)) return false;
-        const { pins: _p, ...joinRest } = join;
-        if (!(join.address === JOIN && join.variant === this.catalog.variants(JOIN)[0]?.variant && join.name === this.models.get(join.ref)!.template.name && isBare({ ...joinRest, pins: [] }))) return false;
+        const { pins: _p, extraInputs: _ei, extraOutputs: _eo, joins: _j, ...joinRest } = join;
+        if (!(join.address === JOIN && join.variant === this.catalog.variants(JOIN)[0]?.variant && join.name === this.models.get(join.ref)!.template.name)) return false;
+        if (!isBare({ ...joinRest, pins: [], extraInputs: [], extraOutputs: [], joins: [] }) || !joinShapeOk(join)) return false;
         // lower picks the If's variant from its wiring: it must pick this one.
         const wired: WiredInput[] = this.pinsInto(ifCard).map(({ source, pin }) => {
           const sm = this.models.get(source.ref)!;
@@ -455,9 +502,17 @@ class FlowWriter {
         // Cards inside folded blocks' branches are local to their branch functions.
         const closed = new Set<string>();
         for (const other of allSteps(steps)) if (other.kind === "ifElse") for (const c of flatten([...other.then, ...other.otherwise])) closed.add(c.ref);
+        const values = this.joinValues(step, inBranches);
+        if (!values) return false;
+        const valuePins = new Set([...values.then, ...values.otherwise].map((v) => v.pin));
         for (const c of scope.cards) {
           for (const p of c.pins) {
             if (hidden.has(c.ref)) return false;
+            if (valuePins.has(p)) {
+              if (!inBranches.has(c.ref) && (closed.has(c.ref) || pos(c.ref) < 0 || pos(c.ref) > pos(step.ifCard.ref))) return false;
+              continue;
+            }
+            if (p.target === step.join.ref && !inBranches.has(c.ref)) continue;
             if (inBranches.has(c.ref) && !inBranches.has(p.target)) return false;
             if (p.target === step.thenHead.ref || p.target === step.elseHead.ref) return false;
             if ((p.target === step.ifCard.ref || inBranches.has(p.target)) && !inBranches.has(c.ref)) {
@@ -1078,6 +1133,30 @@ interface InputItem {
   value?: IrValue;
   verbatim?: boolean;
   ref?: { converted: boolean; sourceType: ValueType | undefined; outputKey: string };
+}
+
+interface JoinValue {
+  key: string;
+  source: IrCard;
+  pin: IrPin;
+}
+
+/** A join's fields and links are exactly what lower's ifElse writes for its values (one string field each). */
+function joinShapeOk(join: IrCard): boolean {
+  if (join.extraInputs.length !== join.extraOutputs.length || join.joins.length !== join.extraInputs.length) return false;
+  const keys = new Set<string>();
+  return join.extraInputs.every((x, i) => {
+    const o = join.extraOutputs[i]!;
+    const key = x.entry.key;
+    if (typeof key !== "string" || keys.has(key) || /^(0|[1-9][0-9]*)$/.test(key)) return false;
+    keys.add(key);
+    const input: JsonObject = { group: null, key, value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] }, required: false, ref: false, metadata: { index: i, optional: false }, flags: "d" };
+    const output: JsonObject = { group: null, key, value: { error: false, type: "string", collection: false, data: null, available: ["string"] }, ref: false, metadata: { index: i, optional: false } };
+    if (!sameIgnoringIndex(input, x.entry) || !sameIgnoringIndex(output, o.entry) || x.links || o.links) return false;
+    if (x.value.kind !== "json" || x.value.data !== "" || o.value.kind !== "json" || o.value.data !== "") return false;
+    const j = join.joins[i]!;
+    return sameEntry(j.input, { group: null, key }) && j.links.length === 1 && sameEntry(j.links[0]!.output, { group: null, key }) && j.links[0]!.transform === null;
+  });
 }
 
 interface WiredInput {

@@ -120,6 +120,43 @@ describe.skipIf(!hasCli)("flocode import (built CLI)", () => {
     }
   }, 120_000);
 
+  it("writes an If/Else made with f.ifElse back as f.ifElse, the values it hands on included", () => {
+    const src = join(work, "ifelse-src");
+    mkdirSync(src, { recursive: true });
+    writeFileSync(
+      join(src, "check.flow.ts"),
+      `import { flow, helperFlow } from "flocode";
+import { kernel } from "flocode/cards";
+export default flow({ name: "Check", trigger: helperFlow({ params: { age: "number" } }) }, (f) => {
+  const age = f.trigger.$out<number>("age");
+  const verdict = f.ifElse({ left: age, operator: ">", right: 17 }, (then) => {
+    const adult = then.add(kernel.string.concat({ string1: "adult", string2: "" }));
+    return { label: adult.$out("output") };
+  }, (otherwise) => {
+    otherwise.comment("too young");
+    const minor = otherwise.add(kernel.string.concat({ string1: "minor", string2: "" }));
+    return { label: minor.$out("output") };
+  });
+  f.add(kernel.string.concat({ string1: verdict.$out("label"), string2: "!" }));
+});
+`,
+    );
+    const dist = join(work, "ifelse-dist");
+    const b = run(["build", join(src, "check.flow.ts"), "--out", dist, "--no-checklist"]);
+    expect(b.status, b.stderr).toBe(0);
+    const out = join(work, "ifelse");
+    expect(run(["import", join(dist, "check.flopack"), "--out", out]).status).toBe(0);
+    const text = readFileSync(join(out, "check.flow.ts"), "utf8");
+    expect(text).toContain(".ifElse(");
+    expect(text).toMatch(/return \{ label: /);
+    expect(text).not.toContain(".branch(");
+    const again = join(work, "ifelse-again");
+    const r2 = run(["build", out, "--out", again, "--no-checklist"]);
+    expect(r2.status, r2.stderr).toBe(0);
+    const d = firstDifference(normaliseFlopack(readJson(join(dist, "check.flopack")) as never), normaliseFlopack(readJson(join(again, "ifelse.flopack")) as never));
+    expect(d).toBeUndefined();
+  });
+
   it("exits 2 when --out is a file", () => {
     const file = join(work, "a-file");
     writeFileSync(file, "x");
