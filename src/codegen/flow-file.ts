@@ -1004,6 +1004,8 @@ class FlowWriter {
 
   private policyExpr(p: IrPolicy, scope: number, card: IrCard): ts.Expression | undefined {
     if (!p.flo && !p.rest && jsonEqual(p.error, { type: "finish" })) return undefined;
+    const simple = this.simplePolicy(p);
+    if (simple) return simple;
     const props: Array<[string, ts.Expression]> = [
       ["type", literal("raw")],
       ["error", literal(p.error)],
@@ -1016,6 +1018,26 @@ class FlowWriter {
     if (p.rest) props.push(["rest", literal(p.rest)]);
     void card;
     return objectLiteral(props, true);
+  }
+
+  /** `{ type: "halt" | "continue" | "helper", retry, delayMs, retryOnRateLimitOnly }` when lower writes exactly this policy from it. */
+  private simplePolicy(p: IrPolicy): ts.Expression | undefined {
+    const e = p.error;
+    if (p.rest) return undefined;
+    const type = e.type === "finish" ? "halt" : e.type === "return" ? "continue" : e.type === "flo" ? "helper" : undefined;
+    if (!type || Object.keys(e).some((k) => !["type", "delay", "retry", "retryCondition", ...(type === "helper" ? ["flo"] : [])].includes(k))) return undefined;
+    if (type === "helper" ? p.flo?.kind !== "flow" || e.flo !== null : p.flo !== undefined) return undefined;
+    const props: Array<[string, ts.Expression]> = [["type", literal(type)]];
+    if (type === "helper" && p.flo?.kind === "flow") props.push(["flow", this.flowExpr(p.flo.flow)]);
+    const delay = e.delay;
+    const delayOk = delay === undefined || (typeof delay === "number" && Number.isFinite(delay)) || (Array.isArray(delay) && delay.length === 2 && delay.every((d) => typeof d === "number"));
+    if (!delayOk || (delay !== undefined && e.retry === undefined)) return undefined;
+    if (e.retry !== undefined && typeof e.retry !== "number") return undefined;
+    if (e.retryCondition !== undefined && e.retryCondition !== "ratelimits") return undefined;
+    if (e.retry !== undefined && !(delay !== undefined && e.retry === 0)) props.push(["retry", literal(e.retry)]);
+    if (delay !== undefined) props.push(["delayMs", literal(delay)]);
+    if (e.retryCondition === "ratelimits") props.push(["retryOnRateLimitOnly", f.createTrue()]);
+    return objectLiteral(props);
   }
 
   private joinExpr(card: IrCard, m: CardModel, j: IrCard["joins"][number]): ts.Expression | undefined {
