@@ -1080,13 +1080,14 @@ class FlowWriter {
     const collection = value.collection === true;
     const group = typeof entry.group === "string" ? entry.group : null;
     const key = typeof entry.key === "string" ? entry.key : String(entry.key);
-    const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];
-    if (group !== null) props.push(f.createPropertyAssignment("group", literal(group)));
-    props.push(f.createPropertyAssignment("type", literal(type)));
-    if (collection) props.push(f.createPropertyAssignment("collection", f.createTrue()));
     const defaultData = collection ? [] : defaultDataOf(type);
     const compact = customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0 });
     const isCompact = sameIgnoringIndex(compact, entry);
+    // With `raw` (the whole entry), lower reads only the type's kind (for conversions) from the other props.
+    const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];
+    if (group !== null && isCompact) props.push(f.createPropertyAssignment("group", literal(group)));
+    props.push(f.createPropertyAssignment("type", literal(isCompact || typeof type === "string" ? type : "object")));
+    if (collection) props.push(f.createPropertyAssignment("collection", f.createTrue()));
     let valueExpr: ts.Expression | undefined;
     const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
     // A single pin from a card written earlier becomes the field's value.
