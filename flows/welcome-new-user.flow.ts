@@ -2,7 +2,7 @@
  * Okta event flow: when a user is created in Okta, post a message to a Slack channel.
  * Okta stores event flows wrapped (event card → For Each - Ignore Errors); flocode writes that form.
  */
-import { compose, connection, event, flow } from "flocode";
+import { compose, connection, event, field, flow } from "flocode";
 import { okta, slack } from "flocode/cards";
 
 const oktaOrg = connection("Okta", "okta");
@@ -15,7 +15,8 @@ export default flow(
     trigger: event(okta.userCreated({ connection: oktaOrg })),
   },
   (f) => {
-    const message = f.add(compose`New Okta user: ${f.trigger.$out("Message")} (event ${f.trigger.$out("Event ID")})`);
+    const user = f.add(okta.readUser({ connection: oktaOrg, idOrLogin: field(f.trigger.$out("Okta User"), "ID") }));
+    const message = f.add(compose`New Okta user: ${user.login} (${f.trigger.$out("Message")}, event ${f.trigger.$out("Event ID")})`);
     f.add(slack.sendMessageToChannel2({ connection: slackWorkspace, channel: "#it-notifications", text: message.output }));
   },
 );

@@ -503,7 +503,7 @@ export class FlowLowering {
       const other = this.pack.flowOfOwner(src.node.owner);
       throw new DslError(`${what} is wired to an output of another flow${other ? ` (${JSON.stringify(other.options.name)})` : ""}; pass values between flows as helper-flow parameters`, site);
     }
-    if (src.path && src.path.length > 0) throw new DslError(`${what}: sub-field access (field(...)) is not supported yet; use an Object Get card`, site);
+    if (src.path && src.path.length > 0) throw new DslError(`${what}: field(...) works in the inputs of cards placed with f.add and in If/Else conditions; here, place an Object Get card`, site);
     const from = this.lowered.get(src.node as RecordedNode);
     if (!from) throw new DslError(`${what} is wired to a card that is not placed yet (place it with f.add before using its outputs)`, site);
     if ((src.node as RecordedNode).scope !== this.scope) throw new DslError(`${what} is wired to a card outside this scope (inline flows get outer values through wormholes)`, site);

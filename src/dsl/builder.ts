@@ -6,7 +6,7 @@ import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
-import { isRef } from "./handle.js";
+import { isRef, makeRef } from "./handle.js";
 import { inline } from "./inline.js";
 import type { OktaObject } from "./types.js";
 
@@ -16,6 +16,7 @@ export const NOOP_ADDRESS = "root:kernel:control:0.0.1:noop";
 export const COMMENT_ADDRESS = "root:kernel:control:0.0.1:comment";
 export const RETURN_ADDRESS = "root:kernel:control:0.0.1:return";
 export const TRY_CATCH_ADDRESS = "root:kernel:control:0.0.1:tryCatch";
+export const OBJECT_GET_ADDRESS = "root:kernel:object:0.0.1:get";
 export const CALLABLE_ADDRESS = "root:kernel:control:0.0.1:callable";
 
 /** How lower must build a node that is not an ordinary card. */
@@ -79,11 +80,33 @@ export class FlowBuilder<T = Record<string, unknown>> {
     if (!spec || (spec as { kind?: unknown }).kind !== "card") {
       throw new DslError("f.add() takes a card, e.g. f.add(office365admin.getLicenses({ connection }))", userCallSite());
     }
-    const prev = options.after === undefined ? this.cursor : options.after === null ? null : this.nodeOf(options.after);
-    const node = this.place(spec as CardSpec<unknown>, { kind: "card" });
+    const prev0 = options.after === undefined ? this.cursor : options.after === null ? null : this.nodeOf(options.after);
+    if (prev0) this.cursor = prev0;
+    const withFields = this.resolveFieldAccess(spec as CardSpec<unknown>, prev0 !== null);
+    const prev = prev0 === null ? null : this.cursor;
+    const node = this.place(withFields, { kind: "card" });
     if (prev) this.link(prev, node);
     if (options.after !== null) this.cursor = node;
     return cardHandle<O>(node);
+  }
+
+  /**
+   * Inputs given as `field(ref, "a", "b")` read a sub-field of an object output: each becomes an Object Get card
+   * (path "a.b") placed just before the card, whose output feeds the input.
+   */
+  private resolveFieldAccess(spec: CardSpec<unknown>, chained: boolean): CardSpec<unknown> {
+    const entries = Object.entries(spec.inputs ?? {});
+    if (!entries.some(([, v]) => isRef(v) && (v.path?.length ?? 0) > 0)) return spec;
+    if (!chained) throw new DslError("field(...) inputs need the card to be in the chain (not after: null)", spec.site);
+    const inputs: Record<string, Input<unknown>> = {};
+    for (const [key, value] of entries) {
+      if (isRef(value) && value.path && value.path.length > 0) {
+        const base = makeRef(value.node, value.output);
+        const get = this.add({ kind: "card", address: OBJECT_GET_ADDRESS, name: `Get ${value.path.join(".")}`, inputs: { object: base, path: value.path.join(".") }, site: spec.site });
+        inputs[key] = get.$out("output");
+      } else inputs[key] = value as Input<unknown>;
+    }
+    return Object.freeze({ ...spec, inputs });
   }
 
   /** A Comment card (a note on the canvas, not in the execution chain). */
@@ -107,7 +130,7 @@ export class FlowBuilder<T = Record<string, unknown>> {
     const site = userCallSite();
     const inputs: Record<string, Input<unknown>> = { "left-operand": condition.left, operator: condition.operator };
     if (condition.right !== undefined) inputs["right-operand"] = condition.right;
-    const ifNode = this.place({ kind: "card", address: IF_ADDRESS, inputs, site }, { kind: "card" });
+    const ifNode = this.place(this.resolveFieldAccess({ kind: "card", address: IF_ADDRESS, inputs, site }, true), { kind: "card" });
     if (this.cursor) this.link(this.cursor, ifNode);
     const joinRole: NodeRole = { kind: "join", values: [] };
     const thenHead = this.place({ kind: "card", address: NOOP_ADDRESS, site }, { kind: "branchHead", value: true });

@@ -69,11 +69,16 @@ describe("example flows", () => {
     expect(inline.methods[0].address).toBe("root:kernel:control:0.0.1:callable");
     expect(wires(inline)).toEqual([
       "Compose.output -> Send Message to Channel.Text",
-      "User Created.Event ID -> Compose.value2",
-      "User Created.Message -> Compose.value1",
+      "Get ID.output -> Read User.ID or Login",
+      "Read User.login -> Compose.value1",
+      "User Created.Event ID -> Compose.value3",
+      "User Created.Message -> Compose.value2",
+      "User Created.Okta User -> Get ID.object",
     ]);
+    // field(f.trigger.$out("Okta User"), "ID") reads the sub-field through an Object Get card.
+    expect(entryByKey(named(inline, "Get ID"), "inputs", "path").value.data).toBe("ID");
     const text = entryByKey(named(inline, "Compose"), "inputs", "_text_").value.data;
-    expect(text).toBe("New Okta user: {{{value1}}} (event {{{value2}}})");
+    expect(text).toBe("New Okta user: {{{value1}}} ({{{value2}}}, event {{{value3}}})");
   });
 
   it("a pack with For Each over a helper flow: the For Each calls the helper by its flow id", () => {
