@@ -12,48 +12,47 @@ export const entryIndexSequence: Rule = {
   },
 };
 
+// The indexes of one side, in a buffer reused between calls (cards have a handful of entries).
+let indexes = new Float64Array(64);
+
 function checkSide(card: CardView, side: Side, entries: Obj | undefined, report: Report): void {
-  const n = countIndexes(entries);
-  if (n === undefined || isPermutation(entries!, n)) return;
-  const sorted: number[] = [];
-  for (const key in entries) {
-    const i = indexOf(entryAt(entries, key));
-    if (i !== undefined) sorted.push(i);
-  }
-  sorted.sort((a, b) => a - b);
+  const n = collectIndexes(entries);
+  if (n === 0 || isPermutation(n)) return;
+  const sorted = Array.from(indexes.subarray(0, n)).sort((a, b) => a - b);
   report(ptr(card.pointer, "node", "model", side, "data"), `${side} metadata.index values are ${sorted.join(",")}, not 0..${n - 1}`);
 }
 
-/** `metadata.index` of an entry, when it is a number. */
-function indexOf(entry: Obj | undefined): number | undefined {
-  const m = entry?.metadata;
-  const i = isObj(m) && Object.hasOwn(m, "index") ? m.index : undefined;
-  return typeof i === "number" ? i : undefined;
-}
-
-/** The number of entries, or undefined when there are none or one has no numeric index (nothing to check). */
-function countIndexes(entries: Obj | undefined): number | undefined {
+/** Fills `indexes` with the entries' `metadata.index`; 0 when there are no entries or one has no numeric index. */
+function collectIndexes(entries: Obj | undefined): number {
   let n = 0;
   for (const key in entries) {
     const e = entryAt(entries, key);
     if (!e) continue;
-    if (indexOf(e) === undefined) return undefined;
-    n++;
+    const m = e.metadata;
+    const i = isObj(m) && Object.hasOwn(m, "index") ? m.index : undefined;
+    if (typeof i !== "number") return 0;
+    if (n === indexes.length) indexes = grow(indexes);
+    indexes[n++] = i;
   }
-  return n === 0 ? undefined : n;
+  return n;
 }
 
-// Reused between calls: which indexes were seen (cards have a handful of entries).
-let hit = new Uint8Array(64);
+function grow(buffer: Float64Array) {
+  const bigger = new Float64Array(buffer.length * 2);
+  bigger.set(buffer);
+  return bigger;
+}
 
-function isPermutation(entries: Obj, n: number): boolean {
-  if (hit.length < n) hit = new Uint8Array(n);
-  hit.fill(0, 0, n);
-  for (const key in entries) {
-    const v = indexOf(entryAt(entries, key));
-    if (v === undefined) continue;
-    if (!Number.isInteger(v) || v < 0 || v >= n || hit[v] === 1) return false;
-    hit[v] = 1;
+// Which of 0..n-1 were seen, reused likewise.
+let seen = new Uint8Array(64);
+
+function isPermutation(n: number): boolean {
+  if (seen.length < n) seen = new Uint8Array(indexes.length);
+  seen.fill(0, 0, n);
+  for (let k = 0; k < n; k++) {
+    const v = indexes[k]!;
+    if (!Number.isInteger(v) || v < 0 || v >= n || seen[v] === 1) return false;
+    seen[v] = 1;
   }
   return true;
 }

@@ -8,9 +8,12 @@ export const mirroredEntries: Rule = {
   description: "On a mirrored card (callable, return, Assign, API endpoint…) the outputs repeat the inputs' (group, key) pairs.",
   visitCard(card, report) {
     if (own(card.model, "mirrored") !== true) return;
+    const inputs = entryList(card.inputData);
+    const outputs = entryList(card.outputData);
+    if (samePairsInOrder(inputs, outputs)) return; // the usual case
     // Compared as multisets: the stored order of entries varies (metadata.index orders them in the UI).
-    const input = unmatched(card.inputData, card.outputData);
-    const missing = input ?? unmatched(card.outputData, card.inputData);
+    const input = unmatched(inputs, outputs);
+    const missing = input ?? unmatched(outputs, inputs);
     if (missing === undefined) return;
     const side = input !== undefined ? "input" : "output";
     const other = input !== undefined ? "output" : "input";
@@ -21,50 +24,44 @@ export const mirroredEntries: Rule = {
   },
 };
 
-/** The first entry of `a` whose (group, key) occurs fewer times in `b` than in `a`. Small maps: no allocation. */
-function unmatched(a: Obj | undefined, b: Obj | undefined): Obj | undefined {
-  if (countEntries(b) > 31) return unmatchedLarge(a, b);
-  let taken = 0; // bit j set: the j-th entry of b already paired
-  for (const ka in a) {
-    const x = entryAt(a, ka);
-    if (!x) continue;
-    let match = -1;
+/** The entries that are objects, in stored order (mirrored cards are a few per flow: one array each is fine). */
+function entryList(entries: Obj | undefined): Obj[] {
+  const out: Obj[] = [];
+  for (const key in entries) {
+    const e = entryAt(entries, key);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+function samePairsInOrder(a: readonly Obj[], b: readonly Obj[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/** The first entry of `a` whose (group, key) occurs fewer times in `b` than in `a`. */
+function unmatched(a: readonly Obj[], b: readonly Obj[]): Obj | undefined {
+  if (b.length > 31) return unmatchedLarge(a, b);
+  let taken = 0; // bit j set: b[j] already paired
+  for (const x of a) {
     let j = 0;
-    for (const kb in b) {
-      const y = entryAt(b, kb);
-      if (!y) continue;
-      if ((taken & (1 << j)) === 0 && same(x, y)) {
-        match = j;
-        break;
-      }
-      j++;
-    }
-    if (match === -1) return x;
-    taken |= 1 << match;
+    while (j < b.length && ((taken & (1 << j)) !== 0 || !same(x, b[j]!))) j++;
+    if (j === b.length) return x;
+    taken |= 1 << j;
   }
   return undefined;
 }
 
-function unmatchedLarge(a: Obj | undefined, b: Obj | undefined): Obj | undefined {
+function unmatchedLarge(a: readonly Obj[], b: readonly Obj[]): Obj | undefined {
   const counts = new Map<string, number>();
-  for (const kb in b) {
-    const y = entryAt(b, kb);
-    if (y) counts.set(sig(y), (counts.get(sig(y)) ?? 0) + 1);
-  }
-  for (const ka in a) {
-    const x = entryAt(a, ka);
-    if (!x) continue;
+  for (const y of b) counts.set(sig(y), (counts.get(sig(y)) ?? 0) + 1);
+  for (const x of a) {
     const n = counts.get(sig(x)) ?? 0;
     if (n === 0) return x;
     counts.set(sig(x), n - 1);
   }
   return undefined;
-}
-
-function countEntries(entries: Obj | undefined): number {
-  let n = 0;
-  for (const k in entries) if (entryAt(entries, k)) n++;
-  return n;
 }
 
 function same(x: Obj, y: Obj): boolean {

@@ -9,8 +9,8 @@ import { encodePointerSegment } from "../util/json-pointer.js";
  *
  * Speed: validate runs the rules on a freshly parsed document, and every object allocated meanwhile brings the
  * next scavenge closer, which then copies that document. So the index holds one object per card and per edge and
- * nothing per entry or pin: rules read the document's own entry maps (`card.inputData`, `forEachEntry` style
- * loops with `for…in` and `entryAt`), and pointers are built only when a finding needs one.
+ * nothing per entry: rules read the document's own entry maps (`card.inputData` with `for…in` and `entryAt`, or
+ * `visitEntry`), and pointers are built only when a finding needs one.
  */
 export type Obj = Record<string, unknown>;
 
@@ -32,6 +32,9 @@ export interface Address {
   key: string;
   /** `module:key`, e.g. `control:if`. */
   moduleKey: string;
+  /** What `parents.version.address` and `parents.channel.address` repeat (M3): the address without its key, then without its version too. */
+  versionAddress: string;
+  channelAddress: string;
 }
 
 export interface CardView {
@@ -51,6 +54,20 @@ export interface CardView {
   /** The card's pins, flattened; built on first use. */
   readonly pins: readonly PinView[];
   scope: ScopeView;
+}
+
+/**
+ * One input or output entry, as handed to a rule's `visitEntry`. The runner reuses a single object for every
+ * entry (nothing is allocated per entry): read it during the call, never keep it.
+ */
+export interface EntryVisit {
+  card: CardView;
+  side: Side;
+  /** Its key in the entry map (the entry id). */
+  key: string;
+  raw: Obj;
+  /** `raw.value`, when it is an object. */
+  value: Obj | undefined;
 }
 
 export interface ScopeView {
@@ -143,8 +160,11 @@ export function parseAddress(address: string): Address | undefined {
   if (!m) return undefined;
   const kind = m[1] !== undefined ? "kernel" : "channel";
   const module = kind === "kernel" ? m[1]! : m[3]!;
+  const version = kind === "kernel" ? m[2]! : m[4]!;
   const key = m[5]!;
-  return { kind, module, version: kind === "kernel" ? m[2]! : m[4]!, key, moduleKey: `${module}:${key}` };
+  const versionAddress = address.slice(0, address.length - key.length - 1);
+  const channelAddress = versionAddress.slice(0, versionAddress.length - version.length - 1);
+  return { kind, module, version, key, moduleKey: `${module}:${key}`, versionAddress, channelAddress };
 }
 
 /** The `module:key` of a card (e.g. `control:if`), when its address parses. */
@@ -205,6 +225,9 @@ function queueInlineFlows(card: CardView, queue: InlineFlowRef[]): void {
 
 function queueInlineEntries(card: CardView, side: Side, entries: Obj | undefined, queue: InlineFlowRef[]): void {
   for (const key in entries) {
+    // Cheap test first (most entries are not flows), the exact one (own keys, objects) only when it passes.
+    const e = entries[key] as Obj | null | undefined;
+    if (typeof e !== "object" || e === null || (e.value as Obj | undefined)?.type !== "flo") continue;
     const v = objAt(entryAt(entries, key), "value");
     if (v && v.type === "flo" && isObj(v.data)) queue.push({ flow: v.data, pointer: ptr(entryPointer(card, side, key), "value", "data"), holder: card });
   }

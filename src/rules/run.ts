@@ -1,9 +1,11 @@
 import type { Finding } from "../util/finding.js";
 import { diagnostic } from "../format/diagnostics.js";
 import type { TextScan } from "../format/json-text.js";
-import { buildIndex, type Obj } from "./model.js";
+import { buildIndex, entryAt, objAt, type EntryVisit, type Obj, type Side } from "./model.js";
 import { RULES } from "./registry.js";
 import type { Report, Rule, RuleContext } from "./types.js";
+
+const SIDES: readonly Side[] = ["inputs", "outputs"];
 
 export interface RunRulesOptions {
   file?: string;
@@ -46,19 +48,46 @@ export function runRules(doc: Obj, options: RunRulesOptions = {}): Finding[] {
       crashed(rule, error);
     }
   }
-  // One traversal of the cards serves every card visitor; a visitor that throws is reported once and dropped.
-  const visitors = rules.filter((r) => r.visitCard !== undefined);
-  const alive = visitors.map(() => true);
+
+  // One traversal of the cards and their entries serves every visitor; a visitor that throws is reported once
+  // and dropped. Plain loops: no closure or object per card or entry.
+  const cardVisitors = rules.filter((r) => r.visitCard !== undefined);
+  const entryVisitors = rules.filter((r) => r.visitEntry !== undefined);
+  const cardAlive = cardVisitors.map(() => true);
+  const entryAlive = entryVisitors.map(() => true);
+  let entry: EntryVisit | undefined;
   for (const card of index.cards) {
-    for (let v = 0; v < visitors.length; v++) {
-      if (!alive[v]) continue;
-      const rule = visitors[v]!;
-      running = rule;
+    for (let v = 0; v < cardVisitors.length; v++) {
+      if (!cardAlive[v]) continue;
+      const rule = (running = cardVisitors[v]!);
       try {
         rule.visitCard!(card, report, ctx);
       } catch (error) {
-        alive[v] = false;
+        cardAlive[v] = false;
         crashed(rule, error);
+      }
+    }
+    for (const side of SIDES) {
+      const entries = side === "inputs" ? card.inputData : card.outputData;
+      for (const key in entries) {
+        const raw = entryAt(entries, key);
+        if (!raw) continue;
+        entry ??= { card, side, key, raw, value: undefined };
+        entry.card = card;
+        entry.side = side;
+        entry.key = key;
+        entry.raw = raw;
+        entry.value = objAt(raw, "value");
+        for (let v = 0; v < entryVisitors.length; v++) {
+          if (!entryAlive[v]) continue;
+          const rule = (running = entryVisitors[v]!);
+          try {
+            rule.visitEntry!(entry, report, ctx);
+          } catch (error) {
+            entryAlive[v] = false;
+            crashed(rule, error);
+          }
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Severity } from "../util/finding.js";
-import type { CardView, FlopackIndex } from "./model.js";
+import type { CardView, EntryVisit, FlopackIndex } from "./model.js";
 import type { TextScan } from "../format/json-text.js";
 
 /** Everything a rule may look at. The document may have failed the JSON Schema: rules must not trust shapes. */
@@ -20,7 +20,8 @@ export type Report = (pointer: string, message: string) => void;
  * and throws only on a bug. It has either or both of:
  * - `check(ctx, report)`: looks at the whole document (for rules that need state across cards);
  * - `visitCard(card, report, ctx)`: called for every card (inline cards included) during the one traversal that
- *   serves all rules, while that card is hot in the CPU cache (actionlint's visitor design).
+ *   serves all rules, while that card is hot in the CPU cache (actionlint's visitor design);
+ * - `visitEntry(entry, report, ctx)`: called for every input and output entry of every card, in the same traversal.
  * Rules run on every validated file: allocate nothing per card, entry or pin on the path where nothing is
  * reported (see model.ts), and build pointers and messages only when reporting.
  */
@@ -31,4 +32,5 @@ export interface Rule {
   description: string;
   check?(ctx: RuleContext, report: Report): void;
   visitCard?(card: CardView, report: Report, ctx: RuleContext): void;
+  visitEntry?(entry: EntryVisit, report: Report, ctx: RuleContext): void;
 }
