@@ -32,14 +32,28 @@ export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
 }
 
 function fastValidator(): ValidateFunction {
-  fast ??= loadPrecompiledValidator() ?? createAjv().compile(buildFlopackJsonSchema());
+  fast ??= loadPrecompiledValidator() ?? compileFlopackValidator(createAjv());
   return fast;
 }
 
 /** The standalone code of the validator `checkSchema` uses, for `npm run build` (see schema-precompiled.ts). */
 export function flopackValidatorCode(): string {
   const ajv = createAjv({ source: true });
-  return standaloneCode(ajv, ajv.compile(buildFlopackJsonSchema()));
+  return standaloneCode(ajv, compileFlopackValidator(ajv));
+}
+
+/**
+ * The flopack schema compiled for the fast path. Ajv2020 tracks which properties each subschema evaluated, for
+ * `unevaluatedProperties`/`unevaluatedItems`, and to keep that record complete it evaluates every branch of an
+ * `anyOf` even after one matched: every entry's `type` was also checked against the object-schema branch, which
+ * fails and allocates error objects (about 20 MB per corpus pass, and the garbage collections that go with it).
+ * The flopack schema uses neither keyword, so the tracking is switched off and `anyOf` stops at its first match:
+ * the same verdicts (test/format/schema.test.ts compares them with a stock Ajv2020 compile).
+ */
+function compileFlopackValidator(ajv: Ajv2020): ValidateFunction {
+  const schema = buildFlopackJsonSchema();
+  if (!JSON.stringify(schema).includes('"unevaluated')) ajv.opts.unevaluated = false;
+  return ajv.compile(schema);
 }
 
 /** The most schema findings reported for one document; the rest are summarised in one more finding. */

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import fc from "fast-check";
 import formatsModule from "ajv-formats";
 import { renderFlopackSchemaFile, SCHEMA_FILE_MARKER } from "../../src/format/schema-file.js";
 import { FlopackSchema, FLOPACK_SCHEMA_ID } from "../../src/format/index.js";
-import { checkSchema } from "../../src/format/schema-check.js";
+import { checkSchema, createAjv } from "../../src/format/schema-check.js";
+import { buildFlopackJsonSchema } from "../../src/format/json-schema.js";
 import { validateFlopack } from "../../src/rules/validate.js";
 import { corpus } from "../support/corpus.js";
 import { minimal, rich } from "../rules/fixture.js";
@@ -76,6 +78,57 @@ describe("schema findings (FP010)", () => {
     const findings = checkSchema(doc);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.pointer).toMatch(/\/policy\/error\/flo\/methods\/0\/uuid$/);
+  });
+});
+
+describe("the fast-path validator (anyOf stops at its first match)", () => {
+  const stock = createAjv().compile(buildFlopackJsonSchema()); // Ajv2020 as shipped: evaluates every anyOf branch
+  const fastAccepts = (doc: unknown) => checkSchema(doc).length === 0;
+
+  it.skipIf(!corpus())("accepts every real export, like a stock Ajv2020 compile", () => {
+    for (const f of corpus()!.files) {
+      const doc = JSON.parse(readFileSync(f, "utf8")) as unknown;
+      expect([fastAccepts(doc), stock(doc)], f).toEqual([true, true]);
+    }
+  });
+
+  it("gives a stock Ajv2020 compile's verdict on entry values and planted values (property)", () => {
+    const base = rich();
+    const paths: string[][] = [];
+    const values: string[][] = []; // paths of entry values: where the anyOf unions are
+    const walk = (v: unknown, path: string[]) => {
+      if (v === null || typeof v !== "object") return;
+      for (const [k, x] of Object.entries(v)) {
+        paths.push([...path, k]);
+        if (k === "value" && path.at(-2) === "data") values.push([...path, k]);
+        walk(x, [...path, k]);
+      }
+    };
+    walk(base, []);
+    const typeLike = fc.oneof(
+      fc.constantFrom("string", "number", "object", "flo", "file", "list", 5, null, true),
+      fc.dictionary(fc.constantFrom("f", "g"), fc.record({ type: fc.oneof(fc.constantFrom("string", "x", 3), fc.dictionary(fc.constant("h"), fc.record({ type: fc.constant("number") }))), collection: fc.boolean() }, { requiredKeys: ["type"] })),
+    );
+    const plant = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: paths.length - 1 }).map((i) => paths[i]!), fc.jsonValue({ maxDepth: 3 })),
+      fc.tuple(fc.integer({ min: 0, max: values.length - 1 }).map((i) => [...values[i]!, "type"]), typeLike),
+      fc.tuple(fc.integer({ min: 0, max: values.length - 1 }).map((i) => [...values[i]!, "data"]), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(structuredClone(base)))),
+    );
+    const verdicts = { valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(plant, ([path, value]) => {
+        const doc = structuredClone(base) as Obj;
+        let o = doc;
+        for (const k of path.slice(0, -1)) o = o[k];
+        o[path.at(-1)!] = value;
+        const verdict = stock(doc);
+        verdicts[verdict ? "valid" : "invalid"]++;
+        return fastAccepts(doc) === verdict;
+      }),
+      { numRuns: Number(process.env.FLOCODE_FUZZ_RUNS ?? 600) },
+    );
+    expect(verdicts.valid).toBeGreaterThan(10);
+    expect(verdicts.invalid).toBeGreaterThan(10);
   });
 });
 
