@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { compareFindings, type Finding } from "../util/finding.js";
 import { diagnostic } from "./diagnostics.js";
 import type { Flopack } from "./envelope.js";
-import { describeChar, locateJsonError } from "./json-syntax.js";
+import { locateJsonError } from "./json-syntax.js";
 import { MAX_JSON_DEPTH, lineColumn, scanJsonText, type TextScan } from "./json-text.js";
 import { checkSchema } from "./schema-check.js";
 
