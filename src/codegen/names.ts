@@ -29,8 +29,11 @@ export const DANGEROUS_GLOBALS: ReadonlySet<string> = new Set(
 
 const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** Builder parameters of generated bodies: `f`, inline flows `g`, `g2`..., If/Else branches `then`, `otherwise2`... */
+const BUILDER_NAMES = /^(f|g|h|then|otherwise)[0-9]*$/;
+
 function isReserved(name: string): boolean {
-  return JS_KEYWORDS.has(name) || FLOCODE_NAMES.has(name) || DANGEROUS_GLOBALS.has(name);
+  return JS_KEYWORDS.has(name) || FLOCODE_NAMES.has(name) || DANGEROUS_GLOBALS.has(name) || BUILDER_NAMES.test(name);
 }
 
 /** A short deterministic hash of a text (for names with no usable characters). */
@@ -68,6 +71,8 @@ export class IdentifierScope {
   take(text: string, fallback = "card"): string {
     let base = baseIdentifier(text, fallback);
     if (!ASCII_IDENTIFIER.test(base)) base = `${fallback}_${nameHash(text)}`;
+    // A counter cannot free a name shaped like a builder parameter (g2 → g22...): such names get a word first.
+    if (BUILDER_NAMES.test(base)) base = `${base}Card`;
     let name = base;
     for (let n = 2; isReserved(name) || this.taken.has(name); n++) name = `${base}${n}`;
     this.taken.add(name);

@@ -64,6 +64,7 @@ describe("identifiers", () => {
     expect(names).not.toContain("class");
     expect(names).not.toContain("eval");
     expect(names.slice(0, 2)).toEqual(["helperFlow2", "helperFlow3"]); // "helperFlow" is a flocode export
+    for (const builder of ["g2", "then", "otherwise3", "f"]) expect(scope.take(builder)).not.toBe(builder);
   });
   it("fall back to a hash when nothing is usable", () => {
     expect(baseIdentifier("💥", "card")).toMatch(/^card_[0-9a-f]{6}$/);
