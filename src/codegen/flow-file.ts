@@ -100,7 +100,11 @@ class FlowWriter {
   private readonly rootOf = new Map<number, IrCard | undefined>();
   private builderCount = 0;
   private branchDepth = 0;
+  /** Per scope being written (innermost last): cards declared since, for its deferred statements. */
+  private readonly declaredQueues: string[][] = [];
   private readonly irScopes = new Map<number, IrScope>();
+  /** Per scope: target card → the pins into it. */
+  private readonly pinIndex = new Map<number, Map<string, Array<{ source: IrCard; pin: IrPin }>>>();
   /** If cards written with `ifElse`. */
   private readonly folded = new Set<string>();
 
@@ -310,13 +314,20 @@ class FlowWriter {
     const b = f.createIdentifier(builder);
     const root = info.plan.root;
     const deferred = this.deferredStatements(info, builder);
+    // Deferred statements wait on their cards: each is looked at again only when one of its cards is declared.
+    const waiting = new Map<string, Array<(typeof deferred)[number]>>();
+    const done = new Set<(typeof deferred)[number]>();
+    for (const d of deferred) for (const r of new Set(d.needs)) (waiting.get(r) ?? waiting.set(r, []).get(r)!).push(d);
+    const queue: string[] = [];
+    this.declaredQueues.push(queue);
+    let seen = 0;
     const flush = (into: ts.Statement[] = out): void => {
-      for (let i = 0; i < deferred.length; i++) {
-        const d = deferred[i]!;
-        if (d.needs.every((r) => this.declared.has(r))) {
+      for (; seen < queue.length; seen++) {
+        for (const d of waiting.get(queue[seen]!) ?? []) {
+          if (done.has(d) || !d.needs.every((x) => this.declared.has(x))) continue;
+          done.add(d);
           const stmt = d.make();
           if (stmt) into.push(stmt);
-          deferred.splice(i--, 1);
         }
       }
     };
@@ -326,11 +337,12 @@ class FlowWriter {
         const trig = f.createPropertyAccessExpression(b, "trigger");
         out.push(this.hoisted.has(root.ref) ? assign(v, trig) : constDecl(v, trig));
       }
-      this.declared.add(root.ref);
+      this.declare(root.ref);
     }
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
-    for (const d of deferred) {
+    this.declaredQueues.pop();
+    for (const d of deferred.filter((x) => !done.has(x))) {
       this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
     }
     return out;
@@ -364,7 +376,7 @@ class FlowWriter {
         stmt = withLineComments(stmt, card.comments.markdown.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 3));
       }
       out.push(stmt);
-      this.declared.add(card.ref);
+      this.declare(card.ref);
       flush(out);
     }
   }
@@ -391,7 +403,7 @@ class FlowWriter {
     if (st.otherwise.length > 0 || values.otherwise.length > 0) args.push(branch(st.otherwise, "otherwise", values.otherwise));
     this.branchDepth--;
     const call = f.createCallExpression(f.createPropertyAccessExpression(b, "ifElse"), undefined, args);
-    this.declared.add(st.join.ref);
+    this.declare(st.join.ref);
     const v = this.vars.get(st.join.ref);
     return v ? (this.hoisted.has(st.join.ref) ? assign(v, call) : constDecl(v, call)) : f.createExpressionStatement(call);
   }
@@ -572,11 +584,14 @@ class FlowWriter {
 
   private pinsInto(target: IrCard): Array<{ source: IrCard; pin: IrPin }> {
     const id = this.scopeOfCard.get(target.ref);
-    const out: Array<{ source: IrCard; pin: IrPin }> = [];
-    if (id === undefined) return out; // the event card of an event() trigger: nothing pins into it
-    const scope = this.irScopes.get(id)!;
-    for (const c of scope.cards) for (const p of c.pins) if (p.target === target.ref) out.push({ source: c, pin: p });
-    return out;
+    if (id === undefined) return []; // the event card of an event() trigger: nothing pins into it
+    let index = this.pinIndex.get(id);
+    if (!index) {
+      index = new Map();
+      for (const c of this.irScopes.get(id)!.cards) for (const p of c.pins) (index.get(p.target) ?? index.set(p.target, []).get(p.target)!).push({ source: c, pin: p });
+      this.pinIndex.set(id, index);
+    }
+    return index.get(target.ref) ?? [];
   }
 
   /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
@@ -641,6 +656,12 @@ class FlowWriter {
   }
 
   // ---- cards ----
+
+  /** A card's variable now holds its handle (statements waiting on it may be written). */
+  private declare(ref: string): void {
+    this.declared.add(ref);
+    this.declaredQueues.at(-1)?.push(ref);
+  }
 
   private countCard(_card: IrCard): void {
     this.cards++;

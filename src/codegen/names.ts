@@ -54,6 +54,8 @@ export function baseIdentifier(text: string, fallback: string): string {
 /** Unique identifiers within one file (or one scope of one). */
 export class IdentifierScope {
   private readonly taken = new Set<string>();
+  /** The next counter to try per base name (many cards share a display name). */
+  private readonly next = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const r of reserved) this.taken.add(r);
@@ -74,7 +76,11 @@ export class IdentifierScope {
     // A counter cannot free a name shaped like a builder parameter (g2 → g22...): such names get a word first.
     if (BUILDER_NAMES.test(base)) base = `${base}Card`;
     let name = base;
-    for (let n = 2; isReserved(name) || this.taken.has(name); n++) name = `${base}${n}`;
+    let n = this.next.get(base) ?? 2;
+    if (isReserved(name) || this.taken.has(name)) {
+      for (name = `${base}${n}`; isReserved(name) || this.taken.has(name); ) name = `${base}${++n}`;
+      this.next.set(base, n + 1);
+    }
     this.taken.add(name);
     return name;
   }

@@ -198,11 +198,13 @@ export interface Layout {
 /** Which edge each `add` makes (from the cursor when it exists, else from another placed card), what `ifElse` makes, and what is left. */
 function placeSteps(scope: IrScope, root: IrCard | undefined, steps: readonly Step[]): Layout {
   const remaining = scope.orderings.map(([a, b]) => ({ a, b, used: false }));
+  const into = new Map<string, typeof remaining>();
+  for (const e of remaining) (into.get(e.b) ?? into.set(e.b, []).get(e.b)!).push(e);
   const placement = new Map<string, "cursor" | string | null>();
   const placed = new Set<string>(root ? [root.ref] : []);
   let missing = false;
   const take = (a: string, b: string): void => {
-    const e = remaining.find((x) => !x.used && x.a === a && x.b === b);
+    const e = into.get(b)?.find((x) => !x.used && x.a === a);
     if (e) e.used = true;
     else missing = true;
   };
@@ -212,7 +214,7 @@ function placeSteps(scope: IrScope, root: IrCard | undefined, steps: readonly St
       if (st.kind === "card") {
         const card = st.card;
         if (joinTarget) take(card.ref, joinTarget);
-        const candidates = remaining.filter((e) => !e.used && e.b === card.ref && e.a !== e.b && placed.has(e.a));
+        const candidates = (into.get(card.ref) ?? []).filter((e) => !e.used && e.a !== e.b && placed.has(e.a));
         const fromCursor = candidates.find((e) => e.a === cursor);
         const chosen = fromCursor ?? candidates[0];
         if (chosen) {
