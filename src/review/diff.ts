@@ -303,6 +303,10 @@ function plainValue(value: unknown): unknown {
   return value;
 }
 
+/** The largest alignment table (cells) built; beyond it lists are aligned greedily (4 bytes a cell: 100 MB). */
+const MAX_ALIGNMENT_CELLS = 25_000_000;
+const GREEDY_LOOKAHEAD = 50;
+
 class FlowDiff {
   private readonly pair = new Map<Card, Card>();
   private readonly leftoverA: Card[] = [];
@@ -383,33 +387,63 @@ class FlowDiff {
     for (const blk of card.blocks) for (const c of [...blk.steps, ...blk.unreachable]) this.collectLeftover(c, into);
   }
 
-  /** Weighted LCS: same kind is required; equal name and equal content are preferred. */
+  /**
+   * Weighted LCS: same kind is required; equal name and equal content are preferred.
+   * A leading run of cards equal in kind, name and content is paired first: some optimal alignment always pairs such
+   * a first pair, and the traceback below would pick it too, so the result is the same while the table (n × m) only
+   * covers the rest: diffing a 100k-card flow against a reordered copy of itself no longer needs 10^10 cells.
+   * A rest still too large for a table (two long flows that differ from their first card) is aligned greedily.
+   */
   private alignLists(xs: Card[], ys: Card[]): void {
-    const n = xs.length;
-    const m = ys.length;
     const score = (x: Card, y: Card) => {
       if (kindKey(x.kind) !== kindKey(y.kind)) return 0;
       return 8 + (x.name === y.name ? 4 : 0) + (contentSignature(x) === contentSignature(y) ? 2 : 0);
     };
-    const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+    let p = 0;
+    while (p < xs.length && p < ys.length && score(xs[p]!, ys[p]!) === 14) {
+      this.pairCards(xs[p]!, ys[p]!);
+      p++;
+    }
+    const n = xs.length - p;
+    const m = ys.length - p;
+    if (n * m > MAX_ALIGNMENT_CELLS) return this.alignGreedily(xs.slice(p), ys.slice(p), score);
+    const x = (i: number) => xs[p + i]!;
+    const y = (j: number) => ys[p + j]!;
+    const dp: Int32Array[] = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
     for (let i = n - 1; i >= 0; i--)
       for (let j = m - 1; j >= 0; j--) {
-        const s = score(xs[i]!, ys[j]!);
+        const s = score(x(i), y(j));
         dp[i]![j] = Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!, s > 0 ? s + dp[i + 1]![j + 1]! : 0);
       }
     let i = 0;
     let j = 0;
     while (i < n && j < m) {
-      const s = score(xs[i]!, ys[j]!);
+      const s = score(x(i), y(j));
       if (s > 0 && dp[i]![j] === s + dp[i + 1]![j + 1]!) {
-        this.pairCards(xs[i]!, ys[j]!);
+        this.pairCards(x(i), y(j));
         i++;
         j++;
-      } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) this.collectLeftover(xs[i++]!, this.leftoverA);
-      else this.collectLeftover(ys[j++]!, this.leftoverB);
+      } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) this.collectLeftover(x(i++), this.leftoverA);
+      else this.collectLeftover(y(j++), this.leftoverB);
     }
-    while (i < n) this.collectLeftover(xs[i++]!, this.leftoverA);
-    while (j < m) this.collectLeftover(ys[j++]!, this.leftoverB);
+    while (i < n) this.collectLeftover(x(i++), this.leftoverA);
+    while (j < m) this.collectLeftover(y(j++), this.leftoverB);
+  }
+
+  /** In order: a card pairs with the next card of the same kind on the other side, else it is a leftover. */
+  private alignGreedily(xs: Card[], ys: Card[], score: (x: Card, y: Card) => number): void {
+    let j = 0;
+    for (const x of xs) {
+      let k = j;
+      while (k < ys.length && k < j + GREEDY_LOOKAHEAD && score(x, ys[k]!) === 0) k++;
+      if (k === ys.length || k === j + GREEDY_LOOKAHEAD) {
+        this.collectLeftover(x, this.leftoverA);
+        continue;
+      }
+      while (j < k) this.collectLeftover(ys[j++]!, this.leftoverB);
+      this.pairCards(x, ys[j++]!);
+    }
+    while (j < ys.length) this.collectLeftover(ys[j++]!, this.leftoverB);
   }
 
   /** Leftovers of the same kind and name (else same content) on both sides are one card that moved. */
