@@ -1,69 +1,24 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ValidateFunction } from "ajv";
-import formatsModule from "ajv-formats";
 import type { z } from "zod";
 import type { Finding } from "../util/finding.js";
 import { encodePointerSegment } from "../util/json-pointer.js";
 import { diagnostic } from "./diagnostics.js";
-import { buildFlopackJsonSchema } from "./json-schema.js";
 import { FlopackSchema } from "./envelope.js";
 import { CHECKSUM, CREATED, METHOD_UUID, UUID_V4 } from "./ids.js";
-import { loadPrecompiledValidator, standaloneCode } from "./schema-precompiled.js";
+import { fastValidator } from "./schema-fast.js";
 
-/**
- * Schema validation in two steps.
- * 1. ajv, compiled once on first use from the object `npm run schemas` writes to schemas/flopack.schema.json (so the
- *    file and the runtime never disagree), stopping at the first error: the common, valid case costs least.
- * 2. Only when a document fails: the zod model itself (the schema's source) collects every issue in one linear
- *    pass. (ajv with allErrors is quadratic in the number of errors across $refs: 5,000 bad entries took 3 s.)
- *    Issues are reduced to one finding per JSON pointer with a readable message.
- */
-let fast: ValidateFunction | undefined;
-
-type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
-
-export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true, ...(options.source ? { code: { source: true } } : {}) });
-  // ajv-formats is CommonJS; under NodeNext its default import is the module object or the plugin itself.
-  const mod = formatsModule as unknown as FormatsPlugin | { default: FormatsPlugin };
-  const addFormats = typeof mod === "function" ? mod : mod.default;
-  addFormats(ajv);
-  return ajv;
-}
-
-function fastValidator(): ValidateFunction {
-  fast ??= loadPrecompiledValidator() ?? compileFlopackValidator(createAjv());
-  return fast;
-}
-
-/** The standalone code of the validator `checkSchema` uses, for `npm run build` (see schema-precompiled.ts). */
-export function flopackValidatorCode(): string {
-  const ajv = createAjv({ source: true });
-  return standaloneCode(ajv, compileFlopackValidator(ajv));
-}
-
-/**
- * The flopack schema compiled for the fast path, which only needs a verdict (findings come from zod). Two code
- * generation settings make it cheaper without changing any verdict (test/format/schema.test.ts compares them
- * with a stock Ajv2020 compile):
- * - Ajv2020 tracks which properties each subschema evaluated, for `unevaluatedProperties`/`unevaluatedItems`, and
- *   to keep that record complete it evaluates every branch of an `anyOf` even after one matched: every entry's
- *   `type` was also checked against the object-schema branch, which fails and allocates error objects (about
- *   20 MB per corpus pass, and the garbage collections that go with it). The flopack schema uses neither
- *   keyword, so the tracking is off and `anyOf` stops at its first match.
- * - Error paths in JavaScript syntax (`['key']`): the default JSON-pointer form escapes every key of every map
- *   (two regular-expression replaces per entry, pin and edge) on the way into its subschema, even when valid.
- */
-function compileFlopackValidator(ajv: Ajv2020): ValidateFunction {
-  const schema = buildFlopackJsonSchema();
-  if (!JSON.stringify(schema).includes('"unevaluated')) ajv.opts.unevaluated = false;
-  ajv.opts.jsPropertySyntax = true;
-  return ajv.compile(schema);
-}
+export { createAjv, flopackValidatorCode } from "./schema-fast.js";
 
 /** The most schema findings reported for one document; the rest are summarised in one more finding. */
 export const MAX_SCHEMA_FINDINGS = 50;
 
+/**
+ * Schema validation in two steps.
+ * 1. ajv (schema-fast.ts: generated from the same zod model as schemas/flopack.schema.json, compiled ahead of time
+ *    by `npm run build`), stopping at the first error: the common, valid case costs least.
+ * 2. Only when a document fails: the zod model itself (the schema's source) collects every issue in one linear
+ *    pass. (ajv with allErrors is quadratic in the number of errors across $refs: 5,000 bad entries took 3 s.)
+ *    Issues are reduced to one finding per JSON pointer with a readable message.
+ */
 export function checkSchema(doc: unknown, file?: string): Finding[] {
   if (fastValidator()(doc)) return [];
   const result = FlopackSchema.safeParse(doc, { reportInput: true });
