@@ -2,8 +2,8 @@
  * Scale: validate, show, diff and import of synthetic packs of 1k, 10k and 100k cards, each against a bare read +
  * JSON.parse of the same bytes measured in the same run, and the growth per 10× (linear ≈ ×10). Build at the same
  * sizes is bench/build.bench.ts. The packs are generated here with the DSL (nothing committed): one flow of N cards
- * mixing four card kinds, each card wired to the one before it. Peak memory of `flocode validate` on the 100k pack
- * is measured in a process of its own (target: within 2 GB).
+ * mixing four card kinds, each card wired to the one before it. At 100k cards each step runs as a CLI process of its
+ * own (one run; its peak RSS is printed: target for validate ≤ 2 GB); below, in-process against the baseline.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,7 +24,8 @@ import { diffPacks } from "../src/review/diff.js";
 import { importFlopack } from "../src/codegen/import-pack.js";
 import { scramble } from "../test/support/scramble.js";
 
-const SIZES = [1_000, 10_000, 100_000];
+/** FLOCODE_SCALE_SIZES=1000,20000 for a quick look; the issue's sizes by default. */
+const SIZES = process.env.FLOCODE_SCALE_SIZES ? process.env.FLOCODE_SCALE_SIZES.split(",").map(Number) : [1_000, 10_000, 100_000];
 const CLI = fileURLToPath(new URL("../lib/cli/main.js", import.meta.url));
 
 /** A flow of `cards` cards: Lowercase, Base64, Trim and Compose in turn, each reading the previous output. */
@@ -61,6 +62,38 @@ interface Row {
   m: Measurement;
 }
 
+/** Steps at every size: in-process below IN_PROCESS_LIMIT, else a CLI process of its own (see `cliStep`). */
+const STEPS: Array<{ step: string; inProcess: (file: string, scrambledFile: string, out: string) => unknown; cli: (file: string, scrambledFile: string, out: string) => string[] }> = [
+  {
+    step: "validate",
+    inProcess: (file) => {
+      const findings = validateText(readFileSync(file, "utf8"), file);
+      if (findings.some((f) => f.severity === "error")) throw new Error(`${file}: ${findings[0]!.code} ${findings[0]!.message}`);
+      return findings.length;
+    },
+    cli: (file) => ["validate", "--quiet", file],
+  },
+  {
+    step: "show",
+    inProcess: (file) => renderShow(buildPackView(JSON.parse(readFileSync(file, "utf8")))).length,
+    cli: (file) => ["show", file],
+  },
+  {
+    step: "diff vs reordered copy",
+    inProcess: (file, scrambledFile) => {
+      const equal = diffPacks(buildPackView(JSON.parse(readFileSync(file, "utf8"))), buildPackView(JSON.parse(readFileSync(scrambledFile, "utf8")))).equal;
+      if (!equal) throw new Error(`${file}: the reordered copy differs`);
+    },
+    cli: (file, scrambledFile) => ["diff", file, scrambledFile],
+  },
+  {
+    step: "import",
+    inProcess: (file, _s, out) => importFlopack(file, { out }).writes.length,
+    cli: (file, _s, out) => ["import", file, "--out", out],
+  },
+];
+const IN_PROCESS_LIMIT = 10_000;
+
 export default async function run(h: Harness): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "flocode-scale-"));
   const rows: Row[] = [];
@@ -69,47 +102,61 @@ export default async function run(h: Harness): Promise<void> {
     for (const cards of SIZES) {
       const text = syntheticPackText(cards);
       const file = join(dir, `synthetic-${cards}.flopack`);
+      const scrambledFile = join(dir, `synthetic-${cards}-reordered.flopack`);
       writeFileSync(file, text);
-      const scrambled = JSON.stringify(scramble(JSON.parse(text), 1));
-      const big = cards >= 100_000;
-      const opts = { runs: big ? 3 : 5, warmup: 1 };
-      h.note(`${cards} cards: ${(text.length / 1e6).toFixed(1)} MB`);
-
+      writeFileSync(scrambledFile, JSON.stringify(scramble(JSON.parse(text), 1)));
+      const inProcess = cards <= IN_PROCESS_LIMIT;
+      h.note(`${cards} cards: ${(text.length / 1e6).toFixed(1)} MB${inProcess ? "" : "; steps run as CLI processes (node lib/cli/main.js), one run each; peak RSS of each process below"}`);
+      const opts = { runs: cards >= 10_000 ? 3 : 5, warmup: 1 };
       const base = await h.measure(`${cards}: read + JSON.parse (baseline)`, () => (sink += Object.keys(JSON.parse(readFileSync(file, "utf8")) as object).length), opts);
-      const add = async (step: string, fn: () => unknown, o: { runs: number; warmup: number } = opts) =>
-        rows.push({ cards, step, m: await h.measure(`${cards}: ${step}`, fn, { ...o, baseline: base }) });
-      await add("validate (read + validateText)", () => {
-        const findings = validateText(readFileSync(file, "utf8"), file);
-        if (findings.some((f) => f.severity === "error")) throw new Error(`synthetic ${cards}: ${findings[0]!.code} ${findings[0]!.message}`);
-        sink += findings.length;
-      });
-      await add("show (read + model + YAML)", () => (sink += renderShow(buildPackView(JSON.parse(readFileSync(file, "utf8")))).length));
-      await add("diff vs scrambled copy (both parsed)", () => {
-        if (!diffPacks(buildPackView(JSON.parse(readFileSync(file, "utf8"))), buildPackView(JSON.parse(scrambled))).equal) throw new Error(`synthetic ${cards}: scrambled copy differs`);
-      });
-      // Import writes nothing here (importFlopack returns the files); its code generation is the slow part.
-      await add("import (validate + lift + codegen)", () => (sink += importFlopack(file, { out: join(dir, "imported") }).writes.length), big ? { runs: 1, warmup: 0 } : { runs: 3, warmup: 1 });
+      for (const s of STEPS) {
+        const out = join(dir, `out-${cards}`);
+        if (inProcess) {
+          // in-process, import returns its files without writing them
+          const o = s.step.startsWith("import") && cards >= 10_000 ? { runs: 2, warmup: 0 } : opts;
+          rows.push({ cards, step: s.step, m: await h.measure(`${cards}: ${s.step}`, () => (sink += Number(s.inProcess(file, scrambledFile, out)) || 0), { ...o, baseline: base }) });
+          continue;
+        }
+        let result: CliStep | undefined;
+        const m = await h.measure(`${cards}: ${s.step} (process)`, () => (result = cliStep(s.cli(file, scrambledFile, out))), { runs: 1, warmup: 0, baseline: base });
+        h.note(`${cards}: ${s.step}: ${result!.summary}`);
+        if (result!.ok) rows.push({ cards, step: s.step, m });
+      }
+      rmSync(join(dir, `out-${cards}`), { recursive: true, force: true });
     }
-    for (const step of [...new Set(rows.map((r) => r.step))]) {
+    for (const step of STEPS.map((s) => s.step)) {
       const of = rows.filter((r) => r.step === step);
-      const growth = of.slice(1).map((r, i) => `×${(r.m.medianMs / of[i]!.m.medianMs).toFixed(1)}`);
-      h.note(`growth per 10× cards, ${step}: ${growth.join(", ")} (linear ≈ ×10); µs per card: ${of.map((r) => ((r.m.medianMs * 1000) / r.cards).toFixed(1)).join(", ")}`);
+      const growth = of.slice(1).map((r, i) => `${of[i]!.cards}→${r.cards} ×${(r.m.medianMs / of[i]!.m.medianMs).toFixed(1)}`);
+      h.note(`growth per 10× cards, ${step}: ${growth.join(", ")} (linear ≈ ×10); µs per card: ${of.map((r) => ((r.m.medianMs * 1000) / r.cards).toFixed(0)).join(", ")}`);
     }
-    h.note(validatePeakMemory(join(dir, `synthetic-${SIZES[SIZES.length - 1]}.flopack`)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   if (sink < 0) h.note("unreachable");
 }
 
-/** `flocode validate <file>` (the built CLI's main) in a process of its own, reporting that process's peak RSS. */
-function validatePeakMemory(file: string): string {
-  if (!existsSync(CLI)) return "peak memory of validate: skipped (run `npm run build` first)";
+interface CliStep {
+  ok: boolean;
+  summary: string;
+}
+
+/**
+ * One CLI command (the built CLI's `main`) in a process of its own: its exit code and its peak RSS. A process of its
+ * own keeps a 100k-card step's memory out of the bench process (and an out-of-memory abort out of the bench).
+ */
+function cliStep(args: string[]): CliStep {
+  if (!existsSync(CLI)) return { ok: false, summary: "skipped (run `npm run build` first)" };
   const script = `const { main } = await import(${JSON.stringify(pathToFileURL(CLI).href)});
-const code = await main(["validate", "--quiet", ${JSON.stringify(file)}]);
-process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + " EXIT " + code + "\\n");`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 28 });
+const { writeSync } = await import("node:fs");
+const stdout = process.stdout.write.bind(process.stdout);
+process.stdout.write = () => true;
+const code = await main(${JSON.stringify(args)});
+process.stdout.write = stdout;
+writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + " EXIT " + code + "\\n");`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: 600_000 });
   const m = /MAXRSS (\d+) EXIT (\d+)/.exec(r.stderr);
-  if (!m) return `peak memory of validate: the process failed (${r.status}): ${r.stderr.slice(0, 200)}`;
-  return `peak RSS of \`flocode validate\` on the ${SIZES[SIZES.length - 1]}-card pack, own process: ${(Number(m[1]) / 1024).toFixed(0)} MB (exit ${m[2]}; target ≤ 2048 MB)`;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { ok: false, summary: "killed after 600 s (unfinished)" };
+  if (!m) return { ok: false, summary: `the process failed (status ${r.status}, signal ${r.signal}): ${r.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}` };
+  const ok = m[2] === "0";
+  return { ok, summary: `exit ${m[2]}, peak RSS ${(Number(m[1]) / 1024).toFixed(0)} MB${ok ? "" : `: ${r.stderr.split("\n")[0]}`}` };
 }
