@@ -22,6 +22,7 @@ import { FileContext } from "./file-context.js";
 import { literal, objectLiteral, withLineComments } from "./literal.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
+import { dropUnusedConsts } from "./unused.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
@@ -80,7 +81,7 @@ interface ScopeInfo {
 export function writeFlowFile(flow: IrFlow, names: PackNames, catalog: Catalog, path: string, print: (stmts: ts.Statement[][]) => string): FlowFileResult {
   const w = new FlowWriter(flow, names, catalog);
   const body = w.write();
-  return { text: print([w.ctx.imports(), body]), cards: w.cards, rawCards: w.rawCards, lossy: w.lossy };
+  return { text: print([w.ctx.imports(), dropUnusedConsts(body)]), cards: w.cards, rawCards: w.rawCards, lossy: w.lossy };
   void path;
 }
 
