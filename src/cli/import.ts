@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 interface ImportCliOptions {
-  out: string;
+  out?: string;
   json?: boolean;
 }
 
@@ -11,7 +11,7 @@ export function registerImport(program: Command): void {
     .command("import")
     .description("turn a .flopack export into TypeScript flow files (a pack folder that builds back into the same flopack)")
     .argument("<file>", "the .flopack file to import")
-    .option("-o, --out <dir>", "output folder (a pack folder: pack.ts, resources.ts, one <flow>.flow.ts per flow)", "flows")
+    .option("-o, --out <dir>", "the pack folder to write (pack.ts, resources.ts, one <flow>.flow.ts per flow); default flows/<file name>")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
@@ -25,7 +25,9 @@ Examples:
     )
     .action(async (file: string, options: ImportCliOptions) => {
       const { runImportFile, formatImportFindings } = await import("../codegen/import-pack.js");
-      const result = runImportFile(file, { out: options.out });
+      const { basename, join } = await import("node:path");
+      const out = options.out ?? join("flows", basename(file).replace(/\.flopack$/i, "") || "imported");
+      const result = runImportFile(file, { out });
       if (!result.ok) {
         if (options.json) process.stdout.write(JSON.stringify({ files: [], findings: result.findings }) + "\n");
         else process.stderr.write(formatImportFindings(result.findings) + "\n");
