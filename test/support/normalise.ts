@@ -48,8 +48,6 @@ export function normaliseFlopack(input: Json): Json {
   const groups = rekey(data.groups, (g) => {
     g.id = relabel(g.id);
     if (isObj(g.data) && typeof g.data.path === "string") g.data.path = g.data.path.split(".").map((p) => relabel(p)).join(".");
-    // Top folders: exports before 1.4.0 omit `path`, later ones write "" (a format-version difference).
-    if (isObj(g.data) && g.data.path === "") delete g.data.path;
     return g;
   });
   const tables = rekey(data.tables, (t) => {
