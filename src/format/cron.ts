@@ -1,19 +1,7 @@
 import { z } from "zod";
 import { formatRegistry } from "./registry.js";
 
-/** The 10 keys of a schedule (C1, §3.6), in the order the exporter usually writes them. */
-export const CRON_KEYS = [
-  "seconds",
-  "minutes",
-  "hours",
-  "dayOfTheMonth",
-  "month",
-  "dayOfTheWeek",
-  "startDate",
-  "endDate",
-  "recurrence",
-  "timeZone",
-] as const;
+export { CRON_KEYS } from "./keys.js";
 
 export const ScheduleSchema = z
   .strictObject({

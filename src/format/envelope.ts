@@ -15,8 +15,7 @@ export const FlagsSchema = z
   })
   .register(formatRegistry, { id: "Flags", description: "Always these four `true` flags." });
 
-/** Top-level keys, in the order every export writes them (T5). */
-export const ENVELOPE_KEYS = ["type", "version", "created", "flags", "data", "checksum"] as const;
+export { ENVELOPE_KEYS } from "./keys.js";
 
 /**
  * The whole file (§1.1, T1–T6). Unknown top-level keys are not dropped: the `envelope-keys` rule reports them.

@@ -15,22 +15,7 @@ export const FlowDisplaySchema = z
   })
   .register(formatRegistry, { id: "FlowDisplay" });
 
-/** The 13 keys every top-level `flo.data` has, in this order (F4, §3.1). */
-export const FLOW_CORE_KEYS = [
-  "id",
-  "uuid",
-  "display",
-  "tree",
-  "methods",
-  "model",
-  "orderings",
-  "cron",
-  "security_level",
-  "log",
-  "inheritLog",
-  "scheduled",
-  "group",
-] as const;
+export { FLOW_CORE_KEYS } from "./keys.js";
 
 /** `flo.data`: a top-level flow (§3). `security_level` is null, `open`, `medium` or `high` (F11, F12). */
 export const FlowDataSchema = z

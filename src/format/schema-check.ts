@@ -2,9 +2,9 @@ import type { z } from "zod";
 import type { Finding } from "../util/finding.js";
 import { encodePointerSegment } from "../util/json-pointer.js";
 import { diagnostic } from "./diagnostics.js";
-import { FlopackSchema } from "./envelope.js";
 import { CHECKSUM, CREATED, METHOD_UUID, UUID_V4 } from "./ids.js";
 import { fastValidator } from "./schema-fast.js";
+import { envelopeModule } from "./zod-model.js";
 
 export { createAjv, flopackValidatorCode } from "./schema-fast.js";
 
@@ -21,7 +21,7 @@ export const MAX_SCHEMA_FINDINGS = 50;
  */
 export function checkSchema(doc: unknown, file?: string): Finding[] {
   if (fastValidator()(doc)) return [];
-  const result = FlopackSchema.safeParse(doc, { reportInput: true });
+  const result = envelopeModule().FlopackSchema.safeParse(doc, { reportInput: true });
   if (result.success) return [diagnostic("schema", "the document does not match the JSON Schema", "", file)];
   const groups = new Map<string, Flat[]>();
   for (const f of flatten(result.error.issues, [], doc)) {

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv";
-import { buildFlopackJsonSchema } from "./json-schema.js";
 import { loadPrecompiledValidator, standaloneCode } from "./schema-precompiled.js";
+import { jsonSchemaModule } from "./zod-model.js";
 
 /**
  * The fast-path JSON Schema validator: a verdict only (findings come from the zod model, schema-check.ts).
@@ -48,7 +48,7 @@ export function flopackValidatorCode(): string {
  *   (two regular-expression replaces per entry, pin and edge) on the way into its subschema, even when valid.
  */
 function compileFlopackValidator(ajv: Ajv2020): ValidateFunction {
-  const schema = buildFlopackJsonSchema();
+  const schema = jsonSchemaModule().buildFlopackJsonSchema();
   if (!JSON.stringify(schema).includes('"unevaluated')) ajv.opts.unevaluated = false;
   ajv.opts.jsPropertySyntax = true;
   return ajv.compile(schema);

@@ -1,4 +1,4 @@
-import { CRON_KEYS } from "../format/cron.js";
+import { CRON_KEYS } from "../format/keys.js";
 import type { Rule } from "./types.js";
 import { hasNoKeys, isObj, own, ptr } from "./model.js";
 import { show } from "./_helpers.js";

@@ -1,4 +1,4 @@
-import { ENVELOPE_KEYS } from "../format/envelope.js";
+import { ENVELOPE_KEYS } from "../format/keys.js";
 import type { Rule } from "./types.js";
 import { checkKeyOrder } from "./_helpers.js";
 

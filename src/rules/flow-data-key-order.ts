@@ -1,4 +1,4 @@
-import { FLOW_CORE_KEYS } from "../format/flow.js";
+import { FLOW_CORE_KEYS } from "../format/keys.js";
 import type { Rule } from "./types.js";
 import { ptr, type Obj } from "./model.js";
 
