@@ -11,18 +11,19 @@ import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, Ir
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
-import { dataOf, defaultData, isEmpty, modelOf } from "../compile/lower-values.js";
+import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { defaultInlineShape } from "../compile/emit.js";
 import { optionValues } from "../catalog/entry.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
-import { entryRefs as entryRefList, sideEntries } from "../lift/entries.js";
+import { sideEntries } from "../lift/entries.js";
 import { typeOf } from "../compile/lower-values.js";
 import { FileContext } from "./file-context.js";
 import { literal, objectLiteral, withLineComments } from "./literal.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
+import { defaultDataOf, fitsType, hasKindKey, isBare, joinShapeOk, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
@@ -176,8 +177,8 @@ class FlowWriter {
     if (root.name !== (kind.name ?? m.template.name)) return undefined;
     const variant = this.catalog.variants(root.address).filter((c) => root.address !== CALLABLE || c.name === kind.name)[0]?.variant;
     if (root.variant !== variant) return undefined;
-    const { extraInputs, extraOutputs, ...rest } = root;
-    if (!isBare({ ...rest, extraInputs: [], extraOutputs: [] }) || !mirrorsInputs(root, m)) return undefined;
+    const { extraInputs, extraOutputs: _extraOutputs, ...rest } = root;
+    if (!isBare({ ...rest, extraInputs: [], extraOutputs: [] }) || !mirrorsInputs(root)) return undefined;
     const action = root.address.split(":").at(-1)!;
     const out: Array<{ group: string | null; key: string; type: string }> = [];
     const seen = new Set<string>();
@@ -761,7 +762,7 @@ class FlowWriter {
     const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
     const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
-    const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card, m);
+    const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card);
     if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
 
     if (card.outputValues.length > 0) {
@@ -1186,24 +1187,6 @@ interface JoinValue {
   pin: IrPin;
 }
 
-/** A join's fields and links are exactly what lower's ifElse writes for its values (one string field each). */
-function joinShapeOk(join: IrCard): boolean {
-  if (join.extraInputs.length !== join.extraOutputs.length || join.joins.length !== join.extraInputs.length) return false;
-  const keys = new Set<string>();
-  return join.extraInputs.every((x, i) => {
-    const o = join.extraOutputs[i]!;
-    const key = x.entry.key;
-    if (typeof key !== "string" || keys.has(key) || /^(0|[1-9][0-9]*)$/.test(key)) return false;
-    keys.add(key);
-    const input: JsonObject = { group: null, key, value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] }, required: false, ref: false, metadata: { index: i, optional: false }, flags: "d" };
-    const output: JsonObject = { group: null, key, value: { error: false, type: "string", collection: false, data: null, available: ["string"] }, ref: false, metadata: { index: i, optional: false } };
-    if (!sameIgnoringIndex(input, x.entry) || !sameIgnoringIndex(output, o.entry) || x.links || o.links) return false;
-    if (x.value.kind !== "json" || x.value.data !== "" || o.value.kind !== "json" || o.value.data !== "") return false;
-    const j = join.joins[i]!;
-    return sameEntry(j.input, { group: null, key }) && j.links.length === 1 && sameEntry(j.links[0]!.output, { group: null, key }) && j.links[0]!.transform === null;
-  });
-}
-
 interface WiredInput {
   key: string;
   sourceType: ValueType | undefined;
@@ -1259,104 +1242,10 @@ function assign(name: string, value: ts.Expression): ts.Statement {
   return f.createExpressionStatement(f.createBinaryExpression(f.createIdentifier(name), ts.SyntaxKind.EqualsToken, value));
 }
 
-/** Nothing but template data: no values, custom entries, removals, patches, wiring or policy. */
-export function isBare(card: IrCard): boolean {
-  return (
-    card.inputValues.length === 0 &&
-    card.outputValues.length === 0 &&
-    card.extraInputs.length === 0 &&
-    card.extraOutputs.length === 0 &&
-    card.removedInputs.length === 0 &&
-    card.removedOutputs.length === 0 &&
-    card.joins.length === 0 &&
-    card.branches.length === 0 &&
-    card.connection === null &&
-    card.configRef === undefined &&
-    !card.policy.flo &&
-    !card.policy.rest &&
-    jsonEqual(card.policy.error, { type: "finish" }) &&
-    Object.keys(card.modelPatch).length === 0 &&
-    card.removedModelKeys.length === 0 &&
-    Object.keys(card.methodPatch).length === 0
-  );
-}
-
-function defaultDataOf(type: string | JsonObject): Json {
-  return defaultData(type);
-}
-
-/**
- * Two entries equal but for `metadata.index`, `metadata.ghost` (UI caches; see test/support/normalise.ts) and
- * `value.data` (the IR keeps data apart); compared in place.
- */
-function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
-  const keys = (o: JsonObject, skip: string[]): string[] => Object.keys(o).filter((k) => !skip.includes(k));
-  const sameExcept = (x: Json | undefined, y: Json | undefined, ...skip: string[]): boolean => {
-    if (!isObject(x) || !isObject(y)) return jsonEqual(x, y);
-    const kx = keys(x, skip);
-    const ky = keys(y, skip);
-    return kx.length === ky.length && kx.every((k) => Object.hasOwn(y, k) && jsonEqual(x[k], y[k]));
-  };
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.hasOwn(b, k)) return false;
-    if (k === "metadata" ? !sameExcept(a[k], b[k], "index", "ghost") : k === "value" ? !sameExcept(a[k], b[k], "data") : !jsonEqual(a[k], b[k])) return false;
-  }
-  return true;
-}
-
-/** Mirrored cards: lower mirrors custom inputs onto outputs when no outputs are given; true when that is exact. */
-function mirrorsInputs(card: IrCard, _m: CardModel): boolean {
-  if (card.extraOutputs.length !== card.extraInputs.length || card.extraInputs.length === 0) return false;
-  const action = card.address.split(":").at(-1)!;
-  return card.extraInputs.every((x, j) => {
-    const o = card.extraOutputs[j]!;
-    const v = isObject(x.entry.value) ? x.entry.value : {};
-    const type = (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject;
-    const collection = v.collection === true;
-    const group = typeof x.entry.group === "string" ? x.entry.group : null;
-    const key = typeof x.entry.key === "string" ? x.entry.key : String(x.entry.key);
-    const data = collection ? [] : defaultDataOf(type);
-    if (!sameIgnoringIndex(customEntry(action, "inputs", { group, key, type, collection, data, index: 0 }), x.entry)) return false;
-    if (!sameIgnoringIndex(customEntry(action, "outputs", { group, key, type, collection, data, index: 0 }), o.entry)) return false;
-    return o.value.kind === "json" && jsonEqual(o.value.data, data) && !o.links;
-  });
-}
-
 function entryRefsOf(entries: JsonObject[]) {
   return entriesRefs(entries);
 }
 
 import { entryRefs as entriesRefs } from "../lift/entries.js";
-
-/** Whether lower's constant check accepts `data` for an entry of this type. */
-function fitsType(data: Json, t: string, collection: boolean): boolean {
-  if (data === null) return true;
-  if (collection) return Array.isArray(data);
-  switch (t) {
-    case "string":
-    case "Date":
-      return typeof data === "string";
-    case "number":
-      return typeof data === "number";
-    case "boolean":
-      return typeof data === "boolean";
-    case "object":
-      return typeof data === "object" && !Array.isArray(data);
-    case "flo":
-      return false;
-    default:
-      return true;
-  }
-}
-
-/** Objects with a `kind` key could be mistaken for DSL values (refs, flows, tables): written verbatim. */
-function hasKindKey(data: Json): boolean {
-  if (Array.isArray(data)) return data.some(hasKindKey);
-  if (isObject(data)) return Object.hasOwn(data, "kind") || Object.values(data).some(hasKindKey);
-  return false;
-}
 
 export { dataOf };
