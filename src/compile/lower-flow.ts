@@ -601,6 +601,12 @@ function mirrorField(f: CustomField): CustomField {
 function findOutputOf(card: LoweredCard, name: string): { ref: IrEntryRef; type: ValueType } | undefined | "ambiguous" {
   const exact = card.outputs.filter((o) => o.ref.key === name);
   if (exact.length === 1) return exact[0];
+  const slash = name.indexOf("/");
+  if (slash >= 0) {
+    // "group/key": outputs that repeat a key in several groups (hidden object-expand cards do).
+    const inGroup = card.outputs.filter((o) => (o.ref.group ?? "") === name.slice(0, slash) && o.ref.key === name.slice(slash + 1));
+    if (inGroup.length === 1) return inGroup[0];
+  }
   if (exact.length > 1) return "ambiguous";
   // A typed factory's property name (`card.systemPropertiesExternalId`) says exactly which output it means.
   const meta = factoryMetaOf(card.node.spec)?.outputs.find(([prop]) => prop === name);

@@ -46,3 +46,15 @@ describe("deterministic output", () => {
     expect(r.stdout).toContain("m365-keepalive.flopack");
   });
 });
+
+describe("flow files anywhere", () => {
+  it("builds a flow file in a folder with no package.json (flocode resolves to itself, the file is an ES module)", async () => {
+    const { copyFileSync, existsSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "flocode-nopkg-"));
+    copyFileSync(join(REPO, "flows/m365-keepalive.flow.ts"), join(dir, "keepalive.flow.ts"));
+    expect(existsSync(join(dir, "package.json"))).toBe(false);
+    const r = runCli(["build", join(dir, "keepalive.flow.ts"), "--out", join(dir, "out"), "--no-checklist"], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, "out/keepalive.flopack"), "utf8")).toBe(readFileSync(join(REPO, "dist/m365-keepalive.flopack"), "utf8"));
+  });
+});
