@@ -16,6 +16,8 @@ const REPO = fileURLToPath(new URL("../..", import.meta.url));
 export interface Base {
   file: string;
   text: string;
+  /** One of the project's own fixtures (not a corpus export). */
+  own: boolean;
 }
 
 /** Sorted, so that a mutation's `base` index means the same file on every machine with the same inputs. */
@@ -24,8 +26,7 @@ export function fuzzBases(): Base[] {
     const dir = join(REPO, d);
     return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".flopack")).sort().map((f) => join(dir, f)) : [];
   });
-  const files = [...own, ...(corpus()?.files ?? [])];
-  return files.map((file) => ({ file, text: readFileSync(file, "utf8") }));
+  return [...own.map((file) => ({ file, own: true })), ...(corpus()?.files ?? []).map((file) => ({ file, own: false }))].map((b) => ({ ...b, text: readFileSync(b.file, "utf8") }));
 }
 
 /** Number of fuzz cases: FLOCODE_FUZZ_RUNS (`npm run fuzz` sets 10000), else a count that keeps `npm test` quick. */

@@ -13,6 +13,7 @@ import { createAjv } from "../../src/format/schema-check.js";
 import { buildFlopackJsonSchema } from "../../src/format/json-schema.js";
 import { PRECOMPILED_FILE } from "../../src/format/schema-precompiled.js";
 import { fuzzBases, fuzzRuns, fuzzSeed } from "./cases.js";
+import { corpus } from "../support/corpus.js";
 import { mutate, mutationArb } from "./mutate.js";
 
 const FILE = fileURLToPath(new URL(`../../lib/format/${PRECOMPILED_FILE}`, import.meta.url));
@@ -41,7 +42,7 @@ describe.skipIf(!existsSync(FILE))("precompiled JSON Schema validator (npm run b
         if (!verdict) rejected++;
         expect(precompiled(doc)).toBe(verdict);
       }),
-      { numRuns: fuzzRuns(300), ...(seed !== undefined ? { seed } : {}) },
+      { numRuns: fuzzRuns(corpus() ? 150 : 300), ...(seed !== undefined ? { seed } : {}) },
     );
     expect(rejected).toBeGreaterThan(0);
   });
