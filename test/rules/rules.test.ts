@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { RULES, RETIRED, validateFlopack, validateText } from "../../src/rules/index.js";
+import { RULES, RETIRED, buildIndex, runRules, validateFlopack, validateText, type Rule } from "../../src/rules/index.js";
 import { DIAGNOSTICS } from "../../src/format/diagnostics.js";
 import type { Finding } from "../../src/util/finding.js";
 import { corpus, corpusSkipReason } from "../support/corpus.js";
@@ -136,6 +136,34 @@ describe("rules never crash on odd shapes", () => {
       }),
       { numRuns: Number(process.env.FLOCODE_FUZZ_RUNS ?? 300) },
     );
+  });
+});
+
+describe("runRules", () => {
+  it("reports a crashing rule once as an internal error, keeps what it reported before, and runs the others", () => {
+    const card = (n: number): Rule => ({
+      code: `FP19${n}`,
+      slug: `crash-${n}`,
+      severity: "error",
+      description: "",
+      visitCard(c, report) {
+        report(c.pointer, "seen");
+        if (c.index === 1) throw new Error("card");
+      },
+    });
+    const entry: Rule = { code: "FP189", slug: "crash-entry", severity: "error", description: "", visitEntry: () => { throw new Error("entry"); } };
+    const check: Rule = { code: "FP188", slug: "crash-check", severity: "error", description: "", check: (_ctx, report) => { report("", "first"); throw new Error("check"); } };
+    const doc = rich() as Obj;
+    const plain = runRules(doc);
+    const withCrashes = runRules(doc, { rules: [...RULES, card(1), entry, check] });
+    const internal = withCrashes.filter((f) => f.code === DIAGNOSTICS.internal.code).map((f) => f.message).sort();
+    expect(internal).toEqual(["rule FP188 crash-check crashed: check", "rule FP189 crash-entry crashed: entry", "rule FP191 crash-1 crashed: card"]);
+    expect(withCrashes.filter((f) => f.code === "FP188").map((f) => f.message)).toEqual(["first"]);
+    const seen = withCrashes.filter((f) => f.code === "FP191");
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThan(buildIndex(doc).cards.length); // dropped after its crash
+    const others = withCrashes.filter((f) => !["FP188", "FP189", "FP191", DIAGNOSTICS.internal.code].includes(f.code));
+    expect(others).toEqual(plain);
   });
 });
 
