@@ -17,6 +17,16 @@ export default flow(
   (f) => {
     const user = f.add(okta.readUser({ connection: oktaOrg, idOrLogin: field(f.trigger.$out("Okta User"), "ID") }));
     const message = f.add(compose`New Okta user: ${user.login} (${f.trigger.$out("Message")}, event ${f.trigger.$out("Event ID")})`);
-    f.add(slack.sendMessageToChannel2({ connection: slackWorkspace, channel: "#it-notifications", text: message.output }));
+    f.add(
+      slack.sendMessageToChannel2({
+        connection: slackWorkspace,
+        bot: "Yes",
+        links: "Yes",
+        messageType: "Plain Text",
+        channelId: "it-notifications",
+        channelType: "Public",
+        text: message.output,
+      }),
+    );
   },
 );

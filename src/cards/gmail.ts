@@ -41,8 +41,8 @@ export interface SendEmailWithAttachmentOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:gmail:1.3.207:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [["messageId", "Email", "Message ID"]], variants: [["283620c8", { bodyIsHtml: ["No"] }]] },
-  { address: "root:channels:http:gmail:1.3.178:sendEmailWithAttachment", name: "Send Email with Attachment", inputs: [["to", "To", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["fileName", "File Name", "s"], ["fileContent", "File Content", "f"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [], variants: [["e289661d", { bodyIsHtml: ["No"] }]] }
+  { address: "root:channels:http:gmail:1.3.207:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [["messageId", "Email", "Message ID"]], variants: [["f0e91071", { bodyIsHtml: ["No"] }]] },
+  { address: "root:channels:http:gmail:1.3.178:sendEmailWithAttachment", name: "Send Email with Attachment", inputs: [["to", "To", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["fileName", "File Name", "s"], ["fileContent", "File Content", "f"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [], variants: [["921b0b5f", { bodyIsHtml: ["No"] }]] }
 ];
 
 /** Cards of the `gmail` connector (newest version of each action in the catalog). */

@@ -50,9 +50,9 @@ export interface SignOutUserOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:googledirectory:1.0.136:customApiAction", name: "Custom API Action", inputs: [["apiType", "apiType", "p:s", ["Directory", "Licensing"]], ["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["77e98504", { apiType: ["Directory"], requestType: ["GET"] }]] },
-  { address: "root:channels:http:googledirectory:1.0.250:deactivateUser", name: "Suspend User", inputs: [["id", "ID", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["29c1e462", {}]] },
-  { address: "root:channels:http:googledirectory:1.0.195:signOutUser", name: "Sign Out User", inputs: [["userKey", "User Key", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["e8c206a2", {}]] }
+  { address: "root:channels:http:googledirectory:1.0.136:customApiAction", name: "Custom API Action", inputs: [["apiType", "apiType", "p:s", ["Directory", "Licensing"]], ["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["3ea16f6f", { apiType: ["Directory"], requestType: ["GET"] }]] },
+  { address: "root:channels:http:googledirectory:1.0.250:deactivateUser", name: "Suspend User", inputs: [["id", "ID", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["b2f893c7", {}]] },
+  { address: "root:channels:http:googledirectory:1.0.195:signOutUser", name: "Sign Out User", inputs: [["userKey", "User Key", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["16db9688", {}]] }
 ];
 
 /** Cards of the `googledirectory` connector (newest version of each action in the catalog). */

@@ -23,7 +23,7 @@ export interface ReadAllRowsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:googlesheets2_29:0.2.180:readAllRows", name: "Read All Rows", inputs: [["spreadsheet", "spreadsheet", "p:s"], ["worksheet", "worksheet", "p:s"]], outputs: [["rows", "Outputs", "Rows"]], variants: [["efb70735", {}]] }
+  { address: "root:channels:http:googlesheets2_29:0.2.180:readAllRows", name: "Read All Rows", inputs: [["spreadsheet", "spreadsheet", "p:s"], ["worksheet", "worksheet", "p:s"]], outputs: [["rows", "Outputs", "Rows"]], variants: [["efc3fc32", {}]] }
 ];
 
 /** Cards of the `googlesheets2_29` connector (newest version of each action in the catalog). */

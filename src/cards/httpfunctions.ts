@@ -36,12 +36,12 @@ export interface DeleteOutputs {
 export interface PostProps extends ConnectorCardProps<"httpfunctions"> {
   /** Input "URL" (group Request). */
   url?: Input<string>;
-  /** Input "Query" (group Request). */
-  query?: Input<OktaObject>;
-  /** Input "Headers" (group Request). */
-  headers?: Input<OktaObject>;
   /** Input "Body" (group Request). */
   body?: Input<OktaObject> | Input<string>;
+  /** Input "Headers" (group Request). */
+  headers?: Input<OktaObject>;
+  /** Input "Query" (group Request). */
+  query?: Input<OktaObject>;
 }
 
 export interface PostOutputs {
@@ -77,10 +77,10 @@ export interface RawOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:httpfunctions:1.0.24:close", name: "Close", inputs: [["statusCode", "statusCode", "n"]], outputs: [], variants: [["bda9153d", {}]] },
-  { address: "root:channels:http:httpfunctions:1.0.13:delete", name: "Delete", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["4f29c8d6", {}]] },
-  { address: "root:channels:http:httpfunctions:1.0.11:post", name: "Post", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["28f1e781", {}], ["ffa3e310", {}]] },
-  { address: "root:channels:http:httpfunctions:1.0.24:raw", name: "Raw Request", inputs: [["url", "URL", "s"], ["method", "Method", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["59239118", {}]] }
+  { address: "root:channels:http:httpfunctions:1.0.24:close", name: "Close", inputs: [["statusCode", "statusCode", "n"]], outputs: [], variants: [["54804874", {}]] },
+  { address: "root:channels:http:httpfunctions:1.0.13:delete", name: "Delete", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b0a59054", {}]] },
+  { address: "root:channels:http:httpfunctions:1.0.11:post", name: "Post", inputs: [["url", "URL", "s"], ["body", "Body", "o|s"], ["headers", "Headers", "o"], ["query", "Query", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["1a50c72f", {}], ["c40284c8", {}]] },
+  { address: "root:channels:http:httpfunctions:1.0.24:raw", name: "Raw Request", inputs: [["url", "URL", "s"], ["method", "Method", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b5f02337", {}]] }
 ];
 
 /** Cards of the `httpfunctions` connector (newest version of each action in the catalog). */

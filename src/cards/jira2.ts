@@ -53,8 +53,8 @@ export interface HttpRequestOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:jira2:0.3.217:createIssue", name: "Create Issue", inputs: [["project", "project", "p:s"], ["issueType", "issueType", "p:s"], ["summary", "Summary", "s"], ["parent", "Parent", "s"], ["description", "Description", "s"], ["reporter", "Reporter", "s"], ["components", "Components", "s[]"]], outputs: [["key", "Issue", "Key"], ["issueId", "Issue", "Issue ID"], ["url", "Issue", "URL"], ["apiResourceUrl", "Issue", "API Resource URL"]], variants: [["a804e7c2", {}], ["c5a26eb2", {}]] },
-  { address: "root:channels:http:jira2:0.3.217:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["a3e5481d", { requestType: ["GET"] }]] }
+  { address: "root:channels:http:jira2:0.3.217:createIssue", name: "Create Issue", inputs: [["project", "project", "p:s"], ["issueType", "issueType", "p:s"], ["summary", "Summary", "s"], ["parent", "Parent", "s"], ["description", "Description", "s"], ["reporter", "Reporter", "s"], ["components", "Components", "s[]"]], outputs: [["key", "Issue", "Key"], ["issueId", "Issue", "Issue ID"], ["url", "Issue", "URL"], ["apiResourceUrl", "Issue", "API Resource URL"]], variants: [["830517a4", {}], ["c77c0bfc", {}]] },
+  { address: "root:channels:http:jira2:0.3.217:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["85adbe08", { requestType: ["GET"] }]] }
 ];
 
 /** Cards of the `jira2` connector (newest version of each action in the catalog). */

@@ -39,8 +39,8 @@ export interface UpdateInventoryOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:searchDevices_MgiZyuVso", name: "List Devices", inputs: [["userEmailVnwip0", "user_email_VNWIP0", "s"], ["resultSetZvvk2O", "result_set_ZVVK2O", "p:s", ["1", "300", "all"]], ["processingFlow", "processing_flow", "F"]], outputs: [], variants: [["67ee8288", { result_set_ZVVK2O: ["all"] }]] },
-  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:updateInventory_KPnN1MGv8", name: "Lock Device", inputs: [["deviceIdIm34Tt", "device_id_IM34TT", "s"]], outputs: [["deviceIdFmf7Fw", "Response", "device_id_FMF7FW"], ["deviceNameGph3Pv", "Response", "device_name_GPH3PV"], ["serialNumberSx1Njd", "Response", "serial_number_SX1NJD"], ["platformKxwqhz", "Response", "platform_KXWQHZ"], ["userEmailEvxjim", "Response", "user_email_EVXJIM"], ["statusCode4Kvixg", "Response", "status_code_4KVIXG"], ["lockPinJ0Pr5K", "Response", "lock_pin_J0PR5K"]], variants: [["97cbfda1", {}]] }
+  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:searchDevices_MgiZyuVso", name: "List Devices", inputs: [["userEmailVnwip0", "user_email_VNWIP0", "s"], ["resultSetZvvk2O", "result_set_ZVVK2O", "p:s", ["1", "300", "all"]], ["processingFlow", "processing_flow", "F"]], outputs: [], variants: [["5bcf853c", { result_set_ZVVK2O: ["all"] }]] },
+  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:updateInventory_KPnN1MGv8", name: "Lock Device", inputs: [["deviceIdIm34Tt", "device_id_IM34TT", "s"]], outputs: [["deviceIdFmf7Fw", "Response", "device_id_FMF7FW"], ["deviceNameGph3Pv", "Response", "device_name_GPH3PV"], ["serialNumberSx1Njd", "Response", "serial_number_SX1NJD"], ["platformKxwqhz", "Response", "platform_KXWQHZ"], ["userEmailEvxjim", "Response", "user_email_EVXJIM"], ["statusCode4Kvixg", "Response", "status_code_4KVIXG"], ["lockPinJ0Pr5K", "Response", "lock_pin_J0PR5K"]], variants: [["37142a49", {}]] }
 ];
 
 /** Cards of the `kandji_edae9b89cf1e4ca6a01a1ad6d985127b` connector (newest version of each action in the catalog). */

@@ -24,7 +24,7 @@ export interface SendEmail2Outputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:office365mail:1.2.70:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["bcc", "BCC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["messageType", "Message Type", "s"]], outputs: [["messageId", "Email", "Message ID"]], variants: [["ae3553a4", {}]] }
+  { address: "root:channels:http:office365mail:1.2.70:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["bcc", "BCC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["messageType", "Message Type", "s"]], outputs: [["messageId", "Email", "Message ID"]], variants: [["989c8073", {}]] }
 ];
 
 /** Cards of the `office365mail` connector (newest version of each action in the catalog). */

@@ -113,10 +113,10 @@ export interface UserMfaFactorResetAllOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:oktadevices:1.0.104:userMFA", name: "User MFA", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["528458fa", {}]] },
-  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorActivated", name: "User MFA Factor Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["52c58e67", {}]] },
-  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorDeactivated", name: "User MFA Factor Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["669e386d", {}]] },
-  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll", name: "User MFA Factor Reset All", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["5576b3f0", {}]] }
+  { address: "root:channels:http:oktadevices:1.0.104:userMFA", name: "User MFA", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["315c903a", {}]] },
+  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorActivated", name: "User MFA Factor Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f176f1ff", {}]] },
+  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorDeactivated", name: "User MFA Factor Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["6da14494", {}]] },
+  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll", name: "User MFA Factor Reset All", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8cbc9d27", {}]] }
 ];
 
 /** Cards of the `oktadevices` connector (newest version of each action in the catalog). */

@@ -18,7 +18,7 @@ export interface ListEmployeesOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:personio:0.41.0:listEmployees_a9WrJTwAaa", name: "List Employees", inputs: [["resultSetKuhhfj", "result_set_KUHHFJ", "p:s", ["First 100 Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["0786499b", { result_set_KUHHFJ: ["Stream Matching Records"] }]] }
+  { address: "root:channels:http:personio:0.41.0:listEmployees_a9WrJTwAaa", name: "List Employees", inputs: [["resultSetKuhhfj", "result_set_KUHHFJ", "p:s", ["First 100 Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["ba0f8f55", { result_set_KUHHFJ: ["Stream Matching Records"] }]] }
 ];
 
 /** Cards of the `personio` connector (newest version of each action in the catalog). */

@@ -46,9 +46,9 @@ export interface SearchRecordsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:salesforce2_29:1.3.334:createRecord", name: "Create Record", inputs: [["recordType", "recordType", "p:s"], ["lastName", "LastName", "s"], ["firstName", "FirstName", "s"], ["phone", "Phone", "s"], ["email", "Email", "s"]], outputs: [["recordId", "New Record", "Record ID"]], variants: [["eb632ed1", {}]] },
-  { address: "root:channels:http:salesforce2_29:1.3.335:deactivateUser", name: "Deactivate User", inputs: [["userId", "User ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["eaeb5b4e", {}], ["60ccbc4e", {}]] },
-  { address: "root:channels:http:salesforce2_29:1.3.334:searchRecords", name: "Search Records", inputs: [["recordType", "recordType", "p:s"], ["email", "Email", "s"]], outputs: [["recordIDs", "Records", "Record IDs"]], variants: [["f263dfab", {}]] }
+  { address: "root:channels:http:salesforce2_29:1.3.334:createRecord", name: "Create Record", inputs: [["recordType", "recordType", "p:s"], ["lastName", "LastName", "s"], ["firstName", "FirstName", "s"], ["phone", "Phone", "s"], ["email", "Email", "s"]], outputs: [["recordId", "New Record", "Record ID"]], variants: [["7fa2759e", {}]] },
+  { address: "root:channels:http:salesforce2_29:1.3.335:deactivateUser", name: "Deactivate User", inputs: [["userId", "User ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["2886d727", {}], ["311f0c09", {}]] },
+  { address: "root:channels:http:salesforce2_29:1.3.334:searchRecords", name: "Search Records", inputs: [["recordType", "recordType", "p:s"], ["email", "Email", "s"]], outputs: [["recordIDs", "Records", "Record IDs"]], variants: [["9f9f257c", {}]] }
 ];
 
 /** Cards of the `salesforce2_29` connector (newest version of each action in the catalog). */

@@ -18,7 +18,7 @@ export interface CreateIncidentOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:servicenow:1.1.315:createIncident", name: "Create Incident", inputs: [["description", "Description", "s"], ["shortDescription", "Short description", "s"]], outputs: [["incidentNumber", "Incident", "Incident Number"], ["systemId", "Incident", "System ID"]], variants: [["6fa6b486", {}]] }
+  { address: "root:channels:http:servicenow:1.1.315:createIncident", name: "Create Incident", inputs: [["description", "Description", "s"], ["shortDescription", "Short description", "s"]], outputs: [["incidentNumber", "Incident", "Incident Number"], ["systemId", "Incident", "System ID"]], variants: [["3cf2542f", {}]] }
 ];
 
 /** Cards of the `servicenow` connector (newest version of each action in the catalog). */

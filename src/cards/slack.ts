@@ -52,16 +52,16 @@ export interface SendMessageToChannel2Props extends ConnectorCardProps<"slack"> 
   links?: "Yes" | "No";
   /** Option "messageType" (group parameters): Message Type. */
   messageType?: "Plain Text" | "Blocks";
-  /** Input "Text" (group Message). */
-  text: Input<string>;
-  /** Input "Thread Timestamp" (group Message). */
-  threadTimestamp?: Input<string>;
-  /** Input "Name" (group Slackbot). */
-  slackbotName?: Input<string>;
   /** Input "channelId" (group Channel): Channel ID or Name. */
   channelId?: Input<string>;
   /** Input "channelType" (group Channel): Channel Type. */
   channelType?: Input<string>;
+  /** Input "Name" (group Slackbot). */
+  slackbotName?: Input<string>;
+  /** Input "Text" (group Message). */
+  text: Input<string>;
+  /** Input "Thread Timestamp" (group Message). */
+  threadTimestamp?: Input<string>;
 }
 
 export interface SendMessageToChannel2Outputs {
@@ -70,9 +70,9 @@ export interface SendMessageToChannel2Outputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:slack:1.6.244:readUser2", name: "Read User", inputs: [["fieldType", "fieldType", "p:s", ["User ID", "Username", "Email"]], ["email", "Email", "s"]], outputs: [["fullName", "User", "Full Name"], ["email", "User", "Email"], ["userId", "User", "User ID"], ["username", "User", "Username"]], variants: [["fe373a88", { fieldType: ["Email"] }]] },
-  { address: "root:channels:http:slack:1.6.230:sendDirectMessage2", name: "Send Direct Message", inputs: [["links", "links", "p:s", ["Yes", "No"]], ["fieldType", "fieldType", "p:s", ["User ID", "Username"]], ["messageType", "messageType", "p:s", ["Plain Text", "Blocks"]], ["text", "Text", "s"], ["threadTimestamp", "Thread Timestamp", "s"], ["userId", "User ID", "s"]], outputs: [["timestamp", "Message", "Timestamp"]], variants: [["788c167b", { fieldType: ["User ID"], links: ["Yes"], messageType: ["Plain Text"] }]] },
-  { address: "root:channels:http:slack:1.6.244:sendMessageToChannel2", name: "Send Message to Channel", inputs: [["channel", "channel", "p:s"], ["bot", "bot", "p:s", ["Yes", "No"]], ["links", "links", "p:s", ["Yes", "No"]], ["messageType", "messageType", "p:s", ["Plain Text", "Blocks"]], ["text", "Text", "s"], ["threadTimestamp", "Thread Timestamp", "s"], ["slackbotName", "Name", "s"], ["channelId", "channelId", "s"], ["channelType", "channelType", "s"]], outputs: [["timestamp", "Message", "Timestamp"]], variants: [["3bee4a53", { bot: ["Yes"], links: ["Yes"], messageType: ["Plain Text"] }], ["da3a815f", { bot: ["Yes"], links: ["Yes"], messageType: ["Plain Text"] }]] }
+  { address: "root:channels:http:slack:1.6.244:readUser2", name: "Read User", inputs: [["fieldType", "fieldType", "p:s", ["User ID", "Username", "Email"]], ["email", "Email", "s"]], outputs: [["fullName", "User", "Full Name"], ["email", "User", "Email"], ["userId", "User", "User ID"], ["username", "User", "Username"]], variants: [["8fd30c4e", { fieldType: ["Email"] }]] },
+  { address: "root:channels:http:slack:1.6.230:sendDirectMessage2", name: "Send Direct Message", inputs: [["links", "links", "p:s", ["Yes", "No"]], ["fieldType", "fieldType", "p:s", ["User ID", "Username"]], ["messageType", "messageType", "p:s", ["Plain Text", "Blocks"]], ["text", "Text", "s"], ["threadTimestamp", "Thread Timestamp", "s"], ["userId", "User ID", "s"]], outputs: [["timestamp", "Message", "Timestamp"]], variants: [["b829548d", { fieldType: ["User ID"], links: ["Yes"], messageType: ["Plain Text"] }]] },
+  { address: "root:channels:http:slack:1.6.244:sendMessageToChannel2", name: "Send Message to Channel", inputs: [["channel", "channel", "p:s"], ["bot", "bot", "p:s", ["Yes", "No"]], ["links", "links", "p:s", ["Yes", "No"]], ["messageType", "messageType", "p:s", ["Plain Text", "Blocks"]], ["channelId", "channelId", "s"], ["channelType", "channelType", "s"], ["slackbotName", "Name", "s"], ["text", "Text", "s"], ["threadTimestamp", "Thread Timestamp", "s"]], outputs: [["timestamp", "Message", "Timestamp"]], variants: [["2db1a928", { bot: ["Yes"], links: ["Yes"], messageType: ["Plain Text"] }], ["c7339515", { bot: ["Yes"], links: ["Yes"], messageType: ["Plain Text"] }]] }
 ];
 
 /** Cards of the `slack` connector (newest version of each action in the catalog). */

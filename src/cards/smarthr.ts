@@ -18,7 +18,7 @@ export interface SearchEmployeesOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:smarthr:0.141.0:searchEmployees_iGi7mXMM9E", name: "Search Employees", inputs: [["resultSetZ4Skcl", "result_set_Z4SKCL", "p:s", ["First Matching Record", "First 100 Matching Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["a2d79b83", { result_set_Z4SKCL: ["Stream Matching Records"] }]] }
+  { address: "root:channels:http:smarthr:0.141.0:searchEmployees_iGi7mXMM9E", name: "Search Employees", inputs: [["resultSetZ4Skcl", "result_set_Z4SKCL", "p:s", ["First Matching Record", "First 100 Matching Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["fbe91e23", { result_set_Z4SKCL: ["Stream Matching Records"] }]] }
 ];
 
 /** Cards of the `smarthr` connector (newest version of each action in the catalog). */

@@ -145,7 +145,10 @@ export function matchForm(template: JsonObject): JsonObject {
     if (isObject(node.data)) delete node.data.name;
     const model = isObject(node.model) ? node.model : undefined;
     if (model) {
+      // Whether a card has help text (`comments`) is part of its template; its text is not.
+      const hasComments = "comments" in model;
       for (const k of INSTANCE_MODEL_KEYS) delete model[k];
+      if (hasComments) model.comments = true;
       if (isObject(model.metadata)) {
         delete model.metadata.name;
         delete model.metadata.id;

@@ -25,7 +25,7 @@ export interface StringifyOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:json:0.0.1:parse", name: "Parse", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["5cce144f", {}], ["71831965", {}], ["0303988b", {}], ["45a9b2da", {}], ["4cc922f9", {}], ["537c8816", {}], ["92a0df1c", {}], ["c81598cf", {}], ["d7fe913a", {}], ["ebda1faa", {}], ["eeb0ea71", {}]] },
+  { address: "root:kernel:json:0.0.1:parse", name: "Parse", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["5cce144f", {}], ["71831965", {}], ["0303988b", {}], ["45a9b2da", {}], ["4cc922f9", {}], ["537c8816", {}], ["92a0df1c", {}], ["c81598cf", {}], ["d4964075", {}], ["d7fe913a", {}], ["ebda1faa", {}], ["eeb0ea71", {}]] },
   { address: "root:kernel:json:0.0.1:stringify", name: "Stringify", inputs: [["object", "object", "o|o[]"]], outputs: [["output", null, "output"]], variants: [["3492f598", {}], ["3b3e546b", {}]] }
 ];
 
