@@ -18,6 +18,9 @@ export interface RunBuildOptions {
 export async function runBuild(paths: readonly string[], options: RunBuildOptions): Promise<number> {
   const targets = findTargets(paths.length > 0 ? paths : ["flows"]);
   if (targets.length === 0) throw new UserError(`no flow files (*.flow.ts) or pack folders found in ${paths.join(", ")}`, 2);
+  // Modules loaded after the flow-file loader hooks are registered resolve through the hooks' thread (slower):
+  // load what the build needs after compiling first.
+  await Promise.all([import("../rules/index.js"), options.checklist === false ? undefined : import("../review/checklist.js")]);
   const built: CompiledPack[] = [];
   const failures: string[] = [];
   for (const target of targets) {
