@@ -15,6 +15,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["scripts/**/*.mjs", "*.js"],
+    languageOptions: { globals: { URL: "readonly", process: "readonly", console: "readonly" } },
+  },
+  {
     // Tests and benches poke at parsed JSON of any shape.
     files: ["test/**", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },

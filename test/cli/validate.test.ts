@@ -31,8 +31,8 @@ afterEach(() => {
 });
 
 function brokenPack(): string {
-  const doc = rich() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const helper = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches"); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const doc = rich() as Record<string, any>;  
+  const helper = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches");  
   helper.data.orderings.hEdge0009 = ["hSpawnCd1", "nowhere12"];
   return write("broken.flopack", JSON.stringify(doc));
 }

@@ -14,7 +14,7 @@ import { validateFlopack } from "../../src/rules/validate.js";
 import { corpus } from "../support/corpus.js";
 import { minimal, rich } from "../rules/fixture.js";
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;  
 const SCHEMA_PATH = fileURLToPath(new URL("../../schemas/flopack.schema.json", import.meta.url));
 const committed = readFileSync(SCHEMA_PATH, "utf8");
 const BUILT = fileURLToPath(new URL("../../lib/format/", import.meta.url));

@@ -37,8 +37,17 @@ export async function minimize(text: string, stillFails: (text: string) => Promi
 function paths(doc: Json): Array<Array<string | number>> {
   const out: Array<Array<string | number>> = [];
   const walk = (v: Json, p: Array<string | number>) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push([...p, i]), walk(x, [...p, i])));
-    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) (out.push([...p, k]), walk(x, [...p, k]));
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        out.push([...p, i]);
+        walk(x, [...p, i]);
+      });
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        out.push([...p, k]);
+        walk(x, [...p, k]);
+      }
+    }
   };
   walk(doc, []);
   return out;

@@ -169,10 +169,10 @@ describe("runRules", () => {
 
 describe("validateFlopack", () => {
   it("turns an object nested too deep for the validator into a finding, not a crash", () => {
-    const doc = rich() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const doc = rich() as Record<string, any>;  
     let deep: Record<string, unknown> = { type: "string", collection: false };
     for (let i = 0; i < 100_000; i++) deep = { type: { f: deep }, collection: false };
-    const flow = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches"); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const flow = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches");  
     flow.data.methods[0].node.model.inputs.data.hCallIn01.value.type = deep.type;
     const findings = validateFlopack(doc);
     expect(findings.map((f) => f.code)).toContain(DIAGNOSTICS.depth.code);
