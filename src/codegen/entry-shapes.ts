@@ -57,6 +57,26 @@ export function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
 }
 
 /** Mirrored cards: lower mirrors custom inputs onto outputs when no outputs are given; true when that is exact. */
+/** The UI labels of a custom entry (`metadata.displayname` / `description`), as CustomField props. */
+export function entryLabels(entry: JsonObject): { displayName?: string; description?: string } {
+  const m = isObject(entry.metadata) ? entry.metadata : {};
+  const out: { displayName?: string; description?: string } = {};
+  if (typeof m.displayname === "string") out.displayName = m.displayname;
+  if (typeof m.description === "string") out.description = m.description;
+  return out;
+}
+
+/**
+ * The labels a field must state for lower's shape to give back `entry`: none when the plain shape already does,
+ * the entry's own labels when that shape does, undefined when neither does.
+ */
+export function labelsFor(entry: JsonObject, shape: (labels: { displayName?: string; description?: string }) => JsonObject): { displayName?: string; description?: string } | undefined {
+  if (sameIgnoringIndex(shape({}), entry)) return {};
+  const labels = entryLabels(entry);
+  if (Object.keys(labels).length > 0 && sameIgnoringIndex(shape(labels), entry)) return labels;
+  return undefined;
+}
+
 export function mirrorsInputs(card: IrCard): boolean {
   if (card.extraOutputs.length !== card.extraInputs.length || card.extraInputs.length === 0) return false;
   const action = card.address.split(":").at(-1)!;
@@ -68,8 +88,9 @@ export function mirrorsInputs(card: IrCard): boolean {
     const group = typeof x.entry.group === "string" ? x.entry.group : null;
     const key = typeof x.entry.key === "string" ? x.entry.key : String(x.entry.key);
     const data = collection ? [] : defaultDataOf(type);
-    if (!sameIgnoringIndex(customEntry(action, "inputs", { group, key, type, collection, data, index: 0 }), x.entry)) return false;
-    if (!sameIgnoringIndex(customEntry(action, "outputs", { group, key, type, collection, data, index: 0 }), o.entry)) return false;
+    const labels = labelsFor(x.entry, (l) => customEntry(action, "inputs", { group, key, type, collection, data, index: 0, ...l }));
+    if (!labels) return false;
+    if (!sameIgnoringIndex(customEntry(action, "outputs", { group, key, type, collection, data, index: 0, ...labels }), o.entry)) return false;
     return o.value.kind === "json" && jsonEqual(o.value.data, data) && !o.links;
   });
 }

@@ -23,7 +23,7 @@ import { literal, objectLiteral, withLineComments } from "./literal.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
-import { defaultDataOf, fitsType, hasKindKey, isBare, joinShapeOk, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
+import { defaultDataOf, fitsType, hasKindKey, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
@@ -1104,13 +1104,15 @@ class FlowWriter {
     const group = typeof entry.group === "string" ? entry.group : null;
     const key = typeof entry.key === "string" ? entry.key : String(entry.key);
     const defaultData = collection ? [] : defaultDataOf(type);
-    const compact = customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0 });
-    const isCompact = sameIgnoringIndex(compact, entry);
+    const labels = labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
+    const isCompact = labels !== undefined;
     // With `raw` (the whole entry), lower reads only the type's kind (for conversions) from the other props.
     const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];
     if (group !== null && isCompact) props.push(f.createPropertyAssignment("group", literal(group)));
     props.push(f.createPropertyAssignment("type", literal(isCompact || typeof type === "string" ? type : "object")));
     if (collection) props.push(f.createPropertyAssignment("collection", f.createTrue()));
+    if (labels?.displayName !== undefined) props.push(f.createPropertyAssignment("displayName", literal(labels.displayName)));
+    if (labels?.description !== undefined) props.push(f.createPropertyAssignment("description", literal(labels.description)));
     let valueExpr: ts.Expression | undefined;
     const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
     // A single pin from a card written earlier becomes the field's value.

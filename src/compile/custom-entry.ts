@@ -15,6 +15,9 @@ export interface CustomEntrySpec {
   collection: boolean;
   data: unknown;
   index: number;
+  /** `metadata.displayname` / `metadata.description`, when the field has them (labels set in the UI). */
+  displayName?: string;
+  description?: string;
 }
 
 /** `available` (the types the UI offers) of a custom data input, by card. */
@@ -40,7 +43,10 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
   // Start cards and pick/call outputs: a plain value without proxy/check; metadata {index, custom}.
   const plain = (): JsonObject => ({ error: false, type: f.type, collection: f.collection, data, available });
   const checked = (): JsonObject => ({ error: false, proxy: false, check: false, type: f.type, collection: f.collection, data, available });
-  const meta: JsonObject = { index: f.index, custom: true };
+  const labels: JsonObject = {};
+  if (f.description !== undefined) labels.description = f.description;
+  if (f.displayName !== undefined) labels.displayname = f.displayName;
+  const meta: JsonObject = { index: f.index, custom: true, ...labels };
   const group = actionKey === "delegated" ? (f.group ?? "inputs") : f.group;
   switch (actionKey) {
     case "callable":
@@ -50,7 +56,7 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
         ? { group, key: f.key, value: plain(), ref: false, metadata: meta, required: false, flags: "d" }
         : { group, key: f.key, value: plain(), ref: false, metadata: meta };
     case "let": {
-      const described: JsonObject = { index: f.index, custom: true, description: "", displayname: f.key };
+      const described: JsonObject = { index: f.index, custom: true, description: "", displayname: f.key, ...labels };
       return side === "inputs"
         ? { group, key: f.key, value: checked(), required: false, ref: false, metadata: described, flags: "d" }
         : { group, key: f.key, value: checked(), ref: false, metadata: described, flags: "d" };
@@ -58,7 +64,7 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
     case "spawn":
     case "run":
       if (side === "outputs") return { group, key: f.key, value: { ...plain(), available: ALL_TYPES }, ref: false, metadata: meta };
-      return { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, custom: true, transient: true }, flags: "d" };
+      return { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, custom: true, transient: true, ...labels }, flags: "d" };
     case "pick":
       if (side === "outputs") return { group, key: f.key, value: plain(), ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" };

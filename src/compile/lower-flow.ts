@@ -365,7 +365,16 @@ export class FlowLowering {
       entry = cloneJson(toJson(c.raw, `field ${JSON.stringify(c.key)} of ${label}`, site) as JsonObject);
     } else {
       const collection = c.collection ?? false;
-      entry = customEntry(action, side, { group: c.group ?? null, key: c.key, type: c.type as string | JsonObject, collection, data: collection ? [] : defaultData(c.type), index });
+      entry = customEntry(action, side, {
+        group: c.group ?? null,
+        key: c.key,
+        type: c.type as string | JsonObject,
+        collection,
+        data: collection ? [] : defaultData(c.type),
+        index,
+        ...(typeof c.displayName === "string" ? { displayName: c.displayName } : {}),
+        ...(typeof c.description === "string" ? { description: c.description } : {}),
+      });
     }
     const data = isObject(entry.value) && "data" in entry.value ? entry.value.data! : null;
     if (isObject(entry.value)) entry.value.data = null;

@@ -108,6 +108,9 @@ export interface CustomField {
   type: OktaType;
   collection?: boolean;
   value?: Input<unknown> | InlineFlow;
+  /** The field's label and description in the Okta UI (`metadata.displayname` / `metadata.description`). */
+  displayName?: string;
+  description?: string;
   /** The whole entry (without `id`), written verbatim instead of the usual custom-field shape. */
   raw?: JsonObject;
   /** `metadata.wormholeMethodId`: the card on the other side of an inline-flow wormhole. */
