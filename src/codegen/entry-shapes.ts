@@ -57,12 +57,20 @@ export function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
 }
 
 /** Mirrored cards: lower mirrors custom inputs onto outputs when no outputs are given; true when that is exact. */
-/** The UI labels of a custom entry (`metadata.displayname` / `description`), as CustomField props. */
-export function entryLabels(entry: JsonObject): { displayName?: string; description?: string } {
+export interface FieldLabels {
+  displayName?: string;
+  description?: string;
+  fromItem?: string | null;
+}
+
+/** What a custom entry says beyond its key and type, as CustomField props: UI labels, the list item field it takes. */
+export function entryLabels(entry: JsonObject): FieldLabels {
   const m = isObject(entry.metadata) ? entry.metadata : {};
-  const out: { displayName?: string; description?: string } = {};
+  const out: FieldLabels = {};
   if (typeof m.displayname === "string") out.displayName = m.displayname;
   if (typeof m.description === "string") out.description = m.description;
+  const proxy = isObject(entry.value) ? entry.value.proxy : undefined;
+  if (isObject(proxy) && (typeof proxy.path === "string" || proxy.path === null)) out.fromItem = proxy.path;
   return out;
 }
 
@@ -70,7 +78,7 @@ export function entryLabels(entry: JsonObject): { displayName?: string; descript
  * The labels a field must state for lower's shape to give back `entry`: none when the plain shape already does,
  * the entry's own labels when that shape does, undefined when neither does.
  */
-export function labelsFor(entry: JsonObject, shape: (labels: { displayName?: string; description?: string }) => JsonObject): { displayName?: string; description?: string } | undefined {
+export function labelsFor(entry: JsonObject, shape: (labels: FieldLabels) => JsonObject): FieldLabels | undefined {
   if (sameIgnoringIndex(shape({}), entry)) return {};
   const labels = entryLabels(entry);
   if (Object.keys(labels).length > 0 && sameIgnoringIndex(shape(labels), entry)) return labels;

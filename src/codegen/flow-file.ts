@@ -1113,6 +1113,7 @@ class FlowWriter {
     if (collection) props.push(f.createPropertyAssignment("collection", f.createTrue()));
     if (labels?.displayName !== undefined) props.push(f.createPropertyAssignment("displayName", literal(labels.displayName)));
     if (labels?.description !== undefined) props.push(f.createPropertyAssignment("description", literal(labels.description)));
+    if (labels?.fromItem !== undefined) props.push(f.createPropertyAssignment("fromItem", literal(labels.fromItem)));
     let valueExpr: ts.Expression | undefined;
     const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
     // A single pin from a card written earlier becomes the field's value.

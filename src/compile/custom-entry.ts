@@ -18,7 +18,14 @@ export interface CustomEntrySpec {
   /** `metadata.displayname` / `metadata.description`, when the field has them (labels set in the UI). */
   displayName?: string;
   description?: string;
+  /**
+   * For Each / Map / Filter / Reduce / Repeat arguments: the path of the list item's field passed in
+   * (`value.proxy`); null for a proxy that takes no item field.
+   */
+  fromItem?: string | null;
 }
+
+const ITERATORS = new Set(["each", "asyncEach", "map", "filter", "reduce", "times"]);
 
 /** `available` (the types the UI offers) of a custom data input, by card. */
 const AVAILABLE: Record<string, string[]> = {
@@ -42,7 +49,9 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
   const available = AVAILABLE[actionKey] ?? ALL_TYPES;
   // Start cards and pick/call outputs: a plain value without proxy/check; metadata {index, custom}.
   const plain = (): JsonObject => ({ error: false, type: f.type, collection: f.collection, data, available });
-  const checked = (): JsonObject => ({ error: false, proxy: false, check: false, type: f.type, collection: f.collection, data, available });
+  const proxy =
+    f.fromItem !== undefined && ITERATORS.has(actionKey) ? { dynamic: f.fromItem !== null, path: f.fromItem, dest: { key: f.key, group: f.group } } : false;
+  const checked = (): JsonObject => ({ error: false, proxy, check: false, type: f.type, collection: f.collection, data, available });
   const labels: JsonObject = {};
   if (f.description !== undefined) labels.description = f.description;
   if (f.displayName !== undefined) labels.displayname = f.displayName;

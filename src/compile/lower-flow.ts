@@ -374,6 +374,7 @@ export class FlowLowering {
         index,
         ...(typeof c.displayName === "string" ? { displayName: c.displayName } : {}),
         ...(typeof c.description === "string" ? { description: c.description } : {}),
+        ...(c.fromItem !== undefined ? { fromItem: c.fromItem } : {}),
       });
     }
     const data = isObject(entry.value) && "data" in entry.value ? entry.value.data! : null;

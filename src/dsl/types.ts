@@ -111,6 +111,8 @@ export interface CustomField {
   /** The field's label and description in the Okta UI (`metadata.displayname` / `metadata.description`). */
   displayName?: string;
   description?: string;
+  /** For Each / Map / Filter / Reduce arguments: the path of the list item's field passed in (null: none). */
+  fromItem?: string | null;
   /** The whole entry (without `id`), written verbatim instead of the usual custom-field shape. */
   raw?: JsonObject;
   /** `metadata.wormholeMethodId`: the card on the other side of an inline-flow wormhole. */
