@@ -23,6 +23,9 @@
  * and CPU time of this process (`process.cpuUsage`, all threads: includes parallel GC work, excludes time spent
  * waiting for a core), which is the steadier of the two when other processes compete for the CPU.
  */
+import { existsSync, readdirSync } from "node:fs";
+import { join as joinPath, resolve as resolvePath } from "node:path";
+
 export interface MeasureOptions {
   runs?: number;
   warmup?: number;
@@ -150,4 +153,15 @@ export function formatReport(r: ModuleReport): string {
   for (const row of rows) lines.push("   " + row.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd());
   for (const n of r.notes) lines.push(`   ${n}`);
   return lines.join("\n");
+}
+
+/** The corpus the benches read (FLOCODE_CORPUS, default ../shared/flopacks): its .flopack files, sorted; undefined when absent. */
+export function benchCorpus(): { dir: string; files: string[] } | undefined {
+  const dir = resolvePath(process.env.FLOCODE_CORPUS ?? "../shared/flopacks");
+  if (!existsSync(dir)) return undefined;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".flopack"))
+    .sort()
+    .map((f) => joinPath(dir, f));
+  return { dir, files };
 }

@@ -2,16 +2,16 @@
  * Import speed over the corpus (FLOCODE_CORPUS, default ../shared/flopacks): every export read, validated, lifted
  * and turned into TypeScript (`importFlopack`, writing nothing), against a bare read + JSON.parse of the same files.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { tmpdir } from "node:os";
-import type { Harness } from "./harness.js";
+import { benchCorpus, type Harness } from "./harness.js";
 import { importFlopack } from "../src/codegen/import-pack.js";
 
 export default async function run(h: Harness): Promise<void> {
-  const dir = resolve(process.env.FLOCODE_CORPUS ?? "../shared/flopacks");
-  if (!existsSync(dir)) return h.skip(`corpus not found at ${dir} (set FLOCODE_CORPUS)`);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".flopack")).sort().map((f) => join(dir, f));
+  const corpus = benchCorpus();
+  if (!corpus) return h.skip("corpus not found (set FLOCODE_CORPUS)");
+  const { dir, files } = corpus;
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const out = join(tmpdir(), "flocode-import-bench");
   let cards = 0;

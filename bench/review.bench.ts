@@ -3,9 +3,8 @@
  * (model + YAML), `diff` of each export against a scrambled copy of itself (two models + pairing), `graph`
  * (Mermaid), against a bare JSON.parse of the same texts. SVG (Graphviz WASM) is measured on its own.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { Harness } from "./harness.js";
+import { readFileSync } from "node:fs";
+import { benchCorpus, type Harness } from "./harness.js";
 import { buildPackView } from "../src/review/model.js";
 import { renderShow } from "../src/review/show.js";
 import { diffPacks } from "../src/review/diff.js";
@@ -14,12 +13,9 @@ import { renderSvg } from "../src/review/graph-svg.js";
 import { scramble } from "../test/support/scramble.js";
 
 export default async function run(h: Harness): Promise<void> {
-  const dir = resolve(process.env.FLOCODE_CORPUS ?? "../shared/flopacks");
-  if (!existsSync(dir)) return h.skip(`corpus not found at ${dir} (set FLOCODE_CORPUS)`);
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".flopack"))
-    .sort()
-    .map((f) => join(dir, f));
+  const corpus = benchCorpus();
+  if (!corpus) return h.skip("corpus not found (set FLOCODE_CORPUS)");
+  const { files } = corpus;
   const texts = files.map((f) => readFileSync(f, "utf8"));
   const scrambledTexts = texts.map((t, i) => JSON.stringify(scramble(JSON.parse(t), i)));
   h.note(`${files.length} files, ${(texts.reduce((n, t) => n + t.length, 0) / 1e6).toFixed(1)} MB`);

@@ -3,9 +3,8 @@
  * CLI does it (read + validateText: JSON, depth scan, JSON Schema, every rule) against a bare read + JSON.parse of
  * the same files. Issue target: ratio ≤ 2×.
  */
-import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { Harness } from "./harness.js";
+import { readFileSync, statSync } from "node:fs";
+import { benchCorpus, type Harness } from "./harness.js";
 import { parseFlopackText } from "../src/format/parse.js";
 import { validateText } from "../src/rules/validate.js";
 import { buildIndex } from "../src/rules/model.js";
@@ -14,12 +13,9 @@ import { checkSchema } from "../src/format/schema-check.js";
 import { scanJsonText } from "../src/format/json-text.js";
 
 export default async function run(h: Harness): Promise<void> {
-  const dir = resolve(process.env.FLOCODE_CORPUS ?? "../shared/flopacks");
-  if (!existsSync(dir)) return h.skip(`corpus not found at ${dir} (set FLOCODE_CORPUS)`);
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".flopack"))
-    .sort()
-    .map((f) => join(dir, f));
+  const corpus = benchCorpus();
+  if (!corpus) return h.skip("corpus not found (set FLOCODE_CORPUS)");
+  const { dir, files } = corpus;
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   h.note(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB from ${dir}`);
 
