@@ -63,12 +63,9 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
 }
 
 async function renderChecklists(built: CompiledPack[]): Promise<Array<{ file: string; text: string; items: unknown }>> {
-  const mod = (await import("../review/checklist.js").catch(() => undefined)) as
-    | { checklist?: (f: unknown) => unknown; formatChecklist?: (items: never) => string }
-    | undefined;
-  if (!mod?.checklist || !mod.formatChecklist) return [];
+  const { checklist, formatChecklist } = await import("../review/checklist.js");
   return built.map((b) => {
-    const items = mod.checklist!(b.flopack);
-    return { file: `${b.target.name}.flopack`, items, text: mod.formatChecklist!(items as never) };
+    const items = checklist(b.flopack as Parameters<typeof checklist>[0]);
+    return { file: `${b.target.name}.flopack`, items, text: formatChecklist(items) };
   });
 }

@@ -50,8 +50,8 @@ function asFlows(exported: unknown, target: BuildTarget): { flows: FlowDef[]; pa
   throw new UserError(`${target.file}: the default export must be flow({...})${target.kind === "pack" ? " or pack({...})" : ""}`, 1);
 }
 
-/** Validation of emitted text (schema + rules), when the validator module is available. */
+/** Validation of emitted text (schema + rules); loaded on first use. */
 async function validateEmitted(text: string, file: string): Promise<Finding[]> {
-  const mod = (await import("../rules/index.js").catch(() => undefined)) as { validateText?: (t: string, f: string) => Finding[] } | undefined;
-  return mod?.validateText ? mod.validateText(text, file) : [];
+  const { validateText } = await import("../rules/index.js");
+  return validateText(text, file);
 }

@@ -4,7 +4,7 @@
 import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
-import { danglingId, ids } from "./ids.js";
+import { ids } from "./ids.js";
 
 export interface CardEmitContext {
   flowRef: string;
@@ -230,4 +230,3 @@ function emitPolicy(card: IrCard, ctx: CardEmitContext): JsonObject {
   return out;
 }
 
-export { danglingId };

@@ -210,7 +210,7 @@ export function defaultInlineShape(): JsonObject {
 }
 
 /** The flow's root: the one non-comment card with no incoming edge that is not an If/Else branch head. */
-export function findRoot(scope: IrScope): IrCard | undefined {
+function findRoot(scope: IrScope): IrCard | undefined {
   const incoming = new Set(scope.orderings.filter(([f, t]) => f !== t).map(([, t]) => t));
   const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
   return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && !c.address.endsWith(":control:0.0.1:comment"));

@@ -21,6 +21,3 @@ function isFlocodeInternal(file: string): boolean {
   return /[\\/](src|lib)[\\/](dsl|cards|compile)[\\/]/.test(file) && !/\.flow\.[cm]?[tj]s$/.test(file);
 }
 
-export function formatSite(site: CallSite | undefined): string {
-  return site ? `${site.file}:${site.line}:${site.column}` : "";
-}

@@ -75,7 +75,6 @@ interface LiftedSide {
 }
 
 function liftSide(entries: JsonObject[], templateEntries: JsonObject[], address: string, ctx: CardLiftContext): LiftedSide {
-  const refs = entryRefs(entries);
   const tRefs = entryRefs(templateEntries);
   const tByKey = new Map<string, JsonObject>();
   tRefs.forEach((r, i) => tByKey.set(entryRefKey(r), templateEntries[i]!));
@@ -104,7 +103,6 @@ function liftSide(entries: JsonObject[], templateEntries: JsonObject[], address:
     const tData = isObject(tEntry.value) ? tEntry.value.data : undefined;
     if (!jsonEqual(data, tData)) out.values.push({ entry: r, value: liftValue(entry, ctx) });
   }
-  void refs;
   tRefs.forEach((r) => {
     if (!instanceTemplateKeys.has(entryRefKey(r))) out.removed.push(r);
   });

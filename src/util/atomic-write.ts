@@ -19,7 +19,3 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   }
 }
 
-/** Writes several files only after all contents are ready; each file lands atomically. */
-export function writeFilesAtomic(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): void {
-  for (const f of files) writeFileAtomic(f.path, f.content);
-}

@@ -46,6 +46,3 @@ export function formatFinding(f: Finding): string {
   return `${where}: ${f.pointer || "/"}: ${f.code} ${f.message}${sev}`;
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === "error");
-}

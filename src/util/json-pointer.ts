@@ -7,6 +7,3 @@ export function pointer(...segments: Array<string | number>): string {
   return segments.map((s) => "/" + encodePointerSegment(s)).join("");
 }
 
-export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + pointer(...segments);
-}
