@@ -23,7 +23,7 @@ import { literal, objectLiteral, withLineComments } from "./literal.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
-import { defaultDataOf, fitsType, hasKindKey, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
+import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
@@ -68,8 +68,17 @@ export interface FlowFileResult {
   text: string;
   cards: number;
   rawCards: number;
+  /** Per raw card: what made it raw. */
+  raw: RawCardReport[];
   /** IR facts the DSL cannot express (the round trip will differ there). */
   lossy: string[];
+}
+
+export interface RawCardReport {
+  card: string;
+  address: string;
+  /** The escape hatches used: `patch`, `removeInputs`, `custom inputs "x": value.available`... */
+  why: string[];
 }
 
 interface ScopeInfo {
@@ -82,14 +91,16 @@ interface ScopeInfo {
 export function writeFlowFile(flow: IrFlow, names: PackNames, catalog: Catalog, path: string, print: (stmts: ts.Statement[][]) => string): FlowFileResult {
   const w = new FlowWriter(flow, names, catalog);
   const body = w.write();
-  return { text: print([w.ctx.imports(), dropUnusedConsts(body)]), cards: w.cards, rawCards: w.rawCards, lossy: w.lossy };
+  return { text: print([w.ctx.imports(), dropUnusedConsts(body)]), cards: w.cards, rawCards: w.raw.length, raw: w.raw, lossy: w.lossy };
   void path;
 }
 
 class FlowWriter {
   readonly ctx: FileContext;
   cards = 0;
-  rawCards = 0;
+  readonly raw: RawCardReport[] = [];
+  /** Why the custom fields of the card being written are raw. */
+  private rawFieldReasons: string[] = [];
   readonly lossy: string[] = [];
   private readonly scopes: ScopeInfo[] = [];
   private readonly scopeOfCard = new Map<string, number>();
@@ -805,8 +816,10 @@ class FlowWriter {
     if (card.removedModelKeys.length > 0) prop("removeModelKeys", literal(card.removedModelKeys));
     if (Object.keys(card.methodPatch).length > 0) prop("methodPatch", literal(card.methodPatch));
 
-    const usesRaw = props.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && rawProps.includes(p.name.text)) || rawFieldIn([...customIn, ...customOut]);
-    if (usesRaw) this.rawCards++;
+    const why = props.flatMap((p) => (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && rawProps.includes(p.name.text) ? [p.name.text] : []));
+    why.push(...this.rawFieldReasons);
+    this.rawFieldReasons = [];
+    if (why.length > 0) this.raw.push({ card: card.name, address: card.address, why });
     // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
     const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
     for (const x of items) if (x.option) optionValues[typed?.keys.get(x) ?? x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
@@ -1131,6 +1144,8 @@ class FlowWriter {
       }
     }
     if (!isCompact) {
+      const shape = customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...entryLabels(entry) });
+      this.rawFieldReasons.push(`custom ${side} ${JSON.stringify(key)}: ${differingPaths(shape, entry).join(", ")}`);
       const raw = cloneJson(entry);
       if (isObject(raw.value) && x.value.kind === "json") raw.value.data = cloneJson(x.value.data);
       props.push(f.createPropertyAssignment("raw", literal(raw)));
@@ -1196,9 +1211,20 @@ interface WiredInput {
   outputKey: string;
 }
 
-/** Whether any custom field literal has a `raw` property. */
-function rawFieldIn(fields: readonly ts.Expression[]): boolean {
-  return fields.some((e) => ts.isObjectLiteralExpression(e) && e.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === "raw"));
+/** Paths (two levels deep) where an entry differs from the shape lower would write; index, ghost and data aside. */
+function differingPaths(shape: JsonObject, entry: JsonObject): string[] {
+  const out: string[] = [];
+  for (const k of new Set([...Object.keys(shape), ...Object.keys(entry)])) {
+    const a = shape[k];
+    const b = entry[k];
+    if ((k === "metadata" || k === "value") && isObject(a) && isObject(b)) {
+      for (const k2 of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if ((k === "metadata" && (k2 === "index" || k2 === "ghost")) || (k === "value" && k2 === "data")) continue;
+        if (!jsonEqual(a[k2], b[k2])) out.push(`${k}.${k2}`);
+      }
+    } else if (!jsonEqual(a, b)) out.push(k);
+  }
+  return out;
 }
 
 function isVerbatimCall(e: ts.Expression): boolean {

@@ -20,7 +20,7 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding, type Finding } from "../util/finding.js";
 import { isObject } from "../util/json.js";
-import { codegenPack, type GeneratedFile } from "./pack-files.js";
+import { codegenPack, type CodegenResult, type GeneratedFile } from "./pack-files.js";
 
 export interface ImportOptions {
   out: string;
@@ -34,6 +34,8 @@ export type ImportResult =
       files: string[];
       cards: number;
       rawCards: number;
+      /** Per raw card: its flow, name, address and the escape hatches it needed. */
+      raw: CodegenResult["raw"];
       /** Card variants added to the project catalog. */
       learned: number;
       catalogFile?: string;
@@ -73,6 +75,7 @@ export function importFlopack(file: string, options: ImportOptions): { result: I
       files: writes.map((w) => w.path),
       cards: generated.cards,
       rawCards: generated.rawCards,
+      raw: generated.raw,
       learned: learnt.added + extra.length,
       ...(learnt.added + extra.length > 0 ? { catalogFile } : {}),
       warnings: generated.lossy,

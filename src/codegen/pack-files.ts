@@ -6,7 +6,7 @@ import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
 import type { IrFolder, IrPack, IrTable } from "../ir/types.js";
 import { FileContext } from "./file-context.js";
-import { writeFlowFile, RESOURCES_MODULE, type PackNames } from "./flow-file.js";
+import { writeFlowFile, RESOURCES_MODULE, type PackNames, type RawCardReport } from "./flow-file.js";
 import { literal, objectLiteral } from "./literal.js";
 import { IdentifierScope, nameHash } from "./names.js";
 import { printFile } from "./print.js";
@@ -26,6 +26,8 @@ export interface CodegenResult {
   files: GeneratedFile[];
   cards: number;
   rawCards: number;
+  /** Per raw card: its flow and what made it raw. */
+  raw: Array<RawCardReport & { flow: string }>;
   /** IR facts the DSL cannot express: the round trip will differ there. */
   lossy: string[];
 }
@@ -65,6 +67,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
   files.push({ path: "resources.ts", text: resourcesFile(pack, connectionNames, folderNames, tableNames, lossy) });
   let cards = 0;
   let rawCards = 0;
+  const raw: CodegenResult["raw"] = [];
   const seenFlows = new Set<string>();
   for (const fl of pack.flows) {
     if (seenFlows.has(fl.name)) lossy.push(`two flows are named ${JSON.stringify(fl.name)}; flocode needs unique flow names`);
@@ -74,10 +77,11 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     files.push({ path: target.file, text: r.text });
     cards += r.cards;
     rawCards += r.rawCards;
+    raw.push(...r.raw.map((x) => ({ flow: fl.name, ...x })));
     lossy.push(...r.lossy.map((l) => `${fl.name}: ${l}`));
   }
   files.push({ path: "pack.ts", text: packFile(pack, packName, flows, connectionNames, folderNames, tableNames) });
-  return { files, cards, rawCards, lossy };
+  return { files, cards, rawCards, raw, lossy };
 }
 
 /** `<ascii-slug>.flow`, unique in the folder; a hash when the name has no usable character. */
