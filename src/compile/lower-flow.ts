@@ -16,6 +16,7 @@ import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
+import { expandEdges, expandNameSource, expandSpec } from "./lower-expand.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -98,7 +99,7 @@ export class FlowLowering {
       const cards = recording.nodes.map((node) => this.lowerNode(node).card);
       for (const pin of this.pending) this.wire(pin);
       for (const pin of recording.pins) this.wireExplicit(pin);
-      const orderings = recording.edges.map(([a, b]): [string, string] => [this.lowered.get(a)!.card.ref, this.lowered.get(b)!.card.ref]);
+      const orderings = [...recording.edges, ...expandEdges(recording)].map(([a, b]): [string, string] => [this.lowered.get(a)!.card.ref, this.lowered.get(b)!.card.ref]);
       for (const node of recording.nodes) {
         if (node.branches) this.lowered.get(node)!.card.branches = node.branches.map((b) => ({ head: this.lowered.get(b.head)!.card.ref, value: b.value }));
       }
@@ -158,6 +159,7 @@ export class FlowLowering {
     const spec = node.spec;
     const site = spec.site;
     if (!spec || spec.kind !== "card" || typeof spec.address !== "string") throw new DslError("not a card", site);
+    if (node.role.kind === "expand") return this.lowerExpand(node, node.role);
     let rootName: string | undefined;
     if (this.eventCard && node === this.eventRoot) {
       rootName = this.pack.template(this.eventCard.address, { variant: this.eventCard.variant, options: this.eventCard.options as Record<string, Json> }, this.eventCard.site).name;
@@ -176,6 +178,17 @@ export class FlowLowering {
     const lowered = this.cardFrom(entry, spec, rootName, node.role, node);
     if (node.role.kind === "join") this.lowerJoin(node, lowered);
     return lowered;
+  }
+
+  /** `f.expand(output, fields)`: the hidden Object Expand card Okta writes for it (src/compile/lower-expand.ts). */
+  private lowerExpand(node: RecordedNode, role: Extract<RecordedNode["role"], { kind: "expand" }>): LoweredCard {
+    const site = node.spec.site;
+    const from = this.sourceOf(role.source, "f.expand()", site);
+    const out = findOutputOf(from, role.source.output);
+    if (!out || out === "ambiguous") throw new DslError(`f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`, site);
+    const what = `output ${JSON.stringify(out.ref.key)} of card ${JSON.stringify(from.card.name)}`;
+    const spec = expandSpec(role, from.node, role.source.output, out.type, what, site);
+    return this.cardFrom(this.pack.template(spec.address, {}, site), spec, undefined, node.role, node);
   }
 
   /**
@@ -248,6 +261,13 @@ export class FlowLowering {
     for (const [k, v] of Object.entries(spec.patch ?? {})) if (k !== "__proto__") card.modelPatch[k] = cloneJson(v as Json);
     for (const k of spec.removeModelKeys ?? []) card.removedModelKeys.push(k);
     for (const [k, v] of Object.entries(spec.methodPatch ?? {})) if (k !== "__proto__") card.methodPatch[k] = cloneJson(v as Json);
+    const nameSource = expandNameSource(spec);
+    if (nameSource) {
+      this.deferred.push(() => {
+        const l = this.cardLink(nameSource, site);
+        if ("ref" in l) card.nameOf = l.ref;
+      });
+    }
 
     const columns = tableColumnFields(spec, action);
     const inputs = this.side(card, model, "inputs", spec.removeInputs, action, [...(spec.customInputs ?? []), ...columns.inputs], site, label);

@@ -16,6 +16,8 @@ export interface CardLiftContext {
   liftInline(scope: JsonObject): IrScope;
 }
 
+/** Hidden object-expand cards: their name is the uuid of the card whose output they expand. */
+const EXPAND = "root:kernel:object:0.0.1:expand";
 const METHOD_KEYS = ["joins", "address", "parents", "uuid", "branches", "node", "pins"];
 
 export function liftCard(card: JsonObject, ref: string, ctx: CardLiftContext): IrCard {
@@ -63,6 +65,8 @@ export function liftCard(card: JsonObject, ref: string, ctx: CardLiftContext): I
   }
   if ("comments" in model && !jsonEqual(model.comments, tModel.comments)) ir.comments = cloneJson(model.comments!);
   if (!("comments" in model) && "comments" in tModel) ir.removedModelKeys.push("comments");
+  const source = address === EXPAND ? ctx.flow.cards.get(ir.name) : undefined;
+  if (source !== undefined) ir.nameOf = source;
   diffModel(model, tModel, ir);
   diffMethod(card, template, ir);
   return ir;
