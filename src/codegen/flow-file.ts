@@ -29,6 +29,8 @@ import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
+import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSource, withoutFolded, type FlowFacts, type FoldedExpand } from "./expand.js";
+import { EXPAND_ADDRESS } from "../dsl/expand.js";
 
 const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -120,6 +122,10 @@ class FlowWriter {
   private readonly pinIndex = new Map<number, Map<string, Array<{ source: IrCard; pin: IrPin }>>>();
   /** If cards written with `ifElse`. */
   private readonly folded = new Set<string>();
+  /** Expand cards written with `f.expand`: by source card ref; by expand card ref (with their field variables). */
+  private readonly expands = new Map<string, FoldedExpand[]>();
+  private readonly expandOf = new Map<string, { fold: FoldedExpand; names: string[] }>();
+  private facts: FlowFacts | undefined;
 
   constructor(
     private readonly flow: IrFlow,
@@ -270,7 +276,7 @@ class FlowWriter {
       this.models.set(card.ref, cardModel(card, this.catalog));
     }
     this.irScopes.set(id, scope);
-    const plan = planScope(scope, this.folding(scope));
+    const plan = planScope(this.foldExpands(scope), this.folding(scope));
     this.scopes.push({ id, parent, plan, scope });
     this.rootOf.set(id, plan.root);
     for (const st of allSteps(plan.steps)) if (st.kind === "ifElse") this.folded.add(st.ifCard.ref);
@@ -280,6 +286,33 @@ class FlowWriter {
       if (card.policy.flo?.kind === "inline") this.index(card.policy.flo.scope, id);
     }
     return id;
+  }
+
+  /** Finds the expand cards `f.expand` writes; the scope without them (what the rest is planned on). */
+  private foldExpands(scope: IrScope): IrScope {
+    this.facts ??= flowFacts(this.flow.body);
+    const folds = foldableExpands(scope, { model: (r) => this.models.get(r)!, defaultVariant: this.catalog.variants(EXPAND_ADDRESS)[0]?.variant, facts: this.facts });
+    const refs = new Set<string>();
+    for (const [source, list] of folds) {
+      this.expands.set(source, list);
+      for (const x of list) {
+        refs.add(x.card.ref);
+        this.expandOf.set(x.card.ref, { fold: x, names: [] });
+        this.inlinePins.add(x.inputPin);
+      }
+    }
+    return withoutFolded(scope, refs);
+  }
+
+  /** `const { a, b } = b.expand(source.$out(...), {...})` for the folded expand cards of a card just placed. */
+  private writeExpands(ref: string, b: ts.Identifier, out: ts.Statement[]): void {
+    for (const x of this.expands.get(ref) ?? []) {
+      const names = x.fields.map((field) => this.ctx.names.take(fieldName(field.path), "field"));
+      this.expandOf.get(x.card.ref)!.names = names;
+      out.push(expandStatement(b, this.cardRefExpr(ref), x, names));
+      this.countCard(x.card);
+      this.declare(x.card.ref);
+    }
   }
 
   private nameReferencedCards(): void {
@@ -351,6 +384,7 @@ class FlowWriter {
         out.push(this.hoisted.has(root.ref) ? assign(v, trig) : constDecl(v, trig));
       }
       this.declare(root.ref);
+      this.writeExpands(root.ref, b, out);
     }
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
@@ -390,6 +424,7 @@ class FlowWriter {
       }
       out.push(stmt);
       this.declare(card.ref);
+      this.writeExpands(card.ref, b, out);
       flush(out);
     }
   }
@@ -442,7 +477,8 @@ class FlowWriter {
       let thenPin: { source: IrCard; pin: IrPin } | undefined;
       let elsePin: { source: IrCard; pin: IrPin } | undefined;
       for (const p of pins) {
-        const side = thenCards.has(p.source.ref) ? "then" : elseCards.has(p.source.ref) ? "else" : inBranches.has(p.source.ref) ? undefined : thenPin ? "else" : "then";
+        const from = this.expandOf.get(p.source.ref)?.fold.source.ref ?? p.source.ref;
+        const side = thenCards.has(from) ? "then" : elseCards.has(from) ? "else" : inBranches.has(from) ? undefined : thenPin ? "else" : "then";
         if (side === undefined || (side === "then" ? thenPin : elsePin)) return undefined;
         const sm = this.models.get(p.source.ref)!;
         const o = sm.outputs.find((e) => sameEntry(e.ref, p.pin.output));
@@ -530,20 +566,25 @@ class FlowWriter {
         const values = this.joinValues(step, inBranches);
         if (!values) return false;
         const valuePins = new Set([...values.then, ...values.otherwise].map((v) => v.pin));
+        // A folded expand card is written right after its source: it stands where its source stands.
+        const at = (r: string): string => this.expandOf.get(r)?.fold.source.ref ?? r;
         for (const c of scope.cards) {
+          const cRef = at(c.ref);
           for (const p of c.pins) {
-            if (hidden.has(c.ref)) return false;
+            const target = p.target === c.ref ? p.target : at(p.target);
+            if (hidden.has(cRef)) return false;
             if (valuePins.has(p)) {
-              if (!inBranches.has(c.ref) && (closed.has(c.ref) || pos(c.ref) < 0 || pos(c.ref) > pos(step.ifCard.ref))) return false;
+              if (!inBranches.has(cRef) && (closed.has(cRef) || pos(cRef) < 0 || pos(cRef) > pos(step.ifCard.ref))) return false;
               continue;
             }
-            if (p.target === step.join.ref && !inBranches.has(c.ref)) continue;
-            if (inBranches.has(c.ref) && !inBranches.has(p.target)) return false;
-            if (p.target === step.thenHead.ref || p.target === step.elseHead.ref) return false;
-            if ((p.target === step.ifCard.ref || inBranches.has(p.target)) && !inBranches.has(c.ref)) {
-              if (closed.has(c.ref) || pos(c.ref) < 0 || pos(c.ref) > pos(step.ifCard.ref)) return false;
+            if (target === step.join.ref && !inBranches.has(cRef)) continue;
+            if (inBranches.has(cRef) && !inBranches.has(target)) return false;
+            if (target === step.thenHead.ref || target === step.elseHead.ref) return false;
+            if ((target === step.ifCard.ref || inBranches.has(target)) && !inBranches.has(cRef)) {
+              if (closed.has(cRef) || pos(cRef) < 0 || pos(cRef) > pos(step.ifCard.ref)) return false;
             }
           }
+          if (this.expandOf.has(c.ref)) continue;
           for (const x of [...c.extraInputs, ...c.extraOutputs]) {
             for (const l of [x.links?.wormholeMethodId, x.links?.srcMethodId]) if (l && "ref" in l && (inBranches.has(l.ref) || hidden.has(l.ref))) return false;
             const so = x.links?.srcOutputId;
@@ -613,7 +654,7 @@ class FlowWriter {
     const key = outputKey(sm.outputs, pin.output);
     if (key === undefined) return undefined;
     const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
-    const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
+    const ref = this.outputRef(source, pin, key, typeArg);
     const auto = conversion(out.type, inputType);
     if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
     const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
@@ -637,13 +678,21 @@ class FlowWriter {
       return undefined;
     }
     return () => {
-      const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), undefined, [literal(key)]);
+      const ref = this.outputRef(source, pin, key);
       const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
       if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
       return f.createExpressionStatement(
         f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [ref, this.cardRefExpr(target.ref), literal(inputKey), objectLiteral(opts)]),
       );
     };
+  }
+
+  /** `card.$out("key")`, or the variable `f.expand` read a folded expand card's field into. */
+  private outputRef(source: IrCard, pin: IrPin, key: string, typeArg?: ts.TypeNode): ts.Expression {
+    const expand = this.expandOf.get(source.ref);
+    const i = expand ? expand.fold.fields.findIndex((x) => sameEntry(x.value, pin.output)) : -1;
+    if (expand && i >= 0 && expand.names[i] !== undefined) return f.createIdentifier(expand.names[i]!);
+    return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
   }
 
   private cardRefExpr(ref: string): ts.Expression {
@@ -697,7 +746,9 @@ class FlowWriter {
     const prop = (k: string, v: ts.Expression): void => {
       props.push(f.createPropertyAssignment(k, v));
     };
-    if (card.name !== m.template.name) prop("name", literal(card.name));
+    // Lower names an expand card after the card it reads (its `name` here names its ref).
+    if (card.address === EXPAND_ADDRESS && !namedAfterSource(card)) this.lossy.push(`card ${JSON.stringify(card.name)}: an expand card not named after the card it reads cannot be written`);
+    if (card.name !== m.template.name || card.address === EXPAND_ADDRESS) prop("name", literal(card.name));
     if (card.connection) {
       if ("ref" in card.connection && this.names.connection(card.connection.ref)) prop("connection", this.ctx.use(RESOURCES_MODULE, this.names.connection(card.connection.ref)!));
       else this.lossy.push(`card ${JSON.stringify(card.name)} points to a connection the export does not include`);
@@ -732,7 +783,7 @@ class FlowWriter {
       const ref = key === undefined ? undefined : this.refExpr(source, pin, x.type);
       if (key === undefined || ref === undefined) continue;
       this.inlinePins.add(pin);
-      const converted = !ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out";
+      const converted = !ts.isIdentifier(ref) && (!ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out");
       const sm = this.models.get(source.ref)!;
       items.push({
         key,

@@ -28,35 +28,43 @@ export function expandSpec(role: ExpandRole, source: RecordedNode, outputKey: st
   const schema = type.type;
   const card = cardHandle(source) as Card<unknown>;
   const link = (): NonNullable<CustomField["source"]> => ({ card, output: outputKey });
-  const input: CustomField = {
-    key: "object",
-    type: cloneJson(schema),
-    raw: {
-      group: null,
-      key: "object",
-      value: { type: cloneJson(schema), collection: false, data: {}, available: [], error: false },
-      required: true,
-      ref: false,
-      metadata: { srcMethodId: null, srcOutputId: null },
-      flags: "d",
-    },
-    value: role.source,
-    source: link(),
-  };
+  const input: CustomField = { key: "object", type: cloneJson(schema), raw: expandInputEntry(schema), value: role.source, source: link() };
   const outputs = role.fields.flatMap(({ group, path }): CustomField[] => {
     const field = fieldAt(schema, path);
     if (!field) throw new DslError(`f.expand(): ${what} has no field ${JSON.stringify(path.join("."))}; its fields: ${Object.keys(schema).map((k) => JSON.stringify(k)).join(", ") || "none"}`, site);
-    const metadata = (): JsonObject => ({ path: [...path], srcMethodId: null, srcOutputId: null });
+    const [key, value] = expandOutputEntries(group, path, field);
     return [
-      { key: "key", group, type: "string", collection: true, raw: { group, key: "key", value: { error: false, type: "string", collection: true, data: [...path], available: [] }, ref: true, metadata: metadata() }, source: link() },
-      { key: "value", group, type: field.type as OktaType, collection: field.collection, raw: { group, key: "value", value: { error: false, type: cloneJson(field.type), collection: field.collection, data: null, available: [] }, ref: field.collection, metadata: metadata() }, source: link() },
+      { key: "key", group, type: "string", collection: true, raw: key, source: link() },
+      { key: "value", group, type: field.type as OktaType, collection: field.collection, raw: value, source: link() },
     ];
   });
   return { kind: "card", address: EXPAND_ADDRESS, customInputs: [input], customOutputs: outputs, site };
 }
 
+/** The expand card's one input (links to the source are filled in by lower). */
+export function expandInputEntry(schema: JsonObject): JsonObject {
+  return {
+    group: null,
+    key: "object",
+    value: { type: cloneJson(schema), collection: false, data: {}, available: [], error: false },
+    required: true,
+    ref: false,
+    metadata: { srcMethodId: null, srcOutputId: null },
+    flags: "d",
+  };
+}
+
+/** One field's output group: `key` (its path) and `value` (the field). */
+export function expandOutputEntries(group: string, path: readonly string[], field: { type: string | JsonObject; collection: boolean }): [JsonObject, JsonObject] {
+  const metadata = (): JsonObject => ({ path: [...path], srcMethodId: null, srcOutputId: null });
+  return [
+    { group, key: "key", value: { error: false, type: "string", collection: true, data: [...path], available: [] }, ref: true, metadata: metadata() },
+    { group, key: "value", value: { error: false, type: cloneJson(field.type), collection: field.collection, data: null, available: [] }, ref: field.collection, metadata: metadata() },
+  ];
+}
+
 /** The schema entry at `path` (each step goes into the previous field's object schema). */
-function fieldAt(schema: JsonObject, path: readonly string[]): { type: string | JsonObject; collection: boolean } | undefined {
+export function fieldAt(schema: JsonObject, path: readonly string[]): { type: string | JsonObject; collection: boolean } | undefined {
   let current: JsonObject | undefined = schema;
   let found: { type: string | JsonObject; collection: boolean } | undefined;
   for (const segment of path) {
@@ -89,9 +97,12 @@ export function expandEdges(recording: Recording): Array<[RecordedNode, Recorded
   return out;
 }
 
-/** A generic expand card without a name is named after the card its first field reads (as Okta names it). */
+/**
+ * An expand card is named after the card its input reads, as Okta names it (113/113 corpus cards); its `name`
+ * in a spec only names its ref.
+ */
 export function expandNameSource(spec: CardSpec<unknown>): Card<unknown> | undefined {
-  if (spec.address !== EXPAND_ADDRESS || spec.name !== undefined) return undefined;
+  if (spec.address !== EXPAND_ADDRESS) return undefined;
   const card = spec.customInputs?.[0]?.source?.card;
   return card && "$node" in card ? (card as Card<unknown>) : undefined;
 }

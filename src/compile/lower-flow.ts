@@ -17,6 +17,7 @@ import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRe
 import { conversion, describeType, type ValueType } from "./convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
 import { expandEdges, expandNameSource, expandSpec } from "./lower-expand.js";
+import { expandRefBase } from "../lift/expand-refs.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -188,7 +189,9 @@ export class FlowLowering {
     if (!out || out === "ambiguous") throw new DslError(`f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`, site);
     const what = `output ${JSON.stringify(out.ref.key)} of card ${JSON.stringify(from.card.name)}`;
     const spec = expandSpec(role, from.node, role.source.output, out.type, what, site);
-    return this.cardFrom(this.pack.template(spec.address, {}, site), spec, undefined, node.role, node);
+    // Its ref is built from what it reads, as lift builds it (inline flows' `display.aliases` name cards by ref).
+    const name = expandRefBase(out.ref.key, role.fields.map((x) => x.path));
+    return this.cardFrom(this.pack.template(spec.address, {}, site), spec, name, node.role, node);
   }
 
   /**
