@@ -23,6 +23,28 @@ export interface CustomEntrySpec {
    * (`value.proxy`); null for a proxy that takes no item field.
    */
   fromItem?: string | null;
+  /** The UI's field settings, when they differ from the card's usual ones (see FieldSettings). */
+  settings?: FieldSettings;
+}
+
+/**
+ * Per-field UI settings seen on custom fields of real exports, each rare enough to be stated only when set
+ * (measured on the 61 exports: `available` without "folder" on 105 fields of older exports, `typeLocked` 26,
+ * `ref` 32, `optional` 3, `collapsed` 6, Assign fields without labels 170).
+ */
+export interface FieldSettings {
+  /** `value.available`: the types the UI offers for the field. */
+  available?: readonly string[];
+  /** `metadata.typeLocked`: the UI does not let the type be changed. */
+  typeLocked?: boolean;
+  /** `metadata.optional`. */
+  optional?: boolean;
+  /** `metadata.collapsed`. */
+  collapsed?: boolean;
+  /** The entry's `ref` flag (undocumented; Okta sets it on list-producing outputs). */
+  ref?: boolean;
+  /** Assign fields: no UI labels at all (the card's usual shape has an empty description and the key as label). */
+  unlabelled?: boolean;
 }
 
 const ITERATORS = new Set(["each", "asyncEach", "map", "filter", "reduce", "times"]);
@@ -45,6 +67,24 @@ const AVAILABLE: Record<string, string[]> = {
 
 /** The entry JSON (without `id`) for a custom field on `side` of a card whose address ends in `actionKey`. */
 export function customEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
+  const entry = usualEntry(actionKey, side, f);
+  const s = f.settings;
+  if (!s) return entry;
+  const value = entry.value as JsonObject;
+  const meta = entry.metadata as JsonObject;
+  if (s.available !== undefined) value.available = [...s.available];
+  if (s.unlabelled === true) {
+    if (f.displayName === undefined) delete meta.displayname;
+    if (f.description === undefined) delete meta.description;
+  }
+  if (s.typeLocked !== undefined) meta.typeLocked = s.typeLocked;
+  if (s.optional !== undefined) meta.optional = s.optional;
+  if (s.collapsed !== undefined) meta.collapsed = s.collapsed;
+  if (s.ref !== undefined) entry.ref = s.ref;
+  return entry;
+}
+
+function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
   const data = f.data as null;
   const available = AVAILABLE[actionKey] ?? ALL_TYPES;
   // Start cards and pick/call outputs: a plain value without proxy/check; metadata {index, custom}.

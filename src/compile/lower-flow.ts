@@ -15,7 +15,8 @@ import { isConverted, isInline, isVerbatim } from "../dsl/inline.js";
 import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "./custom-entry.js";
+import { fieldSettings } from "./field-settings.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -375,6 +376,7 @@ export class FlowLowering {
         ...(typeof c.displayName === "string" ? { displayName: c.displayName } : {}),
         ...(typeof c.description === "string" ? { description: c.description } : {}),
         ...(c.fromItem !== undefined ? { fromItem: c.fromItem } : {}),
+        ...withSettings(fieldSettings(c, `field ${JSON.stringify(c.key)} of ${label}`, site)),
       });
     }
     const data = isObject(entry.value) && "data" in entry.value ? entry.value.data! : null;
@@ -595,6 +597,10 @@ function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: C
     return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
+}
+
+function withSettings(settings: FieldSettings | undefined): { settings?: FieldSettings } {
+  return settings ? { settings } : {};
 }
 
 function withValueData(extra: IrExtraEntry): JsonObject {
