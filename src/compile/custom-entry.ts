@@ -84,7 +84,29 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
   return entry;
 }
 
+/**
+ * Tables cards whose "Fields" group holds one field per table column, by the side it is on: the rows written
+ * (createRow, updateRow) or read (readRow, searchRows2).
+ */
+export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
+
+/**
+ * A table column's field on a Tables card, as Okta writes it (all 129 column inputs and 66 column outputs of the
+ * corpus have this shape): typed as the column, offering only that type, never "custom".
+ */
+export function tableColumnEntry(side: "inputs" | "outputs", key: string, type: string, index: number): JsonObject {
+  return side === "inputs"
+    ? { group: "Fields", key, value: { error: false, proxy: false, check: false, type, collection: false, data: null, available: [type] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" }
+    : { group: "Fields", key, value: { error: false, type, collection: false, data: null, available: [type] }, ref: false, metadata: { index } };
+}
+
 function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
+  if (f.group === "Fields" && TABLE_COLUMN_SIDES[actionKey] === side && typeof f.type === "string") {
+    const entry = tableColumnEntry(side, f.key, f.type, f.index);
+    (entry.value as JsonObject).data = f.data as null;
+    if (f.displayName !== undefined || f.description !== undefined) Object.assign(entry.metadata as JsonObject, labelsOf(f));
+    return entry;
+  }
   const data = f.data as null;
   const available = AVAILABLE[actionKey] ?? ALL_TYPES;
   // Start cards and pick/call outputs: a plain value without proxy/check; metadata {index, custom}.
@@ -92,9 +114,7 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
   const proxy =
     f.fromItem !== undefined && ITERATORS.has(actionKey) ? { dynamic: f.fromItem !== null, path: f.fromItem, dest: { key: f.key, group: f.group } } : false;
   const checked = (): JsonObject => ({ error: false, proxy, check: false, type: f.type, collection: f.collection, data, available });
-  const labels: JsonObject = {};
-  if (f.description !== undefined) labels.description = f.description;
-  if (f.displayName !== undefined) labels.displayname = f.displayName;
+  const labels = labelsOf(f);
   const meta: JsonObject = { index: f.index, custom: true, ...labels };
   const group = actionKey === "delegated" ? (f.group ?? "inputs") : f.group;
   switch (actionKey) {
@@ -114,6 +134,11 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
     case "run":
       if (side === "outputs") return { group, key: f.key, value: { ...plain(), available: ALL_TYPES }, ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, custom: true, transient: true, ...labels }, flags: "d" };
+    case "join":
+      // Join fields added in the UI (not by an If/Else's values): not marked custom, any type offered.
+      return side === "inputs"
+        ? { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, ...labels }, flags: "d" }
+        : { group, key: f.key, value: plain(), ref: false, metadata: { index: f.index, ...labels } };
     case "pick":
       if (side === "outputs") return { group, key: f.key, value: plain(), ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" };
@@ -122,6 +147,13 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
         ? { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" }
         : { group, key: f.key, value: checked(), ref: false, metadata: meta, flags: "d" };
   }
+}
+
+function labelsOf(f: CustomEntrySpec): JsonObject {
+  const labels: JsonObject = {};
+  if (f.description !== undefined) labels.description = f.description;
+  if (f.displayName !== undefined) labels.displayname = f.displayName;
+  return labels;
 }
 
 /** Cards whose outputs repeat their inputs (FLOPACK.md §4.4). */
