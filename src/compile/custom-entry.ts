@@ -92,12 +92,12 @@ export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> 
 
 /**
  * A table column's field on a Tables card, as Okta writes it (all 129 column inputs and 66 column outputs of the
- * corpus have this shape): typed as the column, offering only that type, never "custom".
+ * corpus have this shape): typed as the column, offering only that type, never "custom"; outputs have no index.
  */
 export function tableColumnEntry(side: "inputs" | "outputs", key: string, type: string, index: number): JsonObject {
   return side === "inputs"
     ? { group: "Fields", key, value: { error: false, proxy: false, check: false, type, collection: false, data: null, available: [type] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" }
-    : { group: "Fields", key, value: { error: false, type, collection: false, data: null, available: [type] }, ref: false, metadata: { index } };
+    : { group: "Fields", key, value: { error: false, type, collection: false, data: null, available: [type] }, ref: false, metadata: {} };
 }
 
 function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {

@@ -133,6 +133,8 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
 
   const normaliseScope = (scope: Obj): void => {
     if ("uuid" in scope && scope !== fd) scope.uuid = "inline";
+    // An inline flow's own `id` is generated too (some exports have one).
+    if (typeof scope.id === "string" && scope !== fd) scope.id = "inline";
     if (scope !== fd) {
       if (isObj(scope.display) && isObj(scope.display.aliases)) {
         const aliases: Obj = {};
