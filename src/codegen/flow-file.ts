@@ -292,7 +292,7 @@ class FlowWriter {
   /** Finds the expand cards `f.expand` writes; the scope without them (what the rest is planned on). */
   private foldExpands(scope: IrScope): IrScope {
     this.facts ??= flowFacts(this.flow.body);
-    const folds = foldableExpands(scope, { model: (r) => this.models.get(r)!, defaultVariant: this.catalog.variants(EXPAND_ADDRESS)[0]?.variant, facts: this.facts });
+    const folds = foldableExpands(scope, { model: (r) => this.models.get(r)!, defaultVariant: this.catalog.variants(EXPAND_ADDRESS)[0]?.variant, facts: this.facts, scope });
     const refs = new Set<string>();
     for (const [source, list] of folds) {
       this.expands.set(source, list);
@@ -308,9 +308,7 @@ class FlowWriter {
   /** `const { a, b } = b.expand(source.$out(...), {...})` for the folded expand cards of a card just placed. */
   private writeExpands(ref: string, b: ts.Identifier, out: ts.Statement[]): void {
     for (const x of this.expands.get(ref) ?? []) {
-      const names = x.fields.map((field) => this.ctx.names.take(fieldName(field.path), "field"));
-      this.expandOf.get(x.card.ref)!.names = names;
-      out.push(expandStatement(b, this.cardRefExpr(ref), x, names));
+      out.push(expandStatement(b, this.cardRefExpr(ref), x, this.fieldNames(x.card.ref)!));
       this.countCard(x.card);
       this.declare(x.card.ref);
     }
@@ -760,11 +758,23 @@ class FlowWriter {
     };
   }
 
+  /** The variables a folded expand card's fields are read into (named on first use). */
+  private fieldNames(card: string): string[] | undefined {
+    const expand = this.expandOf.get(card);
+    if (expand && expand.names.length === 0) expand.names = expand.fold.fields.map((field) => this.ctx.names.take(fieldName(field.path), "field"));
+    return expand?.names;
+  }
+
+  /** The variable `f.expand` read a folded expand card's field into. */
+  private expandFieldName(card: string, output: IrEntryRef): string | undefined {
+    const i = this.expandOf.get(card)?.fold.fields.findIndex((x) => sameEntry(x.value, output)) ?? -1;
+    return i >= 0 ? this.fieldNames(card)![i] : undefined;
+  }
+
   /** `card.$out("key")`, or the variable `f.expand` read a folded expand card's field into. */
   private outputRef(source: IrCard, pin: IrPin, key: string, typeArg?: ts.TypeNode): ts.Expression {
-    const expand = this.expandOf.get(source.ref);
-    const i = expand ? expand.fold.fields.findIndex((x) => sameEntry(x.value, pin.output)) : -1;
-    if (expand && i >= 0 && expand.names[i] !== undefined) return f.createIdentifier(expand.names[i]!);
+    const field = this.expandFieldName(source.ref, pin.output);
+    if (field !== undefined) return f.createIdentifier(field);
     return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
   }
 
@@ -1141,8 +1151,9 @@ class FlowWriter {
   private idOfExpr(id: IrDataId, scope: number): ts.Expression {
     if ("dangling" in id.card || !this.cardsByRef.has(id.card.ref)) return literal("dangling" in id.card ? id.card.dangling : id.card.ref);
     const ref = id.card.ref;
-    let target: ts.Expression = this.cardRefExpr(ref);
-    if (id.output) {
+    const field = id.output ? this.expandFieldName(ref, id.output) : undefined;
+    let target: ts.Expression = field !== undefined ? f.createIdentifier(field) : this.cardRefExpr(ref);
+    if (id.output && field === undefined) {
       const key = outputKey(this.models.get(ref)!.outputs, id.output);
       if (key === undefined) {
         this.lossy.push(`an id in constant data points to an output that cannot be addressed`);
