@@ -1,13 +1,15 @@
 /**
- * Hidden Object Expand cards (`f.expand`), written as the Okta console writes them (FLOPACK.md §6.9; all 113
- * expand cards of the 61-export corpus have exactly this shape):
- * - named after the source card's uuid (`node.data.name` = `metadata.name`);
- * - one input `object` typed with the source output's schema, pinned from it (no transform), its
- *   `metadata.srcMethodId/srcOutputId` naming the source;
- * - per field, one output group: `key` (the path, as a string list) and `value` (the field, typed from the
- *   schema; `ref` true for lists), both with `metadata.path/srcMethodId/srcOutputId`;
- * - orderings: source → expand once; per field, expand → each card the source leads to (and each expand card of
- *   the same source placed before it) and a self-loop. This rule gives back the orderings of 113/113 corpus cards.
+ * Hidden Object Expand cards (`f.expand`), written as the Okta console writes them (FLOPACK.md §6.9). Measured on
+ * the 113 expand cards of the 61-export corpus, every one has this shape:
+ * - named after the source card's uuid (`node.data.name` = `metadata.name`), the source in the same scope;
+ * - one input `object` typed with the source output's whole schema (`collection: false`, `data: {}`), pinned
+ *   from that output with no transform, its `metadata.srcMethodId/srcOutputId` naming the source;
+ * - per field (1 field: 57 cards, 2 to 11: 56), one output group: `key` (the path as a string list, `ref: true`)
+ *   and `value` (typed from the schema at the path; `ref` = its collection flag, true for 9 of 227), both with
+ *   `metadata.path/srcMethodId/srcOutputId`;
+ * - orderings: source → expand once; per field, expand → each card the source leads to and → each expand card
+ *   of the same source placed before it (13 sources have two), plus one self-loop per field. This rule gives
+ *   back the orderings of 113/113 cards exactly, duplicates included.
  */
 import type { JsonObject } from "../ir/types.js";
 import type { NodeRole, RecordedNode, Recording } from "../dsl/builder.js";

@@ -16,7 +16,7 @@ import { importFlopack, runImportFile } from "../../src/codegen/import-pack.js";
 import { validateFlopack } from "../../src/rules/validate.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const repo = join(import.meta.dirname, "../..");
 const cli = join(repo, "lib/cli/main.js");

@@ -14,7 +14,7 @@ import type { FlowBuilder } from "../../src/dsl/builder.js";
 import { corpus } from "../support/corpus.js";
 
 const EXPAND = "root:kernel:object:0.0.1:expand";
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 /** Builds one helper flow whose root takes `params` (key → Okta type) and whose body is `body`. */
 function build(params: Record<string, Json>, body: (f: FlowBuilder<Record<string, Ref>>) => void): Json {
@@ -124,6 +124,18 @@ describe("f.expand", () => {
     expect(edgesOf(fd, (u) => names.get(u)!).filter((e) => e.includes("E"))).toEqual(
       ["Helper Flow>E1", "E1>Base64", "E1>E1", "Helper Flow>E2", "E2>Base64", "E2>E1", "E2>Base64", "E2>E1", "E2>E2", "E2>E2"].sort(),
     );
+  });
+
+  it("is typed: each field is a ref any input takes; a path is a field name or a list of them (checked by tsc)", () => {
+    const body = (f: FlowBuilder<Record<string, Ref>>): void => {
+      const { id } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
+      f.add(kernel.string.base64({ string: id }));
+      // @ts-expect-error a path is a field name or a list of field names
+      f.expand(f.trigger.$out("User"), { id: 5 });
+      // @ts-expect-error only the fields asked for
+      void f.expand(f.trigger.$out("User"), { id: "id" }).login;
+    };
+    expect(() => build({ User: schema }, body)).toThrow(/field "id" needs a path/);
   });
 
   it("refuses paths the output's schema does not have, outputs without a schema, and things that are not outputs", () => {

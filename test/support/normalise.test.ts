@@ -11,7 +11,7 @@ import { emitPack } from "../../src/compile/emit.js";
 import { firstDifference, normaliseFlopack } from "./normalise.js";
 import { scramble } from "./scramble.js";
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 function expandPack(): Json {
   const schema = { id: { type: "string", collection: false }, profile: { type: { login: { type: "string", collection: false } }, collection: false } };
