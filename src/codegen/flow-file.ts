@@ -145,7 +145,7 @@ class FlowWriter {
     const root = top.plan.root;
     if (ev) this.countCard(ev.event);
     const trigger = triggerOptions(this.flow, root, {
-      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName } : undefined,
+      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName, ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}), ...(ev.inline !== undefined ? { inline: ev.inline } : {}) } : undefined,
       params: root ? this.triggerParams(root) : undefined,
       ctx: this.ctx,
       spec: (card) => this.spec(card, top.id),
@@ -214,14 +214,15 @@ class FlowWriter {
   }
 
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
-  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string } | undefined {
+  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: JsonObject } | undefined {
     if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
     const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
     const event = scope.cards.find((c) => c !== wrapper);
     if (!wrapper || !event || !event.address.startsWith("root:channels:http:")) return undefined;
     const [from, to] = scope.orderings[0]!;
     if (from !== event.ref || to !== wrapper.ref) return undefined;
-    if (wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant || wrapper.name !== "For Each - Ignore Errors") return undefined;
+    if (wrapper.name !== "For Each - Ignore Errors" || !this.catalog.has(ASYNC_EACH, wrapper.variant)) return undefined;
+    const wrapperVariant = wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant ? wrapper.variant : undefined;
     if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
     const { inputValues, ...rest } = wrapper;
     if (!isBare({ ...rest, inputValues: [] })) return undefined;
@@ -240,10 +241,15 @@ class FlowWriter {
     const root = planScope(body).root;
     const rootName = em.template.name;
     if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
-    if (root.variant !== this.catalog.variants(CALLABLE).filter((c) => c.name === rootName)[0]?.variant) return undefined;
     const connector = event.address.split(":")[3] ?? "okta";
     const expected = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
-    if (!body.inline || canonicalJson(body.inline) !== canonicalJson(expected)) return undefined;
+    if (!body.inline) return undefined;
+    // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.
+    const aliases = isObject(body.inline.display) && isObject(body.inline.display.aliases) ? body.inline.display.aliases : undefined;
+    if (!aliases || aliases[root.ref] !== connector || Object.keys(aliases)[0] !== root.ref) return undefined;
+    const shape = cloneJson(body.inline);
+    delete ((shape.display as JsonObject).aliases as JsonObject)[root.ref];
+    const inline = canonicalJson(body.inline) !== canonicalJson(expected) ? shape : undefined;
     // Nothing inside may point out of the body (it becomes the flow's top level).
     const inside = new Set<string>();
     const collect = (sc: IrScope): void => {
@@ -258,7 +264,7 @@ class FlowWriter {
     const leaks = (sc: IrScope): boolean =>
       sc.cards.some((c) => [...c.extraInputs, ...c.extraOutputs].some((x) => outside(x.links?.wormholeMethodId) || outside(x.links?.srcMethodId)));
     if (leaks(body)) return undefined;
-    return { event, body, rootName };
+    return { event, body, rootName, ...(wrapperVariant !== undefined ? { wrapperVariant } : {}), ...(inline !== undefined ? { inline } : {}) };
   }
 
   // ---- indexing ----
