@@ -9,7 +9,8 @@
  */
 import { ts } from "ts-morph";
 import { placeholderEntry, splitTemplate } from "../compile/compose-placeholders.js";
-import type { IrCard, IrPin } from "../ir/types.js";
+import { dataOf } from "../compile/lower-values.js";
+import type { IrCard, IrPin, JsonObject } from "../ir/types.js";
 import { jsonEqual } from "../util/json.js";
 import { isBare, sameIgnoringIndex } from "./entry-shapes.js";
 import { literal, objectLiteral } from "./literal.js";
@@ -18,8 +19,9 @@ const f = ts.factory;
 export const COMPOSE_ADDRESS = "root:kernel:string:0.0.1:compose";
 
 export interface ComposeContext {
-  /** The template's display name and the variant `compose` picks when it is given none. */
+  /** The template's display name, its inputs, and the variant `compose` picks when it is given none. */
   templateName: string;
+  templateInputs: readonly JsonObject[];
   defaultVariant: string | undefined;
   /** The `compose` identifier (imported from "flocode"). */
   tag(): ts.Expression;
@@ -32,9 +34,13 @@ export function composeTemplate(card: IrCard, ctx: ComposeContext): { expr: ts.E
   if (card.address !== COMPOSE_ADDRESS || card.comments !== undefined) return undefined;
   const { inputValues, extraInputs, ...rest } = card;
   if (!isBare({ ...rest, inputValues: [], extraInputs: [] })) return undefined;
-  const text = inputValues.length === 1 ? inputValues[0]! : undefined;
-  if (!text || text.entry.key !== "_text_" || text.entry.group !== null || (text.entry.nth ?? 0) !== 0) return undefined;
-  if (text.value.kind !== "json" || typeof text.value.data !== "string") return undefined;
+  // The text: its value, or the template's when the card keeps that.
+  const textEntries = ctx.templateInputs.filter((e) => e.key === "_text_");
+  if (textEntries.length !== 1 || textEntries[0]!.group !== null || inputValues.length > 1) return undefined;
+  const given = inputValues[0];
+  if (given && (given.entry.key !== "_text_" || given.entry.group !== null || (given.entry.nth ?? 0) !== 0 || given.value.kind !== "json")) return undefined;
+  const text = given?.value.kind === "json" ? given.value.data : dataOf(textEntries[0]!);
+  if (typeof text !== "string") return undefined;
 
   const values = new Map<string, { expr: ts.Expression; pin: IrPin }>();
   for (const [j, x] of extraInputs.entries()) {
@@ -46,7 +52,7 @@ export function composeTemplate(card: IrCard, ctx: ComposeContext): { expr: ts.E
     if (!value) return undefined;
     values.set(key, value);
   }
-  const parts = splitTemplate(text.value.data, new Set(values.keys()));
+  const parts = splitTemplate(text, new Set(values.keys()));
   const used = parts.flatMap((p) => (p.token === undefined ? [] : [p.token]));
   // Each placeholder exactly once: the tag writes one placeholder per `${}`.
   if (used.length !== values.size || new Set(used).size !== used.length) return undefined;

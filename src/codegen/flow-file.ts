@@ -848,6 +848,7 @@ class FlowWriter {
     const incoming = this.pinsInto(card);
     const composed = composeTemplate(card, {
       templateName: m.template.name,
+      templateInputs: m.templateInputs,
       defaultVariant: this.catalog.variants(card.address)[0]?.variant,
       tag: () => this.ctx.use("flocode", "compose"),
       placeholderValue: (j) => {
