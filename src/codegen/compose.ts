@@ -26,7 +26,7 @@ export interface ComposeContext {
   /** The `compose` identifier (imported from "flocode"). */
   tag(): ts.Expression;
   /** The ref expression of the one pin into the card's `j`-th custom input, when it can be written in place. */
-  placeholderValue(j: number): { expr: ts.Expression; pin: IrPin } | undefined;
+  placeholderValue(j: number): { expr: () => ts.Expression; pin: IrPin } | undefined;
 }
 
 /** The tagged template for a Compose card and the pins it writes, or undefined when the card needs `card(...)`. */
@@ -42,7 +42,8 @@ export function composeTemplate(card: IrCard, ctx: ComposeContext): { expr: ts.E
   const text = given?.value.kind === "json" ? given.value.data : dataOf(textEntries[0]!);
   if (typeof text !== "string") return undefined;
 
-  const values = new Map<string, { expr: ts.Expression; pin: IrPin }>();
+  // Nothing is built (no import recorded) until the card is known to fit: values are built last.
+  const values = new Map<string, { expr: () => ts.Expression; pin: IrPin }>();
   for (const [j, x] of extraInputs.entries()) {
     const key = x.entry.key;
     if (typeof key !== "string" || values.has(key) || x.links !== undefined) return undefined;
@@ -61,7 +62,7 @@ export function composeTemplate(card: IrCard, ctx: ComposeContext): { expr: ts.E
   if (card.name !== ctx.templateName) options.push(["name", literal(card.name)]);
   if (card.variant !== ctx.defaultVariant) options.push(["variant", literal(card.variant)]);
   const tag = options.length > 0 ? f.createCallExpression(ctx.tag(), undefined, [objectLiteral(options)]) : ctx.tag();
-  const spans = parts.slice(0, -1).map((p) => values.get(p.token!)!.expr);
+  const spans = parts.slice(0, -1).map((p) => values.get(p.token!)!.expr());
   return { expr: f.createTaggedTemplateExpression(tag, undefined, templateLiteral(parts.map((p) => p.text), spans)), pins: [...values.values()].map((v) => v.pin) };
 }
 

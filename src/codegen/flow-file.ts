@@ -857,8 +857,8 @@ class FlowWriter {
         if (!input || pins.length !== 1) return undefined;
         const { source, pin } = pins[0]!;
         if (!this.declared.has(source.ref) || this.scopeOfCard.get(source.ref) !== scope) return undefined;
-        const expr = this.refExpr(source, pin, input.type);
-        return expr ? { expr, pin } : undefined;
+        if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
+        return { expr: () => this.refExpr(source, pin, input.type)!, pin };
       },
     });
     for (const pin of composed?.pins ?? []) this.inlinePins.add(pin);
