@@ -10,7 +10,7 @@ import type { IrTableColumn } from "../ir/types.js";
 import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { defaultInlineShape } from "../compile/emit.js";
@@ -1152,6 +1152,7 @@ class FlowWriter {
     if (labels?.displayName !== undefined) props.push(f.createPropertyAssignment("displayName", literal(labels.displayName)));
     if (labels?.description !== undefined) props.push(f.createPropertyAssignment("description", literal(labels.description)));
     if (labels?.fromItem !== undefined) props.push(f.createPropertyAssignment("fromItem", literal(labels.fromItem)));
+    for (const [prop, v] of settingProps(labels?.settings)) props.push(f.createPropertyAssignment(prop, literal(v)));
     let valueExpr: ts.Expression | undefined;
     const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
     // A single pin from a card written earlier becomes the field's value.
@@ -1234,6 +1235,19 @@ interface WiredInput {
   key: string;
   sourceType: ValueType | undefined;
   outputKey: string;
+}
+
+/** A field's UI settings as CustomField props (the DSL names them; `ref` is `refFlag` there). */
+function settingProps(s: FieldSettings | undefined): Array<[string, Json]> {
+  if (!s) return [];
+  const out: Array<[string, Json]> = [];
+  if (s.available !== undefined) out.push(["available", [...s.available]]);
+  if (s.typeLocked !== undefined) out.push(["typeLocked", s.typeLocked]);
+  if (s.optional !== undefined) out.push(["optional", s.optional]);
+  if (s.collapsed !== undefined) out.push(["collapsed", s.collapsed]);
+  if (s.ref !== undefined) out.push(["refFlag", s.ref]);
+  if (s.unlabelled === true) out.push(["unlabelled", true]);
+  return out;
 }
 
 /** Paths (two levels deep) where an entry differs from the shape lower would write; index, ghost and data aside. */

@@ -15,7 +15,8 @@ import { isConverted, isInline, isVerbatim } from "../dsl/inline.js";
 import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES, tableColumnEntry, type FieldSettings } from "./custom-entry.js";
+import { fieldSettings } from "./field-settings.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -375,6 +376,7 @@ export class FlowLowering {
         ...(typeof c.displayName === "string" ? { displayName: c.displayName } : {}),
         ...(typeof c.description === "string" ? { description: c.description } : {}),
         ...(c.fromItem !== undefined ? { fromItem: c.fromItem } : {}),
+        ...withSettings(fieldSettings(c, `field ${JSON.stringify(c.key)} of ${label}`, site)),
       });
     }
     const data = isObject(entry.value) && "data" in entry.value ? entry.value.data! : null;
@@ -571,8 +573,6 @@ const TABLE_TYPES: Record<string, { type: string; data: Json }> = {
   boolean: { type: "boolean", data: false },
   Date: { type: "Date", data: "" },
 };
-/** Tables cards whose fields are the table's columns: inputs (rows written) or outputs (rows read). */
-const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
 
 /**
  * The column fields of a Tables card working on a table of this pack (group "Fields", one per column, as Okta
@@ -587,14 +587,15 @@ function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: C
   if (listed) return none;
   const fields = table.columns.map((c, i): CustomField => {
     const t = TABLE_TYPES[c.type] ?? TABLE_TYPES.string!;
-    const value: JsonObject = side === "inputs" ? { error: false, proxy: false, check: false, type: t.type, collection: false, data: t.data, available: [t.type] } : { error: false, type: t.type, collection: false, data: t.data, available: [t.type] };
-    const raw: JsonObject =
-      side === "inputs"
-        ? { group: "Fields", key: c.name, value, required: false, ref: false, metadata: { index: i + 1, optional: false }, flags: "d" }
-        : { group: "Fields", key: c.name, value, ref: false, metadata: { index: i } };
+    const raw = tableColumnEntry(side, c.name, t.type, side === "inputs" ? i + 1 : i);
+    (raw.value as JsonObject).data = t.data;
     return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
+}
+
+function withSettings(settings: FieldSettings | undefined): { settings?: FieldSettings } {
+  return settings ? { settings } : {};
 }
 
 function withValueData(extra: IrExtraEntry): JsonObject {
