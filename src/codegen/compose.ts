@@ -83,9 +83,11 @@ export function templateLiteral(texts: readonly string[], spans: readonly ts.Exp
 const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 /**
- * The raw text of a template part for `text`: printable characters as they are, so the text reads as written;
- * line breaks (which would also upset the printer's re-indenting), controls, invisible and bidi characters and
- * lone surrogates as escapes. The factory checks that it cooks back to `text`.
+ * The raw text of a template part for `text`: printable characters as they are and line feeds as line breaks,
+ * so the text reads as written; controls (CR included), other line terminators, invisible and bidi characters
+ * and lone surrogates as escapes. A space that begins or ends a line is escaped (`\x20`): editors that trim
+ * trailing spaces and the printer's re-indenting (print.ts rewrites leading spaces) never touch the text. The
+ * factory checks that the raw text cooks back to `text`.
  */
 export function templateText(text: string): string {
   let out = "";
@@ -94,7 +96,8 @@ export function templateText(text: string): string {
     const code = ch.codePointAt(0)!;
     if (ch === "\\" || ch === "`") out += `\\${ch}`;
     else if (ch === "$" && chars[i + 1] === "{") out += "\\$"; // never `${` (a `$` ending the part is fine: `$${x}`)
-    else if (ch === "\n") out += "\\n";
+    else if (ch === "\n") out += "\n";
+    else if (ch === " " && (chars[i - 1] === "\n" || chars[i + 1] === "\n")) out += "\\x20";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
     else if (code >= 0x20 && code < 0x7f) out += ch;
