@@ -237,11 +237,12 @@ const PLACEHOLDER = /\{\{\{([^{}]*)\}\}\}/g;
  */
 function placeholderTokens(m: Obj): Map<string, string> {
   const tokens = new Map<string, string>();
+  if (!PLACEHOLDER_CARDS.has(String(m.address))) return tokens;
   const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
   const inputs = isObj(model.inputs) && isObj(model.inputs.data) ? Object.values(model.inputs.data).filter(isObj) : [];
   const text = inputs.find((e) => e.key === "_text_" && e.group === null);
   const data = text && isObj(text.value) ? text.value.data : undefined;
-  if (!PLACEHOLDER_CARDS.has(String(m.address)) || typeof data !== "string") return tokens;
+  if (typeof data !== "string") return tokens;
   const siblings = new Set(inputs.filter((e) => e !== text && e.group === null && typeof e.key === "string").map((e) => e.key as string));
   for (const match of data.matchAll(PLACEHOLDER)) {
     const token = match[1]!;
