@@ -3,7 +3,7 @@
  * then its wires (refs, explicit pins, Join links), orderings and If/Else branches.
  */
 import type { CatalogEntry } from "../catalog/entry.js";
-import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
@@ -17,6 +17,10 @@ import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRe
 import { conversion, describeType, type ValueType } from "./convert.js";
 import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES, tableColumnEntry, type FieldSettings } from "./custom-entry.js";
 import { fieldSettings } from "./field-settings.js";
+import { lowerTableFilter, type FilterContext } from "./table-filter.js";
+import { isTableFilter } from "../dsl/where.js";
+import { extractIds } from "./extract-ids.js";
+import { idTarget } from "../dsl/ids.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -385,9 +389,14 @@ export class FlowLowering {
   }
 
   private linkExtra(extra: IrExtraEntry, f: CustomField, site: CallSite | undefined): void {
-    if (!f.wormhole && !f.source) return;
+    if (!f.wormhole && !f.source && !f.method && !f.keyOf) return;
     this.deferred.push(() => {
       const links: NonNullable<IrExtraEntry["links"]> = {};
+      if (f.method) links.method = this.cardLink(typeof f.method === "function" ? (f.method as () => Card<unknown>)() : f.method, site);
+      if (f.keyOf) {
+        const r = this.resolveOutput(typeof f.keyOf === "function" ? (f.keyOf as () => Ref)() : f.keyOf, `field ${JSON.stringify(f.key)}`, site);
+        links.keyOf = { card: r.card, entry: r.output };
+      }
       if (f.wormhole) links.wormholeMethodId = this.cardLink(f.wormhole, site);
       if (f.source) {
         links.srcMethodId = this.cardLink(f.source.card, site);
@@ -425,11 +434,44 @@ export class FlowLowering {
       return undefined;
     }
     if (isInline(value)) return { kind: "inline", scope: this.lowerInline(value, this.byCard.get(card)) };
-    if (isVerbatim(value)) return { kind: "json", data: toJson(value.data, what, site) };
+    if (isVerbatim(value)) return this.withIds(value.data, (v) => toJson(v, what, site), what, site);
+    if (isTableFilter(value)) return lowerTableFilter(card, value, what, value.site ?? site, this.filterContext(card, what, site));
     const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
     if (kind === "flow" || kind === "flowName") return { kind: "flow", flow: this.pack.flowRef(value as FlowRefLike, site) };
     if (kind === "table") return { kind: "table", table: this.pack.tableRef(value as Table) };
-    return { kind: "json", data: checkConstant(type, value, what, site) };
+    return this.withIds(value, (v) => checkConstant(type, v, what, site), what, site);
+  }
+
+  /** A constant whose data may hold `idOf(...)` markers: the markers become ids resolved once the flow is lowered. */
+  private withIds(value: unknown, toData: (v: unknown) => Json, what: string, site: CallSite | undefined): IrValue {
+    const found = extractIds(value);
+    if (found.markers.length === 0) return { kind: "json", data: toData(value) };
+    const ids: IrDataId[] = found.markers.map((m) => ({ path: m.path, card: { dangling: "" } }));
+    this.deferred.push(() => {
+      found.markers.forEach((m, i) => {
+        const target = idTarget(m.marker);
+        if (isRef(target)) {
+          const r = this.resolveOutput(target, what, site);
+          ids[i] = { path: m.path, card: { ref: r.card }, output: r.output };
+        } else ids[i] = { path: m.path, card: this.cardLink(target as Card<unknown>, site) };
+      });
+    });
+    return { kind: "json", data: toData(found.data), ids };
+  }
+
+  private resolveOutput(source: Ref, what: string, site: CallSite | undefined): { card: string; output: IrEntryRef; type: ValueType } {
+    const lowered = this.lowered.get(source.node as RecordedNode);
+    const out = lowered ? findOutputOf(lowered, source.output) : undefined;
+    if (!lowered || !out || out === "ambiguous") throw new DslError(`${what}: ${JSON.stringify(source.output)} is not a single output of a card placed in this flow`, site);
+    return { card: lowered.card.ref, output: out.ref, type: out.type };
+  }
+
+  private filterContext(card: IrCard, what: string, site: CallSite | undefined): FilterContext {
+    return {
+      pin: (source, input) => this.pending.push({ source, target: card, input, inputType: { type: "string", collection: false }, transform: null, site, what }),
+      defer: (f) => this.deferred.push(f),
+      resolve: (source) => this.resolveOutput(source, what, site),
+    };
   }
 
   private wire(pin: PendingPin): void {

@@ -129,6 +129,10 @@ export interface CustomField {
   raw?: JsonObject;
   /** `metadata.wormholeMethodId`: the card on the other side of an inline-flow wormhole. */
   wormhole?: Card<unknown> | { readonly dangling: string };
+  /** `metadata.method`: the card a hidden Tables filter field reads (a function for a card placed later). */
+  method?: Card<unknown> | { readonly dangling: string } | (() => Card<unknown>);
+  /** The field's key is this output's id (hidden Tables filter fields are keyed so). */
+  keyOf?: Ref | (() => Ref);
   /** `metadata.srcMethodId` / `srcOutputId`: the card (and output) a hidden object-expand field reads. */
   source?: { card: Card<unknown> | { readonly dangling: string }; output?: string | { readonly dangling: string } };
 }
