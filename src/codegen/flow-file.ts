@@ -30,6 +30,7 @@ import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
 import { hiddenFieldData } from "../compile/table-filter.js";
+import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
 
 const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -772,6 +773,8 @@ class FlowWriter {
   /** The spec expression of a card: `card(address, {...})`. `scope` is where the expression is evaluated. */
   spec(card: IrCard, scope: number): ts.Expression {
     const m = this.models.get(card.ref)!;
+    const composed = card.address === COMPOSE_ADDRESS ? this.composeSpec(card, m, scope) : undefined;
+    if (composed) return composed;
     const props: ts.ObjectLiteralElementLike[] = [];
     const prop = (k: string, v: ts.Expression): void => {
       props.push(f.createPropertyAssignment(k, v));
@@ -921,6 +924,28 @@ class FlowWriter {
     const args: ts.Expression[] = [literal(card.address)];
     if (props.length > 0) args.push(f.createObjectLiteralExpression(props, props.length > 1));
     return f.createCallExpression(this.ctx.use("flocode", "card"), undefined, args);
+  }
+
+  /** A Compose card as `compose\`...${ref}...\`` when that gives it back (see ./compose.ts); its pins are written in place. */
+  private composeSpec(card: IrCard, m: CardModel, scope: number): ts.Expression | undefined {
+    const incoming = this.pinsInto(card);
+    const composed = composeTemplate(card, {
+      templateName: m.template.name,
+      templateInputs: m.templateInputs,
+      defaultVariant: this.catalog.variants(card.address)[0]?.variant,
+      tag: () => this.ctx.use("flocode", "compose"),
+      placeholderValue: (j) => {
+        const input = m.inputs.find((e) => e.extra === j);
+        const pins = input ? incoming.filter((p) => sameEntry(p.pin.input, input.ref)) : [];
+        if (!input || pins.length !== 1) return undefined;
+        const { source, pin } = pins[0]!;
+        if (!this.declared.has(source.ref) || this.scopeOfCard.get(source.ref) !== scope) return undefined;
+        if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
+        return { expr: () => this.refExpr(source, pin, input.type)!, pin };
+      },
+    });
+    for (const pin of composed?.pins ?? []) this.inlinePins.add(pin);
+    return composed?.expr;
   }
 
   /**
