@@ -36,8 +36,6 @@ export interface ExpandContext {
   /** The variant lower takes for an expand card (the catalog's first). */
   defaultVariant: string | undefined;
   facts: FlowFacts;
-  /** The scope being folded. */
-  scope: IrScope;
 }
 
 /**
@@ -124,11 +122,7 @@ function foldOne(card: IrCard, source: IrCard, incoming: Array<{ from: IrCard; p
     fields.push({ path: path as string[], value: valueRef });
   }
   // Only the fields' values are read (an expand card's `key` outputs have no variable to read them by).
-  // Ids of field values in constant data are written `idOf(field)`: from cards of the same scope.
-  const data = ctx.facts.dataOutputs.get(card.ref) ?? [];
-  if (data.some((d) => d.scope !== ctx.scope)) return undefined;
-  const read = [...card.pins.map((p) => p.output), ...data.map((d) => d.output)];
-  if (!read.every((o) => fields.some((x) => sameEntry(x.value, o)))) return undefined;
+  if (!card.pins.every((p) => fields.some((x) => sameEntry(x.value, p.output)))) return undefined;
   return { card, source, outputKey: key, inputPin: pin, fields };
 }
 
@@ -197,15 +191,13 @@ export function fieldName(path: readonly string[]): string {
 export interface FlowFacts {
   /** Cards some link points at (wormholes, sources, names, branch heads, ids in data): those need a variable of their own. */
   linked: Set<string>;
-  /** Outputs whose ids constant data holds, by card (with the scope of the card holding the data). */
-  dataOutputs: Map<string, Array<{ output: IrEntryRef; scope: IrScope }>>;
   /** Cards an inline flow's `display.aliases` names (by ref). */
   aliased: Set<string>;
   /** How many cards of the flow have each ref base (the base lower names a card's ref from). */
   bases: Map<string, number>;
 }
 
-export function flowFacts(scope: IrScope, into: FlowFacts = { linked: new Set(), dataOutputs: new Map(), aliased: new Set(), bases: new Map() }): FlowFacts {
+export function flowFacts(scope: IrScope, into: FlowFacts = { linked: new Set(), aliased: new Set(), bases: new Map() }): FlowFacts {
   const aliases = isObject(scope.inline) && isObject(scope.inline.display) && isObject(scope.inline.display.aliases) ? scope.inline.display.aliases : {};
   for (const k of Object.keys(aliases)) into.aliased.add(k);
   for (const c of scope.cards) {
@@ -221,12 +213,8 @@ export function flowFacts(scope: IrScope, into: FlowFacts = { linked: new Set(),
     }
     for (const v of [...c.inputValues, ...c.outputValues, ...c.extraInputs, ...c.extraOutputs]) {
       if (v.value.kind === "inline") flowFacts(v.value.scope, into);
-      // Ids held in constant data (Tables filters) are written as `idOf(card)` / `idOf(output)`.
-      for (const id of v.value.kind === "json" ? (v.value.ids ?? []) : []) {
-        if (!("ref" in id.card)) continue;
-        if (id.output) (into.dataOutputs.get(id.card.ref) ?? into.dataOutputs.set(id.card.ref, []).get(id.card.ref)!).push({ output: id.output, scope });
-        else into.linked.add(id.card.ref);
-      }
+      // Ids held in constant data (Tables filters) are written as `idOf(card)` / `idOf(card.$out(...))`.
+      for (const id of v.value.kind === "json" ? (v.value.ids ?? []) : []) if ("ref" in id.card) into.linked.add(id.card.ref);
     }
     if (c.policy.flo?.kind === "inline") flowFacts(c.policy.flo.scope, into);
   }

@@ -299,7 +299,7 @@ class FlowWriter {
   /** Finds the expand cards `f.expand` writes; the scope without them (what the rest is planned on). */
   private foldExpands(scope: IrScope): IrScope {
     this.facts ??= flowFacts(this.flow.body);
-    const folds = foldableExpands(scope, { model: (r) => this.models.get(r)!, defaultVariant: this.catalog.variants(EXPAND_ADDRESS)[0]?.variant, facts: this.facts, scope });
+    const folds = foldableExpands(scope, { model: (r) => this.models.get(r)!, defaultVariant: this.catalog.variants(EXPAND_ADDRESS)[0]?.variant, facts: this.facts });
     const refs = new Set<string>();
     for (const [source, list] of folds) {
       this.expands.set(source, list);
@@ -1182,9 +1182,8 @@ class FlowWriter {
   private idOfExpr(id: IrDataId, scope: number): ts.Expression {
     if ("dangling" in id.card || !this.cardsByRef.has(id.card.ref)) return literal("dangling" in id.card ? id.card.dangling : id.card.ref);
     const ref = id.card.ref;
-    const field = id.output ? this.expandFieldName(ref, id.output) : undefined;
-    let target: ts.Expression = field !== undefined ? f.createIdentifier(field) : this.cardRefExpr(ref);
-    if (id.output && field === undefined) {
+    let target: ts.Expression = this.cardRefExpr(ref);
+    if (id.output) {
       const key = outputKey(this.models.get(ref)!.outputs, id.output);
       if (key === undefined) {
         this.lossy.push(`an id in constant data points to an output that cannot be addressed`);
