@@ -372,8 +372,9 @@ class FlowWriter {
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
     this.declaredQueues.pop();
+    // A statement left waiting is lost only when it would write something (a pin already inlined writes nothing).
     for (const d of deferred.filter((x) => !done.has(x))) {
-      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+      if (d.make() !== undefined) this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
     }
     return out;
   }
@@ -504,7 +505,10 @@ class FlowWriter {
         const seen = visible ? visible(source.ref) : this.declared.has(source.ref);
         if (!seen || this.scopeOfCard.get(source.ref) !== scope) return undefined;
         if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
-        if (!dry) props.push([prop, this.refExpr(source, pin, x.type)!]);
+        if (!dry) {
+          props.push([prop, this.refExpr(source, pin, x.type)!]);
+          this.inlinePins.add(pin);
+        }
       } else if (v) {
         if (v.value.kind !== "json") return undefined;
         if (!dry) props.push([prop, this.constant(v.value.data, x.entry, false)]);
