@@ -7,7 +7,7 @@
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
 import type { IrTableColumn } from "../ir/types.js";
-import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
@@ -29,6 +29,7 @@ import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
+import { isCompactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 
 const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -120,6 +121,8 @@ class FlowWriter {
   private readonly pinIndex = new Map<number, Map<string, Array<{ source: IrCard; pin: IrPin }>>>();
   /** If cards written with `ifElse`. */
   private readonly folded = new Set<string>();
+  /** Wormholes left to lower: outer values used inside inline flows as plain references. */
+  private wormholes: WormholePlan = NO_WORMHOLES;
 
   constructor(
     private readonly flow: IrFlow,
@@ -139,6 +142,8 @@ class FlowWriter {
       this.cards++; // the wrapper, written by event()
     }
     this.index(ev ? ev.body : this.flow.body, undefined);
+    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: s.plan.steps })), this.models);
+    for (const pin of this.wormholes.elidedPins) this.inlinePins.add(pin);
     this.nameReferencedCards();
     const top = this.scopes[0]!;
     const root = top.plan.root;
@@ -294,6 +299,7 @@ class FlowWriter {
           for (const b of card.branches) want.add(b.head);
         }
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
           if (l?.wormholeMethodId && "ref" in l.wormholeMethodId) want.add(l.wormholeMethodId.ref);
           if (l?.srcMethodId && "ref" in l.srcMethodId) want.add(l.srcMethodId.ref);
@@ -306,6 +312,7 @@ class FlowWriter {
       for (const card of s.scope.cards) {
         const evalScope = card === s.plan.root && s.parent !== undefined ? s.parent : s.id;
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
           for (const target of [l?.wormholeMethodId, l?.srcMethodId]) {
             if (target && "ref" in target && this.cardsByRef.has(target.ref) && !this.visibleFrom(target.ref, evalScope)) this.hoisted.add(target.ref);
@@ -613,7 +620,8 @@ class FlowWriter {
     const key = outputKey(sm.outputs, pin.output);
     if (key === undefined) return undefined;
     const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
-    const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
+    const ref = this.outRef(source, pin.output, typeArg);
+    if (!ref) return undefined;
     const auto = conversion(out.type, inputType);
     if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
     const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
@@ -636,14 +644,32 @@ class FlowWriter {
       this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
       return undefined;
     }
+    const outer = this.outRef(source, pin.output);
+    if (!outer) {
+      this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
+      return undefined;
+    }
     return () => {
-      const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), undefined, [literal(key)]);
+      const ref = this.outRef(source, pin.output)!;
       const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
       if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
       return f.createExpressionStatement(
         f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [ref, this.cardRefExpr(target.ref), literal(inputKey), objectLiteral(opts)]),
       );
     };
+  }
+
+  /**
+   * `card.$out("key")` for an output; an exit of a wormhole left to lower is written as the outer output it
+   * carries (lower passes it in again). Undefined when no key reaches the output.
+   */
+  private outRef(source: IrCard, output: IrEntryRef, typeArg?: ts.TypeNode): ts.Expression | undefined {
+    let card = source;
+    let ref = output;
+    for (let outer = this.wormholes.alias(card, ref); outer; outer = this.wormholes.alias(card, ref)) ({ source: card, output: ref } = outer);
+    const key = outputKey(this.models.get(card.ref)!.outputs, ref);
+    if (key === undefined) return undefined;
+    return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(card.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
   }
 
   private cardRefExpr(ref: string): ts.Expression {
@@ -769,11 +795,11 @@ class FlowWriter {
 
     const action = card.address.split(":").at(-1)!;
     // Column fields lower writes itself (from the table) are left out.
-    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => auto !== undefined && auto.side === side && x.entry.group === "Fields";
+    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || this.wormholes.elided.has(x);
     const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
     const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
-    const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card);
+    const mirrored = MIRRORED_ACTIONS.has(action) && (mirrorsInputs(card) || mirrorsExits(card));
     if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
 
     if (card.outputValues.length > 0) {
@@ -1116,8 +1142,14 @@ class FlowWriter {
     const collection = value.collection === true;
     const group = typeof entry.group === "string" ? entry.group : null;
     const key = typeof entry.key === "string" ? entry.key : String(entry.key);
-    const defaultData = collection ? [] : defaultDataOf(type);
-    const labels = labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
+    // Wormhole ends have a compact form of their own (a `context` field with its `wormhole` card), and no other.
+    const wormholeEnd = group === "context" && x.links?.wormholeMethodId !== undefined;
+    const defaultData = wormholeEnd ? null : collection ? [] : defaultDataOf(type);
+    const labels = wormholeEnd
+      ? isCompactWormholeField(action, side, x)
+        ? {}
+        : undefined
+      : labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
     const isCompact = labels !== undefined;
     // With `raw` (the whole entry), lower reads only the type's kind (for conversions) from the other props.
     const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];
