@@ -487,7 +487,10 @@ export class FlowLowering {
     const sourceKey = `${from.card.ref}\u0000${entryRefKey(out.ref)}`;
     let inner = context.wormholes.get(sourceKey);
     if (!inner) {
-      const token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey);
+      // A key of its own: not one a wormhole written out in the flow file already has on either card.
+      const taken = (k: string): boolean => root.outputs.some((o) => o.ref.key === k) || context.owner.card.extraInputs.some((x) => x.entry.key === k);
+      let token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey);
+      for (let n = 1; taken(token); n++) token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey, String(n));
       const end = (e: WormholeEnd): JsonObject => wormholeEntry(e, token, out.type.type, out.type.collection);
       const ref: IrEntryRef = { group: WORMHOLE_GROUP, key: token };
       context.owner.card.extraInputs.push({ entry: end("entrance"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
