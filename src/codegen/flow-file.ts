@@ -29,6 +29,7 @@ import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
+import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { isCompactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 
 const f = ts.factory;
@@ -379,9 +380,11 @@ class FlowWriter {
       const card = st.card;
       this.countCard(card);
       const placement = info.plan.placement.get(card.ref);
-      const spec = this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
+      const ifError = placement === "cursor" ? this.ifErrorCall(card, info, b) : undefined;
+      const spec = ifError || this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
       let call: ts.Expression;
-      if (spec === undefined) {
+      if (ifError) call = ifError;
+      else if (spec === undefined) {
         const c = card.comments as JsonObject;
         call = f.createCallExpression(f.createPropertyAccessExpression(b, "comment"), undefined, [literal(c.markdown as string), literal(c.title as string)]);
       } else {
@@ -399,6 +402,45 @@ class FlowWriter {
       this.declare(card.ref);
       flush(out);
     }
+  }
+
+  /** `b.ifError((g) => {...}, (g2) => {...}, options?)` for an If Error card it gives back exactly (see if-error.ts). */
+  private ifErrorCall(card: IrCard, info: ScopeInfo, b: ts.Identifier): ts.Expression | undefined {
+    const plan = ifErrorPlan(card, {
+      catalog: this.catalog,
+      models: this.models,
+      wormholes: this.wormholes,
+      planOf: (scope) => this.scopes.find((s) => s.scope === scope)?.plan,
+      named: (ref) => this.vars.has(ref),
+    });
+    if (!plan) return undefined;
+    const block = (p: IfErrorBlockPlan): { body: ts.Expression; options: Array<[string, ts.Expression]> } => {
+      const inner = this.scopes.find((s) => s.scope === p.scope)!;
+      this.countCard(p.start);
+      const options: Array<[string, ts.Expression]> = [];
+      if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
+      if (p.shape) options.push(["shape", literal(p.shape)]);
+      const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
+      this.builderCount++;
+      const saved = new Set(this.declared);
+      if (p.implicitReturn) this.countCard(p.implicitReturn);
+      const steps = p.implicitReturn ? inner.plan.steps.slice(0, -1) : inner.plan.steps;
+      const statements = this.scopeBody({ ...inner, plan: { ...inner.plan, steps } }, builder);
+      // Cards of an inline flow are not visible (nor declared) outside its body.
+      this.declared.clear();
+      for (const r of saved) this.declared.add(r);
+      return { body: f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)), options };
+    };
+    const attempt = block(plan.attempt);
+    const onError = block(plan.onError);
+    const options: Array<[string, ts.Expression]> = [];
+    if (plan.name !== undefined) options.push(["name", literal(plan.name)]);
+    if (plan.variant !== undefined) options.push(["variant", literal(plan.variant)]);
+    if (attempt.options.length > 0) options.push(["attempt", objectLiteral(attempt.options, true)]);
+    if (onError.options.length > 0) options.push(["onError", objectLiteral(onError.options, true)]);
+    const args: ts.Expression[] = [attempt.body, onError.body];
+    if (options.length > 0) args.push(objectLiteral(options, true));
+    return f.createCallExpression(f.createPropertyAccessExpression(b, "ifError"), undefined, args);
   }
 
   /** `b.ifElse({ left, operator, right }, (then) => {...}, (otherwise) => {...})`, its join as the value. */

@@ -73,6 +73,10 @@ describe("import of wormholes", () => {
     expect(text.match(/string2: name\.\$out(<string>)?\("output"\)/g)).toHaveLength(3);
     expect(text).toMatch(/string1: helperFlow\d*\.\$out(<string>)?\("last"\)/);
     expect(raw.filter((r) => /wormhole|forceHide/.test(r))).toEqual([]);
+    // Both If Error cards come back as f.ifError / g.ifError, with ifError's defaults left out.
+    expect(text.match(/\b(f|g\d*)\.ifError\(/g)).toHaveLength(2);
+    expect(text).not.toContain("tryCatch");
+    expect(text).not.toContain("kernel.control.return");
   });
 
   it.skipIf(!existsSync(cli))("builds plain references back into the same wormholes", () => {

@@ -157,3 +157,28 @@ describe("wormhole fields written out", () => {
     expect(wires(fd)).toContain("Helper Flow.first -> If Error.k1");
   });
 });
+
+describe("f.ifError options", () => {
+  const RETURN = "root:kernel:control:0.0.1:return";
+  it("keeps a Return the body placed last, and takes the card's name, a block's start card and inline-flow keys", () => {
+    const main = flow({ name: "Main", trigger: helperFlow({ params }) }, (f) => {
+      f.ifError(
+        (t) => void t.add(card(RETURN, { customInputs: [{ key: "done", type: "string", value: f.trigger.$out("first") }] })),
+        undefined,
+        { name: "Careful", onError: { start: card(CALLABLE, { variant: "9c69c833" }), shape: { id: null, uuid: "", tree: { id: 1, name: "all" }, methods: [], model: {}, orderings: {}, security_level: "high", log: false, inheritLog: false, group: null } } },
+      );
+    });
+    const fd = (Object.values<Obj>(build([main]).data.flos)[0]!).data;
+    const tryCatch = tryCards(fd)[0]!;
+    expect(tryCatch.node.data.name).toBe("Careful");
+    const attempt = attemptOf(tryCatch);
+    expect(attempt.methods.map((m: Obj) => m.address)).toEqual([CALLABLE, RETURN]);
+    expect(entries(attempt.methods[1], "inputs").map((e) => e.key)).toContain("done");
+    const handler = tryCatch.node.model.policy.error.flo;
+    expect(handler.methods.map((m: Obj) => m.node.data.name)).toEqual(["Helper Flow", "Return"]);
+    // The start card asked for (the variant whose only output is the error), not ifError's default one.
+    expect(entries(handler.methods[0], "outputs").map((e) => e.key)).toEqual(["error"]);
+    expect(entries(attempt.methods[0], "outputs").map((e) => e.key)).not.toEqual(["error"]);
+    expect(handler).toMatchObject({ tree: { id: 1, name: "all" }, security_level: "high" });
+  });
+});
