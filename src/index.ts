@@ -12,6 +12,8 @@ export { card } from "./dsl/card.js";
 export { field } from "./dsl/handle.js";
 export { convert, inline, verbatim } from "./dsl/inline.js";
 export { compose } from "./dsl/compose.js";
+export { where, type WhereCondition } from "./dsl/where.js";
+export { idOf } from "./dsl/ids.js";
 export type { FlowBuilder, IfCondition, BranchBody, IfErrorBlock, IfErrorOptions } from "./dsl/builder.js";
 export type * from "./dsl/types.js";
 export type { Json, JsonObject } from "./ir/types.js";

@@ -7,10 +7,10 @@
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
 import type { IrTableColumn } from "../ir/types.js";
-import type { IrCard, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { defaultInlineShape } from "../compile/emit.js";
@@ -19,7 +19,7 @@ import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-
 import { sideEntries } from "../lift/entries.js";
 import { typeOf } from "../compile/lower-values.js";
 import { FileContext } from "./file-context.js";
-import { literal, objectLiteral, withLineComments } from "./literal.js";
+import { literal, objectLiteral, propertyKey, withLineComments } from "./literal.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
@@ -31,6 +31,7 @@ import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { isCompactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
+import { hiddenFieldData } from "../compile/table-filter.js";
 
 const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -305,6 +306,11 @@ class FlowWriter {
           if (l?.wormholeMethodId && "ref" in l.wormholeMethodId) want.add(l.wormholeMethodId.ref);
           if (l?.srcMethodId && "ref" in l.srcMethodId) want.add(l.srcMethodId.ref);
           if (l?.srcOutputId && "card" in l.srcOutputId) want.add(l.srcOutputId.card);
+          if (l?.method && "ref" in l.method) want.add(l.method.ref);
+          if (l?.keyOf) want.add(l.keyOf.card);
+        }
+        for (const v of [...card.inputValues, ...card.extraInputs]) {
+          if (v.value.kind === "json") for (const d of v.value.ids ?? []) if ("ref" in d.card) want.add(d.card.ref);
         }
       }
     }
@@ -315,9 +321,13 @@ class FlowWriter {
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
           if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
-          for (const target of [l?.wormholeMethodId, l?.srcMethodId]) {
+          for (const target of [l?.wormholeMethodId, l?.srcMethodId, l?.method, l?.keyOf ? { ref: l.keyOf.card } : undefined]) {
             if (target && "ref" in target && this.cardsByRef.has(target.ref) && !this.visibleFrom(target.ref, evalScope)) this.hoisted.add(target.ref);
           }
+        }
+        for (const v of [...card.inputValues, ...card.extraInputs]) {
+          if (v.value.kind !== "json") continue;
+          for (const d of v.value.ids ?? []) if ("ref" in d.card && this.cardsByRef.has(d.card.ref) && !this.visibleFrom(d.card.ref, evalScope)) this.hoisted.add(d.card.ref);
         }
       }
     }
@@ -657,6 +667,69 @@ class FlowWriter {
   }
 
   /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
+  /**
+   * A Tables "Where Expression" as `where(...)`, when lower's where gives back exactly this expression and its
+   * hidden fields (see src/compile/table-filter.ts); undefined otherwise.
+   */
+  private whereExpr(card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: Array<{ source: IrCard; pin: IrPin }>, scope: number): { expr: ts.Expression; fields: IrExtraEntry[] } | undefined {
+    const data = value.data;
+    if (!isObject(data) || Object.keys(data).length !== 1 || !Array.isArray(data.expr)) return undefined;
+    const fields: IrExtraEntry[] = [];
+    const pins: IrPin[] = [];
+    const conditions: ts.Expression[] = [];
+    for (const [i, c] of data.expr.entries()) {
+      if (!isObject(c) || typeof c.lhs !== "string" || typeof c.op !== "string" || (c.join !== "AND" && c.join !== "OR")) return undefined;
+      const props: Array<[string, ts.Expression]> = [["column", literal(c.lhs)], ["op", literal(c.op)]];
+      const keys = Object.keys(c).sort().join(",");
+      if (keys === "join,lhs,op,rhs") {
+        if (c.rhs === undefined || hasKindKey(c.rhs)) return undefined;
+        props.push(["value", literal(c.rhs)]);
+      } else if (keys === "join,lhs,op,rhd") {
+        const rhd = c.rhd;
+        if (!isObject(rhd) || Object.keys(rhd).length !== 2) return undefined;
+        const outId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "outputId"]));
+        const methodId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "methodId"]));
+        if (!outId?.output || !methodId || !("ref" in outId.card) || !("ref" in methodId.card) || outId.card.ref !== methodId.card.ref) return undefined;
+        const source = this.cardsByRef.get(outId.card.ref);
+        if (!source || !this.declared.has(source.ref)) return undefined;
+        const sm = this.models.get(source.ref)!;
+        const out = sm.outputs.find((o) => sameEntry(o.ref, outId.output!));
+        if (!out) return undefined;
+        const fakePin: IrPin = { output: outId.output, target: card.ref, input: { group: "_expr", key: "" }, transform: null };
+        const ref = this.refExpr(source, fakePin, out.type);
+        if (!ref) return undefined;
+        props.push(["value", ref]);
+        const field = card.extraInputs.find((x) => x.links?.keyOf?.card === source.ref && sameEntry(x.links.keyOf.entry, outId.output!));
+        if (!field) props.push(["field", literal("none")]);
+        else {
+          const v = isObject(field.entry.value) ? field.entry.value : {};
+          const available = Array.isArray(v.available) ? v.available : [];
+          const expected = { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available };
+          const shapeOk =
+            sameIgnoringIndex(field.entry, { group: "_expr", key: field.entry.key ?? null, value: expected, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" }) &&
+            field.value.kind === "json" &&
+            jsonEqual(field.value.data, hiddenFieldData(out.type)) &&
+            field.links?.method !== undefined && "ref" in field.links.method && field.links.method.ref === source.ref && !field.links.wormholeMethodId && !field.links.srcMethodId;
+          if (!shapeOk || fields.includes(field)) return undefined;
+          const fieldRef = entryRefOfExtra(card, field);
+          const into = incoming.filter((p) => fieldRef && sameEntry(p.pin.input, fieldRef));
+          if (into.length > 1) return undefined;
+          if (into.length === 1) {
+            const p = into[0]!;
+            if (p.source.ref !== source.ref || !sameEntry(p.pin.output, outId.output) || p.pin.transform !== null || this.scopeOfCard.get(source.ref) !== scope) return undefined;
+            pins.push(p.pin);
+          } else props.push(["field", literal("unwired")]);
+          if (available.length > 0) props.push(["available", literal(available)]);
+          fields.push(field);
+        }
+      } else return undefined;
+      if (c.join !== "AND") props.push(["join", literal(c.join)]);
+      conditions.push(objectLiteral(props));
+    }
+    for (const p of pins) this.inlinePins.add(p);
+    return { expr: f.createCallExpression(this.ctx.use("flocode", "where"), undefined, conditions), fields };
+  }
+
   private refExpr(source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"], typeArg?: ts.TypeNode): ts.Expression | undefined {
     const sm = this.models.get(source.ref)!;
     const key = outputKey(sm.outputs, pin.output);
@@ -780,6 +853,8 @@ class FlowWriter {
     const keptEntries = keptTemplate.map((x) => x.entry);
     const items: InputItem[] = [];
     const incoming = this.pinsInto(card);
+    /** Hidden Tables filter fields written by `where(...)`. */
+    const filterFields = new Set<IrExtraEntry>();
     for (const v of card.inputValues) {
       const i = keptTemplate.findIndex((x) => sameEntry(x.ref, v.entry));
       const key = i < 0 ? undefined : specKey(keptEntries, i);
@@ -787,7 +862,9 @@ class FlowWriter {
         this.lossy.push(`card ${JSON.stringify(card.name)}: input ${JSON.stringify(v.entry.key)} cannot be addressed`);
         continue;
       }
-      const expr = this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
+      const filter = v.value.kind === "json" && v.value.ids ? this.whereExpr(card, v.value, incoming, scope) : undefined;
+      if (filter) for (const x of filter.fields) filterFields.add(x);
+      const expr = filter?.expr ?? this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
       items.push({ key, index: i, option: isOption(keptTemplate[i]!.entry), expr: () => expr, value: v.value, verbatim: isVerbatimCall(expr) });
     }
     for (const x of keptTemplate) {
@@ -837,7 +914,7 @@ class FlowWriter {
 
     const action = card.address.split(":").at(-1)!;
     // Column fields lower writes itself (from the table) are left out.
-    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || this.wormholes.elided.has(x);
+    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || filterFields.has(x) || this.wormholes.elided.has(x);
     const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
     const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
@@ -1057,8 +1134,43 @@ class FlowWriter {
       case "inline":
         return this.inlineExpr(value.scope, scope);
       case "json":
-        return this.constant(value.data, entry, isOutput);
+        return value.ids ? this.constantWithIds(value.data, value.ids, entry, scope) : this.constant(value.data, entry, isOutput);
     }
+  }
+
+  /** Constant data holding card/output ids: each id written as `idOf(card)` / `idOf(card.$out("key"))`. */
+  private constantWithIds(data: Json, ids: readonly IrDataId[], entry: JsonObject, scope: number): ts.Expression {
+    const at = new Map(ids.map((d) => [JSON.stringify(d.path), d]));
+    const build = (v: Json, path: Array<string | number>): ts.Expression => {
+      const id = at.get(JSON.stringify(path));
+      if (id) return this.idOfExpr(id, scope);
+      if (Array.isArray(v)) return f.createArrayLiteralExpression(v.map((x, i) => build(x, [...path, i])), false);
+      if (isObject(v)) return f.createObjectLiteralExpression(Object.keys(v).map((k) => f.createPropertyAssignment(propertyKey(k), build(v[k]!, [...path, k]))), false);
+      return literal(v);
+    };
+    const expr = build(data, []);
+    const v = isObject(entry.value) ? entry.value : {};
+    const t = typeof v.type === "string" ? v.type : "object";
+    if (fitsType(data, t, v.collection === true) && !hasKindKey(data)) return expr;
+    return f.createCallExpression(this.ctx.use("flocode", "verbatim"), undefined, [expr]);
+  }
+
+  private idOfExpr(id: IrDataId, scope: number): ts.Expression {
+    if ("dangling" in id.card || !this.cardsByRef.has(id.card.ref)) return literal("dangling" in id.card ? id.card.dangling : id.card.ref);
+    const ref = id.card.ref;
+    let target: ts.Expression = this.cardRefExpr(ref);
+    if (id.output) {
+      const key = outputKey(this.models.get(ref)!.outputs, id.output);
+      if (key === undefined) {
+        this.lossy.push(`an id in constant data points to an output that cannot be addressed`);
+        return f.createNull();
+      }
+      target = f.createCallExpression(f.createPropertyAccessExpression(target, "$out"), undefined, [literal(key)]);
+    }
+    const now = this.declared.has(ref) && this.visibleFrom(ref, scope);
+    if (!now && !this.visibleFrom(ref, scope)) this.hoisted.add(ref);
+    const arg = now ? target : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), target);
+    return f.createCallExpression(this.ctx.use("flocode", "idOf"), undefined, [arg]);
   }
 
   /** A constant as lower accepts it for this entry: plain when it fits the entry's type, else `verbatim(...)`. */
@@ -1201,6 +1313,7 @@ class FlowWriter {
     if (labels?.displayName !== undefined) props.push(f.createPropertyAssignment("displayName", literal(labels.displayName)));
     if (labels?.description !== undefined) props.push(f.createPropertyAssignment("description", literal(labels.description)));
     if (labels?.fromItem !== undefined) props.push(f.createPropertyAssignment("fromItem", literal(labels.fromItem)));
+    for (const [prop, v] of settingProps(labels?.settings)) props.push(f.createPropertyAssignment(prop, literal(v)));
     let valueExpr: ts.Expression | undefined;
     const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
     // A single pin from a card written earlier becomes the field's value.
@@ -1231,6 +1344,17 @@ class FlowWriter {
     if (valueExpr) props.push(f.createPropertyAssignment("value", valueExpr));
     const links = x.links;
     if (links?.wormholeMethodId) props.push(this.linkProp("wormhole", links.wormholeMethodId, scope));
+    if (links?.method) props.push(this.linkProp("method", links.method, scope));
+    if (links?.keyOf) {
+      const key = this.cardsByRef.has(links.keyOf.card) ? outputKey(this.models.get(links.keyOf.card)!.outputs, links.keyOf.entry) : undefined;
+      if (key === undefined) this.lossy.push(`card ${JSON.stringify(card.name)}: a field keyed by an output that cannot be addressed`);
+      else {
+        const out = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(links.keyOf.card), "$out"), undefined, [literal(key)]);
+        const now = this.declared.has(links.keyOf.card) && this.visibleFrom(links.keyOf.card, scope);
+        if (!this.visibleFrom(links.keyOf.card, scope)) this.hoisted.add(links.keyOf.card);
+        props.push(f.createPropertyAssignment("keyOf", now ? out : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), out)));
+      }
+    }
     if (links?.srcMethodId || links?.srcOutputId) {
       const src: ts.ObjectLiteralElementLike[] = [];
       if (links.srcMethodId) src.push(this.linkProp("card", links.srcMethodId, scope));
@@ -1283,6 +1407,25 @@ interface WiredInput {
   key: string;
   sourceType: ValueType | undefined;
   outputKey: string;
+}
+
+/** The entry ref (group, key, nth) of one of a card's extra inputs. */
+function entryRefOfExtra(card: IrCard, extra: IrExtraEntry): IrEntryRef | undefined {
+  const i = card.extraInputs.indexOf(extra);
+  return i < 0 ? undefined : entriesRefs(card.extraInputs.map((x) => x.entry))[i];
+}
+
+/** A field's UI settings as CustomField props (the DSL names them; `ref` is `refFlag` there). */
+function settingProps(s: FieldSettings | undefined): Array<[string, Json]> {
+  if (!s) return [];
+  const out: Array<[string, Json]> = [];
+  if (s.available !== undefined) out.push(["available", [...s.available]]);
+  if (s.typeLocked !== undefined) out.push(["typeLocked", s.typeLocked]);
+  if (s.optional !== undefined) out.push(["optional", s.optional]);
+  if (s.collapsed !== undefined) out.push(["collapsed", s.collapsed]);
+  if (s.ref !== undefined) out.push(["refFlag", s.ref]);
+  if (s.unlabelled === true) out.push(["unlabelled", true]);
+  return out;
 }
 
 /** Paths (two levels deep) where an entry differs from the shape lower would write; index, ghost and data aside. */

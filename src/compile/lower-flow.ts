@@ -3,7 +3,7 @@
  * then its wires (refs, explicit pins, Join links), orderings and If/Else branches.
  */
 import type { CatalogEntry } from "../catalog/entry.js";
-import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
@@ -15,8 +15,13 @@ import { isConverted, isInline, isVerbatim } from "../dsl/inline.js";
 import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES, tableColumnEntry, type FieldSettings } from "./custom-entry.js";
 import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "./wormhole-entry.js";
+import { fieldSettings } from "./field-settings.js";
+import { lowerTableFilter, type FilterContext } from "./table-filter.js";
+import { isTableFilter } from "../dsl/where.js";
+import { extractIds } from "./extract-ids.js";
+import { idTarget } from "../dsl/ids.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -380,6 +385,7 @@ export class FlowLowering {
         ...(typeof c.displayName === "string" ? { displayName: c.displayName } : {}),
         ...(typeof c.description === "string" ? { description: c.description } : {}),
         ...(c.fromItem !== undefined ? { fromItem: c.fromItem } : {}),
+        ...withSettings(fieldSettings(c, `field ${JSON.stringify(c.key)} of ${label}`, site)),
       });
     }
     const data = isObject(entry.value) && "data" in entry.value ? entry.value.data! : null;
@@ -388,9 +394,14 @@ export class FlowLowering {
   }
 
   private linkExtra(extra: IrExtraEntry, f: CustomField, site: CallSite | undefined): void {
-    if (!f.wormhole && !f.source) return;
+    if (!f.wormhole && !f.source && !f.method && !f.keyOf) return;
     this.deferred.push(() => {
       const links: NonNullable<IrExtraEntry["links"]> = {};
+      if (f.method) links.method = this.cardLink(typeof f.method === "function" ? (f.method as () => Card<unknown>)() : f.method, site);
+      if (f.keyOf) {
+        const r = this.resolveOutput(typeof f.keyOf === "function" ? (f.keyOf as () => Ref)() : f.keyOf, `field ${JSON.stringify(f.key)}`, site);
+        links.keyOf = { card: r.card, entry: r.output };
+      }
       if (f.wormhole) links.wormholeMethodId = this.cardLink(f.wormhole, site);
       if (f.source) {
         links.srcMethodId = this.cardLink(f.source.card, site);
@@ -428,11 +439,44 @@ export class FlowLowering {
       return undefined;
     }
     if (isInline(value)) return { kind: "inline", scope: this.lowerInline(value, this.byCard.get(card)) };
-    if (isVerbatim(value)) return { kind: "json", data: toJson(value.data, what, site) };
+    if (isVerbatim(value)) return this.withIds(value.data, (v) => toJson(v, what, site), what, site);
+    if (isTableFilter(value)) return lowerTableFilter(card, value, what, value.site ?? site, this.filterContext(card, what, site));
     const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
     if (kind === "flow" || kind === "flowName") return { kind: "flow", flow: this.pack.flowRef(value as FlowRefLike, site) };
     if (kind === "table") return { kind: "table", table: this.pack.tableRef(value as Table) };
-    return { kind: "json", data: checkConstant(type, value, what, site) };
+    return this.withIds(value, (v) => checkConstant(type, v, what, site), what, site);
+  }
+
+  /** A constant whose data may hold `idOf(...)` markers: the markers become ids resolved once the flow is lowered. */
+  private withIds(value: unknown, toData: (v: unknown) => Json, what: string, site: CallSite | undefined): IrValue {
+    const found = extractIds(value);
+    if (found.markers.length === 0) return { kind: "json", data: toData(value) };
+    const ids: IrDataId[] = found.markers.map((m) => ({ path: m.path, card: { dangling: "" } }));
+    this.deferred.push(() => {
+      found.markers.forEach((m, i) => {
+        const target = idTarget(m.marker);
+        if (isRef(target)) {
+          const r = this.resolveOutput(target, what, site);
+          ids[i] = { path: m.path, card: { ref: r.card }, output: r.output };
+        } else ids[i] = { path: m.path, card: this.cardLink(target as Card<unknown>, site) };
+      });
+    });
+    return { kind: "json", data: toData(found.data), ids };
+  }
+
+  private resolveOutput(source: Ref, what: string, site: CallSite | undefined): { card: string; output: IrEntryRef; type: ValueType } {
+    const lowered = this.lowered.get(source.node as RecordedNode);
+    const out = lowered ? findOutputOf(lowered, source.output) : undefined;
+    if (!lowered || !out || out === "ambiguous") throw new DslError(`${what}: ${JSON.stringify(source.output)} is not a single output of a card placed in this flow`, site);
+    return { card: lowered.card.ref, output: out.ref, type: out.type };
+  }
+
+  private filterContext(card: IrCard, what: string, site: CallSite | undefined): FilterContext {
+    return {
+      pin: (source, input) => this.pending.push({ source, target: card, input, inputType: { type: "string", collection: false }, transform: null, site, what }),
+      defer: (f) => this.deferred.push(f),
+      resolve: (source) => this.resolveOutput(source, what, site),
+    };
   }
 
   private wire(pin: PendingPin): void {
@@ -584,8 +628,6 @@ const TABLE_TYPES: Record<string, { type: string; data: Json }> = {
   boolean: { type: "boolean", data: false },
   Date: { type: "Date", data: "" },
 };
-/** Tables cards whose fields are the table's columns: inputs (rows written) or outputs (rows read). */
-const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
 
 /**
  * The column fields of a Tables card working on a table of this pack (group "Fields", one per column, as Okta
@@ -600,14 +642,15 @@ function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: C
   if (listed) return none;
   const fields = table.columns.map((c, i): CustomField => {
     const t = TABLE_TYPES[c.type] ?? TABLE_TYPES.string!;
-    const value: JsonObject = side === "inputs" ? { error: false, proxy: false, check: false, type: t.type, collection: false, data: t.data, available: [t.type] } : { error: false, type: t.type, collection: false, data: t.data, available: [t.type] };
-    const raw: JsonObject =
-      side === "inputs"
-        ? { group: "Fields", key: c.name, value, required: false, ref: false, metadata: { index: i + 1, optional: false }, flags: "d" }
-        : { group: "Fields", key: c.name, value, ref: false, metadata: { index: i } };
+    const raw = tableColumnEntry(side, c.name, t.type, side === "inputs" ? i + 1 : i);
+    (raw.value as JsonObject).data = t.data;
     return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
+}
+
+function withSettings(settings: FieldSettings | undefined): { settings?: FieldSettings } {
+  return settings ? { settings } : {};
 }
 
 function withValueData(extra: IrExtraEntry): JsonObject {

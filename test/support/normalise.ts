@@ -106,7 +106,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
         if (!isObj(s) || !isObj(s.data)) continue;
         for (const e of Object.values(s.data)) {
           if (!isObj(e)) continue;
-          const base = `${side}:${String(e.group)}/${String(e.key)}`;
+          const base = `${side}:${String(e.group)}/${keyLabel(e)}`;
           const n = seen.get(base) ?? 0;
           seen.set(base, n + 1);
           map.set(String(e.id), n ? `${base}#${n}` : base);
@@ -119,11 +119,18 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       if (err && isObj(err.flo) && Array.isArray(err.flo.methods)) index(err.flo, `${cardLabel}>policy`);
     });
   };
+  // Tables filter fields are keyed by their source output's entry id: labelled by that output (second pass, once
+  // every card and output has its label).
+  const keyLabel = (e: Obj): string => {
+    const method = isObj(e.metadata) ? e.metadata.method : undefined;
+    const src = typeof method === "string" ? entryLabels.get(method)?.get(String(e.key)) : undefined;
+    return src !== undefined ? `<${cardLabels.get(method as string)!}:${src}>` : String(e.key);
+  };
+  index(fd, "");
   index(fd, "");
   // Wormhole keys are random: each pair is renamed after what it carries, then entries are labelled again.
   if (renameWormholeKeys(fd, (id) => cardLabels.get(id), (cardId, id) => entryLabels.get(cardId)?.get(id))) {
-    cardLabels.clear();
-    entryLabels.clear();
+    index(fd, "");
     index(fd, "");
   }
   const card = (id: Json | undefined): Json => (typeof id === "string" && cardLabels.has(id) ? cardLabels.get(id)! : relabel(id));
@@ -132,6 +139,8 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
 
   const normaliseScope = (scope: Obj): void => {
     if ("uuid" in scope && scope !== fd) scope.uuid = "inline";
+    // An inline flow's own `id` is generated too (some exports have one).
+    if (typeof scope.id === "string" && scope !== fd) scope.id = "inline";
     if (scope !== fd) {
       if (isObj(scope.display) && isObj(scope.display.aliases)) {
         const aliases: Obj = {};
@@ -181,9 +190,17 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
           if (typeof e.metadata.srcOutputId === "string" && typeof e.metadata.srcMethodId === "string")
             e.metadata.srcOutputId = entry(e.metadata.srcMethodId, e.metadata.srcOutputId);
           if (typeof e.metadata.srcMethodId === "string") e.metadata.srcMethodId = card(e.metadata.srcMethodId);
+          // Any other card id an entry holds (a Tables filter field's `method`) is compared by what it points to.
+          if (typeof e.metadata.method === "string") {
+            e.key = keyLabel(e);
+            e.metadata.method = card(e.metadata.method);
+          }
         }
         const v = isObj(e.value) ? e.value : undefined;
-        if (v && typeof v.data === "string") v.data = relabel(v.data);
+        if (v && typeof v.data === "string") v.data = card(v.data);
+        // Card ids inside constant data (a Tables filter's `rhd.methodId`): by what they point to, so a stale id
+        // left in a rebuilt flopack shows as a difference.
+        else if (v && v.type !== "flo" && (isObj(v.data) || Array.isArray(v.data))) v.data = relinkCardIds(v.data, card, entry);
         if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) normaliseScope(v.data);
         data[lab] = e;
       }
@@ -226,6 +243,25 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   };
   normaliseScope(fd);
   return fd;
+}
+
+/**
+ * A copy of `data` with every string that is a card id of the flow replaced by the card's label, and the
+ * `outputId` next to a `methodId` by that card's output label.
+ */
+function relinkCardIds(data: Json, card: (id: Json | undefined) => Json, entry: (cardId: string, id: Json | undefined) => Json): Json {
+  if (typeof data === "string") return card(data);
+  if (Array.isArray(data)) return data.map((x) => relinkCardIds(x, card, entry));
+  if (isObj(data)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(data)) out[k] = relinkCardIds(v, card, entry);
+    if (typeof data.methodId === "string" && typeof data.outputId === "string") {
+      const label = entry(data.methodId, data.outputId);
+      if (typeof label === "string" && !label.startsWith("dangling:")) out.outputId = label;
+    }
+    return out;
+  }
+  return data;
 }
 
 const COMMENT = "root:kernel:control:0.0.1:comment";
