@@ -446,6 +446,13 @@ class FlowWriter {
     const options: Array<[string, ts.Expression]> = [];
     if (plan.name !== undefined) options.push(["name", literal(plan.name)]);
     if (plan.variant !== undefined) options.push(["variant", literal(plan.variant)]);
+    const m = this.models.get(card.ref)!;
+    const customIn = card.extraInputs.flatMap((x, j) => (this.wormholes.elided.has(x) ? [] : [this.customField(card, m, "inputs", x, j, info.id, this.pinsInto(card))]));
+    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, info.id, []));
+    if (customIn.length > 0) options.push(["customInputs", f.createArrayLiteralExpression(customIn, true)]);
+    if (customOut.length > 0) options.push(["customOutputs", f.createArrayLiteralExpression(customOut, true)]);
+    if (this.rawFieldReasons.length > 0) this.raw.push({ card: card.name, address: card.address, why: this.rawFieldReasons });
+    this.rawFieldReasons = [];
     if (attempt.options.length > 0) options.push(["attempt", objectLiteral(attempt.options, true)]);
     if (onError.options.length > 0) options.push(["onError", objectLiteral(onError.options, true)]);
     const args: ts.Expression[] = [attempt.body, onError.body];

@@ -50,11 +50,10 @@ export interface IfErrorContext {
 
 /** How to write an If Error card with `f.ifError`, or undefined when ifError would not give it back exactly. */
 export function ifErrorPlan(card: IrCard, c: IfErrorContext): IfErrorPlan | undefined {
-  if (card.address !== TRY_CATCH || card.pins.length > 0 || card.comments !== undefined) return undefined;
-  const { inputValues, extraInputs, policy, ...rest } = card;
-  if (!isBare({ ...rest, inputValues: [], extraInputs: [], policy: { error: { type: "finish" } } })) return undefined;
-  // Wormhole entrances are all left to lower; nothing else is set on the card.
-  if (extraInputs.some((x) => !c.wormholes.elided.has(x))) return undefined;
+  if (card.address !== TRY_CATCH || card.comments !== undefined) return undefined;
+  // Custom fields are the `customInputs` / `customOutputs` options (wormhole entrances left to lower aside).
+  const { inputValues, extraInputs: _inputs, extraOutputs: _outputs, policy, ...rest } = card;
+  if (!isBare({ ...rest, inputValues: [], extraInputs: [], extraOutputs: [], policy: { error: { type: "finish" } } })) return undefined;
   const flo = inputValues.length === 1 && sameEntry(inputValues[0]!.entry, { group: null, key: "flo" }) ? inputValues[0]!.value : undefined;
   if (flo?.kind !== "inline" || policy.flo?.kind !== "inline" || policy.rest !== undefined) return undefined;
   if (canonicalJson(policy.error) !== canonicalJson(HANDLER_POLICY)) return undefined;

@@ -8,7 +8,7 @@ import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
 import { isRef, makeRef } from "./handle.js";
 import { inline } from "./inline.js";
-import type { OktaObject } from "./types.js";
+import type { CustomField, OktaObject } from "./types.js";
 import type { JsonObject } from "../ir/types.js";
 
 export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
@@ -74,6 +74,9 @@ export interface IfErrorOptions {
   name?: string;
   /** Catalog variant of the If Error card. */
   variant?: string;
+  /** Fields of the If Error card itself: inputs (e.g. wormholes written out), outputs (what its blocks return). */
+  customInputs?: readonly CustomField[];
+  customOutputs?: readonly CustomField[];
   attempt?: IfErrorBlock;
   onError?: IfErrorBlock;
 }
@@ -188,6 +191,8 @@ export class FlowBuilder<T = Record<string, unknown>> {
       address: TRY_CATCH_ADDRESS,
       ...(options.name !== undefined ? { name: options.name } : {}),
       ...(options.variant !== undefined ? { variant: options.variant } : {}),
+      ...(options.customInputs !== undefined ? { customInputs: options.customInputs } : {}),
+      ...(options.customOutputs !== undefined ? { customOutputs: options.customOutputs } : {}),
       inputs: { flo: block(attempt as (g: FlowBuilder<never>) => void, options.attempt) as unknown as Input<unknown> },
       policy: { type: "raw", error: { type: "handler", flo: null, merge: "join" }, handler: block(onError as ((g: FlowBuilder<never>) => void) | undefined, options.onError) },
       site,
