@@ -85,6 +85,35 @@ describe("import of wormholes", () => {
     buildsBackEqual(file, doc, "plain-rt");
   });
 
+  // An If Error card as exports have it: other start cards and inline-flow keys, outputs read by a later card, a
+  // Return with a value ending the attempt.
+  const RETURN = "root:kernel:control:0.0.1:return";
+  const shaped = flow({ name: "Shaped", trigger: helperFlow({ params }) }, (f) => {
+    const caught = f.ifError(
+      (t) => void t.add(card(RETURN, { customInputs: [{ key: "Message", type: "string", value: f.trigger.$out("first") }] })),
+      (e) => void e.add(card(CONCAT, { name: "Why", inputs: { string1: "failed: ", string2: f.trigger.$out("last") } })),
+      {
+        name: "Try it",
+        customOutputs: [{ key: "Message", type: "string" }],
+        attempt: { start: card(CALLABLE, { variant: "c7a5e767" }) },
+        onError: { start: card(CALLABLE, { variant: "9c69c833" }), shape: { id: null, uuid: "", tree: { id: 1, name: "all" }, methods: [], model: {}, orderings: {}, security_level: "high", log: false, inheritLog: false, group: null } },
+      },
+    );
+    f.add(card(CONCAT, { name: "After", inputs: { string1: caught.$out("Message"), string2: "" } }));
+  });
+
+  it.skipIf(!existsSync(cli))("writes an If Error card's start cards, inline-flow keys and outputs as f.ifError options", () => {
+    const doc = emit([shaped]);
+    const { text, file } = importText(doc, "shaped");
+    expect(text).toMatch(/const \w+ = f\.ifError\(/);
+    expect(text).not.toContain("tryCatch");
+    expect(text).toContain('name: "Try it"');
+    expect(text).toMatch(/attempt: \{\s*start: kernel\.control\.callable\(\{ variant: "c7a5e767" \}\)\s*\}/);
+    expect(text).toMatch(/onError: \{\s*start: kernel\.control\.callable\(\{ variant: "9c69c833" \}\),\s*shape: \{/);
+    expect(text).toMatch(/customOutputs: \[\s*\{ key: "Message"/);
+    buildsBackEqual(file, doc, "shaped");
+  });
+
   // Two wormholes carrying one value into one inline flow (exports have them): lower would make one from plain
   // references, so the second is written out.
   const twice = flow({ name: "Twice", trigger: helperFlow({ params }) }, (f) => {
