@@ -23,14 +23,14 @@ import { literal, objectLiteral, propertyKey, withLineComments } from "./literal
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
-import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
+import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex, type FieldLabels } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
-import { isCompactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
+import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 import { hiddenFieldData } from "../compile/table-filter.js";
 
 const f = ts.factory;
@@ -1306,10 +1306,9 @@ class FlowWriter {
     // Wormhole ends have a compact form of their own (a `context` field with its `wormhole` card), and no other.
     const wormholeEnd = group === "context" && x.links?.wormholeMethodId !== undefined;
     const defaultData = wormholeEnd ? null : collection ? [] : defaultDataOf(type);
-    const labels = wormholeEnd
-      ? isCompactWormholeField(action, side, x)
-        ? {}
-        : undefined
+    const wormholeSettings = wormholeEnd ? compactWormholeField(action, side, x) : undefined;
+    const labels: FieldLabels | undefined = wormholeEnd
+      ? wormholeSettings && (wormholeSettings.ref ? { settings: wormholeSettings } : {})
       : labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
     const isCompact = labels !== undefined;
     // With `raw` (the whole entry), lower reads only the type's kind (for conversions) from the other props.

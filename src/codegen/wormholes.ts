@@ -37,8 +37,11 @@ export interface WormholePlan {
 
 export const NO_WORMHOLES: WormholePlan = { elided: new Set(), elidedPins: new Set(), alias: () => undefined };
 
-/** A wormhole field of an IR card compared with the shape lower writes for that end (`metadata.wormholeMethodId` aside). */
-export function isWormholeShape(end: WormholeEnd, x: IrExtraEntry): boolean {
+/**
+ * A wormhole field of an IR card compared with the shape lower writes for that end (`metadata.wormholeMethodId`
+ * aside); with `refFlag`, also the shape with `ref: true` (one exit of the corpus has it).
+ */
+export function isWormholeShape(end: WormholeEnd, x: IrExtraEntry, refFlag = false): boolean {
   const e = x.entry;
   const v = isObject(e.value) ? e.value : undefined;
   if (!v || typeof e.key !== "string" || e.group !== WORMHOLE_GROUP) return false;
@@ -50,16 +53,20 @@ export function isWormholeShape(end: WormholeEnd, x: IrExtraEntry): boolean {
   if (!isObject(actual.metadata) || actual.metadata.wormholeMethodId !== null) return false;
   delete actual.metadata.wormholeMethodId;
   (actual.value as JsonObject).data = null;
-  return canonicalJson(actual) === canonicalJson(wormholeEntry(end, e.key, v.type as string | JsonObject, v.collection));
+  const shape = wormholeEntry(end, e.key, v.type as string | JsonObject, v.collection);
+  if (refFlag && actual.ref === true) shape.ref = true;
+  return canonicalJson(actual) === canonicalJson(shape);
 }
 
 /**
  * A `context` field linked to a wormhole card whose shape is exactly lower's for its end: written as
- * `{ key, group: "context", type, wormhole }` (lower's customExtra expands it back).
+ * `{ key, group: "context", type, wormhole }` (lower's customExtra expands it back), plus `refFlag: true` where
+ * the entry has that flag. The settings to write, or undefined when the field must be written whole.
  */
-export function isCompactWormholeField(action: string, side: "inputs" | "outputs", x: IrExtraEntry): boolean {
+export function compactWormholeField(action: string, side: "inputs" | "outputs", x: IrExtraEntry): { ref?: boolean } | undefined {
   const end = wormholeEndOf(action, side);
-  return end !== undefined && x.entry.group === WORMHOLE_GROUP && isWormholeShape(end, x);
+  if (end === undefined || x.entry.group !== WORMHOLE_GROUP || !isWormholeShape(end, x, true)) return undefined;
+  return x.entry.ref === true ? { ref: true } : {};
 }
 
 /** A start card whose outputs are exactly its wormhole exits mirrored (lower mirrors them when no outputs are given). */

@@ -373,6 +373,7 @@ export class FlowLowering {
     } else if (wormholeEnd) {
       // A wormhole end written out (import does, where automatic wormholes would not give the same pairs).
       entry = wormholeEntry(wormholeEnd, c.key, c.type as string | JsonObject, c.collection ?? false);
+      if (c.refFlag === true) entry.ref = true;
     } else {
       const collection = c.collection ?? false;
       entry = customEntry(action, side, {

@@ -158,6 +158,30 @@ describe("wormhole fields written out", () => {
   });
 });
 
+describe("wormhole fields with the ref flag", () => {
+  it("keeps ref: true on a written-out end (one exit of the corpus has it)", () => {
+    const main = flow({ name: "Main", trigger: helperFlow({ params }) }, (f) => {
+      let start: Card<unknown> = f.trigger;
+      const holder: Card<unknown> = f.add(
+        card(TRY, {
+          inputs: {
+            flo: inline(card(CALLABLE, { name: "Helper Flow", customInputs: [{ key: "k1", group: "context", type: "string", refFlag: true, get wormhole() { return holder; } }] }), (g) => {
+              start = g.trigger;
+            }) as never,
+          },
+          customInputs: [{ key: "k1", group: "context", type: "string", value: f.trigger.$out("first"), get wormhole() { return start; } }],
+        }),
+      );
+    });
+    const fd = (Object.values<Obj>(build([main]).data.flos)[0]!).data;
+    const tryCatch = tryCards(fd)[0]!;
+    const start = startOf(attemptOf(tryCatch));
+    expect(context(start, "inputs")[0]!.ref).toBe(true);
+    expect(context(start, "outputs")[0]!.ref).toBe(true);
+    expect(context(tryCatch, "inputs")[0]!.ref).toBe(false);
+  });
+});
+
 describe("f.ifError options", () => {
   const RETURN = "root:kernel:control:0.0.1:return";
   it("keeps a Return the body placed last, and takes the card's name, a block's start card and inline-flow keys", () => {
