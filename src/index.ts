@@ -11,7 +11,7 @@ export { connection, folder, table } from "./dsl/resources.js";
 export { card } from "./dsl/card.js";
 export { field } from "./dsl/handle.js";
 export { convert, inline, verbatim } from "./dsl/inline.js";
-export { compose } from "./dsl/compose.js";
+export { compose, type ComposeOptions, type ComposeValue } from "./dsl/compose.js";
 export { where, type WhereCondition } from "./dsl/where.js";
 export { idOf } from "./dsl/ids.js";
 export type { FlowBuilder, IfCondition, BranchBody, IfErrorBlock, IfErrorOptions } from "./dsl/builder.js";

@@ -32,6 +32,7 @@ import { triggerOptions } from "./trigger.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 import { hiddenFieldData } from "../compile/table-filter.js";
+import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
 
 const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -151,7 +152,7 @@ class FlowWriter {
     const root = top.plan.root;
     if (ev) this.countCard(ev.event);
     const trigger = triggerOptions(this.flow, root, {
-      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName } : undefined,
+      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName, ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}), ...(ev.inline !== undefined ? { inline: ev.inline } : {}) } : undefined,
       params: root ? this.triggerParams(root) : undefined,
       ctx: this.ctx,
       spec: (card) => this.spec(card, top.id),
@@ -220,14 +221,15 @@ class FlowWriter {
   }
 
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
-  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string } | undefined {
+  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: JsonObject } | undefined {
     if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
     const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
     const event = scope.cards.find((c) => c !== wrapper);
     if (!wrapper || !event || !event.address.startsWith("root:channels:http:")) return undefined;
     const [from, to] = scope.orderings[0]!;
     if (from !== event.ref || to !== wrapper.ref) return undefined;
-    if (wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant || wrapper.name !== "For Each - Ignore Errors") return undefined;
+    if (wrapper.name !== "For Each - Ignore Errors" || !this.catalog.has(ASYNC_EACH, wrapper.variant)) return undefined;
+    const wrapperVariant = wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant ? wrapper.variant : undefined;
     if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
     const { inputValues, ...rest } = wrapper;
     if (!isBare({ ...rest, inputValues: [] })) return undefined;
@@ -246,10 +248,15 @@ class FlowWriter {
     const root = planScope(body).root;
     const rootName = em.template.name;
     if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
-    if (root.variant !== this.catalog.variants(CALLABLE).filter((c) => c.name === rootName)[0]?.variant) return undefined;
     const connector = event.address.split(":")[3] ?? "okta";
     const expected = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
-    if (!body.inline || canonicalJson(body.inline) !== canonicalJson(expected)) return undefined;
+    if (!body.inline) return undefined;
+    // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.
+    const aliases = isObject(body.inline.display) && isObject(body.inline.display.aliases) ? body.inline.display.aliases : undefined;
+    if (!aliases || aliases[root.ref] !== connector || Object.keys(aliases)[0] !== root.ref) return undefined;
+    const shape = cloneJson(body.inline);
+    delete ((shape.display as JsonObject).aliases as JsonObject)[root.ref];
+    const inline = canonicalJson(body.inline) !== canonicalJson(expected) ? shape : undefined;
     // Nothing inside may point out of the body (it becomes the flow's top level).
     const inside = new Set<string>();
     const collect = (sc: IrScope): void => {
@@ -264,7 +271,7 @@ class FlowWriter {
     const leaks = (sc: IrScope): boolean =>
       sc.cards.some((c) => [...c.extraInputs, ...c.extraOutputs].some((x) => outside(x.links?.wormholeMethodId) || outside(x.links?.srcMethodId)));
     if (leaks(body)) return undefined;
-    return { event, body, rootName };
+    return { event, body, rootName, ...(wrapperVariant !== undefined ? { wrapperVariant } : {}), ...(inline !== undefined ? { inline } : {}) };
   }
 
   // ---- indexing ----
@@ -373,8 +380,9 @@ class FlowWriter {
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
     this.declaredQueues.pop();
+    // A statement left waiting is lost only when it would write something (a pin already inlined writes nothing).
     for (const d of deferred.filter((x) => !done.has(x))) {
-      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+      if (d.make() !== undefined) this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
     }
     return out;
   }
@@ -553,7 +561,10 @@ class FlowWriter {
         const seen = visible ? visible(source.ref) : this.declared.has(source.ref);
         if (!seen || this.scopeOfCard.get(source.ref) !== scope) return undefined;
         if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
-        if (!dry) props.push([prop, this.refExpr(source, pin, x.type)!]);
+        if (!dry) {
+          props.push([prop, this.refExpr(source, pin, x.type)!]);
+          this.inlinePins.add(pin);
+        }
       } else if (v) {
         if (v.value.kind !== "json") return undefined;
         if (!dry) props.push([prop, this.constant(v.value.data, x.entry, false)]);
@@ -841,6 +852,8 @@ class FlowWriter {
   /** The spec expression of a card: `card(address, {...})`. `scope` is where the expression is evaluated. */
   spec(card: IrCard, scope: number): ts.Expression {
     const m = this.models.get(card.ref)!;
+    const composed = card.address === COMPOSE_ADDRESS ? this.composeSpec(card, m, scope) : undefined;
+    if (composed) return composed;
     const props: ts.ObjectLiteralElementLike[] = [];
     const prop = (k: string, v: ts.Expression): void => {
       props.push(f.createPropertyAssignment(k, v));
@@ -990,6 +1003,28 @@ class FlowWriter {
     const args: ts.Expression[] = [literal(card.address)];
     if (props.length > 0) args.push(f.createObjectLiteralExpression(props, props.length > 1));
     return f.createCallExpression(this.ctx.use("flocode", "card"), undefined, args);
+  }
+
+  /** A Compose card as `compose\`...${ref}...\`` when that gives it back (see ./compose.ts); its pins are written in place. */
+  private composeSpec(card: IrCard, m: CardModel, scope: number): ts.Expression | undefined {
+    const incoming = this.pinsInto(card);
+    const composed = composeTemplate(card, {
+      templateName: m.template.name,
+      templateInputs: m.templateInputs,
+      defaultVariant: this.catalog.variants(card.address)[0]?.variant,
+      tag: () => this.ctx.use("flocode", "compose"),
+      placeholderValue: (j) => {
+        const input = m.inputs.find((e) => e.extra === j);
+        const pins = input ? incoming.filter((p) => sameEntry(p.pin.input, input.ref)) : [];
+        if (!input || pins.length !== 1) return undefined;
+        const { source, pin } = pins[0]!;
+        if (!this.declared.has(source.ref) || this.scopeOfCard.get(source.ref) !== scope) return undefined;
+        if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
+        return { expr: () => this.refExpr(source, pin, input.type)!, pin };
+      },
+    });
+    for (const pin of composed?.pins ?? []) this.inlinePins.add(pin);
+    return composed?.expr;
   }
 
   /**

@@ -5,6 +5,7 @@
  * parameters, 1308 of 1443 Construct keys, 185 of 185 Merge fields).
  */
 import type { JsonObject } from "../ir/types.js";
+import { placeholderEntry } from "./compose-placeholders.js";
 
 const ALL_TYPES = ["string", "number", "boolean", "Date", "Array", "object", "file", "flo", "folder"];
 
@@ -101,6 +102,10 @@ export function tableColumnEntry(side: "inputs" | "outputs", key: string, type: 
 }
 
 function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
+  if (f.group === "_expr" && side === "inputs") {
+    // A Tables filter's hidden field (written by `where`, see table-filter.ts); its `method` is a link.
+    return { group: "_expr", key: f.key, value: { error: false, proxy: false, check: false, type: f.type, collection: f.collection, data: f.data as null, available: [] }, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" };
+  }
   if (f.group === "Fields" && TABLE_COLUMN_SIDES[actionKey] === side && typeof f.type === "string") {
     const entry = tableColumnEntry(side, f.key, f.type, f.index);
     (entry.value as JsonObject).data = f.data as null;
@@ -134,6 +139,13 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
     case "run":
       if (side === "outputs") return { group, key: f.key, value: { ...plain(), available: ALL_TYPES }, ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, custom: true, transient: true, ...labels }, flags: "d" };
+    case "compose": {
+      // Compose placeholders (their shape lives with the compose tag); data and labels as usual.
+      const entry = placeholderEntry(f.key, f.index);
+      (entry.value as JsonObject).data = data;
+      Object.assign(entry.metadata as JsonObject, labels);
+      return entry;
+    }
     case "join":
       // Join fields added in the UI (not by an If/Else's values): not marked custom, any type offered.
       return side === "inputs"

@@ -141,10 +141,11 @@ export class FlowLowering {
   }
 
   /** Okta event flows: [event card → For Each - Ignore Errors] with the body as the For Each's inline flow. */
-  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined): IrScope {
+  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: JsonObject } = {}): IrScope {
+    const wrapperVariant = options.wrapperVariant;
     const event = this.cardFrom(this.pack.template(eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site), eventSpec, undefined, { kind: "card" });
     const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH, site };
-    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH, {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
+    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
     const find = (key: string): IrEntryRef => {
       const i = wrapper.inputs.findIndex((e) => e.ref.key === key);
       if (i < 0) throw new DslError(`the catalog's For Each - Ignore Errors card has no ${key} input`, site);
@@ -152,7 +153,15 @@ export class FlowLowering {
     };
     const root = body.cards[0]!;
     const connector = eventSpec.address.split(":")[3] ?? "okta";
-    body.inline = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
+    if (options.inline) {
+      // The shape as given, with the root's alias (under the ref lower gave the root) first.
+      const shape = toJson(options.inline, "event() inline", site) as JsonObject;
+      const display = isObject(shape.display) ? shape.display : (shape.display = {});
+      display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
+      body.inline = shape;
+    } else {
+      body.inline = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
+    }
     wrapper.card.inputValues.push({ entry: find("flo"), value: { kind: "inline", scope: body } }, { entry: find("concurrency"), value: { kind: "json", data: 1 } });
     const collection = event.outputs.find((o) => o.ref.key === "collection");
     if (!collection) throw new DslError(`${eventSpec.address} is not a list event card (it has no "collection" output)`, eventSpec.site ?? site);

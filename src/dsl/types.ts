@@ -226,7 +226,7 @@ export type TriggerSpec =
   | { kind: "apiEndpoint"; security: "open" | "clientToken"; fields?: readonly CustomField[]; site?: CallSite }
   | { kind: "helper"; params: readonly CustomField[]; site?: CallSite }
   | { kind: "delegated"; params: readonly CustomField[]; site?: CallSite }
-  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite }
+  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite; wrapperVariant?: string; inline?: JsonObject }
   | { kind: "manual"; site?: CallSite }
   /** A root card written as a card (escape hatch; used by import for unusual roots). */
   | { kind: "card"; card: CardSpec<unknown>; site?: CallSite };

@@ -1,70 +1,103 @@
 /**
- * The normaliser compares wormhole keys (random pairing tokens, FLOPACK.md §6.3) by what the wormhole carries:
- * renaming a pair is not a difference, wiring it to another value, inside or outside, is.
+ * The normaliser compares Compose placeholder tokens by what they point to: a renamed token is no difference;
+ * a placeholder wired elsewhere, a changed text, a missing or extra placeholder are.
  */
 import { describe, expect, it } from "vitest";
-import { card, flow, helperFlow, pack } from "../../src/index.js";
-import { Catalog } from "../../src/catalog/store.js";
-import { lower } from "../../src/compile/lower.js";
-import { emitPack } from "../../src/compile/emit.js";
+import type { JsonObject } from "../../src/ir/types.js";
+import { COMPOSE, cardsOf, inputsOf, simpleComposePack } from "./compose-pack.js";
 import { firstDifference, normaliseFlopack } from "./normalise.js";
 
-type Obj = Record<string, any>;
-const CONCAT = "root:kernel:string:0.0.1:concat";
+const same = (a: JsonObject, b: JsonObject): string | undefined => firstDifference(normaliseFlopack(a as never), normaliseFlopack(b as never));
 
-/** A flow whose If Error reads two outer values (two wormhole pairs into the attempt). */
-function flopack(): Obj {
-  const main = flow({ name: "Main", trigger: helperFlow({ params: { first: "string", last: "string" } }) }, (f) => {
-    f.ifError((t) => {
-      t.add(card(CONCAT, { name: "Greeting", inputs: { string1: f.trigger.$out("first"), string2: f.trigger.$out("last") } }));
-    });
-  });
-  const def = pack({ name: "n", flows: [main] });
-  const ir = lower({ flows: [main], pack: def, defaultFolder: "n" }, Catalog.builtin());
-  return emitPack(ir, { template: (a, v) => Catalog.builtin().get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" }) as Obj;
+/** The pack's one Compose card, its text entry and its placeholders in text order. */
+function composeOf(doc: JsonObject) {
+  const m = cardsOf(doc, COMPOSE)[0]!;
+  const inputs = inputsOf(m);
+  const text = inputs.get("_text_")!;
+  const placeholders = [...inputs.values()].filter((e) => e !== text);
+  return { m, text, placeholders };
 }
 
-const methods = (doc: Obj): Obj[] => (Object.values<Obj>(doc.data.flos)[0]!).data.methods;
-const byAddress = (list: Obj[], suffix: string): Obj => list.find((m) => m.address.endsWith(suffix))!;
-const wormholeKeys = (doc: Obj): string[] =>
-  Object.values<Obj>(byAddress(methods(doc), ":tryCatch").node.model.inputs.data)
-    .filter((e) => e.group === "context")
-    .map((e) => e.key);
-const differs = (a: Obj, b: Obj): string | undefined => firstDifference(normaliseFlopack(a), normaliseFlopack(b));
+function renameToken(doc: JsonObject, from: string, to: string): void {
+  const { text, placeholders } = composeOf(doc);
+  const v = text.value as JsonObject;
+  v.data = String(v.data).split(`{{{${from}}}}`).join(`{{{${to}}}}`);
+  for (const e of placeholders) if (e.key === from) e.key = to;
+}
 
-describe("normaliser: wormhole keys", () => {
-  it("ignores the keys' values", () => {
-    const a = flopack();
-    const keys = wormholeKeys(a);
-    expect(keys).toHaveLength(2);
-    let text = JSON.stringify(a);
-    keys.forEach((k, i) => (text = text.split(`"${k}"`).join(`"renamed-${i}"`)));
-    const b = JSON.parse(text) as Obj;
-    expect(wormholeKeys(b)).toEqual(["renamed-0", "renamed-1"]);
-    expect(differs(a, b)).toBeUndefined();
+const pack = () => simpleComposePack(["Hello ", " and ", "!"]);
+
+describe("normaliser: Compose placeholders", () => {
+  it("ignores renamed tokens", () => {
+    const a = pack();
+    const b = pack();
+    renameToken(b, "value1", "Zq9-x_1Ab");
+    renameToken(b, "value2", "value1");
+    expect(composeOf(b).text.value).toMatchObject({ data: "Hello {{{Zq9-x_1Ab}}} and {{{value1}}}!" });
+    expect(same(a, b)).toBeUndefined();
   });
 
-  it("sees an entrance wired to another outer value", () => {
-    const a = flopack();
-    const b = structuredClone(a);
-    const trigger = byAddress(methods(b), ":callable");
-    const outputs = Object.values<Obj>(trigger.node.model.outputs.data);
-    const first = outputs.find((e) => e.key === "first")!.id;
-    const last = outputs.find((e) => e.key === "last")!.id;
-    // Both entrances now read "last".
-    const tryUuid = byAddress(methods(b), ":tryCatch").uuid;
-    trigger.pins[last][tryUuid].push(...trigger.pins[first][tryUuid]);
-    delete trigger.pins[first];
-    expect(differs(a, b)).toMatch(/wormhole/);
+  it("ignores the storage order of the placeholder inputs", () => {
+    const a = pack();
+    const b = pack();
+    const inputs = ((composeOf(b).m.node as JsonObject).model as JsonObject).inputs as JsonObject;
+    const entries = Object.entries(inputs.data as JsonObject);
+    inputs.data = Object.fromEntries([entries[0]!, entries[2]!, entries[1]!]);
+    expect(same(a, b)).toBeUndefined();
   });
 
-  it("sees exits swapped inside the inline flow", () => {
-    const a = flopack();
-    const b = structuredClone(a);
-    const attempt = Object.values<Obj>(byAddress(methods(b), ":tryCatch").node.model.inputs.data).find((e) => e.key === "flo")!.value.data;
-    const start = byAddress(attempt.methods, ":callable");
-    const [x, y] = Object.values<Obj>(start.pins).map((targets) => Object.values<Obj[]>(targets)[0]![0]!);
-    [x!.input, y!.input] = [y!.input, x!.input];
-    expect(differs(a, b)).toMatch(/wormhole/);
+  it("sees tokens swapped in the text (each placeholder now shows the other value)", () => {
+    const a = pack();
+    const b = pack();
+    const v = composeOf(b).text.value as JsonObject;
+    v.data = "Hello {{{value2}}} and {{{value1}}}!";
+    expect(same(a, b)).toMatch(/value\/data|pins/);
+  });
+
+  it("sees a placeholder wired from another output", () => {
+    const a = pack();
+    const b = pack();
+    // Swap the two placeholders' keys but not the text: the first placeholder now takes B's output.
+    const [p1, p2] = composeOf(b).placeholders;
+    p1!.key = "value2";
+    p2!.key = "value1";
+    expect(same(a, b)).toBeDefined();
+  });
+
+  it("sees a changed text", () => {
+    const a = pack();
+    const b = pack();
+    (composeOf(b).text.value as JsonObject).data = "Hello {{{value1}}} or {{{value2}}}!";
+    expect(same(a, b)).toMatch(/_text_/);
+  });
+
+  it("sees a placeholder whose token the text no longer names", () => {
+    const a = pack();
+    const b = pack();
+    (composeOf(b).text.value as JsonObject).data = "Hello {{{value1}}} and {{{other}}}!";
+    expect(same(a, b)).toBeDefined();
+  });
+
+  it("sees a missing placeholder input (its token is then plain text)", () => {
+    const a = simpleComposePack(["Hello ", "!"]);
+    const b = simpleComposePack(["Hello ", "!"]);
+    const { m, placeholders } = composeOf(b);
+    const inputs = ((m.node as JsonObject).model as JsonObject).inputs as JsonObject;
+    const data = inputs.data as JsonObject;
+    for (const [id, e] of Object.entries(data)) if (e === placeholders[0]) delete data[id];
+    expect(same(a, b)).toBeDefined();
+  });
+
+  it("tells literal braces from a placeholder", () => {
+    const a = simpleComposePack(["{{{value1}}} ", "!"]);
+    // The DSL picks a token the text does not hold.
+    expect(composeOf(a).text.value).toMatchObject({ data: "{{{value1}}} {{{value2}}}!" });
+    const b = simpleComposePack(["{{{value1}}} ", "!"]);
+    renameToken(b, "value2", "other");
+    expect(same(a, b)).toBeUndefined();
+    // The literal text renamed is a difference.
+    const c = simpleComposePack(["{{{value1}}} ", "!"]);
+    (composeOf(c).text.value as JsonObject).data = "{{{value3}}} {{{value2}}}!";
+    expect(same(a, c)).toMatch(/_text_/);
   });
 });

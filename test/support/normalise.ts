@@ -6,7 +6,8 @@
  * `parents.*.data.id`), and stale empty `joins` lists.
  * Ids are replaced by what they point to: flows by name, folders/tables/connections by name (+ occurrence),
  * cards by a canonical walk from the root (storage order of `methods` does not matter; see canonicalCardLabels),
- * entries by (card, side, group, key, occurrence),
+ * entries by (card, side, group, key, occurrence), Compose / Expression placeholder tokens by their order in the
+ * text (see placeholderTokens),
  * ordering edges by their [from, to] pair, wormhole keys by what the wormhole carries (see renameWormholeKeys).
  * Everything else is kept and compared.
  */
@@ -100,13 +101,15 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       cardLabels.set(String(m.uuid), cardLabel);
       const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
       const map = new Map<string, string>();
+      const tokens = placeholderTokens(m);
       for (const side of ["inputs", "outputs"]) {
         const s = model[side];
         const seen = new Map<string, number>();
         if (!isObj(s) || !isObj(s.data)) continue;
         for (const e of Object.values(s.data)) {
           if (!isObj(e)) continue;
-          const base = `${side}:${String(e.group)}/${keyLabel(e)}`;
+          const renamed = side === "inputs" ? renamedKey(e, tokens) : e.key;
+          const base = `${side}:${String(e.group)}/${renamed !== e.key ? String(renamed) : keyLabel(e)}`;
           const n = seen.get(base) ?? 0;
           seen.set(base, n + 1);
           map.set(String(e.id), n ? `${base}#${n}` : base);
@@ -174,6 +177,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
     delete model.partnerChannelKeys;
     if (isObj(model.metadata)) delete model.metadata.id;
     if (typeof model.config === "string") model.config = relabel(model.config);
+    renamePlaceholders(m, placeholderTokens(m));
     for (const side of ["inputs", "outputs"]) {
       const s = model[side];
       if (!isObj(s) || !isObj(s.data)) continue;
@@ -266,6 +270,59 @@ function relinkCardIds(data: Json, card: (id: Json | undefined) => Json, entry: 
 
 const COMMENT = "root:kernel:control:0.0.1:comment";
 const EXPAND = "root:kernel:object:0.0.1:expand";
+/** Cards whose `_text_` input holds `{{{token}}}` placeholders, each token a sibling input's key (FLOPACK.md §6.7). */
+const PLACEHOLDER_CARDS = new Set(["root:kernel:string:0.0.1:compose", "root:kernel:math:0.0.1:expression"]);
+const PLACEHOLDER = /\{\{\{([^{}]*)\}\}\}/g;
+
+/**
+ * A Compose / Expression card's placeholder tokens (generated ids) → canonical names by first occurrence in the
+ * text: `{{{a}}} and {{{b}}}` and `{{{x}}} and {{{y}}}` read alike when a and x (b and y) are wired alike.
+ * Only `{{{token}}}`s naming a sibling input (group null) are placeholders; other braces stay text.
+ */
+function placeholderTokens(m: Obj): Map<string, string> {
+  const tokens = new Map<string, string>();
+  if (!PLACEHOLDER_CARDS.has(String(m.address))) return tokens;
+  const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+  const inputs = isObj(model.inputs) && isObj(model.inputs.data) ? Object.values(model.inputs.data).filter(isObj) : [];
+  const text = inputs.find((e) => e.key === "_text_" && e.group === null);
+  const data = text && isObj(text.value) ? text.value.data : undefined;
+  if (typeof data !== "string") return tokens;
+  const siblings = new Set(inputs.filter((e) => e !== text && e.group === null && typeof e.key === "string").map((e) => e.key as string));
+  for (const match of data.matchAll(PLACEHOLDER)) {
+    const token = match[1]!;
+    if (siblings.has(token) && !tokens.has(token)) tokens.set(token, `{placeholder ${tokens.size + 1}}`);
+  }
+  return tokens;
+}
+
+/** The key an input is compared by: a placeholder's canonical name, else its own key. */
+function renamedKey(e: Obj, tokens: Map<string, string>): Json {
+  return e.group === null && typeof e.key === "string" && e.key !== "_text_" && tokens.has(e.key) ? tokens.get(e.key)! : (e.key ?? null);
+}
+
+/**
+ * Renames the placeholders of a card in place: sibling keys, and the text, which becomes a list of literal
+ * strings and `{ placeholder: n }` objects (so that no text can pass for a renamed placeholder).
+ */
+function renamePlaceholders(m: Obj, tokens: Map<string, string>): void {
+  if (tokens.size === 0) return;
+  const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+  const inputs = isObj(model.inputs) && isObj(model.inputs.data) ? Object.values(model.inputs.data).filter(isObj) : [];
+  for (const e of inputs) {
+    if (e.key === "_text_" && e.group === null && isObj(e.value) && typeof e.value.data === "string") {
+      const parts: Json[] = [];
+      let from = 0;
+      for (const match of e.value.data.matchAll(PLACEHOLDER)) {
+        const name = tokens.get(match[1]!);
+        if (name === undefined) continue;
+        parts.push(e.value.data.slice(from, match.index), { placeholder: name });
+        from = match.index + match[0].length;
+      }
+      parts.push(e.value.data.slice(from));
+      e.value.data = parts;
+    } else e.key = renamedKey(e, tokens);
+  }
+}
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -298,7 +355,8 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
       return isObj(sd) && isObj(sd.data) ? JSON.stringify(Object.values(sd.data).filter(isObj).map(f)) : "";
     };
     const paths = sig("outputs", (e) => [String(e.group === null ? "" : "g"), String(e.key), isObj(e.metadata) ? (e.metadata.path ?? null) : null]);
-    const inputs = sig("inputs", (e) => (isWormholeEnd(e) ? "<wormhole>" : String(e.key)));
+    const tokens = placeholderTokens(m);
+    const inputs = sig("inputs", (e) => (isWormholeEnd(e) ? "<wormhole>" : String(renamedKey(e, tokens))));
     return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}`;
   };
   const labels = new Map<Obj, string>();
