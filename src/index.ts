@@ -14,6 +14,6 @@ export { convert, inline, verbatim } from "./dsl/inline.js";
 export { compose, type ComposeOptions, type ComposeValue } from "./dsl/compose.js";
 export { where, type WhereCondition } from "./dsl/where.js";
 export { idOf } from "./dsl/ids.js";
-export type { FlowBuilder, IfCondition, BranchBody } from "./dsl/builder.js";
+export type { FlowBuilder, IfCondition, BranchBody, IfErrorBlock, IfErrorOptions } from "./dsl/builder.js";
 export type * from "./dsl/types.js";
 export type { Json, JsonObject } from "./ir/types.js";

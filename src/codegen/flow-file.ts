@@ -23,7 +23,7 @@ import { literal, objectLiteral, propertyKey, withLineComments } from "./literal
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
-import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
+import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex, type FieldLabels } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
@@ -31,6 +31,8 @@ import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
 import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSource, withoutFolded, type FlowFacts, type FoldedExpand } from "./expand.js";
 import { EXPAND_ADDRESS } from "../dsl/expand.js";
+import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
+import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 import { hiddenFieldData } from "../compile/table-filter.js";
 import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
 
@@ -128,6 +130,8 @@ class FlowWriter {
   private readonly expands = new Map<string, FoldedExpand[]>();
   private readonly expandOf = new Map<string, { fold: FoldedExpand; names: string[] }>();
   private facts: FlowFacts | undefined;
+  /** Wormholes left to lower: outer values used inside inline flows as plain references. */
+  private wormholes: WormholePlan = NO_WORMHOLES;
 
   constructor(
     private readonly flow: IrFlow,
@@ -147,6 +151,8 @@ class FlowWriter {
       this.cards++; // the wrapper, written by event()
     }
     this.index(ev ? ev.body : this.flow.body, undefined);
+    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: s.plan.steps })), this.models);
+    for (const pin of this.wormholes.elidedPins) this.inlinePins.add(pin);
     this.nameReferencedCards();
     const top = this.scopes[0]!;
     const root = top.plan.root;
@@ -333,6 +339,7 @@ class FlowWriter {
           for (const b of card.branches) want.add(b.head);
         }
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
           if (l?.wormholeMethodId && "ref" in l.wormholeMethodId) want.add(l.wormholeMethodId.ref);
           if (l?.srcMethodId && "ref" in l.srcMethodId) want.add(l.srcMethodId.ref);
@@ -350,6 +357,7 @@ class FlowWriter {
       for (const card of s.scope.cards) {
         const evalScope = card === s.plan.root && s.parent !== undefined ? s.parent : s.id;
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
           for (const target of [l?.wormholeMethodId, l?.srcMethodId, l?.method, l?.keyOf ? { ref: l.keyOf.card } : undefined]) {
             if (target && "ref" in target && this.cardsByRef.has(target.ref) && !this.visibleFrom(target.ref, evalScope)) this.hoisted.add(target.ref);
@@ -404,8 +412,9 @@ class FlowWriter {
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
     this.declaredQueues.pop();
+    // A statement left waiting is lost only when it would write something (a pin already inlined writes nothing).
     for (const d of deferred.filter((x) => !done.has(x))) {
-      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+      if (d.make() !== undefined) this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
     }
     return out;
   }
@@ -421,9 +430,11 @@ class FlowWriter {
       const card = st.card;
       this.countCard(card);
       const placement = info.plan.placement.get(card.ref);
-      const spec = this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
+      const ifError = placement === "cursor" ? this.ifErrorCall(card, info, b) : undefined;
+      const spec = ifError || this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
       let call: ts.Expression;
-      if (spec === undefined) {
+      if (ifError) call = ifError;
+      else if (spec === undefined) {
         const c = card.comments as JsonObject;
         call = f.createCallExpression(f.createPropertyAccessExpression(b, "comment"), undefined, [literal(c.markdown as string), literal(c.title as string)]);
       } else {
@@ -442,6 +453,52 @@ class FlowWriter {
       this.writeExpands(card.ref, b, out);
       flush(out);
     }
+  }
+
+  /** `b.ifError((g) => {...}, (g2) => {...}, options?)` for an If Error card it gives back exactly (see if-error.ts). */
+  private ifErrorCall(card: IrCard, info: ScopeInfo, b: ts.Identifier): ts.Expression | undefined {
+    const plan = ifErrorPlan(card, {
+      catalog: this.catalog,
+      models: this.models,
+      wormholes: this.wormholes,
+      planOf: (scope) => this.scopes.find((s) => s.scope === scope)?.plan,
+      named: (ref) => this.vars.has(ref),
+    });
+    if (!plan) return undefined;
+    const block = (p: IfErrorBlockPlan): { body: ts.Expression; options: Array<[string, ts.Expression]> } => {
+      const inner = this.scopes.find((s) => s.scope === p.scope)!;
+      this.countCard(p.start);
+      const options: Array<[string, ts.Expression]> = [];
+      if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
+      if (p.shape) options.push(["shape", literal(p.shape)]);
+      const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
+      this.builderCount++;
+      const saved = new Set(this.declared);
+      if (p.implicitReturn) this.countCard(p.implicitReturn);
+      const steps = p.implicitReturn ? inner.plan.steps.slice(0, -1) : inner.plan.steps;
+      const statements = this.scopeBody({ ...inner, plan: { ...inner.plan, steps } }, builder);
+      // Cards of an inline flow are not visible (nor declared) outside its body.
+      this.declared.clear();
+      for (const r of saved) this.declared.add(r);
+      return { body: f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)), options };
+    };
+    const attempt = block(plan.attempt);
+    const onError = block(plan.onError);
+    const options: Array<[string, ts.Expression]> = [];
+    if (plan.name !== undefined) options.push(["name", literal(plan.name)]);
+    if (plan.variant !== undefined) options.push(["variant", literal(plan.variant)]);
+    const m = this.models.get(card.ref)!;
+    const customIn = card.extraInputs.flatMap((x, j) => (this.wormholes.elided.has(x) ? [] : [this.customField(card, m, "inputs", x, j, info.id, this.pinsInto(card))]));
+    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, info.id, []));
+    if (customIn.length > 0) options.push(["customInputs", f.createArrayLiteralExpression(customIn, true)]);
+    if (customOut.length > 0) options.push(["customOutputs", f.createArrayLiteralExpression(customOut, true)]);
+    if (this.rawFieldReasons.length > 0) this.raw.push({ card: card.name, address: card.address, why: this.rawFieldReasons });
+    this.rawFieldReasons = [];
+    if (attempt.options.length > 0) options.push(["attempt", objectLiteral(attempt.options, true)]);
+    if (onError.options.length > 0) options.push(["onError", objectLiteral(onError.options, true)]);
+    const args: ts.Expression[] = [attempt.body, onError.body];
+    if (options.length > 0) args.push(objectLiteral(options, true));
+    return f.createCallExpression(f.createPropertyAccessExpression(b, "ifError"), undefined, args);
   }
 
   /** `b.ifElse({ left, operator, right }, (then) => {...}, (otherwise) => {...})`, its join as the value. */
@@ -538,7 +595,10 @@ class FlowWriter {
         const seen = visible ? visible(source.ref) : this.declared.has(source.ref);
         if (!seen || this.scopeOfCard.get(source.ref) !== scope) return undefined;
         if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
-        if (!dry) props.push([prop, this.refExpr(source, pin, x.type)!]);
+        if (!dry) {
+          props.push([prop, this.refExpr(source, pin, x.type)!]);
+          this.inlinePins.add(pin);
+        }
       } else if (v) {
         if (v.value.kind !== "json") return undefined;
         if (!dry) props.push([prop, this.constant(v.value.data, x.entry, false)]);
@@ -732,7 +792,8 @@ class FlowWriter {
     const key = outputKey(sm.outputs, pin.output);
     if (key === undefined) return undefined;
     const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
-    const ref = this.outputRef(source, pin, key, typeArg);
+    const ref = this.outRef(source, pin.output, typeArg);
+    if (!ref) return undefined;
     const auto = conversion(out.type, inputType);
     if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
     const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
@@ -755,8 +816,13 @@ class FlowWriter {
       this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
       return undefined;
     }
+    const outer = this.outRef(source, pin.output);
+    if (!outer) {
+      this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
+      return undefined;
+    }
     return () => {
-      const ref = this.outputRef(source, pin, key);
+      const ref = this.outRef(source, pin.output)!;
       const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
       if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
       return f.createExpressionStatement(
@@ -778,11 +844,20 @@ class FlowWriter {
     return i >= 0 ? this.fieldNames(card)![i] : undefined;
   }
 
-  /** `card.$out("key")`, or the variable `f.expand` read a folded expand card's field into. */
-  private outputRef(source: IrCard, pin: IrPin, key: string, typeArg?: ts.TypeNode): ts.Expression {
-    const field = this.expandFieldName(source.ref, pin.output);
+  /**
+   * `card.$out("key")` for an output, or the variable `f.expand` read a folded expand card's field into; an exit
+   * of a wormhole left to lower is written as the outer output it carries (lower passes it in again). Undefined
+   * when no key reaches the output.
+   */
+  private outRef(source: IrCard, output: IrEntryRef, typeArg?: ts.TypeNode): ts.Expression | undefined {
+    let card = source;
+    let ref = output;
+    for (let outer = this.wormholes.alias(card, ref); outer; outer = this.wormholes.alias(card, ref)) ({ source: card, output: ref } = outer);
+    const field = this.expandFieldName(card.ref, ref);
     if (field !== undefined) return f.createIdentifier(field);
-    return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
+    const key = outputKey(this.models.get(card.ref)!.outputs, ref);
+    if (key === undefined) return undefined;
+    return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(card.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
   }
 
   private cardRefExpr(ref: string): ts.Expression {
@@ -916,11 +991,11 @@ class FlowWriter {
 
     const action = card.address.split(":").at(-1)!;
     // Column fields lower writes itself (from the table) are left out.
-    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || filterFields.has(x);
+    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || filterFields.has(x) || this.wormholes.elided.has(x);
     const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
     const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
-    const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card);
+    const mirrored = MIRRORED_ACTIONS.has(action) && (mirrorsInputs(card) || mirrorsExits(card));
     if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
 
     if (card.outputValues.length > 0) {
@@ -1320,8 +1395,13 @@ class FlowWriter {
     const collection = value.collection === true;
     const group = typeof entry.group === "string" ? entry.group : null;
     const key = typeof entry.key === "string" ? entry.key : String(entry.key);
-    const defaultData = collection ? [] : defaultDataOf(type);
-    const labels = labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
+    // Wormhole ends have a compact form of their own (a `context` field with its `wormhole` card), and no other.
+    const wormholeEnd = group === "context" && x.links?.wormholeMethodId !== undefined;
+    const defaultData = wormholeEnd ? null : collection ? [] : defaultDataOf(type);
+    const wormholeSettings = wormholeEnd ? compactWormholeField(action, side, x) : undefined;
+    const labels: FieldLabels | undefined = wormholeEnd
+      ? wormholeSettings && (wormholeSettings.ref ? { settings: wormholeSettings } : {})
+      : labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
     const isCompact = labels !== undefined;
     // With `raw` (the whole entry), lower reads only the type's kind (for conversions) from the other props.
     const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];

@@ -16,6 +16,7 @@ import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
 import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES, tableColumnEntry, type FieldSettings } from "./custom-entry.js";
+import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "./wormhole-entry.js";
 import { fieldSettings } from "./field-settings.js";
 import { lowerTableFilter, type FilterContext } from "./table-filter.js";
 import { isTableFilter } from "../dsl/where.js";
@@ -398,8 +399,13 @@ export class FlowLowering {
   private customExtra(action: string, side: "inputs" | "outputs", c: CustomField, index: number, site: CallSite | undefined, label: string): IrExtraEntry {
     if (!c || typeof c.key !== "string") throw new DslError(`${label}: custom fields need a key`, site);
     let entry: JsonObject;
+    const wormholeEnd = c.group === WORMHOLE_GROUP && c.wormhole !== undefined ? wormholeEndOf(action, side) : undefined;
     if (c.raw) {
       entry = cloneJson(toJson(c.raw, `field ${JSON.stringify(c.key)} of ${label}`, site) as JsonObject);
+    } else if (wormholeEnd) {
+      // A wormhole end written out (import does, where automatic wormholes would not give the same pairs).
+      entry = wormholeEntry(wormholeEnd, c.key, c.type as string | JsonObject, c.collection ?? false);
+      if (c.refFlag === true) entry.ref = true;
     } else {
       const collection = c.collection ?? false;
       entry = customEntry(action, side, {
@@ -509,7 +515,7 @@ export class FlowLowering {
   private wire(pin: PendingPin): void {
     const src = pin.source;
     const context = this.inlineStack.at(-1);
-    if (context && context.recording === this.scope && (src.node as RecordedNode).scope === context.outerScope && src.node.owner === this.flowToken) {
+    if (context && context.recording === this.scope && src.node.owner === this.flowToken && this.isEnclosing((src.node as RecordedNode).scope)) {
       this.wireThroughWormhole(pin, context);
       return;
     }
@@ -532,6 +538,19 @@ export class FlowLowering {
   }
 
   /**
+   * Whether `scope` encloses the scope being wired: the scope around the innermost inline flow, or one around
+   * that (a value from further out goes through one wormhole per level, as Okta chains them).
+   */
+  private isEnclosing(scope: Recording): boolean {
+    for (let i = this.inlineStack.length - 1; i >= 0; i--) {
+      const context = this.inlineStack[i]!;
+      if (context.outerScope === scope) return true;
+      if (i > 0 && this.inlineStack[i - 1]!.recording !== context.outerScope) return false;
+    }
+    return false;
+  }
+
+  /**
    * An inline flow reading a value of the flow around it: Okta passes it through a "wormhole", a pair of hidden
    * context fields sharing a key, one on the card that holds the inline flow (wired from the outer output),
    * one on the inline flow's start card (whose output is then wired inside). FLOPACK.md §6.3.
@@ -545,20 +564,15 @@ export class FlowLowering {
     const sourceKey = `${from.card.ref}\u0000${entryRefKey(out.ref)}`;
     let inner = context.wormholes.get(sourceKey);
     if (!inner) {
-      const token = shortId("wormhole", this.flowName, context.owner.card.ref, sourceKey);
-      const value = (withFlags: boolean): JsonObject => ({
-        group: "context",
-        key: token,
-        value: { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available: [] },
-        ...(withFlags ? { required: false } : {}),
-        ref: false,
-        metadata: { forceHide: true },
-        ...(withFlags ? { flags: "d" } : {}),
-      });
-      const ref: IrEntryRef = { group: "context", key: token };
-      context.owner.card.extraInputs.push({ entry: value(true), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
-      root.card.extraInputs.push({ entry: value(true), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
-      root.card.extraOutputs.push({ entry: value(false), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
+      // A key of its own: not one a wormhole written out in the flow file already has on either card.
+      const taken = (k: string): boolean => root.outputs.some((o) => o.ref.key === k) || context.owner.card.extraInputs.some((x) => x.entry.key === k);
+      let token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey);
+      for (let n = 1; taken(token); n++) token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey, String(n));
+      const end = (e: WormholeEnd): JsonObject => wormholeEntry(e, token, out.type.type, out.type.collection);
+      const ref: IrEntryRef = { group: WORMHOLE_GROUP, key: token };
+      context.owner.card.extraInputs.push({ entry: end("entrance"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
+      root.card.extraInputs.push({ entry: end("exitInput"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
+      root.card.extraOutputs.push({ entry: end("exitOutput"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
       root.outputs.push({ ref, type: out.type });
       context.outerPending.push({ source: pin.source, target: context.owner.card, input: ref, inputType: out.type, transform: null, site: pin.site, what: pin.what });
       inner = { ref, type: out.type };
@@ -679,8 +693,9 @@ function withValueData(extra: IrExtraEntry): JsonObject {
 }
 
 function mirrorField(f: CustomField): CustomField {
-  const { value: _value, wormhole: _w, source: _s, ...rest } = f;
-  return rest;
+  const { value: _value, wormhole, source: _s, ...rest } = f;
+  // A wormhole exit is an input and an output of the start card, both linked to the entrance's card.
+  return f.group === WORMHOLE_GROUP && wormhole !== undefined && f.raw === undefined ? { ...rest, wormhole } : rest;
 }
 
 function findOutputOf(card: LoweredCard, name: string): { ref: IrEntryRef; type: ValueType } | undefined | "ambiguous" {

@@ -9,7 +9,8 @@
  * entries by (card, side, group, key, occurrence), Compose / Expression placeholder tokens by their order in the
  * text (see placeholderTokens), an object-expand card's name (its source's uuid) by that card, its output group
  * ids by the field path each group reads,
- * ordering edges by their [from, to] pair. Everything else is kept and compared.
+ * ordering edges by their [from, to] pair, wormhole keys by what the wormhole carries (see renameWormholeKeys).
+ * Everything else is kept and compared.
  */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -116,7 +117,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
           seen.set(base, n + 1);
           map.set(String(e.id), n ? `${base}#${n}` : base);
           const v = isObj(e.value) ? e.value : undefined;
-          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) index(v.data, `${cardLabel}>${side}:${String(e.key)}#${n}`);
+          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) index(v.data, `${cardLabel}>${base}#${n}`);
         }
       }
       entryLabels.set(String(m.uuid), map);
@@ -133,6 +134,11 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   };
   index(fd, "");
   index(fd, "");
+  // Wormhole keys are random: each pair is renamed after what it carries, then entries are labelled again.
+  if (renameWormholeKeys(fd, (id) => cardLabels.get(id), (cardId, id) => entryLabels.get(cardId)?.get(id))) {
+    index(fd, "");
+    index(fd, "");
+  }
   const card = (id: Json | undefined): Json => (typeof id === "string" && cardLabels.has(id) ? cardLabels.get(id)! : relabel(id));
   const entry = (cardId: string, id: Json | undefined): Json =>
     typeof id === "string" ? (entryLabels.get(cardId)?.get(id) ?? `dangling:${id}`) : (id ?? null);
@@ -357,7 +363,7 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
     };
     const paths = sig("outputs", (e) => [String(e.group === null ? "" : "g"), String(e.key), isObj(e.metadata) ? (e.metadata.path ?? null) : null]);
     const tokens = placeholderTokens(m);
-    const inputs = sig("inputs", (e) => String(renamedKey(e, tokens)));
+    const inputs = sig("inputs", (e) => (isWormholeEnd(e) ? "<wormhole>" : String(renamedKey(e, tokens))));
     return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}`;
   };
   const labels = new Map<Obj, string>();
@@ -455,4 +461,127 @@ export function firstDifference(a: Json, b: Json, path = ""): string | undefined
 function short(v: Json | undefined): string {
   const s = JSON.stringify(v);
   return s === undefined ? "undefined" : s.length > 120 ? s.slice(0, 117) + "..." : s;
+}
+
+const isWormholeEnd = (e: Obj): boolean => isObj(e.metadata) && typeof e.metadata.wormholeMethodId === "string";
+
+/**
+ * Wormhole pairs (FLOPACK.md §6.3) share a random key: an entrance on the card holding an inline flow and an exit
+ * (input + output) on the inline flow's start card. Each pair's key becomes `wormhole(<source> -> <start card>)`,
+ * the source being the output pinned into the entrance (itself named so when it is an outer wormhole's exit), so
+ * that renamed keys compare equal and a wormhole rewired to another output does not. Pairs carrying the same
+ * output into the same start card are told apart by where their exits are pinned inside, then by storage order.
+ * Returns whether anything was renamed.
+ */
+function renameWormholeKeys(fd: Obj, cardLabel: (uuid: string) => string | undefined, entryLabel: (uuid: string, id: string) => string | undefined): boolean {
+  interface End {
+    card: Obj;
+    depth: number;
+    side: string;
+    entry: Obj;
+  }
+  const cards = new Map<string, { m: Obj; depth: number }>();
+  const walk = (scope: Obj, depth: number): void => {
+    if (depth > 64) return;
+    for (const m of Array.isArray(scope.methods) ? scope.methods.filter(isObj) : []) {
+      cards.set(String(m.uuid), { m, depth });
+      const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+      for (const side of ["inputs", "outputs"]) {
+        const sd = model[side];
+        for (const e of isObj(sd) && isObj(sd.data) ? Object.values(sd.data).filter(isObj) : []) {
+          const v = isObj(e.value) ? e.value : undefined;
+          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) walk(v.data, depth + 1);
+        }
+      }
+      const err = isObj(model.policy) && isObj(model.policy.error) ? model.policy.error : undefined;
+      if (err && isObj(err.flo) && Array.isArray(err.flo.methods)) walk(err.flo, depth + 1);
+    }
+  };
+  walk(fd, 0);
+  // Pairs: the ends sharing a key between two cards that name each other.
+  const pairs = new Map<string, End[]>();
+  for (const [uuid, { m, depth }] of cards) {
+    const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+    for (const side of ["inputs", "outputs"]) {
+      const sd = model[side];
+      for (const e of isObj(sd) && isObj(sd.data) ? Object.values(sd.data).filter(isObj) : []) {
+        if (!isWormholeEnd(e) || typeof e.key !== "string") continue;
+        const other = String((e.metadata as Obj).wormholeMethodId);
+        const id = `${[uuid, other].sort().join("\u0000")}\u0000${e.key}`;
+        (pairs.get(id) ?? pairs.set(id, []).get(id)!).push({ card: m, depth, side, entry: e });
+      }
+    }
+  }
+  // Pins by target: (target uuid, input id) → sources (card uuid, output id); and by source output.
+  const pinsInto = new Map<string, Array<{ card: string; output: string }>>();
+  const pinsFrom = new Map<string, Array<{ card: string; input: string }>>();
+  for (const [uuid, { m }] of cards) {
+    if (!isObj(m.pins)) continue;
+    for (const [outId, targets] of Object.entries(m.pins)) {
+      if (!isObj(targets)) continue;
+      for (const [t, list] of Object.entries(targets)) {
+        for (const p of Array.isArray(list) ? list.filter(isObj) : []) {
+          const k = `${t}\u0000${String(p.input)}`;
+          (pinsInto.get(k) ?? pinsInto.set(k, []).get(k)!).push({ card: uuid, output: outId });
+          const from = `${uuid}\u0000${outId}`;
+          (pinsFrom.get(from) ?? pinsFrom.set(from, []).get(from)!).push({ card: t, input: String(p.input) });
+        }
+      }
+    }
+  }
+  const names = new Map<string, string>();
+  const pairOfEnd = new Map<string, string>(); // (card uuid, entry id) → pair id
+  for (const [id, ends] of pairs) for (const e of ends) pairOfEnd.set(`${String(e.card.uuid)}\u0000${String(e.entry.id)}`, id);
+  const entranceOf = (ends: End[]): End | undefined => {
+    const ins = ends.filter((e) => e.side === "inputs");
+    const outer = Math.min(...ends.map((e) => e.depth));
+    const found = ins.filter((e) => e.depth === outer);
+    return found.length === 1 && ends.some((e) => e.depth > outer) ? found[0] : undefined;
+  };
+  const nameOf = (id: string, depth = 0): string => {
+    const known = names.get(id);
+    if (known !== undefined) return known;
+    const ends = pairs.get(id)!;
+    const entrance = entranceOf(ends);
+    const start = ends.find((e) => e.depth > (entrance?.depth ?? Infinity));
+    const sources = entrance ? (pinsInto.get(`${String(entrance.card.uuid)}\u0000${String(entrance.entry.id)}`) ?? []) : [];
+    const source = sources
+      .map((s) => {
+        const outer = pairOfEnd.get(`${s.card}\u0000${s.output}`);
+        if (outer !== undefined && depth < 64) return nameOf(outer, depth + 1);
+        return `${cardLabel(s.card) ?? s.card}:${entryLabel(s.card, s.output) ?? s.output}`;
+      })
+      .sort()
+      .join("+");
+    const name = `wormhole(${source || "unwired"} -> ${start ? (cardLabel(String(start.card.uuid)) ?? "?") : "?"})`;
+    names.set(id, name);
+    return name;
+  };
+  const base = new Map<string, string[]>();
+  for (const id of pairs.keys()) {
+    if (!entranceOf(pairs.get(id)!)) continue;
+    const name = nameOf(id);
+    (base.get(name) ?? base.set(name, []).get(name)!).push(id);
+  }
+  let renamed = false;
+  for (const [name, ids] of base) {
+    // Where each pair's exit is pinned inside, to tell apart pairs carrying the same output.
+    const use = (id: string): string =>
+      pairs
+        .get(id)!
+        .filter((e) => e.side === "outputs")
+        .flatMap((e) => pinsFrom.get(`${String(e.card.uuid)}\u0000${String(e.entry.id)}`) ?? [])
+        .map((t) => {
+          const inner = pairOfEnd.get(`${t.card}\u0000${t.input}`);
+          return `${cardLabel(t.card) ?? t.card}:${inner !== undefined ? nameOf(inner) : (entryLabel(t.card, t.input) ?? "?")}`;
+        })
+        .sort()
+        .join(",");
+    const ordered = ids.length > 1 ? [...ids].sort((a, b) => compareText(use(a), use(b))) : ids;
+    ordered.forEach((id, n) => {
+      for (const e of pairs.get(id)!) e.entry.key = n ? `${name}#${n}` : name;
+      renamed = true;
+    });
+  }
+  return renamed;
 }
