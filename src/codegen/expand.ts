@@ -13,6 +13,7 @@ import { expandPaths, expandRefBase, placingOrder } from "../lift/expand-refs.js
 import { slug } from "../util/names.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { outputKey, type CardModel } from "./card-model.js";
+import type { Step } from "./structure.js";
 import { literal } from "./literal.js";
 
 const f = ts.factory;
@@ -233,4 +234,12 @@ export function namedAfterSource(card: IrCard): boolean {
   const src = card.extraInputs[0]?.links?.srcMethodId;
   const linked = src !== undefined && "ref" in src ? src.ref : undefined;
   return card.nameOf === linked;
+}
+
+/** The written steps with folded expand cards where `f.expand` places them: right after their source. */
+export function withExpandSteps(steps: readonly Step[], root: IrCard | undefined, expands: ReadonlyMap<string, readonly FoldedExpand[]>): Step[] {
+  const after = (ref: string): Step[] => (expands.get(ref) ?? []).map((x) => ({ kind: "card", card: x.card }));
+  const walk = (list: readonly Step[]): Step[] =>
+    list.flatMap((st): Step[] => (st.kind === "card" ? [st, ...after(st.card.ref)] : [{ ...st, then: walk(st.then), otherwise: walk(st.otherwise) }]));
+  return [...(root ? after(root.ref) : []), ...walk(steps)];
 }

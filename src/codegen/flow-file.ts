@@ -29,7 +29,7 @@ import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
-import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSource, withoutFolded, type FlowFacts, type FoldedExpand } from "./expand.js";
+import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSource, withExpandSteps, withoutFolded, type FlowFacts, type FoldedExpand } from "./expand.js";
 import { EXPAND_ADDRESS } from "../dsl/expand.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
@@ -151,7 +151,7 @@ class FlowWriter {
       this.cards++; // the wrapper, written by event()
     }
     this.index(ev ? ev.body : this.flow.body, undefined);
-    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: s.plan.steps })), this.models);
+    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: withExpandSteps(s.plan.steps, s.plan.root, this.expands) })), this.models);
     for (const pin of this.wormholes.elidedPins) this.inlinePins.add(pin);
     this.nameReferencedCards();
     const top = this.scopes[0]!;
