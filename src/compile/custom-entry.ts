@@ -151,6 +151,11 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
       return side === "inputs"
         ? { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, ...labels }, flags: "d" }
         : { group, key: f.key, value: plain(), ref: false, metadata: { index: f.index, ...labels } };
+    case "branch":
+    case "tryCatch":
+      // The block's returned values: plain outputs like a helper's (16 of 16 in the corpus).
+      if (side === "outputs") return { group, key: f.key, value: plain(), ref: false, metadata: meta };
+      return { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" };
     case "pick":
       if (side === "outputs") return { group, key: f.key, value: plain(), ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" };
