@@ -12,8 +12,9 @@ import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
-import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
-import { defaultInlineShape } from "../compile/emit.js";
+import { cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
+import { shapeChangesExpr } from "./inline-shape.js";
 import { optionValues } from "../catalog/entry.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
 import { sideEntries } from "../lift/entries.js";
@@ -227,7 +228,7 @@ class FlowWriter {
   }
 
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
-  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: JsonObject } | undefined {
+  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: Array<[string, Json | undefined]> } | undefined {
     if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
     const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
     const event = scope.cards.find((c) => c !== wrapper);
@@ -255,14 +256,13 @@ class FlowWriter {
     const rootName = em.template.name;
     if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
     const connector = event.address.split(":")[3] ?? "okta";
-    const expected = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
     if (!body.inline) return undefined;
     // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.
     const aliases = isObject(body.inline.display) && isObject(body.inline.display.aliases) ? body.inline.display.aliases : undefined;
     if (!aliases || aliases[root.ref] !== connector || Object.keys(aliases)[0] !== root.ref) return undefined;
     const shape = cloneJson(body.inline);
     delete ((shape.display as JsonObject).aliases as JsonObject)[root.ref];
-    const inline = canonicalJson(body.inline) !== canonicalJson(expected) ? shape : undefined;
+    const inline = shapeChanges(shape, usualInlineShape());
     // Nothing inside may point out of the body (it becomes the flow's top level).
     const inside = new Set<string>();
     const collect = (sc: IrScope): void => {
@@ -470,7 +470,7 @@ class FlowWriter {
       this.countCard(p.start);
       const options: Array<[string, ts.Expression]> = [];
       if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
-      if (p.shape) options.push(["shape", literal(p.shape)]);
+      if (p.shape) options.push(["shape", shapeChangesExpr(p.shape)]);
       const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
       this.builderCount++;
       const saved = new Set(this.declared);
@@ -1313,7 +1313,8 @@ class FlowWriter {
     for (const r of saved) this.declared.add(r);
     const args: ts.Expression[] = [rootSpec];
     args.push(f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)));
-    if (scope.inline) args.push(literal(scope.inline));
+    const changes = scope.inline ? shapeChanges(scope.inline, usualInlineShape()) : undefined;
+    if (changes) args.push(shapeChangesExpr(changes));
     return f.createCallExpression(this.ctx.use("flocode", "inline"), undefined, args);
   }
 

@@ -24,7 +24,7 @@ import { extractIds } from "./extract-ids.js";
 import { idTarget } from "../dsl/ids.js";
 import { expandEdges, expandNameSource, expandSpec } from "./lower-expand.js";
 import { expandRefBase } from "../lift/expand-refs.js";
-import { defaultInlineShape } from "./emit.js";
+import { applyShapeChanges, usualInlineShape, type InlineShapeChanges } from "./inline-shape.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
 
@@ -137,13 +137,12 @@ export class FlowLowering {
     } finally {
       if (owner) this.inlineStack.pop();
     }
-    scope.inline = inlineFlow.shape ? cloneJson(inlineFlow.shape) : defaultInlineShape();
-    if (isObject(scope.inline.display) && isObject(scope.inline.display.aliases) && !inlineFlow.shape) scope.inline.display.aliases = {};
+    scope.inline = applyShapeChanges(usualInlineShape(), inlineFlow.shape, (v, k) => toJson(v, `inline flow key ${JSON.stringify(k)}`, inlineFlow.site));
     return scope;
   }
 
   /** Okta event flows: [event card → For Each - Ignore Errors] with the body as the For Each's inline flow. */
-  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: JsonObject } = {}): IrScope {
+  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: InlineShapeChanges } = {}): IrScope {
     const wrapperVariant = options.wrapperVariant;
     const event = this.cardFrom(this.pack.template(eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site), eventSpec, undefined, { kind: "card" });
     const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH, site };
@@ -155,15 +154,11 @@ export class FlowLowering {
     };
     const root = body.cards[0]!;
     const connector = eventSpec.address.split(":")[3] ?? "okta";
-    if (options.inline) {
-      // The shape as given, with the root's alias (under the ref lower gave the root) first.
-      const shape = toJson(options.inline, "event() inline", site) as JsonObject;
-      const display = isObject(shape.display) ? shape.display : (shape.display = {});
-      display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
-      body.inline = shape;
-    } else {
-      body.inline = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
-    }
+    // The usual shape with the given changes; the root's alias (under the ref lower gave the root) comes first.
+    const shape = applyShapeChanges(usualInlineShape(), options.inline, (v, k) => toJson(v, `event() inline key ${JSON.stringify(k)}`, site));
+    const display = isObject(shape.display) ? shape.display : (shape.display = {});
+    display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
+    body.inline = shape;
     wrapper.card.inputValues.push({ entry: find("flo"), value: { kind: "inline", scope: body } }, { entry: find("concurrency"), value: { kind: "json", data: 1 } });
     const collection = event.outputs.find((o) => o.ref.key === "collection");
     if (!collection) throw new DslError(`${eventSpec.address} is not a list event card (it has no "collection" output)`, eventSpec.site ?? site);

@@ -2,6 +2,7 @@
  * The object a flow body receives (`f`): it places cards in execution order and records the control-flow
  * edges between them. It knows nothing of templates or ids; `lower` turns what it recorded into IR.
  */
+import type { InlineShapeChanges } from "../compile/inline-shape.js";
 import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
@@ -11,7 +12,6 @@ import { inline } from "./inline.js";
 import { expandFields } from "./expand.js";
 export { EXPAND_ADDRESS } from "./expand.js";
 import type { CustomField, OktaObject } from "./types.js";
-import type { JsonObject } from "../ir/types.js";
 
 export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
 export const JOIN_ADDRESS = "root:kernel:control:0.0.1:join";
@@ -70,8 +70,8 @@ export type BranchBody = (b: FlowBuilder) => Record<string, Input<unknown>> | vo
 export interface IfErrorBlock {
   /** The block's start card; default: a Helper Flow callable. */
   start?: CardSpec<unknown>;
-  /** The inline flow object's other keys, verbatim (see `inline`). */
-  shape?: JsonObject;
+  /** Changes to the inline flow object's usual keys (see `inline`). */
+  shape?: InlineShapeChanges;
 }
 
 export interface IfErrorOptions {

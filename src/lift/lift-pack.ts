@@ -4,6 +4,7 @@
  * Cards are kept in storage order with their orderings; the structured view (steps, If/Else, loops) is
  * derived from this by `src/ir/structure.ts`, never stored twice.
  */
+import { GENERATED_INLINE_ID } from "../compile/inline-shape.js";
 import type { IrCard, IrConnection, IrCron, IrFlow, IrFolder, IrPack, IrScope, IrTable, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
@@ -229,6 +230,7 @@ function liftScope(scope: JsonObject, ctx: CardLiftContext, inline: boolean): Ir
     for (const k of Object.keys(scope)) {
       if (k === "uuid") rest[k] = "";
       else if (k === "methods") rest[k] = [];
+      else if (k === "id" && typeof scope.id === "string") rest[k] = GENERATED_INLINE_ID;
       else if (k === "orderings") rest[k] = {};
       else if (k === "display" && isObject(scope.display) && isObject(scope.display.aliases)) {
         const aliases: JsonObject = {};
