@@ -96,7 +96,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   collect(fd, 0);
   const index = (scope: Obj, path: string): void => {
     const methods = Array.isArray(scope.methods) ? scope.methods.filter(isObj) : [];
-    const labels = canonicalCardLabels(scope, methods, path, allUuids);
+    const labels = canonicalCardLabels(scope, methods, path, allUuids, (s) => relabel(s) !== s);
     methods.forEach((m) => {
       const cardLabel = labels.get(m)!;
       cardLabels.set(String(m.uuid), cardLabel);
@@ -340,7 +340,7 @@ function compareText(a: string, b: string): number {
  * true first, then edge targets ordered by address and name), numbered in visit order; cards the walk does not
  * reach are labelled by their content (address, name, comment text) and occurrence.
  */
-function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Map<string, Obj>): Map<Obj, string> {
+function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Map<string, Obj>, isGenerated: (s: string) => boolean): Map<Obj, string> {
   const byUuid = new Map(methods.map((m) => [String(m.uuid), m]));
   const out = new Map<string, string[]>();
   const incoming = new Set<string>();
@@ -353,18 +353,48 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
   }
   const heads = new Set<string>();
   for (const m of methods) if (isObj(m.branches)) for (const h of Object.keys(m.branches)) heads.add(h);
+  // What feeds each card (source address and name, output key → input key): tells apart cards alike in all else.
+  const fed = new Map<string, string[]>();
+  const entryKey = (m: Obj | undefined, side: string, id: string): string => {
+    const model = m && isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+    const sd = model[side];
+    const e = isObj(sd) && isObj(sd.data) ? sd.data[id] : undefined;
+    return isObj(e) ? `${String(e.group)}/${String(e.key)}` : "?";
+  };
+  for (const m of methods) {
+    if (!isObj(m.pins)) continue;
+    const srcName = isObj(m.node) && isObj(m.node.data) ? String(m.node.data.name) : "";
+    for (const [outId, targets] of Object.entries(m.pins)) {
+      if (!isObj(targets)) continue;
+      for (const [t, list] of Object.entries(targets)) {
+        for (const p of Array.isArray(list) ? list : []) {
+          if (!isObj(p) || typeof p.input !== "string") continue;
+          const s = `${String(m.address)}|${uuids.has(srcName) ? "<card>" : srcName}.${entryKey(m, "outputs", outId)}>${entryKey(byUuid.get(t), "inputs", p.input)}`;
+          (fed.get(t) ?? fed.set(t, []).get(t)!).push(s);
+        }
+      }
+    }
+  }
   const key = (m: Obj): string => {
     const name = isObj(m.node) && isObj(m.node.data) ? String(m.node.data.name) : "";
     // Ties (e.g. two expand cards of one source) are told apart by what they read: input keys, output paths.
     const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
     const sig = (side: string, f: (e: Obj) => Json): string => {
       const sd = model[side];
-      return isObj(sd) && isObj(sd.data) ? JSON.stringify(Object.values(sd.data).filter(isObj).map(f)) : "";
+      // Entries in storage order would make labels depend on it: sorted.
+      return isObj(sd) && isObj(sd.data) ? JSON.stringify(Object.values(sd.data).filter(isObj).map((e) => JSON.stringify(f(e))).sort()) : "";
     };
     const paths = sig("outputs", (e) => [String(e.group === null ? "" : "g"), String(e.key), isObj(e.metadata) ? (e.metadata.path ?? null) : null]);
     const tokens = placeholderTokens(m);
     const inputs = sig("inputs", (e) => (isWormholeEnd(e) ? "<wormhole>" : String(renamedKey(e, tokens))));
-    return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}`;
+    // Constants tell apart cards that differ only in what they are given (ids left out: they are regenerated).
+    const constants = sig("inputs", (e) => {
+      const d = isObj(e.value) ? e.value.data : null;
+      if (typeof d === "string") return uuids.has(d) || isGenerated(d) ? "<id>" : d.slice(0, 60);
+      return typeof d === "number" || typeof d === "boolean" ? d : null;
+    });
+    const feeds = JSON.stringify((fed.get(String(m.uuid)) ?? []).sort());
+    return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}|${constants.length < 400 ? constants : ""}|${feeds.length < 400 ? feeds : ""}`;
   };
   const labels = new Map<Obj, string>();
   let n = 0;
