@@ -22,6 +22,7 @@ import { buildPackView } from "../src/review/model.js";
 import { renderShow } from "../src/review/show.js";
 import { diffPacks } from "../src/review/diff.js";
 import { importFlopack } from "../src/codegen/import-pack.js";
+import { readFlopackFile } from "../src/format/parse.js";
 import { scramble } from "../test/support/scramble.js";
 
 /** FLOCODE_SCALE_SIZES=1000,20000 for a quick look; the issue's sizes by default. */
@@ -77,13 +78,14 @@ const STEPS: Array<{ step: string; inProcess: (file: string, scrambledFile: stri
   },
   {
     step: "show",
-    inProcess: (file) => renderShow(buildPackView(JSON.parse(readFileSync(file, "utf8")))).length,
+    inProcess: (file) => renderShow(buildPackView(readPack(file))).length,
     cli: (file) => ["show", file],
   },
   {
     step: "diff vs reordered copy",
     inProcess: (file, scrambledFile) => {
-      const equal = diffPacks(buildPackView(JSON.parse(readFileSync(file, "utf8"))), buildPackView(JSON.parse(readFileSync(scrambledFile, "utf8")))).equal;
+      const a = buildPackView(readPack(file));
+      const equal = diffPacks(a, buildPackView(readPack(scrambledFile))).equal;
       if (!equal) throw new Error(`${file}: the reordered copy differs`);
     },
     cli: (file, scrambledFile) => ["diff", file, scrambledFile],
@@ -95,6 +97,13 @@ const STEPS: Array<{ step: string; inProcess: (file: string, scrambledFile: stri
   },
 ];
 const IN_PROCESS_LIMIT = 10_000;
+
+/** What the review commands read: the parsed pack once its JSON Schema check passed (the same work in-process as in the CLI). */
+function readPack(file: string): unknown {
+  const r = readFlopackFile(file);
+  if (!r.ok) throw new Error(`${file}: ${r.findings[0]?.message ?? "invalid"}`);
+  return r.flopack;
+}
 
 export default async function run(h: Harness): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "flocode-scale-"));
