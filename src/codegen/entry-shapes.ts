@@ -2,7 +2,7 @@
  * Predicates on IR cards and entries: whether what lower writes from a spec gives back exactly an entry or card
  * of the export (custom-field shapes, mirrored outputs, join fields, constants lower accepts as they are).
  */
-import { customEntry } from "../compile/custom-entry.js";
+import { customEntry, type FieldSettings } from "../compile/custom-entry.js";
 import { defaultData } from "../compile/lower-values.js";
 import type { IrCard, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
@@ -61,6 +61,7 @@ export interface FieldLabels {
   displayName?: string;
   description?: string;
   fromItem?: string | null;
+  settings?: FieldSettings;
 }
 
 /** What a custom entry says beyond its key and type, as CustomField props: UI labels, the list item field it takes. */
@@ -79,10 +80,33 @@ export function entryLabels(entry: JsonObject): FieldLabels {
  * the entry's own labels when that shape does, undefined when neither does.
  */
 export function labelsFor(entry: JsonObject, shape: (labels: FieldLabels) => JsonObject): FieldLabels | undefined {
-  if (sameIgnoringIndex(shape({}), entry)) return {};
+  const usual = shape({});
+  if (sameIgnoringIndex(usual, entry)) return {};
   const labels = entryLabels(entry);
   if (Object.keys(labels).length > 0 && sameIgnoringIndex(shape(labels), entry)) return labels;
-  return undefined;
+  const settings = settingsFrom(entry, shape(labels));
+  if (Object.keys(settings).length === 0) return undefined;
+  const withSettings = { ...labels, settings };
+  return sameIgnoringIndex(shape(withSettings), entry) ? withSettings : undefined;
+}
+
+/** The field settings under which `entry` differs from the usual shape of its card (see FieldSettings). */
+function settingsFrom(entry: JsonObject, usual: JsonObject): FieldSettings {
+  const out: FieldSettings = {};
+  const value = isObject(entry.value) ? entry.value : {};
+  const usualValue = isObject(usual.value) ? usual.value : {};
+  const available = value.available;
+  if (Array.isArray(available) && available.every((t) => typeof t === "string") && !jsonEqual(available, usualValue.available)) out.available = available as string[];
+  const meta = isObject(entry.metadata) ? entry.metadata : {};
+  const usualMeta = isObject(usual.metadata) ? usual.metadata : {};
+  for (const k of ["typeLocked", "optional", "collapsed"] as const) {
+    const v = meta[k];
+    if (typeof v === "boolean" && v !== usualMeta[k]) out[k] = v;
+  }
+  if (typeof entry.ref === "boolean" && entry.ref !== usual.ref) out.ref = entry.ref;
+  const labelled = (m: JsonObject): boolean => m.displayname !== undefined || m.description !== undefined;
+  if (labelled(usualMeta) && !(meta.displayname !== undefined && meta.description !== undefined)) out.unlabelled = true;
+  return out;
 }
 
 export function mirrorsInputs(card: IrCard): boolean {

@@ -7,10 +7,10 @@
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
 import type { IrTableColumn } from "../ir/types.js";
-import type { IrCard, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { defaultInlineShape } from "../compile/emit.js";
@@ -19,16 +19,20 @@ import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-
 import { sideEntries } from "../lift/entries.js";
 import { typeOf } from "../compile/lower-values.js";
 import { FileContext } from "./file-context.js";
-import { literal, objectLiteral, withLineComments } from "./literal.js";
+import { literal, objectLiteral, propertyKey, withLineComments } from "./literal.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { factoryIndex } from "./factories.js";
 import { dropUnusedConsts } from "./unused.js";
-import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex } from "./entry-shapes.js";
+import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex, type FieldLabels } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
+import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
+import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
+import { hiddenFieldData } from "../compile/table-filter.js";
+import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
 
 const f = ts.factory;
 const CALLABLE = "root:kernel:control:0.0.1:callable";
@@ -120,6 +124,8 @@ class FlowWriter {
   private readonly pinIndex = new Map<number, Map<string, Array<{ source: IrCard; pin: IrPin }>>>();
   /** If cards written with `ifElse`. */
   private readonly folded = new Set<string>();
+  /** Wormholes left to lower: outer values used inside inline flows as plain references. */
+  private wormholes: WormholePlan = NO_WORMHOLES;
 
   constructor(
     private readonly flow: IrFlow,
@@ -139,12 +145,14 @@ class FlowWriter {
       this.cards++; // the wrapper, written by event()
     }
     this.index(ev ? ev.body : this.flow.body, undefined);
+    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: s.plan.steps })), this.models);
+    for (const pin of this.wormholes.elidedPins) this.inlinePins.add(pin);
     this.nameReferencedCards();
     const top = this.scopes[0]!;
     const root = top.plan.root;
     if (ev) this.countCard(ev.event);
     const trigger = triggerOptions(this.flow, root, {
-      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName } : undefined,
+      event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName, ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}), ...(ev.inline !== undefined ? { inline: ev.inline } : {}) } : undefined,
       params: root ? this.triggerParams(root) : undefined,
       ctx: this.ctx,
       spec: (card) => this.spec(card, top.id),
@@ -213,14 +221,15 @@ class FlowWriter {
   }
 
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
-  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string } | undefined {
+  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: JsonObject } | undefined {
     if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
     const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
     const event = scope.cards.find((c) => c !== wrapper);
     if (!wrapper || !event || !event.address.startsWith("root:channels:http:")) return undefined;
     const [from, to] = scope.orderings[0]!;
     if (from !== event.ref || to !== wrapper.ref) return undefined;
-    if (wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant || wrapper.name !== "For Each - Ignore Errors") return undefined;
+    if (wrapper.name !== "For Each - Ignore Errors" || !this.catalog.has(ASYNC_EACH, wrapper.variant)) return undefined;
+    const wrapperVariant = wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant ? wrapper.variant : undefined;
     if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
     const { inputValues, ...rest } = wrapper;
     if (!isBare({ ...rest, inputValues: [] })) return undefined;
@@ -239,10 +248,15 @@ class FlowWriter {
     const root = planScope(body).root;
     const rootName = em.template.name;
     if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
-    if (root.variant !== this.catalog.variants(CALLABLE).filter((c) => c.name === rootName)[0]?.variant) return undefined;
     const connector = event.address.split(":")[3] ?? "okta";
     const expected = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
-    if (!body.inline || canonicalJson(body.inline) !== canonicalJson(expected)) return undefined;
+    if (!body.inline) return undefined;
+    // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.
+    const aliases = isObject(body.inline.display) && isObject(body.inline.display.aliases) ? body.inline.display.aliases : undefined;
+    if (!aliases || aliases[root.ref] !== connector || Object.keys(aliases)[0] !== root.ref) return undefined;
+    const shape = cloneJson(body.inline);
+    delete ((shape.display as JsonObject).aliases as JsonObject)[root.ref];
+    const inline = canonicalJson(body.inline) !== canonicalJson(expected) ? shape : undefined;
     // Nothing inside may point out of the body (it becomes the flow's top level).
     const inside = new Set<string>();
     const collect = (sc: IrScope): void => {
@@ -257,7 +271,7 @@ class FlowWriter {
     const leaks = (sc: IrScope): boolean =>
       sc.cards.some((c) => [...c.extraInputs, ...c.extraOutputs].some((x) => outside(x.links?.wormholeMethodId) || outside(x.links?.srcMethodId)));
     if (leaks(body)) return undefined;
-    return { event, body, rootName };
+    return { event, body, rootName, ...(wrapperVariant !== undefined ? { wrapperVariant } : {}), ...(inline !== undefined ? { inline } : {}) };
   }
 
   // ---- indexing ----
@@ -294,10 +308,16 @@ class FlowWriter {
           for (const b of card.branches) want.add(b.head);
         }
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
           if (l?.wormholeMethodId && "ref" in l.wormholeMethodId) want.add(l.wormholeMethodId.ref);
           if (l?.srcMethodId && "ref" in l.srcMethodId) want.add(l.srcMethodId.ref);
           if (l?.srcOutputId && "card" in l.srcOutputId) want.add(l.srcOutputId.card);
+          if (l?.method && "ref" in l.method) want.add(l.method.ref);
+          if (l?.keyOf) want.add(l.keyOf.card);
+        }
+        for (const v of [...card.inputValues, ...card.extraInputs]) {
+          if (v.value.kind === "json") for (const d of v.value.ids ?? []) if ("ref" in d.card) want.add(d.card.ref);
         }
       }
     }
@@ -306,10 +326,15 @@ class FlowWriter {
       for (const card of s.scope.cards) {
         const evalScope = card === s.plan.root && s.parent !== undefined ? s.parent : s.id;
         for (const x of [...card.extraInputs, ...card.extraOutputs]) {
+          if (this.wormholes.elided.has(x)) continue;
           const l = x.links;
-          for (const target of [l?.wormholeMethodId, l?.srcMethodId]) {
+          for (const target of [l?.wormholeMethodId, l?.srcMethodId, l?.method, l?.keyOf ? { ref: l.keyOf.card } : undefined]) {
             if (target && "ref" in target && this.cardsByRef.has(target.ref) && !this.visibleFrom(target.ref, evalScope)) this.hoisted.add(target.ref);
           }
+        }
+        for (const v of [...card.inputValues, ...card.extraInputs]) {
+          if (v.value.kind !== "json") continue;
+          for (const d of v.value.ids ?? []) if ("ref" in d.card && this.cardsByRef.has(d.card.ref) && !this.visibleFrom(d.card.ref, evalScope)) this.hoisted.add(d.card.ref);
         }
       }
     }
@@ -355,8 +380,9 @@ class FlowWriter {
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
     this.declaredQueues.pop();
+    // A statement left waiting is lost only when it would write something (a pin already inlined writes nothing).
     for (const d of deferred.filter((x) => !done.has(x))) {
-      this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
+      if (d.make() !== undefined) this.lossy.push(`a statement needs cards that are never placed (${d.needs.join(", ")})`);
     }
     return out;
   }
@@ -372,9 +398,11 @@ class FlowWriter {
       const card = st.card;
       this.countCard(card);
       const placement = info.plan.placement.get(card.ref);
-      const spec = this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
+      const ifError = placement === "cursor" ? this.ifErrorCall(card, info, b) : undefined;
+      const spec = ifError || this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
       let call: ts.Expression;
-      if (spec === undefined) {
+      if (ifError) call = ifError;
+      else if (spec === undefined) {
         const c = card.comments as JsonObject;
         call = f.createCallExpression(f.createPropertyAccessExpression(b, "comment"), undefined, [literal(c.markdown as string), literal(c.title as string)]);
       } else {
@@ -392,6 +420,52 @@ class FlowWriter {
       this.declare(card.ref);
       flush(out);
     }
+  }
+
+  /** `b.ifError((g) => {...}, (g2) => {...}, options?)` for an If Error card it gives back exactly (see if-error.ts). */
+  private ifErrorCall(card: IrCard, info: ScopeInfo, b: ts.Identifier): ts.Expression | undefined {
+    const plan = ifErrorPlan(card, {
+      catalog: this.catalog,
+      models: this.models,
+      wormholes: this.wormholes,
+      planOf: (scope) => this.scopes.find((s) => s.scope === scope)?.plan,
+      named: (ref) => this.vars.has(ref),
+    });
+    if (!plan) return undefined;
+    const block = (p: IfErrorBlockPlan): { body: ts.Expression; options: Array<[string, ts.Expression]> } => {
+      const inner = this.scopes.find((s) => s.scope === p.scope)!;
+      this.countCard(p.start);
+      const options: Array<[string, ts.Expression]> = [];
+      if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
+      if (p.shape) options.push(["shape", literal(p.shape)]);
+      const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
+      this.builderCount++;
+      const saved = new Set(this.declared);
+      if (p.implicitReturn) this.countCard(p.implicitReturn);
+      const steps = p.implicitReturn ? inner.plan.steps.slice(0, -1) : inner.plan.steps;
+      const statements = this.scopeBody({ ...inner, plan: { ...inner.plan, steps } }, builder);
+      // Cards of an inline flow are not visible (nor declared) outside its body.
+      this.declared.clear();
+      for (const r of saved) this.declared.add(r);
+      return { body: f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)), options };
+    };
+    const attempt = block(plan.attempt);
+    const onError = block(plan.onError);
+    const options: Array<[string, ts.Expression]> = [];
+    if (plan.name !== undefined) options.push(["name", literal(plan.name)]);
+    if (plan.variant !== undefined) options.push(["variant", literal(plan.variant)]);
+    const m = this.models.get(card.ref)!;
+    const customIn = card.extraInputs.flatMap((x, j) => (this.wormholes.elided.has(x) ? [] : [this.customField(card, m, "inputs", x, j, info.id, this.pinsInto(card))]));
+    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, info.id, []));
+    if (customIn.length > 0) options.push(["customInputs", f.createArrayLiteralExpression(customIn, true)]);
+    if (customOut.length > 0) options.push(["customOutputs", f.createArrayLiteralExpression(customOut, true)]);
+    if (this.rawFieldReasons.length > 0) this.raw.push({ card: card.name, address: card.address, why: this.rawFieldReasons });
+    this.rawFieldReasons = [];
+    if (attempt.options.length > 0) options.push(["attempt", objectLiteral(attempt.options, true)]);
+    if (onError.options.length > 0) options.push(["onError", objectLiteral(onError.options, true)]);
+    const args: ts.Expression[] = [attempt.body, onError.body];
+    if (options.length > 0) args.push(objectLiteral(options, true));
+    return f.createCallExpression(f.createPropertyAccessExpression(b, "ifError"), undefined, args);
   }
 
   /** `b.ifElse({ left, operator, right }, (then) => {...}, (otherwise) => {...})`, its join as the value. */
@@ -487,7 +561,10 @@ class FlowWriter {
         const seen = visible ? visible(source.ref) : this.declared.has(source.ref);
         if (!seen || this.scopeOfCard.get(source.ref) !== scope) return undefined;
         if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
-        if (!dry) props.push([prop, this.refExpr(source, pin, x.type)!]);
+        if (!dry) {
+          props.push([prop, this.refExpr(source, pin, x.type)!]);
+          this.inlinePins.add(pin);
+        }
       } else if (v) {
         if (v.value.kind !== "json") return undefined;
         if (!dry) props.push([prop, this.constant(v.value.data, x.entry, false)]);
@@ -608,12 +685,76 @@ class FlowWriter {
   }
 
   /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
+  /**
+   * A Tables "Where Expression" as `where(...)`, when lower's where gives back exactly this expression and its
+   * hidden fields (see src/compile/table-filter.ts); undefined otherwise.
+   */
+  private whereExpr(card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: Array<{ source: IrCard; pin: IrPin }>, scope: number): { expr: ts.Expression; fields: IrExtraEntry[] } | undefined {
+    const data = value.data;
+    if (!isObject(data) || Object.keys(data).length !== 1 || !Array.isArray(data.expr)) return undefined;
+    const fields: IrExtraEntry[] = [];
+    const pins: IrPin[] = [];
+    const conditions: ts.Expression[] = [];
+    for (const [i, c] of data.expr.entries()) {
+      if (!isObject(c) || typeof c.lhs !== "string" || typeof c.op !== "string" || (c.join !== "AND" && c.join !== "OR")) return undefined;
+      const props: Array<[string, ts.Expression]> = [["column", literal(c.lhs)], ["op", literal(c.op)]];
+      const keys = Object.keys(c).sort().join(",");
+      if (keys === "join,lhs,op,rhs") {
+        if (c.rhs === undefined || hasKindKey(c.rhs)) return undefined;
+        props.push(["value", literal(c.rhs)]);
+      } else if (keys === "join,lhs,op,rhd") {
+        const rhd = c.rhd;
+        if (!isObject(rhd) || Object.keys(rhd).length !== 2) return undefined;
+        const outId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "outputId"]));
+        const methodId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "methodId"]));
+        if (!outId?.output || !methodId || !("ref" in outId.card) || !("ref" in methodId.card) || outId.card.ref !== methodId.card.ref) return undefined;
+        const source = this.cardsByRef.get(outId.card.ref);
+        if (!source || !this.declared.has(source.ref)) return undefined;
+        const sm = this.models.get(source.ref)!;
+        const out = sm.outputs.find((o) => sameEntry(o.ref, outId.output!));
+        if (!out) return undefined;
+        const fakePin: IrPin = { output: outId.output, target: card.ref, input: { group: "_expr", key: "" }, transform: null };
+        const ref = this.refExpr(source, fakePin, out.type);
+        if (!ref) return undefined;
+        props.push(["value", ref]);
+        const field = card.extraInputs.find((x) => x.links?.keyOf?.card === source.ref && sameEntry(x.links.keyOf.entry, outId.output!));
+        if (!field) props.push(["field", literal("none")]);
+        else {
+          const v = isObject(field.entry.value) ? field.entry.value : {};
+          const available = Array.isArray(v.available) ? v.available : [];
+          const expected = { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available };
+          const shapeOk =
+            sameIgnoringIndex(field.entry, { group: "_expr", key: field.entry.key ?? null, value: expected, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" }) &&
+            field.value.kind === "json" &&
+            jsonEqual(field.value.data, hiddenFieldData(out.type)) &&
+            field.links?.method !== undefined && "ref" in field.links.method && field.links.method.ref === source.ref && !field.links.wormholeMethodId && !field.links.srcMethodId;
+          if (!shapeOk || fields.includes(field)) return undefined;
+          const fieldRef = entryRefOfExtra(card, field);
+          const into = incoming.filter((p) => fieldRef && sameEntry(p.pin.input, fieldRef));
+          if (into.length > 1) return undefined;
+          if (into.length === 1) {
+            const p = into[0]!;
+            if (p.source.ref !== source.ref || !sameEntry(p.pin.output, outId.output) || p.pin.transform !== null || this.scopeOfCard.get(source.ref) !== scope) return undefined;
+            pins.push(p.pin);
+          } else props.push(["field", literal("unwired")]);
+          if (available.length > 0) props.push(["available", literal(available)]);
+          fields.push(field);
+        }
+      } else return undefined;
+      if (c.join !== "AND") props.push(["join", literal(c.join)]);
+      conditions.push(objectLiteral(props));
+    }
+    for (const p of pins) this.inlinePins.add(p);
+    return { expr: f.createCallExpression(this.ctx.use("flocode", "where"), undefined, conditions), fields };
+  }
+
   private refExpr(source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"], typeArg?: ts.TypeNode): ts.Expression | undefined {
     const sm = this.models.get(source.ref)!;
     const key = outputKey(sm.outputs, pin.output);
     if (key === undefined) return undefined;
     const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
-    const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
+    const ref = this.outRef(source, pin.output, typeArg);
+    if (!ref) return undefined;
     const auto = conversion(out.type, inputType);
     if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
     const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
@@ -636,14 +777,32 @@ class FlowWriter {
       this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
       return undefined;
     }
+    const outer = this.outRef(source, pin.output);
+    if (!outer) {
+      this.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
+      return undefined;
+    }
     return () => {
-      const ref = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(source.ref), "$out"), undefined, [literal(key)]);
+      const ref = this.outRef(source, pin.output)!;
       const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
       if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
       return f.createExpressionStatement(
         f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [ref, this.cardRefExpr(target.ref), literal(inputKey), objectLiteral(opts)]),
       );
     };
+  }
+
+  /**
+   * `card.$out("key")` for an output; an exit of a wormhole left to lower is written as the outer output it
+   * carries (lower passes it in again). Undefined when no key reaches the output.
+   */
+  private outRef(source: IrCard, output: IrEntryRef, typeArg?: ts.TypeNode): ts.Expression | undefined {
+    let card = source;
+    let ref = output;
+    for (let outer = this.wormholes.alias(card, ref); outer; outer = this.wormholes.alias(card, ref)) ({ source: card, output: ref } = outer);
+    const key = outputKey(this.models.get(card.ref)!.outputs, ref);
+    if (key === undefined) return undefined;
+    return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(card.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
   }
 
   private cardRefExpr(ref: string): ts.Expression {
@@ -693,6 +852,8 @@ class FlowWriter {
   /** The spec expression of a card: `card(address, {...})`. `scope` is where the expression is evaluated. */
   spec(card: IrCard, scope: number): ts.Expression {
     const m = this.models.get(card.ref)!;
+    const composed = card.address === COMPOSE_ADDRESS ? this.composeSpec(card, m, scope) : undefined;
+    if (composed) return composed;
     const props: ts.ObjectLiteralElementLike[] = [];
     const prop = (k: string, v: ts.Expression): void => {
       props.push(f.createPropertyAssignment(k, v));
@@ -712,6 +873,8 @@ class FlowWriter {
     const keptEntries = keptTemplate.map((x) => x.entry);
     const items: InputItem[] = [];
     const incoming = this.pinsInto(card);
+    /** Hidden Tables filter fields written by `where(...)`. */
+    const filterFields = new Set<IrExtraEntry>();
     for (const v of card.inputValues) {
       const i = keptTemplate.findIndex((x) => sameEntry(x.ref, v.entry));
       const key = i < 0 ? undefined : specKey(keptEntries, i);
@@ -719,7 +882,9 @@ class FlowWriter {
         this.lossy.push(`card ${JSON.stringify(card.name)}: input ${JSON.stringify(v.entry.key)} cannot be addressed`);
         continue;
       }
-      const expr = this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
+      const filter = v.value.kind === "json" && v.value.ids ? this.whereExpr(card, v.value, incoming, scope) : undefined;
+      if (filter) for (const x of filter.fields) filterFields.add(x);
+      const expr = filter?.expr ?? this.valueExpr(v.value, keptTemplate[i]!.entry, scope, card);
       items.push({ key, index: i, option: isOption(keptTemplate[i]!.entry), expr: () => expr, value: v.value, verbatim: isVerbatimCall(expr) });
     }
     for (const x of keptTemplate) {
@@ -769,11 +934,11 @@ class FlowWriter {
 
     const action = card.address.split(":").at(-1)!;
     // Column fields lower writes itself (from the table) are left out.
-    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => auto !== undefined && auto.side === side && x.entry.group === "Fields";
+    const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || filterFields.has(x) || this.wormholes.elided.has(x);
     const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
     const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
-    const mirrored = MIRRORED_ACTIONS.has(action) && mirrorsInputs(card);
+    const mirrored = MIRRORED_ACTIONS.has(action) && (mirrorsInputs(card) || mirrorsExits(card));
     if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
 
     if (card.outputValues.length > 0) {
@@ -838,6 +1003,28 @@ class FlowWriter {
     const args: ts.Expression[] = [literal(card.address)];
     if (props.length > 0) args.push(f.createObjectLiteralExpression(props, props.length > 1));
     return f.createCallExpression(this.ctx.use("flocode", "card"), undefined, args);
+  }
+
+  /** A Compose card as `compose\`...${ref}...\`` when that gives it back (see ./compose.ts); its pins are written in place. */
+  private composeSpec(card: IrCard, m: CardModel, scope: number): ts.Expression | undefined {
+    const incoming = this.pinsInto(card);
+    const composed = composeTemplate(card, {
+      templateName: m.template.name,
+      templateInputs: m.templateInputs,
+      defaultVariant: this.catalog.variants(card.address)[0]?.variant,
+      tag: () => this.ctx.use("flocode", "compose"),
+      placeholderValue: (j) => {
+        const input = m.inputs.find((e) => e.extra === j);
+        const pins = input ? incoming.filter((p) => sameEntry(p.pin.input, input.ref)) : [];
+        if (!input || pins.length !== 1) return undefined;
+        const { source, pin } = pins[0]!;
+        if (!this.declared.has(source.ref) || this.scopeOfCard.get(source.ref) !== scope) return undefined;
+        if (outputKey(this.models.get(source.ref)!.outputs, pin.output) === undefined) return undefined;
+        return { expr: () => this.refExpr(source, pin, input.type)!, pin };
+      },
+    });
+    for (const pin of composed?.pins ?? []) this.inlinePins.add(pin);
+    return composed?.expr;
   }
 
   /**
@@ -989,8 +1176,43 @@ class FlowWriter {
       case "inline":
         return this.inlineExpr(value.scope, scope);
       case "json":
-        return this.constant(value.data, entry, isOutput);
+        return value.ids ? this.constantWithIds(value.data, value.ids, entry, scope) : this.constant(value.data, entry, isOutput);
     }
+  }
+
+  /** Constant data holding card/output ids: each id written as `idOf(card)` / `idOf(card.$out("key"))`. */
+  private constantWithIds(data: Json, ids: readonly IrDataId[], entry: JsonObject, scope: number): ts.Expression {
+    const at = new Map(ids.map((d) => [JSON.stringify(d.path), d]));
+    const build = (v: Json, path: Array<string | number>): ts.Expression => {
+      const id = at.get(JSON.stringify(path));
+      if (id) return this.idOfExpr(id, scope);
+      if (Array.isArray(v)) return f.createArrayLiteralExpression(v.map((x, i) => build(x, [...path, i])), false);
+      if (isObject(v)) return f.createObjectLiteralExpression(Object.keys(v).map((k) => f.createPropertyAssignment(propertyKey(k), build(v[k]!, [...path, k]))), false);
+      return literal(v);
+    };
+    const expr = build(data, []);
+    const v = isObject(entry.value) ? entry.value : {};
+    const t = typeof v.type === "string" ? v.type : "object";
+    if (fitsType(data, t, v.collection === true) && !hasKindKey(data)) return expr;
+    return f.createCallExpression(this.ctx.use("flocode", "verbatim"), undefined, [expr]);
+  }
+
+  private idOfExpr(id: IrDataId, scope: number): ts.Expression {
+    if ("dangling" in id.card || !this.cardsByRef.has(id.card.ref)) return literal("dangling" in id.card ? id.card.dangling : id.card.ref);
+    const ref = id.card.ref;
+    let target: ts.Expression = this.cardRefExpr(ref);
+    if (id.output) {
+      const key = outputKey(this.models.get(ref)!.outputs, id.output);
+      if (key === undefined) {
+        this.lossy.push(`an id in constant data points to an output that cannot be addressed`);
+        return f.createNull();
+      }
+      target = f.createCallExpression(f.createPropertyAccessExpression(target, "$out"), undefined, [literal(key)]);
+    }
+    const now = this.declared.has(ref) && this.visibleFrom(ref, scope);
+    if (!now && !this.visibleFrom(ref, scope)) this.hoisted.add(ref);
+    const arg = now ? target : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), target);
+    return f.createCallExpression(this.ctx.use("flocode", "idOf"), undefined, [arg]);
   }
 
   /** A constant as lower accepts it for this entry: plain when it fits the entry's type, else `verbatim(...)`. */
@@ -1116,8 +1338,13 @@ class FlowWriter {
     const collection = value.collection === true;
     const group = typeof entry.group === "string" ? entry.group : null;
     const key = typeof entry.key === "string" ? entry.key : String(entry.key);
-    const defaultData = collection ? [] : defaultDataOf(type);
-    const labels = labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
+    // Wormhole ends have a compact form of their own (a `context` field with its `wormhole` card), and no other.
+    const wormholeEnd = group === "context" && x.links?.wormholeMethodId !== undefined;
+    const defaultData = wormholeEnd ? null : collection ? [] : defaultDataOf(type);
+    const wormholeSettings = wormholeEnd ? compactWormholeField(action, side, x) : undefined;
+    const labels: FieldLabels | undefined = wormholeEnd
+      ? wormholeSettings && (wormholeSettings.ref ? { settings: wormholeSettings } : {})
+      : labelsFor(entry, (l) => customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...l }));
     const isCompact = labels !== undefined;
     // With `raw` (the whole entry), lower reads only the type's kind (for conversions) from the other props.
     const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment("key", literal(key))];
@@ -1127,6 +1354,7 @@ class FlowWriter {
     if (labels?.displayName !== undefined) props.push(f.createPropertyAssignment("displayName", literal(labels.displayName)));
     if (labels?.description !== undefined) props.push(f.createPropertyAssignment("description", literal(labels.description)));
     if (labels?.fromItem !== undefined) props.push(f.createPropertyAssignment("fromItem", literal(labels.fromItem)));
+    for (const [prop, v] of settingProps(labels?.settings)) props.push(f.createPropertyAssignment(prop, literal(v)));
     let valueExpr: ts.Expression | undefined;
     const lowered = (side === "inputs" ? m.inputs : m.outputs).find((e) => e.extra === j);
     // A single pin from a card written earlier becomes the field's value.
@@ -1157,6 +1385,17 @@ class FlowWriter {
     if (valueExpr) props.push(f.createPropertyAssignment("value", valueExpr));
     const links = x.links;
     if (links?.wormholeMethodId) props.push(this.linkProp("wormhole", links.wormholeMethodId, scope));
+    if (links?.method) props.push(this.linkProp("method", links.method, scope));
+    if (links?.keyOf) {
+      const key = this.cardsByRef.has(links.keyOf.card) ? outputKey(this.models.get(links.keyOf.card)!.outputs, links.keyOf.entry) : undefined;
+      if (key === undefined) this.lossy.push(`card ${JSON.stringify(card.name)}: a field keyed by an output that cannot be addressed`);
+      else {
+        const out = f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(links.keyOf.card), "$out"), undefined, [literal(key)]);
+        const now = this.declared.has(links.keyOf.card) && this.visibleFrom(links.keyOf.card, scope);
+        if (!this.visibleFrom(links.keyOf.card, scope)) this.hoisted.add(links.keyOf.card);
+        props.push(f.createPropertyAssignment("keyOf", now ? out : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), out)));
+      }
+    }
     if (links?.srcMethodId || links?.srcOutputId) {
       const src: ts.ObjectLiteralElementLike[] = [];
       if (links.srcMethodId) src.push(this.linkProp("card", links.srcMethodId, scope));
@@ -1209,6 +1448,25 @@ interface WiredInput {
   key: string;
   sourceType: ValueType | undefined;
   outputKey: string;
+}
+
+/** The entry ref (group, key, nth) of one of a card's extra inputs. */
+function entryRefOfExtra(card: IrCard, extra: IrExtraEntry): IrEntryRef | undefined {
+  const i = card.extraInputs.indexOf(extra);
+  return i < 0 ? undefined : entriesRefs(card.extraInputs.map((x) => x.entry))[i];
+}
+
+/** A field's UI settings as CustomField props (the DSL names them; `ref` is `refFlag` there). */
+function settingProps(s: FieldSettings | undefined): Array<[string, Json]> {
+  if (!s) return [];
+  const out: Array<[string, Json]> = [];
+  if (s.available !== undefined) out.push(["available", [...s.available]]);
+  if (s.typeLocked !== undefined) out.push(["typeLocked", s.typeLocked]);
+  if (s.optional !== undefined) out.push(["optional", s.optional]);
+  if (s.collapsed !== undefined) out.push(["collapsed", s.collapsed]);
+  if (s.ref !== undefined) out.push(["refFlag", s.ref]);
+  if (s.unlabelled === true) out.push(["unlabelled", true]);
+  return out;
 }
 
 /** Paths (two levels deep) where an entry differs from the shape lower would write; index, ghost and data aside. */

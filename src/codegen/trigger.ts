@@ -4,7 +4,7 @@
  * or the root card itself), and `root` / `raw` only where lower would otherwise build something else.
  */
 import { ts } from "ts-morph";
-import type { IrCard, IrCron, IrFlow } from "../ir/types.js";
+import type { IrCard, IrCron, IrFlow, JsonObject } from "../ir/types.js";
 import { DEFAULT_EXTRA_FLOW_KEYS } from "../compile/emit.js";
 import { jsonEqual } from "../util/json.js";
 import type { FileContext } from "./file-context.js";
@@ -19,7 +19,7 @@ const NOOP = "root:kernel:control:0.0.1:noop";
 export interface TriggerContext {
   ctx: FileContext;
   /** Event flows written with `event(...)`: the event card's spec and the name lower gives the body's root. */
-  event?: { spec: ts.Expression; rootName: string };
+  event?: { spec: ts.Expression; rootName: string; wrapperVariant?: string; inline?: JsonObject };
   /** The root's custom fields when the trigger helper makes exactly them (then no `root` is needed). */
   params?: Array<{ group: string | null; key: string; type: string }>;
   spec(card: IrCard): ts.Expression;
@@ -47,7 +47,10 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   let expectedRoot: { address: string; name?: string } | undefined;
   const address = root?.address;
   if (t.event && !flow.schedule) {
-    trigger = call(t.ctx, "event", [t.event.spec]);
+    const options: Array<[string, ts.Expression]> = [];
+    if (t.event.wrapperVariant !== undefined) options.push(["wrapperVariant", literal(t.event.wrapperVariant)]);
+    if (t.event.inline !== undefined) options.push(["inline", literal(t.event.inline)]);
+    trigger = call(t.ctx, "event", options.length > 0 ? [t.event.spec, objectLiteral(options, true)] : [t.event.spec]);
     expectedRoot = { address: CALLABLE, name: t.event.rootName };
   } else if (flow.schedule) {
     trigger = scheduleExpr(flow.schedule, t.ctx, lossy);
@@ -82,7 +85,9 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   props.push(["trigger", trigger]);
   if (root && expectedRoot) {
     const variant = t.defaultVariant(expectedRoot.address, expectedRoot.name);
-    const vanilla = t.params !== undefined || (root.address === expectedRoot.address && t.isVanillaRoot(root, { name: expectedRoot.name, variant }));
+    // An event flow's root callable has no template of its own name when its variant came from another export.
+    const known = variant !== undefined || !t.event;
+    const vanilla = t.params !== undefined || (root.address === expectedRoot.address && known && t.isVanillaRoot(root, { name: expectedRoot.name, variant }));
     if (!vanilla) props.push(["root", t.spec(root)]);
   }
   if (flow.securityLevel !== implied) raw.push(["securityLevel", literal(flow.securityLevel)]);

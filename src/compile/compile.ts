@@ -36,8 +36,14 @@ export async function compileTarget(target: BuildTarget, options: { created?: st
     const lines = errors.slice(0, 20).map((f) => `  ${f.pointer || "/"}: ${f.code} ${f.message}`);
     throw new UserError(`${target.file}: the built flopack is invalid (a flocode bug or a raw patch gone wrong):\n${lines.join("\n")}`, 1);
   }
-  return { target, flopack, text, warnings: findings.filter((f) => f.severity === "warning") };
+  return { target, flopack, text, warnings: findings.filter((f) => f.severity === "warning" && !NOT_FOR_BUILT_FILES.has(f.code)) };
 }
+
+/**
+ * Warnings about what only Okta can write: environment ids (`parents.*.data.id`, FP209) are assigned when a
+ * flopack is imported, so a built file never has them (neither do some real exports, e.g. the seed's cards).
+ */
+const NOT_FOR_BUILT_FILES = new Set(["FP209"]);
 
 function asFlows(exported: unknown, target: BuildTarget): { flows: FlowDef[]; pack?: PackDef } {
   const kind = (exported as { kind?: unknown } | null)?.kind;

@@ -5,6 +5,7 @@
  * parameters, 1308 of 1443 Construct keys, 185 of 185 Merge fields).
  */
 import type { JsonObject } from "../ir/types.js";
+import { placeholderEntry } from "./compose-placeholders.js";
 
 const ALL_TYPES = ["string", "number", "boolean", "Date", "Array", "object", "file", "flo", "folder"];
 
@@ -23,6 +24,28 @@ export interface CustomEntrySpec {
    * (`value.proxy`); null for a proxy that takes no item field.
    */
   fromItem?: string | null;
+  /** The UI's field settings, when they differ from the card's usual ones (see FieldSettings). */
+  settings?: FieldSettings;
+}
+
+/**
+ * Per-field UI settings seen on custom fields of real exports, each rare enough to be stated only when set
+ * (measured on the 61 exports: `available` without "folder" on 105 fields of older exports, `typeLocked` 26,
+ * `ref` 32, `optional` 3, `collapsed` 6, Assign fields without labels 170).
+ */
+export interface FieldSettings {
+  /** `value.available`: the types the UI offers for the field. */
+  available?: readonly string[];
+  /** `metadata.typeLocked`: the UI does not let the type be changed. */
+  typeLocked?: boolean;
+  /** `metadata.optional`. */
+  optional?: boolean;
+  /** `metadata.collapsed`. */
+  collapsed?: boolean;
+  /** The entry's `ref` flag (undocumented; Okta sets it on list-producing outputs). */
+  ref?: boolean;
+  /** Assign fields: no UI labels at all (the card's usual shape has an empty description and the key as label). */
+  unlabelled?: boolean;
 }
 
 const ITERATORS = new Set(["each", "asyncEach", "map", "filter", "reduce", "times"]);
@@ -45,6 +68,50 @@ const AVAILABLE: Record<string, string[]> = {
 
 /** The entry JSON (without `id`) for a custom field on `side` of a card whose address ends in `actionKey`. */
 export function customEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
+  const entry = usualEntry(actionKey, side, f);
+  const s = f.settings;
+  if (!s) return entry;
+  const value = entry.value as JsonObject;
+  const meta = entry.metadata as JsonObject;
+  if (s.available !== undefined) value.available = [...s.available];
+  if (s.unlabelled === true) {
+    if (f.displayName === undefined) delete meta.displayname;
+    if (f.description === undefined) delete meta.description;
+  }
+  if (s.typeLocked !== undefined) meta.typeLocked = s.typeLocked;
+  if (s.optional !== undefined) meta.optional = s.optional;
+  if (s.collapsed !== undefined) meta.collapsed = s.collapsed;
+  if (s.ref !== undefined) entry.ref = s.ref;
+  return entry;
+}
+
+/**
+ * Tables cards whose "Fields" group holds one field per table column, by the side it is on: the rows written
+ * (createRow, updateRow) or read (readRow, searchRows2).
+ */
+export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
+
+/**
+ * A table column's field on a Tables card, as Okta writes it (all 129 column inputs and 66 column outputs of the
+ * corpus have this shape): typed as the column, offering only that type, never "custom"; outputs have no index.
+ */
+export function tableColumnEntry(side: "inputs" | "outputs", key: string, type: string, index: number): JsonObject {
+  return side === "inputs"
+    ? { group: "Fields", key, value: { error: false, proxy: false, check: false, type, collection: false, data: null, available: [type] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" }
+    : { group: "Fields", key, value: { error: false, type, collection: false, data: null, available: [type] }, ref: false, metadata: {} };
+}
+
+function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
+  if (f.group === "_expr" && side === "inputs") {
+    // A Tables filter's hidden field (written by `where`, see table-filter.ts); its `method` is a link.
+    return { group: "_expr", key: f.key, value: { error: false, proxy: false, check: false, type: f.type, collection: f.collection, data: f.data as null, available: [] }, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" };
+  }
+  if (f.group === "Fields" && TABLE_COLUMN_SIDES[actionKey] === side && typeof f.type === "string") {
+    const entry = tableColumnEntry(side, f.key, f.type, f.index);
+    (entry.value as JsonObject).data = f.data as null;
+    if (f.displayName !== undefined || f.description !== undefined) Object.assign(entry.metadata as JsonObject, labelsOf(f));
+    return entry;
+  }
   const data = f.data as null;
   const available = AVAILABLE[actionKey] ?? ALL_TYPES;
   // Start cards and pick/call outputs: a plain value without proxy/check; metadata {index, custom}.
@@ -52,9 +119,7 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
   const proxy =
     f.fromItem !== undefined && ITERATORS.has(actionKey) ? { dynamic: f.fromItem !== null, path: f.fromItem, dest: { key: f.key, group: f.group } } : false;
   const checked = (): JsonObject => ({ error: false, proxy, check: false, type: f.type, collection: f.collection, data, available });
-  const labels: JsonObject = {};
-  if (f.description !== undefined) labels.description = f.description;
-  if (f.displayName !== undefined) labels.displayname = f.displayName;
+  const labels = labelsOf(f);
   const meta: JsonObject = { index: f.index, custom: true, ...labels };
   const group = actionKey === "delegated" ? (f.group ?? "inputs") : f.group;
   switch (actionKey) {
@@ -74,6 +139,23 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
     case "run":
       if (side === "outputs") return { group, key: f.key, value: { ...plain(), available: ALL_TYPES }, ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, custom: true, transient: true, ...labels }, flags: "d" };
+    case "compose": {
+      // Compose placeholders (their shape lives with the compose tag); data and labels as usual.
+      const entry = placeholderEntry(f.key, f.index);
+      (entry.value as JsonObject).data = data;
+      Object.assign(entry.metadata as JsonObject, labels);
+      return entry;
+    }
+    case "join":
+      // Join fields added in the UI (not by an If/Else's values): not marked custom, any type offered.
+      return side === "inputs"
+        ? { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, ...labels }, flags: "d" }
+        : { group, key: f.key, value: plain(), ref: false, metadata: { index: f.index, ...labels } };
+    case "branch":
+    case "tryCatch":
+      // The block's returned values: plain outputs like a helper's (16 of 16 in the corpus).
+      if (side === "outputs") return { group, key: f.key, value: plain(), ref: false, metadata: meta };
+      return { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" };
     case "pick":
       if (side === "outputs") return { group, key: f.key, value: plain(), ref: false, metadata: meta };
       return { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" };
@@ -82,6 +164,13 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
         ? { group, key: f.key, value: checked(), required: false, ref: false, metadata: meta, flags: "d" }
         : { group, key: f.key, value: checked(), ref: false, metadata: meta, flags: "d" };
   }
+}
+
+function labelsOf(f: CustomEntrySpec): JsonObject {
+  const labels: JsonObject = {};
+  if (f.description !== undefined) labels.description = f.description;
+  if (f.displayName !== undefined) labels.displayname = f.displayName;
+  return labels;
 }
 
 /** Cards whose outputs repeat their inputs (FLOPACK.md §4.4). */

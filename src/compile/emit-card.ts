@@ -1,7 +1,7 @@
 /**
  * IR card + catalog template → card JSON (the inverse of src/lift/lift-card.ts).
  */
-import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { ids } from "./ids.js";
@@ -154,6 +154,8 @@ function emitExtra(extra: IrExtraEntry, id: string, ctx: CardEmitContext, path: 
     const l = extra.links;
     if (l.wormholeMethodId) meta.wormholeMethodId = cardLinkId(l.wormholeMethodId, ctx);
     if (l.srcMethodId) meta.srcMethodId = cardLinkId(l.srcMethodId, ctx);
+    if (l.method) meta.method = cardLinkId(l.method, ctx);
+    if (l.keyOf) entry.key = ids.entry(ctx.flowRef, l.keyOf.card, "o", l.keyOf.entry);
     if (l.srcOutputId) {
       meta.srcOutputId = "dangling" in l.srcOutputId ? l.srcOutputId.dangling : ids.entry(ctx.flowRef, l.srcOutputId.card, "o", l.srcOutputId.entry);
     }
@@ -168,7 +170,7 @@ function cardLinkId(l: IrLink, ctx: CardEmitContext): string {
 export function emitValue(value: IrValue, ctx: CardEmitContext, path: string): Json {
   switch (value.kind) {
     case "json":
-      return cloneJson(value.data);
+      return value.ids ? withDataIds(value.data, value.ids, ctx) : cloneJson(value.data);
     case "flow":
       return ctx.flowId(value.flow);
     case "table":
@@ -176,6 +178,20 @@ export function emitValue(value: IrValue, ctx: CardEmitContext, path: string): J
     case "inline":
       return ctx.emitInline(value.scope, path);
   }
+}
+
+/** Constant data with the card (and output) ids it references written in. */
+function withDataIds(data: Json, refs: readonly IrDataId[], ctx: CardEmitContext): Json {
+  const out = cloneJson(data);
+  for (const r of refs) {
+    const id = r.output && "ref" in r.card ? ids.entry(ctx.flowRef, r.card.ref, "o", r.output) : cardLinkId(r.card, ctx);
+    let at: Json = out;
+    for (const step of r.path.slice(0, -1)) at = isObject(at) ? (at[step as string] ?? null) : Array.isArray(at) ? (at[step as number] ?? null) : null;
+    const last = r.path.at(-1)!;
+    if (isObject(at) && typeof last === "string") defineKey(at, last, id);
+    else if (Array.isArray(at) && typeof last === "number") at[last] = id;
+  }
+  return out;
 }
 
 function emitTransform(t: IrTransform | null, outputId: string): Json {

@@ -3,7 +3,7 @@
  * then its wires (refs, explicit pins, Join links), orderings and If/Else branches.
  */
 import type { CatalogEntry } from "../catalog/entry.js";
-import type { IrCard, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
@@ -15,7 +15,13 @@ import { isConverted, isInline, isVerbatim } from "../dsl/inline.js";
 import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
 import { conversion, describeType, type ValueType } from "./convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "./custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES, tableColumnEntry, type FieldSettings } from "./custom-entry.js";
+import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "./wormhole-entry.js";
+import { fieldSettings } from "./field-settings.js";
+import { lowerTableFilter, type FilterContext } from "./table-filter.js";
+import { isTableFilter } from "../dsl/where.js";
+import { extractIds } from "./extract-ids.js";
+import { idTarget } from "../dsl/ids.js";
 import { defaultInlineShape } from "./emit.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
@@ -135,10 +141,11 @@ export class FlowLowering {
   }
 
   /** Okta event flows: [event card → For Each - Ignore Errors] with the body as the For Each's inline flow. */
-  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined): IrScope {
+  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: JsonObject } = {}): IrScope {
+    const wrapperVariant = options.wrapperVariant;
     const event = this.cardFrom(this.pack.template(eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site), eventSpec, undefined, { kind: "card" });
     const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH, site };
-    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH, {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
+    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
     const find = (key: string): IrEntryRef => {
       const i = wrapper.inputs.findIndex((e) => e.ref.key === key);
       if (i < 0) throw new DslError(`the catalog's For Each - Ignore Errors card has no ${key} input`, site);
@@ -146,7 +153,15 @@ export class FlowLowering {
     };
     const root = body.cards[0]!;
     const connector = eventSpec.address.split(":")[3] ?? "okta";
-    body.inline = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
+    if (options.inline) {
+      // The shape as given, with the root's alias (under the ref lower gave the root) first.
+      const shape = toJson(options.inline, "event() inline", site) as JsonObject;
+      const display = isObject(shape.display) ? shape.display : (shape.display = {});
+      display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
+      body.inline = shape;
+    } else {
+      body.inline = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
+    }
     wrapper.card.inputValues.push({ entry: find("flo"), value: { kind: "inline", scope: body } }, { entry: find("concurrency"), value: { kind: "json", data: 1 } });
     const collection = event.outputs.find((o) => o.ref.key === "collection");
     if (!collection) throw new DslError(`${eventSpec.address} is not a list event card (it has no "collection" output)`, eventSpec.site ?? site);
@@ -361,8 +376,13 @@ export class FlowLowering {
   private customExtra(action: string, side: "inputs" | "outputs", c: CustomField, index: number, site: CallSite | undefined, label: string): IrExtraEntry {
     if (!c || typeof c.key !== "string") throw new DslError(`${label}: custom fields need a key`, site);
     let entry: JsonObject;
+    const wormholeEnd = c.group === WORMHOLE_GROUP && c.wormhole !== undefined ? wormholeEndOf(action, side) : undefined;
     if (c.raw) {
       entry = cloneJson(toJson(c.raw, `field ${JSON.stringify(c.key)} of ${label}`, site) as JsonObject);
+    } else if (wormholeEnd) {
+      // A wormhole end written out (import does, where automatic wormholes would not give the same pairs).
+      entry = wormholeEntry(wormholeEnd, c.key, c.type as string | JsonObject, c.collection ?? false);
+      if (c.refFlag === true) entry.ref = true;
     } else {
       const collection = c.collection ?? false;
       entry = customEntry(action, side, {
@@ -375,6 +395,7 @@ export class FlowLowering {
         ...(typeof c.displayName === "string" ? { displayName: c.displayName } : {}),
         ...(typeof c.description === "string" ? { description: c.description } : {}),
         ...(c.fromItem !== undefined ? { fromItem: c.fromItem } : {}),
+        ...withSettings(fieldSettings(c, `field ${JSON.stringify(c.key)} of ${label}`, site)),
       });
     }
     const data = isObject(entry.value) && "data" in entry.value ? entry.value.data! : null;
@@ -383,9 +404,14 @@ export class FlowLowering {
   }
 
   private linkExtra(extra: IrExtraEntry, f: CustomField, site: CallSite | undefined): void {
-    if (!f.wormhole && !f.source) return;
+    if (!f.wormhole && !f.source && !f.method && !f.keyOf) return;
     this.deferred.push(() => {
       const links: NonNullable<IrExtraEntry["links"]> = {};
+      if (f.method) links.method = this.cardLink(typeof f.method === "function" ? (f.method as () => Card<unknown>)() : f.method, site);
+      if (f.keyOf) {
+        const r = this.resolveOutput(typeof f.keyOf === "function" ? (f.keyOf as () => Ref)() : f.keyOf, `field ${JSON.stringify(f.key)}`, site);
+        links.keyOf = { card: r.card, entry: r.output };
+      }
       if (f.wormhole) links.wormholeMethodId = this.cardLink(f.wormhole, site);
       if (f.source) {
         links.srcMethodId = this.cardLink(f.source.card, site);
@@ -423,17 +449,50 @@ export class FlowLowering {
       return undefined;
     }
     if (isInline(value)) return { kind: "inline", scope: this.lowerInline(value, this.byCard.get(card)) };
-    if (isVerbatim(value)) return { kind: "json", data: toJson(value.data, what, site) };
+    if (isVerbatim(value)) return this.withIds(value.data, (v) => toJson(v, what, site), what, site);
+    if (isTableFilter(value)) return lowerTableFilter(card, value, what, value.site ?? site, this.filterContext(card, what, site));
     const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
     if (kind === "flow" || kind === "flowName") return { kind: "flow", flow: this.pack.flowRef(value as FlowRefLike, site) };
     if (kind === "table") return { kind: "table", table: this.pack.tableRef(value as Table) };
-    return { kind: "json", data: checkConstant(type, value, what, site) };
+    return this.withIds(value, (v) => checkConstant(type, v, what, site), what, site);
+  }
+
+  /** A constant whose data may hold `idOf(...)` markers: the markers become ids resolved once the flow is lowered. */
+  private withIds(value: unknown, toData: (v: unknown) => Json, what: string, site: CallSite | undefined): IrValue {
+    const found = extractIds(value);
+    if (found.markers.length === 0) return { kind: "json", data: toData(value) };
+    const ids: IrDataId[] = found.markers.map((m) => ({ path: m.path, card: { dangling: "" } }));
+    this.deferred.push(() => {
+      found.markers.forEach((m, i) => {
+        const target = idTarget(m.marker);
+        if (isRef(target)) {
+          const r = this.resolveOutput(target, what, site);
+          ids[i] = { path: m.path, card: { ref: r.card }, output: r.output };
+        } else ids[i] = { path: m.path, card: this.cardLink(target as Card<unknown>, site) };
+      });
+    });
+    return { kind: "json", data: toData(found.data), ids };
+  }
+
+  private resolveOutput(source: Ref, what: string, site: CallSite | undefined): { card: string; output: IrEntryRef; type: ValueType } {
+    const lowered = this.lowered.get(source.node as RecordedNode);
+    const out = lowered ? findOutputOf(lowered, source.output) : undefined;
+    if (!lowered || !out || out === "ambiguous") throw new DslError(`${what}: ${JSON.stringify(source.output)} is not a single output of a card placed in this flow`, site);
+    return { card: lowered.card.ref, output: out.ref, type: out.type };
+  }
+
+  private filterContext(card: IrCard, what: string, site: CallSite | undefined): FilterContext {
+    return {
+      pin: (source, input) => this.pending.push({ source, target: card, input, inputType: { type: "string", collection: false }, transform: null, site, what }),
+      defer: (f) => this.deferred.push(f),
+      resolve: (source) => this.resolveOutput(source, what, site),
+    };
   }
 
   private wire(pin: PendingPin): void {
     const src = pin.source;
     const context = this.inlineStack.at(-1);
-    if (context && context.recording === this.scope && (src.node as RecordedNode).scope === context.outerScope && src.node.owner === this.flowToken) {
+    if (context && context.recording === this.scope && src.node.owner === this.flowToken && this.isEnclosing((src.node as RecordedNode).scope)) {
       this.wireThroughWormhole(pin, context);
       return;
     }
@@ -456,6 +515,19 @@ export class FlowLowering {
   }
 
   /**
+   * Whether `scope` encloses the scope being wired: the scope around the innermost inline flow, or one around
+   * that (a value from further out goes through one wormhole per level, as Okta chains them).
+   */
+  private isEnclosing(scope: Recording): boolean {
+    for (let i = this.inlineStack.length - 1; i >= 0; i--) {
+      const context = this.inlineStack[i]!;
+      if (context.outerScope === scope) return true;
+      if (i > 0 && this.inlineStack[i - 1]!.recording !== context.outerScope) return false;
+    }
+    return false;
+  }
+
+  /**
    * An inline flow reading a value of the flow around it: Okta passes it through a "wormhole", a pair of hidden
    * context fields sharing a key, one on the card that holds the inline flow (wired from the outer output),
    * one on the inline flow's start card (whose output is then wired inside). FLOPACK.md §6.3.
@@ -469,20 +541,15 @@ export class FlowLowering {
     const sourceKey = `${from.card.ref}\u0000${entryRefKey(out.ref)}`;
     let inner = context.wormholes.get(sourceKey);
     if (!inner) {
-      const token = shortId("wormhole", this.flowName, context.owner.card.ref, sourceKey);
-      const value = (withFlags: boolean): JsonObject => ({
-        group: "context",
-        key: token,
-        value: { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available: [] },
-        ...(withFlags ? { required: false } : {}),
-        ref: false,
-        metadata: { forceHide: true },
-        ...(withFlags ? { flags: "d" } : {}),
-      });
-      const ref: IrEntryRef = { group: "context", key: token };
-      context.owner.card.extraInputs.push({ entry: value(true), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
-      root.card.extraInputs.push({ entry: value(true), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
-      root.card.extraOutputs.push({ entry: value(false), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
+      // A key of its own: not one a wormhole written out in the flow file already has on either card.
+      const taken = (k: string): boolean => root.outputs.some((o) => o.ref.key === k) || context.owner.card.extraInputs.some((x) => x.entry.key === k);
+      let token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey);
+      for (let n = 1; taken(token); n++) token = shortId("wormhole", this.flowName, context.owner.card.ref, root.card.ref, sourceKey, String(n));
+      const end = (e: WormholeEnd): JsonObject => wormholeEntry(e, token, out.type.type, out.type.collection);
+      const ref: IrEntryRef = { group: WORMHOLE_GROUP, key: token };
+      context.owner.card.extraInputs.push({ entry: end("entrance"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
+      root.card.extraInputs.push({ entry: end("exitInput"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
+      root.card.extraOutputs.push({ entry: end("exitOutput"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: context.owner.card.ref } } });
       root.outputs.push({ ref, type: out.type });
       context.outerPending.push({ source: pin.source, target: context.owner.card, input: ref, inputType: out.type, transform: null, site: pin.site, what: pin.what });
       inner = { ref, type: out.type };
@@ -571,8 +638,6 @@ const TABLE_TYPES: Record<string, { type: string; data: Json }> = {
   boolean: { type: "boolean", data: false },
   Date: { type: "Date", data: "" },
 };
-/** Tables cards whose fields are the table's columns: inputs (rows written) or outputs (rows read). */
-const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
 
 /**
  * The column fields of a Tables card working on a table of this pack (group "Fields", one per column, as Okta
@@ -587,14 +652,15 @@ function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: C
   if (listed) return none;
   const fields = table.columns.map((c, i): CustomField => {
     const t = TABLE_TYPES[c.type] ?? TABLE_TYPES.string!;
-    const value: JsonObject = side === "inputs" ? { error: false, proxy: false, check: false, type: t.type, collection: false, data: t.data, available: [t.type] } : { error: false, type: t.type, collection: false, data: t.data, available: [t.type] };
-    const raw: JsonObject =
-      side === "inputs"
-        ? { group: "Fields", key: c.name, value, required: false, ref: false, metadata: { index: i + 1, optional: false }, flags: "d" }
-        : { group: "Fields", key: c.name, value, ref: false, metadata: { index: i } };
+    const raw = tableColumnEntry(side, c.name, t.type, side === "inputs" ? i + 1 : i);
+    (raw.value as JsonObject).data = t.data;
     return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
+}
+
+function withSettings(settings: FieldSettings | undefined): { settings?: FieldSettings } {
+  return settings ? { settings } : {};
 }
 
 function withValueData(extra: IrExtraEntry): JsonObject {
@@ -604,8 +670,9 @@ function withValueData(extra: IrExtraEntry): JsonObject {
 }
 
 function mirrorField(f: CustomField): CustomField {
-  const { value: _value, wormhole: _w, source: _s, ...rest } = f;
-  return rest;
+  const { value: _value, wormhole, source: _s, ...rest } = f;
+  // A wormhole exit is an input and an output of the start card, both linked to the entrance's card.
+  return f.group === WORMHOLE_GROUP && wormhole !== undefined && f.raw === undefined ? { ...rest, wormhole } : rest;
 }
 
 function findOutputOf(card: LoweredCard, name: string): { ref: IrEntryRef; type: ValueType } | undefined | "ambiguous" {

@@ -164,7 +164,7 @@ class Lowerer implements PackContext {
     const trigger = def.options.trigger;
     const fl = new FlowLowering(this, rec.recording.flow, def.options.name, rec.eventCard, rec.root);
     const body = fl.lowerBody(rec.recording);
-    const top: IrScope = rec.eventCard ? fl.eventWrapper(rec.eventCard, body, trigger.site ?? def.site) : body;
+    const top: IrScope = rec.eventCard ? fl.eventWrapper(rec.eventCard, body, trigger.site ?? def.site, trigger.kind === "event" ? trigger : undefined) : body;
     const saveAllData = def.options.saveAllData ?? true;
     if (typeof saveAllData !== "boolean") throw new DslError(`flow ${JSON.stringify(def.options.name)}: saveAllData must be true or false`, def.site);
     const raw = def.options.raw;

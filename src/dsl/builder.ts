@@ -8,7 +8,8 @@ import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
 import { isRef, makeRef } from "./handle.js";
 import { inline } from "./inline.js";
-import type { OktaObject } from "./types.js";
+import type { CustomField, OktaObject } from "./types.js";
+import type { JsonObject } from "../ir/types.js";
 
 export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
 export const JOIN_ADDRESS = "root:kernel:control:0.0.1:join";
@@ -60,6 +61,25 @@ export interface IfCondition {
 }
 
 export type BranchBody = (b: FlowBuilder) => Record<string, Input<unknown>> | void;
+
+/** One block of an If Error card as exports have it (import writes these; hand-written flows rarely need them). */
+export interface IfErrorBlock {
+  /** The block's start card; default: a Helper Flow callable. */
+  start?: CardSpec<unknown>;
+  /** The inline flow object's other keys, verbatim (see `inline`). */
+  shape?: JsonObject;
+}
+
+export interface IfErrorOptions {
+  name?: string;
+  /** Catalog variant of the If Error card. */
+  variant?: string;
+  /** Fields of the If Error card itself: inputs (e.g. wormholes written out), outputs (what its blocks return). */
+  customInputs?: readonly CustomField[];
+  customOutputs?: readonly CustomField[];
+  attempt?: IfErrorBlock;
+  onError?: IfErrorBlock;
+}
 
 export class FlowBuilder<T = Record<string, unknown>> {
   readonly trigger: Card<T>;
@@ -154,18 +174,27 @@ export class FlowBuilder<T = Record<string, unknown>> {
    * (`onError`'s `trigger.error` holds the error). Both are inline flows; outputs of earlier cards can be used in
    * them directly (flocode passes them in through Okta's wormholes).
    */
-  ifError(attempt: (t: FlowBuilder) => void, onError?: (e: FlowBuilder<{ error: OktaObject }>) => void): Card<Record<string, never>> {
+  ifError(attempt: (t: FlowBuilder) => void, onError?: (e: FlowBuilder<{ error: OktaObject }>) => void, options: IfErrorOptions = {}): Card<Record<string, never>> {
     const site = userCallSite();
-    const block = (body?: (g: FlowBuilder<never>) => void) =>
-      inline({ kind: "card", address: CALLABLE_ADDRESS, name: "Helper Flow", site }, (g) => {
-        body?.(g as FlowBuilder<never>);
-        g.add({ kind: "card", address: RETURN_ADDRESS, site });
-      });
+    const block = (body: ((g: FlowBuilder<never>) => void) | undefined, o: IfErrorBlock = {}) =>
+      inline(
+        o.start ?? { kind: "card", address: CALLABLE_ADDRESS, name: "Helper Flow", site },
+        (g) => {
+          body?.(g as FlowBuilder<never>);
+          // Each block ends with a Return: the one the body placed last, else a plain one.
+          if (g.cursor?.spec.address !== RETURN_ADDRESS) g.add({ kind: "card", address: RETURN_ADDRESS, site });
+        },
+        o.shape,
+      );
     return this.add({
       kind: "card",
       address: TRY_CATCH_ADDRESS,
-      inputs: { flo: block(attempt as (g: FlowBuilder<never>) => void) as unknown as Input<unknown> },
-      policy: { type: "raw", error: { type: "handler", flo: null, merge: "join" }, handler: block(onError as ((g: FlowBuilder<never>) => void) | undefined) },
+      ...(options.name !== undefined ? { name: options.name } : {}),
+      ...(options.variant !== undefined ? { variant: options.variant } : {}),
+      ...(options.customInputs !== undefined ? { customInputs: options.customInputs } : {}),
+      ...(options.customOutputs !== undefined ? { customOutputs: options.customOutputs } : {}),
+      inputs: { flo: block(attempt as (g: FlowBuilder<never>) => void, options.attempt) as unknown as Input<unknown> },
+      policy: { type: "raw", error: { type: "handler", flo: null, merge: "join" }, handler: block(onError as ((g: FlowBuilder<never>) => void) | undefined, options.onError) },
       site,
     });
   }

@@ -2,6 +2,7 @@
 import { DslError } from "./errors.js";
 import { userCallSite } from "./site.js";
 import type { CardSpec, CustomField, OktaDate, OktaObject, OktaType, Trigger } from "./types.js";
+import type { JsonObject } from "../ir/types.js";
 
 export type ParamType = "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
 
@@ -68,7 +69,26 @@ export function manual(): Trigger<Record<never, never>> {
  * An application event, e.g. `event(okta.userCreated({ connection: okta }))`. The event's fields are outputs of
  * the trigger, reached by their names: `f.trigger.$out<string>("Message")`.
  */
-export function event(card: CardSpec<unknown>): Trigger<ContextOutputs> {
-  if (!card || card.kind !== "card") throw new DslError("event() takes an event card, e.g. event(okta.userCreated({ connection }))", userCallSite());
-  return { kind: "event", card, site: userCallSite() };
+export function event(card: CardSpec<unknown>, options: EventOptions = {}): Trigger<ContextOutputs> {
+  const site = userCallSite();
+  if (!card || card.kind !== "card") throw new DslError("event() takes an event card, e.g. event(okta.userCreated({ connection }))", site);
+  if (options.wrapperVariant !== undefined && typeof options.wrapperVariant !== "string") throw new DslError("event(): wrapperVariant must be a catalog variant id", site);
+  if (options.inline !== undefined && (typeof options.inline !== "object" || options.inline === null || Array.isArray(options.inline))) throw new DslError("event(): inline must be an object", site);
+  return {
+    kind: "event",
+    card,
+    site,
+    ...(options.wrapperVariant !== undefined ? { wrapperVariant: options.wrapperVariant } : {}),
+    ...(options.inline !== undefined ? { inline: options.inline } : {}),
+  };
+}
+
+export interface EventOptions {
+  /**
+   * The catalog variant of the hidden "For Each - Ignore Errors" card Okta wraps event flows in (older exports
+   * have older variants; `flocode catalog list` shows them). Default: the newest.
+   */
+  wrapperVariant?: string;
+  /** The wrapper's inline flow object's other keys, verbatim (import writes them when they are not the usual ones). */
+  inline?: JsonObject;
 }

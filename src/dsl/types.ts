@@ -113,10 +113,26 @@ export interface CustomField {
   description?: string;
   /** For Each / Map / Filter / Reduce arguments: the path of the list item's field passed in (null: none). */
   fromItem?: string | null;
+  /** The types the Okta UI offers for this field, when not the card's usual list (older exports lack "folder"). */
+  available?: readonly string[];
+  /** The UI does not let the field's type be changed (`metadata.typeLocked`). */
+  typeLocked?: boolean;
+  /** `metadata.optional`, as some exports have it. */
+  optional?: boolean;
+  /** Whether the field is shown collapsed in the UI (`metadata.collapsed`). */
+  collapsed?: boolean;
+  /** The entry's `ref` flag (undocumented; Okta sets it on list-producing outputs). */
+  refFlag?: boolean;
+  /** Assign fields: no UI label or description at all (by default an Assign field is labelled with its key). */
+  unlabelled?: boolean;
   /** The whole entry (without `id`), written verbatim instead of the usual custom-field shape. */
   raw?: JsonObject;
   /** `metadata.wormholeMethodId`: the card on the other side of an inline-flow wormhole. */
   wormhole?: Card<unknown> | { readonly dangling: string };
+  /** `metadata.method`: the card a hidden Tables filter field reads (a function for a card placed later). */
+  method?: Card<unknown> | { readonly dangling: string } | (() => Card<unknown>);
+  /** The field's key is this output's id (hidden Tables filter fields are keyed so). */
+  keyOf?: Ref | (() => Ref);
   /** `metadata.srcMethodId` / `srcOutputId`: the card (and output) a hidden object-expand field reads. */
   source?: { card: Card<unknown> | { readonly dangling: string }; output?: string | { readonly dangling: string } };
 }
@@ -210,7 +226,7 @@ export type TriggerSpec =
   | { kind: "apiEndpoint"; security: "open" | "clientToken"; fields?: readonly CustomField[]; site?: CallSite }
   | { kind: "helper"; params: readonly CustomField[]; site?: CallSite }
   | { kind: "delegated"; params: readonly CustomField[]; site?: CallSite }
-  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite }
+  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite; wrapperVariant?: string; inline?: JsonObject }
   | { kind: "manual"; site?: CallSite }
   /** A root card written as a card (escape hatch; used by import for unusual roots). */
   | { kind: "card"; card: CardSpec<unknown>; site?: CallSite };

@@ -143,10 +143,21 @@ export interface IrJoin {
  * a helper flow (a `flo` input holding a flow uuid), an inline flow, a table (the `stash` option), or plain JSON.
  */
 export type IrValue =
-  | { kind: "json"; data: Json }
+  | { kind: "json"; data: Json; ids?: IrDataId[] }
   | { kind: "flow"; flow: string }
   | { kind: "inline"; scope: IrScope }
   | { kind: "table"; table: string };
+
+/**
+ * A card id (or a card output's entry id) held inside constant data, e.g. a Tables search filter's
+ * `expr[i].rhd.methodId` / `rhd.outputId`; `data` holds null at `path`.
+ */
+export interface IrDataId {
+  path: Array<string | number>;
+  card: IrLink;
+  /** The id is that card's output entry (`outputId`), not the card's uuid. */
+  output?: IrEntryRef;
+}
 
 /**
  * An entry the template does not have (custom fields: helper parameters, Assign/Return/Compose fields,
@@ -162,6 +173,10 @@ export interface IrExtraEntry {
     wormholeMethodId?: IrLink; // card ref
     srcMethodId?: IrLink; // card ref
     srcOutputId?: { card: string; entry: IrEntryRef } | { dangling: string };
+    /** `metadata.method`: a Tables filter field's source card. */
+    method?: IrLink;
+    /** The entry's `key` is this card output's entry id (Tables filter fields are keyed so). */
+    keyOf?: { card: string; entry: IrEntryRef };
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * One card → IR card: the difference between the card and its catalog template, with every id turned into a ref.
  */
-import type { IrCard, IrEntryRef, IrExtraEntry, IrPin, IrPolicy, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrPin, IrPolicy, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
 import { INSTANCE_MODEL_KEYS, isInstanceEntry, templateOf, variantOf } from "../catalog/template.js";
 import { cloneJson, defineKey, isObject, jsonEqual } from "../util/json.js";
 import { entryRefKey, entryRefs, sideEntries } from "./entries.js";
@@ -140,7 +140,38 @@ function liftValue(entry: JsonObject, ctx: CardLiftContext): IrValue {
     if (isObject(data) && Array.isArray(data.methods)) return { kind: "inline", scope: ctx.liftInline(data) };
   }
   if (typeof data === "string" && ctx.pack.tables.has(data)) return { kind: "table", table: ctx.pack.tables.get(data)! };
-  return { kind: "json", data: cloneJson(data) };
+  const copy = cloneJson(data);
+  const ids = liftDataIds(copy, ctx);
+  return ids.length > 0 ? { kind: "json", data: copy, ids } : { kind: "json", data: copy };
+}
+
+/**
+ * Card ids inside constant data, found by shape: an object whose `methodId` is a card of the flow (its sibling
+ * `outputId`, when it is an output of that card, too). Tables search filters reference cards this way. The ids
+ * become links and null in `data`.
+ */
+function liftDataIds(data: Json, ctx: CardLiftContext): IrDataId[] {
+  const out: IrDataId[] = [];
+  const walk = (v: Json, path: Array<string | number>, depth: number): void => {
+    if (depth > 32) return;
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+    else if (isObject(v)) {
+      const method = v.methodId;
+      const card = typeof method === "string" ? ctx.flow.cards.get(method) : undefined;
+      if (card !== undefined) {
+        const output = typeof v.outputId === "string" ? ctx.flow.outputs.get(method as string)?.get(v.outputId) : undefined;
+        if (output) {
+          out.push({ path: [...path, "outputId"], card: { ref: card }, output });
+          v.outputId = null;
+        }
+        out.push({ path: [...path, "methodId"], card: { ref: card } });
+        v.methodId = null;
+      }
+      for (const [k, x] of Object.entries(v)) if (k !== "methodId" && k !== "outputId") walk(x, [...path, k], depth + 1);
+    }
+  };
+  walk(data, [], 0);
+  return out;
 }
 
 function liftExtraEntry(entry: JsonObject, ctx: CardLiftContext): IrExtraEntry {
@@ -163,6 +194,12 @@ function liftExtraEntry(entry: JsonObject, ctx: CardLiftContext): IrExtraEntry {
     if (src !== undefined) {
       links.srcMethodId = link(ctx.flow.cards, src);
       meta.srcMethodId = null;
+    }
+    if (typeof meta.method === "string" && ctx.flow.cards.has(meta.method)) {
+      const source = ctx.flow.outputs.get(meta.method)?.get(String(copy.key));
+      if (source) links.keyOf = { card: ctx.flow.cards.get(meta.method)!, entry: source };
+      links.method = link(ctx.flow.cards, meta.method);
+      meta.method = null;
     }
     if (typeof meta.srcOutputId === "string") {
       const card = src !== undefined ? ctx.flow.cards.get(src) : undefined;

@@ -7,7 +7,7 @@ export const channelParentIds: Rule = {
   code: "FP209",
   slug: "channel-parent-ids",
   severity: "warning",
-  description: "A connector card carries `parents.version.data.id` and `parents.channel.data.id` (environment-specific numbers copied from an export).",
+  description: "A connector card carries `parents.version.data.id` and `parents.channel.data.id` (environment-specific numbers copied from an export). `flocode build` does not report it for the files it writes: Okta assigns these numbers on import.",
   visitCard(card, report) {
     if (card.parsed?.kind !== "channel") return;
     const parents = objAt(card.raw, "parents");

@@ -173,6 +173,7 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
   const imported: Array<{ file: string; dir: string }> = [];
   let cards = 0;
   let rawCards = 0;
+  const warnings: string[] = [];
 
   beforeAll(() => {
     mkdirSync(root, { recursive: true });
@@ -182,6 +183,7 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
       if (!r.ok) throw new Error(`${file}: ${r.findings.map((x) => x.message).join("; ")}`);
       cards += r.cards;
       rawCards += r.rawCards;
+      warnings.push(...r.warnings.map((w) => `${basename(file)}: ${w}`));
       imported.push({ file, dir });
     }
   }, 120_000);
@@ -190,6 +192,10 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
     expect(imported.length).toBe(c!.files.length);
     console.info(`[import] ${imported.length} exports, ${cards} cards, ${rawCards} with raw escape hatches (${((100 * rawCards) / cards).toFixed(1)}%)`);
     expect(cards).toBeGreaterThan(0);
+  });
+
+  it("says nothing is lost: no export needs a warning about what the DSL cannot express", () => {
+    expect(warnings).toEqual([]);
   });
 
   it("builds each imported folder back into the same flopack", async () => {

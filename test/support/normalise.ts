@@ -6,8 +6,10 @@
  * `parents.*.data.id`), and stale empty `joins` lists.
  * Ids are replaced by what they point to: flows by name, folders/tables/connections by name (+ occurrence),
  * cards by a canonical walk from the root (storage order of `methods` does not matter; see canonicalCardLabels),
- * entries by (card, side, group, key, occurrence),
- * ordering edges by their [from, to] pair. Everything else is kept and compared.
+ * entries by (card, side, group, key, occurrence), Compose / Expression placeholder tokens by their order in the
+ * text (see placeholderTokens),
+ * ordering edges by their [from, to] pair, wormhole keys by what the wormhole carries (see renameWormholeKeys).
+ * Everything else is kept and compared.
  */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -99,18 +101,20 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       cardLabels.set(String(m.uuid), cardLabel);
       const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
       const map = new Map<string, string>();
+      const tokens = placeholderTokens(m);
       for (const side of ["inputs", "outputs"]) {
         const s = model[side];
         const seen = new Map<string, number>();
         if (!isObj(s) || !isObj(s.data)) continue;
         for (const e of Object.values(s.data)) {
           if (!isObj(e)) continue;
-          const base = `${side}:${String(e.group)}/${String(e.key)}`;
+          const renamed = side === "inputs" ? renamedKey(e, tokens) : e.key;
+          const base = `${side}:${String(e.group)}/${renamed !== e.key ? String(renamed) : keyLabel(e)}`;
           const n = seen.get(base) ?? 0;
           seen.set(base, n + 1);
           map.set(String(e.id), n ? `${base}#${n}` : base);
           const v = isObj(e.value) ? e.value : undefined;
-          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) index(v.data, `${cardLabel}>${side}:${String(e.key)}#${n}`);
+          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) index(v.data, `${cardLabel}>${base}#${n}`);
         }
       }
       entryLabels.set(String(m.uuid), map);
@@ -118,13 +122,28 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       if (err && isObj(err.flo) && Array.isArray(err.flo.methods)) index(err.flo, `${cardLabel}>policy`);
     });
   };
+  // Tables filter fields are keyed by their source output's entry id: labelled by that output (second pass, once
+  // every card and output has its label).
+  const keyLabel = (e: Obj): string => {
+    const method = isObj(e.metadata) ? e.metadata.method : undefined;
+    const src = typeof method === "string" ? entryLabels.get(method)?.get(String(e.key)) : undefined;
+    return src !== undefined ? `<${cardLabels.get(method as string)!}:${src}>` : String(e.key);
+  };
   index(fd, "");
+  index(fd, "");
+  // Wormhole keys are random: each pair is renamed after what it carries, then entries are labelled again.
+  if (renameWormholeKeys(fd, (id) => cardLabels.get(id), (cardId, id) => entryLabels.get(cardId)?.get(id))) {
+    index(fd, "");
+    index(fd, "");
+  }
   const card = (id: Json | undefined): Json => (typeof id === "string" && cardLabels.has(id) ? cardLabels.get(id)! : relabel(id));
   const entry = (cardId: string, id: Json | undefined): Json =>
     typeof id === "string" ? (entryLabels.get(cardId)?.get(id) ?? `dangling:${id}`) : (id ?? null);
 
   const normaliseScope = (scope: Obj): void => {
     if ("uuid" in scope && scope !== fd) scope.uuid = "inline";
+    // An inline flow's own `id` is generated too (some exports have one).
+    if (typeof scope.id === "string" && scope !== fd) scope.id = "inline";
     if (scope !== fd) {
       if (isObj(scope.display) && isObj(scope.display.aliases)) {
         const aliases: Obj = {};
@@ -158,6 +177,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
     delete model.partnerChannelKeys;
     if (isObj(model.metadata)) delete model.metadata.id;
     if (typeof model.config === "string") model.config = relabel(model.config);
+    renamePlaceholders(m, placeholderTokens(m));
     for (const side of ["inputs", "outputs"]) {
       const s = model[side];
       if (!isObj(s) || !isObj(s.data)) continue;
@@ -174,9 +194,17 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
           if (typeof e.metadata.srcOutputId === "string" && typeof e.metadata.srcMethodId === "string")
             e.metadata.srcOutputId = entry(e.metadata.srcMethodId, e.metadata.srcOutputId);
           if (typeof e.metadata.srcMethodId === "string") e.metadata.srcMethodId = card(e.metadata.srcMethodId);
+          // Any other card id an entry holds (a Tables filter field's `method`) is compared by what it points to.
+          if (typeof e.metadata.method === "string") {
+            e.key = keyLabel(e);
+            e.metadata.method = card(e.metadata.method);
+          }
         }
         const v = isObj(e.value) ? e.value : undefined;
-        if (v && typeof v.data === "string") v.data = relabel(v.data);
+        if (v && typeof v.data === "string") v.data = card(v.data);
+        // Card ids inside constant data (a Tables filter's `rhd.methodId`): by what they point to, so a stale id
+        // left in a rebuilt flopack shows as a difference.
+        else if (v && v.type !== "flo" && (isObj(v.data) || Array.isArray(v.data))) v.data = relinkCardIds(v.data, card, entry);
         if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) normaliseScope(v.data);
         data[lab] = e;
       }
@@ -221,8 +249,80 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   return fd;
 }
 
+/**
+ * A copy of `data` with every string that is a card id of the flow replaced by the card's label, and the
+ * `outputId` next to a `methodId` by that card's output label.
+ */
+function relinkCardIds(data: Json, card: (id: Json | undefined) => Json, entry: (cardId: string, id: Json | undefined) => Json): Json {
+  if (typeof data === "string") return card(data);
+  if (Array.isArray(data)) return data.map((x) => relinkCardIds(x, card, entry));
+  if (isObj(data)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(data)) out[k] = relinkCardIds(v, card, entry);
+    if (typeof data.methodId === "string" && typeof data.outputId === "string") {
+      const label = entry(data.methodId, data.outputId);
+      if (typeof label === "string" && !label.startsWith("dangling:")) out.outputId = label;
+    }
+    return out;
+  }
+  return data;
+}
+
 const COMMENT = "root:kernel:control:0.0.1:comment";
 const EXPAND = "root:kernel:object:0.0.1:expand";
+/** Cards whose `_text_` input holds `{{{token}}}` placeholders, each token a sibling input's key (FLOPACK.md §6.7). */
+const PLACEHOLDER_CARDS = new Set(["root:kernel:string:0.0.1:compose", "root:kernel:math:0.0.1:expression"]);
+const PLACEHOLDER = /\{\{\{([^{}]*)\}\}\}/g;
+
+/**
+ * A Compose / Expression card's placeholder tokens (generated ids) → canonical names by first occurrence in the
+ * text: `{{{a}}} and {{{b}}}` and `{{{x}}} and {{{y}}}` read alike when a and x (b and y) are wired alike.
+ * Only `{{{token}}}`s naming a sibling input (group null) are placeholders; other braces stay text.
+ */
+function placeholderTokens(m: Obj): Map<string, string> {
+  const tokens = new Map<string, string>();
+  if (!PLACEHOLDER_CARDS.has(String(m.address))) return tokens;
+  const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+  const inputs = isObj(model.inputs) && isObj(model.inputs.data) ? Object.values(model.inputs.data).filter(isObj) : [];
+  const text = inputs.find((e) => e.key === "_text_" && e.group === null);
+  const data = text && isObj(text.value) ? text.value.data : undefined;
+  if (typeof data !== "string") return tokens;
+  const siblings = new Set(inputs.filter((e) => e !== text && e.group === null && typeof e.key === "string").map((e) => e.key as string));
+  for (const match of data.matchAll(PLACEHOLDER)) {
+    const token = match[1]!;
+    if (siblings.has(token) && !tokens.has(token)) tokens.set(token, `{placeholder ${tokens.size + 1}}`);
+  }
+  return tokens;
+}
+
+/** The key an input is compared by: a placeholder's canonical name, else its own key. */
+function renamedKey(e: Obj, tokens: Map<string, string>): Json {
+  return e.group === null && typeof e.key === "string" && e.key !== "_text_" && tokens.has(e.key) ? tokens.get(e.key)! : (e.key ?? null);
+}
+
+/**
+ * Renames the placeholders of a card in place: sibling keys, and the text, which becomes a list of literal
+ * strings and `{ placeholder: n }` objects (so that no text can pass for a renamed placeholder).
+ */
+function renamePlaceholders(m: Obj, tokens: Map<string, string>): void {
+  if (tokens.size === 0) return;
+  const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+  const inputs = isObj(model.inputs) && isObj(model.inputs.data) ? Object.values(model.inputs.data).filter(isObj) : [];
+  for (const e of inputs) {
+    if (e.key === "_text_" && e.group === null && isObj(e.value) && typeof e.value.data === "string") {
+      const parts: Json[] = [];
+      let from = 0;
+      for (const match of e.value.data.matchAll(PLACEHOLDER)) {
+        const name = tokens.get(match[1]!);
+        if (name === undefined) continue;
+        parts.push(e.value.data.slice(from, match.index), { placeholder: name });
+        from = match.index + match[0].length;
+      }
+      parts.push(e.value.data.slice(from));
+      e.value.data = parts;
+    } else e.key = renamedKey(e, tokens);
+  }
+}
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -255,7 +355,8 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
       return isObj(sd) && isObj(sd.data) ? JSON.stringify(Object.values(sd.data).filter(isObj).map(f)) : "";
     };
     const paths = sig("outputs", (e) => [String(e.group === null ? "" : "g"), String(e.key), isObj(e.metadata) ? (e.metadata.path ?? null) : null]);
-    const inputs = sig("inputs", (e) => String(e.key));
+    const tokens = placeholderTokens(m);
+    const inputs = sig("inputs", (e) => (isWormholeEnd(e) ? "<wormhole>" : String(renamedKey(e, tokens))));
     return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}`;
   };
   const labels = new Map<Obj, string>();
@@ -335,4 +436,127 @@ export function firstDifference(a: Json, b: Json, path = ""): string | undefined
 function short(v: Json | undefined): string {
   const s = JSON.stringify(v);
   return s === undefined ? "undefined" : s.length > 120 ? s.slice(0, 117) + "..." : s;
+}
+
+const isWormholeEnd = (e: Obj): boolean => isObj(e.metadata) && typeof e.metadata.wormholeMethodId === "string";
+
+/**
+ * Wormhole pairs (FLOPACK.md §6.3) share a random key: an entrance on the card holding an inline flow and an exit
+ * (input + output) on the inline flow's start card. Each pair's key becomes `wormhole(<source> -> <start card>)`,
+ * the source being the output pinned into the entrance (itself named so when it is an outer wormhole's exit), so
+ * that renamed keys compare equal and a wormhole rewired to another output does not. Pairs carrying the same
+ * output into the same start card are told apart by where their exits are pinned inside, then by storage order.
+ * Returns whether anything was renamed.
+ */
+function renameWormholeKeys(fd: Obj, cardLabel: (uuid: string) => string | undefined, entryLabel: (uuid: string, id: string) => string | undefined): boolean {
+  interface End {
+    card: Obj;
+    depth: number;
+    side: string;
+    entry: Obj;
+  }
+  const cards = new Map<string, { m: Obj; depth: number }>();
+  const walk = (scope: Obj, depth: number): void => {
+    if (depth > 64) return;
+    for (const m of Array.isArray(scope.methods) ? scope.methods.filter(isObj) : []) {
+      cards.set(String(m.uuid), { m, depth });
+      const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+      for (const side of ["inputs", "outputs"]) {
+        const sd = model[side];
+        for (const e of isObj(sd) && isObj(sd.data) ? Object.values(sd.data).filter(isObj) : []) {
+          const v = isObj(e.value) ? e.value : undefined;
+          if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) walk(v.data, depth + 1);
+        }
+      }
+      const err = isObj(model.policy) && isObj(model.policy.error) ? model.policy.error : undefined;
+      if (err && isObj(err.flo) && Array.isArray(err.flo.methods)) walk(err.flo, depth + 1);
+    }
+  };
+  walk(fd, 0);
+  // Pairs: the ends sharing a key between two cards that name each other.
+  const pairs = new Map<string, End[]>();
+  for (const [uuid, { m, depth }] of cards) {
+    const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+    for (const side of ["inputs", "outputs"]) {
+      const sd = model[side];
+      for (const e of isObj(sd) && isObj(sd.data) ? Object.values(sd.data).filter(isObj) : []) {
+        if (!isWormholeEnd(e) || typeof e.key !== "string") continue;
+        const other = String((e.metadata as Obj).wormholeMethodId);
+        const id = `${[uuid, other].sort().join("\u0000")}\u0000${e.key}`;
+        (pairs.get(id) ?? pairs.set(id, []).get(id)!).push({ card: m, depth, side, entry: e });
+      }
+    }
+  }
+  // Pins by target: (target uuid, input id) → sources (card uuid, output id); and by source output.
+  const pinsInto = new Map<string, Array<{ card: string; output: string }>>();
+  const pinsFrom = new Map<string, Array<{ card: string; input: string }>>();
+  for (const [uuid, { m }] of cards) {
+    if (!isObj(m.pins)) continue;
+    for (const [outId, targets] of Object.entries(m.pins)) {
+      if (!isObj(targets)) continue;
+      for (const [t, list] of Object.entries(targets)) {
+        for (const p of Array.isArray(list) ? list.filter(isObj) : []) {
+          const k = `${t}\u0000${String(p.input)}`;
+          (pinsInto.get(k) ?? pinsInto.set(k, []).get(k)!).push({ card: uuid, output: outId });
+          const from = `${uuid}\u0000${outId}`;
+          (pinsFrom.get(from) ?? pinsFrom.set(from, []).get(from)!).push({ card: t, input: String(p.input) });
+        }
+      }
+    }
+  }
+  const names = new Map<string, string>();
+  const pairOfEnd = new Map<string, string>(); // (card uuid, entry id) → pair id
+  for (const [id, ends] of pairs) for (const e of ends) pairOfEnd.set(`${String(e.card.uuid)}\u0000${String(e.entry.id)}`, id);
+  const entranceOf = (ends: End[]): End | undefined => {
+    const ins = ends.filter((e) => e.side === "inputs");
+    const outer = Math.min(...ends.map((e) => e.depth));
+    const found = ins.filter((e) => e.depth === outer);
+    return found.length === 1 && ends.some((e) => e.depth > outer) ? found[0] : undefined;
+  };
+  const nameOf = (id: string, depth = 0): string => {
+    const known = names.get(id);
+    if (known !== undefined) return known;
+    const ends = pairs.get(id)!;
+    const entrance = entranceOf(ends);
+    const start = ends.find((e) => e.depth > (entrance?.depth ?? Infinity));
+    const sources = entrance ? (pinsInto.get(`${String(entrance.card.uuid)}\u0000${String(entrance.entry.id)}`) ?? []) : [];
+    const source = sources
+      .map((s) => {
+        const outer = pairOfEnd.get(`${s.card}\u0000${s.output}`);
+        if (outer !== undefined && depth < 64) return nameOf(outer, depth + 1);
+        return `${cardLabel(s.card) ?? s.card}:${entryLabel(s.card, s.output) ?? s.output}`;
+      })
+      .sort()
+      .join("+");
+    const name = `wormhole(${source || "unwired"} -> ${start ? (cardLabel(String(start.card.uuid)) ?? "?") : "?"})`;
+    names.set(id, name);
+    return name;
+  };
+  const base = new Map<string, string[]>();
+  for (const id of pairs.keys()) {
+    if (!entranceOf(pairs.get(id)!)) continue;
+    const name = nameOf(id);
+    (base.get(name) ?? base.set(name, []).get(name)!).push(id);
+  }
+  let renamed = false;
+  for (const [name, ids] of base) {
+    // Where each pair's exit is pinned inside, to tell apart pairs carrying the same output.
+    const use = (id: string): string =>
+      pairs
+        .get(id)!
+        .filter((e) => e.side === "outputs")
+        .flatMap((e) => pinsFrom.get(`${String(e.card.uuid)}\u0000${String(e.entry.id)}`) ?? [])
+        .map((t) => {
+          const inner = pairOfEnd.get(`${t.card}\u0000${t.input}`);
+          return `${cardLabel(t.card) ?? t.card}:${inner !== undefined ? nameOf(inner) : (entryLabel(t.card, t.input) ?? "?")}`;
+        })
+        .sort()
+        .join(",");
+    const ordered = ids.length > 1 ? [...ids].sort((a, b) => compareText(use(a), use(b))) : ids;
+    ordered.forEach((id, n) => {
+      for (const e of pairs.get(id)!) e.entry.key = n ? `${name}#${n}` : name;
+      renamed = true;
+    });
+  }
+  return renamed;
 }

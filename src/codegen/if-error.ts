@@ -1,0 +1,103 @@
+/**
+ * If Error cards (`control:tryCatch`, FLOPACK.md §6.8) that `f.ifError(attempt, onError, options)` gives back
+ * exactly: the attempt (input `flo`) and the handler (`policy.error.flo`) as builder bodies, outer values used
+ * inside as plain references (their wormholes left to lower, see wormholes.ts), and as options only what differs
+ * from ifError's defaults (the card's name or variant, a block's start card or inline-flow keys).
+ */
+import type { Catalog } from "../catalog/store.js";
+import { defaultInlineShape } from "../compile/emit.js";
+import type { IrCard, IrScope, JsonObject } from "../ir/types.js";
+import { sameEntry } from "../lift/entries.js";
+import { canonicalJson } from "../util/json.js";
+import type { CardModel } from "./card-model.js";
+import { isBare } from "./entry-shapes.js";
+import type { ScopePlan } from "./structure.js";
+import type { WormholePlan } from "./wormholes.js";
+
+export const TRY_CATCH = "root:kernel:control:0.0.1:tryCatch";
+const CALLABLE = "root:kernel:control:0.0.1:callable";
+const RETURN = "root:kernel:control:0.0.1:return";
+/** The start card ifError makes for each block, and its error policy. */
+const START_NAME = "Helper Flow";
+const HANDLER_POLICY = { type: "handler", flo: null, merge: "join" };
+
+export interface IfErrorBlockPlan {
+  scope: IrScope;
+  start: IrCard;
+  /** The start card is not the Helper Flow ifError makes: written as the `start` option. */
+  customStart: boolean;
+  /** The inline flow's keys when they are not lower's defaults (the `shape` option). */
+  shape?: JsonObject;
+  /** A plain Return ending the block: left out, ifError adds it. */
+  implicitReturn?: IrCard;
+}
+
+export interface IfErrorPlan {
+  attempt: IfErrorBlockPlan;
+  onError: IfErrorBlockPlan;
+  name?: string;
+  variant?: string;
+}
+
+export interface IfErrorContext {
+  catalog: Catalog;
+  models: ReadonlyMap<string, CardModel>;
+  wormholes: WormholePlan;
+  planOf(scope: IrScope): ScopePlan | undefined;
+  /** Whether the flow file names a card (something refers to it). */
+  named(ref: string): boolean;
+}
+
+/** How to write an If Error card with `f.ifError`, or undefined when ifError would not give it back exactly. */
+export function ifErrorPlan(card: IrCard, c: IfErrorContext): IfErrorPlan | undefined {
+  if (card.address !== TRY_CATCH || card.comments !== undefined) return undefined;
+  // Custom fields are the `customInputs` / `customOutputs` options (wormhole entrances left to lower aside).
+  const { inputValues, extraInputs: _inputs, extraOutputs: _outputs, policy, ...rest } = card;
+  if (!isBare({ ...rest, inputValues: [], extraInputs: [], extraOutputs: [], policy: { error: { type: "finish" } } })) return undefined;
+  const flo = inputValues.length === 1 && sameEntry(inputValues[0]!.entry, { group: null, key: "flo" }) ? inputValues[0]!.value : undefined;
+  if (flo?.kind !== "inline" || policy.flo?.kind !== "inline" || policy.rest !== undefined) return undefined;
+  if (canonicalJson(policy.error) !== canonicalJson(HANDLER_POLICY)) return undefined;
+  const attempt = blockPlan(flo.scope, c);
+  const onError = blockPlan(policy.flo.scope, c);
+  if (!attempt || !onError) return undefined;
+  const out: IfErrorPlan = { attempt, onError };
+  const m = c.models.get(card.ref);
+  if (!m) return undefined;
+  if (card.name !== m.template.name) out.name = card.name;
+  if (card.variant !== c.catalog.variants(TRY_CATCH)[0]?.variant) out.variant = card.variant;
+  return out;
+}
+
+function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefined {
+  const plan = c.planOf(scope);
+  const start = plan?.root;
+  if (!plan || !start || start.address !== CALLABLE || !scope.inline) return undefined;
+  // ifError ends the block with a Return unless the body placed one last: the last card that moved the cursor.
+  const last = [...plan.steps].reverse().find((st) => st.kind === "ifElse" || plan.placement.get(st.card.ref) !== null);
+  if (!last || last.kind !== "card" || last.card.address !== RETURN) return undefined;
+  const out: IfErrorBlockPlan = { scope, start, customStart: !isDefaultStart(start, c) };
+  if (canonicalJson(scope.inline) !== canonicalJson(defaultInlineShape())) out.shape = scope.inline;
+  const ret = last.card;
+  const returnModel = c.models.get(ret.ref);
+  const plainReturn =
+    plan.steps.at(-1) === last &&
+    plan.placement.get(ret.ref) === "cursor" &&
+    isBare(ret) &&
+    ret.pins.length === 0 &&
+    ret.comments === undefined &&
+    ret.name === returnModel?.template.name &&
+    ret.variant === c.catalog.variants(RETURN)[0]?.variant &&
+    !c.named(ret.ref);
+  if (plainReturn) out.implicitReturn = ret;
+  return out;
+}
+
+/** The start card ifError makes: a Helper Flow callable of lower's first variant of that name, with nothing set. */
+function isDefaultStart(start: IrCard, c: IfErrorContext): boolean {
+  if (start.name !== START_NAME || start.comments !== undefined) return false;
+  const variant = c.catalog.variants(CALLABLE).filter((v) => v.name === START_NAME)[0]?.variant;
+  if (start.variant !== variant) return false;
+  const { extraInputs, extraOutputs, ...rest } = start;
+  if ([...extraInputs, ...extraOutputs].some((x) => !c.wormholes.elided.has(x))) return false;
+  return isBare({ ...rest, extraInputs: [], extraOutputs: [] });
+}

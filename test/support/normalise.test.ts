@@ -1,0 +1,103 @@
+/**
+ * The normaliser compares Compose placeholder tokens by what they point to: a renamed token is no difference;
+ * a placeholder wired elsewhere, a changed text, a missing or extra placeholder are.
+ */
+import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../../src/ir/types.js";
+import { COMPOSE, cardsOf, inputsOf, simpleComposePack } from "./compose-pack.js";
+import { firstDifference, normaliseFlopack } from "./normalise.js";
+
+const same = (a: JsonObject, b: JsonObject): string | undefined => firstDifference(normaliseFlopack(a as never), normaliseFlopack(b as never));
+
+/** The pack's one Compose card, its text entry and its placeholders in text order. */
+function composeOf(doc: JsonObject) {
+  const m = cardsOf(doc, COMPOSE)[0]!;
+  const inputs = inputsOf(m);
+  const text = inputs.get("_text_")!;
+  const placeholders = [...inputs.values()].filter((e) => e !== text);
+  return { m, text, placeholders };
+}
+
+function renameToken(doc: JsonObject, from: string, to: string): void {
+  const { text, placeholders } = composeOf(doc);
+  const v = text.value as JsonObject;
+  v.data = String(v.data).split(`{{{${from}}}}`).join(`{{{${to}}}}`);
+  for (const e of placeholders) if (e.key === from) e.key = to;
+}
+
+const pack = () => simpleComposePack(["Hello ", " and ", "!"]);
+
+describe("normaliser: Compose placeholders", () => {
+  it("ignores renamed tokens", () => {
+    const a = pack();
+    const b = pack();
+    renameToken(b, "value1", "Zq9-x_1Ab");
+    renameToken(b, "value2", "value1");
+    expect(composeOf(b).text.value).toMatchObject({ data: "Hello {{{Zq9-x_1Ab}}} and {{{value1}}}!" });
+    expect(same(a, b)).toBeUndefined();
+  });
+
+  it("ignores the storage order of the placeholder inputs", () => {
+    const a = pack();
+    const b = pack();
+    const inputs = ((composeOf(b).m.node as JsonObject).model as JsonObject).inputs as JsonObject;
+    const entries = Object.entries(inputs.data as JsonObject);
+    inputs.data = Object.fromEntries([entries[0]!, entries[2]!, entries[1]!]);
+    expect(same(a, b)).toBeUndefined();
+  });
+
+  it("sees tokens swapped in the text (each placeholder now shows the other value)", () => {
+    const a = pack();
+    const b = pack();
+    const v = composeOf(b).text.value as JsonObject;
+    v.data = "Hello {{{value2}}} and {{{value1}}}!";
+    expect(same(a, b)).toMatch(/value\/data|pins/);
+  });
+
+  it("sees a placeholder wired from another output", () => {
+    const a = pack();
+    const b = pack();
+    // Swap the two placeholders' keys but not the text: the first placeholder now takes B's output.
+    const [p1, p2] = composeOf(b).placeholders;
+    p1!.key = "value2";
+    p2!.key = "value1";
+    expect(same(a, b)).toBeDefined();
+  });
+
+  it("sees a changed text", () => {
+    const a = pack();
+    const b = pack();
+    (composeOf(b).text.value as JsonObject).data = "Hello {{{value1}}} or {{{value2}}}!";
+    expect(same(a, b)).toMatch(/_text_/);
+  });
+
+  it("sees a placeholder whose token the text no longer names", () => {
+    const a = pack();
+    const b = pack();
+    (composeOf(b).text.value as JsonObject).data = "Hello {{{value1}}} and {{{other}}}!";
+    expect(same(a, b)).toBeDefined();
+  });
+
+  it("sees a missing placeholder input (its token is then plain text)", () => {
+    const a = simpleComposePack(["Hello ", "!"]);
+    const b = simpleComposePack(["Hello ", "!"]);
+    const { m, placeholders } = composeOf(b);
+    const inputs = ((m.node as JsonObject).model as JsonObject).inputs as JsonObject;
+    const data = inputs.data as JsonObject;
+    for (const [id, e] of Object.entries(data)) if (e === placeholders[0]) delete data[id];
+    expect(same(a, b)).toBeDefined();
+  });
+
+  it("tells literal braces from a placeholder", () => {
+    const a = simpleComposePack(["{{{value1}}} ", "!"]);
+    // The DSL picks a token the text does not hold.
+    expect(composeOf(a).text.value).toMatchObject({ data: "{{{value1}}} {{{value2}}}!" });
+    const b = simpleComposePack(["{{{value1}}} ", "!"]);
+    renameToken(b, "value2", "other");
+    expect(same(a, b)).toBeUndefined();
+    // The literal text renamed is a difference.
+    const c = simpleComposePack(["{{{value1}}} ", "!"]);
+    (composeOf(c).text.value as JsonObject).data = "{{{value3}}} {{{value2}}}!";
+    expect(same(a, c)).toMatch(/_text_/);
+  });
+});
