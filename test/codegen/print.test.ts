@@ -13,10 +13,13 @@ function printWhole(statements: readonly ts.Statement[]): string {
   return `${text.replace(/^( {4})+/gm, (indent) => " ".repeat(indent.length / 2))}\n`;
 }
 
-/** `const cN = f.add(card({ ... }))`, with a comment on every third one. */
+/** A template literal over several lines: its line breaks are text, never indented. */
+const multiLine = f.createNoSubstitutionTemplateLiteral("first\nsecond\n\nfourth", "first\nsecond\n\nfourth");
+
+/** `const cN = f.add(card({ ... }))`, with a comment on every third one and a multi-line template on every fourth. */
 function cardStatement(i: number, text: string): ts.Statement {
   const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier("f"), "add"), undefined, [
-    objectLiteral([["text", literal(text)], ["data", literal({ n: i, list: [1, "two", { three: null }] })]], i % 2 === 0),
+    objectLiteral([["text", literal(text)], ["data", literal({ n: i, list: [1, "two", { three: null }] })], ...(i % 4 === 1 ? [["lines", multiLine] as [string, ts.Expression]] : [])], i % 2 === 0),
   ]);
   const stmt = f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(`c${i}`, undefined, undefined, call)], ts.NodeFlags.Const));
   return i % 3 === 0 ? withLineComments(stmt, [`card ${i}`, "second line"]) : stmt;
@@ -45,6 +48,8 @@ describe("printFile", () => {
     expect(printed).toContain("\n  const c0 = f.add({\n    text: \"step 0\",");
     expect(printed).toContain("\n  f.ifElse({}, then => {\n    const c1000 = f.add({\n      text: \"step 0\",");
     expect(printed).toContain("\n    // card 1002\n    // second line\n    const c1002 = f.add({\n");
+    expect(printed).toContain("\n  const c1 = f.add({ text: \"step 1\", data: { n: 1, list: [1, \"two\", { three: null }] }, lines: `first\nsecond\n\nfourth` });\n");
+    expect(printed).toContain("\n    const c1001 = f.add({ text: \"step 1\", data: { n: 1001, list: [1, \"two\", { three: null }] }, lines: `first\nsecond\n\nfourth` });\n");
   });
 
   it("still prints the same text when the data holds the marker text", () => {
