@@ -12,8 +12,9 @@ import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
 import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
-import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
-import { defaultInlineShape } from "../compile/emit.js";
+import { cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
+import { shapeChangesExpr } from "./inline-shape.js";
 import { optionValues } from "../catalog/entry.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
 import { sideEntries } from "../lift/entries.js";
@@ -29,6 +30,8 @@ import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define
 import { findEntry } from "../compile/lower-values.js";
 import type { ValueType } from "../compile/convert.js";
 import { triggerOptions } from "./trigger.js";
+import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSource, withExpandSteps, withoutFolded, type FlowFacts, type FoldedExpand } from "./expand.js";
+import { EXPAND_ADDRESS } from "../dsl/expand.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 import { hiddenFieldData } from "../compile/table-filter.js";
@@ -124,6 +127,10 @@ class FlowWriter {
   private readonly pinIndex = new Map<number, Map<string, Array<{ source: IrCard; pin: IrPin }>>>();
   /** If cards written with `ifElse`. */
   private readonly folded = new Set<string>();
+  /** Expand cards written with `f.expand`: by source card ref; by expand card ref (with their field variables). */
+  private readonly expands = new Map<string, FoldedExpand[]>();
+  private readonly expandOf = new Map<string, { fold: FoldedExpand; names: string[] }>();
+  private facts: FlowFacts | undefined;
   /** Wormholes left to lower: outer values used inside inline flows as plain references. */
   private wormholes: WormholePlan = NO_WORMHOLES;
 
@@ -145,7 +152,7 @@ class FlowWriter {
       this.cards++; // the wrapper, written by event()
     }
     this.index(ev ? ev.body : this.flow.body, undefined);
-    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: s.plan.steps })), this.models);
+    this.wormholes = planWormholes(this.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: withExpandSteps(s.plan.steps, s.plan.root, this.expands) })), this.models);
     for (const pin of this.wormholes.elidedPins) this.inlinePins.add(pin);
     this.nameReferencedCards();
     const top = this.scopes[0]!;
@@ -221,7 +228,7 @@ class FlowWriter {
   }
 
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
-  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: JsonObject } | undefined {
+  private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: Array<[string, Json | undefined]> } | undefined {
     if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
     const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
     const event = scope.cards.find((c) => c !== wrapper);
@@ -249,14 +256,13 @@ class FlowWriter {
     const rootName = em.template.name;
     if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
     const connector = event.address.split(":")[3] ?? "okta";
-    const expected = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
     if (!body.inline) return undefined;
     // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.
     const aliases = isObject(body.inline.display) && isObject(body.inline.display.aliases) ? body.inline.display.aliases : undefined;
     if (!aliases || aliases[root.ref] !== connector || Object.keys(aliases)[0] !== root.ref) return undefined;
     const shape = cloneJson(body.inline);
     delete ((shape.display as JsonObject).aliases as JsonObject)[root.ref];
-    const inline = canonicalJson(body.inline) !== canonicalJson(expected) ? shape : undefined;
+    const inline = shapeChanges(shape, usualInlineShape());
     // Nothing inside may point out of the body (it becomes the flow's top level).
     const inside = new Set<string>();
     const collect = (sc: IrScope): void => {
@@ -284,7 +290,7 @@ class FlowWriter {
       this.models.set(card.ref, cardModel(card, this.catalog));
     }
     this.irScopes.set(id, scope);
-    const plan = planScope(scope, this.folding(scope));
+    const plan = planScope(this.foldExpands(scope), this.folding(scope));
     this.scopes.push({ id, parent, plan, scope });
     this.rootOf.set(id, plan.root);
     for (const st of allSteps(plan.steps)) if (st.kind === "ifElse") this.folded.add(st.ifCard.ref);
@@ -294,6 +300,31 @@ class FlowWriter {
       if (card.policy.flo?.kind === "inline") this.index(card.policy.flo.scope, id);
     }
     return id;
+  }
+
+  /** Finds the expand cards `f.expand` writes; the scope without them (what the rest is planned on). */
+  private foldExpands(scope: IrScope): IrScope {
+    this.facts ??= flowFacts(this.flow.body);
+    const folds = foldableExpands(scope, { model: (r) => this.models.get(r)!, defaultVariant: this.catalog.variants(EXPAND_ADDRESS)[0]?.variant, facts: this.facts });
+    const refs = new Set<string>();
+    for (const [source, list] of folds) {
+      this.expands.set(source, list);
+      for (const x of list) {
+        refs.add(x.card.ref);
+        this.expandOf.set(x.card.ref, { fold: x, names: [] });
+        this.inlinePins.add(x.inputPin);
+      }
+    }
+    return withoutFolded(scope, refs);
+  }
+
+  /** `const { a, b } = b.expand(source.$out(...), {...})` for the folded expand cards of a card just placed. */
+  private writeExpands(ref: string, b: ts.Identifier, out: ts.Statement[]): void {
+    for (const x of this.expands.get(ref) ?? []) {
+      out.push(expandStatement(b, this.cardRefExpr(ref), x, this.fieldNames(x.card.ref)!));
+      this.countCard(x.card);
+      this.declare(x.card.ref);
+    }
   }
 
   private nameReferencedCards(): void {
@@ -376,6 +407,7 @@ class FlowWriter {
         out.push(this.hoisted.has(root.ref) ? assign(v, trig) : constDecl(v, trig));
       }
       this.declare(root.ref);
+      this.writeExpands(root.ref, b, out);
     }
     flush();
     this.emitSteps(info.plan.steps, info, b, out, flush);
@@ -418,6 +450,7 @@ class FlowWriter {
       }
       out.push(stmt);
       this.declare(card.ref);
+      this.writeExpands(card.ref, b, out);
       flush(out);
     }
   }
@@ -437,7 +470,7 @@ class FlowWriter {
       this.countCard(p.start);
       const options: Array<[string, ts.Expression]> = [];
       if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
-      if (p.shape) options.push(["shape", literal(p.shape)]);
+      if (p.shape) options.push(["shape", shapeChangesExpr(p.shape)]);
       const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
       this.builderCount++;
       const saved = new Set(this.declared);
@@ -516,7 +549,8 @@ class FlowWriter {
       let thenPin: { source: IrCard; pin: IrPin } | undefined;
       let elsePin: { source: IrCard; pin: IrPin } | undefined;
       for (const p of pins) {
-        const side = thenCards.has(p.source.ref) ? "then" : elseCards.has(p.source.ref) ? "else" : inBranches.has(p.source.ref) ? undefined : thenPin ? "else" : "then";
+        const from = this.expandOf.get(p.source.ref)?.fold.source.ref ?? p.source.ref;
+        const side = thenCards.has(from) ? "then" : elseCards.has(from) ? "else" : inBranches.has(from) ? undefined : thenPin ? "else" : "then";
         if (side === undefined || (side === "then" ? thenPin : elsePin)) return undefined;
         const sm = this.models.get(p.source.ref)!;
         const o = sm.outputs.find((e) => sameEntry(e.ref, p.pin.output));
@@ -607,20 +641,25 @@ class FlowWriter {
         const values = this.joinValues(step, inBranches);
         if (!values) return false;
         const valuePins = new Set([...values.then, ...values.otherwise].map((v) => v.pin));
+        // A folded expand card is written right after its source: it stands where its source stands.
+        const at = (r: string): string => this.expandOf.get(r)?.fold.source.ref ?? r;
         for (const c of scope.cards) {
+          const cRef = at(c.ref);
           for (const p of c.pins) {
-            if (hidden.has(c.ref)) return false;
+            const target = p.target === c.ref ? p.target : at(p.target);
+            if (hidden.has(cRef)) return false;
             if (valuePins.has(p)) {
-              if (!inBranches.has(c.ref) && (closed.has(c.ref) || pos(c.ref) < 0 || pos(c.ref) > pos(step.ifCard.ref))) return false;
+              if (!inBranches.has(cRef) && (closed.has(cRef) || pos(cRef) < 0 || pos(cRef) > pos(step.ifCard.ref))) return false;
               continue;
             }
-            if (p.target === step.join.ref && !inBranches.has(c.ref)) continue;
-            if (inBranches.has(c.ref) && !inBranches.has(p.target)) return false;
-            if (p.target === step.thenHead.ref || p.target === step.elseHead.ref) return false;
-            if ((p.target === step.ifCard.ref || inBranches.has(p.target)) && !inBranches.has(c.ref)) {
-              if (closed.has(c.ref) || pos(c.ref) < 0 || pos(c.ref) > pos(step.ifCard.ref)) return false;
+            if (target === step.join.ref && !inBranches.has(cRef)) continue;
+            if (inBranches.has(cRef) && !inBranches.has(target)) return false;
+            if (target === step.thenHead.ref || target === step.elseHead.ref) return false;
+            if ((target === step.ifCard.ref || inBranches.has(target)) && !inBranches.has(cRef)) {
+              if (closed.has(cRef) || pos(cRef) < 0 || pos(cRef) > pos(step.ifCard.ref)) return false;
             }
           }
+          if (this.expandOf.has(c.ref)) continue;
           for (const x of [...c.extraInputs, ...c.extraOutputs]) {
             for (const l of [x.links?.wormholeMethodId, x.links?.srcMethodId]) if (l && "ref" in l && (inBranches.has(l.ref) || hidden.has(l.ref))) return false;
             const so = x.links?.srcOutputId;
@@ -792,14 +831,30 @@ class FlowWriter {
     };
   }
 
+  /** The variables a folded expand card's fields are read into (named on first use). */
+  private fieldNames(card: string): string[] | undefined {
+    const expand = this.expandOf.get(card);
+    if (expand && expand.names.length === 0) expand.names = expand.fold.fields.map((field) => this.ctx.names.take(fieldName(field.path), "field"));
+    return expand?.names;
+  }
+
+  /** The variable `f.expand` read a folded expand card's field into. */
+  private expandFieldName(card: string, output: IrEntryRef): string | undefined {
+    const i = this.expandOf.get(card)?.fold.fields.findIndex((x) => sameEntry(x.value, output)) ?? -1;
+    return i >= 0 ? this.fieldNames(card)![i] : undefined;
+  }
+
   /**
-   * `card.$out("key")` for an output; an exit of a wormhole left to lower is written as the outer output it
-   * carries (lower passes it in again). Undefined when no key reaches the output.
+   * `card.$out("key")` for an output, or the variable `f.expand` read a folded expand card's field into; an exit
+   * of a wormhole left to lower is written as the outer output it carries (lower passes it in again). Undefined
+   * when no key reaches the output.
    */
   private outRef(source: IrCard, output: IrEntryRef, typeArg?: ts.TypeNode): ts.Expression | undefined {
     let card = source;
     let ref = output;
     for (let outer = this.wormholes.alias(card, ref); outer; outer = this.wormholes.alias(card, ref)) ({ source: card, output: ref } = outer);
+    const field = this.expandFieldName(card.ref, ref);
+    if (field !== undefined) return f.createIdentifier(field);
     const key = outputKey(this.models.get(card.ref)!.outputs, ref);
     if (key === undefined) return undefined;
     return f.createCallExpression(f.createPropertyAccessExpression(this.cardRefExpr(card.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
@@ -858,7 +913,9 @@ class FlowWriter {
     const prop = (k: string, v: ts.Expression): void => {
       props.push(f.createPropertyAssignment(k, v));
     };
-    if (card.name !== m.template.name) prop("name", literal(card.name));
+    // Lower names an expand card after the card it reads (its `name` here names its ref).
+    if (card.address === EXPAND_ADDRESS && !namedAfterSource(card)) this.lossy.push(`card ${JSON.stringify(card.name)}: an expand card not named after the card it reads cannot be written`);
+    if (card.name !== m.template.name || card.address === EXPAND_ADDRESS) prop("name", literal(card.name));
     if (card.connection) {
       if ("ref" in card.connection && this.names.connection(card.connection.ref)) prop("connection", this.ctx.use(RESOURCES_MODULE, this.names.connection(card.connection.ref)!));
       else this.lossy.push(`card ${JSON.stringify(card.name)} points to a connection the export does not include`);
@@ -897,7 +954,7 @@ class FlowWriter {
       const ref = key === undefined ? undefined : this.refExpr(source, pin, x.type);
       if (key === undefined || ref === undefined) continue;
       this.inlinePins.add(pin);
-      const converted = !ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out";
+      const converted = !ts.isIdentifier(ref) && (!ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out");
       const sm = this.models.get(source.ref)!;
       items.push({
         key,
@@ -1256,7 +1313,8 @@ class FlowWriter {
     for (const r of saved) this.declared.add(r);
     const args: ts.Expression[] = [rootSpec];
     args.push(f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)));
-    if (scope.inline) args.push(literal(scope.inline));
+    const changes = scope.inline ? shapeChanges(scope.inline, usualInlineShape()) : undefined;
+    if (changes) args.push(shapeChangesExpr(changes));
     return f.createCallExpression(this.ctx.use("flocode", "inline"), undefined, args);
   }
 

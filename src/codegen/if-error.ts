@@ -5,8 +5,8 @@
  * from ifError's defaults (the card's name or variant, a block's start card or inline-flow keys).
  */
 import type { Catalog } from "../catalog/store.js";
-import { defaultInlineShape } from "../compile/emit.js";
-import type { IrCard, IrScope, JsonObject } from "../ir/types.js";
+import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
+import type { IrCard, IrScope, Json } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { canonicalJson } from "../util/json.js";
 import type { CardModel } from "./card-model.js";
@@ -26,8 +26,8 @@ export interface IfErrorBlockPlan {
   start: IrCard;
   /** The start card is not the Helper Flow ifError makes: written as the `start` option. */
   customStart: boolean;
-  /** The inline flow's keys when they are not lower's defaults (the `shape` option). */
-  shape?: JsonObject;
+  /** How the inline flow's keys differ from the usual ones (the `shape` option). */
+  shape?: Array<[string, Json | undefined]>;
   /** A plain Return ending the block: left out, ifError adds it. */
   implicitReturn?: IrCard;
 }
@@ -76,7 +76,8 @@ function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefi
   const last = [...plan.steps].reverse().find((st) => st.kind === "ifElse" || plan.placement.get(st.card.ref) !== null);
   if (!last || last.kind !== "card" || last.card.address !== RETURN) return undefined;
   const out: IfErrorBlockPlan = { scope, start, customStart: !isDefaultStart(start, c) };
-  if (canonicalJson(scope.inline) !== canonicalJson(defaultInlineShape())) out.shape = scope.inline;
+  const changes = shapeChanges(scope.inline, usualInlineShape());
+  if (changes) out.shape = changes;
   const ret = last.card;
   const returnModel = c.models.get(ret.ref);
   const plainReturn =

@@ -4,7 +4,8 @@
  * or the root card itself), and `root` / `raw` only where lower would otherwise build something else.
  */
 import { ts } from "ts-morph";
-import type { IrCard, IrCron, IrFlow, JsonObject } from "../ir/types.js";
+import type { IrCard, IrCron, IrFlow, Json } from "../ir/types.js";
+import { shapeChangesExpr } from "./inline-shape.js";
 import { DEFAULT_EXTRA_FLOW_KEYS } from "../compile/emit.js";
 import { jsonEqual } from "../util/json.js";
 import type { FileContext } from "./file-context.js";
@@ -19,7 +20,7 @@ const NOOP = "root:kernel:control:0.0.1:noop";
 export interface TriggerContext {
   ctx: FileContext;
   /** Event flows written with `event(...)`: the event card's spec and the name lower gives the body's root. */
-  event?: { spec: ts.Expression; rootName: string; wrapperVariant?: string; inline?: JsonObject };
+  event?: { spec: ts.Expression; rootName: string; wrapperVariant?: string; inline?: Array<[string, Json | undefined]> };
   /** The root's custom fields when the trigger helper makes exactly them (then no `root` is needed). */
   params?: Array<{ group: string | null; key: string; type: string }>;
   spec(card: IrCard): ts.Expression;
@@ -49,7 +50,7 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   if (t.event && !flow.schedule) {
     const options: Array<[string, ts.Expression]> = [];
     if (t.event.wrapperVariant !== undefined) options.push(["wrapperVariant", literal(t.event.wrapperVariant)]);
-    if (t.event.inline !== undefined) options.push(["inline", literal(t.event.inline)]);
+    if (t.event.inline !== undefined) options.push(["inline", shapeChangesExpr(t.event.inline)]);
     trigger = call(t.ctx, "event", options.length > 0 ? [t.event.spec, objectLiteral(options, true)] : [t.event.spec]);
     expectedRoot = { address: CALLABLE, name: t.event.rootName };
   } else if (flow.schedule) {

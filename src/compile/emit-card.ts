@@ -20,7 +20,8 @@ export function usedKey(cardRef: string, entry: IrEntryRef): string {
   return `${cardRef}\u0002${entryRefKey(entry)}`;
 }
 
-export function emitCard(card: IrCard, template: JsonObject, ctx: CardEmitContext): JsonObject {
+export function emitCard(ir: IrCard, template: JsonObject, ctx: CardEmitContext): JsonObject {
+  const card = ir.nameOf === undefined ? ir : { ...ir, name: ids.card(ctx.flowRef, ir.nameOf) };
   const cardId = ids.card(ctx.flowRef, card.ref);
   const tNode = isObject(template.node) ? template.node : {};
   const tModel = isObject(tNode.model) ? tNode.model : {};

@@ -7,6 +7,7 @@ import type { TemplateSource } from "../lift/context.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { emitCard, usedKey, type CardEmitContext } from "./emit-card.js";
 import { ids } from "./ids.js";
+import { GENERATED_INLINE_ID, usualInlineShape } from "./inline-shape.js";
 import { UserError } from "../util/errors.js";
 
 export const FLOPACK_FLAGS = { "auto-transform": true, looseBooleans: true, looseStrings: true, looseNulls: true };
@@ -172,6 +173,9 @@ function emitInlineScope(scope: IrScope, path: string, templates: TemplateSource
       case "uuid":
         out.uuid = ids.inlineFlow(ctx.flowRef, path);
         break;
+      case "id":
+        out.id = shape.id === GENERATED_INLINE_ID ? ids.inlineFlowId(ctx.flowRef, path) : cloneJson(shape.id ?? null);
+        break;
       case "methods":
         out.methods = emitMethods(scope, templates, ctx);
         break;
@@ -196,19 +200,7 @@ function emitInlineScope(scope: IrScope, path: string, templates: TemplateSource
 
 /** The key layout of an inline flow as Okta writes it (FLOPACK.md §6), for inline flows made by the DSL. */
 export function defaultInlineShape(): JsonObject {
-  return {
-    id: null,
-    uuid: "",
-    display: { aliases: {} },
-    tree: cloneJson(TREE),
-    methods: [],
-    model: {},
-    orderings: {},
-    security_level: null,
-    log: false,
-    inheritLog: false,
-    group: null,
-  };
+  return usualInlineShape();
 }
 
 /** The flow's root: the one non-comment card with no incoming edge that is not an If/Else branch head. */

@@ -15,6 +15,7 @@ export const ids = {
   table: (tableRef: string) => uuidFrom("table", tableRef),
   connection: (connectionRef: string) => uuidFrom("connection", connectionRef),
   inlineFlow: (flowRef: string, path: string) => uuidFrom("inline", flowRef, path),
+  inlineFlowId: (flowRef: string, path: string) => uuidFrom("inline-id", flowRef, path),
   card: (flowRef: string, cardRef: string) => danglingId(cardRef) ?? shortId("card", flowRef, cardRef),
   entry: (flowRef: string, cardRef: string, side: "i" | "o", entry: IrEntryRef) =>
     danglingId(entry.key) ?? shortId("entry", flowRef, cardRef, side, entry.group ?? "\u0000", entry.key, String(entry.nth ?? 0)),

@@ -22,7 +22,9 @@ import { lowerTableFilter, type FilterContext } from "./table-filter.js";
 import { isTableFilter } from "../dsl/where.js";
 import { extractIds } from "./extract-ids.js";
 import { idTarget } from "../dsl/ids.js";
-import { defaultInlineShape } from "./emit.js";
+import { expandEdges, expandNameSource, expandSpec } from "./lower-expand.js";
+import { expandRefBase } from "../lift/expand-refs.js";
+import { applyShapeChanges, usualInlineShape, type InlineShapeChanges } from "./inline-shape.js";
 import type { TemplateQuery } from "./lower.js";
 import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
 
@@ -104,7 +106,7 @@ export class FlowLowering {
       const cards = recording.nodes.map((node) => this.lowerNode(node).card);
       for (const pin of this.pending) this.wire(pin);
       for (const pin of recording.pins) this.wireExplicit(pin);
-      const orderings = recording.edges.map(([a, b]): [string, string] => [this.lowered.get(a)!.card.ref, this.lowered.get(b)!.card.ref]);
+      const orderings = [...recording.edges, ...expandEdges(recording)].map(([a, b]): [string, string] => [this.lowered.get(a)!.card.ref, this.lowered.get(b)!.card.ref]);
       for (const node of recording.nodes) {
         if (node.branches) this.lowered.get(node)!.card.branches = node.branches.map((b) => ({ head: this.lowered.get(b.head)!.card.ref, value: b.value }));
       }
@@ -135,13 +137,12 @@ export class FlowLowering {
     } finally {
       if (owner) this.inlineStack.pop();
     }
-    scope.inline = inlineFlow.shape ? cloneJson(inlineFlow.shape) : defaultInlineShape();
-    if (isObject(scope.inline.display) && isObject(scope.inline.display.aliases) && !inlineFlow.shape) scope.inline.display.aliases = {};
+    scope.inline = applyShapeChanges(usualInlineShape(), inlineFlow.shape, (v, k) => toJson(v, `inline flow key ${JSON.stringify(k)}`, inlineFlow.site));
     return scope;
   }
 
   /** Okta event flows: [event card → For Each - Ignore Errors] with the body as the For Each's inline flow. */
-  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: JsonObject } = {}): IrScope {
+  eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: InlineShapeChanges } = {}): IrScope {
     const wrapperVariant = options.wrapperVariant;
     const event = this.cardFrom(this.pack.template(eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site), eventSpec, undefined, { kind: "card" });
     const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH, site };
@@ -153,15 +154,11 @@ export class FlowLowering {
     };
     const root = body.cards[0]!;
     const connector = eventSpec.address.split(":")[3] ?? "okta";
-    if (options.inline) {
-      // The shape as given, with the root's alias (under the ref lower gave the root) first.
-      const shape = toJson(options.inline, "event() inline", site) as JsonObject;
-      const display = isObject(shape.display) ? shape.display : (shape.display = {});
-      display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
-      body.inline = shape;
-    } else {
-      body.inline = { ...defaultInlineShape(), display: { aliases: { [root.ref]: connector } }, templateName: null, connector_method_meta: { inputs: {}, outputs: {}, options: {} }, monitor_flo: false };
-    }
+    // The usual shape with the given changes; the root's alias (under the ref lower gave the root) comes first.
+    const shape = applyShapeChanges(usualInlineShape(), options.inline, (v, k) => toJson(v, `event() inline key ${JSON.stringify(k)}`, site));
+    const display = isObject(shape.display) ? shape.display : (shape.display = {});
+    display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
+    body.inline = shape;
     wrapper.card.inputValues.push({ entry: find("flo"), value: { kind: "inline", scope: body } }, { entry: find("concurrency"), value: { kind: "json", data: 1 } });
     const collection = event.outputs.find((o) => o.ref.key === "collection");
     if (!collection) throw new DslError(`${eventSpec.address} is not a list event card (it has no "collection" output)`, eventSpec.site ?? site);
@@ -173,6 +170,7 @@ export class FlowLowering {
     const spec = node.spec;
     const site = spec.site;
     if (!spec || spec.kind !== "card" || typeof spec.address !== "string") throw new DslError("not a card", site);
+    if (node.role.kind === "expand") return this.lowerExpand(node, node.role);
     let rootName: string | undefined;
     if (this.eventCard && node === this.eventRoot) {
       rootName = this.pack.template(this.eventCard.address, { variant: this.eventCard.variant, options: this.eventCard.options as Record<string, Json> }, this.eventCard.site).name;
@@ -191,6 +189,19 @@ export class FlowLowering {
     const lowered = this.cardFrom(entry, spec, rootName, node.role, node);
     if (node.role.kind === "join") this.lowerJoin(node, lowered);
     return lowered;
+  }
+
+  /** `f.expand(output, fields)`: the hidden Object Expand card Okta writes for it (src/compile/lower-expand.ts). */
+  private lowerExpand(node: RecordedNode, role: Extract<RecordedNode["role"], { kind: "expand" }>): LoweredCard {
+    const site = node.spec.site;
+    const from = this.sourceOf(role.source, "f.expand()", site);
+    const out = findOutputOf(from, role.source.output);
+    if (!out || out === "ambiguous") throw new DslError(`f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`, site);
+    const what = `output ${JSON.stringify(out.ref.key)} of card ${JSON.stringify(from.card.name)}`;
+    const spec = expandSpec(role, from.node, role.source.output, out.type, what, site);
+    // Its ref is built from what it reads, as lift builds it (inline flows' `display.aliases` name cards by ref).
+    const name = expandRefBase(out.ref.key, role.fields.map((x) => x.path));
+    return this.cardFrom(this.pack.template(spec.address, {}, site), spec, name, node.role, node);
   }
 
   /**
@@ -263,6 +274,13 @@ export class FlowLowering {
     for (const [k, v] of Object.entries(spec.patch ?? {})) if (k !== "__proto__") card.modelPatch[k] = cloneJson(v as Json);
     for (const k of spec.removeModelKeys ?? []) card.removedModelKeys.push(k);
     for (const [k, v] of Object.entries(spec.methodPatch ?? {})) if (k !== "__proto__") card.methodPatch[k] = cloneJson(v as Json);
+    const nameSource = expandNameSource(spec);
+    if (nameSource) {
+      this.deferred.push(() => {
+        const l = this.cardLink(nameSource, site);
+        if ("ref" in l) card.nameOf = l.ref;
+      });
+    }
 
     const columns = tableColumnFields(spec, action);
     const inputs = this.side(card, model, "inputs", spec.removeInputs, action, [...(spec.customInputs ?? []), ...columns.inputs], site, label);

@@ -2,14 +2,16 @@
  * The object a flow body receives (`f`): it places cards in execution order and records the control-flow
  * edges between them. It knows nothing of templates or ids; `lower` turns what it recorded into IR.
  */
+import type { InlineShapeChanges } from "../compile/inline-shape.js";
 import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
 import { isRef, makeRef } from "./handle.js";
 import { inline } from "./inline.js";
+import { expandFields } from "./expand.js";
+export { EXPAND_ADDRESS } from "./expand.js";
 import type { CustomField, OktaObject } from "./types.js";
-import type { JsonObject } from "../ir/types.js";
 
 export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
 export const JOIN_ADDRESS = "root:kernel:control:0.0.1:join";
@@ -25,7 +27,9 @@ export type NodeRole =
   | { kind: "card" }
   | { kind: "root" }
   | { kind: "branchHead"; value: boolean }
-  | { kind: "join"; values: Array<{ key: string; fromThen?: Input<unknown>; fromElse?: Input<unknown> }> };
+  | { kind: "join"; values: Array<{ key: string; fromThen?: Input<unknown>; fromElse?: Input<unknown> }> }
+  /** A hidden Object Expand card (`f.expand`): the output it reads and one group (id, field path) per field. */
+  | { kind: "expand"; source: Ref; fields: Array<{ group: string; path: string[] }> };
 
 export interface RecordedNode extends CardNode {
   readonly role: NodeRole;
@@ -66,8 +70,8 @@ export type BranchBody = (b: FlowBuilder) => Record<string, Input<unknown>> | vo
 export interface IfErrorBlock {
   /** The block's start card; default: a Helper Flow callable. */
   start?: CardSpec<unknown>;
-  /** The inline flow object's other keys, verbatim (see `inline`). */
-  shape?: JsonObject;
+  /** Changes to the inline flow object's usual keys (see `inline`). */
+  shape?: InlineShapeChanges;
 }
 
 export interface IfErrorOptions {
@@ -127,6 +131,18 @@ export class FlowBuilder<T = Record<string, unknown>> {
       } else inputs[key] = value as Input<unknown>;
     }
     return Object.freeze({ ...spec, inputs });
+  }
+
+  /**
+   * The sub-fields of an object output, read the way the Okta console reads them when you drill into an
+   * output: a hidden Object Expand card beside the source card, one output per field. Each field is a path
+   * into the output's object schema (a field name, or names for a nested field):
+   * `const { id, login } = f.expand(user.profile, { id: "id", login: ["profile", "login"] })`.
+   * The cursor does not move: the next `add` still follows the card before.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  expand<const F extends Record<string, string | readonly string[]>>(source: Ref, fields: F): { readonly [K in keyof F]: Ref<any> } {
+    return expandFields(this.recording, source, fields, (spec, role) => this.place(spec, role)) as { readonly [K in keyof F]: Ref };
   }
 
   /** A Comment card (a note on the canvas, not in the execution chain). */

@@ -2,13 +2,15 @@ import { DslError } from "./errors.js";
 import { isRef } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { FlowBuilder } from "./builder.js";
-import type { CardSpec, Converted, InlineFlow, JsonObject, Ref } from "./types-reexport.js";
+import type { CardSpec, Converted, InlineFlow, Ref } from "./types-reexport.js";
+import type { InlineShapeChanges } from "../compile/inline-shape.js";
 
 /**
  * A flow stored inside a card: the root card (usually a Helper Flow callable), then the body placed with `g`.
- * `shape` holds the inline flow object's other keys verbatim (import writes it; hand-written code rarely needs it).
+ * `shape` changes the inline flow object's other keys from the usual ones (`{ security_level: "high" }`; a key set
+ * to `undefined` is left out). Import writes it for exports that differ; hand-written code rarely needs it.
  */
-export function inline(root: CardSpec<unknown>, body?: (g: FlowBuilder) => void, shape?: JsonObject): InlineFlow {
+export function inline(root: CardSpec<unknown>, body?: (g: FlowBuilder) => void, shape?: InlineShapeChanges): InlineFlow {
   const site = userCallSite();
   if (!root || root.kind !== "card") throw new DslError("inline() takes the inline flow's root card first", site);
   return Object.freeze({ kind: "inline" as const, root, body: body as InlineFlow["body"], shape, site });

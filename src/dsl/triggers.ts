@@ -2,7 +2,7 @@
 import { DslError } from "./errors.js";
 import { userCallSite } from "./site.js";
 import type { CardSpec, CustomField, OktaDate, OktaObject, OktaType, Trigger } from "./types.js";
-import type { JsonObject } from "../ir/types.js";
+import type { InlineShapeChanges } from "../compile/inline-shape.js";
 
 export type ParamType = "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
 
@@ -89,6 +89,6 @@ export interface EventOptions {
    * have older variants; `flocode catalog list` shows them). Default: the newest.
    */
   wrapperVariant?: string;
-  /** The wrapper's inline flow object's other keys, verbatim (import writes them when they are not the usual ones). */
-  inline?: JsonObject;
+  /** Changes to the wrapper's inline flow object's usual keys (see `inline`; import writes them for odd exports). */
+  inline?: InlineShapeChanges;
 }

@@ -3,6 +3,7 @@
  * user-facing helpers (flow, schedule, connection, card factories) only construct these.
  */
 import type { Json, JsonObject } from "../ir/types.js";
+import type { InlineShapeChanges } from "../compile/inline-shape.js";
 
 /** Where in a flow file a DSL value was made (for error messages: file and line of the offending call). */
 export interface CallSite {
@@ -151,7 +152,7 @@ export interface InlineFlow {
   readonly root: CardSpec<unknown>;
   readonly body?: (g: unknown) => void;
   /** The inline flow object's other keys, verbatim (`display`, `tree`, `security_level`, `log`...). */
-  readonly shape?: JsonObject;
+  readonly shape?: InlineShapeChanges;
   readonly site?: CallSite;
 }
 
@@ -226,7 +227,7 @@ export type TriggerSpec =
   | { kind: "apiEndpoint"; security: "open" | "clientToken"; fields?: readonly CustomField[]; site?: CallSite }
   | { kind: "helper"; params: readonly CustomField[]; site?: CallSite }
   | { kind: "delegated"; params: readonly CustomField[]; site?: CallSite }
-  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite; wrapperVariant?: string; inline?: JsonObject }
+  | { kind: "event"; card: CardSpec<unknown>; site?: CallSite; wrapperVariant?: string; inline?: InlineShapeChanges }
   | { kind: "manual"; site?: CallSite }
   /** A root card written as a card (escape hatch; used by import for unusual roots). */
   | { kind: "card"; card: CardSpec<unknown>; site?: CallSite };

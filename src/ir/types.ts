@@ -198,6 +198,11 @@ export interface IrCard {
   variant: string;
   /** Display name (`node.data.name` = `model.metadata.name`). */
   name: string;
+  /**
+   * Hidden object-expand cards are named after their source card's uuid (FLOPACK.md §6.9): that card's ref.
+   * When set, emit writes the source's uuid as the name and `name` is ignored.
+   */
+  nameOf?: string;
   /** Connection ref, a verbatim dangling id, or null (no connection chosen). */
   connection: IrLink | null;
   /** `model.display.configRef` when present (a connection the card was last set to, sometimes dangling). */

@@ -5,6 +5,7 @@ import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrPin, IrPolicy, IrSco
 import { INSTANCE_MODEL_KEYS, isInstanceEntry, templateOf, variantOf } from "../catalog/template.js";
 import { cloneJson, defineKey, isObject, jsonEqual } from "../util/json.js";
 import { entryRefKey, entryRefs, sideEntries } from "./entries.js";
+import { EXPAND_ADDRESS } from "./expand-refs.js";
 import { link, type FlowIndex, type PackIndex, type TemplateSource } from "./context.js";
 
 export interface CardLiftContext {
@@ -64,6 +65,13 @@ export function liftCard(card: JsonObject, ref: string, ctx: CardLiftContext): I
   }
   if ("comments" in model && !jsonEqual(model.comments, tModel.comments)) ir.comments = cloneJson(model.comments!);
   if (!("comments" in model) && "comments" in tModel) ir.removedModelKeys.push("comments");
+  // An expand card named after its source: emit writes the source's uuid; its name in the IR is its ref, built
+  // from the source's (src/lift/expand-refs.ts), so that code naming it so gets back the same ref.
+  const source = address === EXPAND_ADDRESS ? ctx.flow.cards.get(ir.name) : undefined;
+  if (source !== undefined) {
+    ir.nameOf = source;
+    ir.name = ref;
+  }
   diffModel(model, tModel, ir);
   diffMethod(card, template, ir);
   return ir;

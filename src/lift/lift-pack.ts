@@ -4,9 +4,11 @@
  * Cards are kept in storage order with their orderings; the structured view (steps, If/Else, loops) is
  * derived from this by `src/ir/structure.ts`, never stored twice.
  */
+import { GENERATED_INLINE_ID } from "../compile/inline-shape.js";
 import type { IrCard, IrConnection, IrCron, IrFlow, IrFolder, IrPack, IrScope, IrTable, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
+import { expandPaths, expandRefBase, expandSource, placingOrder } from "./expand-refs.js";
 import { link, type FlowIndex, type PackIndex, type TemplateSource } from "./context.js";
 import { entryRefs, sideEntries } from "./entries.js";
 import { liftCard, type CardLiftContext } from "./lift-card.js";
@@ -140,6 +142,17 @@ function liftFlow(
 function indexFlow(fd: JsonObject): FlowIndex {
   const names = new UniqueNames();
   const index: FlowIndex = { cards: new Map(), inputs: new Map(), outputs: new Map() };
+  const uuids = new Set<string>();
+  const collect = (scope: JsonObject, depth: number): void => {
+    if (depth > 64) return;
+    for (const card of Array.isArray(scope.methods) ? scope.methods.filter(isObject) : []) {
+      uuids.add(String(card.uuid));
+      for (const inner of innerScopes(card)) collect(inner, depth + 1);
+    }
+  };
+  collect(fd, 0);
+  // Expand cards named after a card of the flow get refs from what they read (src/lift/expand-refs.ts).
+  const expands: Array<{ card: JsonObject; uuid: string; source: string; scope: JsonObject }> = [];
   const visit = (scope: JsonObject, depth: number): void => {
     if (depth > 64) return;
     for (const card of Array.isArray(scope.methods) ? scope.methods.filter(isObject) : []) {
@@ -147,23 +160,57 @@ function indexFlow(fd: JsonObject): FlowIndex {
       const node = isObject(card.node) ? card.node : {};
       const model = isObject(node.model) ? node.model : {};
       const name = isObject(node.data) && typeof node.data.name === "string" ? node.data.name : "card";
-      if (!index.cards.has(uuid)) index.cards.set(uuid, names.take(slug(name, "card")));
+      const source = expandSource(card, uuids);
+      if (source !== undefined && !index.cards.has(uuid) && !expands.some((x) => x.uuid === uuid)) expands.push({ card, uuid, source, scope });
+      else if (source === undefined && !index.cards.has(uuid)) index.cards.set(uuid, names.take(slug(name, "card")));
       for (const side of ["inputs", "outputs"] as const) {
         const entries = sideEntries(model, side);
         const refs = entryRefs(entries);
         const map = new Map(entries.map((e, i) => [String(e.id), refs[i]!]));
         (side === "inputs" ? index.inputs : index.outputs).set(uuid, map);
-        for (const e of entries) {
-          const v = isObject(e.value) ? e.value : undefined;
-          if (v?.type === "flo" && isObject(v.data) && Array.isArray(v.data.methods)) visit(v.data, depth + 1);
-        }
       }
-      const err = isObject(model.policy) && isObject(model.policy.error) ? model.policy.error : undefined;
-      if (err && isObject(err.flo) && Array.isArray(err.flo.methods)) visit(err.flo, depth + 1);
+      for (const inner of innerScopes(card)) visit(inner, depth + 1);
     }
   };
   visit(fd, 0);
+  nameExpands(expands, index, names);
   return index;
+}
+
+/** The inline flows a card holds: in its inputs and outputs, then its error handler. */
+function innerScopes(card: JsonObject): JsonObject[] {
+  const model = isObject(card.node) && isObject(card.node.model) ? card.node.model : {};
+  const out: JsonObject[] = [];
+  for (const side of ["inputs", "outputs"] as const) {
+    for (const e of sideEntries(model, side)) {
+      const v = isObject(e.value) ? e.value : undefined;
+      if (v?.type === "flo" && isObject(v.data) && Array.isArray(v.data.methods)) out.push(v.data);
+    }
+  }
+  const err = isObject(model.policy) && isObject(model.policy.error) ? model.policy.error : undefined;
+  if (err && isObject(err.flo) && Array.isArray(err.flo.methods)) out.push(err.flo);
+  return out;
+}
+
+/** Refs of expand cards: from the output and fields they read, numbered per source in placing order (src/lift/expand-refs.ts). */
+function nameExpands(expands: Array<{ card: JsonObject; uuid: string; source: string; scope: JsonObject }>, index: FlowIndex, names: UniqueNames): void {
+  const groups = new Map<JsonObject, Map<string, typeof expands>>();
+  for (const x of expands) {
+    const bySource = groups.get(x.scope) ?? groups.set(x.scope, new Map()).get(x.scope)!;
+    (bySource.get(x.source) ?? bySource.set(x.source, []).get(x.source)!).push(x);
+  }
+  for (const [scope, bySource] of groups) {
+    const edges = (isObject(scope.orderings) ? Object.values(scope.orderings) : []).filter((e): e is [string, string] => Array.isArray(e) && e.length === 2 && e.every((x) => typeof x === "string"));
+    for (const list of bySource.values()) {
+      for (const x of placingOrder(list, (y) => y.uuid, edges) ?? list) {
+        const model = isObject(x.card.node) && isObject(x.card.node.model) ? x.card.node.model : {};
+        const input = sideEntries(model, "inputs")[0];
+        const meta = input && isObject(input.metadata) ? input.metadata : {};
+        const output = typeof meta.srcMethodId === "string" && typeof meta.srcOutputId === "string" ? index.outputs.get(meta.srcMethodId)?.get(meta.srcOutputId) : undefined;
+        index.cards.set(x.uuid, names.take(expandRefBase(output?.key ?? "", expandPaths(sideEntries(model, "outputs")))));
+      }
+    }
+  }
 }
 
 function liftScope(scope: JsonObject, ctx: CardLiftContext, inline: boolean): IrScope {
@@ -184,6 +231,7 @@ function liftScope(scope: JsonObject, ctx: CardLiftContext, inline: boolean): Ir
     for (const k of Object.keys(scope)) {
       if (k === "uuid") rest[k] = "";
       else if (k === "methods") rest[k] = [];
+      else if (k === "id" && typeof scope.id === "string") rest[k] = GENERATED_INLINE_ID;
       else if (k === "orderings") rest[k] = {};
       else if (k === "display" && isObject(scope.display) && isObject(scope.display.aliases)) {
         const aliases: JsonObject = {};

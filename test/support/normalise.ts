@@ -7,7 +7,8 @@
  * Ids are replaced by what they point to: flows by name, folders/tables/connections by name (+ occurrence),
  * cards by a canonical walk from the root (storage order of `methods` does not matter; see canonicalCardLabels),
  * entries by (card, side, group, key, occurrence), Compose / Expression placeholder tokens by their order in the
- * text (see placeholderTokens),
+ * text (see placeholderTokens), an object-expand card's name (its source's uuid) by that card, its output group
+ * ids by the field path each group reads,
  * ordering edges by their [from, to] pair, wormhole keys by what the wormhole carries (see renameWormholeKeys).
  * Everything else is kept and compared.
  */
@@ -101,6 +102,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       cardLabels.set(String(m.uuid), cardLabel);
       const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
       const map = new Map<string, string>();
+      const groups = m.address === EXPAND ? expandGroups(model) : undefined;
       const tokens = placeholderTokens(m);
       for (const side of ["inputs", "outputs"]) {
         const s = model[side];
@@ -108,8 +110,9 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
         if (!isObj(s) || !isObj(s.data)) continue;
         for (const e of Object.values(s.data)) {
           if (!isObj(e)) continue;
+          const group = side === "outputs" && typeof e.group === "string" ? (groups?.get(e.group) ?? e.group) : e.group;
           const renamed = side === "inputs" ? renamedKey(e, tokens) : e.key;
-          const base = `${side}:${String(e.group)}/${renamed !== e.key ? String(renamed) : keyLabel(e)}`;
+          const base = `${side}:${String(group)}/${renamed !== e.key ? String(renamed) : keyLabel(e)}`;
           const n = seen.get(base) ?? 0;
           seen.set(base, n + 1);
           map.set(String(e.id), n ? `${base}#${n}` : base);
@@ -165,11 +168,14 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   const normaliseCard = (m: Obj): void => {
     const uuid = String(m.uuid);
     m.uuid = card(uuid);
-    // Hidden object-expand cards are named after their source card's uuid: a generated id.
+    // Hidden object-expand cards are named after their source card's uuid: compared by the card it names.
+    // Their output groups (one per expanded field) have generated ids: compared by the field path they read.
+    let groups: Map<string, string> | undefined;
     if (m.address === EXPAND) {
-      if (isObj(m.node) && isObj(m.node.data) && typeof m.node.data.name === "string") m.node.data.name = "<expand>";
+      if (isObj(m.node) && isObj(m.node.data) && typeof m.node.data.name === "string") m.node.data.name = card(m.node.data.name);
       const mm = isObj(m.node) && isObj(m.node.model) ? m.node.model : undefined;
-      if (mm && isObj(mm.metadata) && typeof mm.metadata.name === "string") mm.metadata.name = "<expand>";
+      if (mm && isObj(mm.metadata) && typeof mm.metadata.name === "string") mm.metadata.name = card(mm.metadata.name);
+      if (mm) groups = expandGroups(mm);
     }
     if (isObj(m.parents)) for (const p of Object.values(m.parents)) if (isObj(p) && isObj(p.data)) delete p.data.id;
     const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
@@ -186,6 +192,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
         if (!isObj(e)) continue;
         const lab = entry(uuid, id) as string;
         e.id = lab;
+        if (side === "outputs" && groups && typeof e.group === "string") e.group = groups.get(e.group) ?? e.group;
         delete e._used;
         if (isObj(e.metadata)) {
           delete e.metadata.index;
@@ -385,6 +392,24 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
     labels.set(m, k ? `${base}#${k}` : base);
   }
   return labels;
+}
+
+/**
+ * The output groups of an expand card, labelled by the field path their entries carry (`metadata.path`),
+ * plus an occurrence number when two groups read the same path.
+ */
+function expandGroups(model: Obj): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Map<string, number>();
+  const entries = isObj(model.outputs) && isObj(model.outputs.data) ? Object.values(model.outputs.data).filter(isObj) : [];
+  for (const e of entries) {
+    if (typeof e.group !== "string" || out.has(e.group)) continue;
+    const base = `field:${JSON.stringify(isObj(e.metadata) ? (e.metadata.path ?? null) : null)}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    out.set(e.group, n ? `${base}#${n}` : base);
+  }
+  return out;
 }
 
 /** What an expand card reads: its source card's address and the (group, key) of the source output. */
