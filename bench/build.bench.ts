@@ -26,17 +26,18 @@ export default async function run(h: Harness): Promise<void> {
     const ir = lower({ flows: [def], defaultFolder: "Synthetic" }, catalog);
     return JSON.stringify(emitPack(ir, templates, { created: "2000-01-01T00:00:00.000Z" }));
   };
-  const results: Array<{ cards: number; ms: number; bytes: number }> = [];
+  const results: Array<{ cards: number; ms: number; cpuMs: number; bytes: number }> = [];
   for (const cards of [1_000, 10_000, 100_000]) {
     const def = syntheticFlow(cards);
     const text = build(def);
     const runs = cards >= 100_000 ? 3 : 5;
     const base = await h.measure(`${cards} cards: JSON.parse of the output (baseline)`, () => JSON.parse(text), { runs, warmup: 1 });
     const m = await h.measure(`${cards} cards: build (lower + emit + stringify)`, () => build(def), { runs, warmup: 1, baseline: base });
-    results.push({ cards, ms: m.medianMs, bytes: text.length });
+    results.push({ cards, ms: m.medianMs, cpuMs: m.medianCpuMs, bytes: text.length });
   }
   for (const r of results) h.note(`${r.cards} cards: ${(r.bytes / 1e6).toFixed(1)} MB, ${((r.ms * 1000) / r.cards).toFixed(1)} µs per card`);
   for (let i = 1; i < results.length; i++) {
-    h.note(`growth ${results[i - 1]!.cards} → ${results[i]!.cards} cards: ×${(results[i]!.ms / results[i - 1]!.ms).toFixed(1)} (linear ≈ ×10)`);
+    const [a, b] = [results[i - 1]!, results[i]!];
+    h.note(`growth ${a.cards} → ${b.cards} cards: ×${(b.ms / a.ms).toFixed(1)} wall, ×${(b.cpuMs / a.cpuMs).toFixed(1)} CPU (linear ≈ ×10)`);
   }
 }

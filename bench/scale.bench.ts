@@ -22,6 +22,7 @@ import { buildPackView } from "../src/review/model.js";
 import { renderShow } from "../src/review/show.js";
 import { diffPacks } from "../src/review/diff.js";
 import { importFlopack } from "../src/codegen/import-pack.js";
+import { readFlopackFile } from "../src/format/parse.js";
 import { scramble } from "../test/support/scramble.js";
 
 /** FLOCODE_SCALE_SIZES=1000,20000 for a quick look; the issue's sizes by default. */
@@ -60,6 +61,8 @@ interface Row {
   cards: number;
   step: string;
   m: Measurement;
+  /** CPU time (all threads, GC included) of the run: steadier than wall time on a shared machine. */
+  cpuMs: number;
 }
 
 /** Steps at every size: in-process below IN_PROCESS_LIMIT, else a CLI process of its own (see `cliStep`). */
@@ -75,13 +78,14 @@ const STEPS: Array<{ step: string; inProcess: (file: string, scrambledFile: stri
   },
   {
     step: "show",
-    inProcess: (file) => renderShow(buildPackView(JSON.parse(readFileSync(file, "utf8")))).length,
+    inProcess: (file) => renderShow(buildPackView(readPack(file))).length,
     cli: (file) => ["show", file],
   },
   {
     step: "diff vs reordered copy",
     inProcess: (file, scrambledFile) => {
-      const equal = diffPacks(buildPackView(JSON.parse(readFileSync(file, "utf8"))), buildPackView(JSON.parse(readFileSync(scrambledFile, "utf8")))).equal;
+      const a = buildPackView(readPack(file));
+      const equal = diffPacks(a, buildPackView(readPack(scrambledFile))).equal;
       if (!equal) throw new Error(`${file}: the reordered copy differs`);
     },
     cli: (file, scrambledFile) => ["diff", file, scrambledFile],
@@ -93,6 +97,13 @@ const STEPS: Array<{ step: string; inProcess: (file: string, scrambledFile: stri
   },
 ];
 const IN_PROCESS_LIMIT = 10_000;
+
+/** What the review commands read: the parsed pack once its JSON Schema check passed (the same work in-process as in the CLI). */
+function readPack(file: string): unknown {
+  const r = readFlopackFile(file);
+  if (!r.ok) throw new Error(`${file}: ${r.findings[0]?.message ?? "invalid"}`);
+  return r.flopack;
+}
 
 export default async function run(h: Harness): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "flocode-scale-"));
@@ -114,20 +125,22 @@ export default async function run(h: Harness): Promise<void> {
         if (inProcess) {
           // in-process, import returns its files without writing them
           const o = s.step.startsWith("import") && cards >= 10_000 ? { runs: 2, warmup: 0 } : opts;
-          rows.push({ cards, step: s.step, m: await h.measure(`${cards}: ${s.step}`, () => (sink += Number(s.inProcess(file, scrambledFile, out)) || 0), { ...o, baseline: base }) });
+          const m = await h.measure(`${cards}: ${s.step}`, () => (sink += Number(s.inProcess(file, scrambledFile, out)) || 0), { ...o, baseline: base });
+          rows.push({ cards, step: s.step, m, cpuMs: m.medianCpuMs });
           continue;
         }
         let result: CliStep | undefined;
         const m = await h.measure(`${cards}: ${s.step} (process)`, () => (result = cliStep(s.cli(file, scrambledFile, out))), { runs: 1, warmup: 0, baseline: base });
         h.note(`${cards}: ${s.step}: ${result!.summary}`);
-        if (result!.ok) rows.push({ cards, step: s.step, m });
+        if (result!.ok) rows.push({ cards, step: s.step, m, cpuMs: result!.cpuMs });
       }
       rmSync(join(dir, `out-${cards}`), { recursive: true, force: true });
     }
     for (const step of STEPS.map((s) => s.step)) {
       const of = rows.filter((r) => r.step === step);
-      const growth = of.slice(1).map((r, i) => `${of[i]!.cards}→${r.cards} ×${(r.m.medianMs / of[i]!.m.medianMs).toFixed(1)}`);
-      h.note(`growth per 10× cards, ${step}: ${growth.join(", ")} (linear ≈ ×10); µs per card: ${of.map((r) => ((r.m.medianMs * 1000) / r.cards).toFixed(0)).join(", ")}`);
+      const growth = of.slice(1).map((r, i) => `${of[i]!.cards}→${r.cards} ×${(r.m.medianMs / of[i]!.m.medianMs).toFixed(1)} wall, ×${(r.cpuMs / of[i]!.cpuMs).toFixed(1)} CPU`);
+      const perCard = (ms: (r: Row) => number) => of.map((r) => ((ms(r) * 1000) / r.cards).toFixed(0)).join(", ");
+      h.note(`growth per 10× cards, ${step}: ${growth.join(", ")} (linear ≈ ×10); µs per card, wall: ${perCard((r) => r.m.medianMs)}; CPU: ${perCard((r) => r.cpuMs)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -138,25 +151,29 @@ export default async function run(h: Harness): Promise<void> {
 interface CliStep {
   ok: boolean;
   summary: string;
+  /** CPU time of the child process (all its threads), start-up included. */
+  cpuMs: number;
 }
 
 /**
- * One CLI command (the built CLI's `main`) in a process of its own: its exit code and its peak RSS. A process of its
+ * One CLI command (the built CLI's `main`) in a process of its own: its exit code, peak RSS and CPU time. A process of its
  * own keeps a 100k-card step's memory out of the bench process (and an out-of-memory abort out of the bench).
  */
 function cliStep(args: string[]): CliStep {
-  if (!existsSync(CLI)) return { ok: false, summary: "skipped (run `npm run build` first)" };
+  if (!existsSync(CLI)) return { ok: false, summary: "skipped (run `npm run build` first)", cpuMs: 0 };
   const script = `const { main } = await import(${JSON.stringify(pathToFileURL(CLI).href)});
 const { writeSync } = await import("node:fs");
 const stdout = process.stdout.write.bind(process.stdout);
 process.stdout.write = () => true;
 const code = await main(${JSON.stringify(args)});
 process.stdout.write = stdout;
-writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + " EXIT " + code + "\\n");`;
+const cpu = process.cpuUsage();
+writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + " CPU " + Math.round((cpu.user + cpu.system) / 1000) + " EXIT " + code + "\\n");`;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: 600_000 });
-  const m = /MAXRSS (\d+) EXIT (\d+)/.exec(r.stderr);
-  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { ok: false, summary: "killed after 600 s (unfinished)" };
-  if (!m) return { ok: false, summary: `the process failed (status ${r.status}, signal ${r.signal}): ${r.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}` };
-  const ok = m[2] === "0";
-  return { ok, summary: `exit ${m[2]}, peak RSS ${(Number(m[1]) / 1024).toFixed(0)} MB${ok ? "" : `: ${r.stderr.split("\n")[0]}`}` };
+  const m = /MAXRSS (\d+) CPU (\d+) EXIT (\d+)/.exec(r.stderr);
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { ok: false, summary: "killed after 600 s (unfinished)", cpuMs: 0 };
+  if (!m) return { ok: false, summary: `the process failed (status ${r.status}, signal ${r.signal}): ${r.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`, cpuMs: 0 };
+  const ok = m[3] === "0";
+  const cpuMs = Number(m[2]);
+  return { ok, cpuMs, summary: `exit ${m[3]}, peak RSS ${(Number(m[1]) / 1024).toFixed(0)} MB, CPU ${(cpuMs / 1000).toFixed(1)} s${ok ? "" : `: ${r.stderr.split("\n")[0]}`}` };
 }

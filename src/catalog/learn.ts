@@ -24,6 +24,8 @@ interface Group {
 
 export class CatalogLearner {
   private readonly groups = new Map<string, Group>();
+  /** The variant of each card learned, for lift to reuse (hashing a card is most of learning's cost). */
+  private readonly variants = new WeakMap<JsonObject, string>();
 
   /** Learns every card of a parsed flopack; `source` names the file (e.g. `export.flopack`). */
   addFlopack(flopack: unknown, source: string): void {
@@ -34,6 +36,7 @@ export class CatalogLearner {
     if (typeof card.address !== "string" || card.address === "") return;
     const template = templateOf(card);
     const variant = variantOf(template);
+    this.variants.set(card, variant);
     const id = `${card.address}\u0000${variant}`;
     let group = this.groups.get(id);
     if (!group) {
@@ -55,6 +58,11 @@ export class CatalogLearner {
       values.push(value);
       group.options.set(key, values);
     }
+  }
+
+  /** The variant of a card object this learner saw (the same object: the pack must not change in between). */
+  variantOfCard(card: JsonObject): string | undefined {
+    return this.variants.get(card);
   }
 
   entries(): CatalogEntry[] {

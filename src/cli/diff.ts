@@ -23,9 +23,10 @@ Examples:
       const { diffPacks } = await import("../review/diff.js");
       const { formatDiffText, formatDiffMarkdown } = await import("../review/diff-format.js");
       // One after the other: compiling flow sources registers module hooks, which must not race.
-      const pa = await loadReviewInput(a);
-      const pb = await loadReviewInput(b);
-      const result = diffPacks(buildPackView(mergePacks(pa)), buildPackView(mergePacks(pb)));
+      // Each view is built before the next file is read: the first parsed pack is garbage while the second loads.
+      const va = buildPackView(mergePacks(await loadReviewInput(a)));
+      const vb = buildPackView(mergePacks(await loadReviewInput(b)));
+      const result = diffPacks(va, vb);
       if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + "\n");
       else if (opts.format === "markdown") process.stdout.write(formatDiffMarkdown(result, a, b));
       else process.stdout.write(formatDiffText(result, a, b));

@@ -13,7 +13,7 @@ import { findProjectCatalog, PROJECT_CATALOG_COMMENT, PROJECT_CATALOG_FILE, read
 import { CatalogLearner } from "../catalog/learn.js";
 import { Catalog } from "../catalog/store.js";
 import { readFlopackFile } from "../format/parse.js";
-import type { JsonObject } from "../ir/types.js";
+import type { IrPack, JsonObject } from "../ir/types.js";
 import { liftPack } from "../lift/lift-pack.js";
 import { validateFlopack } from "../rules/index.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
@@ -44,26 +44,13 @@ export type ImportResult =
 
 /** Imports without writing: the files (relative to `out`) and what was learned. */
 export function importFlopack(file: string, options: ImportOptions): { result: ImportResult; writes: GeneratedFile[] } {
-  const parsed = readFlopackFile(file);
-  if (!parsed.ok) return { result: { ok: false, findings: parsed.findings }, writes: [] };
-  const findings = validateFlopack(parsed.flopack as unknown as Record<string, unknown>, { file }).filter((x) => x.severity === "error");
-  if (findings.length > 0) return { result: { ok: false, findings }, writes: [] };
-  const flopack = parsed.flopack as unknown as JsonObject;
+  const lifted = liftFile(file, options);
+  if (!lifted.ok) return { result: { ok: false, findings: lifted.findings }, writes: [] };
+  const { pack, catalog, catalogFile, learnt, extra } = lifted;
+  const packName = basename(file).replace(/\.flopack$/i, "") || "imported";
+  const generated = codegenPack(pack, catalog, packName);
 
   const out = resolve(options.out);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${options.out}: exists and is not a folder`, 2);
-  const catalogFile = findProjectCatalog(out) ?? join(out, PROJECT_CATALOG_FILE);
-  const learnt = learnMissing(flopack, basename(file), catalogFile);
-  const catalog = Catalog.builtin().clone();
-  for (const e of learnt.entries) catalog.add(e);
-
-  const lifted = liftPack(flopack, { template: (a, v) => catalog.get(a, v)?.template });
-  // Lift may still meet a variant the learner reduced differently: keep its own template too.
-  const extra: CatalogEntry[] = lifted.learned.map((l) => ({ address: l.address, variant: l.variant, name: templateName(l.template), options: {}, count: 1, sources: [basename(file)], template: l.template }));
-  for (const e of extra) catalog.add(e);
-  const packName = basename(file).replace(/\.flopack$/i, "") || "imported";
-  const generated = codegenPack(lifted.pack, catalog, packName);
-
   const writes: GeneratedFile[] = generated.files.map((g) => ({ path: join(out, g.path), text: g.text }));
   const catalogEntries = [...learnt.entries, ...extra];
   if (learnt.added + extra.length > 0) {
@@ -84,6 +71,44 @@ export function importFlopack(file: string, options: ImportOptions): { result: I
   };
 }
 
+type Learnt = ReturnType<typeof learnMissing>;
+
+/**
+ * Steps 1–3. A function of its own so that the parsed pack (and its text) is garbage once the IR exists:
+ * code generation of a large pack needs that memory.
+ */
+function liftFile(
+  file: string,
+  options: ImportOptions,
+): { ok: false; findings: Finding[] } | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[] } {
+  const read = readValidFlopack(file);
+  if (!read.ok) return read;
+  const flopack = read.flopack;
+
+  const out = resolve(options.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${options.out}: exists and is not a folder`, 2);
+  const catalogFile = findProjectCatalog(out) ?? join(out, PROJECT_CATALOG_FILE);
+  const learner = new CatalogLearner();
+  const learnt = learnMissing(flopack, basename(file), catalogFile, learner);
+  const catalog = Catalog.builtin().clone();
+  for (const e of learnt.entries) catalog.add(e);
+
+  const lifted = liftPack(flopack, { template: (a, v) => catalog.get(a, v)?.template, knownVariant: (card) => learner.variantOfCard(card) });
+  // Lift may still meet a variant the learner reduced differently: keep its own template too.
+  const extra: CatalogEntry[] = lifted.learned.map((l) => ({ address: l.address, variant: l.variant, name: templateName(l.template), options: {}, count: 1, sources: [basename(file)], template: l.template }));
+  for (const e of extra) catalog.add(e);
+  return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra };
+}
+
+/** Step 1, without the file's text (garbage once parsed: 160 MB for a 100k-card pack). */
+function readValidFlopack(file: string): { ok: false; findings: Finding[] } | { ok: true; flopack: JsonObject } {
+  const parsed = readFlopackFile(file);
+  if (!parsed.ok) return parsed;
+  const findings = validateFlopack(parsed.flopack as unknown as Record<string, unknown>, { file }).filter((x) => x.severity === "error");
+  if (findings.length > 0) return { ok: false, findings };
+  return { ok: true, flopack: parsed.flopack as unknown as JsonObject };
+}
+
 /** Imports and writes. Nothing is written when anything fails before the writes. */
 export function runImportFile(file: string, options: ImportOptions): ImportResult {
   const { result, writes } = importFlopack(file, options);
@@ -98,11 +123,10 @@ export function runImportFile(file: string, options: ImportOptions): ImportResul
 }
 
 /** The project catalog's entries plus the variants of this file neither catalog knows. */
-function learnMissing(flopack: JsonObject, source: string, catalogFile: string): { entries: CatalogEntry[]; added: number; header?: string } {
+function learnMissing(flopack: JsonObject, source: string, catalogFile: string, learner: CatalogLearner): { entries: CatalogEntry[]; added: number; header?: string } {
   const existing = existsSync(catalogFile) ? readCatalogFile(catalogFile) : { entries: [] as CatalogEntry[] };
   const project = new Catalog(existing.entries);
   const builtin = Catalog.builtin();
-  const learner = new CatalogLearner();
   learner.addFlopack(flopack, source);
   let added = 0;
   for (const entry of learner.entries()) {

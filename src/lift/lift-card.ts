@@ -23,12 +23,13 @@ export function liftCard(card: JsonObject, ref: string, ctx: CardLiftContext): I
   const address = String(card.address);
   const node = isObject(card.node) ? card.node : {};
   const model = isObject(node.model) ? node.model : {};
-  const own = templateOf(card);
-  const variant = variantOf(own);
+  const known = ctx.templates.knownVariant?.(card);
+  const own = known === undefined ? templateOf(card) : undefined;
+  const variant = known ?? variantOf(own!);
   let template = ctx.templates.template(address, variant);
   if (!template) {
-    template = own;
-    ctx.learn(address, variant, own);
+    template = own ?? templateOf(card);
+    ctx.learn(address, variant, template);
   }
   const tNode = isObject(template.node) ? template.node : {};
   const tModel = isObject(tNode.model) ? tNode.model : {};

@@ -46,6 +46,7 @@ export function liftPack(flopack: JsonObject, templates: TemplateSource): LiftRe
   const learnedMap = new Map<string, LearnedTemplate>();
   const source: TemplateSource = {
     template: (address, variant) => templates.template(address, variant) ?? learnedMap.get(`${address}#${variant}`)?.template,
+    ...(templates.knownVariant ? { knownVariant: templates.knownVariant } : {}),
   };
   const learn = (address: string, variant: string, template: JsonObject): void => {
     learnedMap.set(`${address}#${variant}`, { address, variant, template });

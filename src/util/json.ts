@@ -40,15 +40,36 @@ export function defineKey(obj: JsonObject, key: string, value: Json | undefined)
   else obj[key] = value;
 }
 
-/** JSON text with object keys sorted recursively: a canonical form for hashing and comparing. */
+/**
+ * JSON text with object keys sorted recursively: a canonical form for hashing and comparing. The same text as
+ * `JSON.stringify` of a key-sorted deep copy, written directly (no copy: this runs once or twice per card of a pack).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return value !== null && typeof value === "object" ? canonicalText(value) : JSON.stringify(value);
 }
 
-function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(sortKeys);
-  const out: JsonObject = {};
-  for (const key of Object.keys(value).sort()) defineKey(out, key, sortKeys((value as JsonObject)[key]) as Json);
-  return out;
+function canonicalText(value: object): string {
+  if (Array.isArray(value)) {
+    let s = "[";
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (i > 0) s += ",";
+      s += v !== null && typeof v === "object" ? canonicalText(v) : skipped(v) ? "null" : JSON.stringify(v);
+    }
+    return s + "]";
+  }
+  let s = "{";
+  let first = true;
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (skipped(v)) continue;
+    s += `${first ? "" : ","}${JSON.stringify(key)}:${v !== null && typeof v === "object" ? canonicalText(v) : JSON.stringify(v)}`;
+    first = false;
+  }
+  return s + "}";
+}
+
+/** What JSON.stringify leaves out of objects (and writes as null in arrays); a parsed JSON value never holds it. */
+function skipped(v: unknown): boolean {
+  return v === undefined || typeof v === "function" || typeof v === "symbol";
 }
