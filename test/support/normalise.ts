@@ -24,9 +24,13 @@ export function normaliseFlopack(input: Json): Json {
   const label = (kind: string, items: Json | undefined, name: (o: Obj) => string): void => {
     if (!isObj(items)) return;
     const seen = new Map<string, number>();
-    for (const o of Object.values(items)) {
-      if (!isObj(o)) continue;
-      const base = `${kind}:${name(o)}`;
+    // Namesakes are numbered by their content without ids, not by storage order.
+    const content = (o: Obj): string => JSON.stringify(o, (k, v: unknown) => (k === "id" || k === "uuid" || k === "group_id" || k === "group" || k === "path" ? undefined : v));
+    const ordered = Object.values(items)
+      .filter(isObj)
+      .map((o) => ({ o, base: `${kind}:${name(o)}`, c: content(o) }))
+      .sort((a, b) => compareText(a.base, b.base) || compareText(a.c, b.c));
+    for (const { o, base } of ordered) {
       const n = seen.get(base) ?? 0;
       seen.set(base, n + 1);
       labels.set(String(o.id), n ? `${base}#${n}` : base);
@@ -94,25 +98,64 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
     }
   };
   collect(fd, 0);
+  const expandGroupLabels = new Map<string, Map<string, string>>();
   const index = (scope: Obj, path: string): void => {
     const methods = Array.isArray(scope.methods) ? scope.methods.filter(isObj) : [];
     const labels = canonicalCardLabels(scope, methods, path, allUuids, (s) => relabel(s) !== s);
+    // Per card and entry id: the wires on it, by the other end's card label and entry key.
+    const wires = new Map<string, string[]>();
+    // Generated keys (wormholes, Compose placeholders, Tables filter fields) say nothing: left out.
+    const keyOf = (m: Obj | undefined, side: string, id: string): string => {
+      const mo = m && isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
+      const sd = mo[side];
+      const e = isObj(sd) && isObj(sd.data) ? sd.data[id] : undefined;
+      if (!isObj(e)) return "?";
+      const generated = isWormholeEnd(e) || e.group === "_expr" || (m !== undefined && placeholderTokens(m).has(String(e.key)));
+      return `${String(e.group)}/${generated ? "<generated>" : String(e.key)}`;
+    };
+    const byId = new Map(methods.map((x) => [String(x.uuid), x]));
+    for (const m of methods) {
+      if (!isObj(m.pins)) continue;
+      for (const [outId, targets] of Object.entries(m.pins)) {
+        if (!isObj(targets)) continue;
+        for (const [t, list] of Object.entries(targets)) {
+          const target = byId.get(t);
+          for (const p of Array.isArray(list) ? list : []) {
+            if (!isObj(p) || typeof p.input !== "string") continue;
+            const push = (k: string, v: string): void => void (wires.get(k) ?? wires.set(k, []).get(k)!).push(v);
+            push(`${String(m.uuid)}\u0000outputs\u0000${outId}`, `${target ? labels.get(target) : "?"}.${keyOf(target, "inputs", p.input)}`);
+            push(`${t}\u0000inputs\u0000${p.input}`, `${labels.get(m)}.${keyOf(m, "outputs", outId)}`);
+          }
+        }
+      }
+    }
+    const wiring = (m: Obj, side: string, id: string): string => JSON.stringify((wires.get(`${String(m.uuid)}\u0000${side}\u0000${id}`) ?? []).sort());
     methods.forEach((m) => {
       const cardLabel = labels.get(m)!;
       cardLabels.set(String(m.uuid), cardLabel);
       const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
       const map = new Map<string, string>();
-      const groups = m.address === EXPAND ? expandGroups(model) : undefined;
+      const groups = m.address === EXPAND ? expandGroups(model, (id) => wiring(m, "outputs", id)) : undefined;
+      if (groups) expandGroupLabels.set(String(m.uuid), groups);
       const tokens = placeholderTokens(m);
       for (const side of ["inputs", "outputs"]) {
         const s = model[side];
         const seen = new Map<string, number>();
         if (!isObj(s) || !isObj(s.data)) continue;
-        for (const e of Object.values(s.data)) {
-          if (!isObj(e)) continue;
+        const baseOf = (e: Obj): string => {
           const group = side === "outputs" && typeof e.group === "string" ? (groups?.get(e.group) ?? e.group) : e.group;
           const renamed = side === "inputs" ? renamedKey(e, tokens) : e.key;
-          const base = `${side}:${String(group)}/${renamed !== e.key ? String(renamed) : keyLabel(e)}`;
+          return `${side}:${String(group)}/${renamed !== e.key ? String(renamed) : keyLabel(e)}`;
+        };
+        // Entries sharing a (group, key) are numbered by what they are and how they are wired, not by storage order.
+        const tie = (e: Obj): string => `${JSON.stringify(entryContent(e))}|${wiring(m, side, String(e.id))}`;
+        const entries = Object.values(s.data)
+          .filter(isObj)
+          .map((e) => ({ e, base: baseOf(e) }));
+        const counts = new Map<string, number>();
+        for (const x of entries) counts.set(x.base, (counts.get(x.base) ?? 0) + 1);
+        const ordered = entries.map((x) => ({ ...x, t: counts.get(x.base)! > 1 ? tie(x.e) : "" })).sort((a, b) => compareText(a.base, b.base) || compareText(a.t, b.t));
+        for (const { e, base } of ordered) {
           const n = seen.get(base) ?? 0;
           seen.set(base, n + 1);
           map.set(String(e.id), n ? `${base}#${n}` : base);
@@ -140,6 +183,10 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
     index(fd, "");
   }
   const card = (id: Json | undefined): Json => (typeof id === "string" && cardLabels.has(id) ? cardLabels.get(id)! : relabel(id));
+  const anyEntry = (id: string): string | undefined => {
+    for (const [cardId, map] of entryLabels) if (map.has(id)) return `${cardLabels.get(cardId)}:${map.get(id)}`;
+    return undefined;
+  };
   const entry = (cardId: string, id: Json | undefined): Json =>
     typeof id === "string" ? (entryLabels.get(cardId)?.get(id) ?? `dangling:${id}`) : (id ?? null);
 
@@ -175,7 +222,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       if (isObj(m.node) && isObj(m.node.data) && typeof m.node.data.name === "string") m.node.data.name = card(m.node.data.name);
       const mm = isObj(m.node) && isObj(m.node.model) ? m.node.model : undefined;
       if (mm && isObj(mm.metadata) && typeof mm.metadata.name === "string") mm.metadata.name = card(mm.metadata.name);
-      if (mm) groups = expandGroups(mm);
+      if (mm) groups = expandGroupLabels.get(uuid) ?? expandGroups(mm);
     }
     if (isObj(m.parents)) for (const p of Object.values(m.parents)) if (isObj(p) && isObj(p.data)) delete p.data.id;
     const model = isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
@@ -211,7 +258,7 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
         if (v && typeof v.data === "string") v.data = card(v.data);
         // Card ids inside constant data (a Tables filter's `rhd.methodId`): by what they point to, so a stale id
         // left in a rebuilt flopack shows as a difference.
-        else if (v && v.type !== "flo" && (isObj(v.data) || Array.isArray(v.data))) v.data = relinkCardIds(v.data, card, entry);
+        else if (v && v.type !== "flo" && (isObj(v.data) || Array.isArray(v.data))) v.data = relinkCardIds(v.data, card, entry, anyEntry);
         if (v?.type === "flo" && isObj(v.data) && Array.isArray(v.data.methods)) normaliseScope(v.data);
         data[lab] = e;
       }
@@ -256,19 +303,31 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   return fd;
 }
 
+/** An entry without its ids and UI caches (what two entries of one key are told apart by). */
+function entryContent(e: Obj): Json {
+  const { id: _id, _used: _u, group: _g, metadata, ...rest } = e;
+  const meta = isObj(metadata) ? Object.fromEntries(Object.entries(metadata).filter(([k]) => k !== "index" && k !== "ghost" && !k.endsWith("Id") && k !== "method")) : (metadata ?? null);
+  return { ...rest, metadata: meta } as Json;
+}
+
 /**
  * A copy of `data` with every string that is a card id of the flow replaced by the card's label, and the
  * `outputId` next to a `methodId` by that card's output label.
  */
-function relinkCardIds(data: Json, card: (id: Json | undefined) => Json, entry: (cardId: string, id: Json | undefined) => Json): Json {
+function relinkCardIds(data: Json, card: (id: Json | undefined) => Json, entry: (cardId: string, id: Json | undefined) => Json, anyEntry: (id: string) => string | undefined): Json {
   if (typeof data === "string") return card(data);
-  if (Array.isArray(data)) return data.map((x) => relinkCardIds(x, card, entry));
+  if (Array.isArray(data)) return data.map((x) => relinkCardIds(x, card, entry, anyEntry));
   if (isObj(data)) {
     const out: Obj = {};
-    for (const [k, v] of Object.entries(data)) out[k] = relinkCardIds(v, card, entry);
+    for (const [k, v] of Object.entries(data)) out[k] = relinkCardIds(v, card, entry, anyEntry);
     if (typeof data.methodId === "string" && typeof data.outputId === "string") {
       const label = entry(data.methodId, data.outputId);
       if (typeof label === "string" && !label.startsWith("dangling:")) out.outputId = label;
+      else {
+        // Not an output of that card (a stale reference): the entry it is, wherever it is in the flow; a reference
+        // to nothing in the flow compares as such (its value is an id, regenerated like any other).
+        out.outputId = `stale:${anyEntry(data.outputId) ?? "?"}`;
+      }
     }
     return out;
   }
@@ -355,6 +414,7 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
   for (const m of methods) if (isObj(m.branches)) for (const h of Object.keys(m.branches)) heads.add(h);
   // What feeds each card (source address and name, output key → input key): tells apart cards alike in all else.
   const fed = new Map<string, string[]>();
+  const feeding = new Map<string, string[]>();
   const entryKey = (m: Obj | undefined, side: string, id: string): string => {
     const model = m && isObj(m.node) && isObj(m.node.model) ? m.node.model : {};
     const sd = model[side];
@@ -371,6 +431,10 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
           if (!isObj(p) || typeof p.input !== "string") continue;
           const s = `${String(m.address)}|${uuids.has(srcName) ? "<card>" : srcName}.${entryKey(m, "outputs", outId)}>${entryKey(byUuid.get(t), "inputs", p.input)}`;
           (fed.get(t) ?? fed.set(t, []).get(t)!).push(s);
+          const target = byUuid.get(t);
+          const targetName = target && isObj(target.node) && isObj(target.node.data) ? String(target.node.data.name) : "";
+          const o = `${entryKey(m, "outputs", outId)}>${String(target?.address)}|${uuids.has(targetName) ? "<card>" : targetName}.${entryKey(target, "inputs", p.input)}`;
+          (feeding.get(String(m.uuid)) ?? feeding.set(String(m.uuid), []).get(String(m.uuid))!).push(o);
         }
       }
     }
@@ -393,7 +457,7 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
       if (typeof d === "string") return uuids.has(d) || isGenerated(d) ? "<id>" : d.slice(0, 60);
       return typeof d === "number" || typeof d === "boolean" ? d : null;
     });
-    const feeds = JSON.stringify((fed.get(String(m.uuid)) ?? []).sort());
+    const feeds = JSON.stringify([(fed.get(String(m.uuid)) ?? []).sort(), (feeding.get(String(m.uuid)) ?? []).sort()]);
     return `${String(m.address)}|${uuids.has(name) || m.address === EXPAND ? "<card>" : name}|${m.address === EXPAND ? `${paths}${sourceOf(model, uuids)}` : ""}|${inputs.length < 200 ? inputs : ""}|${constants.length < 400 ? constants : ""}|${feeds.length < 400 ? feeds : ""}`;
   };
   const labels = new Map<Obj, string>();
@@ -428,16 +492,22 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
  * The output groups of an expand card, labelled by the field path their entries carry (`metadata.path`),
  * plus an occurrence number when two groups read the same path.
  */
-function expandGroups(model: Obj): Map<string, string> {
+function expandGroups(model: Obj, wiring: (id: string) => string = () => ""): Map<string, string> {
   const out = new Map<string, string>();
   const seen = new Map<string, number>();
   const entries = isObj(model.outputs) && isObj(model.outputs.data) ? Object.values(model.outputs.data).filter(isObj) : [];
+  // A path read twice: its groups are numbered by how their outputs are wired, not by storage order.
+  const groups = new Map<string, { base: string; tie: string[] }>();
   for (const e of entries) {
-    if (typeof e.group !== "string" || out.has(e.group)) continue;
-    const base = `field:${JSON.stringify(isObj(e.metadata) ? (e.metadata.path ?? null) : null)}`;
+    if (typeof e.group !== "string") continue;
+    const g = groups.get(e.group) ?? groups.set(e.group, { base: `field:${JSON.stringify(isObj(e.metadata) ? (e.metadata.path ?? null) : null)}`, tie: [] }).get(e.group)!;
+    g.tie.push(`${String(e.key)}:${wiring(String(e.id))}`);
+  }
+  const ordered = [...groups].sort(([, a], [, b]) => compareText(a.base, b.base) || compareText(JSON.stringify(a.tie.sort()), JSON.stringify(b.tie.sort())));
+  for (const [group, { base }] of ordered) {
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    out.set(e.group, n ? `${base}#${n}` : base);
+    out.set(group, n ? `${base}#${n}` : base);
   }
   return out;
 }
