@@ -34,7 +34,7 @@ import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSourc
 import { EXPAND_ADDRESS } from "../dsl/expand.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
-import { hiddenFieldData } from "../compile/table-filter.js";
+import { whereCall } from "./where.js";
 import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
 
 const f = ts.factory;
@@ -723,70 +723,22 @@ class FlowWriter {
     return index.get(target.ref) ?? [];
   }
 
-  /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
-  /**
-   * A Tables "Where Expression" as `where(...)`, when lower's where gives back exactly this expression and its
-   * hidden fields (see src/compile/table-filter.ts); undefined otherwise.
-   */
+  /** A Tables "Where Expression" as `where(...)` (see where.ts); the pins it writes are marked written. */
   private whereExpr(card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: Array<{ source: IrCard; pin: IrPin }>, scope: number): { expr: ts.Expression; fields: IrExtraEntry[] } | undefined {
-    const data = value.data;
-    if (!isObject(data) || Object.keys(data).length !== 1 || !Array.isArray(data.expr)) return undefined;
-    const fields: IrExtraEntry[] = [];
-    const pins: IrPin[] = [];
-    const conditions: ts.Expression[] = [];
-    for (const [i, c] of data.expr.entries()) {
-      if (!isObject(c) || typeof c.lhs !== "string" || typeof c.op !== "string" || (c.join !== "AND" && c.join !== "OR")) return undefined;
-      const props: Array<[string, ts.Expression]> = [["column", literal(c.lhs)], ["op", literal(c.op)]];
-      const keys = Object.keys(c).sort().join(",");
-      if (keys === "join,lhs,op,rhs") {
-        if (c.rhs === undefined || hasKindKey(c.rhs)) return undefined;
-        props.push(["value", literal(c.rhs)]);
-      } else if (keys === "join,lhs,op,rhd") {
-        const rhd = c.rhd;
-        if (!isObject(rhd) || Object.keys(rhd).length !== 2) return undefined;
-        const outId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "outputId"]));
-        const methodId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "methodId"]));
-        if (!outId?.output || !methodId || !("ref" in outId.card) || !("ref" in methodId.card) || outId.card.ref !== methodId.card.ref) return undefined;
-        const source = this.cardsByRef.get(outId.card.ref);
-        if (!source || !this.declared.has(source.ref)) return undefined;
-        const sm = this.models.get(source.ref)!;
-        const out = sm.outputs.find((o) => sameEntry(o.ref, outId.output!));
-        if (!out) return undefined;
-        const fakePin: IrPin = { output: outId.output, target: card.ref, input: { group: "_expr", key: "" }, transform: null };
-        const ref = this.refExpr(source, fakePin, out.type);
-        if (!ref) return undefined;
-        props.push(["value", ref]);
-        const field = card.extraInputs.find((x) => x.links?.keyOf?.card === source.ref && sameEntry(x.links.keyOf.entry, outId.output!));
-        if (!field) props.push(["field", literal("none")]);
-        else {
-          const v = isObject(field.entry.value) ? field.entry.value : {};
-          const available = Array.isArray(v.available) ? v.available : [];
-          const expected = { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available };
-          const shapeOk =
-            sameIgnoringIndex(field.entry, { group: "_expr", key: field.entry.key ?? null, value: expected, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" }) &&
-            field.value.kind === "json" &&
-            jsonEqual(field.value.data, hiddenFieldData(out.type)) &&
-            field.links?.method !== undefined && "ref" in field.links.method && field.links.method.ref === source.ref && !field.links.wormholeMethodId && !field.links.srcMethodId;
-          if (!shapeOk || fields.includes(field)) return undefined;
-          const fieldRef = entryRefOfExtra(card, field);
-          const into = incoming.filter((p) => fieldRef && sameEntry(p.pin.input, fieldRef));
-          if (into.length > 1) return undefined;
-          if (into.length === 1) {
-            const p = into[0]!;
-            if (p.source.ref !== source.ref || !sameEntry(p.pin.output, outId.output) || p.pin.transform !== null || this.scopeOfCard.get(source.ref) !== scope) return undefined;
-            pins.push(p.pin);
-          } else props.push(["field", literal("unwired")]);
-          if (available.length > 0) props.push(["available", literal(available)]);
-          fields.push(field);
-        }
-      } else return undefined;
-      if (c.join !== "AND") props.push(["join", literal(c.join)]);
-      conditions.push(objectLiteral(props));
-    }
-    for (const p of pins) this.inlinePins.add(p);
-    return { expr: f.createCallExpression(this.ctx.use("flocode", "where"), undefined, conditions), fields };
+    const plan = whereCall(card, value, incoming, scope, {
+      cardsByRef: this.cardsByRef,
+      models: this.models,
+      declared: (ref) => this.declared.has(ref),
+      scopeOf: (ref) => this.scopeOfCard.get(ref),
+      refExpr: (source, pin, type) => this.refExpr(source, pin, type),
+      where: () => this.ctx.use("flocode", "where"),
+    });
+    if (!plan) return undefined;
+    for (const p of plan.pins) this.inlinePins.add(p);
+    return { expr: plan.expr, fields: plan.fields };
   }
 
+  /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
   private refExpr(source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"], typeArg?: ts.TypeNode): ts.Expression | undefined {
     const sm = this.models.get(source.ref)!;
     const key = outputKey(sm.outputs, pin.output);
@@ -1506,12 +1458,6 @@ interface WiredInput {
   key: string;
   sourceType: ValueType | undefined;
   outputKey: string;
-}
-
-/** The entry ref (group, key, nth) of one of a card's extra inputs. */
-function entryRefOfExtra(card: IrCard, extra: IrExtraEntry): IrEntryRef | undefined {
-  const i = card.extraInputs.indexOf(extra);
-  return i < 0 ? undefined : entriesRefs(card.extraInputs.map((x) => x.entry))[i];
 }
 
 /** A field's UI settings as CustomField props (the DSL names them; `ref` is `refFlag` there). */
