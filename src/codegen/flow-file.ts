@@ -10,7 +10,7 @@ import type { IrTableColumn } from "../ir/types.js";
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
-import { customEntry, MIRRORED_ACTIONS, type FieldSettings } from "../compile/custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
@@ -35,6 +35,7 @@ import { EXPAND_ADDRESS } from "../dsl/expand.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 import { whereCall } from "./where.js";
+import { differingPaths, settingProps } from "./field-props.js";
 import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
 
 const f = ts.factory;
@@ -1460,34 +1461,6 @@ interface WiredInput {
   outputKey: string;
 }
 
-/** A field's UI settings as CustomField props (the DSL names them; `ref` is `refFlag` there). */
-function settingProps(s: FieldSettings | undefined): Array<[string, Json]> {
-  if (!s) return [];
-  const out: Array<[string, Json]> = [];
-  if (s.available !== undefined) out.push(["available", [...s.available]]);
-  if (s.typeLocked !== undefined) out.push(["typeLocked", s.typeLocked]);
-  if (s.optional !== undefined) out.push(["optional", s.optional]);
-  if (s.collapsed !== undefined) out.push(["collapsed", s.collapsed]);
-  if (s.ref !== undefined) out.push(["refFlag", s.ref]);
-  if (s.unlabelled === true) out.push(["unlabelled", true]);
-  return out;
-}
-
-/** Paths (two levels deep) where an entry differs from the shape lower would write; index, ghost and data aside. */
-function differingPaths(shape: JsonObject, entry: JsonObject): string[] {
-  const out: string[] = [];
-  for (const k of new Set([...Object.keys(shape), ...Object.keys(entry)])) {
-    const a = shape[k];
-    const b = entry[k];
-    if ((k === "metadata" || k === "value") && isObject(a) && isObject(b)) {
-      for (const k2 of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        if ((k === "metadata" && (k2 === "index" || k2 === "ghost")) || (k === "value" && k2 === "data")) continue;
-        if (!jsonEqual(a[k2], b[k2])) out.push(`${k}.${k2}`);
-      }
-    } else if (!jsonEqual(a, b)) out.push(k);
-  }
-  return out;
-}
 
 function isVerbatimCall(e: ts.Expression): boolean {
   return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "verbatim";
