@@ -10,7 +10,7 @@ import type { IrTableColumn } from "../ir/types.js";
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
 import { sameEntry } from "../lift/entries.js";
 import { conversion } from "../compile/convert.js";
-import { customEntry, MIRRORED_ACTIONS } from "../compile/custom-entry.js";
+import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES } from "../compile/custom-entry.js";
 import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
@@ -53,7 +53,6 @@ const LOWER_TABLE_TYPES: Record<string, { type: string; data: Json }> = {
   Date: { type: "Date", data: "" },
 };
 /** Tables cards whose fields are the table's columns (see lower's tableColumnFields). */
-const TABLE_COLUMN_SIDES: Record<string, "inputs" | "outputs"> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
 const ACCEPT = "root:kernel:http:0.0.1:accept";
 const DELEGATED = "root:kernel:http:0.0.1:delegated";
 
