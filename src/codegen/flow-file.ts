@@ -106,8 +106,6 @@ class FlowWriter {
   readonly ctx: FileContext;
   cards = 0;
   readonly raw: RawCardReport[] = [];
-  /** Why the custom fields of the card being written are raw. */
-  private rawFieldReasons: string[] = [];
   readonly lossy: string[] = [];
   private readonly scopes: ScopeInfo[] = [];
   private readonly scopeOfCard = new Map<string, number>();
@@ -488,12 +486,12 @@ class FlowWriter {
     if (plan.name !== undefined) options.push(["name", literal(plan.name)]);
     if (plan.variant !== undefined) options.push(["variant", literal(plan.variant)]);
     const m = this.models.get(card.ref)!;
-    const customIn = card.extraInputs.flatMap((x, j) => (this.wormholes.elided.has(x) ? [] : [this.customField(card, m, "inputs", x, j, info.id, this.pinsInto(card))]));
-    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, info.id, []));
+    const why: string[] = [];
+    const customIn = card.extraInputs.flatMap((x, j) => (this.wormholes.elided.has(x) ? [] : [this.customField(card, m, "inputs", x, j, info.id, this.pinsInto(card), why)]));
+    const customOut = card.extraOutputs.map((x, j) => this.customField(card, m, "outputs", x, j, info.id, [], why));
     if (customIn.length > 0) options.push(["customInputs", f.createArrayLiteralExpression(customIn, true)]);
     if (customOut.length > 0) options.push(["customOutputs", f.createArrayLiteralExpression(customOut, true)]);
-    if (this.rawFieldReasons.length > 0) this.raw.push({ card: card.name, address: card.address, why: this.rawFieldReasons });
-    this.rawFieldReasons = [];
+    if (why.length > 0) this.raw.push({ card: card.name, address: card.address, why });
     if (attempt.options.length > 0) options.push(["attempt", objectLiteral(attempt.options, true)]);
     if (onError.options.length > 0) options.push(["onError", objectLiteral(onError.options, true)]);
     const args: ts.Expression[] = [attempt.body, onError.body];
@@ -944,8 +942,9 @@ class FlowWriter {
     const action = card.address.split(":").at(-1)!;
     // Column fields lower writes itself (from the table) are left out.
     const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || filterFields.has(x) || this.wormholes.elided.has(x);
-    const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming)]));
-    const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [])]));
+    const rawFields: string[] = [];
+    const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [this.customField(card, m, "inputs", x, j, scope, incoming, rawFields)]));
+    const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [this.customField(card, m, "outputs", x, j, scope, [], rawFields)]));
     if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
     const mirrored = MIRRORED_ACTIONS.has(action) && (mirrorsInputs(card) || mirrorsExits(card));
     if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
@@ -991,8 +990,7 @@ class FlowWriter {
     if (Object.keys(card.methodPatch).length > 0) prop("methodPatch", literal(card.methodPatch));
 
     const why = props.flatMap((p) => (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && rawProps.includes(p.name.text) ? [p.name.text] : []));
-    why.push(...this.rawFieldReasons);
-    this.rawFieldReasons = [];
+    why.push(...rawFields);
     if (why.length > 0) this.raw.push({ card: card.name, address: card.address, why });
     // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
     const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
@@ -1339,8 +1337,11 @@ class FlowWriter {
     ]);
   }
 
-  /** One custom field: compact when lower's default shape gives back the entry, else `raw` (the whole entry). */
-  private customField(card: IrCard, m: CardModel, side: "inputs" | "outputs", x: IrExtraEntry, j: number, scope: number, incoming: Array<{ source: IrCard; pin: IrPin }>): ts.Expression {
+  /**
+   * One custom field: compact when lower's default shape gives back the entry, else `raw` (the whole entry), and
+   * then why is added to `rawReasons`.
+   */
+  private customField(card: IrCard, m: CardModel, side: "inputs" | "outputs", x: IrExtraEntry, j: number, scope: number, incoming: Array<{ source: IrCard; pin: IrPin }>, rawReasons: string[]): ts.Expression {
     const action = card.address.split(":").at(-1)!;
     const entry = x.entry;
     const value = isObject(entry.value) ? entry.value : {};
@@ -1383,7 +1384,7 @@ class FlowWriter {
     }
     if (!isCompact) {
       const shape = customEntry(action, side, { group, key, type, collection, data: defaultData, index: 0, ...entryLabels(entry) });
-      this.rawFieldReasons.push(`custom ${side} ${JSON.stringify(key)}: ${differingPaths(shape, entry).join(", ")}`);
+      rawReasons.push(`custom ${side} ${JSON.stringify(key)}: ${differingPaths(shape, entry).join(", ")}`);
       const raw = cloneJson(entry);
       if (isObject(raw.value) && x.value.kind === "json") raw.value.data = cloneJson(x.value.data);
       props.push(f.createPropertyAssignment("raw", literal(raw)));

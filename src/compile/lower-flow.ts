@@ -521,14 +521,7 @@ export class FlowLowering {
       const names = from.outputs.map((o) => JSON.stringify(o.ref.key)).join(", ") || "none";
       throw new DslError(`${pin.what}: card ${JSON.stringify(from.card.name)} has no output ${JSON.stringify(pin.source.output)}; its outputs: ${names}`, pin.site);
     }
-    let transform = pin.transform;
-    if (transform === undefined) {
-      const auto = conversion(out.type, pin.inputType);
-      if (auto === "incompatible") {
-        throw new DslError(`${pin.what} expects ${describeType(pin.inputType)}, but ${from.card.name}.${out.ref.key} is ${describeType(out.type)} and Okta has no conversion between them`, pin.site);
-      }
-      transform = auto;
-    }
+    const transform = transformOf(pin, out.type, `${from.card.name}.${out.ref.key}`);
     from.card.pins.push({ output: out.ref, target: pin.target.ref, input: pin.input, transform });
   }
 
@@ -573,14 +566,7 @@ export class FlowLowering {
       inner = { ref, type: out.type };
       context.wormholes.set(sourceKey, inner);
     }
-    let transform = pin.transform;
-    if (transform === undefined) {
-      const auto = conversion(inner.type, pin.inputType);
-      if (auto === "incompatible") {
-        throw new DslError(`${pin.what} expects ${describeType(pin.inputType)}, but ${from.card.name}.${out.ref.key} is ${describeType(out.type)} and Okta has no conversion between them`, pin.site);
-      }
-      transform = auto;
-    }
+    const transform = transformOf(pin, inner.type, `${from.card.name}.${out.ref.key}`);
     root.card.pins.push({ output: inner.ref, target: pin.target.ref, input: pin.input, transform });
   }
 
@@ -675,6 +661,16 @@ function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: C
     return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
+}
+
+/** The pin's conversion: the one it states, else the one Okta applies between the types (an error when none). */
+function transformOf(pin: PendingPin, sourceType: ValueType, source: string): { convert: string; forceWrapArray: boolean } | null {
+  if (pin.transform !== undefined) return pin.transform;
+  const auto = conversion(sourceType, pin.inputType);
+  if (auto === "incompatible") {
+    throw new DslError(`${pin.what} expects ${describeType(pin.inputType)}, but ${source} is ${describeType(sourceType)} and Okta has no conversion between them`, pin.site);
+  }
+  return auto;
 }
 
 function withSettings(settings: FieldSettings | undefined): { settings?: FieldSettings } {

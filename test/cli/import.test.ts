@@ -174,6 +174,7 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
   let cards = 0;
   let rawCards = 0;
   const warnings: string[] = [];
+  const rawList: Array<{ flow: string; card: string; address: string; why: string[] }> = [];
 
   beforeAll(() => {
     mkdirSync(root, { recursive: true });
@@ -184,6 +185,7 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
       cards += r.cards;
       rawCards += r.rawCards;
       warnings.push(...r.warnings.map((w) => `${basename(file)}: ${w}`));
+      rawList.push(...r.raw);
       imported.push({ file, dir });
     }
   }, 120_000);
@@ -192,6 +194,9 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
     expect(imported.length).toBe(c!.files.length);
     console.info(`[import] ${imported.length} exports, ${cards} cards, ${rawCards} with raw escape hatches (${((100 * rawCards) / cards).toFixed(1)}%)`);
     expect(cards).toBeGreaterThan(0);
+    // The report names each raw card and what made it raw (import --json, npm run raw-report).
+    expect(rawList).toHaveLength(rawCards);
+    for (const r of rawList) expect(r.why.length, `${r.flow}: ${r.card}`).toBeGreaterThan(0);
   });
 
   it("says nothing is lost: no export needs a warning about what the DSL cannot express", () => {
