@@ -7,11 +7,10 @@ import type { TemplateSource } from "../lift/context.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { emitCard, usedKey, type CardEmitContext } from "./emit-card.js";
 import { ids } from "./ids.js";
-import { GENERATED_INLINE_ID, usualInlineShape } from "./inline-shape.js";
+import { GENERATED_INLINE_ID, TREE, usualInlineShape } from "./inline-shape.js";
 import { UserError } from "../util/errors.js";
 
 export const FLOPACK_FLAGS = { "auto-transform": true, looseBooleans: true, looseStrings: true, looseNulls: true };
-export const TREE = { id: 2, name: "empty", description: "This flow has been build w/o a tree and uses the newer, async, Addressing module." };
 /**
  * `flo.data` keys after the 13 core keys, as most exports write them (the corpus's 61 exports: 201 of 282 flows;
  * `actionId: null` is added in 35 flows of 1.5.0 exports, 110 other 1.5.0 flows lack it).
@@ -166,7 +165,7 @@ function emitOrderings(scope: IrScope, flowRef: string, scopePath: string, ctx: 
 }
 
 function emitInlineScope(scope: IrScope, path: string, templates: TemplateSource, ctx: CardEmitContext): JsonObject {
-  const shape = scope.inline ?? defaultInlineShape();
+  const shape = scope.inline ?? usualInlineShape();
   const out: JsonObject = {};
   for (const key of Object.keys(shape)) {
     switch (key) {
@@ -198,10 +197,6 @@ function emitInlineScope(scope: IrScope, path: string, templates: TemplateSource
   return out;
 }
 
-/** The key layout of an inline flow as Okta writes it (FLOPACK.md §6), for inline flows made by the DSL. */
-export function defaultInlineShape(): JsonObject {
-  return usualInlineShape();
-}
 
 /** The flow's root: the one non-comment card with no incoming edge that is not an If/Else branch head. */
 function findRoot(scope: IrScope): IrCard | undefined {
