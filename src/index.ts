@@ -16,4 +16,4 @@ export { where, type WhereCondition } from "./dsl/where.js";
 export { idOf } from "./dsl/ids.js";
 export type { FlowBuilder, IfCondition, BranchBody, IfErrorBlock, IfErrorOptions } from "./dsl/builder.js";
 export type * from "./dsl/types.js";
-export type { Json, JsonObject } from "./ir/types.js";
+export type { Json, JsonObject } from "./util/json.js";

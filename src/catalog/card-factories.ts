@@ -11,9 +11,9 @@
  * `kernel = { control, string, ... }`, so kernel cards read `kernel.control.if(...)`, `kernel.string.compose(...)`.
  */
 import { Project, ts } from "ts-morph";
-import type { Json, JsonObject } from "../ir/types.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { canonicalJson, isObject } from "../util/json.js";
-import { compareStrings } from "./address.js";
+import { compareStrings } from "../util/compare.js";
 import { planFactories, type PlannedModule } from "./factory-plan.js";
 import { isIdentifier, pascalCase, uniqueNames } from "./naming.js";
 import type { CardShape, InputShape, ValueShape } from "./shape.js";

@@ -1,9 +1,9 @@
 /**
  * A catalog entry: one card template per (address, variant), learned from real exports (FLOPACK.md §4.5).
  */
-import type { Json, JsonObject } from "../ir/types.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { canonicalJson, cloneJson, defineKey, isObject, jsonEqual } from "../util/json.js";
-import { compareStrings } from "./address.js";
+import { compareStrings } from "../util/compare.js";
 
 export interface CatalogEntry {
   address: string;

@@ -6,7 +6,8 @@
  * - factory names are the camelCase action keys (connector-builder suffixes dropped unless that collides);
  * - type names `${Factory}Props` / `${Factory}Outputs`, avoiding the names a generated file imports.
  */
-import { compareStrings, compareVersions, parseCardAddress } from "./address.js";
+import { compareVersions, parseAddress } from "../shapes/address.js";
+import { compareStrings } from "../util/compare.js";
 import { factoryName, moduleBinding, pascalCase, uniqueNames } from "./naming.js";
 import { cardShape, type CardShape } from "./shape.js";
 import type { Catalog } from "./store.js";
@@ -37,7 +38,7 @@ export interface PlannedModule {
 export function factoryShapes(catalog: Catalog): CardShape[] {
   const newest = new Map<string, { address: string; version: string }>();
   for (const address of catalog.addresses()) {
-    const parsed = parseCardAddress(address);
+    const parsed = parseAddress(address);
     if (!parsed) continue;
     const id = `${parsed.kind}:${parsed.module}:${parsed.key}`;
     const current = newest.get(id);

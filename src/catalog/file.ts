@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { UserError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { isObject } from "../util/json.js";
-import { compareStrings, parseCardAddress } from "./address.js";
+import { parseAddress } from "../shapes/address.js";
+import { compareStrings } from "../util/compare.js";
 import { compareEntries, entryFromJson, entryToJson, type CatalogEntry } from "./entry.js";
 
 export const PROJECT_CATALOG_FILE = "flocode.catalog.json";
@@ -101,7 +102,7 @@ export function findProjectCatalog(startDir: string): string | undefined {
 
 /** The file of the built-in catalog an address belongs to: its kernel module or connector key. */
 export function builtinFileName(address: string): string {
-  const parsed = parseCardAddress(address);
+  const parsed = parseAddress(address);
   return parsed && /^[A-Za-z0-9_]+$/.test(parsed.module) ? `${parsed.module}.json` : "_other.json";
 }
 

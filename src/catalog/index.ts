@@ -9,7 +9,6 @@
  *              (`cardShape`, `resolveOutputName`), which factory stands for an address (`planFactories`, `factoryFor`),
  *              and the generator (`generateCardFiles` in card-factories.ts, `npm run gen:cards`; not re-exported: ts-morph)
  */
-export { parseCardAddress, compareVersions, compareStrings, type CardAddress } from "./address.js";
 export { type CatalogEntry, mergeEntries, optionValues, compareEntries, MAX_SOURCES } from "./entry.js";
 export { forEachCard, inlineFlowsOf, type CardVisit } from "./walk.js";
 export { CatalogLearner, learnFromFlopack } from "./learn.js";

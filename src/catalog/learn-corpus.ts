@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { compareStrings } from "./address.js";
+import { compareStrings } from "../util/compare.js";
 import type { CatalogEntry } from "./entry.js";
 import { renderBuiltinCatalog } from "./file.js";
 import { CatalogLearner } from "./learn.js";

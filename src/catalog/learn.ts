@@ -5,9 +5,10 @@
  * connector parents first, then the smallest canonical JSON), so the result does not depend on the order of files
  * or cards.
  */
-import type { Json, JsonObject } from "../ir/types.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { canonicalJson, isObject } from "../util/json.js";
-import { compareStrings } from "./address.js";
+import { isConnectorAddress } from "../shapes/address.js";
+import { compareStrings } from "../util/compare.js";
 import { compareEntries, MAX_SOURCES, optionsFromValues, type CatalogEntry } from "./entry.js";
 import { templateOf, variantOf } from "./template.js";
 import { forEachCard } from "./walk.js";
@@ -100,7 +101,7 @@ function better(a: { complete: boolean; canonical: string }, b: { complete: bool
 }
 
 function hasParentIds(template: JsonObject): boolean {
-  if (typeof template.address !== "string" || !template.address.startsWith("root:channels:")) return true;
+  if (typeof template.address !== "string" || !isConnectorAddress(template.address)) return true;
   const parents = isObject(template.parents) ? template.parents : {};
   return ["version", "channel"].every((k) => {
     const p = parents[k];

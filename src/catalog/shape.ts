@@ -12,10 +12,11 @@
  * - Property names: camelCase of the key; on a clash (with each other or a common prop) the group is prefixed,
  *   then a counter is appended. Same catalog → same names.
  */
-import type { Json, JsonObject } from "../ir/types.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { isObject } from "../util/json.js";
 import { canonicalJson } from "../util/json.js";
-import { compareStrings, parseCardAddress } from "./address.js";
+import { parseAddress } from "../shapes/address.js";
+import { compareStrings } from "../util/compare.js";
 import { optionValues, type CatalogEntry } from "./entry.js";
 import { propertyName, uniqueNames } from "./naming.js";
 
@@ -181,7 +182,7 @@ function groupedName(field: { group: string | null; key: string }): string | und
 export function cardShape(variants: readonly CatalogEntry[]): CardShape {
   const first = variants[0];
   if (!first) throw new Error("cardShape needs at least one catalog entry");
-  const parsed = parseCardAddress(first.address);
+  const parsed = parseAddress(first.address);
   const repeated = repeatedKeys(variants);
   const tableDriven = hasTableOption(variants);
   const inputFields = collectFields(variants, "inputs", tableDriven);

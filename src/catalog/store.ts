@@ -3,11 +3,17 @@
  * `Catalog.builtin()` is the committed catalog under `catalog/`; `loadCatalog()` adds a project's
  * `flocode.catalog.json` on top (same address and variant: the project entry wins).
  */
-import type { Json } from "../ir/types.js";
-import { jsonEqual } from "../util/json.js";
-import { compareStrings } from "./address.js";
+import { jsonEqual, type Json, type JsonObject } from "../util/json.js";
+import { compareStrings } from "../util/compare.js";
 import { compareEntries, optionValues, type CatalogEntry } from "./entry.js";
 import { findProjectCatalog, readBuiltinEntries, readCatalogFile } from "./file.js";
+
+/** Looks up catalog templates by address and variant (a catalog, or templates learned on the fly). */
+export interface TemplateSource {
+  template(address: string, variant: string): JsonObject | undefined;
+  /** The variant of this very card when already known (import's learner computed it): saves a second hashing. */
+  knownVariant?(card: JsonObject): string | undefined;
+}
 
 export class Catalog {
   private readonly byAddress = new Map<string, Map<string, CatalogEntry>>();

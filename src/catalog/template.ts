@@ -8,8 +8,11 @@
  * difference between a real card and its template. The corpus test checks emit(lift(card)) == card.
  */
 import { createHash } from "node:crypto";
-import type { Json, JsonObject } from "../ir/types.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { canonicalJson, cloneJson, defineKey, isObject } from "../util/json.js";
+import { isConnectorCard } from "../shapes/address.js";
+import { COMPOSE_ADDRESS, EXPRESSION_ADDRESS, JOIN_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
+import { FILTER_FIELD_GROUP } from "../shapes/tables.js";
 
 export const DEFAULT_POLICY: JsonObject = { error: { type: "finish" } };
 
@@ -22,7 +25,7 @@ export const INSTANCE_MODEL_KEYS = new Set(["config", "policy", "partnerChannelK
  */
 export function isInstanceEntry(entry: unknown, address?: string): boolean {
   if (!isObject(entry)) return true;
-  if (address !== undefined && address.startsWith(TABLES_CARD) && TABLE_GROUPS.has(String(entry.group))) return true;
+  if (address !== undefined && isConnectorCard(address, TABLES_CONNECTOR) && TABLE_GROUPS.has(String(entry.group))) return true;
   if (address !== undefined && ALL_INSTANCE_ENTRY_CARDS.has(address)) return true;
   if (address !== undefined && PLACEHOLDER_CARDS.has(address) && entry.key !== "_text_" && isPlaceholderInput(entry)) return true;
   const meta = entry.metadata;
@@ -31,19 +34,18 @@ export function isInstanceEntry(entry: unknown, address?: string): boolean {
 }
 
 /** Cards whose every field is made by the user although not marked custom: a Join's fields are its branches' values. */
-const ALL_INSTANCE_ENTRY_CARDS = new Set(["root:kernel:control:0.0.1:join"]);
+const ALL_INSTANCE_ENTRY_CARDS = new Set([JOIN_ADDRESS]);
 /**
  * Template cards (Compose, Expression) whose extra inputs are the placeholders of their `_text_` template
  * (FLOPACK.md §6.7): user-made, though not marked custom.
  */
-const PLACEHOLDER_CARDS = new Set(["root:kernel:string:0.0.1:compose", "root:kernel:math:0.0.1:expression"]);
+const PLACEHOLDER_CARDS = new Set([COMPOSE_ADDRESS, EXPRESSION_ADDRESS]);
 
 /**
  * Tables cards (`stash`) carry one field per column of the chosen table (group "Fields") and the placeholders
  * of their filter expression (group "_expr"): instance data, whatever table the template was learned from.
  */
-export const TABLES_CARD = "root:channels:http:stash:";
-const TABLE_GROUPS = new Set(["Fields", "_expr"]);
+const TABLE_GROUPS = new Set(["Fields", FILTER_FIELD_GROUP]);
 
 /** The empty value of the same shape: what a template holds where an instance holds a user value. */
 export function neutralData(data: Json): Json {

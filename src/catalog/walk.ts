@@ -3,7 +3,7 @@
  * (a `flo` input whose `value.data` is a flow object, and `policy.error.flo` objects; FLOPACK.md §6).
  * Input is untrusted: anything that is not the expected shape is skipped.
  */
-import type { JsonObject } from "../ir/types.js";
+import type { JsonObject } from "../util/json.js";
 import { isObject } from "../util/json.js";
 
 /** Inline flows nest 2 deep in real exports; anything beyond this is hostile input. */

@@ -49,7 +49,7 @@ async function listCatalog(opts: { json?: boolean; connector?: string; project?:
   const { existsSync } = await import("node:fs");
   const { Catalog } = await import("../catalog/store.js");
   const { findProjectCatalog, readCatalogFile } = await import("../catalog/file.js");
-  const { parseCardAddress } = await import("../catalog/address.js");
+  const { parseAddress } = await import("../shapes/address.js");
   if (opts.project !== undefined && !existsSync(opts.project)) throw new UserError(`${opts.project}: project catalog file not found`, 2);
   const projectFile = opts.project ?? findProjectCatalog(process.cwd());
   const catalog = Catalog.builtin().clone();
@@ -62,7 +62,7 @@ async function listCatalog(opts: { json?: boolean; connector?: string; project?:
   }
   const rows = catalog
     .entries()
-    .filter((e) => opts.connector === undefined || parseCardAddress(e.address)?.module === opts.connector)
+    .filter((e) => opts.connector === undefined || parseAddress(e.address)?.module === opts.connector)
     .map((e) => ({
       address: e.address,
       variant: e.variant,

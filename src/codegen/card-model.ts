@@ -6,9 +6,8 @@
 import type { Catalog } from "../catalog/store.js";
 import type { CatalogEntry } from "../catalog/entry.js";
 import type { IrCard, IrEntryRef, JsonObject } from "../ir/types.js";
-import { entryRefs, sameEntry, sideEntries } from "../lift/entries.js";
-import { findEntry, modelOf, typeOf } from "../compile/lower-values.js";
-import type { ValueType } from "../compile/convert.js";
+import type { ValueType } from "../shapes/conversion.js";
+import { entryRefs, findEntry, modelOf, sameEntry, sideEntries, typeOf } from "../shapes/entries.js";
 import { isObject } from "../util/json.js";
 
 export interface LoweredEntry {

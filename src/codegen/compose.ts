@@ -8,15 +8,15 @@
  * factory against the cooked text): nothing is spliced into code text.
  */
 import { ts } from "ts-morph";
-import { placeholderEntry, splitTemplate } from "../compile/compose-placeholders.js";
-import { dataOf } from "../compile/lower-values.js";
+import { placeholderEntry, splitTemplate } from "../shapes/compose.js";
+import { dataOf } from "../shapes/entries.js";
 import type { IrCard, IrPin, JsonObject } from "../ir/types.js";
+import { COMPOSE_ADDRESS } from "../shapes/known-cards.js";
 import { jsonEqual } from "../util/json.js";
 import { isBare, sameIgnoringIndex } from "./entry-shapes.js";
 import { literal, objectLiteral } from "./literal.js";
 
 const f = ts.factory;
-export const COMPOSE_ADDRESS = "root:kernel:string:0.0.1:compose";
 
 export interface ComposeContext {
   /** The template's display name, its inputs, and the variant `compose` picks when it is given none. */

@@ -2,10 +2,10 @@
  * Predicates on IR cards and entries: whether what lower writes from a spec gives back exactly an entry or card
  * of the export (custom-field shapes, mirrored outputs, join fields, constants lower accepts as they are).
  */
-import { customEntry, type FieldSettings } from "../compile/custom-entry.js";
-import { defaultData } from "../compile/lower-values.js";
 import type { IrCard, Json, JsonObject } from "../ir/types.js";
-import { sameEntry } from "../lift/entries.js";
+import { actionKey } from "../shapes/address.js";
+import { customEntry, joinValueEntries, type FieldSettings } from "../shapes/custom-entry.js";
+import { defaultData, sameEntry } from "../shapes/entries.js";
 import { isObject, jsonEqual } from "../util/json.js";
 
 /** Nothing but template data: no values, custom entries, removals, patches, wiring or policy. */
@@ -111,7 +111,7 @@ function settingsFrom(entry: JsonObject, usual: JsonObject): FieldSettings {
 
 export function mirrorsInputs(card: IrCard): boolean {
   if (card.extraOutputs.length !== card.extraInputs.length || card.extraInputs.length === 0) return false;
-  const action = card.address.split(":").at(-1)!;
+  const action = actionKey(card.address);
   return card.extraInputs.every((x, j) => {
     const o = card.extraOutputs[j]!;
     const v = isObject(x.entry.value) ? x.entry.value : {};
@@ -136,8 +136,7 @@ export function joinShapeOk(join: IrCard): boolean {
     const key = x.entry.key;
     if (typeof key !== "string" || keys.has(key) || /^(0|[1-9][0-9]*)$/.test(key)) return false;
     keys.add(key);
-    const input: JsonObject = { group: null, key, value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] }, required: false, ref: false, metadata: { index: i, optional: false }, flags: "d" };
-    const output: JsonObject = { group: null, key, value: { error: false, type: "string", collection: false, data: null, available: ["string"] }, ref: false, metadata: { index: i, optional: false } };
+    const [input, output] = joinValueEntries(key, i);
     if (!sameIgnoringIndex(input, x.entry) || !sameIgnoringIndex(output, o.entry) || x.links || o.links) return false;
     if (x.value.kind !== "json" || x.value.data !== "" || o.value.kind !== "json" || o.value.data !== "") return false;
     const j = join.joins[i]!;
@@ -172,5 +171,4 @@ export function hasKindKey(data: Json): boolean {
   if (isObject(data)) return Object.hasOwn(data, "kind") || Object.values(data).some(hasKindKey);
   return false;
 }
-
 

@@ -6,20 +6,16 @@
  */
 import { ts } from "ts-morph";
 import type { IrCard, IrEntryRef, IrPin, IrScope, JsonObject } from "../ir/types.js";
-import { sameEntry } from "../lift/entries.js";
-import { expandInputEntry, expandOutputEntries, fieldAt } from "../compile/lower-expand.js";
-import { EXPAND_ADDRESS } from "../dsl/expand.js";
-import { expandPaths, expandRefBase, placingOrder } from "../lift/expand-refs.js";
+import { sameEntry } from "../shapes/entries.js";
+import { expandInputEntry, expandOutputEntries, expandPaths, expandRefBase, fieldAt, placingOrder } from "../shapes/expand.js";
 import { slug } from "../util/names.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { outputKey, type CardModel } from "./card-model.js";
 import type { Step } from "./structure.js";
 import { literal } from "./literal.js";
+import { EXPAND_ADDRESS, IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS } from "../shapes/known-cards.js";
 
 const f = ts.factory;
-const IF = "root:kernel:control:0.0.1:if";
-const JOIN = "root:kernel:control:0.0.1:join";
-const NOOP = "root:kernel:control:0.0.1:noop";
 
 export interface FoldedExpand {
   card: IrCard;
@@ -57,13 +53,13 @@ export function foldableExpands(scope: IrScope, ctx: ExpandContext): Map<string,
   const out = new Map<string, FoldedExpand[]>();
   for (const [srcRef, cards] of bySource) {
     const source = byRef.get(srcRef);
-    if (!source || source.address === EXPAND_ADDRESS || [IF, JOIN, NOOP].includes(source.address)) continue;
+    if (!source || source.address === EXPAND_ADDRESS || [IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS].includes(source.address)) continue;
     const folded = cards.map((c) => foldOne(c, source, pinsInto.get(c.ref) ?? [], ctx));
     if (folded.some((x) => x === undefined)) continue;
     const ordered = placingOrder(folded as FoldedExpand[], (x) => x.card.ref, scope.orderings);
     if (!ordered) continue;
     // Inline flows' aliases name cards by ref: lower must give an aliased one the ref lift gave it, which is
-    // sure when no other card of the flow has the same ref base (src/lift/expand-refs.ts).
+    // sure when no other card of the flow has the same ref base (src/shapes/expand.ts).
     const stable = (x: FoldedExpand): boolean => {
       const base = refBase(x.card);
       return x.card.ref === base && ctx.facts.bases.get(base) === 1;

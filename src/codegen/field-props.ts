@@ -1,6 +1,6 @@
 /** Custom-field props that import writes beyond key and type: UI settings, and what makes a field raw. */
-import type { FieldSettings } from "../compile/custom-entry.js";
-import type { Json, JsonObject } from "../ir/types.js";
+import type { FieldSettings } from "../shapes/custom-entry.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { isObject, jsonEqual } from "../util/json.js";
 
 /** A field's UI settings as CustomField props (the DSL names them; `ref` is `refFlag` there). */

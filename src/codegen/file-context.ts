@@ -3,7 +3,7 @@
  * its statements need (recorded as they are used, printed in a fixed order).
  */
 import { ts } from "ts-morph";
-import { compareStrings } from "../catalog/address.js";
+import { compareStrings } from "../util/compare.js";
 import { IdentifierScope } from "./names.js";
 
 const f = ts.factory;

@@ -6,55 +6,35 @@
  */
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
-import type { IrTableColumn } from "../ir/types.js";
-import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
-import { sameEntry } from "../lift/entries.js";
-import { conversion } from "../compile/convert.js";
-import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES } from "../compile/custom-entry.js";
-import { dataOf, isEmpty, modelOf } from "../compile/lower-values.js";
-import { cloneJson, isObject, jsonEqual } from "../util/json.js";
-import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
-import { shapeChangesExpr } from "./inline-shape.js";
 import { optionValues } from "../catalog/entry.js";
-import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
-import { sideEntries } from "../lift/entries.js";
-import { typeOf } from "../compile/lower-values.js";
-import { FileContext } from "./file-context.js";
-import { literal, objectLiteral, propertyKey, withLineComments } from "./literal.js";
-import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
-import { factoryIndex } from "./factories.js";
-import { dropUnusedConsts } from "./unused.js";
-import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex, type FieldLabels } from "./entry-shapes.js";
 import type { InputShape } from "../catalog/shape.js";
 import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
-import { findEntry } from "../compile/lower-values.js";
-import type { ValueType } from "../compile/convert.js";
-import { triggerOptions } from "./trigger.js";
+import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrFlow, IrLink, IrPin, IrPolicy, IrScope, IrTableColumn, IrValue, Json, JsonObject } from "../ir/types.js";
+import { actionKey, connectorOf, isConnectorAddress, isConnectorCard } from "../shapes/address.js";
+import { conversion, type ValueType } from "../shapes/conversion.js";
+import { customEntry, MIRRORED_ACTIONS } from "../shapes/custom-entry.js";
+import { dataOf, entryRefs, findEntry, isEmpty, modelOf, sameEntry, sideEntries, typeOf } from "../shapes/entries.js";
+import { shapeChanges, usualInlineShape } from "../shapes/inline-flow.js";
+import { ACCEPT_ADDRESS, ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, COMMENT_ADDRESS, COMPOSE_ADDRESS, DELEGATED_ADDRESS, EXPAND_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
+import { columnTypeOfCode, emptyColumnEntry, TABLE_COLUMN_SIDES } from "../shapes/tables.js";
+import { cloneJson, isObject, jsonEqual } from "../util/json.js";
+import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
+import { composeTemplate } from "./compose.js";
+import { defaultDataOf, fitsType, hasKindKey, entryLabels, isBare, joinShapeOk, labelsFor, mirrorsInputs, sameIgnoringIndex, type FieldLabels } from "./entry-shapes.js";
 import { expandStatement, fieldName, flowFacts, foldableExpands, namedAfterSource, withExpandSteps, withoutFolded, type FlowFacts, type FoldedExpand } from "./expand.js";
-import { EXPAND_ADDRESS } from "../dsl/expand.js";
-import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
-import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
-import { whereCall } from "./where.js";
+import { factoryIndex } from "./factories.js";
 import { differingPaths, settingProps } from "./field-props.js";
-import { COMPOSE_ADDRESS, composeTemplate } from "./compose.js";
+import { FileContext } from "./file-context.js";
+import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
+import { shapeChangesExpr } from "./inline-shape.js";
+import { literal, objectLiteral, propertyKey, withLineComments } from "./literal.js";
+import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
+import { triggerOptions } from "./trigger.js";
+import { dropUnusedConsts } from "./unused.js";
+import { whereCall } from "./where.js";
+import { compactWormholeField, mirrorsExits, NO_WORMHOLES, planWormholes, type WormholePlan } from "./wormholes.js";
 
 const f = ts.factory;
-const CALLABLE = "root:kernel:control:0.0.1:callable";
-const NOOP = "root:kernel:control:0.0.1:noop";
-const COMMENT = "root:kernel:control:0.0.1:comment";
-const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
-const JOIN = "root:kernel:control:0.0.1:join";
-/** Column types of IR tables → the DSL's, and the field types and default data lower writes for them. */
-const COLUMN_DSL_TYPES: Record<string, string> = { str: "string", dec: "number", bln: "boolean", dte: "Date" };
-const LOWER_TABLE_TYPES: Record<string, { type: string; data: Json }> = {
-  string: { type: "string", data: "" },
-  number: { type: "number", data: 0 },
-  boolean: { type: "boolean", data: false },
-  Date: { type: "Date", data: "" },
-};
-/** Tables cards whose fields are the table's columns (see lower's tableColumnFields). */
-const ACCEPT = "root:kernel:http:0.0.1:accept";
-const DELEGATED = "root:kernel:http:0.0.1:delegated";
 
 /** What a flow file can import from the rest of the generated pack. */
 export interface PackNames {
@@ -165,7 +145,7 @@ class FlowWriter {
       folder: (ref) => this.folderExpr(ref),
       // A trigger's root spec has no inputs: lower takes the first variant left by its name / displayed filters.
       defaultVariant: (address, name) =>
-        this.catalog.variants(address).filter((c) => (address !== CALLABLE || name === undefined || c.name === name) && (address !== NOOP || modelOf(c.template).displayed === true))[0]?.variant,
+        this.catalog.variants(address).filter((c) => (address !== CALLABLE_ADDRESS || name === undefined || c.name === name) && (address !== NOOP_ADDRESS || modelOf(c.template).displayed === true))[0]?.variant,
     }, this.lossy);
     if (root) this.countCard(root);
     const bodyStatements = this.scopeBody(top, "f");
@@ -191,19 +171,19 @@ class FlowWriter {
    */
   private triggerParams(root: IrCard): Array<{ group: string | null; key: string; type: string }> | undefined {
     const kinds: Record<string, { name?: string; groups: ReadonlyArray<string | null> }> = {
-      [CALLABLE]: { name: "Helper Flow", groups: [null] },
-      [ACCEPT]: { groups: ["body", "query", "headers"] },
-      [DELEGATED]: { groups: ["inputs"] },
+      [CALLABLE_ADDRESS]: { name: "Helper Flow", groups: [null] },
+      [ACCEPT_ADDRESS]: { groups: ["body", "query", "headers"] },
+      [DELEGATED_ADDRESS]: { groups: ["inputs"] },
     };
     const kind = kinds[root.address];
     if (!kind || root.extraInputs.length === 0) return undefined;
     const m = this.models.get(root.ref)!;
     if (root.name !== (kind.name ?? m.template.name)) return undefined;
-    const variant = this.catalog.variants(root.address).filter((c) => root.address !== CALLABLE || c.name === kind.name)[0]?.variant;
+    const variant = this.catalog.variants(root.address).filter((c) => root.address !== CALLABLE_ADDRESS || c.name === kind.name)[0]?.variant;
     if (root.variant !== variant) return undefined;
     const { extraInputs, extraOutputs: _extraOutputs, ...rest } = root;
     if (!isBare({ ...rest, extraInputs: [], extraOutputs: [] }) || !mirrorsInputs(root)) return undefined;
-    const action = root.address.split(":").at(-1)!;
+    const action = actionKey(root.address);
     const out: Array<{ group: string | null; key: string; type: string }> = [];
     const seen = new Set<string>();
     for (const x of extraInputs) {
@@ -216,7 +196,7 @@ class FlowWriter {
       const data = collection ? [] : defaultDataOf(t);
       if (x.value.kind !== "json" || !jsonEqual(x.value.data, data)) return undefined;
       // The trigger helpers write no group for helper params and "inputs" for delegated ones.
-      const entryGroup = root.address === CALLABLE ? null : root.address === DELEGATED ? null : group;
+      const entryGroup = root.address === CALLABLE_ADDRESS ? null : root.address === DELEGATED_ADDRESS ? null : group;
       if (!sameIgnoringIndex(customEntry(action, "inputs", { group: entryGroup, key, type: t, collection, data, index: 0 }), x.entry)) return undefined;
       if (seen.has(`${group}\u0000${key}`)) return undefined;
       seen.add(`${group}\u0000${key}`);
@@ -228,13 +208,13 @@ class FlowWriter {
   /** The event-wrapper pattern exactly as lower's `eventWrapper` builds it, or undefined. */
   private eventPattern(scope: IrScope): { event: IrCard; body: IrScope; rootName: string; wrapperVariant?: string; inline?: Array<[string, Json | undefined]> } | undefined {
     if (scope.cards.length !== 2 || scope.orderings.length !== 1) return undefined;
-    const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH);
+    const wrapper = scope.cards.find((c) => c.address === ASYNC_EACH_ADDRESS);
     const event = scope.cards.find((c) => c !== wrapper);
-    if (!wrapper || !event || !event.address.startsWith("root:channels:http:")) return undefined;
+    if (!wrapper || !event || !isConnectorAddress(event.address)) return undefined;
     const [from, to] = scope.orderings[0]!;
     if (from !== event.ref || to !== wrapper.ref) return undefined;
-    if (wrapper.name !== "For Each - Ignore Errors" || !this.catalog.has(ASYNC_EACH, wrapper.variant)) return undefined;
-    const wrapperVariant = wrapper.variant !== this.catalog.variants(ASYNC_EACH)[0]?.variant ? wrapper.variant : undefined;
+    if (wrapper.name !== "For Each - Ignore Errors" || !this.catalog.has(ASYNC_EACH_ADDRESS, wrapper.variant)) return undefined;
+    const wrapperVariant = wrapper.variant !== this.catalog.variants(ASYNC_EACH_ADDRESS)[0]?.variant ? wrapper.variant : undefined;
     if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
     const { inputValues, ...rest } = wrapper;
     if (!isBare({ ...rest, inputValues: [] })) return undefined;
@@ -252,8 +232,8 @@ class FlowWriter {
     const body = flo.value.scope;
     const root = planScope(body).root;
     const rootName = em.template.name;
-    if (!root || root.address !== CALLABLE || root.name !== rootName || !isBare(root)) return undefined;
-    const connector = event.address.split(":")[3] ?? "okta";
+    if (!root || root.address !== CALLABLE_ADDRESS || root.name !== rootName || !isBare(root)) return undefined;
+    const connector = connectorOf(event.address) ?? "okta";
     if (!body.inline) return undefined;
     // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.
     const aliases = isObject(body.inline.display) && isObject(body.inline.display.aliases) ? body.inline.display.aliases : undefined;
@@ -443,7 +423,7 @@ class FlowWriter {
       }
       const v = this.vars.get(card.ref);
       let stmt: ts.Statement = v ? (this.hoisted.has(card.ref) ? assign(v, call) : constDecl(v, call)) : f.createExpressionStatement(call);
-      if (card.address === COMMENT && spec !== undefined && isObject(card.comments) && typeof card.comments.markdown === "string") {
+      if (card.address === COMMENT_ADDRESS && spec !== undefined && isObject(card.comments) && typeof card.comments.markdown === "string") {
         stmt = withLineComments(stmt, card.comments.markdown.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 3));
       }
       out.push(stmt);
@@ -607,7 +587,7 @@ class FlowWriter {
 
   /** What `ifElse` needs of an If block's cards, and of its context (see planScope). */
   private folding(scope: IrScope): Folding {
-    const headVariant = this.catalog.variants(NOOP).filter((c) => modelOf(c.template).displayed === false)[0]?.variant;
+    const headVariant = this.catalog.variants(NOOP_ADDRESS).filter((c) => modelOf(c.template).displayed === false)[0]?.variant;
     const plainCard = (c: IrCard, address: string, variant: string | undefined): boolean =>
       c.address === address && c.variant === variant && c.name === this.models.get(c.ref)!.template.name && isBare(c) && c.pins.length === 0;
     const scopeId = this.scopeOfCard.get(scope.cards[0]?.ref ?? "");
@@ -616,9 +596,9 @@ class FlowWriter {
         const m = this.models.get(ifCard.ref)!;
         const { inputValues: _i, branches: _b, ...rest } = ifCard;
         if (!isBare({ ...rest, inputValues: [], branches: [] }) || ifCard.pins.length > 0 || ifCard.name !== m.template.name) return false;
-        if (!plainCard(thenHead, NOOP, headVariant) || !plainCard(elseHead, NOOP, headVariant)) return false;
+        if (!plainCard(thenHead, NOOP_ADDRESS, headVariant) || !plainCard(elseHead, NOOP_ADDRESS, headVariant)) return false;
         const { pins: _p, extraInputs: _ei, extraOutputs: _eo, joins: _j, ...joinRest } = join;
-        if (!(join.address === JOIN && join.variant === this.catalog.variants(JOIN)[0]?.variant && join.name === this.models.get(join.ref)!.template.name)) return false;
+        if (!(join.address === JOIN_ADDRESS && join.variant === this.catalog.variants(JOIN_ADDRESS)[0]?.variant && join.name === this.models.get(join.ref)!.template.name)) return false;
         if (!isBare({ ...joinRest, pins: [], extraInputs: [], extraOutputs: [], joins: [] }) || !joinShapeOk(join)) return false;
         // lower picks the If's variant from its wiring: it must pick this one.
         const wired: WiredInput[] = this.pinsInto(ifCard).map(({ source, pin }) => {
@@ -666,7 +646,7 @@ class FlowWriter {
         }
         for (const [a, b] of layout.edges) if (inBranches.has(a) || inBranches.has(b) || hidden.has(a) || hidden.has(b)) return false;
         for (const [card, p] of layout.placement) if (p !== null && p !== "cursor" && (inBranches.has(p) || hidden.has(p)) && !inBranches.has(card)) return false;
-        for (const c of flatten([...step.then, ...step.otherwise])) if (layout.placement.get(c.ref) !== "cursor" && !(c.address === COMMENT && layout.placement.get(c.ref) === null)) return false;
+        for (const c of flatten([...step.then, ...step.otherwise])) if (layout.placement.get(c.ref) !== "cursor" && !(c.address === COMMENT_ADDRESS && layout.placement.get(c.ref) === null)) return false;
         const sameScope = (r: string): boolean => this.scopeOfCard.get(r) === this.scopeOfCard.get(step.ifCard.ref);
         return this.conditionOf(step.ifCard, scopeId ?? -1, (r) => pos(r) >= 0 && pos(r) < pos(step.ifCard.ref) && !closed.has(r) && sameScope(r)) !== undefined;
       },
@@ -845,11 +825,11 @@ class FlowWriter {
   }
 
   private isPlainComment(card: IrCard, placement: "cursor" | string | null | undefined): boolean {
-    if (card.address !== COMMENT || placement !== null || this.vars.has(card.ref)) return false;
+    if (card.address !== COMMENT_ADDRESS || placement !== null || this.vars.has(card.ref)) return false;
     const c = card.comments;
     if (!isObject(c) || Object.keys(c).length !== 2 || typeof c.title !== "string" || typeof c.markdown !== "string") return false;
     const model = this.models.get(card.ref)!;
-    const defaultVariant = this.catalog.variants(COMMENT)[0];
+    const defaultVariant = this.catalog.variants(COMMENT_ADDRESS)[0];
     if (defaultVariant?.variant !== card.variant || card.name !== model.template.name) return false;
     return isBare(card);
   }
@@ -939,7 +919,7 @@ class FlowWriter {
       if (inputs.length > 0) prop("inputs", objectLiteral(inputs, inputs.length > 1));
     }
 
-    const action = card.address.split(":").at(-1)!;
+    const action = actionKey(card.address);
     // Column fields lower writes itself (from the table) are left out.
     const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (auto !== undefined && auto.side === side && x.entry.group === "Fields") || filterFields.has(x) || this.wormholes.elided.has(x);
     const rawFields: string[] = [];
@@ -966,7 +946,7 @@ class FlowWriter {
     const removeKeys = (side: "inputs" | "outputs"): string[] => {
       const entries = side === "inputs" ? m.templateInputs : m.templateOutputs;
       const removed = side === "inputs" ? card.removedInputs : card.removedOutputs;
-      const refs = entryRefsOf(entries);
+      const refs = entryRefs(entries);
       return removed.flatMap((r) => {
         const i = refs.findIndex((t) => sameEntry(t, r));
         const key = i < 0 ? undefined : specKey(entries, i);
@@ -999,12 +979,12 @@ class FlowWriter {
     const wired: WiredInput[] = items
       .filter((x) => x.ref && (typed ? true : !(x.option && (x.value === undefined || x.value.kind === "json"))))
       .map((x) => ({ key: typed ? (typed.keys.get(x) ?? x.key) : x.key, sourceType: x.ref!.sourceType, outputKey: x.ref!.outputKey }));
-    const chosen = typed?.variant ?? this.chooseVariant(card.address, card.address === CALLABLE && card.name !== m.template.name ? card.name : undefined, optionValues, wired);
+    const chosen = typed?.variant ?? this.chooseVariant(card.address, card.address === CALLABLE_ADDRESS && card.name !== m.template.name ? card.name : undefined, optionValues, wired);
     if (chosen !== card.variant) props.unshift(f.createPropertyAssignment("variant", literal(card.variant)));
     if (typed) {
       const [first, ...rest] = typed.path;
       let callee: ts.Expression = this.ctx.use("flocode/cards", first!);
-      for (const part of rest) callee = f.createPropertyAccessExpression(callee, propertyIdentifier(part));
+      for (const part of rest) callee = f.createPropertyAccessExpression(callee, part);
       return f.createCallExpression(callee, undefined, props.length > 0 ? [f.createObjectLiteralExpression(props, props.length > 1)] : []);
     }
     const args: ts.Expression[] = [literal(card.address)];
@@ -1039,9 +1019,9 @@ class FlowWriter {
    * (one per column, in order, Okta's shape): written as `fields: {...}` (values only) instead of the fields.
    */
   private autoColumns(card: IrCard, m: CardModel, items: InputItem[], scope: number, incoming: Array<{ source: IrCard; pin: IrPin }>): { side: "inputs" | "outputs"; values: Array<[string, ts.Expression]>; inlined: IrPin[] } | undefined {
-    const action = card.address.split(":").at(-1)!;
+    const action = actionKey(card.address);
     const side = TABLE_COLUMN_SIDES[action];
-    if (!side || !card.address.startsWith("root:channels:http:stash:")) return undefined;
+    if (!side || !isConnectorCard(card.address, TABLES_CONNECTOR)) return undefined;
     const tableItem = items.find((x) => x.option && x.key === "stash" && x.value?.kind === "table");
     if (!tableItem || tableItem.value?.kind !== "table") return undefined;
     const columns = this.names.tableColumns(tableItem.value.table);
@@ -1056,21 +1036,17 @@ class FlowWriter {
     const inlined: IrPin[] = [];
     for (const [i, c] of columns.entries()) {
       const { x, j } = extras[i]!;
-      const t = LOWER_TABLE_TYPES[COLUMN_DSL_TYPES[c.type] ?? "string"]!;
-      const value: JsonObject = side === "inputs" ? { error: false, proxy: false, check: false, type: t.type, collection: false, data: t.data, available: [t.type] } : { error: false, type: t.type, collection: false, data: t.data, available: [t.type] };
-      const expected: JsonObject =
-        side === "inputs"
-          ? { group: "Fields", key: c.name, value, required: false, ref: false, metadata: { index: i + 1, optional: false }, flags: "d" }
-          : { group: "Fields", key: c.name, value, ref: false, metadata: { index: i } };
+      const expected = emptyColumnEntry(side, c.name, columnTypeOfCode(c.type) ?? "string", side === "inputs" ? i + 1 : i);
+      const emptyData = (expected.value as JsonObject).data!;
       if (!sameIgnoringIndex(expected, x.entry) || x.links || x.value.kind !== "json") return undefined;
       if (side === "outputs") {
-        if (!jsonEqual(x.value.data, t.data)) return undefined;
+        if (!jsonEqual(x.value.data, emptyData)) return undefined;
         continue;
       }
       const lowered = m.inputs.find((e) => e.extra === j);
       if (!lowered) return undefined;
       const pins = incoming.filter((p) => sameEntry(p.pin.input, lowered.ref));
-      const hasValue = !jsonEqual(x.value.data, t.data);
+      const hasValue = !jsonEqual(x.value.data, emptyData);
       if (!hasValue && pins.length === 0) continue;
       // lower finds a column value by its key only when no template input answers to that key.
       if (findEntry(templateInputs, c.name) >= 0) return undefined;
@@ -1126,7 +1102,7 @@ class FlowWriter {
         if (!shape.table) return undefined;
         // A table chosen as the option makes lower add one field per column unless the card lists its fields:
         // a card that lists none is written with the table among its inputs (generic form), where lower adds none.
-        const side = TABLE_COLUMN_SIDES[card.address.split(":").at(-1)!];
+        const side = TABLE_COLUMN_SIDES[actionKey(card.address)];
         if (side && shape.option && !autoColumns && !(side === "inputs" ? card.extraInputs : card.extraOutputs).some((x) => x.entry.group === "Fields")) return undefined;
         props.push([shape.prop, item.expr()]);
       } else if (item.value?.kind === "flow") {
@@ -1147,8 +1123,8 @@ class FlowWriter {
    */
   private chooseVariant(address: string, name: string | undefined, options: Record<string, Json>, wired: readonly WiredInput[] = []): string | undefined {
     let candidates = this.catalog.variants(address);
-    if (address === CALLABLE && name !== undefined) candidates = candidates.filter((c) => c.name === name);
-    if (address === NOOP) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
+    if (address === CALLABLE_ADDRESS && name !== undefined) candidates = candidates.filter((c) => c.name === name);
+    if (address === NOOP_ADDRESS) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
     const asked = Object.entries(options).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
     if (asked.length > 0) candidates = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v))));
     if (candidates.length <= 1 || wired.length === 0) return candidates[0]?.variant;
@@ -1342,7 +1318,7 @@ class FlowWriter {
    * then why is added to `rawReasons`.
    */
   private customField(card: IrCard, m: CardModel, side: "inputs" | "outputs", x: IrExtraEntry, j: number, scope: number, incoming: Array<{ source: IrCard; pin: IrPin }>, rawReasons: string[]): ts.Expression {
-    const action = card.address.split(":").at(-1)!;
+    const action = actionKey(card.address);
     const entry = x.entry;
     const value = isObject(entry.value) ? entry.value : {};
     const type = (typeof value.type === "string" || isObject(value.type) ? value.type : "string") as string | JsonObject;
@@ -1461,13 +1437,8 @@ interface WiredInput {
   outputKey: string;
 }
 
-
 function isVerbatimCall(e: ts.Expression): boolean {
   return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "verbatim";
-}
-
-function propertyIdentifier(name: string): string {
-  return name;
 }
 
 /** The TS type a ref must carry for a typed prop: the prop's alternative matching the source's type, else its first. */
@@ -1506,10 +1477,3 @@ function assign(name: string, value: ts.Expression): ts.Statement {
   return f.createExpressionStatement(f.createBinaryExpression(f.createIdentifier(name), ts.SyntaxKind.EqualsToken, value));
 }
 
-function entryRefsOf(entries: JsonObject[]) {
-  return entriesRefs(entries);
-}
-
-import { entryRefs as entriesRefs } from "../lift/entries.js";
-
-export { dataOf };

@@ -5,18 +5,16 @@
  * from ifError's defaults (the card's name or variant, a block's start card or inline-flow keys).
  */
 import type { Catalog } from "../catalog/store.js";
-import { shapeChanges, usualInlineShape } from "../compile/inline-shape.js";
 import type { IrCard, IrScope, Json } from "../ir/types.js";
-import { sameEntry } from "../lift/entries.js";
+import { sameEntry } from "../shapes/entries.js";
+import { shapeChanges, usualInlineShape } from "../shapes/inline-flow.js";
 import { canonicalJson } from "../util/json.js";
 import type { CardModel } from "./card-model.js";
 import { isBare } from "./entry-shapes.js";
 import type { ScopePlan } from "./structure.js";
 import type { WormholePlan } from "./wormholes.js";
+import { CALLABLE_ADDRESS, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
 
-export const TRY_CATCH = "root:kernel:control:0.0.1:tryCatch";
-const CALLABLE = "root:kernel:control:0.0.1:callable";
-const RETURN = "root:kernel:control:0.0.1:return";
 /** The start card ifError makes for each block, and its error policy. */
 const START_NAME = "Helper Flow";
 const HANDLER_POLICY = { type: "handler", flo: null, merge: "join" };
@@ -50,7 +48,7 @@ export interface IfErrorContext {
 
 /** How to write an If Error card with `f.ifError`, or undefined when ifError would not give it back exactly. */
 export function ifErrorPlan(card: IrCard, c: IfErrorContext): IfErrorPlan | undefined {
-  if (card.address !== TRY_CATCH || card.comments !== undefined) return undefined;
+  if (card.address !== TRY_CATCH_ADDRESS || card.comments !== undefined) return undefined;
   // Custom fields are the `customInputs` / `customOutputs` options (wormhole entrances left to lower aside).
   const { inputValues, extraInputs: _inputs, extraOutputs: _outputs, policy, ...rest } = card;
   if (!isBare({ ...rest, inputValues: [], extraInputs: [], extraOutputs: [], policy: { error: { type: "finish" } } })) return undefined;
@@ -64,17 +62,17 @@ export function ifErrorPlan(card: IrCard, c: IfErrorContext): IfErrorPlan | unde
   const m = c.models.get(card.ref);
   if (!m) return undefined;
   if (card.name !== m.template.name) out.name = card.name;
-  if (card.variant !== c.catalog.variants(TRY_CATCH)[0]?.variant) out.variant = card.variant;
+  if (card.variant !== c.catalog.variants(TRY_CATCH_ADDRESS)[0]?.variant) out.variant = card.variant;
   return out;
 }
 
 function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefined {
   const plan = c.planOf(scope);
   const start = plan?.root;
-  if (!plan || !start || start.address !== CALLABLE || !scope.inline) return undefined;
+  if (!plan || !start || start.address !== CALLABLE_ADDRESS || !scope.inline) return undefined;
   // ifError ends the block with a Return unless the body placed one last: the last card that moved the cursor.
   const last = [...plan.steps].reverse().find((st) => st.kind === "ifElse" || plan.placement.get(st.card.ref) !== null);
-  if (!last || last.kind !== "card" || last.card.address !== RETURN) return undefined;
+  if (!last || last.kind !== "card" || last.card.address !== RETURN_ADDRESS) return undefined;
   const out: IfErrorBlockPlan = { scope, start, customStart: !isDefaultStart(start, c) };
   const changes = shapeChanges(scope.inline, usualInlineShape());
   if (changes) out.shape = changes;
@@ -87,7 +85,7 @@ function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefi
     ret.pins.length === 0 &&
     ret.comments === undefined &&
     ret.name === returnModel?.template.name &&
-    ret.variant === c.catalog.variants(RETURN)[0]?.variant &&
+    ret.variant === c.catalog.variants(RETURN_ADDRESS)[0]?.variant &&
     !c.named(ret.ref);
   if (plainReturn) out.implicitReturn = ret;
   return out;
@@ -96,7 +94,7 @@ function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefi
 /** The start card ifError makes: a Helper Flow callable of lower's first variant of that name, with nothing set. */
 function isDefaultStart(start: IrCard, c: IfErrorContext): boolean {
   if (start.name !== START_NAME || start.comments !== undefined) return false;
-  const variant = c.catalog.variants(CALLABLE).filter((v) => v.name === START_NAME)[0]?.variant;
+  const variant = c.catalog.variants(CALLABLE_ADDRESS).filter((v) => v.name === START_NAME)[0]?.variant;
   if (start.variant !== variant) return false;
   const { extraInputs, extraOutputs, ...rest } = start;
   if ([...extraInputs, ...extraOutputs].some((x) => !c.wormholes.elided.has(x))) return false;

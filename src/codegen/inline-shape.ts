@@ -1,6 +1,6 @@
 /** Inline flow shapes in generated code: the changes to the usual shape, `undefined` for a key left out. */
 import { ts } from "ts-morph";
-import type { Json } from "../ir/types.js";
+import type { Json } from "../util/json.js";
 import { literal, propertyKey } from "./literal.js";
 
 const f = ts.factory;

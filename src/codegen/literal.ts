@@ -4,7 +4,7 @@
  * They build TypeScript factory nodes; the printer escapes. Nothing here splices data into code text.
  */
 import { ts } from "ts-morph";
-import type { Json } from "../ir/types.js";
+import type { Json } from "../util/json.js";
 
 const f = ts.factory;
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

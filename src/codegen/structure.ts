@@ -5,10 +5,8 @@
  * order), and for each card the control-flow edge the `f.add` call itself makes.
  */
 import type { IrCard, IrScope } from "../ir/types.js";
+import { COMMENT_ADDRESS, IF_ADDRESS, JOIN_ADDRESS } from "../shapes/known-cards.js";
 
-const COMMENT = "root:kernel:control:0.0.1:comment";
-const IF = "root:kernel:control:0.0.1:if";
-const JOIN = "root:kernel:control:0.0.1:join";
 
 export interface ScopePlan {
   root: IrCard | undefined;
@@ -35,7 +33,7 @@ export function planScope(scope: IrScope, fold?: Folding): ScopePlan {
     if (a !== b) (incoming.get(b) ?? incoming.set(b, []).get(b)!).push(a);
     (outgoing.get(a) ?? outgoing.set(a, []).get(a)!).push(b);
   }
-  const root = scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT);
+  const root = scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT_ADDRESS);
 
   const visited = new Set<string>();
   const order: IrCard[] = [];
@@ -107,7 +105,7 @@ export function allSteps(steps: readonly Step[]): Step[] {
 export function planRoot(scope: IrScope): IrCard | undefined {
   const incoming = new Set(scope.orderings.filter(([a, b]) => a !== b).map(([, b]) => b));
   const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
-  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT);
+  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT_ADDRESS);
 }
 
 export function flatten(steps: readonly Step[]): IrCard[] {
@@ -131,11 +129,11 @@ function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], f
     inDegree.set(b, (inDegree.get(b) ?? 0) + 1);
   }
   for (const ifCard of order) {
-    if (ifCard.address !== IF || ifCard.branches.length !== 2) continue;
+    if (ifCard.address !== IF_ADDRESS || ifCard.branches.length !== 2) continue;
     const thenHead = byRef.get(ifCard.branches.find((b) => b.value)?.head ?? "");
     const elseHead = byRef.get(ifCard.branches.find((b) => !b.value)?.head ?? "");
     if (!thenHead || !elseHead || thenHead === elseHead || (out.get(ifCard.ref) ?? []).length > 0) continue;
-    const join = (out.get(thenHead.ref) ?? []).map((r) => byRef.get(r)).find((c) => c?.address === JOIN);
+    const join = (out.get(thenHead.ref) ?? []).map((r) => byRef.get(r)).find((c) => c?.address === JOIN_ADDRESS);
     if (!join || !(out.get(elseHead.ref) ?? []).includes(join.ref) || !fold.cards(ifCard, thenHead, elseHead, join)) continue;
     const chain = (head: IrCard): IrCard[] | undefined => {
       const body: IrCard[] = [];
@@ -145,7 +143,7 @@ function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], f
         if (next.length === 0) return body;
         if (next.length > 1) return undefined;
         const n = byRef.get(next[0]!);
-        if (!n || seen.has(n.ref) || n === root || n.branches.length > 0 || n.address === JOIN || (inDegree.get(n.ref) ?? 0) !== 1) return undefined;
+        if (!n || seen.has(n.ref) || n === root || n.branches.length > 0 || n.address === JOIN_ADDRESS || (inDegree.get(n.ref) ?? 0) !== 1) return undefined;
         if (!(out.get(n.ref) ?? []).includes(join.ref)) return undefined;
         seen.add(n.ref);
         body.push(n);
@@ -157,7 +155,7 @@ function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], f
     if (!thenBody || !elseBody) continue;
     // Comment cards that only point at the join were placed in a branch (`comment` there links them to it).
     const notes = scope.cards.filter(
-      (c) => c.address === COMMENT && (inDegree.get(c.ref) ?? 0) === 0 && (out.get(c.ref) ?? []).length === 1 && out.get(c.ref)![0] === join.ref && c.pins.length === 0,
+      (c) => c.address === COMMENT_ADDRESS && (inDegree.get(c.ref) ?? 0) === 0 && (out.get(c.ref) ?? []).length === 1 && out.get(c.ref)![0] === join.ref && c.pins.length === 0,
     );
     thenBody.push(...notes.filter((c) => order.includes(c)));
     const members = new Set([ifCard, thenHead, elseHead, join, ...thenBody, ...elseBody].map((c) => c.ref));

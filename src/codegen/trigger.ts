@@ -6,16 +6,13 @@
 import { ts } from "ts-morph";
 import type { IrCard, IrCron, IrFlow, Json } from "../ir/types.js";
 import { shapeChangesExpr } from "./inline-shape.js";
-import { DEFAULT_EXTRA_FLOW_KEYS } from "../compile/emit.js";
+import { DEFAULT_EXTRA_FLOW_KEYS } from "../shapes/flow.js";
 import { jsonEqual } from "../util/json.js";
 import type { FileContext } from "./file-context.js";
 import { literal, objectLiteral } from "./literal.js";
+import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, NOOP_ADDRESS } from "../shapes/known-cards.js";
 
 const f = ts.factory;
-const CALLABLE = "root:kernel:control:0.0.1:callable";
-const ACCEPT = "root:kernel:http:0.0.1:accept";
-const DELEGATED = "root:kernel:http:0.0.1:delegated";
-const NOOP = "root:kernel:control:0.0.1:noop";
 
 export interface TriggerContext {
   ctx: FileContext;
@@ -52,11 +49,11 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     if (t.event.wrapperVariant !== undefined) options.push(["wrapperVariant", literal(t.event.wrapperVariant)]);
     if (t.event.inline !== undefined) options.push(["inline", shapeChangesExpr(t.event.inline)]);
     trigger = call(t.ctx, "event", options.length > 0 ? [t.event.spec, objectLiteral(options, true)] : [t.event.spec]);
-    expectedRoot = { address: CALLABLE, name: t.event.rootName };
+    expectedRoot = { address: CALLABLE_ADDRESS, name: t.event.rootName };
   } else if (flow.schedule) {
     trigger = scheduleExpr(flow.schedule, t.ctx, lossy);
-    expectedRoot = { address: CALLABLE, name: "Scheduled Flow" };
-  } else if (address === ACCEPT) {
+    expectedRoot = { address: CALLABLE_ADDRESS, name: "Scheduled Flow" };
+  } else if (address === ACCEPT_ADDRESS) {
     const open = flow.securityLevel === "open";
     const opts: Array<[string, ts.Expression]> = open ? [["security", literal("open")]] : [];
     for (const g of ["body", "query", "headers"]) {
@@ -65,17 +62,17 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     }
     trigger = call(t.ctx, "apiEndpoint", opts.length > 0 ? [objectLiteral(opts)] : []);
     implied = open ? "open" : "medium";
-    expectedRoot = { address: ACCEPT };
-  } else if (address === DELEGATED) {
+    expectedRoot = { address: ACCEPT_ADDRESS };
+  } else if (address === DELEGATED_ADDRESS) {
     trigger = call(t.ctx, "delegatedFlow", t.params ? [objectLiteral([["params", paramsObject(t.params)]])] : []);
     implied = "high";
-    expectedRoot = { address: DELEGATED };
-  } else if (address === CALLABLE) {
+    expectedRoot = { address: DELEGATED_ADDRESS };
+  } else if (address === CALLABLE_ADDRESS) {
     trigger = call(t.ctx, "helperFlow", t.params ? [objectLiteral([["params", paramsObject(t.params)]])] : []);
-    expectedRoot = { address: CALLABLE, name: "Helper Flow" };
-  } else if (address === NOOP || root === undefined) {
+    expectedRoot = { address: CALLABLE_ADDRESS, name: "Helper Flow" };
+  } else if (address === NOOP_ADDRESS || root === undefined) {
     trigger = call(t.ctx, "manual", []);
-    expectedRoot = { address: NOOP };
+    expectedRoot = { address: NOOP_ADDRESS };
     if (!root) lossy.push(`flow ${JSON.stringify(flow.name)} has no root card`);
   } else {
     trigger = objectLiteral([

@@ -4,8 +4,8 @@
  */
 import { ts } from "ts-morph";
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrPin, Json } from "../ir/types.js";
-import { sameEntry, entryRefs } from "../lift/entries.js";
-import { hiddenFieldData } from "../compile/table-filter.js";
+import { entryRefs, sameEntry } from "../shapes/entries.js";
+import { FILTER_FIELD_GROUP, filterFieldEntry, hiddenFieldData } from "../shapes/tables.js";
 import { isObject, jsonEqual } from "../util/json.js";
 import type { CardModel } from "./card-model.js";
 import { hasKindKey, sameIgnoringIndex } from "./entry-shapes.js";
@@ -26,7 +26,7 @@ export interface WhereContext {
 
 /**
  * A Tables "Where Expression" as `where(...)`, when lower's where gives back exactly this expression and its
- * hidden fields (see src/compile/table-filter.ts); undefined otherwise.
+ * hidden fields (see src/compile/table-filter.ts; the field's shape: src/shapes/tables.ts); undefined otherwise.
  */
 export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: ReadonlyArray<{ source: IrCard; pin: IrPin }>, scope: number, w: WhereContext): { expr: ts.Expression; fields: IrExtraEntry[]; pins: IrPin[] } | undefined {
   const data = value.data;
@@ -52,7 +52,7 @@ export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] },
       const sm = w.models.get(source.ref)!;
       const out = sm.outputs.find((o) => sameEntry(o.ref, outId.output!));
       if (!out) return undefined;
-      const fakePin: IrPin = { output: outId.output, target: card.ref, input: { group: "_expr", key: "" }, transform: null };
+      const fakePin: IrPin = { output: outId.output, target: card.ref, input: { group: FILTER_FIELD_GROUP, key: "" }, transform: null };
       const ref = w.refExpr(source, fakePin, out.type);
       if (!ref) return undefined;
       props.push(["value", ref]);
@@ -61,9 +61,10 @@ export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] },
       else {
         const v = isObject(field.entry.value) ? field.entry.value : {};
         const available = Array.isArray(v.available) ? v.available : [];
-        const expected = { error: false, proxy: false, check: false, type: out.type.type, collection: out.type.collection, data: null, available };
+        const expected = filterFieldEntry("", { type: out.type.type, collection: out.type.collection, data: null, available });
+        expected.key = field.entry.key ?? null;
         const shapeOk =
-          sameIgnoringIndex(field.entry, { group: "_expr", key: field.entry.key ?? null, value: expected, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" }) &&
+          sameIgnoringIndex(field.entry, expected) &&
           field.value.kind === "json" &&
           jsonEqual(field.value.data, hiddenFieldData(out.type)) &&
           field.links?.method !== undefined && "ref" in field.links.method && field.links.method.ref === source.ref && !field.links.wormholeMethodId && !field.links.srcMethodId;

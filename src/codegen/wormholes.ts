@@ -9,13 +9,12 @@
  * same type, each exit is used inside, and no start card has two wormholes from the same output (lower makes one).
  */
 import type { IrCard, IrEntryRef, IrExtraEntry, IrPin, IrScope, Json, JsonObject } from "../ir/types.js";
-import { sameEntry } from "../lift/entries.js";
+import { sameEntry } from "../shapes/entries.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
-import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "../compile/wormhole-entry.js";
+import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "../shapes/wormhole.js";
 import type { CardModel } from "./card-model.js";
 import type { Step } from "./structure.js";
-
-const CALLABLE = "root:kernel:control:0.0.1:callable";
+import { CALLABLE_ADDRESS } from "../shapes/known-cards.js";
 
 /** What the planner needs to know of the flow being written. */
 export interface WormholeScope {
@@ -71,7 +70,7 @@ export function compactWormholeField(action: string, side: "inputs" | "outputs",
 
 /** A start card whose outputs are exactly its wormhole exits mirrored (lower mirrors them when no outputs are given). */
 export function mirrorsExits(card: IrCard): boolean {
-  if (card.address !== CALLABLE || card.extraInputs.length === 0 || card.extraInputs.length !== card.extraOutputs.length) return false;
+  if (card.address !== CALLABLE_ADDRESS || card.extraInputs.length === 0 || card.extraInputs.length !== card.extraOutputs.length) return false;
   return card.extraInputs.every((x, i) => {
     const o = card.extraOutputs[i]!;
     if (!isWormholeShape("exitInput", x) || !isWormholeShape("exitOutput", o) || o.entry.key !== x.entry.key) return false;
@@ -177,7 +176,7 @@ function ownerWormholes(
   const starts = new Set<IrCard>();
   for (const inner of inlineScopes(owner)) {
     const root = scopeOf.get(inner)?.root;
-    if (root?.address === CALLABLE) starts.add(root);
+    if (root?.address === CALLABLE_ADDRESS) starts.add(root);
   }
   if (starts.size === 0) return [];
   const incoming = s.scope.cards.flatMap((c) => c.pins.filter((p) => p.target === owner.ref).map((pin) => ({ source: c, pin })));

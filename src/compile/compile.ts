@@ -4,7 +4,7 @@
  */
 import { dirname } from "node:path";
 import { loadCatalog } from "../catalog/store.js";
-import type { JsonObject } from "../ir/types.js";
+import type { JsonObject } from "../util/json.js";
 import type { FlowDef } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
 import { UserError } from "../util/errors.js";

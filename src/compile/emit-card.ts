@@ -3,7 +3,7 @@
  */
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
-import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
+import { entryRefKey, entryRefs, sideEntries } from "../shapes/entries.js";
 import { ids } from "./ids.js";
 
 export interface CardEmitContext {

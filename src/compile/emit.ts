@@ -3,23 +3,17 @@
  * every reference remapped, `display.preview` recomputed, `version: "1.5.0"` without checksum.
  */
 import type { IrCard, IrFlow, IrLink, IrPack, IrScope, Json, JsonObject } from "../ir/types.js";
-import type { TemplateSource } from "../lift/context.js";
+import type { TemplateSource } from "../catalog/store.js";
+import { actionKey, parseAddress, previewItem } from "../shapes/address.js";
+import { TREE } from "../shapes/flow.js";
+import { GENERATED_INLINE_ID, usualInlineShape } from "../shapes/inline-flow.js";
+import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, COMMENT_ADDRESS, DELEGATED_ADDRESS } from "../shapes/known-cards.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { emitCard, usedKey, type CardEmitContext } from "./emit-card.js";
 import { ids } from "./ids.js";
-import { GENERATED_INLINE_ID, TREE, usualInlineShape } from "./inline-shape.js";
 import { UserError } from "../util/errors.js";
 
-export const FLOPACK_FLAGS = { "auto-transform": true, looseBooleans: true, looseStrings: true, looseNulls: true };
-/**
- * `flo.data` keys after the 13 core keys, as most exports write them (the corpus's 61 exports: 201 of 282 flows;
- * `actionId: null` is added in 35 flows of 1.5.0 exports, 110 other 1.5.0 flows lack it).
- */
-export const DEFAULT_EXTRA_FLOW_KEYS: JsonObject = {
-  templateName: null,
-  connector_method_meta: { inputs: {}, outputs: {}, options: {} },
-  monitor_flo: false,
-};
+const FLOPACK_FLAGS = { "auto-transform": true, looseBooleans: true, looseStrings: true, looseNulls: true };
 
 export interface EmitOptions {
   /** ISO time written as `created` (see `createdTimestamp`). */
@@ -114,9 +108,8 @@ function emitFlowData(flow: IrFlow, flowId: string, templates: TemplateSource, p
   const root = findRoot(flow.body);
   const display: JsonObject = { preview: methods.map(previewOf) };
   if (root) display.eventConnecterName = root.name;
-  const isCallable = root?.address === "root:kernel:control:0.0.1:callable";
-  display.isCallable = isCallable;
-  if (root && /^root:kernel:http:0\.0\.1:(accept|delegated)$/.test(root.address)) display.isPublishable = true;
+  display.isCallable = root?.address === CALLABLE_ADDRESS;
+  if (root && (root.address === ACCEPT_ADDRESS || root.address === DELEGATED_ADDRESS)) display.isPublishable = true;
   const data: JsonObject = {
     id: null,
     uuid: flowId,
@@ -197,19 +190,15 @@ function emitInlineScope(scope: IrScope, path: string, templates: TemplateSource
   return out;
 }
 
-
 /** The flow's root: the one non-comment card with no incoming edge that is not an If/Else branch head. */
 function findRoot(scope: IrScope): IrCard | undefined {
   const incoming = new Set(scope.orderings.filter(([f, t]) => f !== t).map(([, t]) => t));
   const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
-  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && !c.address.endsWith(":control:0.0.1:comment"));
+  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT_ADDRESS);
 }
 
 function previewOf(method: JsonObject): JsonObject {
   const address = String(method.address);
-  const parts = address.split(":");
-  const kernel = parts[1] === "kernel";
-  const module = kernel ? parts[2]! : parts[3]!;
-  const key = parts.at(-1)!;
-  return { module, name: key === "expand" && kernel && module === "object" ? "" : key, kernel };
+  const parsed = parseAddress(address);
+  return parsed ? previewItem(parsed) : { module: "", name: actionKey(address), kernel: false };
 }

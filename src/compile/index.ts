@@ -7,7 +7,7 @@
  *   5. validate      the emitted text, before anything is written (compile.ts)
  * `runBuild` (build-command.ts) is the `flocode build` command around them.
  */
-import type { JsonObject } from "../ir/types.js";
+import type { JsonObject } from "../util/json.js";
 import { createdTimestamp } from "./emit.js";
 import { compileTarget } from "./compile.js";
 import { findTargets } from "./targets.js";

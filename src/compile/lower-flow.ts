@@ -4,7 +4,6 @@
  */
 import type { CatalogEntry } from "../catalog/entry.js";
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrLink, IrScope, IrValue, Json, JsonObject } from "../ir/types.js";
-import { entryRefKey, entryRefs, sideEntries } from "../lift/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
 import { shortId } from "../util/ids.js";
@@ -14,23 +13,23 @@ import { isRef } from "../dsl/handle.js";
 import { isConverted, isInline, isVerbatim } from "../dsl/inline.js";
 import { factoryMetaOf } from "../dsl/define-card.js";
 import type { CallSite, Card, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, InlineFlow, Ref, Table } from "../dsl/types.js";
-import { conversion, describeType, type ValueType } from "./convert.js";
-import { customEntry, MIRRORED_ACTIONS, TABLE_COLUMN_SIDES, tableColumnEntry, type FieldSettings } from "./custom-entry.js";
-import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "./wormhole-entry.js";
+import { isTableFilter } from "../dsl/where.js";
+import { idTarget } from "../dsl/ids.js";
+import { actionKey, connectorOf, isConnectorCard } from "../shapes/address.js";
+import { conversion, describeType, type ValueType } from "../shapes/conversion.js";
+import { customEntry, joinValueEntries, MIRRORED_ACTIONS, type FieldSettings } from "../shapes/custom-entry.js";
+import { dataOf, defaultData, entryRefKey, entryRefs, findEntry, isEmpty, modelOf, normName, sideEntries, typeOf } from "../shapes/entries.js";
+import { expandRefBase } from "../shapes/expand.js";
+import { applyShapeChanges, usualInlineShape, type InlineShapeChanges } from "../shapes/inline-flow.js";
+import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, NOOP_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
+import { emptyColumnEntry, isTableColumnType, TABLE_COLUMN_SIDES } from "../shapes/tables.js";
+import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "../shapes/wormhole.js";
 import { fieldSettings } from "./field-settings.js";
 import { lowerTableFilter, type FilterContext } from "./table-filter.js";
-import { isTableFilter } from "../dsl/where.js";
 import { extractIds } from "./extract-ids.js";
-import { idTarget } from "../dsl/ids.js";
 import { expandEdges, expandNameSource, expandSpec } from "./lower-expand.js";
-import { expandRefBase } from "../lift/expand-refs.js";
-import { applyShapeChanges, usualInlineShape, type InlineShapeChanges } from "./inline-shape.js";
 import type { TemplateQuery } from "./lower.js";
-import { dataOf, defaultData, describeJs, findEntry, isEmpty, modelOf, normName, policyOf, toJson, typeOf } from "./lower-values.js";
-
-const CALLABLE = "root:kernel:control:0.0.1:callable";
-const NOOP = "root:kernel:control:0.0.1:noop";
-const ASYNC_EACH = "root:kernel:list:0.0.1:asyncEach";
+import { describeJs, policyOf, toJson } from "./lower-values.js";
 
 export interface PackContext {
   template(address: string, opts: TemplateQuery, site: CallSite | undefined): CatalogEntry;
@@ -145,15 +144,15 @@ export class FlowLowering {
   eventWrapper(eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: InlineShapeChanges } = {}): IrScope {
     const wrapperVariant = options.wrapperVariant;
     const event = this.cardFrom(this.pack.template(eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site), eventSpec, undefined, { kind: "card" });
-    const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH, site };
-    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
+    const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH_ADDRESS, site };
+    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH_ADDRESS, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
     const find = (key: string): IrEntryRef => {
       const i = wrapper.inputs.findIndex((e) => e.ref.key === key);
       if (i < 0) throw new DslError(`the catalog's For Each - Ignore Errors card has no ${key} input`, site);
       return wrapper.inputs[i]!.ref;
     };
     const root = body.cards[0]!;
-    const connector = eventSpec.address.split(":")[3] ?? "okta";
+    const connector = connectorOf(eventSpec.address) ?? "okta";
     // The usual shape with the given changes; the root's alias (under the ref lower gave the root) comes first.
     const shape = applyShapeChanges(usualInlineShape(), options.inline, (v, k) => toJson(v, `event() inline key ${JSON.stringify(k)}`, site));
     const display = isObject(shape.display) ? shape.display : (shape.display = {});
@@ -180,8 +179,8 @@ export class FlowLowering {
       {
         variant: spec.variant,
         options: spec.options as Record<string, Json> | undefined,
-        name: rootName ?? (spec.address === CALLABLE ? spec.name : undefined),
-        displayed: spec.address === NOOP && spec.variant === undefined ? node.role.kind !== "branchHead" : undefined,
+        name: rootName ?? (spec.address === CALLABLE_ADDRESS ? spec.name : undefined),
+        displayed: spec.address === NOOP_ADDRESS && spec.variant === undefined ? node.role.kind !== "branchHead" : undefined,
       },
       site,
     );
@@ -238,7 +237,7 @@ export class FlowLowering {
     if (typeof name !== "string") throw new DslError(`card ${spec.address}: the name must be a string`, site);
     const label = `card ${JSON.stringify(name)}`;
     const model = modelOf(entry.template);
-    const action = spec.address.split(":").at(-1)!;
+    const action = actionKey(spec.address);
     const card: IrCard = {
       ref: this.names.take(slug(name, "card")),
       address: spec.address,
@@ -260,7 +259,7 @@ export class FlowLowering {
       methodPatch: {},
     };
     if (spec.connection) {
-      const connector = spec.address.startsWith("root:channels:http:") ? spec.address.split(":")[3] : undefined;
+      const connector = connectorOf(spec.address);
       if (connector === undefined) throw new DslError(`${label} is a function card and takes no connection`, site);
       if (spec.connection.connector !== connector) {
         throw new DslError(`connection ${JSON.stringify(spec.connection.name)} is a ${spec.connection.connector} connection, but ${label} needs ${connector}`, site);
@@ -600,8 +599,7 @@ export class FlowLowering {
     node.role.values.forEach((v, i) => {
       const source = isRef(v.fromThen) ? v.fromThen : isRef(v.fromElse) ? v.fromElse : undefined;
       if (!source) throw new DslError(`If/Else value ${JSON.stringify(v.key)} must be a card output in at least one branch`, site);
-      const input: JsonObject = { group: null, key: v.key, value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] }, required: false, ref: false, metadata: { index: i, optional: false }, flags: "d" };
-      const output: JsonObject = { group: null, key: v.key, value: { error: false, type: "string", collection: false, data: null, available: ["string"] }, ref: false, metadata: { index: i, optional: false } };
+      const [input, output] = joinValueEntries(v.key, i);
       inputs.push(input);
       outputs.push(output);
       card.extraInputs.push({ entry: input, value: { kind: "json", data: "" } });
@@ -636,13 +634,6 @@ export class FlowLowering {
   }
 }
 
-const TABLE_TYPES: Record<string, { type: string; data: Json }> = {
-  string: { type: "string", data: "" },
-  number: { type: "number", data: 0 },
-  boolean: { type: "boolean", data: false },
-  Date: { type: "Date", data: "" },
-};
-
 /**
  * The column fields of a Tables card working on a table of this pack (group "Fields", one per column, as Okta
  * writes them), unless the spec lists its fields itself (import does).
@@ -651,14 +642,13 @@ function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: C
   const none = { inputs: [], outputs: [] };
   const side = TABLE_COLUMN_SIDES[action];
   const table = spec.options?.stash as unknown as Table | undefined;
-  if (!side || !spec.address.startsWith("root:channels:http:stash:") || table?.kind !== "table") return none;
+  if (!side || !isConnectorCard(spec.address, TABLES_CONNECTOR) || table?.kind !== "table") return none;
   const listed = [...(spec.customInputs ?? []), ...(spec.customOutputs ?? [])].some((f) => (f.group ?? (f.raw?.group as string | undefined)) === "Fields");
   if (listed) return none;
   const fields = table.columns.map((c, i): CustomField => {
-    const t = TABLE_TYPES[c.type] ?? TABLE_TYPES.string!;
-    const raw = tableColumnEntry(side, c.name, t.type, side === "inputs" ? i + 1 : i);
-    (raw.value as JsonObject).data = t.data;
-    return { key: c.name, group: "Fields", type: t.type as CustomField["type"], raw };
+    const type = isTableColumnType(c.type) ? c.type : "string";
+    const raw = emptyColumnEntry(side, c.name, type, side === "inputs" ? i + 1 : i);
+    return { key: c.name, group: "Fields", type, raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
 }

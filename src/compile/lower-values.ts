@@ -1,68 +1,10 @@
-/** Constant values, error policies and small lookups shared by the lowering of cards. */
-import type { IrPolicy, Json, JsonObject } from "../ir/types.js";
+/** Constant values and error policies shared by the lowering of cards. */
+import type { IrPolicy, IrScope, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, isObject } from "../util/json.js";
 import { DslError } from "../dsl/errors.js";
 import { isRef } from "../dsl/handle.js";
 import type { CallSite, ErrorPolicy, FlowRefLike, InlineFlow } from "../dsl/types.js";
-import type { ValueType } from "./convert.js";
-import type { IrScope } from "../ir/types.js";
 import { isInline } from "../dsl/inline.js";
-
-export function modelOf(template: JsonObject): JsonObject {
-  const node = isObject(template.node) ? template.node : {};
-  return isObject(node.model) ? node.model : {};
-}
-
-export function typeOf(e: JsonObject): ValueType {
-  const v = isObject(e.value) ? e.value : {};
-  return { type: (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject, collection: v.collection === true };
-}
-
-export function dataOf(e: JsonObject): Json {
-  const v = isObject(e.value) ? e.value : {};
-  return (v.data ?? null) as Json;
-}
-
-export function isEmpty(d: Json): boolean {
-  return d === null || d === "" || (Array.isArray(d) && d.length === 0) || (isObject(d) && Object.keys(d).length === 0);
-}
-
-export function defaultData(type: unknown): Json {
-  switch (type) {
-    case "number":
-      return 0;
-    case "boolean":
-      return false;
-    case "object":
-      return {};
-    case "string":
-    case "Date":
-      return "";
-    default:
-      return isObject(type) ? {} : null;
-  }
-}
-
-/** Finds an entry by exact key, "group/key", or a unique loose match (letters and digits, any case). */
-export function findEntry(entries: readonly JsonObject[], key: string): number {
-  let i = entries.findIndex((e) => e.key === key);
-  if (i >= 0) return i;
-  const slash = key.indexOf("/");
-  if (slash >= 0) {
-    const group = key.slice(0, slash);
-    const k = key.slice(slash + 1);
-    i = entries.findIndex((e) => (e.group ?? "") === group && e.key === k);
-    if (i >= 0) return i;
-  }
-  const norm = normName(key);
-  const matches = entries.map((e, j) => (normName(String(e.key)) === norm ? j : -1)).filter((j) => j >= 0);
-  return matches.length === 1 ? matches[0]! : -1;
-}
-
-/** Compares entry keys the way generated property names are made: letters and digits only, any case. */
-export function normName(s: string): string {
-  return s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-}
 
 export function describeJs(v: unknown): string {
   if (Array.isArray(v)) return "a list";

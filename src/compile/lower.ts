@@ -9,20 +9,17 @@ import type { IrCron, IrFlow, IrFolder, IrPack, IrScope, IrTable, Json, JsonObje
 import { cloneJson, jsonEqual } from "../util/json.js";
 import { optionValues } from "../catalog/entry.js";
 import { slug, UniqueNames } from "../util/names.js";
-import { FlowBuilder, RETURN_ADDRESS, type RecordedNode, type Recording } from "../dsl/builder.js";
+import { FlowBuilder, type RecordedNode, type Recording } from "../dsl/builder.js";
 import { DslError } from "../dsl/errors.js";
-import { TABLE_COLUMN_TYPES } from "../dsl/resources.js";
 import type { CallSite, CardSpec, Connection, CustomField, FlowDef, FlowRefLike, Folder, Input, Table, TriggerSpec } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
 import { isInline } from "../dsl/inline.js";
-import { DEFAULT_EXTRA_FLOW_KEYS } from "./emit.js";
 import { FlowLowering, type PackContext } from "./lower-flow.js";
-import { modelOf, toJson } from "./lower-values.js";
-
-const CALLABLE = "root:kernel:control:0.0.1:callable";
-const ACCEPT = "root:kernel:http:0.0.1:accept";
-const DELEGATED = "root:kernel:http:0.0.1:delegated";
-const NOOP = "root:kernel:control:0.0.1:noop";
+import { toJson } from "./lower-values.js";
+import { modelOf } from "../shapes/entries.js";
+import { DEFAULT_EXTRA_FLOW_KEYS } from "../shapes/flow.js";
+import { TABLE_COLUMN_TYPES } from "../shapes/tables.js";
+import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, NOOP_ADDRESS, RETURN_ADDRESS } from "../shapes/known-cards.js";
 
 export interface LowerInput {
   flows: readonly FlowDef[];
@@ -140,7 +137,7 @@ class Lowerer implements PackContext {
       description: t.description ?? "",
       folder: t.raw?.folderId !== undefined ? { dangling: t.raw.folderId } : { ref: this.folderRef(t.folder) },
       tableClass: t.raw?.tableClass ?? "simple",
-      columns: t.columns.map((c, i) => ({ name: c.name, type: t.raw?.columnTypes?.[i] ?? TABLE_COLUMN_TYPES[c.type], default: c.default ?? null })),
+      columns: t.columns.map((c, i) => ({ name: c.name, type: t.raw?.columnTypes?.[i] ?? TABLE_COLUMN_TYPES[c.type].code, default: c.default ?? null })),
     });
     return ref;
   }
@@ -238,18 +235,18 @@ function rootSpecOf(trigger: TriggerSpec, def: FlowDef): CardSpec<unknown> {
   const site = trigger.site ?? def.site;
   switch (trigger.kind) {
     case "schedule":
-      return { kind: "card", address: CALLABLE, name: "Scheduled Flow", site };
+      return { kind: "card", address: CALLABLE_ADDRESS, name: "Scheduled Flow", site };
     case "helper":
-      return { kind: "card", address: CALLABLE, name: "Helper Flow", customInputs: trigger.params, site };
+      return { kind: "card", address: CALLABLE_ADDRESS, name: "Helper Flow", customInputs: trigger.params, site };
     case "apiEndpoint":
-      return { kind: "card", address: ACCEPT, customInputs: trigger.fields, site };
+      return { kind: "card", address: ACCEPT_ADDRESS, customInputs: trigger.fields, site };
     case "delegated":
-      return { kind: "card", address: DELEGATED, customInputs: trigger.params, site };
+      return { kind: "card", address: DELEGATED_ADDRESS, customInputs: trigger.params, site };
     case "manual":
-      return { kind: "card", address: NOOP, site };
+      return { kind: "card", address: NOOP_ADDRESS, site };
     case "event":
       // The body lives in the wrapper's inline flow, whose root is a callable named after the event.
-      return { kind: "card", address: CALLABLE, site };
+      return { kind: "card", address: CALLABLE_ADDRESS, site };
     case "card":
       return trigger.card;
     default:

@@ -7,8 +7,9 @@ import { DslError } from "../dsl/errors.js";
 import { isRef } from "../dsl/handle.js";
 import type { CallSite, Ref } from "../dsl/types.js";
 import type { TableFilter, WhereCondition } from "../dsl/where.js";
-import { defaultData, toJson } from "./lower-values.js";
-import type { ValueType } from "./convert.js";
+import { toJson } from "./lower-values.js";
+import type { ValueType } from "../shapes/conversion.js";
+import { FILTER_FIELD_GROUP, filterFieldEntry, hiddenFieldData } from "../shapes/tables.js";
 
 export interface FilterContext {
   /** Wires `source` into an input of the card being lowered, without conversion. */
@@ -54,11 +55,6 @@ export function lowerTableFilter(card: IrCard, filter: TableFilter, what: string
   return { kind: "json", data: { expr } as Json, ids };
 }
 
-/** What a hidden filter field holds: the type's empty value, null for dates and lists (31 + 7 of 48 in the corpus). */
-export function hiddenFieldData(type: ValueType): Json {
-  return type.collection || type.type === "Date" ? null : defaultData(type.type);
-}
-
 function checkCondition(c: WhereCondition, at: string, site: CallSite | undefined): void {
   if (typeof c !== "object" || c === null) throw new DslError(`${at} must be { column, op, value }`, site);
   if (typeof c.column !== "string" || c.column === "") throw new DslError(`${at}: column must be a column name`, site);
@@ -71,16 +67,8 @@ function checkCondition(c: WhereCondition, at: string, site: CallSite | undefine
 
 /** The hidden `_expr` field of condition `i` (its type, key and links are filled in once the source is known). */
 function hiddenField(card: IrCard, i: number, available: readonly string[]): { ref: IrEntryRef; extra: IrCard["extraInputs"][number] } {
-  const ref: IrEntryRef = { group: "_expr", key: `\u0000expr${i}` };
-  const entry: JsonObject = {
-    group: "_expr",
-    key: ref.key,
-    value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: [...available] },
-    required: false,
-    ref: false,
-    metadata: { forceHide: true, method: null },
-    flags: "d",
-  };
+  const ref: IrEntryRef = { group: FILTER_FIELD_GROUP, key: `\u0000expr${i}` };
+  const entry = filterFieldEntry(ref.key, { type: "string", collection: false, data: null, available: [...available] });
   const extra = { entry, value: { kind: "json", data: null } as IrValue };
   card.extraInputs.push(extra);
   return { ref, extra };

@@ -2,7 +2,8 @@
  * The object a flow body receives (`f`): it places cards in execution order and records the control-flow
  * edges between them. It knows nothing of templates or ids; `lower` turns what it recorded into IR.
  */
-import type { InlineShapeChanges } from "../compile/inline-shape.js";
+import type { InlineShapeChanges } from "../shapes/inline-flow.js";
+import { CALLABLE_ADDRESS, COMMENT_ADDRESS, IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS, OBJECT_GET_ADDRESS, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
 import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
@@ -10,17 +11,7 @@ import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./typ
 import { isRef, makeRef } from "./handle.js";
 import { inline } from "./inline.js";
 import { expandFields } from "./expand.js";
-export { EXPAND_ADDRESS } from "./expand.js";
 import type { CustomField, OktaObject } from "./types.js";
-
-export const IF_ADDRESS = "root:kernel:control:0.0.1:if";
-export const JOIN_ADDRESS = "root:kernel:control:0.0.1:join";
-export const NOOP_ADDRESS = "root:kernel:control:0.0.1:noop";
-export const COMMENT_ADDRESS = "root:kernel:control:0.0.1:comment";
-export const RETURN_ADDRESS = "root:kernel:control:0.0.1:return";
-export const TRY_CATCH_ADDRESS = "root:kernel:control:0.0.1:tryCatch";
-export const OBJECT_GET_ADDRESS = "root:kernel:object:0.0.1:get";
-export const CALLABLE_ADDRESS = "root:kernel:control:0.0.1:callable";
 
 /** How lower must build a node that is not an ordinary card. */
 export type NodeRole =

@@ -1,11 +1,10 @@
-import { freshTokens, placeholderEntry } from "../compile/compose-placeholders.js";
+import { freshTokens, placeholderEntry } from "../shapes/compose.js";
+import { COMPOSE_ADDRESS } from "../shapes/known-cards.js";
 import { DslError } from "./errors.js";
 import { isRef } from "./handle.js";
 import { isConverted } from "./inline.js";
 import { userCallSite } from "./site.js";
 import type { CallSite, CardSpec, Converted, CustomField, Input } from "./types.js";
-
-const COMPOSE = "root:kernel:string:0.0.1:compose";
 
 /** What a template literal can hold: card outputs (`convert(...)`-ed or not) and constants. */
 export type ComposeValue = Input<string | number | boolean> | Converted;
@@ -63,5 +62,5 @@ function composeCard(strings: TemplateStringsArray, values: readonly ComposeValu
   const tokens = freshTokens(pieces.join(""), wired.length);
   const text = pieces.map((p, i) => (i === 0 ? p : `{{{${tokens[i - 1]!}}}}${p}`)).join("");
   const customInputs: CustomField[] = wired.map((value, i) => ({ key: tokens[i]!, type: "string", value, raw: placeholderEntry(tokens[i]!, i + 1) }));
-  return Object.freeze({ kind: "card" as const, address: COMPOSE, ...options, inputs: { _text_: text }, customInputs, site });
+  return Object.freeze({ kind: "card" as const, address: COMPOSE_ADDRESS, ...options, inputs: { _text_: text }, customInputs, site });
 }

@@ -4,10 +4,11 @@
  * that matches the option values, checks what TypeScript cannot check for JavaScript callers (unknown props,
  * constants of the wrong JS type), and records the caller's file and line.
  */
-import type { Json, JsonObject } from "../ir/types.js";
+import type { Json, JsonObject } from "../util/json.js";
 import { callSite } from "./call-site.js";
 import { DslError } from "./errors.js";
 import type { CardSpec, Connection, CustomField, ErrorPolicy } from "./types.js";
+import { connectorOf } from "../shapes/address.js";
 
 /**
  * Type codes of an input in `FactoryMeta.inputs`: `|`-separated alternatives of
@@ -70,7 +71,7 @@ export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined 
 
 export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
   const inputs = new Map(meta.inputs.map(([prop, key, code, choices]) => [prop, { key, code, choices }]));
-  const connector = /^root:channels:http:([^:]+):/.exec(meta.address)?.[1];
+  const connector = connectorOf(meta.address);
   const factory = (props?: P): CardSpec<O> => {
     const site = callSite(1);
     // Annotated so that control flow knows it never returns.

@@ -9,8 +9,7 @@ import { userCallSite } from "./site.js";
 import type { CardSpec, Ref } from "./types.js";
 import type { NodeRole, Recording, RecordedNode } from "./builder.js";
 import { shortId } from "../util/ids.js";
-
-export const EXPAND_ADDRESS = "root:kernel:object:0.0.1:expand";
+import { EXPAND_ADDRESS } from "../shapes/known-cards.js";
 
 export function expandFields(
   recording: Recording,

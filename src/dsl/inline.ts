@@ -3,7 +3,7 @@ import { isRef } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { FlowBuilder } from "./builder.js";
 import type { CardSpec, Converted, InlineFlow, Ref } from "./types-reexport.js";
-import type { InlineShapeChanges } from "../compile/inline-shape.js";
+import type { InlineShapeChanges } from "../shapes/inline-flow.js";
 
 /**
  * A flow stored inside a card: the root card (usually a Helper Flow callable), then the body placed with `g`.

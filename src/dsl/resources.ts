@@ -2,6 +2,7 @@
 import { DslError } from "./errors.js";
 import { userCallSite } from "./site.js";
 import type { Connection, Folder, Table, TableColumnType } from "./types.js";
+import { isTableColumnType, TABLE_COLUMN_TYPES } from "../shapes/tables.js";
 
 /**
  * A connection by name: `connection("Office 365 Admin", "office365admin")` (or pass the generated connector
@@ -25,8 +26,6 @@ export function folder(name: string, options: { description?: string; parent?: F
   return Object.freeze({ kind: "folder" as const, name, description: options.description, parent: options.parent, raw: options.raw, site });
 }
 
-export const TABLE_COLUMN_TYPES: Record<TableColumnType, string> = { string: "str", number: "dec", boolean: "bln", Date: "dte" };
-
 export function table(
   name: string,
   options: {
@@ -44,7 +43,7 @@ export function table(
     : Object.entries(options.columns ?? {});
   const columns = entries.map(([col, spec]) => {
     const type = typeof spec === "string" ? spec : spec?.type;
-    if (!type || !(type in TABLE_COLUMN_TYPES)) throw new DslError(`table ${JSON.stringify(name)} column ${JSON.stringify(col)}: type must be one of ${Object.keys(TABLE_COLUMN_TYPES).join(", ")}`, site);
+    if (!isTableColumnType(type)) throw new DslError(`table ${JSON.stringify(name)} column ${JSON.stringify(col)}: type must be one of ${Object.keys(TABLE_COLUMN_TYPES).join(", ")}`, site);
     return { name: col, type, default: typeof spec === "string" ? null : (spec.default ?? null) };
   });
   if (columns.length === 0) throw new DslError(`table ${JSON.stringify(name)} needs at least one column`, site);

@@ -2,7 +2,7 @@
 import { DslError } from "./errors.js";
 import { userCallSite } from "./site.js";
 import type { CardSpec, CustomField, OktaDate, OktaObject, OktaType, Trigger } from "./types.js";
-import type { InlineShapeChanges } from "../compile/inline-shape.js";
+import type { InlineShapeChanges } from "../shapes/inline-flow.js";
 
 export type ParamType = "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
 

@@ -1,2 +1,2 @@
 export type * from "./types.js";
-export type { Json, JsonObject } from "../ir/types.js";
+export type { Json, JsonObject } from "../util/json.js";

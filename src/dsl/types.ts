@@ -2,8 +2,11 @@
  * The DSL's value types: what flow files build and what `lower` reads. Plain objects tagged by `kind`;
  * user-facing helpers (flow, schedule, connection, card factories) only construct these.
  */
-import type { Json, JsonObject } from "../ir/types.js";
-import type { InlineShapeChanges } from "../compile/inline-shape.js";
+import type { Json, JsonObject } from "../util/json.js";
+import type { InlineShapeChanges } from "../shapes/inline-flow.js";
+import type { TableColumnType } from "../shapes/tables.js";
+
+export type { TableColumnType };
 
 /** Where in a flow file a DSL value was made (for error messages: file and line of the offending call). */
 export interface CallSite {
@@ -76,7 +79,6 @@ export interface Folder {
   readonly site?: CallSite;
 }
 
-export type TableColumnType = "string" | "number" | "boolean" | "Date";
 export interface Table {
   readonly kind: "table";
   readonly name: string;

@@ -7,7 +7,7 @@
  * writes both.
  */
 import { userCallSite } from "./site.js";
-import type { Json } from "../ir/types.js";
+import type { Json } from "../util/json.js";
 import type { CallSite, OktaObject, Ref } from "./types.js";
 
 export interface WhereCondition {

@@ -10,10 +10,9 @@
  * The IR is plain data (JSON-serialisable, no classes, no cycles) and nothing in it is mutated by a pass.
  */
 
-export type Json = null | boolean | number | string | Json[] | JsonObject;
-export interface JsonObject {
-  [key: string]: Json;
-}
+import type { Json, JsonObject } from "../util/json.js";
+
+export type { Json, JsonObject };
 
 export interface IrPack {
   folders: IrFolder[];

@@ -1,11 +1,4 @@
-import type { IrEntryRef, IrLink, JsonObject } from "../ir/types.js";
-
-/** Looks up catalog templates by address and variant (the catalog, or templates learned on the fly). */
-export interface TemplateSource {
-  template(address: string, variant: string): JsonObject | undefined;
-  /** The variant of this very card when already known (import's learner computed it): saves a second hashing. */
-  knownVariant?(card: JsonObject): string | undefined;
-}
+import type { IrEntryRef, IrLink } from "../ir/types.js";
 
 /** Pack-level id → ref maps. */
 export interface PackIndex {

@@ -4,9 +4,10 @@
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrPin, IrPolicy, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
 import { INSTANCE_MODEL_KEYS, isInstanceEntry, templateOf, variantOf } from "../catalog/template.js";
 import { cloneJson, defineKey, isObject, jsonEqual } from "../util/json.js";
-import { entryRefKey, entryRefs, sideEntries } from "./entries.js";
-import { EXPAND_ADDRESS } from "./expand-refs.js";
-import { link, type FlowIndex, type PackIndex, type TemplateSource } from "./context.js";
+import { entryRefKey, entryRefs, sideEntries } from "../shapes/entries.js";
+import { EXPAND_ADDRESS } from "../shapes/known-cards.js";
+import type { TemplateSource } from "../catalog/store.js";
+import { link, type FlowIndex, type PackIndex } from "./context.js";
 
 export interface CardLiftContext {
   pack: PackIndex;
@@ -66,7 +67,7 @@ export function liftCard(card: JsonObject, ref: string, ctx: CardLiftContext): I
   if ("comments" in model && !jsonEqual(model.comments, tModel.comments)) ir.comments = cloneJson(model.comments!);
   if (!("comments" in model) && "comments" in tModel) ir.removedModelKeys.push("comments");
   // An expand card named after its source: emit writes the source's uuid; its name in the IR is its ref, built
-  // from the source's (src/lift/expand-refs.ts), so that code naming it so gets back the same ref.
+  // from the source's (src/shapes/expand.ts), so that code naming it so gets back the same ref.
   const source = address === EXPAND_ADDRESS ? ctx.flow.cards.get(ir.name) : undefined;
   if (source !== undefined) {
     ir.nameOf = source;

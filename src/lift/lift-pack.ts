@@ -4,18 +4,18 @@
  * Cards are kept in storage order with their orderings; the structured view (steps, If/Else, loops) is
  * derived from this by `src/ir/structure.ts`, never stored twice.
  */
-import { GENERATED_INLINE_ID } from "../compile/inline-shape.js";
 import type { IrCard, IrConnection, IrCron, IrFlow, IrFolder, IrPack, IrScope, IrTable, Json, JsonObject } from "../ir/types.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { slug, UniqueNames } from "../util/names.js";
-import { expandPaths, expandRefBase, expandSource, placingOrder } from "./expand-refs.js";
-import { link, type FlowIndex, type PackIndex, type TemplateSource } from "./context.js";
-import { entryRefs, sideEntries } from "./entries.js";
+import { entryRefs, sideEntries } from "../shapes/entries.js";
+import { expandPaths, expandRefBase, expandSource, placingOrder } from "../shapes/expand.js";
+import { GENERATED_INLINE_ID } from "../shapes/inline-flow.js";
+import type { TemplateSource } from "../catalog/store.js";
+import { link, type FlowIndex, type PackIndex } from "./context.js";
 import { liftCard, type CardLiftContext } from "./lift-card.js";
 import { FLOW_CORE_KEYS } from "../format/flow.js";
 
 const CORE_KEYS: ReadonlySet<string> = new Set(FLOW_CORE_KEYS);
-
 
 export interface LearnedTemplate {
   address: string;
@@ -151,7 +151,7 @@ function indexFlow(fd: JsonObject): FlowIndex {
     }
   };
   collect(fd, 0);
-  // Expand cards named after a card of the flow get refs from what they read (src/lift/expand-refs.ts).
+  // Expand cards named after a card of the flow get refs from what they read (src/shapes/expand.ts).
   const expands: Array<{ card: JsonObject; uuid: string; source: string; scope: JsonObject }> = [];
   const visit = (scope: JsonObject, depth: number): void => {
     if (depth > 64) return;
@@ -192,7 +192,7 @@ function innerScopes(card: JsonObject): JsonObject[] {
   return out;
 }
 
-/** Refs of expand cards: from the output and fields they read, numbered per source in placing order (src/lift/expand-refs.ts). */
+/** Refs of expand cards: from the output and fields they read, numbered per source in placing order (src/shapes/expand.ts). */
 function nameExpands(expands: Array<{ card: JsonObject; uuid: string; source: string; scope: JsonObject }>, index: FlowIndex, names: UniqueNames): void {
   const groups = new Map<JsonObject, Map<string, typeof expands>>();
   for (const x of expands) {

@@ -1,4 +1,6 @@
-/** A card address split into what a reviewer reads: `connector action` plus the connector version. */
+/** What a reviewer reads of a card address: `connector action` plus the connector version. */
+import { parseAddress } from "../shapes/address.js";
+
 export interface CardKind {
   /** Kernel module (`control`, `list`...) or connector key (`okta`, `office365admin`...). */
   connector: string;
@@ -8,17 +10,11 @@ export interface CardKind {
   kernel: boolean;
 }
 
-export function parseAddress(address: unknown): CardKind {
-  if (typeof address !== "string") return { connector: "?", action: "?", version: null, kernel: false };
-  const parts = address.split(":");
-  if (parts[0] === "root" && parts[1] === "kernel" && parts.length === 5) {
-    return { connector: parts[2] ?? "?", action: parts[4] ?? "?", version: null, kernel: true };
-  }
-  if (parts[0] === "root" && parts[1] === "channels" && parts.length === 6) {
-    return { connector: parts[3] ?? "?", action: parts[5] ?? "?", version: parts[4] ?? null, kernel: false };
-  }
+export function cardKindOf(address: unknown): CardKind {
+  const parsed = typeof address === "string" ? parseAddress(address) : undefined;
+  if (parsed) return { connector: parsed.module, action: parsed.key, version: parsed.kind === "kernel" ? null : parsed.version, kernel: parsed.kind === "kernel" };
   // Unknown grammar: keep the whole address visible rather than guessing.
-  return { connector: address, action: "?", version: null, kernel: false };
+  return typeof address === "string" ? { connector: address, action: "?", version: null, kernel: false } : { connector: "?", action: "?", version: null, kernel: false };
 }
 
 /** `module:key`, the version-independent identity of a card type. */

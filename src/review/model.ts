@@ -12,7 +12,7 @@
  * Every order below is derived from content, so two exports that differ only in ids or storage order
  * give the same model.
  */
-import { parseAddress, isKernel, kindKey, type CardKind } from "./address.js";
+import { cardKindOf, isKernel, kindKey, type CardKind } from "./address.js";
 import { arr, canonicalJson, compareStrings, entries, get, getPath, isEmptyValue, isObject, str } from "./json.js";
 
 export interface PackView {
@@ -367,7 +367,7 @@ interface Walked {
 }
 
 function methodKind(m: unknown): CardKind {
-  return parseAddress(get(m, "address"));
+  return cardKindOf(get(m, "address"));
 }
 
 function displayName(m: unknown): string {

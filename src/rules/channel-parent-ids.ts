@@ -9,7 +9,7 @@ export const channelParentIds: Rule = {
   severity: "warning",
   description: "A connector card carries `parents.version.data.id` and `parents.channel.data.id` (environment-specific numbers copied from an export). `flocode build` does not report it for the files it writes: Okta assigns these numbers on import.",
   visitCard(card, report) {
-    if (card.parsed?.kind !== "channel") return;
+    if (card.parsed?.kind !== "connector") return;
     const parents = objAt(card.raw, "parents");
     for (const which of PARENTS) {
       const data = objAt(objAt(parents, which), "data");

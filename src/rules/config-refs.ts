@@ -7,7 +7,7 @@ export const configRefs: Rule = {
   severity: "error",
   description: "A connector card's non-null `config` is a key of data.configs whose `module` is the card's connector (X1).",
   visitCard(card, report, { index }) {
-    if (card.parsed?.kind !== "channel" || !card.model) return;
+    if (card.parsed?.kind !== "connector" || !card.model) return;
     const config = card.model.config;
     if (typeof config !== "string") return;
     const target = index.configs.get(config);

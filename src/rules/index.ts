@@ -8,5 +8,5 @@ export { RULES } from "./registry.js";
 export { RETIRED } from "./retired.js";
 export { runRules, type RunRulesOptions } from "./run.js";
 export { validateFlopack, validateText, type ValidateOptions } from "./validate.js";
-export { buildIndex, parseAddress, type FlopackIndex, type CardView, type ScopeView, type FlowView, type EdgeView, type PinView, type Address } from "./model.js";
+export { buildIndex, type FlopackIndex, type CardView, type ScopeView, type FlowView, type EdgeView, type PinView } from "./model.js";
 export type { Rule, RuleContext, Report } from "./types.js";

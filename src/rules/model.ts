@@ -1,3 +1,4 @@
+import { followsGrammar, parseAddress, type CardAddress } from "../shapes/address.js";
 import { encodePointerSegment } from "../util/json-pointer.js";
 
 /**
@@ -25,18 +26,6 @@ export interface EdgeView {
   scope: ScopeView;
 }
 
-export interface Address {
-  kind: "kernel" | "channel";
-  module: string;
-  version: string;
-  key: string;
-  /** `module:key`, e.g. `control:if`. */
-  moduleKey: string;
-  /** What `parents.version.address` and `parents.channel.address` repeat (M3): the address without its key, then without its version too. */
-  versionAddress: string;
-  channelAddress: string;
-}
-
 export interface CardView {
   index: number;
   /** Computed on first use. */
@@ -45,7 +34,7 @@ export interface CardView {
   uuid: string | undefined;
   address: string | undefined;
   /** The parsed address, when it follows the grammar (M1). */
-  parsed: Address | undefined;
+  parsed: CardAddress | undefined;
   model: Obj | undefined;
   /** `node.model.inputs.data` as stored: entry id → entry. Read entries with `entryAt` (they may be anything). */
   inputData: Obj | undefined;
@@ -150,21 +139,6 @@ function mapOf(o: Obj | undefined): Map<string, Obj> {
   const m = new Map<string, Obj>();
   if (o) for (const [k, v] of Object.entries(o)) if (isObj(v)) m.set(k, v);
   return m;
-}
-
-const ADDRESS = /^root:(?:kernel:([A-Za-z0-9_]+):(0\.0\.1)|channels:http:([A-Za-z0-9_]+):(\d+\.\d+\.\d+)):([^:]+)$/;
-
-/** Parses a card address by the grammar of FLOPACK.md §4.2; undefined when it does not follow it. */
-export function parseAddress(address: string): Address | undefined {
-  const m = ADDRESS.exec(address);
-  if (!m) return undefined;
-  const kind = m[1] !== undefined ? "kernel" : "channel";
-  const module = kind === "kernel" ? m[1]! : m[3]!;
-  const version = kind === "kernel" ? m[2]! : m[4]!;
-  const key = m[5]!;
-  const versionAddress = address.slice(0, address.length - key.length - 1);
-  const channelAddress = versionAddress.slice(0, versionAddress.length - version.length - 1);
-  return { kind, module, version, key, moduleKey: `${module}:${key}`, versionAddress, channelAddress };
 }
 
 /** The `module:key` of a card (e.g. `control:if`), when its address parses. */
@@ -285,7 +259,7 @@ class Edge implements EdgeView {
 class Card implements CardView {
   readonly uuid: string | undefined;
   readonly address: string | undefined;
-  readonly parsed: Address | undefined;
+  readonly parsed: CardAddress | undefined;
   readonly model: Obj | undefined;
   readonly inputData: Obj | undefined;
   readonly outputData: Obj | undefined;
@@ -315,11 +289,13 @@ class Card implements CardView {
 }
 
 // A pack repeats a few hundred addresses thousands of times. Parsed addresses are immutable, so sharing is safe.
-const addressCache = new Map<string, Address | undefined>();
+const addressCache = new Map<string, CardAddress | undefined>();
 
-function parseAddressCached(address: string): Address | undefined {
+/** The parsed address when it follows the grammar (FLOPACK.md §4.2, M1); undefined otherwise. */
+function parseAddressCached(address: string): CardAddress | undefined {
   if (addressCache.has(address)) return addressCache.get(address);
-  const parsed = parseAddress(address);
+  const structural = parseAddress(address);
+  const parsed = structural && followsGrammar(structural) ? structural : undefined;
   if (addressCache.size < 10_000) addressCache.set(address, parsed === undefined ? undefined : Object.freeze(parsed));
   return parsed;
 }

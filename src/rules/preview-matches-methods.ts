@@ -1,5 +1,6 @@
 import type { Rule } from "./types.js";
-import { cardKind, isObj, objAt, own, ptr, rootOf } from "./model.js";
+import { previewItem } from "../shapes/address.js";
+import { isObj, objAt, own, ptr, rootOf } from "./model.js";
 
 export const previewMatchesMethods: Rule = {
   code: "FP210",
@@ -22,8 +23,8 @@ export const previewMatchesMethods: Rule = {
         const p: unknown = preview[i];
         const card = scope.cards[i]!;
         if (!card.parsed || !isObj(p)) continue;
-        const name = cardKind(card) === "object:expand" ? "" : card.parsed.key;
-        if (p.module !== card.parsed.module || p.name !== name || p.kernel !== (card.parsed.kind === "kernel")) {
+        const expected = previewItem(card.parsed);
+        if (p.module !== expected.module || p.name !== expected.name || p.kernel !== expected.kernel) {
           report(ptr(at(), i), `preview item does not describe card ${i} (${card.parsed.module}:${card.parsed.key})`);
         }
       }

@@ -1,4 +1,8 @@
-import type { Json, JsonObject } from "../ir/types.js";
+/** A JSON value, as parsed from (or written to) JSON text. */
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export interface JsonObject {
+  [key: string]: Json;
+}
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { card, compose, convert } from "../../src/index.js";
 import { importFlopack, runImportFile } from "../../src/codegen/import-pack.js";
 import { templateLiteral, templateText } from "../../src/codegen/compose.js";
-import { placeholderEntry } from "../../src/compile/compose-placeholders.js";
+import { placeholderEntry } from "../../src/shapes/compose.js";
 import type { JsonObject } from "../../src/ir/types.js";
 import { COMPOSE, cardsOf, composePack, inputsOf, simpleComposePack, templateStrings } from "../support/compose-pack.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";

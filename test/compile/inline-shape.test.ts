@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyShapeChanges, shapeChanges, usualInlineShape } from "../../src/compile/inline-shape.js";
+import { applyShapeChanges, shapeChanges, usualInlineShape } from "../../src/shapes/inline-flow.js";
 import type { Json, JsonObject } from "../../src/ir/types.js";
 
 /**

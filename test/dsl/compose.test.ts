@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { compose, convert } from "../../src/index.js";
 import { makeRef } from "../../src/dsl/handle.js";
-import { placeholderEntry } from "../../src/compile/compose-placeholders.js";
+import { placeholderEntry } from "../../src/shapes/compose.js";
 import type { CardNode } from "../../src/dsl/types.js";
 
 const node = { kind: "cardNode", spec: { kind: "card", address: "x" }, owner: {}, index: 0 } as unknown as CardNode;

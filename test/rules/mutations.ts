@@ -129,7 +129,7 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP108",
     what: "a connector card pointing at a missing connection",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => c.parsed?.kind === "channel" && typeof c.model?.config === "string");
+      const c = idx(d).cards.find((c) => c.parsed?.kind === "connector" && typeof c.model?.config === "string");
       if (!c?.model) return false;
       c.model.config = NEW_UUID;
       return true;
@@ -576,7 +576,7 @@ export const WARNING_MUTATIONS: Mutation[] = [
     code: "FP208",
     what: "a connector card without a connection",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => c.parsed?.kind === "channel" && c.parsed.module !== "stash" && typeof c.model?.config === "string");
+      const c = idx(d).cards.find((c) => c.parsed?.kind === "connector" && c.parsed.module !== "stash" && typeof c.model?.config === "string");
       if (!c) return false;
       c.model!.config = null;
       return true;
@@ -586,7 +586,7 @@ export const WARNING_MUTATIONS: Mutation[] = [
     code: "FP209",
     what: "a connector card without parent ids",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => c.parsed?.kind === "channel");
+      const c = idx(d).cards.find((c) => c.parsed?.kind === "connector");
       const v = c && isObj(c.raw.parents) && isObj(c.raw.parents.version) && isObj(c.raw.parents.version.data) ? c.raw.parents.version.data : undefined;
       if (!v) return false;
       delete v.id;

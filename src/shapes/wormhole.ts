@@ -9,7 +9,7 @@
  * If/ElseIf, 316 on If Error; the other is the same with a list type), exit inputs 714 of 715 and exit outputs
  * 714 of 715 (the odd one out also has `ref: true`). Entries carry no `metadata.index` and `value.data` is null.
  */
-import type { JsonObject } from "../ir/types.js";
+import type { JsonObject } from "../util/json.js";
 
 export type WormholeEnd = "entrance" | "exitInput" | "exitOutput";
 

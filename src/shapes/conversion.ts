@@ -2,7 +2,8 @@
  * Okta's automatic conversions on pins (FLOPACK.md §5.4): a pin carries a transform exactly when the source
  * and target differ in primitive type or collection flag (an object schema counts as "object").
  */
-import type { IrTransform, JsonObject } from "../ir/types.js";
+import type { IrTransform } from "../ir/types.js";
+import type { JsonObject } from "../util/json.js";
 
 export interface ValueType {
   type: string | JsonObject;

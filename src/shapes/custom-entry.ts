@@ -4,8 +4,9 @@
  * for that card and side in the real exports (measured on the 61 exports of the corpus: e.g. 369 of 564 helper
  * parameters, 1308 of 1443 Construct keys, 185 of 185 Merge fields).
  */
-import type { JsonObject } from "../ir/types.js";
-import { placeholderEntry } from "./compose-placeholders.js";
+import type { JsonObject } from "../util/json.js";
+import { placeholderEntry } from "./compose.js";
+import { FILTER_FIELD_GROUP, filterFieldEntry, TABLE_COLUMN_SIDES, tableColumnEntry } from "./tables.js";
 
 const ALL_TYPES = ["string", "number", "boolean", "Date", "Array", "object", "file", "flo", "folder"];
 
@@ -85,26 +86,10 @@ export function customEntry(actionKey: string, side: "inputs" | "outputs", f: Cu
   return entry;
 }
 
-/**
- * Tables cards whose "Fields" group holds one field per table column, by the side it is on: the rows written
- * (createRow, updateRow) or read (readRow, searchRows2).
- */
-export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
-
-/**
- * A table column's field on a Tables card, as Okta writes it (all 129 column inputs and 66 column outputs of the
- * corpus have this shape): typed as the column, offering only that type, never "custom"; outputs have no index.
- */
-export function tableColumnEntry(side: "inputs" | "outputs", key: string, type: string, index: number): JsonObject {
-  return side === "inputs"
-    ? { group: "Fields", key, value: { error: false, proxy: false, check: false, type, collection: false, data: null, available: [type] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" }
-    : { group: "Fields", key, value: { error: false, type, collection: false, data: null, available: [type] }, ref: false, metadata: {} };
-}
-
 function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntrySpec): JsonObject {
-  if (f.group === "_expr" && side === "inputs") {
-    // A Tables filter's hidden field (written by `where`, see table-filter.ts); its `method` is a link.
-    return { group: "_expr", key: f.key, value: { error: false, proxy: false, check: false, type: f.type, collection: f.collection, data: f.data as null, available: [] }, required: false, ref: false, metadata: { forceHide: true, method: null }, flags: "d" };
+  if (f.group === FILTER_FIELD_GROUP && side === "inputs") {
+    // A Tables filter's hidden field (written by `where`); its `method` is a link.
+    return filterFieldEntry(f.key, { type: f.type, collection: f.collection, data: f.data as null, available: [] });
   }
   if (f.group === "Fields" && TABLE_COLUMN_SIDES[actionKey] === side && typeof f.type === "string") {
     const entry = tableColumnEntry(side, f.key, f.type, f.index);
@@ -175,3 +160,11 @@ function labelsOf(f: CustomEntrySpec): JsonObject {
 
 /** Cards whose outputs repeat their inputs (FLOPACK.md §4.4). */
 export const MIRRORED_ACTIONS = new Set(["callable", "return", "let", "accept", "delegated", "returnRaw", "throw"]);
+
+/** The fields of a Join per value an If/Else hands on (`f.ifElse` returns): a string input and its output. */
+export function joinValueEntries(key: string, index: number): [JsonObject, JsonObject] {
+  return [
+    { group: null, key, value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" },
+    { group: null, key, value: { error: false, type: "string", collection: false, data: null, available: ["string"] }, ref: false, metadata: { index, optional: false } },
+  ];
+}

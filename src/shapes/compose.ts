@@ -3,7 +3,7 @@
  * each token the key of a sibling input that receives the value (usually a pin). Shared by the `compose` tag
  * (which writes them) and import (which reads them back into a template literal).
  */
-import type { JsonObject } from "../ir/types.js";
+import type { JsonObject } from "../util/json.js";
 
 /**
  * A placeholder input as Okta writes it: 202 of the 202 placeholders of the corpus's 117 Compose cards have

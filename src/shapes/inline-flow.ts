@@ -2,14 +2,11 @@
  * The inline flow object's keys besides its cards (If/ElseIf branches, If Error blocks, For Each bodies, event
  * wrappers): the usual ones, and a shape given in code as changes to them.
  */
-import type { Json, JsonObject } from "../ir/types.js";
-import { cloneJson, jsonEqual } from "../util/json.js";
+import { cloneJson, jsonEqual, type Json, type JsonObject } from "../util/json.js";
+import { TREE } from "./flow.js";
 
 /** Stands for an inline flow `id` that is a fresh uuid (emit derives it; every corpus inline flow has one). */
 export const GENERATED_INLINE_ID = "\u0000generated-id";
-
-/** The `tree` every flow built without a tree has (395 of 560 flows in FLOPACK.md §3.1). */
-export const TREE = { id: 2, name: "empty", description: "This flow has been build w/o a tree and uses the newer, async, Addressing module." };
 
 /**
  * The inline flow object as most exports have it (the corpus's 154 inline flows: all have a uuid `id`, 139 the

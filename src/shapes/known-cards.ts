@@ -1,0 +1,27 @@
+/** The cards flocode writes or recognises by address: control flow, flow starts, and the hidden helper cards. */
+import { kernelAddress } from "./address.js";
+
+/** Helper Flow / Scheduled Flow start card, and the start card of every inline flow. */
+export const CALLABLE_ADDRESS = kernelAddress("control", "callable");
+/** A flow without a trigger (run by hand); also the head of each If/Else branch. */
+export const NOOP_ADDRESS = kernelAddress("control", "noop");
+export const IF_ADDRESS = kernelAddress("control", "if");
+export const JOIN_ADDRESS = kernelAddress("control", "join");
+export const COMMENT_ADDRESS = kernelAddress("control", "comment");
+export const RETURN_ADDRESS = kernelAddress("control", "return");
+/** If Error. */
+export const TRY_CATCH_ADDRESS = kernelAddress("control", "tryCatch");
+export const OBJECT_GET_ADDRESS = kernelAddress("object", "get");
+/** The hidden Object Expand card of an unfolded object output (FLOPACK.md §6.9). */
+export const EXPAND_ADDRESS = kernelAddress("object", "expand");
+export const COMPOSE_ADDRESS = kernelAddress("string", "compose");
+export const EXPRESSION_ADDRESS = kernelAddress("math", "expression");
+/** For Each - Ignore Errors: the hidden wrapper of event flows. */
+export const ASYNC_EACH_ADDRESS = kernelAddress("list", "asyncEach");
+/** API endpoint flow start card. */
+export const ACCEPT_ADDRESS = kernelAddress("http", "accept");
+/** Delegated flow start card. */
+export const DELEGATED_ADDRESS = kernelAddress("http", "delegated");
+
+/** The connector of the Tables cards (`root:channels:http:stash:...`). */
+export const TABLES_CONNECTOR = "stash";
