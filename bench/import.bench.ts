@@ -6,7 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { benchCorpus, type Harness } from "./harness.js";
-import { importFlopack } from "../src/codegen/import-pack.js";
+import { importFlopack } from "../src/cli/run-import.js";
 
 export default async function run(h: Harness): Promise<void> {
   const corpus = benchCorpus();

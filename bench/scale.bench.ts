@@ -21,7 +21,7 @@ import { validateText } from "../src/rules/validate.js";
 import { buildPackView } from "../src/review/model.js";
 import { renderShow } from "../src/review/show.js";
 import { diffPacks } from "../src/review/diff.js";
-import { importFlopack } from "../src/codegen/import-pack.js";
+import { importFlopack } from "../src/cli/run-import.js";
 import { readFlopackFile } from "../src/format/parse.js";
 import { scramble } from "../test/support/scramble.js";
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateCardFiles } from "../src/catalog/card-factories.js";
+import { generateCardFiles } from "../src/codegen/card-factories.js";
 import { writeIfChanged } from "../src/catalog/file.js";
 import { Catalog } from "../src/catalog/store.js";
 

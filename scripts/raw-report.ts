@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { importFlopack } from "../src/codegen/import-pack.js";
+import { importFlopack } from "../src/cli/run-import.js";
 
 const corpus = process.env.FLOCODE_CORPUS;
 if (!corpus) {

@@ -6,8 +6,8 @@
  * 3. store     lookups: default variant, variant by option values (`Catalog`, `loadCatalog`)
  * 4. files     built-in `catalog/*.json` and a project's `flocode.catalog.json` (`readCatalogFile`, `writeCatalogFile`)
  * 5. shapes    the settable inputs and the outputs of an address, named as the typed factories name them
- *              (`cardShape`, `resolveOutputName`), which factory stands for an address (`planFactories`, `factoryFor`),
- *              and the generator (`generateCardFiles` in card-factories.ts, `npm run gen:cards`; not re-exported: ts-morph)
+ *              (`cardShape`, `resolveOutputName`), and which factory stands for an address (`planFactories`, `factoryFor`);
+ *              the generator that writes the factories is src/codegen/card-factories.ts (`npm run gen:cards`)
  */
 export { type CatalogEntry, mergeEntries, optionValues, compareEntries, MAX_SOURCES } from "./entry.js";
 export { forEachCard, inlineFlowsOf, type CardVisit } from "./walk.js";

@@ -3,13 +3,7 @@
  * keys ("Relative URL" → relativeUrl), factory names from action keys (customAPIAction → customApiAction),
  * made valid and unique by a group prefix or a counter.
  */
-
-const RESERVED_WORDS = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "yield let static implements interface package private protected public await arguments eval undefined")
-    .split(" "),
-);
+import { RESERVED_WORDS } from "../util/reserved-words.js";
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 

@@ -31,7 +31,7 @@ Examples:
   $ flocode build flows/ --check           # exit 1 if dist/ is stale`,
     )
     .action(async (paths: string[], options: BuildOptions) => {
-      const { runBuild } = await import("../compile/build-command.js");
+      const { runBuild } = await import("./run-build.js");
       process.exitCode = await runBuild(paths, options);
     });
 }

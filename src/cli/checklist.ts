@@ -8,7 +8,7 @@ export function registerChecklist(program: Command): void {
     .argument("<file>", "a .flopack file or a flow source (.flow.ts)")
     .option("--json", "machine-readable output: {items: [...]}")
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { loadReviewInput, mergePacks } = await import("./review-input.js");
       const { buildPackView } = await import("../review/model.js");
       const { checklistFromView, checklistJson, formatChecklist } = await import("../review/checklist.js");
       const items = checklistFromView(buildPackView(mergePacks(await loadReviewInput(file))));

@@ -18,7 +18,7 @@ Examples:
   $ flocode diff export.flopack flows/keepalive.flow.ts --format markdown > comment.md`,
     )
     .action(async (a: string, b: string, opts: { json?: boolean; format: "text" | "markdown" }) => {
-      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { loadReviewInput, mergePacks } = await import("./review-input.js");
       const { buildPackView } = await import("../review/model.js");
       const { diffPacks } = await import("../review/diff.js");
       const { formatDiffText, formatDiffMarkdown } = await import("../review/diff-format.js");

@@ -22,7 +22,7 @@ Examples:
   $ flocode graph dist/keepalive.flopack --format svg > keepalive.svg`,
     )
     .action(async (file: string, opts: { format: "mermaid" | "svg" | "dot"; flow?: string; wires: boolean; json?: boolean }) => {
-      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { loadReviewInput, mergePacks } = await import("./review-input.js");
       const { buildPackView } = await import("../review/model.js");
       const { graphModel, renderDot, renderMermaid } = await import("../review/graph.js");
       const view = buildPackView(mergePacks(await loadReviewInput(file)));

@@ -24,7 +24,7 @@ Examples:
   $ flocode build flows/export --out dist     # gives back the same flopack`,
     )
     .action(async (file: string, options: ImportCliOptions) => {
-      const { runImportFile, formatImportFindings } = await import("../codegen/import-pack.js");
+      const { runImportFile, formatImportFindings } = await import("./run-import.js");
       const { basename, join } = await import("node:path");
       const out = options.out ?? join("flows", basename(file).replace(/\.flopack$/i, "") || "imported");
       const result = runImportFile(file, { out });

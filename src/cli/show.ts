@@ -15,7 +15,7 @@ Git integration (review flopacks as text in git diff / git log -p):
   $ git config diff.flopack.textconv "flocode show"`,
     )
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { loadReviewInput, mergePacks } = await import("../review/load.js");
+      const { loadReviewInput, mergePacks } = await import("./review-input.js");
       const { buildPackView } = await import("../review/model.js");
       const { renderShow, showDocument } = await import("../review/show.js");
       const { mapToJson } = await import("../review/render-json.js");

@@ -1,7 +1,7 @@
 /**
  * IR → TypeScript (`flocode import`). Phases, in order:
  *
- *  1. read, validate, learn unknown cards, lift        import-pack.ts   (importFlopack, runImportFile)
+ *  1. read, validate, learn unknown cards, lift        src/cli/run-import.ts (importFlopack, runImportFile)
  *  2. name pack objects, one file per flow, pack.ts    pack-files.ts    (codegenPack)
  *  3. per scope: root, execution order, If/Else folds  structure.ts     (planScope)
  *  4. per card: how lower will read it, typed factory  card-model.ts, factories.ts
@@ -12,7 +12,6 @@
  * A high-level form (typed factory, schedule helper, ifElse, event...) is written only when lowering it gives
  * back exactly the same IR; otherwise the escape hatches say it. Nothing here splices data into code text.
  */
-export { importFlopack, runImportFile, type ImportOptions, type ImportResult } from "./import-pack.js";
 export { codegenPack, type CodegenResult, type GeneratedFile } from "./pack-files.js";
 export { planScope, type ScopePlan, type Step } from "./structure.js";
 export { literal, propertyKey, commentText } from "./literal.js";

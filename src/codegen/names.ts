@@ -1,25 +1,19 @@
 /**
  * Variable names for generated code, from display names: camelCase, made valid and unique within a file.
- * Three reserved sets (JS keywords, flocode's own exports, dangerous globals) keep a name from shadowing or
+ * Three reserved sets (JS reserved words, flocode's own exports, dangerous globals) keep a name from shadowing or
  * breaking anything; a counter suffix resolves collisions; names with no usable character get a hash.
  */
 import { createHash } from "node:crypto";
 import { camelCase } from "../catalog/naming.js";
-
-export const JS_KEYWORDS: ReadonlySet<string> = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "yield let static implements interface package private protected public await async of type as from get set")
-    .split(" "),
-);
+import { RESERVED_WORDS } from "../util/reserved-words.js";
 
 /** What generated files import from flocode, plus the builder parameters. */
-export const FLOCODE_NAMES: ReadonlySet<string> = new Set(
+const FLOCODE_NAMES: ReadonlySet<string> = new Set(
   ("flow flowNamed pack schedule apiEndpoint delegatedFlow event helperFlow manual connection folder table card field " +
     "kernel f g h convert inline pin branch resources then otherwise compose verbatim").split(" "),
 );
 
-export const DANGEROUS_GLOBALS: ReadonlySet<string> = new Set(
+const DANGEROUS_GLOBALS: ReadonlySet<string> = new Set(
   ("eval arguments undefined NaN Infinity globalThis window self process require module exports __dirname __filename " +
     "Function Object Array String Number Boolean Symbol Promise Proxy Reflect JSON Math Date RegExp Error Map Set " +
     "WeakMap WeakSet console setTimeout setInterval queueMicrotask fetch import constructor prototype __proto__ " +
@@ -33,7 +27,7 @@ const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const BUILDER_NAMES = /^(f|g|h|then|otherwise)[0-9]*$/;
 
 function isReserved(name: string): boolean {
-  return JS_KEYWORDS.has(name) || FLOCODE_NAMES.has(name) || DANGEROUS_GLOBALS.has(name) || BUILDER_NAMES.test(name);
+  return RESERVED_WORDS.has(name) || FLOCODE_NAMES.has(name) || DANGEROUS_GLOBALS.has(name) || BUILDER_NAMES.test(name);
 }
 
 /** A short deterministic hash of a text (for names with no usable characters). */

@@ -5,7 +5,7 @@
  *   3. lower         DSL values → IR onto the catalog's card templates (lower.ts, lower-flow.ts)
  *   4. emit          IR → flopack JSON with derived ids (emit.ts, emit-card.ts)
  *   5. validate      the emitted text, before anything is written (compile.ts)
- * `runBuild` (build-command.ts) is the `flocode build` command around them.
+ * The `flocode build` command around them is src/cli/run-build.ts.
  */
 import type { JsonObject } from "../util/json.js";
 import { createdTimestamp } from "./emit.js";

@@ -2,7 +2,7 @@
  * The flopack format as code.
  *
  * Pipeline: text ──parseFlopackText/readFlopackFile (JSON syntax, nesting depth, JSON Schema)──▶ Flopack
- *           Flopack ──validateFlopack (schema + rules)──▶ Finding[]; validateText = parse + schema + rules.
+ *           Flopack ──validateFlopack (schema + rules, src/rules)──▶ Finding[]; validateText = parse + schema + rules.
  *
  * The zod schemas below are the one source of truth: the TypeScript types are inferred from them and
  * schemas/flopack.schema.json is generated from them (`npm run schemas`).
@@ -65,5 +65,4 @@ export {
 export { FlopackSchema, FlagsSchema, FLAGS, ENVELOPE_KEYS, type Flopack, type Flags } from "./envelope.js";
 export { buildFlopackJsonSchema, FLOPACK_SCHEMA_ID, type JsonSchema } from "./json-schema.js";
 export { parseFlopackText, readFlopackFile, readTextFile, parseJsonDocument, type ParseResult, type JsonResult } from "./parse.js";
-export { validateFlopack, validateText, type ValidateOptions } from "../rules/validate.js";
 export { DIAGNOSTICS, type Diagnostic } from "./diagnostics.js";

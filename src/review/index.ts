@@ -1,7 +1,7 @@
 /**
  * Review tools: what a person reads instead of flopack JSON.
  *
- * Pipeline: flopack (or a compiled .flow.ts, load.ts) ──buildPackView (model.ts)──▶ PackView, an id-free
+ * Pipeline: flopack JSON (a .flopack file, or a .flow.ts compiled by src/cli/review-input.ts) ──buildPackView (model.ts)──▶ PackView, an id-free
  * presentation model (steps in execution order, branches and inline flows nested, wires as card.output) ──▶
  *   renderShow (show.ts): canonical YAML, also the git textconv driver;
  *   diffPacks (diff.ts) + formatDiffText / formatDiffMarkdown (diff-format.ts): card-level semantic diff;
@@ -15,4 +15,3 @@ export { formatDiffText, formatDiffMarkdown } from "./diff-format.js";
 export { graphModel, renderMermaid, renderDot, mermaidText, type GraphModel, type GraphOptions } from "./graph.js";
 export { renderSvg } from "./graph-svg.js";
 export { checklist, checklistFromView, formatChecklist, checklistJson, type ChecklistItem, type ChecklistKind } from "./checklist.js";
-export { loadReviewInput, mergePacks, isFlowSource, type LoadedPack } from "./load.js";

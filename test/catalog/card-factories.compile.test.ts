@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { generateCardFiles } from "../../src/catalog/card-factories.js";
+import { generateCardFiles } from "../../src/codegen/card-factories.js";
 import type { CatalogEntry } from "../../src/catalog/entry.js";
 import { Catalog } from "../../src/catalog/store.js";
 import type { JsonObject } from "../../src/ir/types.js";

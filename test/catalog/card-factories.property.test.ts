@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ts } from "ts-morph";
-import { generateCardFiles } from "../../src/catalog/card-factories.js";
+import { generateCardFiles } from "../../src/codegen/card-factories.js";
 import type { CatalogEntry } from "../../src/catalog/entry.js";
 import { Catalog } from "../../src/catalog/store.js";
 import type { JsonObject } from "../../src/ir/types.js";

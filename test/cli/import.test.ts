@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runImportFile } from "../../src/codegen/import-pack.js";
+import { runImportFile } from "../../src/cli/run-import.js";
 import { corpus } from "../support/corpus.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 

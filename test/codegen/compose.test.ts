@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { ts } from "ts-morph";
 import { afterAll, describe, expect, it } from "vitest";
 import { card, compose, convert } from "../../src/index.js";
-import { importFlopack, runImportFile } from "../../src/codegen/import-pack.js";
+import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
 import { templateLiteral, templateText } from "../../src/codegen/compose.js";
 import { placeholderEntry } from "../../src/shapes/compose.js";
 import type { JsonObject } from "../../src/ir/types.js";

@@ -12,7 +12,7 @@ import { kernel } from "../../src/cards/index.js";
 import { Catalog } from "../../src/catalog/store.js";
 import { lower } from "../../src/compile/lower.js";
 import { emitPack } from "../../src/compile/emit.js";
-import { importFlopack, runImportFile } from "../../src/codegen/import-pack.js";
+import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
 import { validateFlopack } from "../../src/rules/validate.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 

@@ -14,7 +14,7 @@ import { card, connection, flow, folder, pack, schedule, table } from "../../src
 import { Catalog } from "../../src/catalog/store.js";
 import { lower } from "../../src/compile/lower.js";
 import { emitPack } from "../../src/compile/emit.js";
-import { importFlopack, runImportFile } from "../../src/codegen/import-pack.js";
+import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const NASTY = ['"', "'", "`", "${x}", "*/", "/*", "\n", "\r\n", "\u2028", "\u2029", "__proto__", "constructor", "class", "flow", "eval", "💥", "\\", "</", " ", "0"];

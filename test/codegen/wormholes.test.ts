@@ -13,7 +13,7 @@ import type { Card, FlowDef } from "../../src/index.js";
 import { Catalog } from "../../src/catalog/store.js";
 import { lower } from "../../src/compile/lower.js";
 import { emitPack } from "../../src/compile/emit.js";
-import { importFlopack, runImportFile } from "../../src/codegen/import-pack.js";
+import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const CONCAT = "root:kernel:string:0.0.1:concat";

@@ -1,11 +1,12 @@
 /**
- * Input of the review commands: a `.flopack` file, or a flow source (`*.flow.ts`) compiled on the fly.
- * Failures are UserErrors (exit 2) with one clear line naming the file.
+ * Input of the review commands (show, diff, graph, checklist): a `.flopack` file, or a flow source (`*.flow.ts`)
+ * compiled on the fly; the review tools get flopack JSON either way. Failures are UserErrors (exit 2) with one
+ * clear line naming the file.
  */
-import { readFlopackFile, parseFlopackText } from "../format/parse.js";
+import { readFlopackFile } from "../format/parse.js";
+import { get, isObject } from "../review/json.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding, type Finding } from "../util/finding.js";
-import { get, isObject } from "./json.js";
 
 export interface LoadedPack {
   /** What to call it in messages and headings. */
@@ -23,16 +24,6 @@ export async function loadReviewInput(path: string): Promise<LoadedPack[]> {
   const result = readFlopackFile(path);
   if (!result.ok) throw invalid(result.findings, path);
   return [{ label: path, flopack: result.flopack }];
-}
-
-/**
- * Parses flopack text (JSON syntax + JSON Schema). Graph problems the schema cannot see (cycles, dangling
- * edges, unreachable cards) are left to the review model, which shows them instead of failing.
- */
-export function parseReviewText(text: string, file: string): unknown {
-  const result = parseFlopackText(text, file);
-  if (!result.ok) throw invalid(result.findings, file);
-  return result.flopack;
 }
 
 function invalid(findings: Finding[], file: string): UserError {

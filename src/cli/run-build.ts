@@ -1,12 +1,12 @@
-/** The build command: compile every target, then write all (atomically) or nothing. */
+/** `flocode build`: compile every target, then write all (atomically) or nothing; print the checklists. */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding } from "../util/finding.js";
-import { compileTarget, type CompiledPack } from "./compile.js";
-import { isUserFacing } from "./load-source.js";
-import { findTargets } from "./targets.js";
+import { compileTarget, type CompiledPack } from "../compile/compile.js";
+import { isUserFacing } from "../compile/load-source.js";
+import { findTargets } from "../compile/targets.js";
 
 export interface RunBuildOptions {
   out: string;

@@ -20,7 +20,7 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding, type Finding } from "../util/finding.js";
 import { isObject } from "../util/json.js";
-import { codegenPack, type CodegenResult, type GeneratedFile } from "./pack-files.js";
+import { codegenPack, type CodegenResult, type GeneratedFile } from "../codegen/pack-files.js";
 
 export interface ImportOptions {
   out: string;
