@@ -112,7 +112,7 @@ export function entryToJson(entry: CatalogEntry): JsonObject {
 export function entryFromJson(value: unknown): { entry: CatalogEntry } | { error: string; pointer: string } {
   if (!isObject(value)) return { error: "a catalog entry must be an object", pointer: "" };
   for (const key of ["address", "variant", "name"] as const) {
-    if (typeof value[key] !== "string" || value[key] === "") return { error: `"${key}" must be a non-empty string`, pointer: `/${key}` };
+    if (typeof value[key] !== "string" || value[key] === "") return { error: `${JSON.stringify(key)} must be a non-empty string`, pointer: `/${key}` };
   }
   if (!isObject(value.options)) return { error: `"options" must be an object`, pointer: "/options" };
   if (typeof value.count !== "number" || !Number.isInteger(value.count) || value.count < 0) {

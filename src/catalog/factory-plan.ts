@@ -19,8 +19,9 @@ export interface PlannedFactory {
   shape: CardShape;
   /** Property name in the module object (`customApiAction`). */
   name: string;
-  /** Prefix of the Props/Outputs interfaces (`CustomApiAction`). */
-  typeName: string;
+  /** The factory's Props and Outputs interfaces (`CustomApiActionProps`, `CustomApiActionOutputs`). */
+  propsType: string;
+  outputsType: string;
 }
 
 export interface PlannedModule {
@@ -87,7 +88,7 @@ function planModule(shapes: CardShape[]): PlannedFactory[] {
   );
   // `${name}Props` must not be `CommonCardProps` / `ConnectorCardProps` (imported by every file).
   const typeNames = uniqueNames(names, (n) => pascalCase(n) || "Card", () => undefined, new Set(["CommonCard", "ConnectorCard"]));
-  return shapes.map((shape, i) => ({ shape, name: names[i]!, typeName: typeNames[i]! }));
+  return shapes.map((shape, i) => ({ shape, name: names[i]!, propsType: `${typeNames[i]}Props`, outputsType: `${typeNames[i]}Outputs` }));
 }
 
 export interface FactoryRef {

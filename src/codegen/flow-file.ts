@@ -28,6 +28,7 @@ import { FileContext } from "./file-context.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { shapeChangesExpr } from "./inline-shape.js";
 import { literal, objectLiteral, propertyKey, withLineComments } from "./literal.js";
+import { builderName } from "./names.js";
 import { allSteps, flatten, planRoot, planScope, type Folding, type ScopePlan, type Step } from "./structure.js";
 import { triggerOptions } from "./trigger.js";
 import { dropUnusedConsts } from "./unused.js";
@@ -449,7 +450,7 @@ class FlowWriter {
       const options: Array<[string, ts.Expression]> = [];
       if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
       if (p.shape) options.push(["shape", shapeChangesExpr(p.shape)]);
-      const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
+      const builder = builderName("g", this.builderCount + 1);
       this.builderCount++;
       const saved = new Set(this.declared);
       if (p.implicitReturn) this.countCard(p.implicitReturn);
@@ -484,12 +485,11 @@ class FlowWriter {
     for (const c of [st.ifCard, st.thenHead, st.elseHead, st.join]) this.countCard(c);
     const condition = this.conditionOf(st.ifCard, info.id) ?? objectLiteral([]);
     this.branchDepth++;
-    const suffix = this.branchDepth === 1 ? "" : String(this.branchDepth);
     const values = this.joinValues(st, new Set(flatten([...st.then, ...st.otherwise]).map((c) => c.ref)))!;
     for (const v of [...values.then, ...values.otherwise]) this.inlinePins.add(v.pin);
-    const branch = (steps: readonly Step[], name: string, handOn: JoinValue[]): ts.ArrowFunction => {
+    const branch = (steps: readonly Step[], name: "then" | "otherwise", handOn: JoinValue[]): ts.ArrowFunction => {
       const inner: ts.Statement[] = [];
-      const param = f.createIdentifier(`${name}${suffix}`);
+      const param = f.createIdentifier(builderName(name, this.branchDepth));
       this.emitSteps(steps, info, param, inner, flush);
       // What the branch hands on through the join: `join.<key>` after the If/Else.
       if (handOn.length > 0) inner.push(f.createReturnStatement(objectLiteral(handOn.map((v): [string, ts.Expression] => [v.key, this.refExpr(v.source, v.pin, { type: "string", collection: false })!]))));
@@ -1230,7 +1230,7 @@ class FlowWriter {
     }
     this.countCard(root);
     const rootSpec = this.spec(root, parentScope);
-    const builder = this.builderCount === 0 ? "g" : `g${this.builderCount + 1}`;
+    const builder = builderName("g", this.builderCount + 1);
     this.builderCount++;
     const saved = new Set(this.declared);
     const statements = this.scopeBody(info, builder);

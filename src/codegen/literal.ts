@@ -1,6 +1,7 @@
 /**
- * The one choke point between data and code text: every value of a flopack reaches generated TypeScript
- * through `literal`, every property key through `propertyKey`, every comment through `commentText`.
+ * The one choke point between data and code text: every value (of a flopack, of the catalog) reaches generated
+ * TypeScript through `literal`, every property key through `propertyKey`, every comment through `commentText`
+ * or `docComment`.
  * They build TypeScript factory nodes; the printer escapes. Nothing here splices data into code text.
  */
 import { ts } from "ts-morph";
@@ -67,4 +68,12 @@ export function withLineComments<T extends ts.Node>(node: T, lines: readonly str
   let out = node;
   for (const line of lines) out = ts.addSyntheticLeadingComment(out, ts.SyntaxKind.SingleLineCommentTrivia, ` ${commentText(line)}`, true);
   return out;
+}
+
+/** Attaches a JSDoc comment (text split into lines); `*\/` in the text cannot close it early. */
+export function docComment<T extends ts.Node>(node: T, lines: readonly string[]): T {
+  const safe = lines.flatMap((l) => l.split(/\r\n|\r|\n|\u2028|\u2029/)).map((l) => l.replace(/\*\//g, "*\\/").trimEnd());
+  const text =
+    safe.length === 1 ? `* ${safe[0]} ` : `*\n${safe.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n `;
+  return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, text, true);
 }

@@ -26,6 +26,11 @@ const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Builder parameters of generated bodies: `f`, inline flows `g`, `g2`..., If/Else branches `then`, `otherwise2`... */
 const BUILDER_NAMES = /^(f|g|h|then|otherwise)[0-9]*$/;
 
+/** The builder parameter of the `n`th (1-based) body of a kind: `g`, `g2`, `g3`...; names no card can take. */
+export function builderName(kind: "g" | "then" | "otherwise", n: number): string {
+  return n <= 1 ? kind : `${kind}${n}`;
+}
+
 function isReserved(name: string): boolean {
   return RESERVED_WORDS.has(name) || FLOCODE_NAMES.has(name) || DANGEROUS_GLOBALS.has(name) || BUILDER_NAMES.test(name);
 }

@@ -1,15 +1,5 @@
-/**
- * Printing and formatting generated files. ts-morph is slow to start, so one Project is created lazily and
- * reused for every file of every import.
- */
-import { Project, ts } from "ts-morph";
-
-let shared: Project | undefined;
-
-function project(): Project {
-  shared ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  return shared;
-}
+/** Printing generated files: syntax trees to text (the printer escapes every string and comment). */
+import { ts } from "ts-morph";
 
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
 
@@ -96,11 +86,17 @@ function outlineLargeBlocks(statement: ts.Statement, found: ts.Block[]): ts.Stat
   return ts.visitNode(statement, visit) as ts.Statement;
 }
 
-/** Formats a file with ts-morph's formatter (kept for callers that need its full formatting). */
-export function formatWithTsMorph(path: string, text: string): string {
-  const file = project().createSourceFile(`/${path.replace(/[^A-Za-z0-9._-]/g, "_")}`, text, { overwrite: true });
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  const out = file.getFullText();
-  project().removeSourceFile(file);
-  return out;
+/**
+ * A module as the card-factory generator lays it out (ts-morph's formatter indents it afterwards): the header
+ * line, then the statements: consecutive imports (or exports) on adjacent lines, a blank line between others.
+ */
+export function printModule(path: string, header: string, statements: readonly ts.Statement[]): string {
+  const scratch = ts.createSourceFile(path, "", ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  let body = "";
+  statements.forEach((s, i) => {
+    const sameKind = i > 0 && ts.isImportDeclaration(s) === ts.isImportDeclaration(statements[i - 1]!) && !ts.isVariableStatement(s);
+    const compact = sameKind && (ts.isImportDeclaration(s) || ts.isExportDeclaration(s));
+    body += (i === 0 ? "" : compact ? "\n" : "\n\n") + printer.printNode(ts.EmitHint.Unspecified, s, scratch);
+  });
+  return `${header}\n${body}\n`;
 }
