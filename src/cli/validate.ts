@@ -82,7 +82,7 @@ export async function runValidate(files: string[], options: ValidateCliOptions):
   if (options.json) {
     out(JSON.stringify({ valid, files: reports }, null, 2) + "\n");
   } else {
-    for (const r of reports) for (const f of r.findings) out(formatFinding({ ...f, message: `${f.slug} ${f.message}` }) + "\n");
+    for (const r of reports) for (const f of r.findings) out(formatFinding(f) + "\n");
     const invalid = reports.filter((r) => !r.valid).length;
     const errors = reports.reduce((n, r) => n + r.errors, 0);
     const warnings = reports.reduce((n, r) => n + r.warnings, 0);

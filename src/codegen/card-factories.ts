@@ -191,11 +191,14 @@ function outputsInterface(shape: CardShape, name: string, used: Set<string>): ts
 /** The TS type names of value shapes, deduplicated; more than four alternatives read as `unknown`. */
 function uniqueTypes(types: readonly ValueShape[], used: Set<string>, schemaDepth = 0): ts.TypeNode[] {
   const byText = new Map<string, ts.TypeNode>();
+  const names = new Set<string>();
   for (const t of types) {
-    const [text, node] = valueType(t, used, schemaDepth);
+    const [text, node] = valueType(t, names, schemaDepth);
     byText.set(text, node);
   }
   if (byText.size > 4) return [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)];
+  // Only the types written are imported.
+  for (const n of names) used.add(n);
   return [...byText.keys()].sort(compareStrings).map((k) => byText.get(k)!);
 }
 

@@ -8,7 +8,6 @@ import type { CatalogEntry } from "../catalog/entry.js";
 import type { IrCard, IrEntryRef, JsonObject } from "../ir/types.js";
 import type { ValueType } from "../shapes/conversion.js";
 import { entryRefs, findEntry, modelOf, sameEntry, sideEntries, typeOf } from "../shapes/entries.js";
-import { isObject } from "../util/json.js";
 
 export interface LoweredEntry {
   ref: IrEntryRef;
@@ -82,8 +81,4 @@ export function outputKey(outputs: readonly LoweredEntry[], ref: IrEntryRef): st
 
 export function isOption(entry: JsonObject): boolean {
   return entry.flags === "p";
-}
-
-export function isCustomMeta(entry: JsonObject): boolean {
-  return isObject(entry.metadata) && entry.metadata.custom === true;
 }

@@ -76,11 +76,10 @@ interface ScopeInfo {
   scope: IrScope;
 }
 
-export function writeFlowFile(flow: IrFlow, names: PackNames, catalog: Catalog, path: string, print: (stmts: ts.Statement[][]) => string): FlowFileResult {
+export function writeFlowFile(flow: IrFlow, names: PackNames, catalog: Catalog, print: (stmts: ts.Statement[][]) => string): FlowFileResult {
   const w = new FlowWriter(flow, names, catalog);
   const body = w.write();
   return { text: print([w.ctx.imports(), dropUnusedConsts(body)]), cards: w.cards, rawCards: w.raw.length, raw: w.raw, lossy: w.lossy };
-  void path;
 }
 
 class FlowWriter {
@@ -136,7 +135,7 @@ class FlowWriter {
     this.nameReferencedCards();
     const top = this.scopes[0]!;
     const root = top.plan.root;
-    if (ev) this.countCard(ev.event);
+    if (ev) this.countCard();
     const trigger = triggerOptions(this.flow, root, {
       event: ev ? { spec: this.spec(ev.event, top.id), rootName: ev.rootName, ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}), ...(ev.inline !== undefined ? { inline: ev.inline } : {}) } : undefined,
       params: root ? this.triggerParams(root) : undefined,
@@ -148,7 +147,7 @@ class FlowWriter {
       defaultVariant: (address, name) =>
         this.catalog.variants(address).filter((c) => (address !== CALLABLE_ADDRESS || name === undefined || c.name === name) && (address !== NOOP_ADDRESS || modelOf(c.template).displayed === true))[0]?.variant,
     }, this.lossy);
-    if (root) this.countCard(root);
+    if (root) this.countCard();
     const bodyStatements = this.scopeBody(top, "f");
     const hoistedDecls = [...this.hoisted].map((ref) =>
       f.createVariableStatement(
@@ -301,7 +300,7 @@ class FlowWriter {
   private writeExpands(ref: string, b: ts.Identifier, out: ts.Statement[]): void {
     for (const x of this.expands.get(ref) ?? []) {
       out.push(expandStatement(b, this.cardRefExpr(ref), x, this.fieldNames(x.card.ref)!));
-      this.countCard(x.card);
+      this.countCard();
       this.declare(x.card.ref);
     }
   }
@@ -407,7 +406,7 @@ class FlowWriter {
         continue;
       }
       const card = st.card;
-      this.countCard(card);
+      this.countCard();
       const placement = info.plan.placement.get(card.ref);
       const ifError = placement === "cursor" ? this.ifErrorCall(card, info, b) : undefined;
       const spec = ifError || this.isPlainComment(card, placement) ? undefined : this.spec(card, info.id);
@@ -446,14 +445,14 @@ class FlowWriter {
     if (!plan) return undefined;
     const block = (p: IfErrorBlockPlan): { body: ts.Expression; options: Array<[string, ts.Expression]> } => {
       const inner = this.scopes.find((s) => s.scope === p.scope)!;
-      this.countCard(p.start);
+      this.countCard();
       const options: Array<[string, ts.Expression]> = [];
       if (p.customStart) options.push(["start", this.spec(p.start, info.id)]);
       if (p.shape) options.push(["shape", shapeChangesExpr(p.shape)]);
       const builder = builderName("g", this.builderCount + 1);
       this.builderCount++;
       const saved = new Set(this.declared);
-      if (p.implicitReturn) this.countCard(p.implicitReturn);
+      if (p.implicitReturn) this.countCard();
       const steps = p.implicitReturn ? inner.plan.steps.slice(0, -1) : inner.plan.steps;
       const statements = this.scopeBody({ ...inner, plan: { ...inner.plan, steps } }, builder);
       // Cards of an inline flow are not visible (nor declared) outside its body.
@@ -482,7 +481,7 @@ class FlowWriter {
 
   /** `b.ifElse({ left, operator, right }, (then) => {...}, (otherwise) => {...})`, its join as the value. */
   private ifElseStatement(st: Extract<Step, { kind: "ifElse" }>, info: ScopeInfo, b: ts.Identifier, flush: (into: ts.Statement[]) => void): ts.Statement {
-    for (const c of [st.ifCard, st.thenHead, st.elseHead, st.join]) this.countCard(c);
+    this.countCard(4); // the If card, both branch heads and the Join
     const condition = this.conditionOf(st.ifCard, info.id) ?? objectLiteral([]);
     this.branchDepth++;
     const values = this.joinValues(st, new Set(flatten([...st.then, ...st.otherwise]).map((c) => c.ref)))!;
@@ -579,7 +578,7 @@ class FlowWriter {
         }
       } else if (v) {
         if (v.value.kind !== "json") return undefined;
-        if (!dry) props.push([prop, this.constant(v.value.data, x.entry, false)]);
+        if (!dry) props.push([prop, this.constant(v.value.data, x.entry)]);
       } else if (prop !== "right" && !dry) props.push([prop, literal(dataOf(x.entry))]);
     }
     return objectLiteral(props);
@@ -820,8 +819,9 @@ class FlowWriter {
     this.declaredQueues.at(-1)?.push(ref);
   }
 
-  private countCard(_card: IrCard): void {
-    this.cards++;
+  /** Counts cards written (for the import report). */
+  private countCard(n = 1): void {
+    this.cards += n;
   }
 
   private isPlainComment(card: IrCard, placement: "cursor" | string | null | undefined): boolean {
@@ -905,7 +905,7 @@ class FlowWriter {
       items.push({ key, index, option: false, expr: () => literal(data), value: { kind: "json", data } });
     });
     let auto = this.autoColumns(card, m, items, scope, incoming);
-    const typed = this.typedFactory(card, m, items, keptEntries, auto !== undefined);
+    const typed = this.typedFactory(card, items, keptEntries, auto !== undefined);
     if (!typed) auto = undefined;
     if (auto) for (const pin of auto.inlined) this.inlinePins.add(pin);
     if (typed) {
@@ -939,7 +939,7 @@ class FlowWriter {
           this.lossy.push(`card ${JSON.stringify(card.name)}: output ${JSON.stringify(v.entry.key)} cannot be addressed`);
           continue;
         }
-        outs.push([key, this.valueExpr(v.value, keptOut[i]!.entry, scope, card, true)]);
+        outs.push([key, this.valueExpr(v.value, keptOut[i]!.entry, scope, card)]);
       }
       prop("outputs", objectLiteral(outs, true));
     }
@@ -960,7 +960,7 @@ class FlowWriter {
     if (rmOut.length > 0) prop("removeOutputs", literal(rmOut));
 
     if (card.joins.length > 0) prop("joins", f.createArrayLiteralExpression(card.joins.map((j) => this.joinExpr(card, m, j)).filter((x): x is ts.Expression => x !== undefined), true));
-    const policy = this.policyExpr(card.policy, scope, card);
+    const policy = this.policyExpr(card.policy, scope);
     if (policy) prop("policy", policy);
     if (card.comments !== undefined) prop("comments", literal(card.comments));
     // A card counts as raw when its code needs a patch, removals, or a custom field written whole (`raw`).
@@ -1061,7 +1061,7 @@ class FlowWriter {
       }
       // Pins written with f.pin need the key to reach this field among all inputs.
       if (pins.length > 0 && specKey(allInputs, m.inputs.indexOf(lowered)) !== c.name) return undefined;
-      if (hasValue) values.push([c.name, this.constant(x.value.data, lowered.entry, false)]);
+      if (hasValue) values.push([c.name, this.constant(x.value.data, lowered.entry)]);
     }
     return { side, values, inlined };
   }
@@ -1070,7 +1070,7 @@ class FlowWriter {
    * The typed factory call's props when the card can be written with one: only props the factory has, every
    * required prop given, constants that fit the prop's type, refs typed as the prop expects.
    */
-  private typedFactory(card: IrCard, m: CardModel, items: InputItem[], keptEntries: JsonObject[], autoColumns = false): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string; keys: Map<InputItem, string> } | undefined {
+  private typedFactory(card: IrCard, items: InputItem[], keptEntries: JsonObject[], autoColumns = false): { path: string[]; props: Array<[string, ts.Expression]>; variant?: string; keys: Map<InputItem, string> } | undefined {
     const info = factoryIndex().get(card.address);
     if (!info) return undefined;
     if (card.outputValues.length > 0 || card.removedInputs.length > 0 || card.removedOutputs.length > 0 || card.removedModelKeys.length > 0) return undefined;
@@ -1146,7 +1146,7 @@ class FlowWriter {
     return best.variant;
   }
 
-  private valueExpr(value: IrValue, entry: JsonObject, scope: number, card: IrCard, isOutput = false): ts.Expression {
+  private valueExpr(value: IrValue, entry: JsonObject, scope: number, card: IrCard): ts.Expression {
     switch (value.kind) {
       case "flow":
         return this.flowExpr(value.flow);
@@ -1159,7 +1159,7 @@ class FlowWriter {
       case "inline":
         return this.inlineExpr(value.scope, scope);
       case "json":
-        return value.ids ? this.constantWithIds(value.data, value.ids, entry, scope) : this.constant(value.data, entry, isOutput);
+        return value.ids ? this.constantWithIds(value.data, value.ids, entry, scope) : this.constant(value.data, entry);
     }
   }
 
@@ -1199,7 +1199,7 @@ class FlowWriter {
   }
 
   /** A constant as lower accepts it for this entry: plain when it fits the entry's type, else `verbatim(...)`. */
-  private constant(data: Json, entry: JsonObject, _isOutput: boolean): ts.Expression {
+  private constant(data: Json, entry: JsonObject): ts.Expression {
     const v = isObject(entry.value) ? entry.value : {};
     const t = typeof v.type === "string" ? v.type : "object";
     if (fitsType(data, t, v.collection === true) && !hasKindKey(data)) return literal(data);
@@ -1228,7 +1228,7 @@ class FlowWriter {
       this.lossy.push("an inline flow has no root card");
       return f.createNull();
     }
-    this.countCard(root);
+    this.countCard();
     const rootSpec = this.spec(root, parentScope);
     const builder = builderName("g", this.builderCount + 1);
     this.builderCount++;
@@ -1244,7 +1244,7 @@ class FlowWriter {
     return f.createCallExpression(this.ctx.use("flocode", "inline"), undefined, args);
   }
 
-  private policyExpr(p: IrPolicy, scope: number, card: IrCard): ts.Expression | undefined {
+  private policyExpr(p: IrPolicy, scope: number): ts.Expression | undefined {
     if (!p.flo && !p.rest && jsonEqual(p.error, { type: "finish" })) return undefined;
     const simple = this.simplePolicy(p);
     if (simple) return simple;
@@ -1258,7 +1258,6 @@ class FlowWriter {
       else props.push(["handler", objectLiteral([["kind", literal("json")], ["data", literal(p.flo.data)]])]);
     }
     if (p.rest) props.push(["rest", literal(p.rest)]);
-    void card;
     return objectLiteral(props, true);
   }
 
@@ -1367,7 +1366,7 @@ class FlowWriter {
       if (x.value.kind !== "json" && !valueExpr) valueExpr = this.valueExpr(x.value, entry, scope, card);
     } else if (!valueExpr) {
       if (x.value.kind !== "json") valueExpr = this.valueExpr(x.value, entry, scope, card);
-      else if (!jsonEqual(x.value.data, defaultData)) valueExpr = this.constant(x.value.data, { value: { type, collection } }, false);
+      else if (!jsonEqual(x.value.data, defaultData)) valueExpr = this.constant(x.value.data, { value: { type, collection } });
     }
     if (valueExpr) props.push(f.createPropertyAssignment("value", valueExpr));
     const links = x.links;

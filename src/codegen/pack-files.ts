@@ -73,7 +73,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     if (seenFlows.has(fl.name)) lossy.push(`two flows are named ${JSON.stringify(fl.name)}; flocode needs unique flow names`);
     seenFlows.add(fl.name);
     const target = flows.get(fl.ref)!;
-    const r = writeFlowFile(fl, packNames, catalog, target.file, (groups) => printFile(target.file, [GENERATED_HEADER], groups));
+    const r = writeFlowFile(fl, packNames, catalog, (groups) => printFile(target.file, [GENERATED_HEADER], groups));
     files.push({ path: target.file, text: r.text });
     cards += r.cards;
     rawCards += r.rawCards;

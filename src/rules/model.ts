@@ -377,11 +377,3 @@ export function cardName(card: CardView): string | undefined {
   return str(own(objAt(card.model, "metadata"), "name"));
 }
 
-export function describeCard(card: CardView): string {
-  const name = str(own(objAt(objAt(card.raw, "node"), "data"), "name"));
-  return `card ${JSON.stringify(card.uuid ?? `#${card.index}`)}${name !== undefined ? ` (${JSON.stringify(name)})` : ""}`;
-}
-
-export function isEmptyObject(x: unknown): boolean {
-  return isObj(x) && hasNoKeys(x);
-}

@@ -22,7 +22,7 @@ export interface CardAddress {
 const KERNEL_PREFIX = "root:kernel:";
 const CONNECTOR_PREFIX = "root:channels:http:";
 /** The one version every kernel address has. */
-export const KERNEL_VERSION = "0.0.1";
+const KERNEL_VERSION = "0.0.1";
 
 /**
  * The parts of an address of either form (every part non-empty); undefined for anything else. Says nothing of

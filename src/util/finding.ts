@@ -2,6 +2,8 @@
  * A finding is data: rule code and slug, severity, one-line message, RFC 6901 pointer into the document,
  * and optionally a source position. Rendering (text, JSON) is done by the CLI, never by the producer.
  */
+import { compareStrings } from "./compare.js";
+
 export type Severity = "error" | "warning";
 
 export interface SourcePosition {
@@ -26,23 +28,19 @@ export interface Finding {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    cmp(a.file ?? "", b.file ?? "") ||
+    compareStrings(a.file ?? "", b.file ?? "") ||
     (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
     (a.source?.column ?? 0) - (b.source?.column ?? 0) ||
-    cmp(a.pointer, b.pointer) ||
-    cmp(a.code, b.code) ||
-    cmp(a.message, b.message)
+    compareStrings(a.pointer, b.pointer) ||
+    compareStrings(a.code, b.code) ||
+    compareStrings(a.message, b.message)
   );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `file: /json/pointer: FP101 message` (the line format of the CLI contract). */
+/** `file: /json/pointer: FP101 slug message` (the line format of the CLI contract). */
 export function formatFinding(f: Finding): string {
   const where = f.source?.line !== undefined ? `${f.source.file}:${f.source.line}${f.source.column ? ":" + f.source.column : ""}` : (f.file ?? "");
   const sev = f.severity === "warning" ? " (warning)" : "";
-  return `${where}: ${f.pointer || "/"}: ${f.code} ${f.message}${sev}`;
+  return `${where}: ${f.pointer || "/"}: ${[f.code, f.slug, f.message].filter((s) => s !== "").join(" ")}${sev}`;
 }
 

@@ -10,7 +10,7 @@ import { ERROR_MUTATIONS, WARNING_MUTATIONS } from "./mutations.js";
  * block produced by running flocode on the rule's mutation of the self-made fixture (so the example is real and
  * can never go stale). `FLOCODE_UPDATE_DOCS=1 npx vitest run test/rules/docs.test.ts` rewrites the file.
  */
-const line = (f: Finding) => formatFinding({ ...f, message: `${f.slug} ${f.message}` });
+const line = (f: Finding) => formatFinding(f);
 
 function diagnosticExample(code: string): { what: string; lines: string[] } | undefined {
   const pack = JSON.stringify(minimal());
