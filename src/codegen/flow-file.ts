@@ -15,7 +15,7 @@ import { conversion, type ValueType } from "../shapes/conversion.js";
 import { customEntry, MIRRORED_ACTIONS } from "../shapes/custom-entry.js";
 import { dataOf, entryRefs, findEntry, isEmpty, modelOf, sameEntry, sideEntries, typeOf } from "../shapes/entries.js";
 import { shapeChanges, usualInlineShape } from "../shapes/inline-flow.js";
-import { ACCEPT_ADDRESS, ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, COMMENT_ADDRESS, COMPOSE_ADDRESS, DELEGATED_ADDRESS, EXPAND_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
+import { ACCEPT_ADDRESS, ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, COMMENT_ADDRESS, COMPOSE_ADDRESS, DELEGATED_ADDRESS, EVENT_WRAPPER_NAME, EXPAND_ADDRESS, HELPER_FLOW_NAME, JOIN_ADDRESS, NOOP_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
 import { columnTypeOfCode, emptyColumnEntry, TABLE_COLUMN_SIDES } from "../shapes/tables.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { cardModel, isOption, outputKey, specKey, type CardModel } from "./card-model.js";
@@ -171,7 +171,7 @@ class FlowWriter {
    */
   private triggerParams(root: IrCard): Array<{ group: string | null; key: string; type: string }> | undefined {
     const kinds: Record<string, { name?: string; groups: ReadonlyArray<string | null> }> = {
-      [CALLABLE_ADDRESS]: { name: "Helper Flow", groups: [null] },
+      [CALLABLE_ADDRESS]: { name: HELPER_FLOW_NAME, groups: [null] },
       [ACCEPT_ADDRESS]: { groups: ["body", "query", "headers"] },
       [DELEGATED_ADDRESS]: { groups: ["inputs"] },
     };
@@ -213,7 +213,7 @@ class FlowWriter {
     if (!wrapper || !event || !isConnectorAddress(event.address)) return undefined;
     const [from, to] = scope.orderings[0]!;
     if (from !== event.ref || to !== wrapper.ref) return undefined;
-    if (wrapper.name !== "For Each - Ignore Errors" || !this.catalog.has(ASYNC_EACH_ADDRESS, wrapper.variant)) return undefined;
+    if (wrapper.name !== EVENT_WRAPPER_NAME || !this.catalog.has(ASYNC_EACH_ADDRESS, wrapper.variant)) return undefined;
     const wrapperVariant = wrapper.variant !== this.catalog.variants(ASYNC_EACH_ADDRESS)[0]?.variant ? wrapper.variant : undefined;
     if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
     const { inputValues, ...rest } = wrapper;

@@ -13,10 +13,9 @@ import type { CardModel } from "./card-model.js";
 import { isBare } from "./entry-shapes.js";
 import type { ScopePlan } from "./structure.js";
 import type { WormholePlan } from "./wormholes.js";
-import { CALLABLE_ADDRESS, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
+import { CALLABLE_ADDRESS, HELPER_FLOW_NAME, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
 
 /** The start card ifError makes for each block, and its error policy. */
-const START_NAME = "Helper Flow";
 const HANDLER_POLICY = { type: "handler", flo: null, merge: "join" };
 
 export interface IfErrorBlockPlan {
@@ -93,8 +92,8 @@ function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefi
 
 /** The start card ifError makes: a Helper Flow callable of lower's first variant of that name, with nothing set. */
 function isDefaultStart(start: IrCard, c: IfErrorContext): boolean {
-  if (start.name !== START_NAME || start.comments !== undefined) return false;
-  const variant = c.catalog.variants(CALLABLE_ADDRESS).filter((v) => v.name === START_NAME)[0]?.variant;
+  if (start.name !== HELPER_FLOW_NAME || start.comments !== undefined) return false;
+  const variant = c.catalog.variants(CALLABLE_ADDRESS).filter((v) => v.name === HELPER_FLOW_NAME)[0]?.variant;
   if (start.variant !== variant) return false;
   const { extraInputs, extraOutputs, ...rest } = start;
   if ([...extraInputs, ...extraOutputs].some((x) => !c.wormholes.elided.has(x))) return false;

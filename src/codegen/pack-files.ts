@@ -11,6 +11,7 @@ import { literal, objectLiteral } from "./literal.js";
 import { IdentifierScope, nameHash } from "./names.js";
 import { printFile } from "./print.js";
 import { cardNamespaces } from "./factories.js";
+import { columnTypeOfCode } from "../shapes/tables.js";
 
 const f = ts.factory;
 
@@ -32,7 +33,6 @@ export interface CodegenResult {
   lossy: string[];
 }
 
-const COLUMN_TYPES: Record<string, string> = { str: "string", dec: "number", bln: "boolean", dte: "Date" };
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): CodegenResult {
@@ -125,9 +125,9 @@ function resourcesFile(pack: IrPack, connections: Map<string, string>, folders: 
 }
 
 function tableExpr(t: IrTable, ctx: FileContext, folders: Map<string, string>, lossy: string[]): ts.Expression {
-  const known = t.columns.every((c) => Object.hasOwn(COLUMN_TYPES, c.type));
+  const known = t.columns.every((c) => columnTypeOfCode(c.type) !== undefined);
   const columns = t.columns.map((c): [string, ts.Expression] => {
-    const type = literal(COLUMN_TYPES[c.type] ?? "string");
+    const type = literal(columnTypeOfCode(c.type) ?? "string");
     return [c.name, c.default === null ? type : objectLiteral([["type", type], ["default", literal(c.default)]])];
   });
   const names = t.columns.map((c) => c.name);

@@ -10,7 +10,7 @@ import { DEFAULT_EXTRA_FLOW_KEYS } from "../shapes/flow.js";
 import { jsonEqual } from "../util/json.js";
 import type { FileContext } from "./file-context.js";
 import { literal, objectLiteral } from "./literal.js";
-import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, NOOP_ADDRESS } from "../shapes/known-cards.js";
+import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, HELPER_FLOW_NAME, NOOP_ADDRESS, SCHEDULED_FLOW_NAME } from "../shapes/known-cards.js";
 
 const f = ts.factory;
 
@@ -52,7 +52,7 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     expectedRoot = { address: CALLABLE_ADDRESS, name: t.event.rootName };
   } else if (flow.schedule) {
     trigger = scheduleExpr(flow.schedule, t.ctx, lossy);
-    expectedRoot = { address: CALLABLE_ADDRESS, name: "Scheduled Flow" };
+    expectedRoot = { address: CALLABLE_ADDRESS, name: SCHEDULED_FLOW_NAME };
   } else if (address === ACCEPT_ADDRESS) {
     const open = flow.securityLevel === "open";
     const opts: Array<[string, ts.Expression]> = open ? [["security", literal("open")]] : [];
@@ -69,7 +69,7 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     expectedRoot = { address: DELEGATED_ADDRESS };
   } else if (address === CALLABLE_ADDRESS) {
     trigger = call(t.ctx, "helperFlow", t.params ? [objectLiteral([["params", paramsObject(t.params)]])] : []);
-    expectedRoot = { address: CALLABLE_ADDRESS, name: "Helper Flow" };
+    expectedRoot = { address: CALLABLE_ADDRESS, name: HELPER_FLOW_NAME };
   } else if (address === NOOP_ADDRESS || root === undefined) {
     trigger = call(t.ctx, "manual", []);
     expectedRoot = { address: NOOP_ADDRESS };

@@ -4,7 +4,7 @@
  * nothing of the `context` fields; elsewhere the fields are written out in their compact form.
  *
  * A card holding inline flows (If/ElseIf, If Error...) is "automatic" when every wormhole entrance on it and every
- * exit on its inline flows' start cards is exactly what lower writes (shapes of src/compile/wormhole-entry.ts),
+ * exit on its inline flows' start cards is exactly what lower writes (shapes of src/shapes/wormhole.ts),
  * each entrance is pinned, without conversion, from one output placed before the card in the same scope and of the
  * same type, each exit is used inside, and no start card has two wormholes from the same output (lower makes one).
  */

@@ -21,7 +21,7 @@ import { customEntry, joinValueEntries, MIRRORED_ACTIONS, type FieldSettings } f
 import { dataOf, defaultData, entryRefKey, entryRefs, findEntry, isEmpty, modelOf, normName, sideEntries, typeOf } from "../shapes/entries.js";
 import { expandRefBase } from "../shapes/expand.js";
 import { applyShapeChanges, usualInlineShape, type InlineShapeChanges } from "../shapes/inline-flow.js";
-import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, NOOP_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
+import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, EVENT_WRAPPER_NAME, NOOP_ADDRESS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
 import { emptyColumnEntry, isTableColumnType, TABLE_COLUMN_SIDES } from "../shapes/tables.js";
 import { WORMHOLE_GROUP, wormholeEndOf, wormholeEntry, type WormholeEnd } from "../shapes/wormhole.js";
 import { fieldSettings } from "./field-settings.js";
@@ -145,7 +145,7 @@ export class FlowLowering {
     const wrapperVariant = options.wrapperVariant;
     const event = this.cardFrom(this.pack.template(eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site), eventSpec, undefined, { kind: "card" });
     const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH_ADDRESS, site };
-    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH_ADDRESS, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site), wrapperSpec, "For Each - Ignore Errors", { kind: "card" });
+    const wrapper = this.cardFrom(this.pack.template(ASYNC_EACH_ADDRESS, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site), wrapperSpec, EVENT_WRAPPER_NAME, { kind: "card" });
     const find = (key: string): IrEntryRef => {
       const i = wrapper.inputs.findIndex((e) => e.ref.key === key);
       if (i < 0) throw new DslError(`the catalog's For Each - Ignore Errors card has no ${key} input`, site);

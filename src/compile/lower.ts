@@ -19,7 +19,7 @@ import { toJson } from "./lower-values.js";
 import { modelOf } from "../shapes/entries.js";
 import { DEFAULT_EXTRA_FLOW_KEYS } from "../shapes/flow.js";
 import { TABLE_COLUMN_TYPES } from "../shapes/tables.js";
-import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, NOOP_ADDRESS, RETURN_ADDRESS } from "../shapes/known-cards.js";
+import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, HELPER_FLOW_NAME, NOOP_ADDRESS, RETURN_ADDRESS, SCHEDULED_FLOW_NAME } from "../shapes/known-cards.js";
 
 export interface LowerInput {
   flows: readonly FlowDef[];
@@ -235,9 +235,9 @@ function rootSpecOf(trigger: TriggerSpec, def: FlowDef): CardSpec<unknown> {
   const site = trigger.site ?? def.site;
   switch (trigger.kind) {
     case "schedule":
-      return { kind: "card", address: CALLABLE_ADDRESS, name: "Scheduled Flow", site };
+      return { kind: "card", address: CALLABLE_ADDRESS, name: SCHEDULED_FLOW_NAME, site };
     case "helper":
-      return { kind: "card", address: CALLABLE_ADDRESS, name: "Helper Flow", customInputs: trigger.params, site };
+      return { kind: "card", address: CALLABLE_ADDRESS, name: HELPER_FLOW_NAME, customInputs: trigger.params, site };
     case "apiEndpoint":
       return { kind: "card", address: ACCEPT_ADDRESS, customInputs: trigger.fields, site };
     case "delegated":

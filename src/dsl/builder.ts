@@ -3,7 +3,7 @@
  * edges between them. It knows nothing of templates or ids; `lower` turns what it recorded into IR.
  */
 import type { InlineShapeChanges } from "../shapes/inline-flow.js";
-import { CALLABLE_ADDRESS, COMMENT_ADDRESS, IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS, OBJECT_GET_ADDRESS, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
+import { CALLABLE_ADDRESS, COMMENT_ADDRESS, HELPER_FLOW_NAME, IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS, OBJECT_GET_ADDRESS, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
 import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
@@ -185,7 +185,7 @@ export class FlowBuilder<T = Record<string, unknown>> {
     const site = userCallSite();
     const block = (body: ((g: FlowBuilder<never>) => void) | undefined, o: IfErrorBlock = {}) =>
       inline(
-        o.start ?? { kind: "card", address: CALLABLE_ADDRESS, name: "Helper Flow", site },
+        o.start ?? { kind: "card", address: CALLABLE_ADDRESS, name: HELPER_FLOW_NAME, site },
         (g) => {
           body?.(g as FlowBuilder<never>);
           // Each block ends with a Return: the one the body placed last, else a plain one.

@@ -1,5 +1,6 @@
 import type { Rule } from "./types.js";
 import { cardKind, cardName, hasNoKeys, isObj, own, ptr, rootOf } from "./model.js";
+import { SCHEDULED_FLOW_NAME } from "../shapes/known-cards.js";
 
 export const scheduleConsistency: Rule = {
   code: "FP116",
@@ -19,7 +20,7 @@ export const scheduleConsistency: Rule = {
       }
       const root = rootOf(scope);
       if (!root) continue;
-      const scheduleCard = cardKind(root) === "control:callable" && cardName(root) === "Scheduled Flow";
+      const scheduleCard = cardKind(root) === "control:callable" && cardName(root) === SCHEDULED_FLOW_NAME;
       if (scheduleCard !== scheduled) {
         report(
           ptr(flow.pointer, "data", "scheduled"),

@@ -25,3 +25,9 @@ export const DELEGATED_ADDRESS = kernelAddress("http", "delegated");
 
 /** The connector of the Tables cards (`root:channels:http:stash:...`). */
 export const TABLES_CONNECTOR = "stash";
+
+/** Names of the callable start card: which one a flow has says what starts it (its catalog variants differ by name). */
+export const HELPER_FLOW_NAME = "Helper Flow";
+export const SCHEDULED_FLOW_NAME = "Scheduled Flow";
+/** The name of the hidden For Each that wraps an event flow. */
+export const EVENT_WRAPPER_NAME = "For Each - Ignore Errors";
