@@ -2,6 +2,10 @@
  * Defensive readers over untrusted parsed JSON. The review tools must not crash (or hang) on a malformed
  * flopack, so every access goes through these instead of trusting a type.
  */
+import { compareStrings } from "../util/compare.js";
+
+export { compareStrings };
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: unknown };
 
@@ -37,11 +41,6 @@ export function str(value: unknown): string | undefined {
 
 export function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** Code-point order, independent of locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
