@@ -224,7 +224,7 @@ describe("shapes flocode writes, lifted back", () => {
     f.ifError((attempt) => void attempt.add(kernel.string.concat({ string1: "Hi ", string2: name.$out("output") })));
     f.add(stash.searchRows2({ stash: people, direction: "asc", resultSet: "all-new", whereExpression: where({ column: "since", op: "<", value: now.$out("date") }) }));
     f.add(compose`label: ${verdict.$out("label")}`);
-    f.add(kernel.list.each({ list: f.add(kernel.list.construct({})).$out("list"), flo: logOne, concurrency: 1 }));
+    f.add(kernel.list.each({ list: f.add(kernel.list.construct({})).$out<string[]>("list"), flo: logOne, concurrency: 1 }));
   });
   const onUser = flow({ name: "On User", trigger: event(okta.userCreated({ connection: oktaOrg })) }, (f) => {
     f.add(kernel.string.base64({ string: f.trigger.$out("Message") }));
