@@ -28,6 +28,7 @@ describe("factory types", () => {
     const { readFileSync, writeFileSync, mkdtempSync, rmSync } = await import("node:fs");
     const text = readFileSync(fixture, "utf8");
     const expected = text.split("\n").filter((l) => l.startsWith("// @ts-expect-error")).length;
+    expect(expected).toBeGreaterThan(0);
     const dir = mkdtempSync(`${root}/test/cards/fixtures/.tmp-`);
     try {
       const copy = `${dir}/stripped.ts`;

@@ -1,32 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { describe, expect, it } from "vitest";
 import { readCatalogFile } from "../../src/catalog/file.js";
 import { fileURLToPath } from "node:url";
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    process.exitCode = undefined;
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+import { runMain as run } from "../support/cli.js";
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "flocode-catalog-cli-"));
@@ -63,24 +41,20 @@ function flopackText(variants: Array<"GET" | "POST">, withBuiltinCard = false): 
   return JSON.stringify(pack);
 }
 
-afterEach(() => {
-  process.exitCode = undefined;
-});
-
 describe("flocode catalog list", () => {
   it("prints a table filtered by connector", async () => {
     const r = await run(["catalog", "list", "--connector", "office365admin"]);
-    expect(r.code).toBe(0);
-    const lines = r.out.trimEnd().split("\n");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^ADDRESS\s+VARIANT\s+COUNT\s+NAME\s+OPTIONS$/);
     expect(lines.slice(1, -1).every((l) => l.startsWith("root:channels:http:office365admin:"))).toBe(true);
-    expect(r.out).toContain('{"requestType":"GET"}');
+    expect(r.stdout).toContain('{"requestType":"GET"}');
     expect(lines.at(-1)).toMatch(/^\d+ entries$/);
   });
 
   it("--json lists entries with their origin", async () => {
     const r = await run(["catalog", "list", "--json", "--connector", "control"]);
-    const json = JSON.parse(r.out) as { entries: Array<{ address: string; origin: string; count: number }> };
+    const json = JSON.parse(r.stdout) as { entries: Array<{ address: string; origin: string; count: number }> };
     expect(json.entries.length).toBeGreaterThan(10);
     expect(json.entries.every((e) => e.address.startsWith("root:kernel:control:") && e.origin === "builtin" && e.count > 0)).toBe(true);
   });
@@ -91,13 +65,13 @@ describe("flocode catalog list", () => {
     const { learnIntoProjectCatalog } = await import("../../src/catalog/project.js");
     learnIntoProjectCatalog(file, [{ flopack: JSON.parse(flopackText(["GET"])), source: "a.flopack" }]);
     const r = await run(["catalog", "list", "--json", "--project", file, "--connector", "control"]);
-    const origins = (JSON.parse(r.out).entries as Array<{ origin: string; options: object }>).filter((e) => e.origin === "project");
+    const origins = (JSON.parse(r.stdout).entries as Array<{ origin: string; options: object }>).filter((e) => e.origin === "project");
     expect(origins).toEqual([expect.objectContaining({ options: { requestType: "GET" } })]);
-    expect((await run(["catalog", "list", "--project", join(dir, "nope.json")])).code).toBe(2);
+    expect((await run(["catalog", "list", "--project", join(dir, "nope.json")])).status).toBe(2);
     writeFileSync(file, '{"entries":[{"address":1}]}');
     const bad = await run(["catalog", "list", "--project", file]);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toBe(`flocode: ${file}: /entries/0/address: "address" must be a non-empty string\n`);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(`flocode: ${file}: /entries/0/address: "address" must be a non-empty string\n`);
   });
 });
 
@@ -108,12 +82,12 @@ describe("flocode catalog learn", () => {
     writeFileSync(input, flopackText(["GET", "POST"], true));
     const out = join(dir, "cat", "flocode.catalog.json");
     const r = await run(["catalog", "learn", input, "--out", out]);
-    expect(r.err).toBe("");
-    expect(r.code).toBe(0);
-    expect(r.out).toContain(`${out}: 2 new entries, 0 updated, 1 already built in; 2 in the file`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`${out}: 2 new entries, 0 updated, 1 already built in; 2 in the file`);
     expect(readCatalogFile(out).entries.map((e) => e.options)).toEqual(expect.arrayContaining([{ requestType: "GET" }, { requestType: "POST" }]));
     const again = await run(["catalog", "learn", input, "--out", out, "--json"]);
-    const json = JSON.parse(again.out);
+    const json = JSON.parse(again.stdout);
     expect(json).toMatchObject({ added: [], updated: 2, known: 1, total: 2, written: true });
     expect(readCatalogFile(out).entries.every((e) => e.count === 2)).toBe(true);
   });
@@ -126,14 +100,14 @@ describe("flocode catalog learn", () => {
     const good = join(dir, "good.flopack");
     writeFileSync(good, flopackText(["GET"]));
     const r = await run(["catalog", "learn", good, broken, "--out", out]);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`^flocode: ${broken.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}.*FP004.*nothing learned\\n$`));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^flocode: ${broken.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}.*FP004.*nothing learned\\n$`));
     expect(existsSync(out)).toBe(false);
     const missing = await run(["catalog", "learn", join(dir, "missing.flopack"), "--out", out]);
-    expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/FP001/);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/FP001/);
     expect(existsSync(out)).toBe(false);
-    expect((await run(["catalog", "learn"])).code).toBe(2);
+    expect((await run(["catalog", "learn"])).status).toBe(2);
   });
 
   it("keeps a corrupt project file untouched", async () => {
@@ -143,8 +117,8 @@ describe("flocode catalog learn", () => {
     const good = join(dir, "good.flopack");
     writeFileSync(good, flopackText(["GET"]));
     const r = await run(["catalog", "learn", good, "--out", out]);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/not valid JSON/);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not valid JSON/);
     expect(readFileSync(out, "utf8")).toBe("not json");
   });
 });

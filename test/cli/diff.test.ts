@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edited, fixture, IDS, method } from "../review/fixture.js";
-import { runCli, runCliProcess } from "../review/run-cli.js";
-import { announceCorpusSkip, corpus } from "../support/corpus.js";
+import { runCli, runMain } from "../support/cli.js";
+import { corpus } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-diff-"));
@@ -25,12 +25,12 @@ const changed = write(
 
 describe("flocode diff", () => {
   it("exits 0 and prints nothing when only ids and storage order differ", async () => {
-    expect(await runCli(["diff", a, same])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await runMain(["diff", a, same])).toEqual({ status: 0, stdout: "", stderr: "" });
   });
 
   it("exits 1 and prints one line a change", async () => {
-    const run = await runCli(["diff", a, changed]);
-    expect(run.code).toBe(1);
+    const run = await runMain(["diff", a, changed]);
+    expect(run.status).toBe(1);
     expect(run.stdout.split("\n")).toEqual([
       `--- ${a}`,
       `+++ ${changed}`,
@@ -41,31 +41,31 @@ describe("flocode diff", () => {
   });
 
   it("--json gives {equal, changes}", async () => {
-    const run = await runCli(["diff", a, changed, "--json"]);
+    const run = await runMain(["diff", a, changed, "--json"]);
     const result = JSON.parse(run.stdout);
-    expect(run.code).toBe(1);
+    expect(run.status).toBe(1);
     expect(result.equal).toBe(false);
     expect(result.changes[0]).toMatchObject({ subject: "card", kind: "constant", field: "ID or Login", old: "admin@example.com", new: "ops@example.com" });
   });
 
   it("--format markdown is a PR comment whose code spans cannot be broken by names", async () => {
-    const run = await runCli(["diff", a, changed, "--format", "markdown"]);
-    expect(run.code).toBe(1);
+    const run = await runMain(["diff", a, changed, "--format", "markdown"]);
+    expect(run.status).toBe(1);
     expect(run.stdout).toContain("**2 changes** in 2 flows.");
     expect(run.stdout).toContain("#### Flow `Nightly report`");
     expect(run.stdout).toContain('- ✏️ ``renamed to "Suspend user `helper` <b>"``'.replace("renamed", 'flow "Suspend helper" renamed'));
-    const eq = await runCli(["diff", a, same, "--format", "markdown"]);
-    expect(eq.code).toBe(0);
+    const eq = await runMain(["diff", a, same, "--format", "markdown"]);
+    expect(eq.status).toBe(0);
     expect(eq.stdout).toContain("No semantic differences.");
   });
 
   it("exits 2 on unreadable or invalid input", async () => {
     const bad = write("bad.flopack", { type: "flopack" });
-    const run = await runCli(["diff", a, bad]);
-    expect(run.code).toBe(2);
+    const run = await runMain(["diff", a, bad]);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^flocode: .*bad\.flopack: .*\n$/);
-    expect((await runCli(["diff", a, join(dir, "nope.flopack")])).code).toBe(2);
-    expect((await runCli(["diff", a])).code).toBe(2);
+    expect((await runMain(["diff", a, join(dir, "nope.flopack")])).status).toBe(2);
+    expect((await runMain(["diff", a])).status).toBe(2);
   });
 });
 
@@ -74,30 +74,29 @@ describe("flocode diff with flow sources", () => {
   const changedSource = join(import.meta.dirname, "../review/fixtures/review-sample-changed.flow.ts");
 
   it("a source and a scrambled copy of what it builds are equal; any mix works", async () => {
-    const built = runCliProcess(["build", source, "--out", dir]);
-    expect(built.code, built.stderr).toBe(0);
+    const built = runCli(["build", source, "--out", dir]);
+    expect(built.status, built.stderr).toBe(0);
     const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flopack"), "utf8")), 3));
-    expect(runCliProcess(["diff", source, copy])).toEqual({ code: 0, stdout: "", stderr: "" });
-    expect(runCliProcess(["diff", copy, source]).code).toBe(0);
+    expect(runCli(["diff", source, copy])).toEqual({ status: 0, signal: null, stdout: "", stderr: "" });
+    expect(runCli(["diff", copy, source]).status).toBe(0);
   });
 
   it("names the changed constant between two sources", async () => {
-    const run = runCliProcess(["diff", source, changedSource]);
-    expect(run.code).toBe(1);
+    const run = runCli(["diff", source, changedSource]);
+    expect(run.status).toBe(1);
     expect(run.stdout).toContain('card "Custom API Action (office365admin customAPIAction)": constant "Relative URL" "/Me" → "/Organization"');
   });
 });
 
 const c = corpus();
-announceCorpusSkip();
 describe.skipIf(!c)("flocode diff over the corpus (acceptance)", () => {
   it("each real export against a copy with every id regenerated and storage order shuffled: exit 0, no output", async () => {
     for (const [i, file] of c!.files.entries()) {
       const copy = write(`scrambled-${i}.flopack`, scramble(JSON.parse(readFileSync(file, "utf8")), i + 1));
-      const run = await runCli(["diff", file, copy]);
-      expect(run, file).toEqual({ code: 0, stdout: "", stderr: "" });
-      const shown = await runCli(["show", copy]);
-      expect(shown.stdout, file).toBe((await runCli(["show", file])).stdout);
+      const run = await runMain(["diff", file, copy]);
+      expect(run, file).toEqual({ status: 0, stdout: "", stderr: "" });
+      const shown = await runMain(["show", copy]);
+      expect(shown.stdout, file).toBe((await runMain(["show", file])).stdout);
     }
   });
 });

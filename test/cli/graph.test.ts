@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { fixture } from "../review/fixture.js";
-import { runCli, runCliProcess } from "../review/run-cli.js";
+import { runCli, runMain } from "../support/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-graph-"));
 const file = join(dir, "fixture.flopack");
@@ -12,39 +12,38 @@ writeFileSync(file, JSON.stringify(fixture()));
 
 describe("flocode graph", () => {
   it("prints Mermaid by default", async () => {
-    const run = await runCli(["graph", file]);
-    expect(run.code).toBe(0);
+    const run = await runMain(["graph", file]);
+    expect(run.status).toBe(0);
     expect(run.stdout.startsWith("flowchart TD\n")).toBe(true);
     expect(run.stdout).toContain('f0_n3{"If/Else<br/>control if"}');
     expect(run.stdout).toContain('-->|"then"|');
   });
 
   it("prints DOT and SVG; the SVG is well-formed XML", async () => {
-    const dot = await runCli(["graph", file, "--format", "dot"]);
+    const dot = await runMain(["graph", file, "--format", "dot"]);
     expect(dot.stdout.startsWith("digraph flocode {")).toBe(true);
-    const svg = await runCli(["graph", file, "--format", "svg"]);
-    expect(svg.code).toBe(0);
+    const svg = await runMain(["graph", file, "--format", "svg"]);
+    expect(svg.status).toBe(0);
     expect(XMLValidator.validate(svg.stdout)).toBe(true);
     expect(svg.stdout).toContain("Read User");
   });
 
   it("--flow picks one flow; an unknown name is an error (exit 2)", async () => {
-    const one = await runCli(["graph", file, "--flow", "Suspend helper"]);
+    const one = await runMain(["graph", file, "--flow", "Suspend helper"]);
     expect(one.stdout).toContain('subgraph f0["Suspend helper"]');
     expect(one.stdout).not.toContain("Nightly report");
-    const bad = await runCli(["graph", file, "--flow", "Nope"]);
-    expect(bad.code).toBe(2);
+    const bad = await runMain(["graph", file, "--flow", "Nope"]);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no flow named "Nope"');
-    expect((await runCli(["graph", file, "--format", "png"])).code).toBe(2);
+    expect((await runMain(["graph", file, "--format", "png"])).status).toBe(2);
   });
 });
 
 describe("docs/keepalive.svg", () => {
   const root = join(import.meta.dirname, "../..");
-  const source = join(root, "flows/m365-keepalive.flow.ts");
-  it.skipIf(!existsSync(source))("is what `flocode graph flows/m365-keepalive.flow.ts --format svg` draws today", () => {
-    const run = runCliProcess(["graph", "flows/m365-keepalive.flow.ts", "--format", "svg"]);
-    expect(run.code, run.stderr).toBe(0);
+  it("is what `flocode graph flows/m365-keepalive.flow.ts --format svg` draws today", () => {
+    const run = runCli(["graph", "flows/m365-keepalive.flow.ts", "--format", "svg"]);
+    expect(run.status, run.stderr).toBe(0);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const committed = readFileSync(join(root, "docs/keepalive.svg"), "utf8");
     expect(run.stdout, "stale: run `flocode graph flows/m365-keepalive.flow.ts --format svg > docs/keepalive.svg`").toBe(committed);

@@ -1,23 +1,20 @@
 /**
- * `flocode import` as users run it (the built CLI, `npm run build` first), and the corpus acceptance:
+ * `flocode import` as users run it (the built CLI, test/support/cli.ts), and the corpus acceptance:
  * every export imports; the generated folder builds back into the same flopack (after normalising what is
  * generated); all generated code type-checks in one tsc run.
  */
-import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportFile } from "../../src/cli/run-import.js";
+import { REPO as repo, runCli, runCliAsync } from "../support/cli.js";
 import { corpus } from "../support/corpus.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
-const repo = join(import.meta.dirname, "../..");
-const cli = join(repo, "lib/cli/main.js");
-const hasCli = existsSync(cli);
-const run = (args: string[], cwd = repo) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { ...process.env, SOURCE_DATE_EPOCH: "0" } });
-const execFileAsync = promisify(execFile);
+const env = { SOURCE_DATE_EPOCH: "0" };
+const run = (args: string[]) => runCli(args, { env });
 
 const work = mkdtempSync(join(tmpdir(), "flocode-import-"));
 // Generated flow files are ES modules: build them inside a "type": "module" package, as a flocode project is.
@@ -30,7 +27,7 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-describe.skipIf(!hasCli)("flocode import (built CLI)", () => {
+describe("flocode import (built CLI)", () => {
   it("imports a flopack into a pack folder that builds back into the same flopack", () => {
     const out = join(work, "minimal");
     const r = run(["import", fixture, "--out", out, "--json"]);
@@ -73,7 +70,6 @@ describe.skipIf(!hasCli)("flocode import (built CLI)", () => {
   });
 
   it("learns cards the catalog does not know into the project catalog, and builds with them", () => {
-    if (!existsSync(join(repo, "flows", "m365-keepalive.flow.ts"))) return;
     // A flow of the repo built, then moved to a connector version no catalog has: import must learn its cards.
     const dist = join(work, "future-src");
     expect(run(["build", join(repo, "flows", "m365-keepalive.flow.ts"), "--out", dist, "--no-checklist"]).status).toBe(0);
@@ -168,7 +164,7 @@ export default flow({ name: "Check", trigger: helperFlow({ params: { age: "numbe
 
 const c = corpus();
 
-describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", () => {
+describe.skipIf(!c)("corpus: import → build → the same flopack", () => {
   const root = join(work, "corpus");
   const imported: Array<{ file: string; dir: string }> = [];
   let cards = 0;
@@ -206,22 +202,16 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
   it("builds each imported folder back into the same flopack", async () => {
     const results = await mapLimit(imported, 8, async ({ file, dir }) => {
       const dist = join(work, "dist", basename(dir));
-      try {
-        await execFileAsync(process.execPath, [cli, "build", dir, "--out", dist, "--no-checklist"], { env: { ...process.env, SOURCE_DATE_EPOCH: "0" }, maxBuffer: 1 << 26 });
-      } catch (error) {
-        const stderr = (error as { stderr?: string }).stderr ?? String(error);
-        return { file, problem: `build failed: ${stderr.split("\n").find((l) => l.trim() !== "") ?? ""}` };
-      }
-      const built = readJson(join(dist, `${basename(dir)}.flopack`));
-      const d = firstDifference(normaliseFlopack(readJson(file) as never), normaliseFlopack(built as never));
+      const built = await runCliAsync(["build", dir, "--out", dist, "--no-checklist"], { env });
+      if (built.status !== 0) return { file, problem: `build failed (exit ${built.status ?? built.signal}): ${built.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}` };
+      const d = firstDifference(normaliseFlopack(readJson(file) as never), normaliseFlopack(readJson(join(dist, `${basename(dir)}.flopack`)) as never));
       return { file, problem: d };
     });
     const failed = results.filter((r) => r.problem !== undefined);
-    for (const f of failed) console.info(`[import] ${basename(f.file)}: ${f.problem}`);
     console.info(`[import] round trip: ${results.length - failed.length}/${results.length} equal`);
-    // Every export must come back equal once the DSL can say everything the IR says (see the import report);
-    // until then this floor only guards against regressions.
-    expect(results.length - failed.length).toBeGreaterThanOrEqual(MIN_EQUAL);
+    expect(results).toHaveLength(c!.files.length);
+    // Every export comes back equal (a floor on the count would let a different corpus fail quietly).
+    expect(failed.map((f) => `${basename(f.file)}: ${f.problem}`)).toEqual([]);
   }, 300_000);
 
   it("generates code that type-checks (one tsc run over the whole corpus)", () => {
@@ -243,19 +233,13 @@ describe.skipIf(!c || !hasCli)("corpus: import → build → the same flopack", 
         include: ["**/*.ts"],
       }),
     );
-    let output = "";
-    try {
-      execFileSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { encoding: "utf8", maxBuffer: 1 << 26 });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout ?? error);
-    }
-    const errors = output.split("\n").filter((l) => /error TS\d+/.test(l));
+    const tsc = spawnSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const errors = tsc.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
     expect(errors.slice(0, 20)).toEqual([]);
+    // tsc exits 0 only when it checked everything: a crash or a bad tsconfig prints no "error TS" line.
+    expect(tsc.status, `${tsc.stdout}${tsc.stderr}`.slice(0, 2000)).toBe(0);
   }, 300_000);
 });
-
-/** Round trips known to be equal today (raise it as the DSL closes gaps; the goal is every export). */
-const MIN_EQUAL = 61;
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -270,4 +254,3 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-void readdirSync;

@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { main } from "../../src/cli/main.js";
 import { RULES } from "../../src/rules/index.js";
 import { MINIMAL_PATH, minimal, rich } from "../rules/fixture.js";
+import { runCli, runMain } from "../support/cli.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "flocode-validate-"));
 const write = (name: string, content: string | Uint8Array) => {
   const p = join(dir, name);
@@ -16,19 +13,15 @@ const write = (name: string, content: string | Uint8Array) => {
   return p;
 };
 
+/** The output of the last `main` call. */
 let stdout = "";
 let stderr = "";
-beforeEach(() => {
-  stdout = "";
-  stderr = "";
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+async function main(args: string[]): Promise<number | "threw"> {
+  const r = await runMain(args);
+  stdout = r.stdout;
+  stderr = r.stderr;
+  return r.status;
+}
 
 function brokenPack(): string {
   const doc = rich() as Record<string, any>;  
@@ -79,7 +72,6 @@ describe("flocode validate", () => {
   it("lists every rule with --rules (and as JSON)", async () => {
     expect(await main(["validate", "--rules"])).toBe(0);
     for (const r of RULES) expect(stdout).toContain(`${r.code} ${r.slug} (${r.severity}): `);
-    stdout = "";
     expect(await main(["validate", "--rules", "--json"])).toBe(0);
     expect(JSON.parse(stdout).rules.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(RULES.map((r) => r.code)));
   });
@@ -116,7 +108,7 @@ describe("flocode validate as a process: hostile files give one clear line, neve
   ];
   it.each(cases)("%s", (name, content, code, line) => {
     const file = write(name, content);
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "validate", file], { cwd: ROOT, encoding: "utf8" });
+    const r = runCli(["validate", file]);
     expect(r.status).toBe(code);
     expect(r.stdout).toMatch(line);
     expect(r.stdout.split("\n")[0]!.startsWith(`${file}`)).toBe(true);
@@ -124,7 +116,7 @@ describe("flocode validate as a process: hostile files give one clear line, neve
   });
 
   it("a missing file and a directory exit 2", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/main.ts"), "validate", join(dir, "nope.flopack"), dir], { cwd: ROOT, encoding: "utf8" });
+    const r = runCli(["validate", join(dir, "nope.flopack"), dir]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("FP001 io-error no such file");
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -2,10 +2,9 @@
  * Compose cards import as `compose\`...${ref}...\`` template literals: hostile text stays data (backticks, `${`,
  * `*\/`, line breaks, U+2028, lone surrogates...), multi-line text reads as lines, the tag gives back the same
  * card, and cards it cannot give back (a token used twice, an unused or unwired placeholder, a placeholder wired
- * from a later card, a policy) keep the generic form. Round trips use the built CLI (`npm run build`).
+ * from a later card, a policy) keep the generic form. Round trips build with the CLI (test/support/cli.ts).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -17,6 +16,7 @@ import { templateLiteral, templateText } from "../../src/codegen/compose.js";
 import { placeholderEntry } from "../../src/shapes/compose.js";
 import type { JsonObject } from "../../src/ir/types.js";
 import { COMPOSE, cardsOf, composePack, inputsOf, simpleComposePack, templateStrings } from "../support/compose-pack.js";
+import { runCli } from "../support/cli.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const f = ts.factory;
@@ -67,7 +67,6 @@ describe("templateText", () => {
 const work = mkdtempSync(join(tmpdir(), "flocode-compose-"));
 writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const cli = join(import.meta.dirname, "../..", "lib/cli/main.js");
 let packs = 0;
 
 /** The generated flow file of an imported pack (in memory). */
@@ -86,7 +85,8 @@ function roundTrip(doc: JsonObject): string | undefined {
   writeFileSync(file, JSON.stringify(doc));
   const out = join(work, "packs", `rt${n}`);
   expect(runImportFile(file, { out }).ok).toBe(true);
-  execFileSync(process.execPath, [cli, "build", out, "--out", join(work, `dist-${n}`), "--no-checklist"], { stdio: "pipe", env: { ...process.env, SOURCE_DATE_EPOCH: "0" } });
+  const build = runCli(["build", out, "--out", join(work, `dist-${n}`), "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
+  expect(build.status, build.stderr).toBe(0);
   const built = JSON.parse(readFileSync(join(work, `dist-${n}`, `rt${n}.flopack`), "utf8")) as JsonObject;
   return firstDifference(normaliseFlopack(doc as never), normaliseFlopack(built as never));
 }
@@ -114,7 +114,7 @@ describe("import of Compose cards", () => {
     );
   });
 
-  it.skipIf(!existsSync(cli))("builds hostile texts back to the same flopack (built CLI)", () => {
+  it("builds hostile texts back to the same flopack", () => {
     const samples = [...fc.sample(parts, { numRuns: 16, seed: 7 }), ["`${", "{{{value1}}}\r\n", "$"], [HOSTILE.join("|")], HOSTILE.slice(0, 3)];
     const doc = composePack((fl, a, b) => {
       for (const s of samples) fl.add(compose(templateStrings(s), ...[a.$out("first"), b.$out("second")].slice(0, s.length - 1)));
@@ -122,7 +122,7 @@ describe("import of Compose cards", () => {
     expect(roundTrip(doc)).toBeUndefined();
   }, 60_000);
 
-  it.skipIf(!existsSync(cli))("states a name and a conversion, and keeps the generic form where the tag cannot give the card back", () => {
+  it("states a name and a conversion, and keeps the generic form where the tag cannot give the card back", () => {
     const raw = (token: string, index: number) => placeholderEntry(token, index);
     const doc = composePack((fl, a, b) => {
       fl.add(compose({ name: "Greeting" })`Hi ${convert(b.$out("second"), "stringify")}`);

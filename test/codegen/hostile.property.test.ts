@@ -3,8 +3,7 @@
  * emoji) in flows, folders, connections, tables, cards and constants: the generated files parse, hold nothing but
  * imports, const/let declarations, `export default` and builder calls, and build back to the same flopack.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -15,6 +14,7 @@ import { Catalog } from "../../src/catalog/store.js";
 import { lower } from "../../src/compile/lower.js";
 import { emitPack } from "../../src/compile/emit.js";
 import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
+import { runCli } from "../support/cli.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const NASTY = ['"', "'", "`", "${x}", "*/", "/*", "\n", "\r\n", "\u2028", "\u2029", "__proto__", "constructor", "class", "flow", "eval", "💥", "\\", "</", " ", "0"];
@@ -80,12 +80,10 @@ function unexpectedStatements(text: string, file: string): string[] {
   return problems;
 }
 
-const repo = join(import.meta.dirname, "../..");
-const cli = join(repo, "lib/cli/main.js");
-
-/** Builds a pack folder with the built CLI (flow files load through its tsx loader) and returns the flopack. */
-export function buildWithCli(dir: string, out: string): unknown {
-  execFileSync(process.execPath, [cli, "build", dir, "--out", out, "--no-checklist"], { stdio: "pipe", env: { ...process.env, SOURCE_DATE_EPOCH: "0" } });
+/** Builds a pack folder with the CLI (flow files load through its loader) and returns the flopack. */
+function buildWithCli(dir: string, out: string): unknown {
+  const build = runCli(["build", dir, "--out", out, "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
+  expect(build.status, build.stderr).toBe(0);
   const name = dir.split("/").at(-1)!;
   return JSON.parse(readFileSync(join(out, `${name}.flopack`), "utf8"));
 }
@@ -116,13 +114,15 @@ describe("import of hostile names and values", () => {
         writeFileSync(file, JSON.stringify(hostilePack(names)));
         const { result, writes } = importFlopack(file, { out: join(work, "unused") });
         expect(result.ok).toBe(true);
-        for (const w of writes.filter((x) => x.path.endsWith(".ts"))) expect(unexpectedStatements(w.text, w.path)).toEqual([]);
+        const code = writes.filter((x) => x.path.endsWith(".ts"));
+        expect(code.length).toBeGreaterThan(0);
+        for (const w of code) expect(unexpectedStatements(w.text, w.path)).toEqual([]);
       }),
       { numRuns: Number(process.env.FLOCODE_FUZZ_RUNS ?? 60), seed: 4242 },
     );
   });
 
-  it.skipIf(!existsSync(cli))("builds back to the same flopack (built CLI: npm run build)", () => {
+  it("builds back to the same flopack", () => {
     const samples = fc.sample(arb, { numRuns: 6, seed: 77 });
     for (const [i, names] of samples.entries()) {
       const file = join(work, `rt-${i}.flopack`);

@@ -3,8 +3,7 @@
  * references where lower's automatic wormholes give the same pairs, as compact `context` fields where they do not
  * (two wormholes carrying one value into one flow), never as raw entries; either way the flopack builds back equal.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -14,13 +13,12 @@ import { Catalog } from "../../src/catalog/store.js";
 import { lower } from "../../src/compile/lower.js";
 import { emitPack } from "../../src/compile/emit.js";
 import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
+import { runCli } from "../support/cli.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const CONCAT = "root:kernel:string:0.0.1:concat";
 const TRY = "root:kernel:control:0.0.1:tryCatch";
 const CALLABLE = "root:kernel:control:0.0.1:callable";
-const repo = join(import.meta.dirname, "../..");
-const cli = join(repo, "lib/cli/main.js");
 
 const work = mkdtempSync(join(tmpdir(), "flocode-wormholes-"));
 writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
@@ -46,7 +44,8 @@ function buildsBackEqual(file: string, original: unknown, name: string): void {
   const out = join(work, "packs", name);
   expect(runImportFile(file, { out }).ok).toBe(true);
   const dist = join(work, `dist-${name}`);
-  execFileSync(process.execPath, [cli, "build", out, "--out", dist, "--no-checklist"], { stdio: "pipe", env: { ...process.env, SOURCE_DATE_EPOCH: "0" } });
+  const build = runCli(["build", out, "--out", dist, "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
+  expect(build.status, build.stderr).toBe(0);
   const built = JSON.parse(readFileSync(join(dist, `${name}.flopack`), "utf8"));
   expect(firstDifference(normaliseFlopack(original as never), normaliseFlopack(built))).toBeUndefined();
 }
@@ -79,7 +78,7 @@ describe("import of wormholes", () => {
     expect(text).not.toContain("kernel.control.return");
   });
 
-  it.skipIf(!existsSync(cli))("builds plain references back into the same wormholes", () => {
+  it("builds plain references back into the same wormholes", () => {
     const doc = emit([plain]);
     const { file } = importText(doc, "plain-rt");
     buildsBackEqual(file, doc, "plain-rt");
@@ -102,7 +101,7 @@ describe("import of wormholes", () => {
     f.add(card(CONCAT, { name: "After", inputs: { string1: caught.$out("Message"), string2: "" } }));
   });
 
-  it.skipIf(!existsSync(cli))("writes an If Error card's start cards, inline-flow keys and outputs as f.ifError options", () => {
+  it("writes an If Error card's start cards, inline-flow keys and outputs as f.ifError options", () => {
     const doc = emit([shaped]);
     const { text, file } = importText(doc, "shaped");
     expect(text).toMatch(/const \w+ = f\.ifError\(/);
@@ -131,7 +130,7 @@ describe("import of wormholes", () => {
     );
   });
 
-  it.skipIf(!existsSync(cli))("writes a second wormhole for the same value as compact context fields, and builds it back", () => {
+  it("writes a second wormhole for the same value as compact context fields, and builds it back", () => {
     const doc = emit([twice]);
     const { text, raw, file } = importText(doc, "twice");
     expect(raw.filter((r) => /context|wormhole|forceHide/.test(r))).toEqual([]);

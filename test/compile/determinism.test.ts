@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -48,8 +48,7 @@ describe("deterministic output", () => {
 });
 
 describe("flow files anywhere", () => {
-  it("builds a flow file in a folder with no package.json (flocode resolves to itself, the file is an ES module)", async () => {
-    const { copyFileSync, existsSync } = await import("node:fs");
+  it("builds a flow file in a folder with no package.json (flocode resolves to itself, the file is an ES module)", () => {
     const dir = mkdtempSync(join(tmpdir(), "flocode-nopkg-"));
     copyFileSync(join(REPO, "flows/m365-keepalive.flow.ts"), join(dir, "keepalive.flow.ts"));
     expect(existsSync(join(dir, "package.json"))).toBe(false);

@@ -12,7 +12,12 @@ const FIXTURES = join(REPO, "test/fixtures/bad-flows");
  * stack trace, and write nothing.
  */
 describe("DSL mistakes fail the build with file, line and a clear message", () => {
-  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith(".flow.ts")).sort()) {
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".flow.ts")).sort();
+  it("has its fixtures", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const name of fixtures) {
     it(name, () => {
       const file = join(FIXTURES, name);
       const source = readFileSync(file, "utf8");

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "../support/cli.js";
-
+import { REPO, runCli } from "../support/cli.js";
 
 /**
  * The example flows, read back from dist/ (kept current by the `build --check` test), wire what their sources
@@ -101,10 +101,7 @@ describe("example flows", () => {
 });
 
 describe("If Error (f.ifError)", () => {
-  it("wraps the attempt and the handler as inline flows and passes outer values through a wormhole pair", async () => {
-    const { mkdtempSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { runCli } = await import("../support/cli.js");
+  it("wraps the attempt and the handler as inline flows and passes outer values through a wormhole pair", () => {
     const out = mkdtempSync(join(tmpdir(), "flocode-iferror-"));
     const r = runCli(["build", "test/fixtures/good-flows/if-error.flow.ts", "--out", out, "--no-checklist"]);
     expect(r.status, r.stderr).toBe(0);
@@ -131,10 +128,7 @@ describe("If Error (f.ifError)", () => {
 });
 
 describe("Tables cards", () => {
-  it("get one field per column of the pack's table, wired or set by column name", async () => {
-    const { mkdtempSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { runCli } = await import("../support/cli.js");
+  it("get one field per column of the pack's table, wired or set by column name", () => {
     const out = mkdtempSync(join(tmpdir(), "flocode-tables-"));
     const r = runCli(["build", "test/fixtures/good-flows/tables.flow.ts", "--out", out, "--no-checklist"]);
     expect(r.status, r.stderr).toBe(0);

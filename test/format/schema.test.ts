@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
@@ -13,12 +12,11 @@ import { buildFlopackJsonSchema } from "../../src/format/json-schema.js";
 import { validateFlopack } from "../../src/rules/validate.js";
 import { corpus } from "../support/corpus.js";
 import { minimal, rich } from "../rules/fixture.js";
+import { builtFile } from "../support/repo.js";
 
 type Obj = Record<string, any>;  
 const SCHEMA_PATH = fileURLToPath(new URL("../../schemas/flopack.schema.json", import.meta.url));
 const committed = readFileSync(SCHEMA_PATH, "utf8");
-const BUILT = fileURLToPath(new URL("../../lib/format/", import.meta.url));
-const BUILT_ZOD_MODEL = join(BUILT, "zod-model.js");
 
 function compileCommitted() {
   const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
@@ -154,13 +152,13 @@ function inline(d: Obj): Obj {
   return flow(d).methods.find((m: Obj) => m.address.endsWith(":tryCatch")).node.model.policy.error.flo;
 }
 
-describe.skipIf(!existsSync(BUILT_ZOD_MODEL))("built code loads the zod model only for a document that fails (npm run build)", () => {
+describe("built code (lib/) loads the zod model only for a document that fails", () => {
   it("gives the same schema findings as the source (the zod model is required on demand)", () => {
     const doc = rich() as Obj;
     doc.version = "2.0.0";
     inline(doc).log = "yes";
     const script = `
-      import { checkSchema } from ${JSON.stringify(pathToFileURL(join(BUILT, "schema-check.js")).href)};
+      import { checkSchema } from ${JSON.stringify(pathToFileURL(builtFile("format/schema-check.js")).href)};
       process.stdout.write(JSON.stringify(checkSchema(JSON.parse(process.argv[1]), "x.flopack")));`;
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(doc)], { encoding: "utf8" });
     expect(r.stderr).toBe("");

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpus } from "../support/corpus.js";
-import { contractBreach, runMain } from "./run-main.js";
+import { runMain } from "../support/cli.js";
+import { contractBreach } from "./contract.js";
 import { REGRESSIONS } from "./regressions/index.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));

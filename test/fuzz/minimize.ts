@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commandsFor } from "./cases.js";
-import { contractBreach, runMain } from "./run-main.js";
+import { runMain } from "../support/cli.js";
+import { contractBreach } from "./contract.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

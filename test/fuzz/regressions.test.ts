@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { commandsFor } from "./cases.js";
-import { contractBreach, runMain } from "./run-main.js";
+import { runMain } from "../support/cli.js";
+import { contractBreach } from "./contract.js";
 import { REGRESSIONS } from "./regressions/index.js";
 
 const DIR = fileURLToPath(new URL("./regressions/", import.meta.url));

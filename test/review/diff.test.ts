@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diffPacks, type Change } from "../../src/review/diff.js";
 import { buildPackView } from "../../src/review/model.js";
-import { announceCorpusSkip, corpus } from "../support/corpus.js";
+import { corpus } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 import { card, edited, fixture, IDS, method } from "./fixture.js";
 
@@ -188,7 +188,6 @@ describe("diff: each kind of change", () => {
 });
 
 const c = corpus();
-announceCorpusSkip();
 describe.skipIf(!c)("diff over the corpus", () => {
   it("a scrambled copy of every export has no difference; one changed constant is named exactly", () => {
     let checkedConstants = 0;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { graphModel, mermaidText, renderDot, renderMermaid } from "../../src/review/graph.js";
 import { renderSvg } from "../../src/review/graph-svg.js";
 import { buildPackView } from "../../src/review/model.js";
-import { announceCorpusSkip, corpus } from "../support/corpus.js";
+import { corpus } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 import { edited, fixture, IDS, method } from "./fixture.js";
 
@@ -100,7 +100,6 @@ describe("SVG output (Graphviz WASM)", () => {
 });
 
 const c = corpus();
-announceCorpusSkip();
 describe.skipIf(!c)("graph over the corpus", () => {
   it("renders well-formed SVG naming every card (every 6th export, to keep the suite fast)", async () => {
     for (const file of c!.files.filter((_, i) => i % 6 === 0)) {

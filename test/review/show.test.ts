@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildPackView } from "../../src/review/model.js";
 import { renderShow } from "../../src/review/show.js";
-import { announceCorpusSkip, corpus } from "../support/corpus.js";
+import { corpus } from "../support/corpus.js";
 import { generatedIds, scramble } from "../support/scramble.js";
 import { edited, fixture, IDS, method } from "./fixture.js";
 
@@ -136,7 +136,6 @@ describe("show: malformed graphs and hostile names", () => {
 });
 
 const c = corpus();
-announceCorpusSkip();
 describe.skipIf(!c)("show over the corpus", () => {
   it("is byte-identical for a scrambled copy of every export and never prints a card uuid", () => {
     for (const file of c!.files) {

@@ -4,15 +4,13 @@
  * (ajv, zod) or YAML. Checked on real processes of the built CLI with a module-resolution hook that logs every
  * module resolved; the commands that do need a heavy module are checked too, so the log is known to see them.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO } from "../support/cli.js";
+import { runCli } from "../support/cli.js";
 
-const BIN = join(REPO, "lib/cli/main.js");
 const work = mkdtempSync(join(tmpdir(), "flocode-lazy-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -47,7 +45,7 @@ function loadedBy(args: string[]): string[] {
   const log = join(work, `log-${n++}.txt`);
   writeFileSync(log, "");
   const preload = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(HOOKS).href)},{data:{log:${JSON.stringify(log)}}});`;
-  const r = spawnSync(process.execPath, ["--import", preload, BIN, ...args], { cwd: REPO, encoding: "utf8", timeout: 120_000 });
+  const r = runCli(args, { nodeArgs: ["--import", preload] });
   expect([0, 1], `${args.join(" ")}: ${r.stderr}`).toContain(r.status);
   return readFileSync(log, "utf8").split("\n").filter(Boolean);
 }
@@ -58,7 +56,7 @@ function loaded(urls: string[], patterns: Record<string, RegExp>): string[] {
     .map(([name]) => name);
 }
 
-describe.skipIf(!existsSync(BIN))("lazy loading of heavy modules (built CLI)", () => {
+describe("lazy loading of heavy modules (built CLI)", () => {
   const pack = "dist/m365-keepalive.flopack";
 
   it("--version loads neither heavy modules nor the validator", () => {

@@ -4,14 +4,12 @@
  * no temporary file may remain. While the writers run, this process keeps reading the output files: a reader must
  * never see a partial file either.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO, runCli } from "../support/cli.js";
+import { REPO, runCli, runCliAsync, type CliResult } from "../support/cli.js";
 
-const BIN = join(REPO, "lib/cli/main.js");
 const PARALLEL = 6;
 /** A flow file and a pack folder: both kinds of build target, two output files. */
 const TARGETS = ["flows/m365-keepalive.flow.ts", "flows/group-audit"];
@@ -36,20 +34,11 @@ function snapshot(dir: string): Map<string, Buffer> {
   return out;
 }
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stderr }));
-  });
-}
-
 /**
  * Runs PARALLEL writers into `shared` while reading every file `reference` holds, as often as the event loop allows.
  * Returns the number of reads that saw a complete file and every read that saw something else.
  */
-async function raceWriters(parallel: number, args: (i: number) => string[], shared: string, reference: Map<string, Buffer>): Promise<{ results: Array<{ code: number | null; stderr: string }>; reads: number; torn: string[] }> {
+async function raceWriters(parallel: number, args: (i: number) => string[], shared: string, reference: Map<string, Buffer>): Promise<{ results: CliResult[]; reads: number; torn: string[] }> {
   let done = false;
   let reads = 0;
   const torn: string[] = [];
@@ -70,7 +59,7 @@ async function raceWriters(parallel: number, args: (i: number) => string[], shar
       await new Promise((r) => setImmediate(r));
     }
   })();
-  const results = await Promise.all(Array.from({ length: parallel }, (_, i) => run(args(i))));
+  const results = await Promise.all(Array.from({ length: parallel }, (_, i) => runCliAsync(args(i))));
   done = true;
   await reader;
   return { results, reads, torn };
@@ -86,7 +75,7 @@ describe("parallel writers into one output folder", () => {
 
     const shared = join(work, "build-shared");
     const { results, reads, torn } = await raceWriters(PARALLEL, () => ["build", ...TARGETS, "--out", shared, "--no-checklist"], shared, reference);
-    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    for (const r of results) expect(r.status, r.stderr).toBe(0);
     expect(torn).toEqual([]);
     expect(reads).toBeGreaterThan(0);
     const after = snapshot(shared);
@@ -104,7 +93,7 @@ describe("parallel writers into one output folder", () => {
 
     const shared = join(work, "import-shared");
     const { results, torn } = await raceWriters(3, () => ["import", source, "--out", shared], shared, reference);
-    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    for (const r of results) expect(r.status, r.stderr).toBe(0);
     expect(torn).toEqual([]);
     const after = snapshot(shared);
     expect([...after.keys()]).toEqual([...reference.keys()]);
