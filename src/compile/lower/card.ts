@@ -6,7 +6,7 @@ import type { CatalogEntry } from "../../catalog/entry.js";
 import type { IrCard, Json, JsonObject } from "../../ir/types.js";
 import { cloneJson, jsonEqual } from "../../util/json.js";
 import { slug } from "../../util/names.js";
-import type { RecordedNode } from "../../dsl/builder.js";
+import type { RecordedNode } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CardSpec } from "../../dsl/types.js";
 import { actionKey, connectorOf } from "../../shapes/address.js";

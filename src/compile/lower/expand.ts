@@ -3,7 +3,7 @@
  * src/shapes/expand.ts). The orderings rule below gives back the orderings of 113/113 corpus cards exactly,
  * duplicates included.
  */
-import type { NodeRole, RecordedNode, Recording } from "../../dsl/builder.js";
+import type { NodeRole, RecordedNode, Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { cardHandle } from "../../dsl/handle.js";
 import type { Card, CallSite, CardSpec, CustomField, OktaType } from "../../dsl/types.js";

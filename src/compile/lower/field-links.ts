@@ -3,7 +3,7 @@
  * output whose id is the field's key), resolved once every card of the flow is lowered.
  */
 import type { IrExtraEntry } from "../../ir/types.js";
-import type { RecordedNode } from "../../dsl/builder.js";
+import type { RecordedNode } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CallSite, Card, CustomField, Ref } from "../../dsl/types.js";
 import { cardLink, findOutputOf, resolveOutput } from "./lowered-cards.js";

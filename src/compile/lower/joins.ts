@@ -3,7 +3,7 @@
  * wired from each branch), and the hand-ons a spec lists itself (`joins`, as import writes them).
  */
 import type { IrCard, JsonObject } from "../../ir/types.js";
-import type { RecordedNode } from "../../dsl/builder.js";
+import type { RecordedNode } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { isRef } from "../../dsl/handle.js";
 import type { CardSpec } from "../../dsl/types.js";

@@ -1,6 +1,6 @@
 /** Lookups among the cards of a flow lowered so far: an output by name, the card a ref or link points to. */
 import type { IrEntryRef, IrLink } from "../../ir/types.js";
-import type { RecordedNode } from "../../dsl/builder.js";
+import type { RecordedNode } from "../../dsl/recording.js";
 import { factoryMetaOf } from "../../dsl/define-card.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CallSite, Card, Ref } from "../../dsl/types.js";

@@ -5,7 +5,7 @@
  */
 import type { CatalogEntry } from "../../catalog/entry.js";
 import type { Json } from "../../ir/types.js";
-import type { RecordedNode } from "../../dsl/builder.js";
+import type { RecordedNode } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { isRef } from "../../dsl/handle.js";
 import { isConverted } from "../../dsl/inline.js";

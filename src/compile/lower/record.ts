@@ -4,7 +4,8 @@
  * card is lowered (src/compile/lower/scope.ts).
  */
 import type { CallSite, CardSpec, CustomField, FlowDef, Input, TriggerSpec } from "../../dsl/types.js";
-import { FlowBuilder, type RecordedNode, type Recording } from "../../dsl/builder.js";
+import { FlowBuilder } from "../../dsl/builder.js";
+import type { RecordedNode, Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { isInline } from "../../dsl/inline.js";
 import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, HELPER_FLOW_NAME, NOOP_ADDRESS, RETURN_ADDRESS, SCHEDULED_FLOW_NAME } from "../../shapes/known-cards.js";
@@ -95,7 +96,10 @@ function rootSpecOf(trigger: TriggerSpec, def: FlowDef): CardSpec<unknown> {
   }
 }
 
-/** Flows a recording refers to: `flo` inputs and options, custom fields, error-policy helpers. */
+/**
+ * Flows a recording refers to: `flo` inputs and options, custom fields, error-policy helpers. Inline flows are
+ * recorded only when lowered, so a flow referred to in an inline flow alone is not found here.
+ */
 function referencedFlows(rec: FlowRecording): FlowDef[] {
   const out: FlowDef[] = [];
   const visit = (v: unknown): void => {

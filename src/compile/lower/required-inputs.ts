@@ -1,5 +1,5 @@
 /** A required input of a card that is neither set, wired, nor filled in by its template is an error naming it. */
-import type { Recording } from "../../dsl/builder.js";
+import type { Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { dataOf, entryRefKey, isEmpty } from "../../shapes/entries.js";
 import { isObject } from "../../util/json.js";

@@ -3,7 +3,8 @@
  * pins, Join hand-ons), its orderings and If/Else branches; a required input left empty is an error.
  */
 import type { IrScope } from "../../ir/types.js";
-import type { FlowBuilder, Recording } from "../../dsl/builder.js";
+import type { FlowBuilder } from "../../dsl/builder.js";
+import type { Recording } from "../../dsl/recording.js";
 import type { InlineFlow } from "../../dsl/types.js";
 import { applyShapeChanges, usualInlineShape } from "../../shapes/inline-flow.js";
 import { toJson } from "./constants.js";

@@ -5,7 +5,7 @@
 import type { Catalog } from "../../catalog/store.js";
 import type { IrCard, IrEntryRef, IrScope, JsonObject } from "../../ir/types.js";
 import { UniqueNames } from "../../util/names.js";
-import type { RecordedNode, Recording } from "../../dsl/builder.js";
+import type { RecordedNode, Recording } from "../../dsl/recording.js";
 import type { CallSite, CardSpec, InlineFlow, Ref } from "../../dsl/types.js";
 import type { ValueType } from "../../shapes/conversion.js";
 import type { FlowIndex } from "./flow-index.js";

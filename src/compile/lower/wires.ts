@@ -2,7 +2,7 @@
  * Wires → IR pins on their source card, each with its conversion: the one it states, else the one Okta applies
  * between the types. A value from a scope around an inline flow comes in through a wormhole (wormholes.ts).
  */
-import type { RecordedPin } from "../../dsl/builder.js";
+import type { RecordedPin } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { conversion, describeType, type ValueType } from "../../shapes/conversion.js";
 import { findEntry, typeOf } from "../../shapes/entries.js";

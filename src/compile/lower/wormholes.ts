@@ -6,7 +6,7 @@
  */
 import type { IrCard, IrEntryRef, JsonObject } from "../../ir/types.js";
 import { shortId } from "../../util/ids.js";
-import type { RecordedNode, Recording } from "../../dsl/builder.js";
+import type { RecordedNode, Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import type { ValueType } from "../../shapes/conversion.js";
 import { entryRefKey } from "../../shapes/entries.js";
