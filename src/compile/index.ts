@@ -2,7 +2,7 @@
  * The compiler. Pipeline, in order:
  *   1. findTargets   paths → flow files and pack folders (targets.ts)
  *   2. load          a target's default export, TypeScript compiled on the fly (load-source.ts)
- *   3. lower         DSL values → IR onto the catalog's card templates (lower.ts, lower-flow.ts)
+ *   3. lower         DSL values → IR onto the catalog's card templates (lower.ts; its parts in lower/)
  *   4. emit          IR → flopack JSON with derived ids (emit.ts, emit-card.ts)
  *   5. validate      the emitted text, before anything is written (compile.ts)
  * The `flocode build` command around them is src/cli/run-build.ts.

@@ -1,13 +1,13 @@
 /**
  * `f.expand(output, { name: path })`: the sub-fields of an object output, as the Okta console reads them (a
  * hidden Object Expand card, FLOPACK.md §6.9). The builder places the card; `lower` gives it its entries
- * (from the source output's schema) and its orderings (see src/compile/lower-expand.ts).
+ * (from the source output's schema) and its orderings (see src/compile/lower/expand.ts).
  */
 import { DslError } from "./errors.js";
 import { isRef, makeRef } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { CardSpec, Ref } from "./types.js";
-import type { NodeRole, Recording, RecordedNode } from "./builder.js";
+import type { NodeRole, Recording, RecordedNode } from "./recording.js";
 import { shortId } from "../util/ids.js";
 import { EXPAND_ADDRESS } from "../shapes/known-cards.js";
 

@@ -3,14 +3,14 @@
  * src/shapes/expand.ts). The orderings rule below gives back the orderings of 113/113 corpus cards exactly,
  * duplicates included.
  */
-import type { NodeRole, RecordedNode, Recording } from "../dsl/builder.js";
-import { DslError } from "../dsl/errors.js";
-import { cardHandle } from "../dsl/handle.js";
-import type { Card, CallSite, CardSpec, CustomField, OktaType } from "../dsl/types.js";
-import type { ValueType } from "../shapes/conversion.js";
-import { expandInputEntry, expandOutputEntries, fieldAt } from "../shapes/expand.js";
-import { EXPAND_ADDRESS } from "../shapes/known-cards.js";
-import { cloneJson, isObject } from "../util/json.js";
+import type { NodeRole, RecordedNode, Recording } from "../../dsl/recording.js";
+import { DslError } from "../../dsl/errors.js";
+import { cardHandle } from "../../dsl/handle.js";
+import type { Card, CallSite, CardSpec, CustomField, OktaType } from "../../dsl/types.js";
+import type { ValueType } from "../../shapes/conversion.js";
+import { expandInputEntry, expandOutputEntries, fieldAt } from "../../shapes/expand.js";
+import { EXPAND_ADDRESS } from "../../shapes/known-cards.js";
+import { cloneJson, isObject } from "../../util/json.js";
 
 type ExpandRole = Extract<NodeRole, { kind: "expand" }>;
 

@@ -2,14 +2,14 @@
  * `where(...)` → a Tables "Where Expression" value: the expression data, the card/output ids it references, and
  * the hidden `_expr` field Okta adds per card-output condition (keyed by the output's id, wired from it).
  */
-import type { IrCard, IrDataId, IrEntryRef, IrValue, Json, JsonObject } from "../ir/types.js";
-import { DslError } from "../dsl/errors.js";
-import { isRef } from "../dsl/handle.js";
-import type { CallSite, Ref } from "../dsl/types.js";
-import type { TableFilter, WhereCondition } from "../dsl/where.js";
-import { toJson } from "./lower-values.js";
-import type { ValueType } from "../shapes/conversion.js";
-import { FILTER_FIELD_GROUP, filterFieldEntry, hiddenFieldData } from "../shapes/tables.js";
+import type { IrCard, IrDataId, IrEntryRef, IrValue, Json, JsonObject } from "../../ir/types.js";
+import { DslError } from "../../dsl/errors.js";
+import { isRef } from "../../dsl/handle.js";
+import type { CallSite, Ref } from "../../dsl/types.js";
+import type { TableFilter, WhereCondition } from "../../dsl/where.js";
+import { toJson } from "./constants.js";
+import type { ValueType } from "../../shapes/conversion.js";
+import { FILTER_FIELD_GROUP, filterFieldEntry, hiddenFieldData } from "../../shapes/tables.js";
 
 export interface FilterContext {
   /** Wires `source` into an input of the card being lowered, without conversion. */

@@ -1,7 +1,7 @@
 /** A custom field's UI settings (`available`, `typeLocked`...), checked: flow files may be plain JavaScript. */
-import { DslError } from "../dsl/errors.js";
-import type { CallSite, CustomField } from "../dsl/types.js";
-import type { FieldSettings } from "../shapes/custom-entry.js";
+import { DslError } from "../../dsl/errors.js";
+import type { CallSite, CustomField } from "../../dsl/types.js";
+import type { FieldSettings } from "../../shapes/custom-entry.js";
 
 const FLAGS = ["typeLocked", "optional", "collapsed", "refFlag", "unlabelled"] as const;
 

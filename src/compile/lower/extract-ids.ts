@@ -1,5 +1,5 @@
 /** `idOf(...)` markers inside a constant: where they are, and the constant with null in their place. */
-import { isIdOf, type IdOf } from "../dsl/ids.js";
+import { isIdOf, type IdOf } from "../../dsl/ids.js";
 
 export interface FoundIds {
   data: unknown;

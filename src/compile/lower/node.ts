@@ -1,0 +1,90 @@
+/**
+ * A recorded node → the catalog template that fits it → its lowered card. The template depends on the node's
+ * role (a root named after its event, a branch head that is not displayed, a hidden expand card) and, among
+ * variants that differ in input types, on the outputs wired into it.
+ */
+import type { CatalogEntry } from "../../catalog/entry.js";
+import type { Json } from "../../ir/types.js";
+import type { RecordedNode } from "../../dsl/recording.js";
+import { DslError } from "../../dsl/errors.js";
+import { isRef } from "../../dsl/handle.js";
+import { isConverted } from "../../dsl/inline.js";
+import type { CardSpec, Ref } from "../../dsl/types.js";
+import { conversion } from "../../shapes/conversion.js";
+import { findEntry, modelOf, sideEntries, typeOf } from "../../shapes/entries.js";
+import { expandRefBase } from "../../shapes/expand.js";
+import { CALLABLE_ADDRESS, NOOP_ADDRESS } from "../../shapes/known-cards.js";
+import { lowerCard } from "./card.js";
+import { expandSpec } from "./expand.js";
+import { lowerJoinValues } from "./joins.js";
+import { findOutputOf, sourceOf } from "./lowered-cards.js";
+import type { FlowState, LoweredCard } from "./state.js";
+import { templateCandidates, templateFor } from "./templates.js";
+
+export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
+  const spec = node.spec;
+  const site = spec.site;
+  if (!spec || spec.kind !== "card" || typeof spec.address !== "string") throw new DslError("not a card", site);
+  if (node.role.kind === "expand") return lowerExpandNode(state, node, node.role);
+  let rootName: string | undefined;
+  const event = state.event;
+  if (event && node === event.root) {
+    rootName = templateFor(state.pack.catalog, event.card.address, { variant: event.card.variant, options: event.card.options as Record<string, Json> }, event.card.site).name;
+  }
+  const candidates = templateCandidates(
+    state.pack.catalog,
+    spec.address,
+    {
+      variant: spec.variant,
+      options: spec.options as Record<string, Json> | undefined,
+      name: rootName ?? (spec.address === CALLABLE_ADDRESS ? spec.name : undefined),
+      displayed: spec.address === NOOP_ADDRESS && spec.variant === undefined ? node.role.kind !== "branchHead" : undefined,
+    },
+    site,
+  );
+  const entry = candidates.length === 1 ? candidates[0]! : bestFit(state, candidates, spec);
+  const lowered = lowerCard(state, entry, spec, rootName, node.role, node);
+  if (node.role.kind === "join") lowerJoinValues(state, node, lowered);
+  return lowered;
+}
+
+/** `f.expand(output, fields)`: the hidden Object Expand card Okta writes for it (expand.ts). */
+function lowerExpandNode(state: FlowState, node: RecordedNode, role: Extract<RecordedNode["role"], { kind: "expand" }>): LoweredCard {
+  const site = node.spec.site;
+  const from = sourceOf(state, role.source, "f.expand()", site);
+  const out = findOutputOf(from, role.source.output);
+  if (!out || out === "ambiguous") throw new DslError(`f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`, site);
+  const what = `output ${JSON.stringify(out.ref.key)} of card ${JSON.stringify(from.card.name)}`;
+  const spec = expandSpec(role, from.node, role.source.output, out.type, what, site);
+  // Its ref is built from what it reads, as lift builds it (inline flows' `display.aliases` name cards by ref).
+  const name = expandRefBase(out.ref.key, role.fields.map((x) => x.path));
+  return lowerCard(state, templateFor(state.pack.catalog, spec.address, {}, site), spec, name, node.role, node);
+}
+
+/**
+ * Among variants of a card that differ in input types (e.g. Stringify of an object or of a list), the one whose
+ * inputs take the wired outputs as they are, without conversion; ties keep the catalog's order.
+ */
+function bestFit(state: FlowState, candidates: CatalogEntry[], spec: CardSpec<unknown>): CatalogEntry {
+  const wired = Object.entries(spec.inputs ?? {}).filter(([, v]) => isRef(v) || isConverted(v));
+  if (wired.length === 0) return candidates[0]!;
+  let best = candidates[0]!;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const inputs = sideEntries(modelOf(c.template), "inputs");
+    let score = 0;
+    for (const [key, value] of wired) {
+      const ref = isConverted(value) ? value.ref : (value as Ref);
+      const i = findEntry(inputs, key);
+      const from = state.lowered.get(ref.node as RecordedNode);
+      const out = from ? findOutputOf(from, ref.output) : undefined;
+      if (i < 0 || !out || out === "ambiguous") continue;
+      if (conversion(out.type, typeOf(inputs[i]!)) === null) score++;
+    }
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}

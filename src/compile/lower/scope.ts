@@ -1,0 +1,60 @@
+/**
+ * A scope (a flow's body or an inline flow) → IR: its cards in storage order, then its wires (refs, explicit
+ * pins, Join hand-ons), its orderings and If/Else branches; a required input left empty is an error.
+ */
+import type { IrScope } from "../../ir/types.js";
+import type { FlowBuilder } from "../../dsl/builder.js";
+import type { Recording } from "../../dsl/recording.js";
+import type { InlineFlow } from "../../dsl/types.js";
+import { applyShapeChanges, usualInlineShape } from "../../shapes/inline-flow.js";
+import { toJson } from "./constants.js";
+import { expandEdges } from "./expand.js";
+import { lowerNode } from "./node.js";
+import { recordScope } from "./record.js";
+import { checkRequiredInputs } from "./required-inputs.js";
+import type { FlowState, LoweredCard } from "./state.js";
+import { wire, wireExplicit } from "./wires.js";
+
+/** Lowers the flow's top-level scope (and, through values, its inline flows); resolves links at the end. */
+export function lowerBody(state: FlowState, recording: Recording): IrScope {
+  const scope = lowerScope(state, recording);
+  for (const f of state.deferred) f();
+  return scope;
+}
+
+/** Records and lowers an inline flow; `owner`, the card holding it, receives the wormholes its body needs. */
+export function lowerInline(state: FlowState, inlineFlow: InlineFlow, owner: LoweredCard | undefined): IrScope {
+  const body = inlineFlow.body as ((g: FlowBuilder) => void) | undefined;
+  const { recording } = recordScope(state.token, inlineFlow.root, body, "inline flow", inlineFlow.site);
+  if (owner) state.inlineStack.push({ recording, owner, outerPending: state.pending, outerScope: state.scope, wormholes: new Map() });
+  let scope: IrScope;
+  try {
+    scope = lowerScope(state, recording);
+  } finally {
+    if (owner) state.inlineStack.pop();
+  }
+  scope.inline = applyShapeChanges(usualInlineShape(), inlineFlow.shape, (v, k) => toJson(v, `inline flow key ${JSON.stringify(k)}`, inlineFlow.site));
+  return scope;
+}
+
+function lowerScope(state: FlowState, recording: Recording): IrScope {
+  const outerPending = state.pending;
+  const outerScope = state.scope;
+  state.pending = [];
+  state.scope = recording;
+  try {
+    const cards = recording.nodes.map((node) => lowerNode(state, node).card);
+    for (const pin of state.pending) wire(state, pin);
+    for (const pin of recording.pins) wireExplicit(state, pin);
+    const refOf = (node: Recording["nodes"][number]): string => state.lowered.get(node)!.card.ref;
+    const orderings = [...recording.edges, ...expandEdges(recording)].map(([a, b]): [string, string] => [refOf(a), refOf(b)]);
+    for (const node of recording.nodes) {
+      if (node.branches) state.lowered.get(node)!.card.branches = node.branches.map((b) => ({ head: refOf(b.head), value: b.value }));
+    }
+    checkRequiredInputs(state, recording);
+    return { cards, orderings };
+  } finally {
+    state.pending = outerPending;
+    state.scope = outerScope;
+  }
+}
