@@ -1,7 +1,7 @@
 /**
  * Hidden Object Expand cards (FLOPACK.md §6.9) written back as field access:
  * `const { id, login } = f.expand(user.$out("Profile"), { id: "ID", login: ["profile", "login"] })`,
- * whenever lower (src/compile/lower-expand.ts) gives back exactly the same card, pins and orderings;
+ * whenever lower (src/compile/lower/expand.ts) gives back exactly the same card, pins and orderings;
  * else the card stays a generic `card(...)` (see flow-file.ts).
  */
 import { ts } from "ts-morph";
@@ -131,7 +131,7 @@ function withData(x: IrCard["extraInputs"][number]): JsonObject | undefined {
   return e;
 }
 
-/** Whether lower's orderings for these expand cards (src/compile/lower-expand.ts) are exactly the stored ones. */
+/** Whether lower's orderings for these expand cards (src/compile/lower/expand.ts) are exactly the stored ones. */
 function sameOrderings(scope: IrScope, source: IrCard, ordered: FoldedExpand[]): boolean {
   const refs = new Set(ordered.map((x) => x.card.ref));
   const byRef = new Map(scope.cards.map((c) => [c.ref, c]));

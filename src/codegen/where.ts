@@ -1,6 +1,6 @@
 /**
  * Import side of Tables search filters: a "Where Expression" written as `where(...)` when lower's `where` (see
- * src/compile/table-filter.ts) gives back exactly this expression, its hidden `_expr` fields and their wires.
+ * src/compile/lower/table-filter.ts) gives back exactly this expression, its hidden `_expr` fields and their wires.
  */
 import { ts } from "ts-morph";
 import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrPin, Json } from "../ir/types.js";
@@ -26,7 +26,7 @@ export interface WhereContext {
 
 /**
  * A Tables "Where Expression" as `where(...)`, when lower's where gives back exactly this expression and its
- * hidden fields (see src/compile/table-filter.ts; the field's shape: src/shapes/tables.ts); undefined otherwise.
+ * hidden fields (see src/compile/lower/table-filter.ts; the field's shape: src/shapes/tables.ts); undefined otherwise.
  */
 export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: ReadonlyArray<{ source: IrCard; pin: IrPin }>, scope: number, w: WhereContext): { expr: ts.Expression; fields: IrExtraEntry[]; pins: IrPin[] } | undefined {
   const data = value.data;
