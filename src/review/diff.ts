@@ -12,20 +12,9 @@
  * Ids never take part (the model has none), so id churn and storage order report nothing.
  */
 import { canonicalJson, compareStrings, isObject } from "./json.js";
-import {
-  EmbeddedRef,
-  kindKey,
-  refText,
-  type Block,
-  type Card,
-  type ErrorPolicyView,
-  type Field,
-  type FlowView,
-  type PackView,
-  type Ref,
-  type TableView,
-  type TemplatePart,
-} from "./model.js";
+import { kindKey } from "./address.js";
+import { EmbeddedRef, type Block, type Card, type ErrorPolicyView, type Field, type FlowView, type PackView, type Ref, type TableView, type TemplatePart } from "./view-types.js";
+import { refText } from "./wires.js";
 import { cardTitle, templateText, wireText } from "./show.js";
 
 export type ChangeKind =
