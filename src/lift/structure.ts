@@ -8,7 +8,8 @@
  * The walk goes depth first from the root along control edges. A card is walked once all its predecessors are (a
  * Join waits for every branch). A card with branches walks each branch as a block of its own; inside a block an
  * edge into a Join does not go on: it tells which Join the block meets at. After its blocks, the card goes on with
- * that Join (the one its blocks reach most often), then with its own successors. Whatever the root's walk does not
+ * that Join (the one its blocks reach most often; without waiting for predecessors outside the blocks), then with
+ * its own successors. Whatever the root's walk does not
  * reach is walked afterwards, from each other start card first, then from each card left, in order; such a walk
  * starts without waiting for predecessors. Cycles, dangling edges and several start cards never hang or throw.
  */
@@ -229,6 +230,8 @@ export function recoverStructure<C extends StructureCard>(index: ScopeIndex<C>, 
     const met = [...joins.entries()].sort((x, y) => y[1] - x[1] || (byCards ? byCards(x[0], y[0]) : 0)).map(([ref]) => ref);
     step.join = met[0] === undefined ? undefined : card(met[0]);
     push(sequence, [...met, ...onward]);
+    // The Join follows its blocks even when a predecessor of it is walked elsewhere (or nowhere): it is reached.
+    if (met[0] !== undefined) sequence.pending[sequence.pending.length - 1]!.force = true;
   };
 
   const notes = order.notes ? index.cards.filter((c) => index.isComment(c.ref) && index.predecessors(c.ref).length === 0 && !index.isBranchHead(c.ref)) : [];
@@ -236,7 +239,8 @@ export function recoverStructure<C extends StructureCard>(index: ScopeIndex<C>, 
   const starts = startCards(index, order);
   const walked = starts[0] ? walkFrom(starts[0].ref, true) : [];
   const unreachable: Array<Array<StructureStep<C>>> = [];
-  const left = order.cards ? [...index.cards].sort(order.cards) : index.cards;
+  const left = index.cards.filter((c) => !visited.has(c.ref));
+  if (order.cards) left.sort(order.cards);
   for (const c of [...starts.slice(1), ...left]) if (!visited.has(c.ref)) unreachable.push(walkFrom(c.ref, true));
   return { root: walked[0], steps: walked.slice(1), unreachable, starts, notes };
 }
