@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { benchCorpus, type Harness } from "./harness.js";
-import { buildPackView } from "../src/review/model.js";
+import { buildPackView } from "../src/review/pack-view.js";
 import { renderShow } from "../src/review/show.js";
 import { diffPacks } from "../src/review/diff.js";
 import { graphModel, renderDot, renderMermaid } from "../src/review/graph.js";

@@ -18,7 +18,7 @@ import { compose, flow, manual } from "../src/index.js";
 import { kernel } from "../src/cards/index.js";
 import type { FlowDef } from "../src/dsl/types.js";
 import { validateText } from "../src/rules/validate.js";
-import { buildPackView } from "../src/review/model.js";
+import { buildPackView } from "../src/review/pack-view.js";
 import { renderShow } from "../src/review/show.js";
 import { diffPacks } from "../src/review/diff.js";
 import { importFlopack } from "../src/cli/run-import.js";

@@ -9,7 +9,7 @@ export function registerChecklist(program: Command): void {
     .option("--json", "machine-readable output: {items: [...]}")
     .action(async (file: string, opts: { json?: boolean }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");
-      const { buildPackView } = await import("../review/model.js");
+      const { buildPackView } = await import("../review/pack-view.js");
       const { checklistFromView, checklistJson, formatChecklist } = await import("../review/checklist.js");
       const items = checklistFromView(buildPackView(mergePacks(await loadReviewInput(file))));
       process.stdout.write(opts.json ? checklistJson(items) : formatChecklist(items));

@@ -19,7 +19,7 @@ Examples:
     )
     .action(async (a: string, b: string, opts: { json?: boolean; format: "text" | "markdown" }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");
-      const { buildPackView } = await import("../review/model.js");
+      const { buildPackView } = await import("../review/pack-view.js");
       const { diffPacks } = await import("../review/diff.js");
       const { formatDiffText, formatDiffMarkdown } = await import("../review/diff-format.js");
       // One after the other: compiling flow sources registers module hooks, which must not race.

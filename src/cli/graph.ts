@@ -23,7 +23,7 @@ Examples:
     )
     .action(async (file: string, opts: { format: "mermaid" | "svg" | "dot"; flow?: string; wires: boolean; json?: boolean }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");
-      const { buildPackView } = await import("../review/model.js");
+      const { buildPackView } = await import("../review/pack-view.js");
       const { graphModel, renderDot, renderMermaid } = await import("../review/graph.js");
       const view = buildPackView(mergePacks(await loadReviewInput(file)));
       if (opts.flow !== undefined && !view.flows.some((f) => f.name === opts.flow)) {

@@ -16,7 +16,7 @@ Git integration (review flopacks as text in git diff / git log -p):
     )
     .action(async (file: string, opts: { json?: boolean }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");
-      const { buildPackView } = await import("../review/model.js");
+      const { buildPackView } = await import("../review/pack-view.js");
       const { renderShow, showDocument } = await import("../review/show.js");
       const { mapToJson } = await import("../review/render-json.js");
       const view = buildPackView(mergePacks(await loadReviewInput(file)));

@@ -3,7 +3,7 @@
  *
  *  1. read, validate, learn unknown cards, lift        src/cli/run-import.ts (importFlopack, runImportFile)
  *  2. name pack objects, one file per flow, pack.ts    pack-files.ts    (codegenPack)
- *  3. per scope: root, execution order, If/Else folds  structure.ts     (planScope)
+ *  3. per scope: root, execution order, If/Else folds  structure.ts     (planScope, on ../lift/structure.ts)
  *  4. per card: how lower will read it, typed factory  card-model.ts, factories.ts
  *     or `card(address, {...})`, triggers              flow-file.ts, trigger.ts
  *  5. print: every value through literal(), keys        literal.ts, names.ts, unused.ts, print.ts

@@ -1,12 +1,12 @@
 /**
- * The structured view of one flow scope, derived from the IR's storage order and orderings: which card is
- * the root, in which order the cards are written (execution order: a walk from the root along branches and
- * edges, a join only once all its predecessors are written, then whatever the walk did not reach, in storage
- * order), and for each card the control-flow edge the `f.add` call itself makes.
+ * How codegen writes one flow scope, on the structure lift recovers (src/lift/structure.ts, walked in storage
+ * order so that the code builds back into the same flopack): the root, the order cards are written in, the If/Else
+ * blocks written with `ifElse` (where the DSL makes exactly what the export has), and for each card the
+ * control-flow edge the `f.add` call itself makes.
  */
 import type { IrCard, IrScope } from "../ir/types.js";
+import { indexScope, recoverStructure, startCards, structureSteps, type ScopeStructure, type StructureBlock } from "../lift/structure.js";
 import { COMMENT_ADDRESS, IF_ADDRESS, JOIN_ADDRESS } from "../shapes/known-cards.js";
-
 
 export interface ScopePlan {
   root: IrCard | undefined;
@@ -24,61 +24,12 @@ export interface ScopePlan {
 }
 
 export function planScope(scope: IrScope, fold?: Folding): ScopePlan {
-  const byRef = new Map(scope.cards.map((c) => [c.ref, c]));
-  const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
-  const incoming = new Map<string, string[]>();
-  const outgoing = new Map<string, string[]>();
-  for (const [a, b] of scope.orderings) {
-    if (!byRef.has(a) || !byRef.has(b)) continue;
-    if (a !== b) (incoming.get(b) ?? incoming.set(b, []).get(b)!).push(a);
-    (outgoing.get(a) ?? outgoing.set(a, []).get(a)!).push(b);
-  }
-  const root = scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT_ADDRESS);
-
-  const visited = new Set<string>();
-  const order: IrCard[] = [];
-  const ready = (ref: string): boolean => (incoming.get(ref) ?? []).every((p) => visited.has(p) || p === ref);
-  const waiting: string[] = [];
-  const visit = (ref: string, force: boolean): void => {
-    const stack: Array<{ ref: string; force: boolean }> = [{ ref, force }];
-    while (stack.length > 0) {
-      const { ref: r, force: fo } = stack.pop()!;
-      if (visited.has(r)) continue;
-      if (!fo && !ready(r)) {
-        waiting.push(r);
-        continue;
-      }
-      visited.add(r);
-      const card = byRef.get(r)!;
-      if (card !== root) order.push(card);
-      const next = [...card.branches.map((b) => b.head), ...(outgoing.get(r) ?? [])].filter((n) => n !== r && byRef.has(n));
-      for (let i = next.length - 1; i >= 0; i--) stack.push({ ref: next[i]!, force: false });
-      // A join whose last predecessor was just written comes right after it.
-    }
-  };
-  const drain = (): void => {
-    for (let progress = true; progress; ) {
-      progress = false;
-      for (const w of [...waiting]) {
-        if (!visited.has(w) && ready(w)) {
-          waiting.splice(waiting.indexOf(w), 1);
-          visit(w, false);
-          progress = true;
-        }
-      }
-    }
-  };
-  if (root) visit(root.ref, true);
-  drain();
-  for (const card of scope.cards) {
-    if (visited.has(card.ref)) continue;
-    drain();
-    if (!visited.has(card.ref)) visit(card.ref, true);
-  }
-  drain();
-  for (const w of waiting) if (!visited.has(w)) visit(w, true);
-
-  const steps = foldIfElse(scope, root, order, fold);
+  const structure = recoverStructure(indexScope(scope));
+  const root = structure.root?.card;
+  const order = structureSteps(structure)
+    .map((s) => s.card)
+    .filter((c) => c !== root);
+  const steps = foldIfElse(scope, structure, order, fold);
   const layout = placeSteps(scope, root, steps);
   return { root, order: flatten(steps), steps, placement: layout.placement, edges: layout.edges };
 }
@@ -101,11 +52,9 @@ export function allSteps(steps: readonly Step[]): Step[] {
   return steps.flatMap((s) => (s.kind === "card" ? [s] : [s, ...allSteps(s.then), ...allSteps(s.otherwise)]));
 }
 
-/** The root of a scope: the one non-comment card with no incoming edge that is not an If/Else branch head. */
+/** The root of a scope: its first start card in storage order. */
 export function planRoot(scope: IrScope): IrCard | undefined {
-  const incoming = new Set(scope.orderings.filter(([a, b]) => a !== b).map(([, b]) => b));
-  const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
-  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT_ADDRESS);
+  return startCards(indexScope(scope))[0];
 }
 
 export function flatten(steps: readonly Step[]): IrCard[] {
@@ -113,14 +62,13 @@ export function flatten(steps: readonly Step[]): IrCard[] {
 }
 
 /**
- * If/Else folding: an If whose two heads lead, each through a plain chain of cards that all also point at one
- * Join, to that Join. Folded only when `ifElse` makes every edge it needs from the stored orderings (checked
- * by placing the steps); else the cards stay as they are.
+ * If/Else folding: an If block lift recovered whose two heads lead, each through a plain chain of cards that all
+ * also point at its Join, to that Join. Folded only when `ifElse` makes every edge it needs from the stored
+ * orderings (checked by placing the steps); else the cards stay as they are.
  */
-function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], fold: Folding | undefined): Step[] {
+function foldIfElse(scope: IrScope, structure: ScopeStructure<IrCard>, order: IrCard[], fold: Folding | undefined): Step[] {
   let steps: Step[] = order.map((card) => ({ kind: "card", card }));
   if (!fold) return steps;
-  const byRef = new Map(scope.cards.map((c) => [c.ref, c]));
   const out = new Map<string, string[]>();
   const inDegree = new Map<string, number>();
   for (const [a, b] of scope.orderings) {
@@ -128,30 +76,33 @@ function foldIfElse(scope: IrScope, root: IrCard | undefined, order: IrCard[], f
     (out.get(a) ?? out.set(a, []).get(a)!).push(b);
     inDegree.set(b, (inDegree.get(b) ?? 0) + 1);
   }
-  for (const ifCard of order) {
-    if (ifCard.address !== IF_ADDRESS || ifCard.branches.length !== 2) continue;
-    const thenHead = byRef.get(ifCard.branches.find((b) => b.value)?.head ?? "");
-    const elseHead = byRef.get(ifCard.branches.find((b) => !b.value)?.head ?? "");
-    if (!thenHead || !elseHead || thenHead === elseHead || (out.get(ifCard.ref) ?? []).length > 0) continue;
-    const join = (out.get(thenHead.ref) ?? []).map((r) => byRef.get(r)).find((c) => c?.address === JOIN_ADDRESS);
-    if (!join || !(out.get(elseHead.ref) ?? []).includes(join.ref) || !fold.cards(ifCard, thenHead, elseHead, join)) continue;
-    const chain = (head: IrCard): IrCard[] | undefined => {
-      const body: IrCard[] = [];
-      const seen = new Set<string>([head.ref]);
-      for (let cur = head; ; ) {
-        const next = [...new Set((out.get(cur.ref) ?? []).filter((r) => r !== join.ref))];
-        if (next.length === 0) return body;
-        if (next.length > 1) return undefined;
-        const n = byRef.get(next[0]!);
-        if (!n || seen.has(n.ref) || n === root || n.branches.length > 0 || n.address === JOIN_ADDRESS || (inDegree.get(n.ref) ?? 0) !== 1) return undefined;
-        if (!(out.get(n.ref) ?? []).includes(join.ref)) return undefined;
-        seen.add(n.ref);
-        body.push(n);
-        cur = n;
-      }
-    };
-    const thenBody = chain(thenHead);
-    const elseBody = chain(elseHead);
+  /** The cards after the head when the block is a plain chain into `join` (what `ifElse` writes), else undefined. */
+  const plainChain = (block: StructureBlock<IrCard>, join: IrCard): IrCard[] | undefined => {
+    if (block.steps[0]?.card !== block.head || block.steps.some((s) => s.blocks.length > 0)) return undefined;
+    const cards = block.steps.map((s) => s.card);
+    for (let i = 0; i < cards.length; i++) {
+      const next = [...new Set((out.get(cards[i]!.ref) ?? []).filter((r) => r !== join.ref))];
+      if (next.length !== (i + 1 < cards.length ? 1 : 0) || (next.length === 1 && next[0] !== cards[i + 1]!.ref)) return undefined;
+      if (i === 0) continue;
+      const n = cards[i]!;
+      if (n.branches.length > 0 || n.address === JOIN_ADDRESS || (inDegree.get(n.ref) ?? 0) !== 1 || !(out.get(n.ref) ?? []).includes(join.ref)) return undefined;
+    }
+    return cards.slice(1);
+  };
+  const root = structure.root?.card;
+  for (const ifStep of structureSteps(structure)) {
+    const ifCard = ifStep.card;
+    if (ifCard === root || ifCard.address !== IF_ADDRESS || ifCard.branches.length !== 2) continue;
+    const thenBlock = ifStep.blocks.find((b) => b.branch === ifCard.branches.find((x) => x.value));
+    const elseBlock = ifStep.blocks.find((b) => b.branch === ifCard.branches.find((x) => !x.value));
+    if (!thenBlock || !elseBlock || thenBlock.head === elseBlock.head || (out.get(ifCard.ref) ?? []).length > 0) continue;
+    const thenHead = thenBlock.head;
+    const elseHead = elseBlock.head;
+    const join = ifStep.join;
+    if (!join || join.address !== JOIN_ADDRESS || !(out.get(thenHead.ref) ?? []).includes(join.ref) || !(out.get(elseHead.ref) ?? []).includes(join.ref)) continue;
+    if (!fold.cards(ifCard, thenHead, elseHead, join)) continue;
+    const thenBody = plainChain(thenBlock, join);
+    const elseBody = plainChain(elseBlock, join);
     if (!thenBody || !elseBody) continue;
     // Comment cards that only point at the join were placed in a branch (`comment` there links them to it).
     const notes = scope.cards.filter(

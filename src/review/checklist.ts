@@ -8,7 +8,8 @@
  */
 import type { Flopack } from "../format/envelope.js";
 import { compareStrings } from "./json.js";
-import { buildPackView, type Card, type FlowView, type PackView } from "./model.js";
+import { buildPackView } from "./pack-view.js";
+import type { Card, FlowView, PackView } from "./view-types.js";
 
 export type ChecklistKind =
   | "connection"

@@ -1,5 +1,5 @@
 /** Renderers for a DiffResult: plain text (one line a change) and Markdown for a PR comment. */
-import type { Change, DiffResult } from "./diff.js";
+import type { Change, DiffResult } from "./diff-types.js";
 
 const SIGN: Record<string, string> = { added: "+", removed: "-" };
 

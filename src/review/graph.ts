@@ -6,7 +6,8 @@
  * Node ids are positional (`f0_n3`), never card ids; every label is untrusted text and is escaped by the
  * renderer that prints it.
  */
-import { refText, type Card, type FlowView, type PackView } from "./model.js";
+import type { Card, FlowView, PackView } from "./view-types.js";
+import { refText } from "./wires.js";
 import { isKernel } from "./address.js";
 
 export type NodeShape = "trigger" | "card" | "decision" | "join" | "helper" | "note";

@@ -5,7 +5,8 @@
  */
 import { Scalar, stringify } from "yaml";
 import { isObject } from "./json.js";
-import { EmbeddedRef, refText, type Card, type ErrorPolicyView, type FlowView, type PackView, type Ref, type TemplatePart } from "./model.js";
+import { EmbeddedRef, type Card, type ErrorPolicyView, type FlowView, type PackView, type Ref, type TemplatePart } from "./view-types.js";
+import { refText } from "./wires.js";
 
 type Node = Map<unknown, unknown> | unknown[] | string | number | boolean | null;
 

@@ -13,7 +13,8 @@ import { REPO } from "../support/cli.js";
 /**
  * Folder → the folders it may import. The order, lowest first: util → ir → format → shapes → {rules, catalog}
  * → dsl → cards → {compile, lift} → {codegen, review} → cli. Code generation reads IR and writes DSL code, so
- * it never needs the compiler; the review tools read flopack JSON only (the CLI compiles flow sources for them).
+ * it never needs the compiler; the review tools read flopack JSON only (the CLI compiles flow sources for them),
+ * with lift's structure recovery only (NARROW below): show and diff must not load lift's IR builder.
  * `(root)` is the files directly under src/: the public entry, importing what it re-exports.
  */
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
@@ -28,9 +29,14 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   compile: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards"],
   lift: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards"],
   codegen: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "lift"],
-  review: ["util", "ir", "format", "shapes", "rules", "catalog"],
+  review: ["util", "ir", "format", "shapes", "rules", "catalog", "lift"],
   cli: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "compile", "lift", "codegen", "review"],
   "(root)": ["util", "ir", "shapes", "dsl"],
+};
+
+/** Folder → folder → the only modules of it the folder may import (paths relative to src/). */
+export const NARROW: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  review: { lift: ["lift/structure.ts"] },
 };
 
 export interface SourceFile {
@@ -72,7 +78,11 @@ export function importsOf(file: SourceFile): Array<{ specifier: string; line: nu
 }
 
 /** Every relative import of every file checked against the map; also folders the map does not know. */
-export function checkLayers(files: readonly SourceFile[], layers: Readonly<Record<string, readonly string[]>>): { violations: Violation[]; unmapped: string[] } {
+export function checkLayers(
+  files: readonly SourceFile[],
+  layers: Readonly<Record<string, readonly string[]>>,
+  narrow: typeof NARROW = {},
+): { violations: Violation[]; unmapped: string[] } {
   const violations: Violation[] = [];
   const unmapped = new Set<string>();
   for (const file of files) {
@@ -89,6 +99,11 @@ export function checkLayers(files: readonly SourceFile[], layers: Readonly<Recor
       const to = folderOf(target);
       if (!Object.hasOwn(layers, to)) unmapped.add(to);
       if (!allowed.has(to)) violations.push({ file: `src/${file.path}`, line, specifier, from, to });
+      else {
+        const only = narrow[from]?.[to];
+        const module = target.replace(/\.js$/, ".ts");
+        if (only && !only.includes(module)) violations.push({ file: `src/${file.path}`, line, specifier, from, to: module });
+      }
     }
   }
   return { violations, unmapped: [...unmapped].sort() };
@@ -110,7 +125,7 @@ describe("layers of src/", () => {
 
   it("every import runs with the grain of the layer map", () => {
     expect(files.length).toBeGreaterThan(100);
-    const { violations } = checkLayers(files, LAYERS);
+    const { violations } = checkLayers(files, LAYERS, NARROW);
     expect(violations.map(describeViolation)).toEqual([]);
   });
 
@@ -135,14 +150,16 @@ describe("layers of src/", () => {
       { path: "lift/lift.ts", text: 'import { sideEntries } from "../shapes/entries.js";\nimport "node:fs";\nimport { z } from "zod";\nexport type T = import("../util/json.js").Json;\n' },
       { path: "catalog/x.ts", text: 'export type Kind = import("../review/address.js").CardKind;\n' },
       { path: "newfolder/x.ts", text: 'import { isObject } from "../util/json.js";\n' },
+      { path: "review/walk.ts", text: 'import { indexScope } from "../lift/structure.js";\nimport { liftPack } from "../lift/lift-pack.js";\n' },
     ];
-    const { violations, unmapped } = checkLayers(sample, LAYERS);
+    const { violations, unmapped } = checkLayers(sample, LAYERS, NARROW);
     expect(violations.map(describeViolation)).toEqual([
       'src/dsl/builder.ts:1 imports "../compile/lower.js" (dsl must not import compile)',
       'src/dsl/types.ts:3 imports "../review/address.js" (dsl must not import review)',
       'src/format/index.ts:1 imports "../rules/validate.js" (format must not import rules)',
       'src/review/load.ts:2 imports "../compile/index.js" (review must not import compile)',
       'src/catalog/x.ts:1 imports "../review/address.js" (catalog must not import review)',
+      'src/review/walk.ts:2 imports "../lift/lift-pack.js" (review must not import lift/lift-pack.ts)',
     ]);
     expect(unmapped).toEqual(["newfolder"]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildPackView } from "../../src/review/model.js";
+import { buildPackView } from "../../src/review/pack-view.js";
 import { renderShow } from "../../src/review/show.js";
 import { fixture } from "../review/fixture.js";
 import { runCli, runMain } from "../support/cli.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diffPacks, type Change } from "../../src/review/diff.js";
-import { buildPackView } from "../../src/review/model.js";
+import { buildPackView } from "../../src/review/pack-view.js";
 import { corpus } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 import { card, edited, fixture, IDS, method } from "./fixture.js";

@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { graphModel, mermaidText, renderDot, renderMermaid } from "../../src/review/graph.js";
 import { renderSvg } from "../../src/review/graph-svg.js";
-import { buildPackView } from "../../src/review/model.js";
+import { buildPackView } from "../../src/review/pack-view.js";
 import { corpus } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 import { edited, fixture, IDS, method } from "./fixture.js";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffPacks } from "../../src/review/diff.js";
 import { graphModel, renderDot, renderMermaid } from "../../src/review/graph.js";
-import { buildPackView } from "../../src/review/model.js";
+import { buildPackView } from "../../src/review/pack-view.js";
 import { renderShow } from "../../src/review/show.js";
 import { checklist } from "../../src/review/checklist.js";
 import type { Flopack } from "../../src/format/envelope.js";

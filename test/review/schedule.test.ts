@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSchedule } from "../../src/review/model.js";
+import { describeSchedule } from "../../src/review/schedule.js";
 
 const cron = (minutes: string, hours: string, dayOfTheMonth: string, month: string, dayOfTheWeek: string, timeZone = "America/Los_Angeles") => ({
   seconds: "00",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildPackView } from "../../src/review/model.js";
+import { buildPackView } from "../../src/review/pack-view.js";
 import { renderShow } from "../../src/review/show.js";
 import { corpus } from "../support/corpus.js";
 import { generatedIds, scramble } from "../support/scramble.js";

@@ -6,7 +6,7 @@
  * the right answer (the crash itself needs a 100k-card pack: see `npm run bench -- scale`).
  */
 import { describe, expect, it } from "vitest";
-import { buildPackView } from "../../src/review/model.js";
+import { buildPackView } from "../../src/review/pack-view.js";
 import { diffPacks } from "../../src/review/diff.js";
 import { syntheticPackText } from "../../bench/scale.bench.js";
 import { scramble } from "../support/scramble.js";
