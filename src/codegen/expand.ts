@@ -2,7 +2,7 @@
  * Hidden Object Expand cards (FLOPACK.md §6.9) written back as field access:
  * `const { id, login } = f.expand(user.$out("Profile"), { id: "ID", login: ["profile", "login"] })`,
  * whenever lower (src/compile/lower/expand.ts) gives back exactly the same card, pins and orderings;
- * else the card stays a generic `card(...)` (see flow-file.ts).
+ * else the card stays a generic `card(...)` (see card-spec.ts).
  */
 import { ts } from "ts-morph";
 import type { IrCard, IrEntryRef, IrPin, IrScope, JsonObject } from "../ir/types.js";

@@ -1,0 +1,44 @@
+/**
+ * The `joins` of a Join card (FLOPACK.md §6.1): which of its outputs each input passes its value to, written by
+ * spec key, with the conversion when the link has one.
+ */
+import { ts } from "ts-morph";
+import type { IrCard } from "../ir/types.js";
+import { sameEntry } from "../shapes/entries.js";
+import { specKey, type CardModel } from "./card-model.js";
+import type { FlowContext } from "./flow-context.js";
+import { literal, objectLiteral } from "./literal.js";
+
+const f = ts.factory;
+
+/** `{ input, outputs: [...] }` for one join of the card, or undefined when its input cannot be addressed. */
+export function joinExpr(w: FlowContext, card: IrCard, m: CardModel, j: IrCard["joins"][number]): ts.Expression | undefined {
+  const ii = m.inputs.findIndex((x) => sameEntry(x.ref, j.input));
+  const inKey = ii < 0 ? undefined : specKey(m.inputs.map((x) => x.entry), ii);
+  if (inKey === undefined) {
+    w.lossy.push(`card ${JSON.stringify(card.name)}: a join input cannot be addressed`);
+    return undefined;
+  }
+  const outs: ts.Expression[] = [];
+  for (const l of j.links) {
+    const oi = m.outputs.findIndex((x) => sameEntry(x.ref, l.output));
+    const key = oi < 0 ? undefined : specKey(m.outputs.map((x) => x.entry), oi);
+    if (key === undefined) {
+      w.lossy.push(`card ${JSON.stringify(card.name)}: a join output cannot be addressed`);
+      continue;
+    }
+    if (l.transform === null) outs.push(literal(key));
+    else {
+      const o: Array<[string, ts.Expression]> = [
+        ["output", literal(key)],
+        ["convert", literal(l.transform.convert)],
+      ];
+      if (l.transform.forceWrapArray) o.push(["forceWrapArray", f.createTrue()]);
+      outs.push(objectLiteral(o));
+    }
+  }
+  return objectLiteral([
+    ["input", literal(inKey)],
+    ["outputs", f.createArrayLiteralExpression(outs, false)],
+  ]);
+}
