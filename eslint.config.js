@@ -3,13 +3,29 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["lib/", "dist/", "coverage/", "node_modules/", "bench/.out/", "src/cards/**", "schemas/", "catalog/", "tmp-*/", "**/.flocode-tmp-*"] },
+  {
+    ignores: [
+      "lib/",
+      "dist/",
+      "coverage/",
+      "node_modules/",
+      "bench/.out/",
+      "src/cards/**",
+      "schemas/",
+      "catalog/",
+      "tmp-*/",
+      "**/.flocode-tmp-*",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: "module" },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // Sanitisers match control characters on purpose.
       "no-control-regex": "off",
     },

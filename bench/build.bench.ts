@@ -35,9 +35,12 @@ export default async function run(h: Harness): Promise<void> {
     const m = await h.measure(`${cards} cards: build (lower + emit + stringify)`, () => build(def), { runs, warmup: 1, baseline: base });
     results.push({ cards, ms: m.medianMs, cpuMs: m.medianCpuMs, bytes: text.length });
   }
-  for (const r of results) h.note(`${r.cards} cards: ${(r.bytes / 1e6).toFixed(1)} MB, ${((r.ms * 1000) / r.cards).toFixed(1)} µs per card`);
+  for (const r of results)
+    h.note(`${r.cards} cards: ${(r.bytes / 1e6).toFixed(1)} MB, ${((r.ms * 1000) / r.cards).toFixed(1)} µs per card`);
   for (let i = 1; i < results.length; i++) {
     const [a, b] = [results[i - 1]!, results[i]!];
-    h.note(`growth ${a.cards} → ${b.cards} cards: ×${(b.ms / a.ms).toFixed(1)} wall, ×${(b.cpuMs / a.cpuMs).toFixed(1)} CPU (linear ≈ ×10)`);
+    h.note(
+      `growth ${a.cards} → ${b.cards} cards: ×${(b.ms / a.ms).toFixed(1)} wall, ×${(b.cpuMs / a.cpuMs).toFixed(1)} CPU (linear ≈ ×10)`,
+    );
   }
 }

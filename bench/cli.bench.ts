@@ -30,7 +30,11 @@ const CPU_PRELOAD = `data:text/javascript,process.on("exit",()=>{const u=process
 const childCpu = new Map<string, number[]>();
 
 function spawnNode(label: string, args: string[]): void {
-  const r = spawnSync(process.execPath, ["--import", CPU_PRELOAD, ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, FLOCODE_DEBUG: "" } });
+  const r = spawnSync(process.execPath, ["--import", CPU_PRELOAD, ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, FLOCODE_DEBUG: "" },
+  });
   if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   const cpu = /FLOCODE_CHILD_CPU_US (\d+)/.exec(r.stderr);
   if (cpu) childCpu.set(label, [...(childCpu.get(label) ?? []), Number(cpu[1]) / 1000]);
@@ -54,14 +58,20 @@ export default async function run(h: Harness): Promise<void> {
     const baseLabel = 'node -e "" (bare node start, baseline)';
     const base = await h.measure(baseLabel, () => spawnNode(baseLabel, ["-e", ""]), opts);
     const results = new Map<string, number>();
-    for (const [label, args] of cases) results.set(label, (await h.measure(label, () => spawnNode(label, args), { ...opts, baseline: base })).medianMs);
+    for (const [label, args] of cases)
+      results.set(label, (await h.measure(label, () => spawnNode(label, args), { ...opts, baseline: base })).medianMs);
     let n = 0;
     const buildLabel = `flocode build ${FLOW} --out <tmp>`;
-    const build = await h.measure(buildLabel, () => spawnNode(buildLabel, [CLI, "build", FLOW, "--out", join(out, String(n++))]), { ...opts, baseline: base });
+    const build = await h.measure(buildLabel, () => spawnNode(buildLabel, [CLI, "build", FLOW, "--out", join(out, String(n++))]), {
+      ...opts,
+      baseline: base,
+    });
     h.note("(the cpu columns above are this process's; the child processes' own CPU time, median, ms:)");
     for (const label of [baseLabel, ...cases.map(([l]) => l), buildLabel]) h.note(`  child CPU ${childCpuMs(label).padStart(5)}  ${label}`);
     const version = results.get("flocode --version")!;
-    h.note(`--version: ${(version / 1000).toFixed(2)} s wall (target ≤ 0.3 s); build of the keepalive flow: ${(build.medianMs / 1000).toFixed(2)} s wall (target ≤ 0.6 s)`);
+    h.note(
+      `--version: ${(version / 1000).toFixed(2)} s wall (target ≤ 0.3 s); build of the keepalive flow: ${(build.medianMs / 1000).toFixed(2)} s wall (target ≤ 0.6 s)`,
+    );
     for (const line of buildBreakdown(5)) h.note(line);
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -150,7 +150,14 @@ export function formatReport(r: ModuleReport): string {
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  for (const row of rows) lines.push("   " + row.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd());
+  for (const row of rows)
+    lines.push(
+      "   " +
+        row
+          .map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+          .join("  ")
+          .trimEnd(),
+    );
   for (const n of r.notes) lines.push(`   ${n}`);
   return lines.join("\n");
 }

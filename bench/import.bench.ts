@@ -23,13 +23,23 @@ export default async function run(h: Harness): Promise<void> {
       raw += result.rawCards;
     }
   }
-  h.note(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB from ${dir}; ${cards} cards, ${raw} raw (${((100 * raw) / Math.max(cards, 1)).toFixed(1)}%)`);
+  h.note(
+    `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB from ${dir}; ${cards} cards, ${raw} raw (${((100 * raw) / Math.max(cards, 1)).toFixed(1)}%)`,
+  );
   let sink = 0;
-  const base = await h.measure("read + JSON.parse (baseline)", () => {
-    for (const f of files) sink += Object.keys(JSON.parse(readFileSync(f, "utf8")) as object).length;
-  }, { runs: 5 });
-  await h.measure("import (validate + lift + codegen, no writes)", () => {
-    for (const f of files) sink += importFlopack(f, { out }).writes.length;
-  }, { baseline: base, runs: 3, warmup: 1 });
+  const base = await h.measure(
+    "read + JSON.parse (baseline)",
+    () => {
+      for (const f of files) sink += Object.keys(JSON.parse(readFileSync(f, "utf8")) as object).length;
+    },
+    { runs: 5 },
+  );
+  await h.measure(
+    "import (validate + lift + codegen, no writes)",
+    () => {
+      for (const f of files) sink += importFlopack(f, { out }).writes.length;
+    },
+    { baseline: base, runs: 3, warmup: 1 },
+  );
   if (sink < 0) h.note("unreachable");
 }

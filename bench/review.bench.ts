@@ -22,20 +22,37 @@ export default async function run(h: Harness): Promise<void> {
 
   let sink = 0;
   const base = await h.measure("JSON.parse (baseline)", () => texts.forEach((t) => (sink += Object.keys(JSON.parse(t) as object).length)));
-  await h.measure("parse + presentation model", () => texts.forEach((t) => (sink += buildPackView(JSON.parse(t)).flows.length)), { baseline: base });
-  const show = await h.measure("parse + show (model + YAML)", () => texts.forEach((t) => (sink += renderShow(buildPackView(JSON.parse(t))).length)), { baseline: base });
+  await h.measure("parse + presentation model", () => texts.forEach((t) => (sink += buildPackView(JSON.parse(t)).flows.length)), {
+    baseline: base,
+  });
+  const show = await h.measure(
+    "parse + show (model + YAML)",
+    () => texts.forEach((t) => (sink += renderShow(buildPackView(JSON.parse(t))).length)),
+    { baseline: base },
+  );
   const diff = await h.measure(
     "parse both + diff vs scrambled copy",
     () =>
       texts.forEach((t, i) => {
-        if (!diffPacks(buildPackView(JSON.parse(t)), buildPackView(JSON.parse(scrambledTexts[i]!))).equal) throw new Error(`${files[i]}: scrambled copy differs`);
+        if (!diffPacks(buildPackView(JSON.parse(t)), buildPackView(JSON.parse(scrambledTexts[i]!))).equal)
+          throw new Error(`${files[i]}: scrambled copy differs`);
       }),
     { baseline: base },
   );
-  await h.measure("parse + graph (Mermaid)", () => texts.forEach((t) => (sink += renderMermaid(graphModel(buildPackView(JSON.parse(t)))).length)), { baseline: base });
+  await h.measure(
+    "parse + graph (Mermaid)",
+    () => texts.forEach((t) => (sink += renderMermaid(graphModel(buildPackView(JSON.parse(t)))).length)),
+    { baseline: base },
+  );
   const dots = texts.map((t) => renderDot(graphModel(buildPackView(JSON.parse(t)))));
-  await h.measure("SVG (Graphviz WASM) from DOT, whole corpus", async () => {
-    for (const d of dots) sink += (await renderSvg(d)).length;
-  }, { runs: 2, warmup: 1 });
-  h.note(`show / parse = ${show.ratio!.toFixed(2)}×, diff / parse = ${diff.ratio!.toFixed(2)}× (diff parses two documents)${sink < 0 ? "" : ""}`);
+  await h.measure(
+    "SVG (Graphviz WASM) from DOT, whole corpus",
+    async () => {
+      for (const d of dots) sink += (await renderSvg(d)).length;
+    },
+    { runs: 2, warmup: 1 },
+  );
+  h.note(
+    `show / parse = ${show.ratio!.toFixed(2)}×, diff / parse = ${diff.ratio!.toFixed(2)}× (diff parses two documents)${sink < 0 ? "" : ""}`,
+  );
 }

@@ -66,7 +66,11 @@ interface Row {
 }
 
 /** Steps at every size: in-process below IN_PROCESS_LIMIT, else a CLI process of its own (see `cliStep`). */
-const STEPS: Array<{ step: string; inProcess: (file: string, scrambledFile: string, out: string) => unknown; cli: (file: string, scrambledFile: string, out: string) => string[] }> = [
+const STEPS: Array<{
+  step: string;
+  inProcess: (file: string, scrambledFile: string, out: string) => unknown;
+  cli: (file: string, scrambledFile: string, out: string) => string[];
+}> = [
   {
     step: "validate",
     inProcess: (file) => {
@@ -117,20 +121,33 @@ export default async function run(h: Harness): Promise<void> {
       writeFileSync(file, text);
       writeFileSync(scrambledFile, JSON.stringify(scramble(JSON.parse(text), 1)));
       const inProcess = cards <= IN_PROCESS_LIMIT;
-      h.note(`${cards} cards: ${(text.length / 1e6).toFixed(1)} MB${inProcess ? "" : "; steps run as CLI processes (node lib/cli/main.js), one run each; peak RSS of each process below"}`);
+      h.note(
+        `${cards} cards: ${(text.length / 1e6).toFixed(1)} MB${inProcess ? "" : "; steps run as CLI processes (node lib/cli/main.js), one run each; peak RSS of each process below"}`,
+      );
       const opts = { runs: cards >= 10_000 ? 3 : 5, warmup: 1 };
-      const base = await h.measure(`${cards}: read + JSON.parse (baseline)`, () => (sink += Object.keys(JSON.parse(readFileSync(file, "utf8")) as object).length), opts);
+      const base = await h.measure(
+        `${cards}: read + JSON.parse (baseline)`,
+        () => (sink += Object.keys(JSON.parse(readFileSync(file, "utf8")) as object).length),
+        opts,
+      );
       for (const s of STEPS) {
         const out = join(dir, `out-${cards}`);
         if (inProcess) {
           // in-process, import returns its files without writing them
           const o = s.step.startsWith("import") && cards >= 10_000 ? { runs: 2, warmup: 0 } : opts;
-          const m = await h.measure(`${cards}: ${s.step}`, () => (sink += Number(s.inProcess(file, scrambledFile, out)) || 0), { ...o, baseline: base });
+          const m = await h.measure(`${cards}: ${s.step}`, () => (sink += Number(s.inProcess(file, scrambledFile, out)) || 0), {
+            ...o,
+            baseline: base,
+          });
           rows.push({ cards, step: s.step, m, cpuMs: m.medianCpuMs });
           continue;
         }
         let result: CliStep | undefined;
-        const m = await h.measure(`${cards}: ${s.step} (process)`, () => (result = cliStep(s.cli(file, scrambledFile, out))), { runs: 1, warmup: 0, baseline: base });
+        const m = await h.measure(`${cards}: ${s.step} (process)`, () => (result = cliStep(s.cli(file, scrambledFile, out))), {
+          runs: 1,
+          warmup: 0,
+          baseline: base,
+        });
         h.note(`${cards}: ${s.step}: ${result!.summary}`);
         if (result!.ok) rows.push({ cards, step: s.step, m, cpuMs: result!.cpuMs });
       }
@@ -138,9 +155,16 @@ export default async function run(h: Harness): Promise<void> {
     }
     for (const step of STEPS.map((s) => s.step)) {
       const of = rows.filter((r) => r.step === step);
-      const growth = of.slice(1).map((r, i) => `${of[i]!.cards}→${r.cards} ×${(r.m.medianMs / of[i]!.m.medianMs).toFixed(1)} wall, ×${(r.cpuMs / of[i]!.cpuMs).toFixed(1)} CPU`);
+      const growth = of
+        .slice(1)
+        .map(
+          (r, i) =>
+            `${of[i]!.cards}→${r.cards} ×${(r.m.medianMs / of[i]!.m.medianMs).toFixed(1)} wall, ×${(r.cpuMs / of[i]!.cpuMs).toFixed(1)} CPU`,
+        );
       const perCard = (ms: (r: Row) => number) => of.map((r) => ((ms(r) * 1000) / r.cards).toFixed(0)).join(", ");
-      h.note(`growth per 10× cards, ${step}: ${growth.join(", ")} (linear ≈ ×10); µs per card, wall: ${perCard((r) => r.m.medianMs)}; CPU: ${perCard((r) => r.cpuMs)}`);
+      h.note(
+        `growth per 10× cards, ${step}: ${growth.join(", ")} (linear ≈ ×10); µs per card, wall: ${perCard((r) => r.m.medianMs)}; CPU: ${perCard((r) => r.cpuMs)}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -171,9 +195,19 @@ const cpu = process.cpuUsage();
 writeSync(2, "\\nMAXRSS " + process.resourceUsage().maxRSS + " CPU " + Math.round((cpu.user + cpu.system) / 1000) + " EXIT " + code + "\\n");`;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: 600_000 });
   const m = /MAXRSS (\d+) CPU (\d+) EXIT (\d+)/.exec(r.stderr);
-  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { ok: false, summary: "killed after 600 s (unfinished)", cpuMs: 0 };
-  if (!m) return { ok: false, summary: `the process failed (status ${r.status}, signal ${r.signal}): ${r.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`, cpuMs: 0 };
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT")
+    return { ok: false, summary: "killed after 600 s (unfinished)", cpuMs: 0 };
+  if (!m)
+    return {
+      ok: false,
+      summary: `the process failed (status ${r.status}, signal ${r.signal}): ${r.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`,
+      cpuMs: 0,
+    };
   const ok = m[3] === "0";
   const cpuMs = Number(m[2]);
-  return { ok, cpuMs, summary: `exit ${m[3]}, peak RSS ${(Number(m[1]) / 1024).toFixed(0)} MB, CPU ${(cpuMs / 1000).toFixed(1)} s${ok ? "" : `: ${r.stderr.split("\n")[0]}`}` };
+  return {
+    ok,
+    cpuMs,
+    summary: `exit ${m[3]}, peak RSS ${(Number(m[1]) / 1024).toFixed(0)} MB, CPU ${(cpuMs / 1000).toFixed(1)} s${ok ? "" : `: ${r.stderr.split("\n")[0]}`}`,
+  };
 }

@@ -23,23 +23,35 @@ export default async function run(h: Harness): Promise<void> {
   const base = await h.measure("read + JSON.parse (baseline)", () => {
     for (const f of files) sink += Object.keys(JSON.parse(readFileSync(f, "utf8")) as object).length;
   });
-  await h.measure("read + parseFlopackText (JSON + schema)", () => {
-    for (const f of files) sink += parseFlopackText(readFileSync(f, "utf8"), f).ok ? 1 : 0;
-  }, { baseline: base });
-  const validate = await h.measure("read + validateText (the CLI path)", () => {
-    for (const f of files) {
-      const findings = validateText(readFileSync(f, "utf8"), f);
-      if (findings.some((x) => x.severity === "error")) throw new Error(`${f} has errors`);
-      sink += findings.length;
-    }
-  }, { baseline: base });
+  await h.measure(
+    "read + parseFlopackText (JSON + schema)",
+    () => {
+      for (const f of files) sink += parseFlopackText(readFileSync(f, "utf8"), f).ok ? 1 : 0;
+    },
+    { baseline: base },
+  );
+  const validate = await h.measure(
+    "read + validateText (the CLI path)",
+    () => {
+      for (const f of files) {
+        const findings = validateText(readFileSync(f, "utf8"), f);
+        if (findings.some((x) => x.severity === "error")) throw new Error(`${f} has errors`);
+        sink += findings.length;
+      }
+    },
+    { baseline: base },
+  );
 
   // Where the time goes: the text scan on the texts, the rest on already-parsed documents.
   const texts = files.map((f) => readFileSync(f, "utf8"));
-  await h.measure("  of which: text scan (depth, compact)", () => texts.forEach((t) => (sink += scanJsonText(t).maxDepth)), { baseline: base });
+  await h.measure("  of which: text scan (depth, compact)", () => texts.forEach((t) => (sink += scanJsonText(t).maxDepth)), {
+    baseline: base,
+  });
   const docs = texts.map((t) => JSON.parse(t) as Record<string, unknown>);
   await h.measure("  of which: JSON Schema (ajv)", () => docs.forEach((d) => (sink += checkSchema(d).length)), { baseline: base });
   await h.measure("  of which: index + rules", () => docs.forEach((d) => (sink += runRules(d).length)), { baseline: base });
   await h.measure("  of which: index only", () => docs.forEach((d) => (sink += buildIndex(d).cards.length)), { baseline: base });
-  h.note(`validate / baseline = ${validate.ratio!.toFixed(2)}× wall, ${validate.cpuRatio!.toFixed(2)}× cpu (target ≤ 2×)${sink < 0 ? "" : ""}`);
+  h.note(
+    `validate / baseline = ${validate.ratio!.toFixed(2)}× wall, ${validate.cpuRatio!.toFixed(2)}× cpu (target ≤ 2×)${sink < 0 ? "" : ""}`,
+  );
 }

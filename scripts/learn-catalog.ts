@@ -30,4 +30,5 @@ const addresses = new Set(learned.entries.map((e) => e.address)).size;
 process.stdout.write(
   `catalog:learn: ${learned.fileCount} exports → ${learned.entries.length} entries (${addresses} addresses) in ${learned.files.size} files; ${written} written, ${removed} removed\n`,
 );
-if (written + removed > 0) process.stdout.write("catalog:learn: the catalog changed; run `npm run gen:cards` to regenerate the typed card factories\n");
+if (written + removed > 0)
+  process.stdout.write("catalog:learn: the catalog changed; run `npm run gen:cards` to regenerate the typed card factories\n");

@@ -17,14 +17,20 @@ let cards = 0;
 const byReason = new Map<string, number>();
 const byAddress = new Map<string, number>();
 let raw = 0;
-for (const name of readdirSync(corpus).filter((n) => n.endsWith(".flopack")).sort()) {
+for (const name of readdirSync(corpus)
+  .filter((n) => n.endsWith(".flopack"))
+  .sort()) {
   const { result } = importFlopack(join(corpus, name), { out: join(tmpdir(), "flocode-raw-report") });
   if (!result.ok) continue;
   cards += result.cards;
   raw += result.rawCards;
   for (const r of result.raw) {
     byAddress.set(r.address, (byAddress.get(r.address) ?? 0) + 1);
-    for (const w of new Set(r.why.map((x) => x.replace(/ "[^"]*":/, ":")))) byReason.set(`${r.address.split(":").slice(-2).join(":")}  ${w}`, (byReason.get(`${r.address.split(":").slice(-2).join(":")}  ${w}`) ?? 0) + 1);
+    for (const w of new Set(r.why.map((x) => x.replace(/ "[^"]*":/, ":"))))
+      byReason.set(
+        `${r.address.split(":").slice(-2).join(":")}  ${w}`,
+        (byReason.get(`${r.address.split(":").slice(-2).join(":")}  ${w}`) ?? 0) + 1,
+      );
     if (listCards) process.stdout.write(`${name}\t${r.flow}\t${r.card}\t${r.address}\t${r.why.join("; ")}\n`);
   }
 }
@@ -33,4 +39,6 @@ const top = (m: Map<string, number>): string =>
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([k, n]) => `${String(n).padStart(5)}  ${k}`)
     .join("\n");
-process.stdout.write(`rawCards ${raw} / ${cards} = ${((100 * raw) / cards).toFixed(1)}%\n\nby address:\n${top(byAddress)}\n\nby reason:\n${top(byReason)}\n`);
+process.stdout.write(
+  `rawCards ${raw} / ${cards} = ${((100 * raw) / cards).toFixed(1)}%\n\nby address:\n${top(byAddress)}\n\nby reason:\n${top(byReason)}\n`,
+);

@@ -79,7 +79,12 @@ async function listCatalog(opts: { json?: boolean; connector?: string; project?:
       ...rows.map((r) => [r.address, r.variant + (r.origin === "project" ? "*" : ""), String(r.count), r.name, JSON.stringify(r.options)]),
     ];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-    const lines = table.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd());
+    const lines = table.map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    );
     const footer = `${rows.length} entries${projectFile !== undefined ? ` (* = from ${projectFile})` : ""}`;
     process.stdout.write(`${lines.join("\n")}\n${footer}\n`);
   }

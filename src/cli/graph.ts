@@ -36,9 +36,10 @@ Examples:
         const text = renderMermaid(model);
         process.stdout.write(text);
         if (text.length > MERMAID_MAX_TEXT)
-          process.stderr.write(`flocode: note: this diagram is ${text.length} characters; GitHub renders Mermaid up to ${MERMAID_MAX_TEXT}: use --flow <name> or --no-wires\n`);
-      }
-      else if (opts.format === "dot") process.stdout.write(renderDot(model));
+          process.stderr.write(
+            `flocode: note: this diagram is ${text.length} characters; GitHub renders Mermaid up to ${MERMAID_MAX_TEXT}: use --flow <name> or --no-wires\n`,
+          );
+      } else if (opts.format === "dot") process.stdout.write(renderDot(model));
       else {
         const { renderSvg } = await import("../review/graph-svg.js");
         process.stdout.write(await renderSvg(renderDot(model)));

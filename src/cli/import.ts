@@ -43,7 +43,9 @@ Examples:
       } else {
         for (const f of result.files) process.stdout.write(`wrote ${f}\n`);
         const pct = result.cards === 0 ? 0 : (100 * result.rawCards) / result.cards;
-        process.stdout.write(`${result.cards} cards, ${result.rawCards} written with raw escape hatches (${pct.toFixed(1)}%)${result.learned > 0 ? `; ${result.learned} card variants learned into ${result.catalogFile}` : ""}\n`);
+        process.stdout.write(
+          `${result.cards} cards, ${result.rawCards} written with raw escape hatches (${pct.toFixed(1)}%)${result.learned > 0 ? `; ${result.learned} card variants learned into ${result.catalogFile}` : ""}\n`,
+        );
       }
       for (const w of result.warnings) process.stderr.write(`flocode: warning: ${w}\n`);
       process.exitCode = 0;

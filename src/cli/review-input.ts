@@ -28,7 +28,8 @@ export async function loadReviewInput(path: string): Promise<LoadedPack[]> {
 
 function invalid(findings: Finding[], file: string): UserError {
   const first = findings[0];
-  const more = findings.length > 1 ? ` (and ${findings.length - 1} more problem${findings.length === 2 ? "" : "s"}; run flocode validate)` : "";
+  const more =
+    findings.length > 1 ? ` (and ${findings.length - 1} more problem${findings.length === 2 ? "" : "s"}; run flocode validate)` : "";
   return new UserError(first ? `${formatFinding({ ...first, file: first.file ?? file })}${more}` : `${file}: not a valid flopack`, 2);
 }
 
@@ -63,7 +64,9 @@ export function mergePacks(packs: LoadedPack[]): unknown {
   for (const p of packs) {
     for (const key of ["flos", "configs", "tables", "groups"]) {
       const from = get(get(p.flopack, "data"), key);
-      if (isObject(from)) for (const [id, v] of Object.entries(from)) Object.defineProperty(data[key], id, { value: v, enumerable: true, writable: true, configurable: true });
+      if (isObject(from))
+        for (const [id, v] of Object.entries(from))
+          Object.defineProperty(data[key], id, { value: v, enumerable: true, writable: true, configurable: true });
     }
   }
   return { type: "flopack", data };

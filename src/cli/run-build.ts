@@ -39,7 +39,8 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   const files = built.map((b) => ({ path: join(options.out, `${b.target.name}.flopack`), content: b.text, pack: b }));
   if (options.check) {
     const stale = files.filter((f) => !existsSync(f.path) || readFileSync(f.path, "utf8") !== f.content);
-    if (options.json) process.stdout.write(JSON.stringify({ check: true, stale: stale.map((f) => f.path), upToDate: files.length - stale.length }) + "\n");
+    if (options.json)
+      process.stdout.write(JSON.stringify({ check: true, stale: stale.map((f) => f.path), upToDate: files.length - stale.length }) + "\n");
     else for (const f of stale) process.stdout.write(`stale: ${f.path} (run flocode build)\n`);
     if (!options.json && stale.length === 0) process.stdout.write(`${files.length} flopack${files.length === 1 ? "" : "s"} up to date\n`);
     return stale.length > 0 ? 1 : 0;
@@ -49,7 +50,11 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   if (options.json) {
     process.stdout.write(
       JSON.stringify({
-        written: files.map((f) => ({ file: f.path, source: relative(process.cwd(), f.pack.target.file), bytes: Buffer.byteLength(f.content) })),
+        written: files.map((f) => ({
+          file: f.path,
+          source: relative(process.cwd(), f.pack.target.file),
+          bytes: Buffer.byteLength(f.content),
+        })),
         warnings: built.flatMap((b) => b.warnings),
         checklist: checklists.map((c) => ({ file: c.file, items: c.items })),
       }) + "\n",

@@ -54,7 +54,10 @@ export function importFlopack(file: string, options: ImportOptions): { result: I
   const writes: GeneratedFile[] = generated.files.map((g) => ({ path: join(out, g.path), text: g.text }));
   const catalogEntries = [...learnt.entries, ...extra];
   if (learnt.added + extra.length > 0) {
-    writes.push({ path: catalogFile, text: renderCatalogText(mergeAll(catalogEntries), { key: "$comment", text: learnt.header ?? PROJECT_CATALOG_COMMENT }) });
+    writes.push({
+      path: catalogFile,
+      text: renderCatalogText(mergeAll(catalogEntries), { key: "$comment", text: learnt.header ?? PROJECT_CATALOG_COMMENT }),
+    });
   }
   return {
     result: {
@@ -80,7 +83,9 @@ type Learnt = ReturnType<typeof learnMissing>;
 function liftFile(
   file: string,
   options: ImportOptions,
-): { ok: false; findings: Finding[] } | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[] } {
+):
+  | { ok: false; findings: Finding[] }
+  | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[] } {
   const read = readValidFlopack(file);
   if (!read.ok) return read;
   const flopack = read.flopack;
@@ -93,9 +98,20 @@ function liftFile(
   const catalog = Catalog.builtin().clone();
   for (const e of learnt.entries) catalog.add(e);
 
-  const lifted = liftPack(flopack, { template: (a, v) => catalog.get(a, v)?.template, knownVariant: (card) => learner.variantOfCard(card) });
+  const lifted = liftPack(flopack, {
+    template: (a, v) => catalog.get(a, v)?.template,
+    knownVariant: (card) => learner.variantOfCard(card),
+  });
   // Lift may still meet a variant the learner reduced differently: keep its own template too.
-  const extra: CatalogEntry[] = lifted.learned.map((l) => ({ address: l.address, variant: l.variant, name: templateName(l.template), options: {}, count: 1, sources: [basename(file)], template: l.template }));
+  const extra: CatalogEntry[] = lifted.learned.map((l) => ({
+    address: l.address,
+    variant: l.variant,
+    name: templateName(l.template),
+    options: {},
+    count: 1,
+    sources: [basename(file)],
+    template: l.template,
+  }));
   for (const e of extra) catalog.add(e);
   return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra };
 }
@@ -123,7 +139,12 @@ export function runImportFile(file: string, options: ImportOptions): ImportResul
 }
 
 /** The project catalog's entries plus the variants of this file neither catalog knows. */
-function learnMissing(flopack: JsonObject, source: string, catalogFile: string, learner: CatalogLearner): { entries: CatalogEntry[]; added: number; header?: string } {
+function learnMissing(
+  flopack: JsonObject,
+  source: string,
+  catalogFile: string,
+  learner: CatalogLearner,
+): { entries: CatalogEntry[]; added: number; header?: string } {
   const existing = existsSync(catalogFile) ? readCatalogFile(catalogFile) : { entries: [] as CatalogEntry[] };
   const project = new Catalog(existing.entries);
   const builtin = Catalog.builtin();

@@ -60,7 +60,12 @@ export async function runValidate(files: string[], options: ValidateCliOptions):
   ]);
   const out = (s: string) => process.stdout.write(s);
   if (options.rules) {
-    const all = [...Object.values(DIAGNOSTICS), ...RULES].map((r) => ({ code: r.code, slug: r.slug, severity: r.severity, description: r.description }));
+    const all = [...Object.values(DIAGNOSTICS), ...RULES].map((r) => ({
+      code: r.code,
+      slug: r.slug,
+      severity: r.severity,
+      description: r.description,
+    }));
     if (options.json) out(JSON.stringify({ rules: all }, null, 2) + "\n");
     else for (const r of all) out(`${r.code} ${r.slug} (${r.severity}): ${r.description}\n`);
     return 0;

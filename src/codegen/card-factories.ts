@@ -131,7 +131,11 @@ function moduleFileStatements(file: PlannedModule): ts.Statement[] {
 function importDecl(names: string[], from: string, typeOnly: boolean): ts.ImportDeclaration {
   return f.createImportDeclaration(
     undefined,
-    f.createImportClause(typeOnly, undefined, f.createNamedImports(names.map((n) => f.createImportSpecifier(false, undefined, f.createIdentifier(n))))),
+    f.createImportClause(
+      typeOnly,
+      undefined,
+      f.createNamedImports(names.map((n) => f.createImportSpecifier(false, undefined, f.createIdentifier(n)))),
+    ),
     f.createStringLiteral(from),
   );
 }
@@ -147,7 +151,9 @@ function factoryDoc(shape: CardShape): string[] {
 function propsInterface(file: PlannedModule, shape: CardShape, name: string, used: Set<string>): ts.InterfaceDeclaration {
   const base =
     file.kind === "connector"
-      ? f.createExpressionWithTypeArguments(f.createIdentifier("ConnectorCardProps"), [f.createLiteralTypeNode(f.createStringLiteral(shape.module))])
+      ? f.createExpressionWithTypeArguments(f.createIdentifier("ConnectorCardProps"), [
+          f.createLiteralTypeNode(f.createStringLiteral(shape.module)),
+        ])
       : f.createExpressionWithTypeArguments(f.createIdentifier("CommonCardProps"), undefined);
   const members = shape.inputs.map((input) =>
     docComment(
@@ -298,7 +304,9 @@ export function typeCode(input: InputShape): string {
   for (const t of input.types) {
     const base = isObject(t.type)
       ? "o"
-      : ({ string: "s", number: "n", boolean: "b", Date: "d", object: "o", file: "f", flo: "F" } as Record<string, string>)[String(t.type)] ?? "*";
+      : (({ string: "s", number: "n", boolean: "b", Date: "d", object: "o", file: "f", flo: "F" } as Record<string, string>)[
+          String(t.type)
+        ] ?? "*");
     codes.add(base === "*" ? "*" : t.collection ? `${base}[]` : base);
   }
   const code = codes.has("*") || codes.size > 4 ? "*" : [...codes].sort(compareStrings).join("|");
@@ -327,7 +335,7 @@ const INDEX_DOC = [
   "Typed card factories (`flocode/cards`): one per card type (module:action), at the newest connector version in",
   "the catalog. Each returns a CardSpec for `f.add(...)`; its outputs are typed (`f.add(card).body`).",
   "",
-  "- Connector cards: `<connector>.<action>`, e.g. `office365admin.customApiAction({ connection, requestType: \"GET\" })`;",
+  '- Connector cards: `<connector>.<action>`, e.g. `office365admin.customApiAction({ connection, requestType: "GET" })`;',
   "  action keys in camelCase, connector-builder suffixes (`_MgiZyuVso`) dropped unless two actions would clash.",
   "- Kernel functions: `kernel.<module>.<action>`, e.g. `kernel.control.if(...)`, `kernel.string.compose(...)`.",
   "- Props: entry keys in camelCase (`Relative URL` → `relativeUrl`); a clash (with another field or a common prop",
@@ -338,7 +346,12 @@ const INDEX_DOC = [
 function indexStatements(files: readonly PlannedModule[]): ts.Statement[] {
   const statements: ts.Statement[] = [];
   const kernel = files.filter((x) => x.kind === "kernel");
-  const locals = uniqueNames(kernel, (x) => `kernel${pascalCase(x.binding) || "Module"}`, () => undefined, new Set(["kernel"]));
+  const locals = uniqueNames(
+    kernel,
+    (x) => `kernel${pascalCase(x.binding) || "Module"}`,
+    () => undefined,
+    new Set(["kernel"]),
+  );
   kernel.forEach((x, i) => {
     statements.push(
       f.createImportDeclaration(

@@ -14,7 +14,13 @@ const f = ts.factory;
 /** `{ input, outputs: [...] }` for one join of the card, or undefined when its input cannot be addressed. */
 export function joinExpr(w: FlowContext, card: IrCard, m: CardModel, j: IrCard["joins"][number]): ts.Expression | undefined {
   const ii = m.inputs.findIndex((x) => sameEntry(x.ref, j.input));
-  const inKey = ii < 0 ? undefined : specKey(m.inputs.map((x) => x.entry), ii);
+  const inKey =
+    ii < 0
+      ? undefined
+      : specKey(
+          m.inputs.map((x) => x.entry),
+          ii,
+        );
   if (inKey === undefined) {
     w.lossy.push(`card ${JSON.stringify(card.name)}: a join input cannot be addressed`);
     return undefined;
@@ -22,7 +28,13 @@ export function joinExpr(w: FlowContext, card: IrCard, m: CardModel, j: IrCard["
   const outs: ts.Expression[] = [];
   for (const l of j.links) {
     const oi = m.outputs.findIndex((x) => sameEntry(x.ref, l.output));
-    const key = oi < 0 ? undefined : specKey(m.outputs.map((x) => x.entry), oi);
+    const key =
+      oi < 0
+        ? undefined
+        : specKey(
+            m.outputs.map((x) => x.entry),
+            oi,
+          );
     if (key === undefined) {
       w.lossy.push(`card ${JSON.stringify(card.name)}: a join output cannot be addressed`);
       continue;

@@ -39,8 +39,16 @@ export function cardModel(card: IrCard, catalog: Catalog): CardModel {
     template,
     templateInputs,
     templateOutputs,
-    inputs: lowered(templateInputs, card.removedInputs, card.extraInputs.map((x) => x.entry)),
-    outputs: lowered(templateOutputs, card.removedOutputs, card.extraOutputs.map((x) => x.entry)),
+    inputs: lowered(
+      templateInputs,
+      card.removedInputs,
+      card.extraInputs.map((x) => x.entry),
+    ),
+    outputs: lowered(
+      templateOutputs,
+      card.removedOutputs,
+      card.extraOutputs.map((x) => x.entry),
+    ),
   };
 }
 

@@ -22,7 +22,13 @@ export function cardRefExpr(w: FlowContext, ref: string): ts.Expression {
 }
 
 /** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
-export function refExpr(w: FlowContext, source: IrCard, pin: IrPin, inputType: CardModel["inputs"][number]["type"], typeArg?: ts.TypeNode): ts.Expression | undefined {
+export function refExpr(
+  w: FlowContext,
+  source: IrCard,
+  pin: IrPin,
+  inputType: CardModel["inputs"][number]["type"],
+  typeArg?: ts.TypeNode,
+): ts.Expression | undefined {
   const sm = w.model(source.ref);
   const key = outputKey(sm.outputs, pin.output);
   if (key === undefined) return undefined;
@@ -44,18 +50,22 @@ export function refExpr(w: FlowContext, source: IrCard, pin: IrPin, inputType: C
 export function outRef(w: FlowContext, source: IrCard, output: IrEntryRef, typeArg?: ts.TypeNode): ts.Expression | undefined {
   let card = source;
   let ref = output;
-  for (let outer = w.index.wormholes.alias(card, ref); outer; outer = w.index.wormholes.alias(card, ref)) ({ source: card, output: ref } = outer);
+  for (let outer = w.index.wormholes.alias(card, ref); outer; outer = w.index.wormholes.alias(card, ref))
+    ({ source: card, output: ref } = outer);
   const field = expandFieldName(w, card.ref, ref);
   if (field !== undefined) return f.createIdentifier(field);
   const key = outputKey(w.model(card.ref).outputs, ref);
   if (key === undefined) return undefined;
-  return f.createCallExpression(f.createPropertyAccessExpression(cardRefExpr(w, card.ref), "$out"), typeArg ? [typeArg] : undefined, [literal(key)]);
+  return f.createCallExpression(f.createPropertyAccessExpression(cardRefExpr(w, card.ref), "$out"), typeArg ? [typeArg] : undefined, [
+    literal(key),
+  ]);
 }
 
 /** The variables a folded expand card's fields are read into (named on first use). */
 export function expandFieldNames(w: FlowContext, card: string): string[] | undefined {
   const expand = w.index.expandOf.get(card);
-  if (expand && expand.names.length === 0) expand.names = expand.fold.fields.map((field) => w.file.names.take(fieldName(field.path), "field"));
+  if (expand && expand.names.length === 0)
+    expand.names = expand.fold.fields.map((field) => w.file.names.take(fieldName(field.path), "field"));
   return expand?.names;
 }
 
@@ -71,7 +81,13 @@ function lazyCardProp(w: FlowContext, prop: string, ref: string, fromScope: numb
   if (w.vars.isDeclared(ref) && w.index.visibleFrom(ref, fromScope)) return f.createPropertyAssignment(prop, f.createIdentifier(v));
   if (!w.index.visibleFrom(ref, fromScope)) w.vars.hoisted.add(ref);
   const cardType = f.createTypeReferenceNode(w.file.useType("flocode", "Card"), [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]);
-  return f.createGetAccessorDeclaration(undefined, prop, [], cardType, f.createBlock([f.createReturnStatement(f.createIdentifier(v))], false));
+  return f.createGetAccessorDeclaration(
+    undefined,
+    prop,
+    [],
+    cardType,
+    f.createBlock([f.createReturnStatement(f.createIdentifier(v))], false),
+  );
 }
 
 /** A link of a custom field to a card (`wormhole`, `method`, `source.card`): a lazy card reference, or `{ dangling }`. */
@@ -88,5 +104,7 @@ export function linkProp(w: FlowContext, prop: string, link: IrLink, scope: numb
 export function laterRef(w: FlowContext, ref: string, target: ts.Expression, scope: number): ts.Expression {
   const now = w.vars.isDeclared(ref) && w.index.visibleFrom(ref, scope);
   if (!w.index.visibleFrom(ref, scope)) w.vars.hoisted.add(ref);
-  return now ? target : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), target);
+  return now
+    ? target
+    : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), target);
 }

@@ -42,14 +42,17 @@ export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expres
     props.push(f.createPropertyAssignment(k, v));
   };
   // Lower names an expand card after the card it reads (its `name` here names its ref).
-  if (card.address === EXPAND_ADDRESS && !namedAfterSource(card)) w.lossy.push(`card ${JSON.stringify(card.name)}: an expand card not named after the card it reads cannot be written`);
+  if (card.address === EXPAND_ADDRESS && !namedAfterSource(card))
+    w.lossy.push(`card ${JSON.stringify(card.name)}: an expand card not named after the card it reads cannot be written`);
   if (card.name !== m.template.name || card.address === EXPAND_ADDRESS) prop("name", literal(card.name));
   if (card.connection) {
-    if ("ref" in card.connection && w.pack.connection(card.connection.ref)) prop("connection", w.file.use(RESOURCES_MODULE, w.pack.connection(card.connection.ref)!));
+    if ("ref" in card.connection && w.pack.connection(card.connection.ref))
+      prop("connection", w.file.use(RESOURCES_MODULE, w.pack.connection(card.connection.ref)!));
     else w.lossy.push(`card ${JSON.stringify(card.name)} points to a connection the export does not include`);
   }
   if (card.configRef) {
-    if ("ref" in card.configRef && w.pack.connection(card.configRef.ref)) prop("configRef", w.file.use(RESOURCES_MODULE, w.pack.connection(card.configRef.ref)!));
+    if ("ref" in card.configRef && w.pack.connection(card.configRef.ref))
+      prop("configRef", w.file.use(RESOURCES_MODULE, w.pack.connection(card.configRef.ref)!));
     else if ("dangling" in card.configRef) prop("configRef", literal(card.configRef.dangling));
   }
 
@@ -65,21 +68,33 @@ export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expres
     if (columns && columns.values.length > 0) prop("fields", objectLiteral(columns.values, columns.values.length > 1));
   } else {
     // Options are JSON; a table or flow chosen as an option is written with the inputs (lower reads both alike).
-    const options = items.filter((x) => x.option && (x.value === undefined || x.value.kind === "json")).map((x): [string, ts.Expression] => [x.key, x.expr()]);
-    const inputs = items.filter((x) => !(x.option && (x.value === undefined || x.value.kind === "json"))).map((x): [string, ts.Expression] => [x.key, x.expr()]);
+    const options = items
+      .filter((x) => x.option && (x.value === undefined || x.value.kind === "json"))
+      .map((x): [string, ts.Expression] => [x.key, x.expr()]);
+    const inputs = items
+      .filter((x) => !(x.option && (x.value === undefined || x.value.kind === "json")))
+      .map((x): [string, ts.Expression] => [x.key, x.expr()]);
     if (options.length > 0) prop("options", objectLiteral(options, options.length > 2));
     if (inputs.length > 0) prop("inputs", objectLiteral(inputs, inputs.length > 1));
   }
 
   const action = actionKey(card.address);
   // Column fields lower writes itself (from the table) are left out.
-  const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean => (columns !== undefined && columns.side === side && x.entry.group === "Fields") || filterFields.has(x) || w.index.wormholes.elided.has(x);
+  const skip = (side: "inputs" | "outputs", x: IrExtraEntry): boolean =>
+    (columns !== undefined && columns.side === side && x.entry.group === "Fields") ||
+    filterFields.has(x) ||
+    w.index.wormholes.elided.has(x);
   const rawFields: string[] = [];
-  const customIn = card.extraInputs.flatMap((x, j) => (skip("inputs", x) ? [] : [customField(w, card, m, "inputs", x, j, scope, incoming, rawFields)]));
-  const customOut = card.extraOutputs.flatMap((x, j) => (skip("outputs", x) ? [] : [customField(w, card, m, "outputs", x, j, scope, [], rawFields)]));
+  const customIn = card.extraInputs.flatMap((x, j) =>
+    skip("inputs", x) ? [] : [customField(w, card, m, "inputs", x, j, scope, incoming, rawFields)],
+  );
+  const customOut = card.extraOutputs.flatMap((x, j) =>
+    skip("outputs", x) ? [] : [customField(w, card, m, "outputs", x, j, scope, [], rawFields)],
+  );
   if (customIn.length > 0) prop("customInputs", f.createArrayLiteralExpression(customIn, true));
   const mirrored = MIRRORED_ACTIONS.has(action) && (mirrorsInputs(card) || mirrorsExits(card));
-  if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0))) prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
+  if (!mirrored && (customOut.length > 0 || (MIRRORED_ACTIONS.has(action) && customIn.length > 0)))
+    prop("customOutputs", f.createArrayLiteralExpression(customOut, true));
 
   if (card.outputValues.length > 0) prop("outputs", objectLiteral(outputValues(w, card, m, scope), true));
   const rmIn = removedKeys(w, card, m, "inputs");
@@ -87,7 +102,14 @@ export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expres
   if (rmIn.length > 0) prop("removeInputs", literal(rmIn));
   if (rmOut.length > 0) prop("removeOutputs", literal(rmOut));
 
-  if (card.joins.length > 0) prop("joins", f.createArrayLiteralExpression(card.joins.map((j) => joinExpr(w, card, m, j)).filter((x): x is ts.Expression => x !== undefined), true));
+  if (card.joins.length > 0)
+    prop(
+      "joins",
+      f.createArrayLiteralExpression(
+        card.joins.map((j) => joinExpr(w, card, m, j)).filter((x): x is ts.Expression => x !== undefined),
+        true,
+      ),
+    );
   const policy = policyExpr(w, card.policy, scope);
   if (policy) prop("policy", policy);
   if (card.comments !== undefined) prop("comments", literal(card.comments));
@@ -95,17 +117,28 @@ export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expres
   if (card.removedModelKeys.length > 0) prop("removeModelKeys", literal(card.removedModelKeys));
   if (Object.keys(card.methodPatch).length > 0) prop("methodPatch", literal(card.methodPatch));
 
-  const why = props.flatMap((p) => (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && RAW_PROPS.includes(p.name.text) ? [p.name.text] : []));
+  const why = props.flatMap((p) =>
+    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && RAW_PROPS.includes(p.name.text) ? [p.name.text] : [],
+  );
   why.push(...rawFields);
   if (why.length > 0) w.raw.push({ card: card.name, address: card.address, why });
   // The variant last: lower picks it from what the spec says, so say it only when lower would pick another.
   const optionValues: Record<string, Json> = Object.create(null) as Record<string, Json>;
-  for (const x of items) if (x.option) optionValues[typed?.keys.get(x) ?? x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
+  for (const x of items)
+    if (x.option) optionValues[typed?.keys.get(x) ?? x.key] = x.value?.kind === "json" ? x.value.data : "\u0000not-json";
   // Refs written into `inputs` take part in lower's choice between variants.
   const wired: WiredInput[] = items
     .filter((x) => x.ref && (typed ? true : !(x.option && (x.value === undefined || x.value.kind === "json"))))
     .map((x) => ({ key: typed ? (typed.keys.get(x) ?? x.key) : x.key, sourceType: x.ref!.sourceType, outputKey: x.ref!.outputKey }));
-  const chosen = typed?.variant ?? chooseVariant(w.catalog, card.address, card.address === CALLABLE_ADDRESS && card.name !== m.template.name ? card.name : undefined, optionValues, wired);
+  const chosen =
+    typed?.variant ??
+    chooseVariant(
+      w.catalog,
+      card.address,
+      card.address === CALLABLE_ADDRESS && card.name !== m.template.name ? card.name : undefined,
+      optionValues,
+      wired,
+    );
   if (chosen !== card.variant) props.unshift(f.createPropertyAssignment("variant", literal(card.variant)));
   if (typed) {
     const [first, ...rest] = typed.path;
@@ -146,7 +179,13 @@ function outputValues(w: FlowContext, card: IrCard, m: CardModel, scope: number)
   const outs: Array<[string, ts.Expression]> = [];
   for (const v of card.outputValues) {
     const i = keptOut.findIndex((x) => sameEntry(x.ref, v.entry));
-    const key = i < 0 ? undefined : specKey(keptOut.map((x) => x.entry), i);
+    const key =
+      i < 0
+        ? undefined
+        : specKey(
+            keptOut.map((x) => x.entry),
+            i,
+          );
     if (key === undefined) {
       w.lossy.push(`card ${JSON.stringify(card.name)}: output ${JSON.stringify(v.entry.key)} cannot be addressed`);
       continue;

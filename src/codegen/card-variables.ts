@@ -58,7 +58,8 @@ export function nameCardVariables(w: FlowContext): void {
   // Names in execution order, so that a file reads top-down.
   for (const s of scopes) {
     const ordered = [...(s.plan.root ? [s.plan.root] : []), ...s.plan.order];
-    for (const card of ordered) if (want.has(card.ref) && cardsByRef.has(card.ref)) w.vars.setName(card.ref, w.file.names.take(card.name, "card"));
+    for (const card of ordered)
+      if (want.has(card.ref) && cardsByRef.has(card.ref)) w.vars.setName(card.ref, w.file.names.take(card.name, "card"));
   }
 }
 
@@ -66,8 +67,12 @@ export function nameCardVariables(w: FlowContext): void {
 export function cardStatement(w: FlowContext, ref: string, expr: ts.Expression): ts.Statement {
   const v = w.vars.name(ref);
   if (!v) return f.createExpressionStatement(expr);
-  if (w.vars.hoisted.has(ref)) return f.createExpressionStatement(f.createBinaryExpression(f.createIdentifier(v), ts.SyntaxKind.EqualsToken, expr));
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(v, undefined, undefined, expr)], ts.NodeFlags.Const));
+  if (w.vars.hoisted.has(ref))
+    return f.createExpressionStatement(f.createBinaryExpression(f.createIdentifier(v), ts.SyntaxKind.EqualsToken, expr));
+  return f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration(v, undefined, undefined, expr)], ts.NodeFlags.Const),
+  );
 }
 
 /**
@@ -80,7 +85,14 @@ export function hoistedDeclarations(w: FlowContext): ts.Statement[] {
     f.createVariableStatement(
       undefined,
       f.createVariableDeclarationList(
-        [f.createVariableDeclaration(w.vars.name(ref)!, undefined, f.createTypeReferenceNode(w.file.useType("flocode", "Card"), [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]), f.createPropertyAccessExpression(f.createIdentifier("f"), "trigger"))],
+        [
+          f.createVariableDeclaration(
+            w.vars.name(ref)!,
+            undefined,
+            f.createTypeReferenceNode(w.file.useType("flocode", "Card"), [f.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]),
+            f.createPropertyAccessExpression(f.createIdentifier("f"), "trigger"),
+          ),
+        ],
         ts.NodeFlags.Let,
       ),
     ),

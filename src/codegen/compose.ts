@@ -38,7 +38,8 @@ export function composeTemplate(card: IrCard, ctx: ComposeContext): { expr: ts.E
   const textEntries = ctx.templateInputs.filter((e) => e.key === "_text_");
   if (textEntries.length !== 1 || textEntries[0]!.group !== null || inputValues.length > 1) return undefined;
   const given = inputValues[0];
-  if (given && (given.entry.key !== "_text_" || given.entry.group !== null || (given.entry.nth ?? 0) !== 0 || given.value.kind !== "json")) return undefined;
+  if (given && (given.entry.key !== "_text_" || given.entry.group !== null || (given.entry.nth ?? 0) !== 0 || given.value.kind !== "json"))
+    return undefined;
   const text = given?.value.kind === "json" ? given.value.data : dataOf(textEntries[0]!);
   if (typeof text !== "string") return undefined;
 
@@ -63,7 +64,17 @@ export function composeTemplate(card: IrCard, ctx: ComposeContext): { expr: ts.E
   if (card.variant !== ctx.defaultVariant) options.push(["variant", literal(card.variant)]);
   const tag = options.length > 0 ? f.createCallExpression(ctx.tag(), undefined, [objectLiteral(options)]) : ctx.tag();
   const spans = parts.slice(0, -1).map((p) => values.get(p.token!)!.expr());
-  return { expr: f.createTaggedTemplateExpression(tag, undefined, templateLiteral(parts.map((p) => p.text), spans)), pins: [...values.values()].map((v) => v.pin) };
+  return {
+    expr: f.createTaggedTemplateExpression(
+      tag,
+      undefined,
+      templateLiteral(
+        parts.map((p) => p.text),
+        spans,
+      ),
+    ),
+    pins: [...values.values()].map((v) => v.pin),
+  };
 }
 
 /** A template literal of `texts` (n + 1 of them) around `spans` (n expressions). */
@@ -74,7 +85,10 @@ export function templateLiteral(texts: readonly string[], spans: readonly ts.Exp
     head,
     spans.map((e, i) => {
       const t = texts[i + 1]!;
-      return f.createTemplateSpan(e, i === spans.length - 1 ? f.createTemplateTail(t, templateText(t)) : f.createTemplateMiddle(t, templateText(t)));
+      return f.createTemplateSpan(
+        e,
+        i === spans.length - 1 ? f.createTemplateTail(t, templateText(t)) : f.createTemplateMiddle(t, templateText(t)),
+      );
     }),
   );
 }
@@ -95,7 +109,8 @@ export function templateText(text: string): string {
   for (const [i, ch] of chars.entries()) {
     const code = ch.codePointAt(0)!;
     if (ch === "\\" || ch === "`") out += `\\${ch}`;
-    else if (ch === "$" && chars[i + 1] === "{") out += "\\$"; // never `${` (a `$` ending the part is fine: `$${x}`)
+    else if (ch === "$" && chars[i + 1] === "{")
+      out += "\\$"; // never `${` (a `$` ending the part is fine: `$${x}`)
     else if (ch === "\n") out += "\n";
     else if (ch === " " && (chars[i - 1] === "\n" || chars[i + 1] === "\n")) out += "\\x20";
     else if (ch === "\r") out += "\\r";

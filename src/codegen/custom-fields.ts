@@ -24,7 +24,17 @@ const f = ts.factory;
  * The `j`-th custom field of a side of `card`, written in scope `scope`; a single pin from `incoming` into it may
  * become its value. When it is written `raw`, why is added to `rawReasons`.
  */
-export function customField(w: FlowContext, card: IrCard, m: CardModel, side: "inputs" | "outputs", x: IrExtraEntry, j: number, scope: number, incoming: readonly IncomingPin[], rawReasons: string[]): ts.Expression {
+export function customField(
+  w: FlowContext,
+  card: IrCard,
+  m: CardModel,
+  side: "inputs" | "outputs",
+  x: IrExtraEntry,
+  j: number,
+  scope: number,
+  incoming: readonly IncomingPin[],
+  rawReasons: string[],
+): ts.Expression {
   const action = actionKey(card.address);
   const entry = x.entry;
   const value = isObject(entry.value) ? entry.value : {};
@@ -91,7 +101,9 @@ function linkProps(w: FlowContext, card: IrCard, x: IrExtraEntry, scope: number)
     const key = w.index.cardsByRef.has(links.keyOf.card) ? outputKey(w.model(links.keyOf.card).outputs, links.keyOf.entry) : undefined;
     if (key === undefined) w.lossy.push(`card ${JSON.stringify(card.name)}: a field keyed by an output that cannot be addressed`);
     else {
-      const out = f.createCallExpression(f.createPropertyAccessExpression(cardRefExpr(w, links.keyOf.card), "$out"), undefined, [literal(key)]);
+      const out = f.createCallExpression(f.createPropertyAccessExpression(cardRefExpr(w, links.keyOf.card), "$out"), undefined, [
+        literal(key),
+      ]);
       props.push(f.createPropertyAssignment("keyOf", laterRef(w, links.keyOf.card, out, scope)));
     }
   }

@@ -51,7 +51,14 @@ export function sameIgnoringIndex(a: JsonObject, b: JsonObject): boolean {
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
     if (!Object.hasOwn(b, k)) return false;
-    if (k === "metadata" ? !sameExcept(a[k], b[k], "index", "ghost") : k === "value" ? !sameExcept(a[k], b[k], "data") : !jsonEqual(a[k], b[k])) return false;
+    if (
+      k === "metadata"
+        ? !sameExcept(a[k], b[k], "index", "ghost")
+        : k === "value"
+          ? !sameExcept(a[k], b[k], "data")
+          : !jsonEqual(a[k], b[k])
+    )
+      return false;
   }
   return true;
 }
@@ -96,7 +103,8 @@ function settingsFrom(entry: JsonObject, usual: JsonObject): FieldSettings {
   const value = isObject(entry.value) ? entry.value : {};
   const usualValue = isObject(usual.value) ? usual.value : {};
   const available = value.available;
-  if (Array.isArray(available) && available.every((t) => typeof t === "string") && !jsonEqual(available, usualValue.available)) out.available = available as string[];
+  if (Array.isArray(available) && available.every((t) => typeof t === "string") && !jsonEqual(available, usualValue.available))
+    out.available = available as string[];
   const meta = isObject(entry.metadata) ? entry.metadata : {};
   const usualMeta = isObject(usual.metadata) ? usual.metadata : {};
   for (const k of ["typeLocked", "optional", "collapsed"] as const) {
@@ -122,7 +130,8 @@ export function mirrorsInputs(card: IrCard): boolean {
     const data = collection ? [] : defaultDataOf(type);
     const labels = labelsFor(x.entry, (l) => customEntry(action, "inputs", { group, key, type, collection, data, index: 0, ...l }));
     if (!labels) return false;
-    if (!sameIgnoringIndex(customEntry(action, "outputs", { group, key, type, collection, data, index: 0, ...labels }), o.entry)) return false;
+    if (!sameIgnoringIndex(customEntry(action, "outputs", { group, key, type, collection, data, index: 0, ...labels }), o.entry))
+      return false;
     return o.value.kind === "json" && jsonEqual(o.value.data, data) && !o.links;
   });
 }
@@ -140,7 +149,12 @@ export function joinShapeOk(join: IrCard): boolean {
     if (!sameIgnoringIndex(input, x.entry) || !sameIgnoringIndex(output, o.entry) || x.links || o.links) return false;
     if (x.value.kind !== "json" || x.value.data !== "" || o.value.kind !== "json" || o.value.data !== "") return false;
     const j = join.joins[i]!;
-    return sameEntry(j.input, { group: null, key }) && j.links.length === 1 && sameEntry(j.links[0]!.output, { group: null, key }) && j.links[0]!.transform === null;
+    return (
+      sameEntry(j.input, { group: null, key }) &&
+      j.links.length === 1 &&
+      sameEntry(j.links[0]!.output, { group: null, key }) &&
+      j.links[0]!.transform === null
+    );
   });
 }
 
@@ -171,4 +185,3 @@ export function hasKindKey(data: Json): boolean {
   if (isObject(data)) return Object.hasOwn(data, "kind") || Object.values(data).some(hasKindKey);
   return false;
 }
-

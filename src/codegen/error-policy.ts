@@ -24,7 +24,14 @@ export function policyExpr(w: FlowContext, p: IrPolicy, scope: number): ts.Expre
   if (p.flo) {
     if (p.flo.kind === "flow") props.push(["handler", flowExpr(w, p.flo.flow)]);
     else if (p.flo.kind === "inline") props.push(["handler", w.inlineFlow(p.flo.scope, scope)]);
-    else props.push(["handler", objectLiteral([["kind", literal("json")], ["data", literal(p.flo.data)]])]);
+    else
+      props.push([
+        "handler",
+        objectLiteral([
+          ["kind", literal("json")],
+          ["data", literal(p.flo.data)],
+        ]),
+      ]);
   }
   if (p.rest) props.push(["rest", literal(p.rest)]);
   return objectLiteral(props, true);
@@ -34,12 +41,16 @@ function simplePolicy(w: FlowContext, p: IrPolicy): ts.Expression | undefined {
   const e = p.error;
   if (p.rest) return undefined;
   const type = e.type === "finish" ? "halt" : e.type === "return" ? "continue" : e.type === "flo" ? "helper" : undefined;
-  if (!type || Object.keys(e).some((k) => !["type", "delay", "retry", "retryCondition", ...(type === "helper" ? ["flo"] : [])].includes(k))) return undefined;
+  if (!type || Object.keys(e).some((k) => !["type", "delay", "retry", "retryCondition", ...(type === "helper" ? ["flo"] : [])].includes(k)))
+    return undefined;
   if (type === "helper" ? p.flo?.kind !== "flow" || e.flo !== null : p.flo !== undefined) return undefined;
   const props: Array<[string, ts.Expression]> = [["type", literal(type)]];
   if (type === "helper" && p.flo?.kind === "flow") props.push(["flow", flowExpr(w, p.flo.flow)]);
   const delay = e.delay;
-  const delayOk = delay === undefined || (typeof delay === "number" && Number.isFinite(delay)) || (Array.isArray(delay) && delay.length === 2 && delay.every((d) => typeof d === "number"));
+  const delayOk =
+    delay === undefined ||
+    (typeof delay === "number" && Number.isFinite(delay)) ||
+    (Array.isArray(delay) && delay.length === 2 && delay.every((d) => typeof d === "number"));
   if (!delayOk || (delay !== undefined && e.retry === undefined)) return undefined;
   if (e.retry !== undefined && typeof e.retry !== "number") return undefined;
   if (e.retryCondition !== undefined && e.retryCondition !== "ratelimits") return undefined;

@@ -50,7 +50,8 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
   const list = find("list");
   if (!collection || !list || event.pins.length !== 1) return undefined;
   const pin = event.pins[0]!;
-  if (pin.target !== wrapper.ref || !sameEntry(pin.output, collection.ref) || !sameEntry(pin.input, list) || pin.transform !== null) return undefined;
+  if (pin.target !== wrapper.ref || !sameEntry(pin.output, collection.ref) || !sameEntry(pin.input, list) || pin.transform !== null)
+    return undefined;
   const body = flo.value.scope;
   const root = planScope(body).root;
   const rootName = em.template.name;
@@ -64,7 +65,13 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
   delete ((shape.display as JsonObject).aliases as JsonObject)[root.ref];
   const inline = shapeChanges(shape, usualInlineShape());
   if (leaksOut(body)) return undefined;
-  return { event, body, rootName, ...(wrapperVariant !== undefined ? { wrapperVariant } : {}), ...(inline !== undefined ? { inline } : {}) };
+  return {
+    event,
+    body,
+    rootName,
+    ...(wrapperVariant !== undefined ? { wrapperVariant } : {}),
+    ...(inline !== undefined ? { inline } : {}),
+  };
 }
 
 /** Whether a card of the body links (wormhole, source) to a card outside it: the body becomes the flow's top level. */
@@ -73,11 +80,14 @@ function leaksOut(body: IrScope): boolean {
   const collect = (sc: IrScope): void => {
     for (const c of sc.cards) {
       inside.add(c.ref);
-      for (const v of [...c.inputValues, ...c.outputValues, ...c.extraInputs, ...c.extraOutputs]) if (v.value.kind === "inline") collect(v.value.scope);
+      for (const v of [...c.inputValues, ...c.outputValues, ...c.extraInputs, ...c.extraOutputs])
+        if (v.value.kind === "inline") collect(v.value.scope);
       if (c.policy.flo?.kind === "inline") collect(c.policy.flo.scope);
     }
   };
   collect(body);
   const outside = (l: IrLink | undefined): boolean => l !== undefined && "ref" in l && !inside.has(l.ref);
-  return body.cards.some((c) => [...c.extraInputs, ...c.extraOutputs].some((x) => outside(x.links?.wormholeMethodId) || outside(x.links?.srcMethodId)));
+  return body.cards.some((c) =>
+    [...c.extraInputs, ...c.extraOutputs].some((x) => outside(x.links?.wormholeMethodId) || outside(x.links?.srcMethodId)),
+  );
 }

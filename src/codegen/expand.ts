@@ -49,7 +49,8 @@ export function foldableExpands(scope: IrScope, ctx: ExpandContext): Map<string,
     (bySource.get(src) ?? bySource.set(src, []).get(src)!).push(c);
   }
   const pinsInto = new Map<string, Array<{ from: IrCard; pin: IrPin }>>();
-  for (const c of scope.cards) for (const p of c.pins) (pinsInto.get(p.target) ?? pinsInto.set(p.target, []).get(p.target)!).push({ from: c, pin: p });
+  for (const c of scope.cards)
+    for (const p of c.pins) (pinsInto.get(p.target) ?? pinsInto.set(p.target, []).get(p.target)!).push({ from: c, pin: p });
   const out = new Map<string, FoldedExpand[]>();
   for (const [srcRef, cards] of bySource) {
     const source = byRef.get(srcRef);
@@ -70,7 +71,12 @@ export function foldableExpands(scope: IrScope, ctx: ExpandContext): Map<string,
   return out;
 }
 
-function foldOne(card: IrCard, source: IrCard, incoming: Array<{ from: IrCard; pin: IrPin }>, ctx: ExpandContext): FoldedExpand | undefined {
+function foldOne(
+  card: IrCard,
+  source: IrCard,
+  incoming: Array<{ from: IrCard; pin: IrPin }>,
+  ctx: ExpandContext,
+): FoldedExpand | undefined {
   if (card.variant !== ctx.defaultVariant || ctx.facts.linked.has(card.ref) || card.nameOf !== source.ref) return undefined;
   if (card.connection !== null || card.configRef !== undefined || card.comments !== undefined) return undefined;
   if (card.inputValues.length + card.outputValues.length + card.removedInputs.length + card.removedOutputs.length > 0) return undefined;
@@ -82,7 +88,8 @@ function foldOne(card: IrCard, source: IrCard, incoming: Array<{ from: IrCard; p
   const input = card.extraInputs[0]!;
   const links = input.links;
   const so = links?.srcOutputId;
-  if (!links?.srcMethodId || !("ref" in links.srcMethodId) || links.srcMethodId.ref !== source.ref || links.wormholeMethodId) return undefined;
+  if (!links?.srcMethodId || !("ref" in links.srcMethodId) || links.srcMethodId.ref !== source.ref || links.wormholeMethodId)
+    return undefined;
   if (!so || !("card" in so) || so.card !== source.ref) return undefined;
   const sm = ctx.model(source.ref);
   const output = sm.outputs.find((o) => sameEntry(o.ref, so.entry));
@@ -92,7 +99,8 @@ function foldOne(card: IrCard, source: IrCard, incoming: Array<{ from: IrCard; p
   if (!jsonEqual(withData(input), expandInputEntry(schema))) return undefined;
   const { from, pin } = incoming[0]!;
   const im = ctx.model(card.ref);
-  if (from !== source || !sameEntry(pin.output, so.entry) || pin.transform !== null || !sameEntry(pin.input, im.inputs[0]!.ref)) return undefined;
+  if (from !== source || !sameEntry(pin.output, so.entry) || pin.transform !== null || !sameEntry(pin.input, im.inputs[0]!.ref))
+    return undefined;
   // The outputs: a (key, value) pair per field, each in its own group.
   const outs = card.extraOutputs;
   if (outs.length === 0 || outs.length % 2 !== 0) return undefined;
@@ -103,7 +111,14 @@ function foldOne(card: IrCard, source: IrCard, incoming: Array<{ from: IrCard; p
     const v = outs[i + 1]!;
     const group = k.entry.group;
     const path = isObject(k.entry.metadata) ? k.entry.metadata.path : undefined;
-    if (typeof group !== "string" || groups.has(group) || !Array.isArray(path) || path.length === 0 || !path.every((p) => typeof p === "string" && p !== "")) return undefined;
+    if (
+      typeof group !== "string" ||
+      groups.has(group) ||
+      !Array.isArray(path) ||
+      path.length === 0 ||
+      !path.every((p) => typeof p === "string" && p !== "")
+    )
+      return undefined;
     groups.add(group);
     const field = fieldAt(schema, path as string[]);
     if (!field) return undefined;
@@ -112,7 +127,8 @@ function foldOne(card: IrCard, source: IrCard, incoming: Array<{ from: IrCard; p
     for (const x of [k, v]) {
       const l = x.links;
       if (!l?.srcMethodId || !("ref" in l.srcMethodId) || l.srcMethodId.ref !== source.ref || l.wormholeMethodId) return undefined;
-      if (!l.srcOutputId || !("card" in l.srcOutputId) || l.srcOutputId.card !== source.ref || !sameEntry(l.srcOutputId.entry, so.entry)) return undefined;
+      if (!l.srcOutputId || !("card" in l.srcOutputId) || l.srcOutputId.card !== source.ref || !sameEntry(l.srcOutputId.entry, so.entry))
+        return undefined;
     }
     const valueRef = im.outputs.find((o) => o.extra === i + 1)?.ref;
     if (!valueRef) return undefined;
@@ -164,19 +180,33 @@ function sameOrderings(scope: IrScope, source: IrCard, ordered: FoldedExpand[]):
 /** The scope without its folded expand cards and their orderings (what the rest of the file is planned on). */
 export function withoutFolded(scope: IrScope, folded: ReadonlySet<string>): IrScope {
   if (folded.size === 0) return scope;
-  return { ...scope, cards: scope.cards.filter((c) => !folded.has(c.ref)), orderings: scope.orderings.filter(([a, b]) => !folded.has(a) && !folded.has(b)) };
+  return {
+    ...scope,
+    cards: scope.cards.filter((c) => !folded.has(c.ref)),
+    orderings: scope.orderings.filter(([a, b]) => !folded.has(a) && !folded.has(b)),
+  };
 }
 
 /** `const { a, b } = <builder>.expand(<source>.$out("Key"), { a: "ID", b: ["profile", "login"] })`. */
-export function expandStatement(builder: ts.Expression, sourceExpr: ts.Expression, x: FoldedExpand, names: readonly string[]): ts.Statement {
+export function expandStatement(
+  builder: ts.Expression,
+  sourceExpr: ts.Expression,
+  x: FoldedExpand,
+  names: readonly string[],
+): ts.Statement {
   const ref = f.createCallExpression(f.createPropertyAccessExpression(sourceExpr, "$out"), undefined, [literal(x.outputKey)]);
   const fields = f.createObjectLiteralExpression(
-    x.fields.map((field, i) => f.createPropertyAssignment(names[i]!, field.path.length === 1 ? literal(field.path[0]!) : literal(field.path))),
+    x.fields.map((field, i) =>
+      f.createPropertyAssignment(names[i]!, field.path.length === 1 ? literal(field.path[0]!) : literal(field.path)),
+    ),
     x.fields.length > 3,
   );
   const call = f.createCallExpression(f.createPropertyAccessExpression(builder, "expand"), undefined, [ref, fields]);
   const pattern = f.createObjectBindingPattern(names.map((n) => f.createBindingElement(undefined, undefined, n)));
-  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(pattern, undefined, undefined, call)], ts.NodeFlags.Const));
+  return f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration(pattern, undefined, undefined, call)], ts.NodeFlags.Const),
+  );
 }
 
 /** The variable name a field is read into: its last path segment. */
@@ -195,7 +225,8 @@ export interface FlowFacts {
 }
 
 export function flowFacts(scope: IrScope, into: FlowFacts = { linked: new Set(), aliased: new Set(), bases: new Map() }): FlowFacts {
-  const aliases = isObject(scope.inline) && isObject(scope.inline.display) && isObject(scope.inline.display.aliases) ? scope.inline.display.aliases : {};
+  const aliases =
+    isObject(scope.inline) && isObject(scope.inline.display) && isObject(scope.inline.display.aliases) ? scope.inline.display.aliases : {};
   for (const k of Object.keys(aliases)) into.aliased.add(k);
   for (const c of scope.cards) {
     const base = refBase(c);
@@ -221,7 +252,8 @@ export function flowFacts(scope: IrScope, into: FlowFacts = { linked: new Set(),
 /** The base of a card's ref: from what it reads for an expand card named after its source (as lift and lower make it), else its name. */
 function refBase(c: IrCard): string {
   const so = c.extraInputs[0]?.links?.srcOutputId;
-  if (c.address === EXPAND_ADDRESS && c.nameOf !== undefined && so && "card" in so) return expandRefBase(so.entry.key, expandPaths(c.extraOutputs.map((x) => x.entry)));
+  if (c.address === EXPAND_ADDRESS && c.nameOf !== undefined && so && "card" in so)
+    return expandRefBase(so.entry.key, expandPaths(c.extraOutputs.map((x) => x.entry)));
   return slug(c.name, "card");
 }
 
@@ -233,9 +265,15 @@ export function namedAfterSource(card: IrCard): boolean {
 }
 
 /** The written steps with folded expand cards where `f.expand` places them: right after their source. */
-export function withExpandSteps(steps: readonly Step[], root: IrCard | undefined, expands: ReadonlyMap<string, readonly FoldedExpand[]>): Step[] {
+export function withExpandSteps(
+  steps: readonly Step[],
+  root: IrCard | undefined,
+  expands: ReadonlyMap<string, readonly FoldedExpand[]>,
+): Step[] {
   const after = (ref: string): Step[] => (expands.get(ref) ?? []).map((x) => ({ kind: "card", card: x.card }));
   const walk = (list: readonly Step[]): Step[] =>
-    list.flatMap((st): Step[] => (st.kind === "card" ? [st, ...after(st.card.ref)] : [{ ...st, then: walk(st.then), otherwise: walk(st.otherwise) }]));
+    list.flatMap((st): Step[] =>
+      st.kind === "card" ? [st, ...after(st.card.ref)] : [{ ...st, then: walk(st.then), otherwise: walk(st.otherwise) }],
+    );
   return [...(root ? after(root.ref) : []), ...walk(steps)];
 }

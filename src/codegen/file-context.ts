@@ -47,7 +47,11 @@ export class FileContext {
       const clause = f.createImportClause(
         false,
         def === undefined ? undefined : f.createIdentifier(def),
-        names.length === 0 ? undefined : f.createNamedImports(names.map((n) => f.createImportSpecifier(this.typeOnly.has(`${m}\u0000${n}`), undefined, f.createIdentifier(n)))),
+        names.length === 0
+          ? undefined
+          : f.createNamedImports(
+              names.map((n) => f.createImportSpecifier(this.typeOnly.has(`${m}\u0000${n}`), undefined, f.createIdentifier(n))),
+            ),
       );
       return f.createImportDeclaration(undefined, clause, f.createStringLiteral(m));
     });

@@ -122,7 +122,8 @@ export class FlowIndex {
     let index = this.pinIndex.get(id);
     if (!index) {
       index = new Map();
-      for (const c of this.scopeById.get(id)!.cards) for (const p of c.pins) (index.get(p.target) ?? index.set(p.target, []).get(p.target)!).push({ source: c, pin: p });
+      for (const c of this.scopeById.get(id)!.cards)
+        for (const p of c.pins) (index.get(p.target) ?? index.set(p.target, []).get(p.target)!).push({ source: c, pin: p });
       this.pinIndex.set(id, index);
     }
     return index.get(target.ref) ?? [];

@@ -41,7 +41,12 @@ export interface FlowFileResult {
   lossy: string[];
 }
 
-export function writeFlowFile(flow: IrFlow, names: PackNames, catalog: Catalog, print: (stmts: ts.Statement[][]) => string): FlowFileResult {
+export function writeFlowFile(
+  flow: IrFlow,
+  names: PackNames,
+  catalog: Catalog,
+  print: (stmts: ts.Statement[][]) => string,
+): FlowFileResult {
   const w = new FlowContext(flow, names, catalog, inlineFlowExpr);
   const body = flowStatement(w);
   return { text: print([w.file.imports(), dropUnusedConsts(body)]), cards: w.cards, rawCards: w.raw.length, raw: w.raw, lossy: w.lossy };
@@ -59,24 +64,52 @@ function flowStatement(w: FlowContext): ts.Statement[] {
     w.countCard(); // the wrapper, written by event()
   }
   planFlow(w, ev ? ev.body : w.flow.body);
-  index.wormholes = planWormholes(index.scopes.map((s) => ({ id: s.id, parent: s.parent, scope: s.scope, root: s.plan.root, steps: withExpandSteps(s.plan.steps, s.plan.root, index.expands) })), index.models);
+  index.wormholes = planWormholes(
+    index.scopes.map((s) => ({
+      id: s.id,
+      parent: s.parent,
+      scope: s.scope,
+      root: s.plan.root,
+      steps: withExpandSteps(s.plan.steps, s.plan.root, index.expands),
+    })),
+    index.models,
+  );
   for (const pin of index.wormholes.elidedPins) w.pinsInPlace.add(pin);
   nameCardVariables(w);
   const top = index.scopes[0]!;
   const root = top.plan.root;
   if (ev) w.countCard();
-  const trigger = triggerOptions(w.flow, root, {
-    event: ev ? { spec: cardSpec(w, ev.event, top.id), rootName: ev.rootName, ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}), ...(ev.inline !== undefined ? { inline: ev.inline } : {}) } : undefined,
-    params: root ? triggerParams(root, w.model(root.ref), w.catalog) : undefined,
-    ctx: w.file,
-    spec: (card) => cardSpec(w, card, top.id),
-    isVanillaRoot: (card, expected) => isVanillaRoot(card, w.model(card.ref), expected),
-    folder: (ref) => folderExpr(w, ref),
-    defaultVariant: (address, name) => rootVariant(w.catalog, address, name),
-  }, w.lossy);
+  const trigger = triggerOptions(
+    w.flow,
+    root,
+    {
+      event: ev
+        ? {
+            spec: cardSpec(w, ev.event, top.id),
+            rootName: ev.rootName,
+            ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}),
+            ...(ev.inline !== undefined ? { inline: ev.inline } : {}),
+          }
+        : undefined,
+      params: root ? triggerParams(root, w.model(root.ref), w.catalog) : undefined,
+      ctx: w.file,
+      spec: (card) => cardSpec(w, card, top.id),
+      isVanillaRoot: (card, expected) => isVanillaRoot(card, w.model(card.ref), expected),
+      folder: (ref) => folderExpr(w, ref),
+      defaultVariant: (address, name) => rootVariant(w.catalog, address, name),
+    },
+    w.lossy,
+  );
   if (root) w.countCard();
   const statements = scopeBody(w, top, "f");
-  const bodyFn = f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, "f")], undefined, undefined, f.createBlock([...hoistedDeclarations(w), ...statements], true));
+  const bodyFn = f.createArrowFunction(
+    undefined,
+    undefined,
+    [f.createParameterDeclaration(undefined, undefined, "f")],
+    undefined,
+    undefined,
+    f.createBlock([...hoistedDeclarations(w), ...statements], true),
+  );
   const call = f.createCallExpression(w.file.use("flocode", "flow"), undefined, [trigger, bodyFn]);
   return [f.createExportAssignment(undefined, undefined, call)];
 }

@@ -44,10 +44,24 @@ export function ifElseStatement(w: FlowContext, st: IfElseStep, scope: number, b
     const param = f.createIdentifier(builderName(name, w.branchDepth));
     writeSteps(steps, param, inner);
     // What the branch hands on through the join: `join.<key>` after the If/Else.
-    if (handOn.length > 0) inner.push(f.createReturnStatement(objectLiteral(handOn.map((v): [string, ts.Expression] => [v.key, refExpr(w, v.source, v.pin, { type: "string", collection: false })!]))));
+    if (handOn.length > 0)
+      inner.push(
+        f.createReturnStatement(
+          objectLiteral(
+            handOn.map((v): [string, ts.Expression] => [v.key, refExpr(w, v.source, v.pin, { type: "string", collection: false })!]),
+          ),
+        ),
+      );
     // Branch cards are constants of the branch's function: out of scope after it.
     for (const c of flatten(steps)) w.vars.forget(c.ref);
-    return f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, param)], undefined, undefined, f.createBlock(inner, true));
+    return f.createArrowFunction(
+      undefined,
+      undefined,
+      [f.createParameterDeclaration(undefined, undefined, param)],
+      undefined,
+      undefined,
+      f.createBlock(inner, true),
+    );
   };
   const args: ts.Expression[] = [condition, branch(st.then, "then", values.then)];
   if (st.otherwise.length > 0 || values.otherwise.length > 0) args.push(branch(st.otherwise, "otherwise", values.otherwise));
@@ -79,7 +93,15 @@ function joinValues(w: FlowContext, st: IfElseStep, inBranches: Set<string>): { 
     let elsePin: IncomingPin | undefined;
     for (const p of pins) {
       const from = w.index.expandOf.get(p.source.ref)?.fold.source.ref ?? p.source.ref;
-      const side = thenCards.has(from) ? "then" : elseCards.has(from) ? "else" : inBranches.has(from) ? undefined : thenPin ? "else" : "then";
+      const side = thenCards.has(from)
+        ? "then"
+        : elseCards.has(from)
+          ? "else"
+          : inBranches.has(from)
+            ? undefined
+            : thenPin
+              ? "else"
+              : "then";
       if (side === undefined || (side === "then" ? thenPin : elsePin)) return undefined;
       const sm = w.model(p.source.ref);
       const o = sm.outputs.find((e) => sameEntry(e.ref, p.pin.output));
@@ -112,7 +134,11 @@ function conditionOf(w: FlowContext, ifCard: IrCard, scope: number, visible?: (r
   if (ifCard.inputValues.some((v) => !known.has(v.entry.key) || v.entry.group !== null)) return undefined;
   if (incoming.some((p) => !known.has(p.pin.input.key))) return undefined;
   const props: Array<[string, ts.Expression]> = [];
-  for (const [prop, key] of [["left", "left-operand"], ["operator", "operator"], ["right", "right-operand"]] as const) {
+  for (const [prop, key] of [
+    ["left", "left-operand"],
+    ["operator", "operator"],
+    ["right", "right-operand"],
+  ] as const) {
     const i = kept.findIndex((x) => x.ref.key === key && x.ref.group === null);
     if (i < 0 || specKey(entries, i) !== key) return undefined;
     const x = kept[i]!;
@@ -149,12 +175,21 @@ export function ifElseFolding(w: FlowContext, scope: IrScope): Folding {
       if (!isBare({ ...rest, inputValues: [], branches: [] }) || ifCard.pins.length > 0 || ifCard.name !== m.template.name) return false;
       if (!plainCard(thenHead, NOOP_ADDRESS, headVariant) || !plainCard(elseHead, NOOP_ADDRESS, headVariant)) return false;
       const { pins: _p, extraInputs: _ei, extraOutputs: _eo, joins: _j, ...joinRest } = join;
-      if (!(join.address === JOIN_ADDRESS && join.variant === w.catalog.variants(JOIN_ADDRESS)[0]?.variant && join.name === w.model(join.ref).template.name)) return false;
+      if (!(
+        join.address === JOIN_ADDRESS &&
+        join.variant === w.catalog.variants(JOIN_ADDRESS)[0]?.variant &&
+        join.name === w.model(join.ref).template.name
+      ))
+        return false;
       if (!isBare({ ...joinRest, pins: [], extraInputs: [], extraOutputs: [], joins: [] }) || !joinShapeOk(join)) return false;
       // lower picks the If's variant from its wiring: it must pick this one.
       const wired: WiredInput[] = w.index.pinsInto(ifCard).map(({ source, pin }) => {
         const sm = w.model(source.ref);
-        return { key: pin.input.key, sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type, outputKey: outputKey(sm.outputs, pin.output) ?? "/" };
+        return {
+          key: pin.input.key,
+          sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type,
+          outputKey: outputKey(sm.outputs, pin.output) ?? "/",
+        };
       });
       return chooseVariant(w.catalog, ifCard.address, undefined, {}, wired) === ifCard.variant;
     },
@@ -166,7 +201,8 @@ export function ifElseFolding(w: FlowContext, scope: IrScope): Folding {
       const pos = (r: string): number => order.indexOf(r);
       // Cards inside folded blocks' branches are local to their branch functions.
       const closed = new Set<string>();
-      for (const other of allSteps(steps)) if (other.kind === "ifElse") for (const c of flatten([...other.then, ...other.otherwise])) closed.add(c.ref);
+      for (const other of allSteps(steps))
+        if (other.kind === "ifElse") for (const c of flatten([...other.then, ...other.otherwise])) closed.add(c.ref);
       const values = joinValues(w, step, inBranches);
       if (!values) return false;
       const valuePins = new Set([...values.then, ...values.otherwise].map((v) => v.pin));
@@ -190,16 +226,27 @@ export function ifElseFolding(w: FlowContext, scope: IrScope): Folding {
         }
         if (w.index.expandOf.has(c.ref)) continue;
         for (const x of [...c.extraInputs, ...c.extraOutputs]) {
-          for (const l of [x.links?.wormholeMethodId, x.links?.srcMethodId]) if (l && "ref" in l && (inBranches.has(l.ref) || hidden.has(l.ref))) return false;
+          for (const l of [x.links?.wormholeMethodId, x.links?.srcMethodId])
+            if (l && "ref" in l && (inBranches.has(l.ref) || hidden.has(l.ref))) return false;
           const so = x.links?.srcOutputId;
           if (so && "card" in so && (inBranches.has(so.card) || hidden.has(so.card))) return false;
         }
       }
       for (const [a, b] of layout.edges) if (inBranches.has(a) || inBranches.has(b) || hidden.has(a) || hidden.has(b)) return false;
-      for (const [card, p] of layout.placement) if (p !== null && p !== "cursor" && (inBranches.has(p) || hidden.has(p)) && !inBranches.has(card)) return false;
-      for (const c of flatten([...step.then, ...step.otherwise])) if (layout.placement.get(c.ref) !== "cursor" && !(c.address === COMMENT_ADDRESS && layout.placement.get(c.ref) === null)) return false;
+      for (const [card, p] of layout.placement)
+        if (p !== null && p !== "cursor" && (inBranches.has(p) || hidden.has(p)) && !inBranches.has(card)) return false;
+      for (const c of flatten([...step.then, ...step.otherwise]))
+        if (layout.placement.get(c.ref) !== "cursor" && !(c.address === COMMENT_ADDRESS && layout.placement.get(c.ref) === null))
+          return false;
       const sameScope = (r: string): boolean => w.index.scopeOfCard.get(r) === w.index.scopeOfCard.get(step.ifCard.ref);
-      return conditionOf(w, step.ifCard, scopeId ?? -1, (r) => pos(r) >= 0 && pos(r) < pos(step.ifCard.ref) && !closed.has(r) && sameScope(r)) !== undefined;
+      return (
+        conditionOf(
+          w,
+          step.ifCard,
+          scopeId ?? -1,
+          (r) => pos(r) >= 0 && pos(r) < pos(step.ifCard.ref) && !closed.has(r) && sameScope(r),
+        ) !== undefined
+      );
     },
   };
 }

@@ -18,7 +18,13 @@ const f = ts.factory;
 export type ScopeBodyWriter = (info: ScopeInfo, builder: string) => ts.Statement[];
 
 /** `b.ifError(...)` for an If Error card of scope `info`, or undefined when it keeps the generic form. */
-export function ifErrorCall(w: FlowContext, card: IrCard, info: ScopeInfo, b: ts.Identifier, writeBody: ScopeBodyWriter): ts.Expression | undefined {
+export function ifErrorCall(
+  w: FlowContext,
+  card: IrCard,
+  info: ScopeInfo,
+  b: ts.Identifier,
+  writeBody: ScopeBodyWriter,
+): ts.Expression | undefined {
   const plan = ifErrorPlan(card, {
     catalog: w.catalog,
     models: w.index.models,
@@ -39,7 +45,17 @@ export function ifErrorCall(w: FlowContext, card: IrCard, info: ScopeInfo, b: ts
       const steps = p.implicitReturn ? inner.plan.steps.slice(0, -1) : inner.plan.steps;
       return writeBody({ ...inner, plan: { ...inner.plan, steps } }, builder);
     });
-    return { body: f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)), options };
+    return {
+      body: f.createArrowFunction(
+        undefined,
+        undefined,
+        [f.createParameterDeclaration(undefined, undefined, builder)],
+        undefined,
+        undefined,
+        f.createBlock(statements, true),
+      ),
+      options,
+    };
   };
   const attempt = block(plan.attempt);
   const onError = block(plan.onError);
@@ -49,7 +65,9 @@ export function ifErrorCall(w: FlowContext, card: IrCard, info: ScopeInfo, b: ts
   const m = w.model(card.ref);
   const why: string[] = [];
   const incoming = w.index.pinsInto(card);
-  const customIn = card.extraInputs.flatMap((x, j) => (w.index.wormholes.elided.has(x) ? [] : [customField(w, card, m, "inputs", x, j, info.id, incoming, why)]));
+  const customIn = card.extraInputs.flatMap((x, j) =>
+    w.index.wormholes.elided.has(x) ? [] : [customField(w, card, m, "inputs", x, j, info.id, incoming, why)],
+  );
   const customOut = card.extraOutputs.map((x, j) => customField(w, card, m, "outputs", x, j, info.id, [], why));
   if (customIn.length > 0) options.push(["customInputs", f.createArrayLiteralExpression(customIn, true)]);
   if (customOut.length > 0) options.push(["customOutputs", f.createArrayLiteralExpression(customOut, true)]);

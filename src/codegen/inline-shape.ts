@@ -6,6 +6,8 @@ import { literal, propertyKey } from "./literal.js";
 const f = ts.factory;
 
 export function shapeChangesExpr(changes: ReadonlyArray<[string, Json | undefined]>): ts.Expression {
-  const props = changes.map(([k, v]) => f.createPropertyAssignment(propertyKey(k), v === undefined ? f.createIdentifier("undefined") : literal(v)));
+  const props = changes.map(([k, v]) =>
+    f.createPropertyAssignment(propertyKey(k), v === undefined ? f.createIdentifier("undefined") : literal(v)),
+  );
   return f.createObjectLiteralExpression(props, false);
 }

@@ -73,7 +73,6 @@ export function withLineComments<T extends ts.Node>(node: T, lines: readonly str
 /** Attaches a JSDoc comment (text split into lines); `*\/` in the text cannot close it early. */
 export function docComment<T extends ts.Node>(node: T, lines: readonly string[]): T {
   const safe = lines.flatMap((l) => l.split(/\r\n|\r|\n|\u2028|\u2029/)).map((l) => l.replace(/\*\//g, "*\\/").trimEnd());
-  const text =
-    safe.length === 1 ? `* ${safe[0]} ` : `*\n${safe.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n `;
+  const text = safe.length === 1 ? `* ${safe[0]} ` : `*\n${safe.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n `;
   return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, text, true);
 }

@@ -9,16 +9,19 @@ import { RESERVED_WORDS } from "../util/reserved-words.js";
 
 /** What generated files import from flocode, plus the builder parameters. */
 const FLOCODE_NAMES: ReadonlySet<string> = new Set(
-  ("flow flowNamed pack schedule apiEndpoint delegatedFlow event helperFlow manual connection folder table card field " +
-    "kernel f g h convert inline pin branch resources then otherwise compose verbatim").split(" "),
+  (
+    "flow flowNamed pack schedule apiEndpoint delegatedFlow event helperFlow manual connection folder table card field " +
+    "kernel f g h convert inline pin branch resources then otherwise compose verbatim"
+  ).split(" "),
 );
 
 const DANGEROUS_GLOBALS: ReadonlySet<string> = new Set(
-  ("eval arguments undefined NaN Infinity globalThis window self process require module exports __dirname __filename " +
+  (
+    "eval arguments undefined NaN Infinity globalThis window self process require module exports __dirname __filename " +
     "Function Object Array String Number Boolean Symbol Promise Proxy Reflect JSON Math Date RegExp Error Map Set " +
     "WeakMap WeakSet console setTimeout setInterval queueMicrotask fetch import constructor prototype __proto__ " +
-    "toString valueOf hasOwnProperty then")
-    .split(" "),
+    "toString valueOf hasOwnProperty then"
+  ).split(" "),
 );
 
 const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -77,7 +80,7 @@ export class IdentifierScope {
     let name = base;
     let n = this.next.get(base) ?? 2;
     if (isReserved(name) || this.taken.has(name)) {
-      for (name = `${base}${n}`; isReserved(name) || this.taken.has(name); ) name = `${base}${++n}`;
+      for (name = `${base}${n}`; isReserved(name) || this.taken.has(name);) name = `${base}${++n}`;
       this.next.set(base, n + 1);
     }
     this.taken.add(name);

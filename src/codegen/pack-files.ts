@@ -48,7 +48,13 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
       return [fl.ref, { module: `./${file}.js`, file: `${file}.ts`, binding: names.take(fl.name, "flow"), name: fl.name }];
     }),
   );
-  const reserved = [...cardNamespaces(), ...connectionNames.values(), ...folderNames.values(), ...tableNames.values(), ...[...flows.values()].map((x) => x.binding)];
+  const reserved = [
+    ...cardNamespaces(),
+    ...connectionNames.values(),
+    ...folderNames.values(),
+    ...tableNames.values(),
+    ...[...flows.values()].map((x) => x.binding),
+  ];
   const packNames: PackNames = {
     connection: (ref) => connectionNames.get(ref),
     folder: (ref) => folderNames.get(ref),
@@ -102,11 +108,22 @@ function uniqueFileName(name: string, taken: Set<string>): string {
   return `${file}.flow`;
 }
 
-function resourcesFile(pack: IrPack, connections: Map<string, string>, folders: Map<string, string>, tables: Map<string, string>, lossy: string[]): string {
+function resourcesFile(
+  pack: IrPack,
+  connections: Map<string, string>,
+  folders: Map<string, string>,
+  tables: Map<string, string>,
+  lossy: string[],
+): string {
   const ctx = new FileContext();
   const statements: ts.Statement[] = [];
   for (const c of pack.connections) {
-    statements.push(exportConst(connections.get(c.ref)!, f.createCallExpression(ctx.use("flocode", "connection"), undefined, [literal(c.name), literal(c.connector)])));
+    statements.push(
+      exportConst(
+        connections.get(c.ref)!,
+        f.createCallExpression(ctx.use("flocode", "connection"), undefined, [literal(c.name), literal(c.connector)]),
+      ),
+    );
   }
   for (const folder of foldersParentFirst(pack.folders)) {
     const props: Array<[string, ts.Expression]> = [];
@@ -128,7 +145,15 @@ function tableExpr(t: IrTable, ctx: FileContext, folders: Map<string, string>, l
   const known = t.columns.every((c) => columnTypeOfCode(c.type) !== undefined);
   const columns = t.columns.map((c): [string, ts.Expression] => {
     const type = literal(columnTypeOfCode(c.type) ?? "string");
-    return [c.name, c.default === null ? type : objectLiteral([["type", type], ["default", literal(c.default)]])];
+    return [
+      c.name,
+      c.default === null
+        ? type
+        : objectLiteral([
+            ["type", type],
+            ["default", literal(c.default)],
+          ]),
+    ];
   });
   const names = t.columns.map((c) => c.name);
   if (new Set(names).size !== names.length) lossy.push(`table ${JSON.stringify(t.name)} repeats a column name`);
@@ -173,13 +198,44 @@ function packFile(
   const res = (n: string): ts.Identifier => ctx.use(RESOURCES_MODULE, n);
   const props: Array<[string, ts.Expression]> = [
     ["name", literal(packName)],
-    ["flows", f.createArrayLiteralExpression(pack.flows.map((fl) => ctx.useDefault(flows.get(fl.ref)!.module, flows.get(fl.ref)!.binding)), true)],
+    [
+      "flows",
+      f.createArrayLiteralExpression(
+        pack.flows.map((fl) => ctx.useDefault(flows.get(fl.ref)!.module, flows.get(fl.ref)!.binding)),
+        true,
+      ),
+    ],
   ];
-  if (pack.folders.length > 0) props.push(["folders", f.createArrayLiteralExpression(pack.folders.map((x) => res(folders.get(x.ref)!)), false)]);
-  if (pack.tables.length > 0) props.push(["tables", f.createArrayLiteralExpression(pack.tables.map((x) => res(tables.get(x.ref)!)), false)]);
-  if (pack.connections.length > 0) props.push(["connections", f.createArrayLiteralExpression(pack.connections.map((x) => res(connections.get(x.ref)!)), false)]);
+  if (pack.folders.length > 0)
+    props.push([
+      "folders",
+      f.createArrayLiteralExpression(
+        pack.folders.map((x) => res(folders.get(x.ref)!)),
+        false,
+      ),
+    ]);
+  if (pack.tables.length > 0)
+    props.push([
+      "tables",
+      f.createArrayLiteralExpression(
+        pack.tables.map((x) => res(tables.get(x.ref)!)),
+        false,
+      ),
+    ]);
+  if (pack.connections.length > 0)
+    props.push([
+      "connections",
+      f.createArrayLiteralExpression(
+        pack.connections.map((x) => res(connections.get(x.ref)!)),
+        false,
+      ),
+    ]);
   if (pack.projectOverview !== undefined) props.push(["raw", objectLiteral([["projectOverview", literal(pack.projectOverview)]])]);
-  const stmt = f.createExportAssignment(undefined, undefined, f.createCallExpression(ctx.use("flocode", "pack"), undefined, [objectLiteral(props, true)]));
+  const stmt = f.createExportAssignment(
+    undefined,
+    undefined,
+    f.createCallExpression(ctx.use("flocode", "pack"), undefined, [objectLiteral(props, true)]),
+  );
   return printFile("pack.ts", [GENERATED_HEADER], [ctx.imports(), [stmt]]);
 }
 

@@ -73,7 +73,8 @@ function markerName(i: number): string {
 
 /** The statement with each large block (outermost ones; nested ones are found when printing those) as one marker. */
 function outlineLargeBlocks(statement: ts.Statement, found: ts.Block[]): ts.Statement {
-  const large = (node: ts.Node): boolean => (ts.isBlock(node) && node.statements.length >= SPLICE_MIN_STATEMENTS) || ts.forEachChild(node, large) === true;
+  const large = (node: ts.Node): boolean =>
+    (ts.isBlock(node) && node.statements.length >= SPLICE_MIN_STATEMENTS) || ts.forEachChild(node, large) === true;
   if (!large(statement)) return statement;
   const visit = (node: ts.Node): ts.Node => {
     if (ts.isBlock(node) && node.statements.length >= SPLICE_MIN_STATEMENTS) {

@@ -76,7 +76,16 @@ export function inlineFlowExpr(w: FlowContext, scope: IrScope, parentScope: numb
   const builder = w.nextBlockBuilder();
   const statements = w.vars.insideInlineFlow(() => scopeBody(w, info, builder));
   const args: ts.Expression[] = [rootSpec];
-  args.push(f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, builder)], undefined, undefined, f.createBlock(statements, true)));
+  args.push(
+    f.createArrowFunction(
+      undefined,
+      undefined,
+      [f.createParameterDeclaration(undefined, undefined, builder)],
+      undefined,
+      undefined,
+      f.createBlock(statements, true),
+    ),
+  );
   const changes = scope.inline ? shapeChanges(scope.inline, usualInlineShape()) : undefined;
   if (changes) args.push(shapeChangesExpr(changes));
   return f.createCallExpression(w.file.use("flocode", "inline"), undefined, args);
@@ -99,7 +108,10 @@ function writeSteps(w: FlowContext, steps: readonly Step[], info: ScopeInfo, b: 
     if (ifError) call = ifError;
     else if (spec === undefined) {
       const c = card.comments as JsonObject;
-      call = f.createCallExpression(f.createPropertyAccessExpression(b, "comment"), undefined, [literal(c.markdown as string), literal(c.title as string)]);
+      call = f.createCallExpression(f.createPropertyAccessExpression(b, "comment"), undefined, [
+        literal(c.markdown as string),
+        literal(c.title as string),
+      ]);
     } else {
       const args: ts.Expression[] = [spec];
       if (placement === null) args.push(objectLiteral([["after", f.createNull()]]));
@@ -108,7 +120,13 @@ function writeSteps(w: FlowContext, steps: readonly Step[], info: ScopeInfo, b: 
     }
     let stmt = cardStatement(w, card.ref, call);
     if (card.address === COMMENT_ADDRESS && spec !== undefined && isObject(card.comments) && typeof card.comments.markdown === "string") {
-      stmt = withLineComments(stmt, card.comments.markdown.split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 3));
+      stmt = withLineComments(
+        stmt,
+        card.comments.markdown
+          .split(/\r\n|\r|\n/)
+          .filter((l) => l.trim() !== "")
+          .slice(0, 3),
+      );
     }
     out.push(stmt);
     w.vars.declare(card.ref);

@@ -52,7 +52,14 @@ export function specInputs(w: FlowContext, card: IrCard, m: CardModel, scope: nu
     const filter = v.value.kind === "json" && v.value.ids ? whereExpr(w, card, v.value, incoming, scope) : undefined;
     if (filter) for (const x of filter.fields) filterFields.add(x);
     const expr = filter?.expr ?? valueExpr(w, v.value, keptTemplate[i]!.entry, scope, card);
-    items.push({ key, index: i, option: isOption(keptTemplate[i]!.entry), expr: () => expr, value: v.value, verbatim: isVerbatimCall(expr) });
+    items.push({
+      key,
+      index: i,
+      option: isOption(keptTemplate[i]!.entry),
+      expr: () => expr,
+      value: v.value,
+      verbatim: isVerbatimCall(expr),
+    });
   }
   for (const x of keptTemplate) {
     const pins = incoming.filter((p) => sameEntry(p.pin.input, x.ref));
@@ -64,14 +71,20 @@ export function specInputs(w: FlowContext, card: IrCard, m: CardModel, scope: nu
     const ref = key === undefined ? undefined : refExpr(w, source, pin, x.type);
     if (key === undefined || ref === undefined) continue;
     w.pinsInPlace.add(pin);
-    const converted = !ts.isIdentifier(ref) && (!ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out");
+    const converted =
+      !ts.isIdentifier(ref) &&
+      (!ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out");
     const sm = w.model(source.ref);
     items.push({
       key,
       index,
       option: isOption(x.entry),
       expr: (t) => (t && !converted ? refExpr(w, source, pin, x.type, t)! : ref),
-      ref: { converted, sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type, outputKey: outputKey(sm.outputs, pin.output) ?? "/" },
+      ref: {
+        converted,
+        sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type,
+        outputKey: outputKey(sm.outputs, pin.output) ?? "/",
+      },
     });
   }
   // A required input the export leaves empty is said explicitly (lower requires it to be set).
@@ -88,7 +101,13 @@ export function specInputs(w: FlowContext, card: IrCard, m: CardModel, scope: nu
 }
 
 /** A Tables "Where Expression" as `where(...)` (see where.ts); the pins it writes are marked written. */
-function whereExpr(w: FlowContext, card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: readonly IncomingPin[], scope: number): { expr: ts.Expression; fields: IrExtraEntry[] } | undefined {
+function whereExpr(
+  w: FlowContext,
+  card: IrCard,
+  value: { data: Json; ids?: IrDataId[] },
+  incoming: readonly IncomingPin[],
+  scope: number,
+): { expr: ts.Expression; fields: IrExtraEntry[] } | undefined {
   const plan = whereCall(card, value, incoming, scope, {
     cardsByRef: w.index.cardsByRef,
     models: w.index.models,

@@ -58,7 +58,9 @@ export function planRoot(scope: IrScope): IrCard | undefined {
 }
 
 export function flatten(steps: readonly Step[]): IrCard[] {
-  return steps.flatMap((s) => (s.kind === "card" ? [s.card] : [s.ifCard, s.thenHead, s.elseHead, s.join, ...flatten(s.then), ...flatten(s.otherwise)]));
+  return steps.flatMap((s) =>
+    s.kind === "card" ? [s.card] : [s.ifCard, s.thenHead, s.elseHead, s.join, ...flatten(s.then), ...flatten(s.otherwise)],
+  );
 }
 
 /**
@@ -85,7 +87,13 @@ function foldIfElse(scope: IrScope, structure: ScopeStructure<IrCard>, order: Ir
       if (next.length !== (i + 1 < cards.length ? 1 : 0) || (next.length === 1 && next[0] !== cards[i + 1]!.ref)) return undefined;
       if (i === 0) continue;
       const n = cards[i]!;
-      if (n.branches.length > 0 || n.address === JOIN_ADDRESS || (inDegree.get(n.ref) ?? 0) !== 1 || !(out.get(n.ref) ?? []).includes(join.ref)) return undefined;
+      if (
+        n.branches.length > 0 ||
+        n.address === JOIN_ADDRESS ||
+        (inDegree.get(n.ref) ?? 0) !== 1 ||
+        !(out.get(n.ref) ?? []).includes(join.ref)
+      )
+        return undefined;
     }
     return cards.slice(1);
   };
@@ -99,14 +107,25 @@ function foldIfElse(scope: IrScope, structure: ScopeStructure<IrCard>, order: Ir
     const thenHead = thenBlock.head;
     const elseHead = elseBlock.head;
     const join = ifStep.join;
-    if (!join || join.address !== JOIN_ADDRESS || !(out.get(thenHead.ref) ?? []).includes(join.ref) || !(out.get(elseHead.ref) ?? []).includes(join.ref)) continue;
+    if (
+      !join ||
+      join.address !== JOIN_ADDRESS ||
+      !(out.get(thenHead.ref) ?? []).includes(join.ref) ||
+      !(out.get(elseHead.ref) ?? []).includes(join.ref)
+    )
+      continue;
     if (!fold.cards(ifCard, thenHead, elseHead, join)) continue;
     const thenBody = plainChain(thenBlock, join);
     const elseBody = plainChain(elseBlock, join);
     if (!thenBody || !elseBody) continue;
     // Comment cards that only point at the join were placed in a branch (`comment` there links them to it).
     const notes = scope.cards.filter(
-      (c) => c.address === COMMENT_ADDRESS && (inDegree.get(c.ref) ?? 0) === 0 && (out.get(c.ref) ?? []).length === 1 && out.get(c.ref)![0] === join.ref && c.pins.length === 0,
+      (c) =>
+        c.address === COMMENT_ADDRESS &&
+        (inDegree.get(c.ref) ?? 0) === 0 &&
+        (out.get(c.ref) ?? []).length === 1 &&
+        out.get(c.ref)![0] === join.ref &&
+        c.pins.length === 0,
     );
     thenBody.push(...notes.filter((c) => order.includes(c)));
     const members = new Set([ifCard, thenHead, elseHead, join, ...thenBody, ...elseBody].map((c) => c.ref));
@@ -123,7 +142,15 @@ function foldIfElse(scope: IrScope, structure: ScopeStructure<IrCard>, order: Ir
         }
         taken.add(st.card.ref);
         if (!inserted) {
-          candidate.push({ kind: "ifElse", ifCard, thenHead, elseHead, join, then: thenBody.map((card) => ({ kind: "card", card })), otherwise: elseBody.map((card) => ({ kind: "card", card })) });
+          candidate.push({
+            kind: "ifElse",
+            ifCard,
+            thenHead,
+            elseHead,
+            join,
+            then: thenBody.map((card) => ({ kind: "card", card })),
+            otherwise: elseBody.map((card) => ({ kind: "card", card })),
+          });
           inserted = true;
         }
       } else candidate.push(st);
@@ -188,5 +215,3 @@ function placeSteps(scope: IrScope, root: IrCard | undefined, steps: readonly St
   const edges = remaining.filter((e) => !e.used).map((e): [string, string] => [e.a, e.b]);
   return { placement, edges, missing };
 }
-
-

@@ -26,7 +26,14 @@ export interface ColumnFields {
 }
 
 /** The `fields` of a Tables card written in scope `scope`, or undefined when its fields must be written out. */
-export function tableColumnFields(w: FlowContext, card: IrCard, m: CardModel, items: readonly InputItem[], scope: number, incoming: readonly IncomingPin[]): ColumnFields | undefined {
+export function tableColumnFields(
+  w: FlowContext,
+  card: IrCard,
+  m: CardModel,
+  items: readonly InputItem[],
+  scope: number,
+  incoming: readonly IncomingPin[],
+): ColumnFields | undefined {
   const action = actionKey(card.address);
   const side = TABLE_COLUMN_SIDES[action];
   if (!side || !isConnectorCard(card.address, TABLES_CONNECTOR)) return undefined;
@@ -36,7 +43,9 @@ export function tableColumnFields(w: FlowContext, card: IrCard, m: CardModel, it
   if (!columns) return undefined;
   const other = side === "inputs" ? card.extraOutputs : card.extraInputs;
   if (other.some((x) => x.entry.group === "Fields")) return undefined;
-  const extras = (side === "inputs" ? card.extraInputs : card.extraOutputs).map((x, j) => ({ x, j })).filter(({ x }) => x.entry.group === "Fields");
+  const extras = (side === "inputs" ? card.extraInputs : card.extraOutputs)
+    .map((x, j) => ({ x, j }))
+    .filter(({ x }) => x.entry.group === "Fields");
   if (extras.length !== columns.length) return undefined;
   const templateInputs = m.inputs.filter((e) => e.template !== undefined).map((e) => e.entry);
   const allInputs = m.inputs.map((e) => e.entry);
@@ -60,7 +69,8 @@ export function tableColumnFields(w: FlowContext, card: IrCard, m: CardModel, it
     if (findEntry(templateInputs, c.name) >= 0) return undefined;
     if (pins.length === 1 && !hasValue) {
       const { source, pin } = pins[0]!;
-      const ref = w.vars.isDeclared(source.ref) && w.index.scopeOfCard.get(source.ref) === scope ? refExpr(w, source, pin, lowered.type) : undefined;
+      const ref =
+        w.vars.isDeclared(source.ref) && w.index.scopeOfCard.get(source.ref) === scope ? refExpr(w, source, pin, lowered.type) : undefined;
       if (ref) {
         values.push([c.name, ref]);
         inlined.push(pin);

@@ -42,13 +42,21 @@ export function triggerParams(root: IrCard, m: CardModel, catalog: Catalog): Tri
     const t = typeof v.type === "string" ? v.type : undefined;
     const group = typeof x.entry.group === "string" ? x.entry.group : null;
     const key = typeof x.entry.key === "string" ? x.entry.key : undefined;
-    if (!t || !["string", "number", "boolean", "Date", "object"].includes(t) || key === undefined || !kind.groups.includes(group) || x.links) return undefined;
+    if (
+      !t ||
+      !["string", "number", "boolean", "Date", "object"].includes(t) ||
+      key === undefined ||
+      !kind.groups.includes(group) ||
+      x.links
+    )
+      return undefined;
     const collection = v.collection === true;
     const data = collection ? [] : defaultDataOf(t);
     if (x.value.kind !== "json" || !jsonEqual(x.value.data, data)) return undefined;
     // The trigger helpers write no group for helper params and "inputs" for delegated ones.
     const entryGroup = root.address === CALLABLE_ADDRESS ? null : root.address === DELEGATED_ADDRESS ? null : group;
-    if (!sameIgnoringIndex(customEntry(action, "inputs", { group: entryGroup, key, type: t, collection, data, index: 0 }), x.entry)) return undefined;
+    if (!sameIgnoringIndex(customEntry(action, "inputs", { group: entryGroup, key, type: t, collection, data, index: 0 }), x.entry))
+      return undefined;
     if (seen.has(`${group}\u0000${key}`)) return undefined;
     seen.add(`${group}\u0000${key}`);
     out.push({ group, key, type: collection ? `${t}[]` : t });

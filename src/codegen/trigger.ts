@@ -10,7 +10,14 @@ import { DEFAULT_EXTRA_FLOW_KEYS } from "../shapes/flow.js";
 import { jsonEqual } from "../util/json.js";
 import type { FileContext } from "./file-context.js";
 import { literal, objectLiteral } from "./literal.js";
-import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, HELPER_FLOW_NAME, NOOP_ADDRESS, SCHEDULED_FLOW_NAME } from "../shapes/known-cards.js";
+import {
+  ACCEPT_ADDRESS,
+  CALLABLE_ADDRESS,
+  DELEGATED_ADDRESS,
+  HELPER_FLOW_NAME,
+  NOOP_ADDRESS,
+  SCHEDULED_FLOW_NAME,
+} from "../shapes/known-cards.js";
 
 const f = ts.factory;
 
@@ -85,7 +92,9 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     const variant = t.defaultVariant(expectedRoot.address, expectedRoot.name);
     // An event flow's root callable has no template of its own name when its variant came from another export.
     const known = variant !== undefined || !t.event;
-    const vanilla = t.params !== undefined || (root.address === expectedRoot.address && known && t.isVanillaRoot(root, { name: expectedRoot.name, variant }));
+    const vanilla =
+      t.params !== undefined ||
+      (root.address === expectedRoot.address && known && t.isVanillaRoot(root, { name: expectedRoot.name, variant }));
     if (!vanilla) props.push(["root", t.spec(root)]);
   }
   if (flow.securityLevel !== implied) raw.push(["securityLevel", literal(flow.securityLevel)]);
@@ -95,7 +104,10 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
 }
 
 function paramsObject(params: ReadonlyArray<{ key: string; type: string }>): ts.Expression {
-  return objectLiteral(params.map((p): [string, ts.Expression] => [p.key, literal(p.type)]), params.length > 3);
+  return objectLiteral(
+    params.map((p): [string, ts.Expression] => [p.key, literal(p.type)]),
+    params.length > 3,
+  );
 }
 
 function call(ctx: FileContext, name: string, args: ts.Expression[]): ts.Expression {
@@ -107,13 +119,17 @@ const NUM = /^(0|[1-9][0-9]?)$/;
 
 /** The `schedule.*` call that rebuilds these cron fields exactly; `schedule.cron` when no helper does. */
 export function scheduleExpr(c: IrCron, ctx: FileContext, lossy: string[]): ts.Expression {
-  if (c.seconds !== "00" || c.recurrence !== 0) lossy.push(`schedule seconds ${JSON.stringify(c.seconds)} / recurrence ${String(c.recurrence)} are not expressible`);
+  if (c.seconds !== "00" || c.recurrence !== 0)
+    lossy.push(`schedule seconds ${JSON.stringify(c.seconds)} / recurrence ${String(c.recurrence)} are not expressible`);
   const common: Array<[string, ts.Expression]> = [["timeZone", literal(c.timeZone)]];
   if (c.startDate !== "") common.push(["startDate", literal(c.startDate)]);
   if (c.endDate !== "") common.push(["endDate", literal(c.endDate)]);
   const helper = (name: string, props: Array<[string, ts.Expression]>): ts.Expression =>
-    f.createCallExpression(f.createPropertyAccessExpression(ctx.use("flocode", "schedule"), name), undefined, [objectLiteral([...props, ...common])]);
-  const n = (s: string, min: number, max: number): number | undefined => (NUM.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined);
+    f.createCallExpression(f.createPropertyAccessExpression(ctx.use("flocode", "schedule"), name), undefined, [
+      objectLiteral([...props, ...common]),
+    ]);
+  const n = (s: string, min: number, max: number): number | undefined =>
+    NUM.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined;
   const every = (s: string, max: number): number | undefined => (s.startsWith("*/") ? n(s.slice(2), 1, max) : undefined);
   const at = (): string | undefined => {
     const h = n(c.hours, 0, 23);
@@ -121,7 +137,8 @@ export function scheduleExpr(c: IrCron, ctx: FileContext, lossy: string[]): ts.E
     return h === undefined || m === undefined ? undefined : `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
   };
   const rest = (dom: string, month: string, dow: string): boolean => c.dayOfTheMonth === dom && c.month === month && c.dayOfTheWeek === dow;
-  if (every(c.minutes, 59) !== undefined && c.hours === "*" && rest("*", "*", "*")) return helper("everyMinutes", [["every", literal(every(c.minutes, 59)!)]]);
+  if (every(c.minutes, 59) !== undefined && c.hours === "*" && rest("*", "*", "*"))
+    return helper("everyMinutes", [["every", literal(every(c.minutes, 59)!)]]);
   if (n(c.minutes, 0, 59) !== undefined && every(c.hours, 23) !== undefined && rest("*", "*", "*")) {
     const props: Array<[string, ts.Expression]> = [];
     if (every(c.hours, 23) !== 1) props.push(["every", literal(every(c.hours, 23)!)]);
@@ -134,14 +151,26 @@ export function scheduleExpr(c: IrCron, ctx: FileContext, lossy: string[]): ts.E
     if (c.dayOfTheMonth === "*" && c.month === "*" && /^[0-6](,[0-6])*$/.test(c.dayOfTheWeek)) {
       const days = c.dayOfTheWeek.split(",").map(Number);
       const canonical = [...new Set(days)].sort((a, b) => a - b).join(",");
-      if (canonical === c.dayOfTheWeek) return helper("weekly", [["on", literal(days.map((d) => WEEKDAYS[d]!))], ["at", literal(time)]]);
+      if (canonical === c.dayOfTheWeek)
+        return helper("weekly", [
+          ["on", literal(days.map((d) => WEEKDAYS[d]!))],
+          ["at", literal(time)],
+        ]);
     }
     const day = n(c.dayOfTheMonth, 1, 31);
     if (day !== undefined && c.dayOfTheWeek === "*") {
-      if (c.month === "*/1") return helper("monthly", [["day", literal(day)], ["at", literal(time)]]);
+      if (c.month === "*/1")
+        return helper("monthly", [
+          ["day", literal(day)],
+          ["at", literal(time)],
+        ]);
       const m = /^([1-9]|1[0-2])-12\/([2-9]|1[0-2])$/.exec(c.month);
       if (m) {
-        const props: Array<[string, ts.Expression]> = [["day", literal(day)], ["at", literal(time)], ["everyMonths", literal(Number(m[2]))]];
+        const props: Array<[string, ts.Expression]> = [
+          ["day", literal(day)],
+          ["at", literal(time)],
+          ["everyMonths", literal(Number(m[2]))],
+        ];
         if (m[1] !== "1") props.push(["startMonth", literal(Number(m[1]))]);
         return helper("monthly", props);
       }

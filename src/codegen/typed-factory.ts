@@ -29,10 +29,17 @@ export interface TypedFactoryCall {
 }
 
 /** The typed factory call's parts for `card` with these input items, or undefined when it needs `card(...)`. */
-export function typedFactory(file: FileContext, card: IrCard, items: readonly InputItem[], keptEntries: JsonObject[], autoColumns = false): TypedFactoryCall | undefined {
+export function typedFactory(
+  file: FileContext,
+  card: IrCard,
+  items: readonly InputItem[],
+  keptEntries: JsonObject[],
+  autoColumns = false,
+): TypedFactoryCall | undefined {
   const info = factoryIndex().get(card.address);
   if (!info) return undefined;
-  if (card.outputValues.length > 0 || card.removedInputs.length > 0 || card.removedOutputs.length > 0 || card.removedModelKeys.length > 0) return undefined;
+  if (card.outputValues.length > 0 || card.removedInputs.length > 0 || card.removedOutputs.length > 0 || card.removedModelKeys.length > 0)
+    return undefined;
   if (Object.keys(card.methodPatch).length > 0 || card.configRef !== undefined || card.joins.length > 0) return undefined;
   if (card.connection && !("ref" in card.connection)) return undefined;
   const codes = new Map(info.meta.inputs.map(([prop, , code, choices]) => [prop, { code, choices }]));
@@ -62,7 +69,13 @@ export function typedFactory(file: FileContext, card: IrCard, items: readonly In
       // A table chosen as the option makes lower add one field per column unless the card lists its fields:
       // a card that lists none is written with the table among its inputs (generic form), where lower adds none.
       const side = TABLE_COLUMN_SIDES[actionKey(card.address)];
-      if (side && shape.option && !autoColumns && !(side === "inputs" ? card.extraInputs : card.extraOutputs).some((x) => x.entry.group === "Fields")) return undefined;
+      if (
+        side &&
+        shape.option &&
+        !autoColumns &&
+        !(side === "inputs" ? card.extraInputs : card.extraOutputs).some((x) => x.entry.group === "Fields")
+      )
+        return undefined;
       props.push([shape.prop, item.expr()]);
     } else if (item.value?.kind === "flow") {
       if (!code.code.includes("F")) return undefined;

@@ -31,9 +31,18 @@ export function dropUnusedConsts(statements: readonly ts.Statement[]): ts.Statem
   }
   for (const name of declared) reads.set(name, (reads.get(name) ?? 1) - 1);
   const visit = (node: ts.Node): ts.Node | undefined => {
-    if (ts.isVariableStatement(node) && (node.declarationList.flags & ts.NodeFlags.Const) !== 0 && node.declarationList.declarations.length === 1) {
+    if (
+      ts.isVariableStatement(node) &&
+      (node.declarationList.flags & ts.NodeFlags.Const) !== 0 &&
+      node.declarationList.declarations.length === 1
+    ) {
       const d = node.declarationList.declarations[0]!;
-      if (ts.isIdentifier(d.name) && (reads.get(d.name.text) ?? 0) === 0 && d.initializer && !(node.modifiers ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      if (
+        ts.isIdentifier(d.name) &&
+        (reads.get(d.name.text) ?? 0) === 0 &&
+        d.initializer &&
+        !(node.modifiers ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      ) {
         // `const x = f.trigger` that nothing reads: nothing to keep.
         if (ts.isPropertyAccessExpression(d.initializer) && d.initializer.name.text === "trigger") return undefined as unknown as ts.Node;
         const stmt = f.createExpressionStatement(ts.visitNode(d.initializer, visit) as ts.Expression);

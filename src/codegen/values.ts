@@ -42,8 +42,16 @@ function constantWithIds(w: FlowContext, data: Json, ids: readonly IrDataId[], e
   const build = (v: Json, path: Array<string | number>): ts.Expression => {
     const id = at.get(JSON.stringify(path));
     if (id) return idOfExpr(w, id, scope);
-    if (Array.isArray(v)) return f.createArrayLiteralExpression(v.map((x, i) => build(x, [...path, i])), false);
-    if (isObject(v)) return f.createObjectLiteralExpression(Object.keys(v).map((k) => f.createPropertyAssignment(propertyKey(k), build(v[k]!, [...path, k]))), false);
+    if (Array.isArray(v))
+      return f.createArrayLiteralExpression(
+        v.map((x, i) => build(x, [...path, i])),
+        false,
+      );
+    if (isObject(v))
+      return f.createObjectLiteralExpression(
+        Object.keys(v).map((k) => f.createPropertyAssignment(propertyKey(k), build(v[k]!, [...path, k]))),
+        false,
+      );
     return literal(v);
   };
   return fitting(w, data, entry, build(data, []));

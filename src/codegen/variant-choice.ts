@@ -21,7 +21,13 @@ export interface WiredInput {
  * The variants left by the name / displayed / option filters; among several, the first that takes the most
  * wired inputs without a conversion. Undefined when the choice cannot be predicted (then the spec says it).
  */
-export function chooseVariant(catalog: Catalog, address: string, name: string | undefined, options: Record<string, Json>, wired: readonly WiredInput[] = []): string | undefined {
+export function chooseVariant(
+  catalog: Catalog,
+  address: string,
+  name: string | undefined,
+  options: Record<string, Json>,
+  wired: readonly WiredInput[] = [],
+): string | undefined {
   let candidates = catalog.variants(address);
   if (address === CALLABLE_ADDRESS && name !== undefined) candidates = candidates.filter((c) => c.name === name);
   if (address === NOOP_ADDRESS) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
@@ -48,5 +54,11 @@ export function chooseVariant(catalog: Catalog, address: string, name: string | 
 
 /** A trigger's root spec has no inputs: lower takes the first variant left by its name / displayed filters. */
 export function rootVariant(catalog: Catalog, address: string, name: string | undefined): string | undefined {
-  return catalog.variants(address).filter((c) => (address !== CALLABLE_ADDRESS || name === undefined || c.name === name) && (address !== NOOP_ADDRESS || modelOf(c.template).displayed === true))[0]?.variant;
+  return catalog
+    .variants(address)
+    .filter(
+      (c) =>
+        (address !== CALLABLE_ADDRESS || name === undefined || c.name === name) &&
+        (address !== NOOP_ADDRESS || modelOf(c.template).displayed === true),
+    )[0]?.variant;
 }

@@ -28,7 +28,13 @@ export interface WhereContext {
  * A Tables "Where Expression" as `where(...)`, when lower's where gives back exactly this expression and its
  * hidden fields (see src/compile/lower/table-filter.ts; the field's shape: src/shapes/tables.ts); undefined otherwise.
  */
-export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] }, incoming: ReadonlyArray<{ source: IrCard; pin: IrPin }>, scope: number, w: WhereContext): { expr: ts.Expression; fields: IrExtraEntry[]; pins: IrPin[] } | undefined {
+export function whereCall(
+  card: IrCard,
+  value: { data: Json; ids?: IrDataId[] },
+  incoming: ReadonlyArray<{ source: IrCard; pin: IrPin }>,
+  scope: number,
+  w: WhereContext,
+): { expr: ts.Expression; fields: IrExtraEntry[]; pins: IrPin[] } | undefined {
   const data = value.data;
   if (!isObject(data) || Object.keys(data).length !== 1 || !Array.isArray(data.expr)) return undefined;
   const fields: IrExtraEntry[] = [];
@@ -36,7 +42,10 @@ export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] },
   const conditions: ts.Expression[] = [];
   for (const [i, c] of data.expr.entries()) {
     if (!isObject(c) || typeof c.lhs !== "string" || typeof c.op !== "string" || (c.join !== "AND" && c.join !== "OR")) return undefined;
-    const props: Array<[string, ts.Expression]> = [["column", literal(c.lhs)], ["op", literal(c.op)]];
+    const props: Array<[string, ts.Expression]> = [
+      ["column", literal(c.lhs)],
+      ["op", literal(c.op)],
+    ];
     const keys = Object.keys(c).sort().join(",");
     if (keys === "join,lhs,op,rhs") {
       if (c.rhs === undefined || hasKindKey(c.rhs)) return undefined;
@@ -46,7 +55,8 @@ export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] },
       if (!isObject(rhd) || Object.keys(rhd).length !== 2) return undefined;
       const outId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "outputId"]));
       const methodId = value.ids?.find((d) => jsonEqual(d.path, ["expr", i, "rhd", "methodId"]));
-      if (!outId?.output || !methodId || !("ref" in outId.card) || !("ref" in methodId.card) || outId.card.ref !== methodId.card.ref) return undefined;
+      if (!outId?.output || !methodId || !("ref" in outId.card) || !("ref" in methodId.card) || outId.card.ref !== methodId.card.ref)
+        return undefined;
       const source = w.cardsByRef.get(outId.card.ref);
       if (!source || !w.declared(source.ref)) return undefined;
       const sm = w.models.get(source.ref)!;
@@ -67,14 +77,24 @@ export function whereCall(card: IrCard, value: { data: Json; ids?: IrDataId[] },
           sameIgnoringIndex(field.entry, expected) &&
           field.value.kind === "json" &&
           jsonEqual(field.value.data, hiddenFieldData(out.type)) &&
-          field.links?.method !== undefined && "ref" in field.links.method && field.links.method.ref === source.ref && !field.links.wormholeMethodId && !field.links.srcMethodId;
+          field.links?.method !== undefined &&
+          "ref" in field.links.method &&
+          field.links.method.ref === source.ref &&
+          !field.links.wormholeMethodId &&
+          !field.links.srcMethodId;
         if (!shapeOk || fields.includes(field)) return undefined;
         const fieldRef = entryRefOfExtra(card, field);
         const into = incoming.filter((p) => fieldRef && sameEntry(p.pin.input, fieldRef));
         if (into.length > 1) return undefined;
         if (into.length === 1) {
           const p = into[0]!;
-          if (p.source.ref !== source.ref || !sameEntry(p.pin.output, outId.output) || p.pin.transform !== null || w.scopeOf(source.ref) !== scope) return undefined;
+          if (
+            p.source.ref !== source.ref ||
+            !sameEntry(p.pin.output, outId.output) ||
+            p.pin.transform !== null ||
+            w.scopeOf(source.ref) !== scope
+          )
+            return undefined;
           pins.push(p.pin);
         } else props.push(["field", literal("unwired")]);
         if (available.length > 0) props.push(["available", literal(available)]);

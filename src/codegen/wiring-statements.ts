@@ -29,7 +29,13 @@ export function wiringStatements(w: FlowContext, info: ScopeInfo, builder: strin
       w.lossy.push(`an ordering edge points to a card that is not in the flow`);
       continue;
     }
-    out.push({ needs: [a, c], make: () => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(b(), "edge"), undefined, [cardRefExpr(w, a), cardRefExpr(w, c)])) });
+    out.push({
+      needs: [a, c],
+      make: () =>
+        f.createExpressionStatement(
+          f.createCallExpression(f.createPropertyAccessExpression(b(), "edge"), undefined, [cardRefExpr(w, a), cardRefExpr(w, c)]),
+        ),
+    });
   }
   for (const card of info.scope.cards) {
     if (folded.has(card.ref)) continue;
@@ -40,7 +46,14 @@ export function wiringStatements(w: FlowContext, info: ScopeInfo, builder: strin
       }
       out.push({
         needs: [card.ref, br.head],
-        make: () => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(b(), "branch"), undefined, [cardRefExpr(w, card.ref), cardRefExpr(w, br.head), literal(br.value)])),
+        make: () =>
+          f.createExpressionStatement(
+            f.createCallExpression(f.createPropertyAccessExpression(b(), "branch"), undefined, [
+              cardRefExpr(w, card.ref),
+              cardRefExpr(w, br.head),
+              literal(br.value),
+            ]),
+          ),
       });
     }
   }
@@ -63,15 +76,30 @@ function pinStatement(w: FlowContext, source: IrCard, pin: IrPin, b: () => ts.Id
   const tm = w.model(target.ref);
   const key = outputKey(sm.outputs, pin.output);
   const i = tm.inputs.findIndex((x) => sameEntry(x.ref, pin.input));
-  const inputKey = i < 0 ? undefined : specKey(tm.inputs.map((x) => x.entry), i);
+  const inputKey =
+    i < 0
+      ? undefined
+      : specKey(
+          tm.inputs.map((x) => x.entry),
+          i,
+        );
   if (key === undefined || inputKey === undefined || !outRef(w, source, pin.output)) {
-    w.lossy.push(`a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`);
+    w.lossy.push(
+      `a pin from ${JSON.stringify(source.name)} to ${JSON.stringify(target.name)} cannot be written (ambiguous or unknown entry)`,
+    );
     return undefined;
   }
   return () => {
     const ref = outRef(w, source, pin.output)!;
     const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
     if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
-    return f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [ref, cardRefExpr(w, target.ref), literal(inputKey), objectLiteral(opts)]));
+    return f.createExpressionStatement(
+      f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [
+        ref,
+        cardRefExpr(w, target.ref),
+        literal(inputKey),
+        objectLiteral(opts),
+      ]),
+    );
   };
 }

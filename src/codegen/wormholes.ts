@@ -70,13 +70,18 @@ export function compactWormholeField(action: string, side: "inputs" | "outputs",
 
 /** A start card whose outputs are exactly its wormhole exits mirrored (lower mirrors them when no outputs are given). */
 export function mirrorsExits(card: IrCard): boolean {
-  if (card.address !== CALLABLE_ADDRESS || card.extraInputs.length === 0 || card.extraInputs.length !== card.extraOutputs.length) return false;
+  if (card.address !== CALLABLE_ADDRESS || card.extraInputs.length === 0 || card.extraInputs.length !== card.extraOutputs.length)
+    return false;
   return card.extraInputs.every((x, i) => {
     const o = card.extraOutputs[i]!;
     if (!isWormholeShape("exitInput", x) || !isWormholeShape("exitOutput", o) || o.entry.key !== x.entry.key) return false;
     const tx = (x.entry.value as JsonObject).type as Json;
     const to = (o.entry.value as JsonObject).type as Json;
-    return jsonEqual(tx, to) && (x.entry.value as JsonObject).collection === (o.entry.value as JsonObject).collection && jsonEqual(x.links, o.links);
+    return (
+      jsonEqual(tx, to) &&
+      (x.entry.value as JsonObject).collection === (o.entry.value as JsonObject).collection &&
+      jsonEqual(x.links, o.links)
+    );
   });
 }
 
@@ -148,7 +153,8 @@ function writtenOrder(s: WormholeScope): Map<string, { pos: number; path: string
 /** The inline flows a card holds: in input and output values, custom fields and its error policy. */
 function inlineScopes(card: IrCard): IrScope[] {
   const out: IrScope[] = [];
-  for (const v of [...card.inputValues, ...card.outputValues, ...card.extraInputs, ...card.extraOutputs]) if (v.value.kind === "inline") out.push(v.value.scope);
+  for (const v of [...card.inputValues, ...card.outputValues, ...card.extraInputs, ...card.extraOutputs])
+    if (v.value.kind === "inline") out.push(v.value.scope);
   if (card.policy.flo?.kind === "inline") out.push(card.policy.flo.scope);
   return out;
 }
@@ -221,7 +227,8 @@ function wormhole(owner: IrCard, entrance: IrExtraEntry, c: OwnerContext): Wormh
   if (!at || at.pos >= c.here.pos || !(c.here.path === at.path || c.here.path.startsWith(`${at.path}/`))) return undefined;
   const sourceType = c.models.get(source.ref)?.outputs.find((o) => sameEntry(o.ref, pin.output))?.type;
   const value = entrance.entry.value as JsonObject;
-  if (!sourceType || !jsonEqual(sourceType.type as Json, value.type as Json) || sourceType.collection !== value.collection) return undefined;
+  if (!sourceType || !jsonEqual(sourceType.type as Json, value.type as Json) || sourceType.collection !== value.collection)
+    return undefined;
   // Its exit: one input and one output of that key on the start card, linked back to the owner, of the same type.
   const exitIns = start.extraInputs.filter((x) => x.entry.key === key && x.entry.group === WORMHOLE_GROUP);
   const exitOuts = start.extraOutputs.filter((x) => x.entry.key === key && x.entry.group === WORMHOLE_GROUP);

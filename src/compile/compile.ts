@@ -27,7 +27,10 @@ export async function compileTarget(target: BuildTarget, options: { created?: st
   const exported = await loadDefaultExport(target.file);
   const { flows, pack } = asFlows(exported, target);
   const catalog = loadCatalog({ searchFrom: dirname(target.file) });
-  const ir = lower({ flows, pack, defaultFolder: pack?.options.name ?? (target.kind === "flow" ? flows[0]!.options.name : target.name) }, catalog);
+  const ir = lower(
+    { flows, pack, defaultFolder: pack?.options.name ?? (target.kind === "flow" ? flows[0]!.options.name : target.name) },
+    catalog,
+  );
   const flopack = emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: options.created ?? createdTimestamp() });
   const text = JSON.stringify(flopack);
   const findings = await validateEmitted(text, target.file);

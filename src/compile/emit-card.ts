@@ -89,7 +89,8 @@ function modelValue(key: string, tValue: Json, card: IrCard, ctx: CardEmitContex
       const base = isObject(patched) ? patched : isObject(tValue) ? tValue : {};
       const out: JsonObject = {};
       const tMeta = isObject(tValue) ? tValue : {};
-      for (const k of Object.keys(tMeta)) defineKey(out, k, k === "name" ? card.name : k in base ? cloneJson(base[k]) : cloneJson(tMeta[k]));
+      for (const k of Object.keys(tMeta))
+        defineKey(out, k, k === "name" ? card.name : k in base ? cloneJson(base[k]) : cloneJson(tMeta[k]));
       for (const k of Object.keys(base)) if (!(k in out)) defineKey(out, k, cloneJson(base[k]));
       if (!("name" in out)) out.name = card.name;
       return out;
@@ -158,7 +159,8 @@ function emitExtra(extra: IrExtraEntry, id: string, ctx: CardEmitContext, path: 
     if (l.method) meta.method = cardLinkId(l.method, ctx);
     if (l.keyOf) entry.key = ids.entry(ctx.flowRef, l.keyOf.card, "o", l.keyOf.entry);
     if (l.srcOutputId) {
-      meta.srcOutputId = "dangling" in l.srcOutputId ? l.srcOutputId.dangling : ids.entry(ctx.flowRef, l.srcOutputId.card, "o", l.srcOutputId.entry);
+      meta.srcOutputId =
+        "dangling" in l.srcOutputId ? l.srcOutputId.dangling : ids.entry(ctx.flowRef, l.srcOutputId.card, "o", l.srcOutputId.entry);
     }
   }
   return entry;
@@ -187,7 +189,8 @@ function withDataIds(data: Json, refs: readonly IrDataId[], ctx: CardEmitContext
   for (const r of refs) {
     const id = r.output && "ref" in r.card ? ids.entry(ctx.flowRef, r.card.ref, "o", r.output) : cardLinkId(r.card, ctx);
     let at: Json = out;
-    for (const step of r.path.slice(0, -1)) at = isObject(at) ? (at[step as string] ?? null) : Array.isArray(at) ? (at[step as number] ?? null) : null;
+    for (const step of r.path.slice(0, -1))
+      at = isObject(at) ? (at[step as string] ?? null) : Array.isArray(at) ? (at[step as number] ?? null) : null;
     const last = r.path.at(-1)!;
     if (isObject(at) && typeof last === "string") defineKey(at, last, id);
     else if (Array.isArray(at) && typeof last === "number") at[last] = id;
@@ -236,7 +239,11 @@ function emitPolicy(card: IrCard, ctx: CardEmitContext): JsonObject {
   const flo = card.policy.flo;
   if (flo) {
     error.flo =
-      flo.kind === "flow" ? ctx.flowId(flo.flow) : flo.kind === "inline" ? ctx.emitInline(flo.scope, `${card.ref}/policy`) : cloneJson(flo.data);
+      flo.kind === "flow"
+        ? ctx.flowId(flo.flow)
+        : flo.kind === "inline"
+          ? ctx.emitInline(flo.scope, `${card.ref}/policy`)
+          : cloneJson(flo.data);
   }
   const rest = card.policy.rest;
   if (!rest) return { error };
@@ -246,4 +253,3 @@ function emitPolicy(card: IrCard, ctx: CardEmitContext): JsonObject {
   for (const k of Object.keys(rest)) defineKey(out, k, k === "error" ? error : cloneJson(rest[k]));
   return out;
 }
-

@@ -60,7 +60,11 @@ export function emitPack(pack: IrPack, templates: TemplateSource, options: EmitO
       id,
       name: t.name,
       description: t.description,
-      data: { class: t.tableClass, group_id: folderId(t.folder), structure: t.columns.map((c) => ({ name: c.name, type: c.type, default: c.default })) },
+      data: {
+        class: t.tableClass,
+        group_id: folderId(t.folder),
+        structure: t.columns.map((c) => ({ name: c.name, type: c.type, default: c.default })),
+      },
     });
   }
   const groups: JsonObject = {};
@@ -145,7 +149,11 @@ function emitMethods(scope: IrScope, templates: TemplateSource, ctx: CardEmitCon
 
 export function templateFor(card: IrCard, templates: TemplateSource): JsonObject {
   const t = templates.template(card.address, card.variant);
-  if (!t) throw new UserError(`no catalog template for card "${card.name}" (${card.address} variant ${card.variant}); run \`flocode catalog learn\` on an export that has it`, 1);
+  if (!t)
+    throw new UserError(
+      `no catalog template for card "${card.name}" (${card.address} variant ${card.variant}); run \`flocode catalog learn\` on an export that has it`,
+      1,
+    );
   return t;
 }
 

@@ -32,7 +32,9 @@ export async function loadDefaultExport(file: string): Promise<unknown> {
 
 /** Errors flocode raised on purpose (a DslError in a flow body), whichever module instance threw them. */
 export function isUserFacing(error: unknown): error is UserError {
-  return error instanceof Error && (error.name === "DslError" || error.name === "UserError") && typeof (error as UserError).exitCode === "number";
+  return (
+    error instanceof Error && (error.name === "DslError" || error.name === "UserError") && typeof (error as UserError).exitCode === "number"
+  );
 }
 
 function firstLine(s: string): string {

@@ -34,6 +34,7 @@ export function lower(input: LowerInput, catalog: Catalog): IrPack {
   for (const c of packOptions?.connections ?? []) connectionRef(state.objects, c, undefined);
   const flows = [...recordings.values()].map((rec) => lowerFlow(state, rec));
   const pack: IrPack = { folders: state.objects.folders, connections: irConnections(state.objects), tables: state.objects.tables, flows };
-  if (packOptions?.raw?.projectOverview !== undefined) pack.projectOverview = toJson(packOptions.raw.projectOverview, "projectOverview", input.pack?.site);
+  if (packOptions?.raw?.projectOverview !== undefined)
+    pack.projectOverview = toJson(packOptions.raw.projectOverview, "projectOverview", input.pack?.site);
   return pack;
 }

@@ -49,7 +49,8 @@ export function findTargets(paths: readonly string[]): BuildTarget[] {
   const seen = new Map<string, BuildTarget>();
   for (const t of targets) {
     const other = seen.get(t.name);
-    if (other && other.file !== t.file) throw new UserError(`two build targets would both write ${t.name}.flopack: ${other.file} and ${t.file}`, 2);
+    if (other && other.file !== t.file)
+      throw new UserError(`two build targets would both write ${t.name}.flopack: ${other.file} and ${t.file}`, 2);
     seen.set(t.name, t);
   }
   return [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -3,7 +3,17 @@
  * edges between them. It knows nothing of templates or ids; `lower` turns what it recorded into IR.
  */
 import type { InlineShapeChanges } from "../shapes/inline-flow.js";
-import { CALLABLE_ADDRESS, COMMENT_ADDRESS, HELPER_FLOW_NAME, IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS, OBJECT_GET_ADDRESS, RETURN_ADDRESS, TRY_CATCH_ADDRESS } from "../shapes/known-cards.js";
+import {
+  CALLABLE_ADDRESS,
+  COMMENT_ADDRESS,
+  HELPER_FLOW_NAME,
+  IF_ADDRESS,
+  JOIN_ADDRESS,
+  NOOP_ADDRESS,
+  OBJECT_GET_ADDRESS,
+  RETURN_ADDRESS,
+  TRY_CATCH_ADDRESS,
+} from "../shapes/known-cards.js";
 import { DslError } from "./errors.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
@@ -82,7 +92,13 @@ export class FlowBuilder<T = Record<string, unknown>> {
     for (const [key, value] of entries) {
       if (isRef(value) && value.path && value.path.length > 0) {
         const base = makeRef(value.node, value.output);
-        const get = this.add({ kind: "card", address: OBJECT_GET_ADDRESS, name: `Get ${value.path.join(".")}`, inputs: { object: base, path: value.path.join(".") }, site: spec.site });
+        const get = this.add({
+          kind: "card",
+          address: OBJECT_GET_ADDRESS,
+          name: `Get ${value.path.join(".")}`,
+          inputs: { object: base, path: value.path.join(".") },
+          site: spec.site,
+        });
         inputs[key] = get.$out("output");
       } else inputs[key] = value as Input<unknown>;
     }
@@ -146,7 +162,11 @@ export class FlowBuilder<T = Record<string, unknown>> {
    * (`onError`'s `trigger.error` holds the error). Both are inline flows; outputs of earlier cards can be used in
    * them directly (flocode passes them in through Okta's wormholes).
    */
-  ifError(attempt: (t: FlowBuilder) => void, onError?: (e: FlowBuilder<{ error: OktaObject }>) => void, options: IfErrorOptions = {}): Card<Record<string, never>> {
+  ifError(
+    attempt: (t: FlowBuilder) => void,
+    onError?: (e: FlowBuilder<{ error: OktaObject }>) => void,
+    options: IfErrorOptions = {},
+  ): Card<Record<string, never>> {
     const site = userCallSite();
     const block = (body: ((g: FlowBuilder<never>) => void) | undefined, o: IfErrorBlock = {}) =>
       inline(
@@ -166,7 +186,11 @@ export class FlowBuilder<T = Record<string, unknown>> {
       ...(options.customInputs !== undefined ? { customInputs: options.customInputs } : {}),
       ...(options.customOutputs !== undefined ? { customOutputs: options.customOutputs } : {}),
       inputs: { flo: block(attempt as (g: FlowBuilder<never>) => void, options.attempt) as unknown as Input<unknown> },
-      policy: { type: "raw", error: { type: "handler", flo: null, merge: "join" }, handler: block(onError as ((g: FlowBuilder<never>) => void) | undefined, options.onError) },
+      policy: {
+        type: "raw",
+        error: { type: "handler", flo: null, merge: "join" },
+        handler: block(onError as ((g: FlowBuilder<never>) => void) | undefined, options.onError),
+      },
       site,
     });
   }
@@ -189,7 +213,12 @@ export class FlowBuilder<T = Record<string, unknown>> {
   pin(source: Ref, target: Card<unknown>, input: string, options: { convert?: string | null; forceWrapArray?: boolean } = {}): void {
     const site = userCallSite();
     if (!isRef(source)) throw new DslError("f.pin() takes a card output as its first argument", site);
-    const transform = options.convert === undefined ? undefined : options.convert === null ? null : { convert: options.convert, forceWrapArray: options.forceWrapArray ?? false };
+    const transform =
+      options.convert === undefined
+        ? undefined
+        : options.convert === null
+          ? null
+          : { convert: options.convert, forceWrapArray: options.forceWrapArray ?? false };
     this.recording.pins.push({ source, target: this.nodeOf(target), input, transform, site });
   }
 
@@ -200,7 +229,14 @@ export class FlowBuilder<T = Record<string, unknown>> {
   }
 
   private place(spec: CardSpec<unknown>, role: NodeRole): RecordedNode {
-    const node: RecordedNode = { kind: "cardNode", spec, owner: this.recording.flow, scope: this.recording, index: this.recording.nodes.length, role };
+    const node: RecordedNode = {
+      kind: "cardNode",
+      spec,
+      owner: this.recording.flow,
+      scope: this.recording,
+      index: this.recording.nodes.length,
+      role,
+    };
     this.recording.nodes.push(node);
     if (this.joinTarget && role.kind === "card") this.link(node, this.joinTarget);
     return node;

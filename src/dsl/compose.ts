@@ -24,18 +24,24 @@ type ComposeTag = (strings: TemplateStringsArray, ...values: ComposeValue[]) => 
  */
 export function compose(options: ComposeOptions): ComposeTag;
 export function compose(strings: TemplateStringsArray, ...values: ComposeValue[]): CardSpec<{ output: string }>;
-export function compose(first: TemplateStringsArray | ComposeOptions, ...values: ComposeValue[]): CardSpec<{ output: string }> | ComposeTag {
+export function compose(
+  first: TemplateStringsArray | ComposeOptions,
+  ...values: ComposeValue[]
+): CardSpec<{ output: string }> | ComposeTag {
   const site = userCallSite();
   if (isTemplateStrings(first)) return composeCard(first, values, {}, site);
-  if (typeof first !== "object" || first === null || values.length > 0) throw new DslError("compose is a template tag: compose`Hello ${name}`", site);
+  if (typeof first !== "object" || first === null || values.length > 0)
+    throw new DslError("compose is a template tag: compose`Hello ${name}`", site);
   const options: ComposeOptions = {};
   for (const [k, v] of Object.entries(first)) {
-    if ((k !== "name" && k !== "variant") || typeof v !== "string") throw new DslError(`compose options: ${JSON.stringify(k)} must be left out, or be "name" or "variant" with a string`, site);
+    if ((k !== "name" && k !== "variant") || typeof v !== "string")
+      throw new DslError(`compose options: ${JSON.stringify(k)} must be left out, or be "name" or "variant" with a string`, site);
     options[k] = v;
   }
   return (strings: TemplateStringsArray, ...vals: ComposeValue[]) => {
     const tagSite = userCallSite();
-    if (!isTemplateStrings(strings)) throw new DslError("compose(options) returns a template tag: compose({ name })`Hello ${name}`", tagSite);
+    if (!isTemplateStrings(strings))
+      throw new DslError("compose(options) returns a template tag: compose({ name })`Hello ${name}`", tagSite);
     return composeCard(strings, vals, options, tagSite);
   };
 }
@@ -44,7 +50,12 @@ function isTemplateStrings(x: unknown): x is TemplateStringsArray {
   return Array.isArray(x) && Array.isArray((x as unknown as { raw?: unknown }).raw);
 }
 
-function composeCard(strings: TemplateStringsArray, values: readonly ComposeValue[], options: ComposeOptions, site: CallSite | undefined): CardSpec<{ output: string }> {
+function composeCard(
+  strings: TemplateStringsArray,
+  values: readonly ComposeValue[],
+  options: ComposeOptions,
+  site: CallSite | undefined,
+): CardSpec<{ output: string }> {
   // Literal text and wired values in order; constants join the text around them.
   const pieces: string[] = [strings[0] ?? ""];
   const wired: ComposeValue[] = [];
@@ -61,6 +72,11 @@ function composeCard(strings: TemplateStringsArray, values: readonly ComposeValu
   });
   const tokens = freshTokens(pieces.join(""), wired.length);
   const text = pieces.map((p, i) => (i === 0 ? p : `{{{${tokens[i - 1]!}}}}${p}`)).join("");
-  const customInputs: CustomField[] = wired.map((value, i) => ({ key: tokens[i]!, type: "string", value, raw: placeholderEntry(tokens[i]!, i + 1) }));
+  const customInputs: CustomField[] = wired.map((value, i) => ({
+    key: tokens[i]!,
+    type: "string",
+    value,
+    raw: placeholderEntry(tokens[i]!, i + 1),
+  }));
   return Object.freeze({ kind: "card" as const, address: COMPOSE_ADDRESS, ...options, inputs: { _text_: text }, customInputs, site });
 }

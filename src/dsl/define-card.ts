@@ -110,7 +110,8 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     if (common.name !== undefined) spec.name = common.name;
     if (common.connection !== undefined) spec.connection = common.connection;
     if (common.fields !== undefined) {
-      if (typeof common.fields !== "object" || common.fields === null || Array.isArray(common.fields)) fail(`property "fields" must be an object of values by field key`);
+      if (typeof common.fields !== "object" || common.fields === null || Array.isArray(common.fields))
+        fail(`property "fields" must be an object of values by field key`);
       for (const [key, value] of Object.entries(common.fields)) {
         if (Object.hasOwn(values, key)) fail(`field "${key}" is also given as a property`);
         setOwn(values, key, value);
@@ -133,7 +134,8 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
 /** A connection of the wrong connector is reported by lowering, which knows the connection's name. */
 function connectionProblem(value: unknown, connector: string | undefined): string | undefined {
   if (connector === undefined) return "is not taken by kernel cards";
-  if (typeof value !== "object" || (value as { kind?: unknown }).kind !== "connection") return "must be a connection (connection(name, connector))";
+  if (typeof value !== "object" || (value as { kind?: unknown }).kind !== "connection")
+    return "must be a connection (connection(name, connector))";
   return undefined;
 }
 
@@ -182,7 +184,11 @@ function fits(value: unknown, alt: string): boolean {
     case "f":
       return typeof value === "object" && !Array.isArray(value);
     case "F":
-      return typeof value === "object" && !Array.isArray(value) && ["flow", "flowName", "inline"].includes((value as { kind?: string }).kind ?? "");
+      return (
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        ["flow", "flowName", "inline"].includes((value as { kind?: string }).kind ?? "")
+      );
     case "t":
       return typeof value === "object" && !Array.isArray(value) && (value as { kind?: string }).kind === "table";
     default:

@@ -18,10 +18,13 @@ export function expandFields(
   place: (spec: CardSpec<unknown>, role: NodeRole) => RecordedNode,
 ): Record<string, Ref> {
   const site = userCallSite();
-  if (!isRef(source)) throw new DslError("f.expand() takes a card output as its first argument, e.g. f.expand(user.profile, { id: \"id\" })", site);
+  if (!isRef(source))
+    throw new DslError('f.expand() takes a card output as its first argument, e.g. f.expand(user.profile, { id: "id" })', site);
   if (source.node.owner !== recording.flow) throw new DslError("f.expand(): that output belongs to a card of another flow", site);
-  if (source.path && source.path.length > 0) throw new DslError("f.expand() takes a card output, not a field(...) of one; list the whole path instead", site);
-  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new DslError("f.expand(output, fields): fields must be an object { name: path }", site);
+  if (source.path && source.path.length > 0)
+    throw new DslError("f.expand() takes a card output, not a field(...) of one; list the whole path instead", site);
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields))
+    throw new DslError("f.expand(output, fields): fields must be an object { name: path }", site);
   const entries = Object.entries(fields);
   if (entries.length === 0) throw new DslError("f.expand(): give at least one field", site);
   const index = recording.nodes.length;
@@ -33,7 +36,10 @@ export function expandFields(
     // Group ids only tie each field's two outputs together: unique within the card is enough.
     return { name, group: shortId("expand-group", String(index), String(i)), path: segments as string[] };
   });
-  const node = place({ kind: "card", address: EXPAND_ADDRESS, site }, { kind: "expand", source, fields: list.map(({ group, path }) => ({ group, path })) });
+  const node = place(
+    { kind: "card", address: EXPAND_ADDRESS, site },
+    { kind: "expand", source, fields: list.map(({ group, path }) => ({ group, path })) },
+  );
   const out = Object.create(null) as Record<string, Ref>;
   for (const f of list) Object.defineProperty(out, f.name, { value: makeRef(node, `${f.group}/value`), enumerable: true });
   return Object.freeze(out);

@@ -14,7 +14,10 @@ export function flow<O = Record<never, never>>(options: FlowOptions<O>, body?: F
   const site = userCallSite();
   if (!options || typeof options.name !== "string" || options.name.trim() === "") throw new DslError("flow() needs a name", site);
   if (!options.trigger || typeof options.trigger !== "object") {
-    throw new DslError(`flow ${JSON.stringify(options.name)} needs a trigger: schedule.weekly(...), apiEndpoint(), helperFlow(), event(...) or manual()`, site);
+    throw new DslError(
+      `flow ${JSON.stringify(options.name)} needs a trigger: schedule.weekly(...), apiEndpoint(), helperFlow(), event(...) or manual()`,
+      site,
+    );
   }
   return Object.freeze({ kind: "flow" as const, options: options as FlowOptions<unknown>, body: body as FlowDef["body"], site });
 }

@@ -12,8 +12,10 @@ import { isTableColumnType, TABLE_COLUMN_TYPES } from "../shapes/tables.js";
 export function connection<C extends string>(name: string, connector: C | { readonly $connector: C }): Connection<C> {
   const site = userCallSite();
   const key = typeof connector === "string" ? connector : connector?.$connector;
-  if (typeof name !== "string" || name.trim() === "") throw new DslError("connection() needs a name (the connection's label in Okta)", site);
-  if (typeof key !== "string" || !/^[A-Za-z0-9_]+$/.test(key)) throw new DslError(`connection ${JSON.stringify(name)}: invalid connector ${JSON.stringify(key)}`, site);
+  if (typeof name !== "string" || name.trim() === "")
+    throw new DslError("connection() needs a name (the connection's label in Okta)", site);
+  if (typeof key !== "string" || !/^[A-Za-z0-9_]+$/.test(key))
+    throw new DslError(`connection ${JSON.stringify(name)}: invalid connector ${JSON.stringify(key)}`, site);
   return Object.freeze({ kind: "connection" as const, name, connector: key as C, site });
 }
 
@@ -32,7 +34,9 @@ export function table(
     description?: string;
     folder?: Folder;
     /** By name (`{ email: "string" }`), or a list when order or names need it (names like "2024" sort first in objects). */
-    columns: Record<string, TableColumnType | { type: TableColumnType; default?: string | null }> | ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>;
+    columns:
+      | Record<string, TableColumnType | { type: TableColumnType; default?: string | null }>
+      | ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>;
     raw?: Table["raw"];
   },
 ): Table {
@@ -43,9 +47,21 @@ export function table(
     : Object.entries(options.columns ?? {});
   const columns = entries.map(([col, spec]) => {
     const type = typeof spec === "string" ? spec : spec?.type;
-    if (!isTableColumnType(type)) throw new DslError(`table ${JSON.stringify(name)} column ${JSON.stringify(col)}: type must be one of ${Object.keys(TABLE_COLUMN_TYPES).join(", ")}`, site);
+    if (!isTableColumnType(type))
+      throw new DslError(
+        `table ${JSON.stringify(name)} column ${JSON.stringify(col)}: type must be one of ${Object.keys(TABLE_COLUMN_TYPES).join(", ")}`,
+        site,
+      );
     return { name: col, type, default: typeof spec === "string" ? null : (spec.default ?? null) };
   });
   if (columns.length === 0) throw new DslError(`table ${JSON.stringify(name)} needs at least one column`, site);
-  return Object.freeze({ kind: "table" as const, name, description: options.description, folder: options.folder, columns, raw: options.raw, site });
+  return Object.freeze({
+    kind: "table" as const,
+    name,
+    description: options.description,
+    folder: options.folder,
+    columns,
+    raw: options.raw,
+    site,
+  });
 }

@@ -27,7 +27,11 @@ export interface ScheduleOutputs {
 
 type ScheduleTrigger = Trigger<ScheduleOutputs>;
 
-function trigger(fields: Omit<ScheduleCron, "timeZone" | "startDate" | "endDate">, common: Common, site: CallSite | undefined): ScheduleTrigger {
+function trigger(
+  fields: Omit<ScheduleCron, "timeZone" | "startDate" | "endDate">,
+  common: Common,
+  site: CallSite | undefined,
+): ScheduleTrigger {
   checkTimeZone(common.timeZone, site);
   return {
     kind: "schedule",
@@ -37,9 +41,13 @@ function trigger(fields: Omit<ScheduleCron, "timeZone" | "startDate" | "endDate"
 }
 
 export function checkTimeZone(zone: unknown, site?: CallSite): void {
-  if (typeof zone !== "string" || zone === "") throw new DslError("a schedule needs a timeZone (an IANA name such as \"America/Los_Angeles\")", site);
+  if (typeof zone !== "string" || zone === "")
+    throw new DslError('a schedule needs a timeZone (an IANA name such as "America/Los_Angeles")', site);
   if (!isKnownTimeZone(zone)) {
-    throw new DslError(`unknown time zone ${JSON.stringify(zone)}: use an IANA name such as "America/Los_Angeles", "Europe/Berlin" or "UTC"`, site);
+    throw new DslError(
+      `unknown time zone ${JSON.stringify(zone)}: use an IANA name such as "America/Los_Angeles", "Europe/Berlin" or "UTC"`,
+      site,
+    );
   }
 }
 
@@ -70,7 +78,7 @@ function checkInt(name: string, value: unknown, min: number, max: number, site: 
 }
 
 function weekdays(on: unknown, site: CallSite | undefined): string {
-  if (!Array.isArray(on) || on.length === 0) throw new DslError("a weekly schedule needs at least one day: on: [\"monday\", ...]", site);
+  if (!Array.isArray(on) || on.length === 0) throw new DslError('a weekly schedule needs at least one day: on: ["monday", ...]', site);
   const nums = new Set<number>();
   for (const d of on) {
     const i = WEEKDAYS.indexOf(String(d).toLowerCase() as Weekday);
@@ -120,8 +128,13 @@ export const schedule = {
   cron(o: Common & { minutes: string; hours: string; dayOfTheMonth: string; month: string; dayOfTheWeek: string }): ScheduleTrigger {
     const site = userCallSite();
     for (const k of ["minutes", "hours", "dayOfTheMonth", "month", "dayOfTheWeek"] as const) {
-      if (typeof o[k] !== "string" || !/^[0-9*,/-]+$/.test(o[k])) throw new DslError(`cron field ${k} must be cron syntax (digits, * , / -), got ${JSON.stringify(o[k])}`, site);
+      if (typeof o[k] !== "string" || !/^[0-9*,/-]+$/.test(o[k]))
+        throw new DslError(`cron field ${k} must be cron syntax (digits, * , / -), got ${JSON.stringify(o[k])}`, site);
     }
-    return trigger({ minutes: o.minutes, hours: o.hours, dayOfTheMonth: o.dayOfTheMonth, month: o.month, dayOfTheWeek: o.dayOfTheWeek }, o, site);
+    return trigger(
+      { minutes: o.minutes, hours: o.hours, dayOfTheMonth: o.dayOfTheMonth, month: o.month, dayOfTheWeek: o.dayOfTheWeek },
+      o,
+      site,
+    );
   },
 };

@@ -20,4 +20,3 @@ export function userCallSite(): CallSite | undefined {
 function isFlocodeInternal(file: string): boolean {
   return /[\\/](src|lib)[\\/](dsl|cards|compile)[\\/]/.test(file) && !/\.flow\.[cm]?[tj]s$/.test(file);
 }
-

@@ -6,7 +6,17 @@ import type { InlineShapeChanges } from "../shapes/inline-flow.js";
 
 export type ParamType = "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
 
-type ParamTs<P> = P extends `${infer E}[]` ? ParamTs<E>[] : P extends "string" ? string : P extends "number" ? number : P extends "boolean" ? boolean : P extends "Date" ? OktaDate : OktaObject;
+type ParamTs<P> = P extends `${infer E}[]`
+  ? ParamTs<E>[]
+  : P extends "string"
+    ? string
+    : P extends "number"
+      ? number
+      : P extends "boolean"
+        ? boolean
+        : P extends "Date"
+          ? OktaDate
+          : OktaObject;
 /** The outputs a trigger declares with parameters / fields: one typed output per name. */
 export type ParamOutputs<P> = { [K in keyof P]: ParamTs<P[K]> };
 /** Outputs every flow start card has. */
@@ -56,7 +66,9 @@ export function apiEndpoint<
 }
 
 /** A delegated flow, run by an admin from the Admin Console. */
-export function delegatedFlow<const P extends Record<string, ParamType> = Record<never, never>>(options: { params?: P } = {}): Trigger<ParamOutputs<P> & ContextOutputs> {
+export function delegatedFlow<const P extends Record<string, ParamType> = Record<never, never>>(
+  options: { params?: P } = {},
+): Trigger<ParamOutputs<P> & ContextOutputs> {
   return { kind: "delegated", params: params(options.params, "delegated flow"), site: userCallSite() };
 }
 
@@ -72,8 +84,10 @@ export function manual(): Trigger<Record<never, never>> {
 export function event(card: CardSpec<unknown>, options: EventOptions = {}): Trigger<ContextOutputs> {
   const site = userCallSite();
   if (!card || card.kind !== "card") throw new DslError("event() takes an event card, e.g. event(okta.userCreated({ connection }))", site);
-  if (options.wrapperVariant !== undefined && typeof options.wrapperVariant !== "string") throw new DslError("event(): wrapperVariant must be a catalog variant id", site);
-  if (options.inline !== undefined && (typeof options.inline !== "object" || options.inline === null || Array.isArray(options.inline))) throw new DslError("event(): inline must be an object", site);
+  if (options.wrapperVariant !== undefined && typeof options.wrapperVariant !== "string")
+    throw new DslError("event(): wrapperVariant must be a catalog variant id", site);
+  if (options.inline !== undefined && (typeof options.inline !== "object" || options.inline === null || Array.isArray(options.inline)))
+    throw new DslError("event(): inline must be an object", site);
   return {
     kind: "event",
     card,

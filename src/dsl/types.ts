@@ -99,7 +99,12 @@ export type ErrorPolicy =
    * Exactly the `policy.error` object (escape hatch); `handler` fills its `flo` key: a helper flow, an inline
    * flow (If Error), or a verbatim JSON value. `rest` = other `policy` keys, verbatim.
    */
-  | { type: "raw"; error: JsonObject; handler?: FlowRefLike | InlineFlow | { readonly kind: "json"; readonly data: Json }; rest?: JsonObject };
+  | {
+      type: "raw";
+      error: JsonObject;
+      handler?: FlowRefLike | InlineFlow | { readonly kind: "json"; readonly data: Json };
+      rest?: JsonObject;
+    };
 
 /** A flow referenced by a Call Flow / For Each card or an error policy: a flow definition or its name. */
 export type FlowRefLike = FlowDef | { readonly kind: "flowName"; readonly name: string };
@@ -194,7 +199,10 @@ export interface CardSpec<O = Record<string, unknown>> {
   /** `model.display.configRef`: the connection the card was last set to, or a verbatim id. */
   readonly configRef?: Connection | string;
   /** Join cards: which output each input hands on (by key or "group/key"). */
-  readonly joins?: ReadonlyArray<{ input: string; outputs: ReadonlyArray<string | { output: string; convert: string | null; forceWrapArray?: boolean }> }>;
+  readonly joins?: ReadonlyArray<{
+    input: string;
+    outputs: ReadonlyArray<string | { output: string; convert: string | null; forceWrapArray?: boolean }>;
+  }>;
   readonly site?: CallSite;
   /** Phantom: the card's outputs. */
   readonly __outputs?: O;

@@ -42,5 +42,10 @@ export function where(...conditions: WhereCondition[]): OktaObject {
 }
 
 export function isTableFilter(v: unknown): v is TableFilter {
-  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "tableFilter" && Array.isArray((v as { conditions?: unknown }).conditions);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as { kind?: unknown }).kind === "tableFilter" &&
+    Array.isArray((v as { conditions?: unknown }).conditions)
+  );
 }

@@ -16,11 +16,36 @@ export const DIAGNOSTICS = {
   io: { code: "FP001", slug: "io-error", severity: "error", description: "The file cannot be read (missing, a directory, too large)." },
   empty: { code: "FP002", slug: "empty-file", severity: "error", description: "The file is empty or holds only whitespace." },
   binary: { code: "FP003", slug: "not-text", severity: "error", description: "The file is binary or not valid UTF-8 text." },
-  syntax: { code: "FP004", slug: "json-syntax", severity: "error", description: "The file is not valid JSON; the finding names line and column." },
-  depth: { code: "FP005", slug: "json-depth", severity: "error", description: "The JSON nests deeper than any real export could (limit 256 levels)." },
-  notObject: { code: "FP006", slug: "not-an-object", severity: "error", description: "The JSON document is not an object (an array, string, number, boolean or null)." },
-  schema: { code: "FP010", slug: "schema", severity: "error", description: "The document does not match the JSON Schema generated from the zod model (schemas/flopack.schema.json)." },
-  internal: { code: "FP099", slug: "internal-error", severity: "error", description: "A rule crashed on this input. This is a flocode bug: please report it with the file." },
+  syntax: {
+    code: "FP004",
+    slug: "json-syntax",
+    severity: "error",
+    description: "The file is not valid JSON; the finding names line and column.",
+  },
+  depth: {
+    code: "FP005",
+    slug: "json-depth",
+    severity: "error",
+    description: "The JSON nests deeper than any real export could (limit 256 levels).",
+  },
+  notObject: {
+    code: "FP006",
+    slug: "not-an-object",
+    severity: "error",
+    description: "The JSON document is not an object (an array, string, number, boolean or null).",
+  },
+  schema: {
+    code: "FP010",
+    slug: "schema",
+    severity: "error",
+    description: "The document does not match the JSON Schema generated from the zod model (schemas/flopack.schema.json).",
+  },
+  internal: {
+    code: "FP099",
+    slug: "internal-error",
+    severity: "error",
+    description: "A rule crashed on this input. This is a flocode bug: please report it with the file.",
+  },
 } as const satisfies Record<string, Diagnostic>;
 
 export type DiagnosticName = keyof typeof DIAGNOSTICS;

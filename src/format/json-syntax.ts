@@ -110,7 +110,9 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         state = top === "{" ? "key" : "value";
       } else {
-        return fail(`expected ',' or '${close}' after ${top === "{" ? "a property value" : "an array element"}, found ${describeChar(text, i)}`);
+        return fail(
+          `expected ',' or '${close}' after ${top === "{" ? "a property value" : "an array element"}, found ${describeChar(text, i)}`,
+        );
       }
     }
   }

@@ -60,7 +60,14 @@ export function parseJsonDocument(text: string, file: string): JsonResult {
     const { line, column } = lineColumn(text, scan.tooDeepAt);
     return {
       ok: false,
-      findings: [withSource(diagnostic("depth", `JSON nests deeper than ${MAX_JSON_DEPTH} levels at line ${line} column ${column}`, "", file), file, line, column)],
+      findings: [
+        withSource(
+          diagnostic("depth", `JSON nests deeper than ${MAX_JSON_DEPTH} levels at line ${line} column ${column}`, "", file),
+          file,
+          line,
+          column,
+        ),
+      ],
     };
   }
   let value: unknown;
@@ -72,7 +79,14 @@ export function parseJsonDocument(text: string, file: string): JsonResult {
     const hint = text.charCodeAt(0) === 0xfeff ? " (the file starts with a byte-order mark)" : "";
     return {
       ok: false,
-      findings: [withSource(diagnostic("syntax", `invalid JSON at line ${line} column ${column}: ${located.message}${hint}`, "", file), file, line, column)],
+      findings: [
+        withSource(
+          diagnostic("syntax", `invalid JSON at line ${line} column ${column}: ${located.message}${hint}`, "", file),
+          file,
+          line,
+          column,
+        ),
+      ],
     };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -104,4 +118,3 @@ function ioMessage(error: unknown, path: string): string {
       return `cannot read ${path}${code ? ` (${code})` : ""}`;
   }
 }
-

@@ -3,10 +3,7 @@ import { formatRegistry } from "./registry.js";
 
 /** `{"<srcOutputId>": {convert, forceWrapArray, dest: "<srcOutputId>"}}`: an automatic type conversion (G4, §5.4). */
 export const TransformSchema = z
-  .record(
-    z.string(),
-    z.looseObject({ convert: z.string(), forceWrapArray: z.boolean(), dest: z.string() }),
-  )
+  .record(z.string(), z.looseObject({ convert: z.string(), forceWrapArray: z.boolean(), dest: z.string() }))
   .nullable()
   .register(formatRegistry, {
     id: "Transform",

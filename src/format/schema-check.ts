@@ -109,7 +109,10 @@ function describeGroup(group: Flat[]): string {
 }
 
 function pathEnd(pointer: string): string {
-  return pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  return pointer
+    .slice(pointer.lastIndexOf("/") + 1)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
 }
 
 const PATTERN_NAMES = new Map<string, string>([
@@ -124,9 +127,13 @@ function expectation(issue: Issue): string {
     case "invalid_type":
       return issue.expected === "record" ? "object" : issue.expected;
     case "invalid_value":
-      return issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return issue.values.length === 1
+        ? JSON.stringify(issue.values[0])
+        : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_format":
-      return (issue.pattern !== undefined ? PATTERN_NAMES.get(issue.pattern) : undefined) ?? `a string matching ${issue.pattern ?? issue.format}`;
+      return (
+        (issue.pattern !== undefined ? PATTERN_NAMES.get(issue.pattern) : undefined) ?? `a string matching ${issue.pattern ?? issue.format}`
+      );
     case "too_small":
     case "too_big":
       return issue.origin === "array" ? `exactly 2 items (a [from, to] pair)` : issue.message;

@@ -1,7 +1,19 @@
 /**
  * One card → IR card: the difference between the card and its catalog template, with every id turned into a ref.
  */
-import type { IrCard, IrDataId, IrEntryRef, IrExtraEntry, IrPin, IrPolicy, IrScope, IrTransform, IrValue, Json, JsonObject } from "../ir/types.js";
+import type {
+  IrCard,
+  IrDataId,
+  IrEntryRef,
+  IrExtraEntry,
+  IrPin,
+  IrPolicy,
+  IrScope,
+  IrTransform,
+  IrValue,
+  Json,
+  JsonObject,
+} from "../ir/types.js";
 import { INSTANCE_MODEL_KEYS, isInstanceEntry, templateOf, variantOf } from "../catalog/template.js";
 import { cloneJson, defineKey, isObject, jsonEqual } from "../util/json.js";
 import { entryRefKey, entryRefs, sideEntries } from "../shapes/entries.js";
@@ -253,7 +265,10 @@ function liftPins(pins: Json | undefined, uuid: string, ctx: CardLiftContext): I
 
 function liftBranches(branches: Json | undefined, ctx: CardLiftContext): IrCard["branches"] {
   if (!isObject(branches)) return [];
-  return Object.keys(branches).map((head) => ({ head: ctx.flow.cards.get(head) ?? `\u0000dangling:${head}`, value: branches[head] === true }));
+  return Object.keys(branches).map((head) => ({
+    head: ctx.flow.cards.get(head) ?? `\u0000dangling:${head}`,
+    value: branches[head] === true,
+  }));
 }
 
 function liftJoins(joins: Json | undefined, uuid: string, ctx: CardLiftContext): IrCard["joins"] {
@@ -326,7 +341,8 @@ function diffMethod(card: JsonObject, template: JsonObject, ir: IrCard): void {
   for (const key of Object.keys(card)) {
     if (METHOD_KEYS.includes(key) && key !== "parents") continue;
     if (key === "parents") {
-      if (!jsonEqual(stripParentIds(card.parents), stripParentIds(template.parents))) defineKey(ir.methodPatch, key, cloneJson(card.parents!));
+      if (!jsonEqual(stripParentIds(card.parents), stripParentIds(template.parents)))
+        defineKey(ir.methodPatch, key, cloneJson(card.parents!));
       continue;
     }
     defineKey(ir.methodPatch, key, cloneJson(card[key]));

@@ -107,12 +107,7 @@ function liftTable(t: JsonObject, index: PackIndex): IrTable {
   };
 }
 
-function liftFlow(
-  flo: JsonObject,
-  index: PackIndex,
-  templates: TemplateSource,
-  learn: CardLiftContext["learn"],
-): IrFlow {
+function liftFlow(flo: JsonObject, index: PackIndex, templates: TemplateSource, learn: CardLiftContext["learn"]): IrFlow {
   const fd = isObject(flo.data) ? flo.data : {};
   const flowIndex = indexFlow(fd);
   const ctx: CardLiftContext = {
@@ -161,7 +156,8 @@ function indexFlow(fd: JsonObject): FlowIndex {
       const model = isObject(node.model) ? node.model : {};
       const name = isObject(node.data) && typeof node.data.name === "string" ? node.data.name : "card";
       const source = expandSource(card, uuids);
-      if (source !== undefined && !index.cards.has(uuid) && !expands.some((x) => x.uuid === uuid)) expands.push({ card, uuid, source, scope });
+      if (source !== undefined && !index.cards.has(uuid) && !expands.some((x) => x.uuid === uuid))
+        expands.push({ card, uuid, source, scope });
       else if (source === undefined && !index.cards.has(uuid)) index.cards.set(uuid, names.take(slug(name, "card")));
       for (const side of ["inputs", "outputs"] as const) {
         const entries = sideEntries(model, side);
@@ -193,20 +189,29 @@ function innerScopes(card: JsonObject): JsonObject[] {
 }
 
 /** Refs of expand cards: from the output and fields they read, numbered per source in placing order (src/shapes/expand.ts). */
-function nameExpands(expands: Array<{ card: JsonObject; uuid: string; source: string; scope: JsonObject }>, index: FlowIndex, names: UniqueNames): void {
+function nameExpands(
+  expands: Array<{ card: JsonObject; uuid: string; source: string; scope: JsonObject }>,
+  index: FlowIndex,
+  names: UniqueNames,
+): void {
   const groups = new Map<JsonObject, Map<string, typeof expands>>();
   for (const x of expands) {
     const bySource = groups.get(x.scope) ?? groups.set(x.scope, new Map()).get(x.scope)!;
     (bySource.get(x.source) ?? bySource.set(x.source, []).get(x.source)!).push(x);
   }
   for (const [scope, bySource] of groups) {
-    const edges = (isObject(scope.orderings) ? Object.values(scope.orderings) : []).filter((e): e is [string, string] => Array.isArray(e) && e.length === 2 && e.every((x) => typeof x === "string"));
+    const edges = (isObject(scope.orderings) ? Object.values(scope.orderings) : []).filter(
+      (e): e is [string, string] => Array.isArray(e) && e.length === 2 && e.every((x) => typeof x === "string"),
+    );
     for (const list of bySource.values()) {
       for (const x of placingOrder(list, (y) => y.uuid, edges) ?? list) {
         const model = isObject(x.card.node) && isObject(x.card.node.model) ? x.card.node.model : {};
         const input = sideEntries(model, "inputs")[0];
         const meta = input && isObject(input.metadata) ? input.metadata : {};
-        const output = typeof meta.srcMethodId === "string" && typeof meta.srcOutputId === "string" ? index.outputs.get(meta.srcMethodId)?.get(meta.srcOutputId) : undefined;
+        const output =
+          typeof meta.srcMethodId === "string" && typeof meta.srcOutputId === "string"
+            ? index.outputs.get(meta.srcMethodId)?.get(meta.srcOutputId)
+            : undefined;
         index.cards.set(x.uuid, names.take(expandRefBase(output?.key ?? "", expandPaths(sideEntries(model, "outputs")))));
       }
     }
@@ -235,7 +240,8 @@ function liftScope(scope: JsonObject, ctx: CardLiftContext, inline: boolean): Ir
       else if (k === "orderings") rest[k] = {};
       else if (k === "display" && isObject(scope.display) && isObject(scope.display.aliases)) {
         const aliases: JsonObject = {};
-        for (const [id, v] of Object.entries(scope.display.aliases)) defineKey(aliases, ctx.flow.cards.get(id) ?? `\u0000dangling:${id}`, cloneJson(v));
+        for (const [id, v] of Object.entries(scope.display.aliases))
+          defineKey(aliases, ctx.flow.cards.get(id) ?? `\u0000dangling:${id}`, cloneJson(v));
         defineKey(rest, k, { ...cloneJson(scope.display), aliases });
       } else defineKey(rest, k, cloneJson(scope[k]));
     }

@@ -221,7 +221,8 @@ export function recoverStructure<C extends StructureCard>(index: ScopeIndex<C>, 
       tasks.push({ step, sequence: task, joins, onward });
       const blocks = branches.map((branch): StructureBlock<C> => ({ branch, head: card(branch.head), steps: [] }));
       step.blocks.push(...blocks);
-      for (let i = blocks.length - 1; i >= 0; i--) tasks.push({ steps: blocks[i]!.steps, pending: [{ ref: blocks[i]!.head.ref, force: false }], joins });
+      for (let i = blocks.length - 1; i >= 0; i--)
+        tasks.push({ steps: blocks[i]!.steps, pending: [{ ref: blocks[i]!.head.ref, force: false }], joins });
     }
     return top.steps;
   };
@@ -234,7 +235,9 @@ export function recoverStructure<C extends StructureCard>(index: ScopeIndex<C>, 
     if (met[0] !== undefined) sequence.pending[sequence.pending.length - 1]!.force = true;
   };
 
-  const notes = order.notes ? index.cards.filter((c) => index.isComment(c.ref) && index.predecessors(c.ref).length === 0 && !index.isBranchHead(c.ref)) : [];
+  const notes = order.notes
+    ? index.cards.filter((c) => index.isComment(c.ref) && index.predecessors(c.ref).length === 0 && !index.isBranchHead(c.ref))
+    : [];
   for (const n of notes) visited.add(n.ref);
   const starts = startCards(index, order);
   const walked = starts[0] ? walkFrom(starts[0].ref, true) : [];
@@ -252,7 +255,8 @@ export function flattenSteps<C>(steps: ReadonlyArray<StructureStep<C>>): Array<S
   while (stack.length > 0) {
     const step = stack.pop()!;
     out.push(step);
-    for (let b = step.blocks.length - 1; b >= 0; b--) for (let i = step.blocks[b]!.steps.length - 1; i >= 0; i--) stack.push(step.blocks[b]!.steps[i]!);
+    for (let b = step.blocks.length - 1; b >= 0; b--)
+      for (let i = step.blocks[b]!.steps.length - 1; i >= 0; i--) stack.push(step.blocks[b]!.steps[i]!);
   }
   return out;
 }

@@ -12,9 +12,17 @@ export interface CardKind {
 
 export function cardKindOf(address: unknown): CardKind {
   const parsed = typeof address === "string" ? parseAddress(address) : undefined;
-  if (parsed) return { connector: parsed.module, action: parsed.key, version: parsed.kind === "kernel" ? null : parsed.version, kernel: parsed.kind === "kernel" };
+  if (parsed)
+    return {
+      connector: parsed.module,
+      action: parsed.key,
+      version: parsed.kind === "kernel" ? null : parsed.version,
+      kernel: parsed.kind === "kernel",
+    };
   // Unknown grammar: keep the whole address visible rather than guessing.
-  return typeof address === "string" ? { connector: address, action: "?", version: null, kernel: false } : { connector: "?", action: "?", version: null, kernel: false };
+  return typeof address === "string"
+    ? { connector: address, action: "?", version: null, kernel: false }
+    : { connector: "?", action: "?", version: null, kernel: false };
 }
 
 /** `module:key`, the version-independent identity of a card type. */

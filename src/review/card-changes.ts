@@ -23,28 +23,65 @@ export class CardChanges {
     const at = `card ${q(title)}`;
     const add = (c: Omit<Change, "flow" | "subject" | "card" | "message">, text: string) =>
       this.push({ subject: "card", card: title, ...c, message: `${at}: ${text}` });
-    if (kindKey(x.kind) !== kindKey(y.kind)) add({ kind: "changed", field: "card", old: kindKey(x.kind), new: kindKey(y.kind) }, `card type ${kindKey(x.kind)} → ${kindKey(y.kind)}`);
+    if (kindKey(x.kind) !== kindKey(y.kind))
+      add(
+        { kind: "changed", field: "card", old: kindKey(x.kind), new: kindKey(y.kind) },
+        `card type ${kindKey(x.kind)} → ${kindKey(y.kind)}`,
+      );
     if (x.name !== y.name)
-      this.push({ subject: "card", kind: "renamed", card: title, old: x.name, new: y.name, message: `card ${q(cardTitle(x))} renamed to ${q(y.name)}` });
-    if (x.kind.version !== y.kind.version) add({ kind: "version", field: "version", old: x.kind.version, new: y.kind.version }, `connector version ${v(x.kind.version)} → ${v(y.kind.version)}`);
+      this.push({
+        subject: "card",
+        kind: "renamed",
+        card: title,
+        old: x.name,
+        new: y.name,
+        message: `card ${q(cardTitle(x))} renamed to ${q(y.name)}`,
+      });
+    if (x.kind.version !== y.kind.version)
+      add(
+        { kind: "version", field: "version", old: x.kind.version, new: y.kind.version },
+        `connector version ${v(x.kind.version)} → ${v(y.kind.version)}`,
+      );
     const xConnection = typeof x.connection === "string" ? (this.renames.connections.get(x.connection) ?? x.connection) : x.connection;
     if (xConnection !== y.connection)
-      add({ kind: "connection", field: "connection", old: x.connection ?? null, new: y.connection ?? null }, `connection ${v(x.connection ?? null)} → ${v(y.connection ?? null)}`);
-    if (x.comment !== y.comment) add({ kind: "comment", field: "comment", old: x.comment, new: y.comment }, `comment ${v(x.comment)} → ${v(y.comment)}`);
+      add(
+        { kind: "connection", field: "connection", old: x.connection ?? null, new: y.connection ?? null },
+        `connection ${v(x.connection ?? null)} → ${v(y.connection ?? null)}`,
+      );
+    if (x.comment !== y.comment)
+      add({ kind: "comment", field: "comment", old: x.comment, new: y.comment }, `comment ${v(x.comment)} → ${v(y.comment)}`);
     this.compareFields("field", "start field", x.fields, y.fields, add);
     this.compareFields("option", "option", x.options, y.options, add);
     this.compareFields("constant", "constant", x.constants, y.constants, add);
     const calls = (f: Field[]) => f.map((c) => ({ input: c.input, value: c.value }));
-    this.compareFields("call", "calls", calls(x.calls).map((c) => ({ ...c, value: typeof c.value === "string" ? (this.renames.flows.get(c.value) ?? c.value) : c.value })), calls(y.calls), add, calls(x.calls));
+    this.compareFields(
+      "call",
+      "calls",
+      calls(x.calls).map((c) => ({ ...c, value: typeof c.value === "string" ? (this.renames.flows.get(c.value) ?? c.value) : c.value })),
+      calls(y.calls),
+      add,
+      calls(x.calls),
+    );
     const tx = x.template ? this.templateKey(x.template.parts, "a") : null;
     const ty = y.template ? this.templateKey(y.template.parts, "b") : null;
     if (tx !== ty)
-      add({ kind: "text", field: x.template?.input ?? y.template?.input ?? "_text_", old: x.template ? templateText(x.template.parts) : null, new: y.template ? templateText(y.template.parts) : null }, `text ${v(x.template ? templateText(x.template.parts) : null)} → ${v(y.template ? templateText(y.template.parts) : null)}`);
+      add(
+        {
+          kind: "text",
+          field: x.template?.input ?? y.template?.input ?? "_text_",
+          old: x.template ? templateText(x.template.parts) : null,
+          new: y.template ? templateText(y.template.parts) : null,
+        },
+        `text ${v(x.template ? templateText(x.template.parts) : null)} → ${v(y.template ? templateText(y.template.parts) : null)}`,
+      );
     this.compareWires(x, y, add);
     const px = this.policyKey(x.errorPolicy, true);
     const py = this.policyKey(y.errorPolicy, false);
     if (px !== py)
-      add({ kind: "error-policy", field: "on error", old: x.errorPolicy, new: y.errorPolicy }, `error policy ${policyText(x.errorPolicy)} → ${policyText(y.errorPolicy)}`);
+      add(
+        { kind: "error-policy", field: "on error", old: x.errorPolicy, new: y.errorPolicy },
+        `error policy ${policyText(x.errorPolicy)} → ${policyText(y.errorPolicy)}`,
+      );
   }
 
   private compareFields(
@@ -59,10 +96,17 @@ export class CardChanges {
     const my = new Map(ys.map((f) => [f.input, { key: this.valueKey(f.value, "b"), shown: f.value }]));
     for (const [input, fx] of mx) {
       const fy = my.get(input);
-      if (fy === undefined) add({ kind, field: input, old: display(fx.shown), new: null }, `${noun} ${q(input)} ${v(display(fx.shown))} → (none)`);
-      else if (fx.key !== fy.key) add({ kind, field: input, old: display(fx.shown), new: display(fy.shown) }, `${noun} ${q(input)} ${v(display(fx.shown))} → ${v(display(fy.shown))}`);
+      if (fy === undefined)
+        add({ kind, field: input, old: display(fx.shown), new: null }, `${noun} ${q(input)} ${v(display(fx.shown))} → (none)`);
+      else if (fx.key !== fy.key)
+        add(
+          { kind, field: input, old: display(fx.shown), new: display(fy.shown) },
+          `${noun} ${q(input)} ${v(display(fx.shown))} → ${v(display(fy.shown))}`,
+        );
     }
-    for (const [input, fy] of my) if (!mx.has(input)) add({ kind, field: input, old: null, new: display(fy.shown) }, `${noun} ${q(input)} (none) → ${v(display(fy.shown))}`);
+    for (const [input, fy] of my)
+      if (!mx.has(input))
+        add({ kind, field: input, old: null, new: display(fy.shown) }, `${noun} ${q(input)} (none) → ${v(display(fy.shown))}`);
   }
 
   private compareWires(x: Card, y: Card, add: (c: Omit<Change, "flow" | "subject" | "card" | "message">, text: string) => void): void {
@@ -76,7 +120,10 @@ export class CardChanges {
       if (!same) {
         const sorted = sx !== undefined && sy !== undefined && sx.length === sy.length && this.sameSourceSet(sx, sy);
         if (sorted) continue;
-        add({ kind: "wiring", field: input, old: sx ? sx.map(wireText) : null, new: sy ? sy.map(wireText) : null }, `wire ${q(input)} ${texts(sx)} → ${texts(sy)}`);
+        add(
+          { kind: "wiring", field: input, old: sx ? sx.map(wireText) : null, new: sy ? sy.map(wireText) : null },
+          `wire ${q(input)} ${texts(sx)} → ${texts(sy)}`,
+        );
       } else if (sx.some((r, i) => (r.convert ?? "") !== (sy[i]!.convert ?? ""))) {
         add(
           { kind: "transform", field: input, old: sx.map((r) => r.convert), new: sy.map((r) => r.convert) },
@@ -127,7 +174,9 @@ export class CardChanges {
   }
 
   private templateKey(parts: TemplatePart[], side: "a" | "b"): string {
-    return canonicalJson(parts.map((p) => ("text" in p ? { t: p.text } : "ref" in p ? { r: this.refKey(p.ref, side) } : { v: canonicalJson(p.value) })));
+    return canonicalJson(
+      parts.map((p) => ("text" in p ? { t: p.text } : "ref" in p ? { r: this.refKey(p.ref, side) } : { v: canonicalJson(p.value) })),
+    );
   }
 
   private policyKey(p: ErrorPolicyView | null, renameFlows: boolean): string {

@@ -61,7 +61,8 @@ function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext)
       continue;
     }
     if (get(value, "type") === "flo") {
-      if (typeof data === "string" && data !== "") card.calls.push({ input: label, value: pack.flowNames.get(data) ?? "(flow not in this flopack)" });
+      if (typeof data === "string" && data !== "")
+        card.calls.push({ input: label, value: pack.flowNames.get(data) ?? "(flow not in this flopack)" });
       continue; // inline flows are blocks
     }
     if (get(meta, "custom") === true && card.pos === 0 && scope.parent === null) {

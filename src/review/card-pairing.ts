@@ -119,11 +119,16 @@ export class CardPairing {
 
   /** Leftovers of the same kind and name (else same content) on both sides are one card that moved. */
   private pairMoves(): void {
-    for (const same of [(x: Card, y: Card) => x.name === y.name, (x: Card, y: Card) => this.contentSignature(x) === this.contentSignature(y)]) {
+    for (const same of [
+      (x: Card, y: Card) => x.name === y.name,
+      (x: Card, y: Card) => this.contentSignature(x) === this.contentSignature(y),
+    ]) {
       for (const x of [...this.leftoverA].sort((p, r) => p.pos - r.pos)) {
         if (this.pair.has(x)) continue;
         const takenB = new Set(this.pair.values());
-        const y = this.leftoverB.filter((c) => !takenB.has(c) && kindKey(c.kind) === kindKey(x.kind) && same(x, c)).sort((p, r) => p.pos - r.pos)[0];
+        const y = this.leftoverB
+          .filter((c) => !takenB.has(c) && kindKey(c.kind) === kindKey(x.kind) && same(x, c))
+          .sort((p, r) => p.pos - r.pos)[0];
         if (!y) continue;
         this.pair.set(x, y);
         this.moved(x, y);

@@ -113,7 +113,13 @@ export function checklistFromView(view: PackView): ChecklistItem[] {
           : flow.securityLevel === "high"
             ? "a new invoke URL; callers need a new OAuth 2.0 client authorized for it"
             : "a new invoke URL and a new client token";
-      items.push({ kind: "api-endpoint", text: `API endpoint flow "${flow.name}" gets ${how}: update its callers`, details: [], flows: [flow.name], cards: [] });
+      items.push({
+        kind: "api-endpoint",
+        text: `API endpoint flow "${flow.name}" gets ${how}: update its callers`,
+        details: [],
+        flows: [flow.name],
+        cards: [],
+      });
     } else if (flow.triggerKind === "delegated") {
       items.push({
         kind: "delegated",

@@ -51,13 +51,28 @@ export function diffFolders(a: PackView, b: PackView, renames: Renames, out: Cha
     if (!g) out.push({ subject: "folder", kind: "removed", field: path, message: `folder ${q(path)} removed` });
     else {
       if (g.path !== path && g.name !== f.name)
-        out.push({ subject: "folder", kind: "renamed", field: g.path, old: path, new: g.path, message: `folder ${q(path)} renamed to ${q(g.name)}` });
+        out.push({
+          subject: "folder",
+          kind: "renamed",
+          field: g.path,
+          old: path,
+          new: g.path,
+          message: `folder ${q(path)} renamed to ${q(g.name)}`,
+        });
       if (f.description !== g.description)
-        out.push({ subject: "folder", kind: "changed", field: g.path, old: f.description, new: g.description, message: `folder ${q(g.path)}: description ${v(f.description)} → ${v(g.description)}` });
+        out.push({
+          subject: "folder",
+          kind: "changed",
+          field: g.path,
+          old: f.description,
+          new: g.description,
+          message: `folder ${q(g.path)}: description ${v(f.description)} → ${v(g.description)}`,
+        });
     }
   }
   const reached = new Set(renames.folders.values());
-  for (const path of y.keys()) if (!x.has(path) && !reached.has(path)) out.push({ subject: "folder", kind: "added", field: path, message: `folder ${q(path)} added` });
+  for (const path of y.keys())
+    if (!x.has(path) && !reached.has(path)) out.push({ subject: "folder", kind: "added", field: path, message: `folder ${q(path)} added` });
 }
 
 export function diffConnections(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
@@ -66,15 +81,43 @@ export function diffConnections(a: PackView, b: PackView, renames: Renames, out:
   const y = new Map(b.connections.map((c) => [key(c), c]));
   const removed = [...x.entries()].filter(([k]) => !y.has(k)).map(([, c]) => c);
   const added = [...y.entries()].filter(([k]) => !x.has(k)).map(([, c]) => c);
-  const pairs = pairLeftovers(removed, added, (c) => c.connector, (c) => c.usedBy.map((f) => renames.flows.get(f) ?? f).join("\u0000"));
+  const pairs = pairLeftovers(
+    removed,
+    added,
+    (c) => c.connector,
+    (c) => c.usedBy.map((f) => renames.flows.get(f) ?? f).join("\u0000"),
+  );
   const paired = new Set<unknown>();
   for (const [c, d] of pairs) {
     paired.add(c).add(d);
     renames.connections.set(c.name, d.name);
-    out.push({ subject: "connection", kind: "renamed", field: d.name, old: c.name, new: d.name, message: `connection ${q(c.name)} (${c.connector}) renamed to ${q(d.name)}` });
+    out.push({
+      subject: "connection",
+      kind: "renamed",
+      field: d.name,
+      old: c.name,
+      new: d.name,
+      message: `connection ${q(c.name)} (${c.connector}) renamed to ${q(d.name)}`,
+    });
   }
-  for (const c of removed) if (!paired.has(c)) out.push({ subject: "connection", kind: "removed", field: c.name, old: c.connector, message: `connection ${q(c.name)} (${c.connector}) removed` });
-  for (const c of added) if (!paired.has(c)) out.push({ subject: "connection", kind: "added", field: c.name, new: c.connector, message: `connection ${q(c.name)} (${c.connector}) added` });
+  for (const c of removed)
+    if (!paired.has(c))
+      out.push({
+        subject: "connection",
+        kind: "removed",
+        field: c.name,
+        old: c.connector,
+        message: `connection ${q(c.name)} (${c.connector}) removed`,
+      });
+  for (const c of added)
+    if (!paired.has(c))
+      out.push({
+        subject: "connection",
+        kind: "added",
+        field: c.name,
+        new: c.connector,
+        message: `connection ${q(c.name)} (${c.connector}) added`,
+      });
 }
 
 export function diffTables(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
@@ -89,7 +132,14 @@ export function diffTables(a: PackView, b: PackView, renames: Renames, out: Chan
   ).filter(([t, u]) => columnsOf(t) === columnsOf(u));
   for (const [t, u] of pairs) {
     renames.tables.set(t.name, u.name);
-    out.push({ subject: "table", kind: "renamed", field: u.name, old: t.name, new: u.name, message: `table ${q(t.name)} renamed to ${q(u.name)}` });
+    out.push({
+      subject: "table",
+      kind: "renamed",
+      field: u.name,
+      old: t.name,
+      new: u.name,
+      message: `table ${q(t.name)} renamed to ${q(u.name)}`,
+    });
   }
   const reached = new Set(renames.tables.values());
   for (const [name, t] of x) {
@@ -100,10 +150,24 @@ export function diffTables(a: PackView, b: PackView, renames: Renames, out: Chan
     }
     const at = `table ${q(u.name)}`;
     if (t.description !== u.description)
-      out.push({ subject: "table", kind: "changed", field: u.name, old: t.description, new: u.description, message: `${at}: description ${v(t.description)} → ${v(u.description)}` });
+      out.push({
+        subject: "table",
+        kind: "changed",
+        field: u.name,
+        old: t.description,
+        new: u.description,
+        message: `${at}: description ${v(t.description)} → ${v(u.description)}`,
+      });
     const folder = t.folder === null ? null : (renames.folders.get(t.folder) ?? t.folder);
     if (folder !== u.folder)
-      out.push({ subject: "table", kind: "changed", field: u.name, old: t.folder, new: u.folder, message: `${at}: folder ${v(t.folder)} → ${v(u.folder)}` });
+      out.push({
+        subject: "table",
+        kind: "changed",
+        field: u.name,
+        old: t.folder,
+        new: u.folder,
+        message: `${at}: folder ${v(t.folder)} → ${v(u.folder)}`,
+      });
     const cx = new Map(t.columns.map((c) => [c.name, c]));
     const cy = new Map(u.columns.map((c) => [c.name, c]));
     for (const [col, c] of cx) {
@@ -119,11 +183,13 @@ export function diffTables(a: PackView, b: PackView, renames: Renames, out: Chan
           message: `${at}: column ${q(col)} ${c.type}${c.default === null ? "" : ` = ${v(c.default)}`} → ${d.type}${d.default === null ? "" : ` = ${v(d.default)}`}`,
         });
     }
-    for (const col of cy.keys()) if (!cx.has(col)) out.push({ subject: "table", kind: "column", field: u.name, new: col, message: `${at}: column ${q(col)} added` });
+    for (const col of cy.keys())
+      if (!cx.has(col)) out.push({ subject: "table", kind: "column", field: u.name, new: col, message: `${at}: column ${q(col)} added` });
     const orderX = t.columns.map((c) => c.name).filter((c) => cy.has(c));
     const orderY = u.columns.map((c) => c.name).filter((c) => cx.has(c));
     if (orderX.join("\u0000") !== orderY.join("\u0000"))
       out.push({ subject: "table", kind: "column", field: u.name, old: orderX, new: orderY, message: `${at}: columns reordered` });
   }
-  for (const name of y.keys()) if (!x.has(name) && !reached.has(name)) out.push({ subject: "table", kind: "added", field: name, message: `table ${q(name)} added` });
+  for (const name of y.keys())
+    if (!x.has(name) && !reached.has(name)) out.push({ subject: "table", kind: "added", field: name, message: `table ${q(name)} added` });
 }

@@ -15,7 +15,14 @@ export function formatDiffMarkdown(result: DiffResult, a: string, b: string): st
   if (result.equal) return `${head}No semantic differences.\n`;
   const groups = new Map<string, Change[]>();
   for (const c of result.changes) {
-    const key = c.flow !== undefined ? `Flow ${code(c.flow)}` : c.subject === "table" ? "Tables" : c.subject === "connection" ? "Connections" : "Folders";
+    const key =
+      c.flow !== undefined
+        ? `Flow ${code(c.flow)}`
+        : c.subject === "table"
+          ? "Tables"
+          : c.subject === "connection"
+            ? "Connections"
+            : "Folders";
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
     list.push(c);

@@ -20,7 +20,8 @@ export function display(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(display);
   if (isObject(value)) {
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [k, x] of Object.entries(value)) Object.defineProperty(out, k, { value: display(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(value))
+      Object.defineProperty(out, k, { value: display(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;

@@ -30,7 +30,14 @@ export function diffPacks(a: PackView, b: PackView): DiffResult {
   for (const y of flowPairs.added) changes.push({ subject: "flow", kind: "added", flow: y.name, message: `flow ${q(y.name)} added` });
   for (const [x, y] of flowPairs.pairs) {
     if (x.name !== y.name)
-      changes.push({ subject: "flow", kind: "renamed", flow: y.name, old: x.name, new: y.name, message: `flow ${q(x.name)} renamed to ${q(y.name)}` });
+      changes.push({
+        subject: "flow",
+        kind: "renamed",
+        flow: y.name,
+        old: x.name,
+        new: y.name,
+        message: `flow ${q(x.name)} renamed to ${q(y.name)}`,
+      });
     new FlowDiff(x, y, renames, changes).run();
   }
   return { equal: changes.length === 0, changes };

@@ -117,9 +117,11 @@ class FlowDrawer {
     const lines = shape === "note" ? [clip(card.comment ?? card.label)] : [clip(card.label), `${kind.connector} ${kind.action}`];
     this.cluster.nodes.push({ id, lines, shape });
     for (const call of card.calls) {
-      if (typeof call.value === "string") this.model.edges.push({ from: id, to: this.helperNode(call.value), label: "calls", style: "call" });
+      if (typeof call.value === "string")
+        this.model.edges.push({ from: id, to: this.helperNode(call.value), label: "calls", style: "call" });
     }
-    if (card.errorPolicy?.flow !== undefined) this.model.edges.push({ from: id, to: this.helperNode(card.errorPolicy.flow), label: "on error", style: "call" });
+    if (card.errorPolicy?.flow !== undefined)
+      this.model.edges.push({ from: id, to: this.helperNode(card.errorPolicy.flow), label: "on error", style: "call" });
     return id;
   }
 
@@ -133,7 +135,8 @@ class FlowDrawer {
         exits = [{ id, label: "" }];
         continue;
       }
-      const branching = isKernel(step.kind, "control", "if") || isKernel(step.kind, "control", "branch") || isKernel(step.kind, "control", "tryCatch");
+      const branching =
+        isKernel(step.kind, "control", "if") || isKernel(step.kind, "control", "branch") || isKernel(step.kind, "control", "tryCatch");
       const next: Array<{ id: string; label: string }> = [];
       for (const block of step.blocks) {
         const out = this.chain(block.steps, [{ id, label: block.label }]);
@@ -247,20 +250,28 @@ export function dotLabel(lines: string[]): string {
 
 function dotEscape(s: string): string {
   // Control characters would end up raw in the SVG and make it invalid XML.
-  return s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+  return s
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"');
 }
 
 const DOT_SHAPES: Record<NodeShape, string> = {
   trigger: 'shape=box, style="rounded,filled", fillcolor="#e8f0fe"',
   card: 'shape=box, style="rounded"',
   decision: 'shape=diamond, style="filled", fillcolor="#fff4e5"',
-  join: 'shape=circle, fontsize=10',
+  join: "shape=circle, fontsize=10",
   helper: 'shape=component, style="filled", fillcolor="#eef7ee"',
   note: 'shape=note, fontsize=10, fontcolor="#555555"',
 };
 
 export function renderDot(model: GraphModel): string {
-  const out = ["digraph flocode {", '  graph [rankdir=TB, fontname="Helvetica"];', '  node [fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=9];'];
+  const out = [
+    "digraph flocode {",
+    '  graph [rankdir=TB, fontname="Helvetica"];',
+    '  node [fontname="Helvetica", fontsize=11];',
+    '  edge [fontname="Helvetica", fontsize=9];',
+  ];
   const nodeLine = (n: GraphNode, indent: string) => out.push(`${indent}${n.id} [label=${dotLabel(n.lines)}, ${DOT_SHAPES[n.shape]}];`);
   for (const c of model.clusters) {
     out.push(`  subgraph cluster_${c.id} {`);

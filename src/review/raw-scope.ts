@@ -33,8 +33,23 @@ export interface RawCard extends StructureCard {
   method: unknown;
 }
 
-export function indexRawScope(fd: unknown, parent: RawScope | null, owner: Card | null, ownerMethod: unknown, anomalies: string[]): RawScope {
-  const scope: RawScope = { methods: new Map(), views: new Map(), incoming: new Map(), owner, ownerMethod, parent, rootUuid: null, data: fd };
+export function indexRawScope(
+  fd: unknown,
+  parent: RawScope | null,
+  owner: Card | null,
+  ownerMethod: unknown,
+  anomalies: string[],
+): RawScope {
+  const scope: RawScope = {
+    methods: new Map(),
+    views: new Map(),
+    incoming: new Map(),
+    owner,
+    ownerMethod,
+    parent,
+    rootUuid: null,
+    data: fd,
+  };
   for (const m of arr(get(fd, "methods"))) {
     const uuid = str(get(m, "uuid"));
     if (uuid === undefined) {

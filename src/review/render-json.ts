@@ -2,7 +2,8 @@
 export function mapToJson(node: unknown): unknown {
   if (node instanceof Map) {
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [k, v] of node) Object.defineProperty(out, keyText(k), { value: mapToJson(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of node)
+      Object.defineProperty(out, keyText(k), { value: mapToJson(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   if (Array.isArray(node)) return node.map(mapToJson);

@@ -37,7 +37,8 @@ export function reviewOrder(scope: RawScope, index: ScopeIndex<RawCard>, pack: P
   return {
     cards: (a, b) => bySignature(a.ref, b.ref),
     // Then before else, other values after; each group by content.
-    branches: (a: StructureBranch, b: StructureBranch) => Number(b.value === true) - Number(a.value === true) || bySignature(a.head, b.head),
+    branches: (a: StructureBranch, b: StructureBranch) =>
+      Number(b.value === true) - Number(a.value === true) || bySignature(a.head, b.head),
     starts: (a, b) => startRank(a) - startRank(b) || bySignature(a.ref, b.ref),
     notes: true,
   };

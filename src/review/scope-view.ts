@@ -60,7 +60,9 @@ export function walkScope(scope: RawScope, flow: FlowContext, location: string, 
     root = makeCard(structure.root, topLevel ? "trigger" : joinLocation(location, "start"));
     steps = cardsOf(structure.steps, location);
   }
-  const notes = structure.notes.map((n) => commentText(get(getPath(n.method, "node", "model"), "comments")) ?? displayName(n.method)).sort(compareStrings);
+  const notes = structure.notes
+    .map((n) => commentText(get(getPath(n.method, "node", "model"), "comments")) ?? displayName(n.method))
+    .sort(compareStrings);
   const unreachable = structure.unreachable.flatMap((walk) => cardsOf(walk, joinLocation(location, "unreachable")));
   if (unreachable.length > 0) flow.anomalies.push("cards that cannot be reached from the start card");
   // Hidden expand cards get a view too (never shown) so that wires through them resolve.
@@ -99,7 +101,15 @@ function inlineBlocks(m: unknown, card: Card, scope: RawScope, flow: FlowContext
   return blocks;
 }
 
-function inlineBlock(fd: unknown, label: string, owner: Card, ownerMethod: unknown, parent: RawScope, flow: FlowContext, loc: string): Block {
+function inlineBlock(
+  fd: unknown,
+  label: string,
+  owner: Card,
+  ownerMethod: unknown,
+  parent: RawScope,
+  flow: FlowContext,
+  loc: string,
+): Block {
   const scope = indexRawScope(fd, parent, owner, ownerMethod, flow.anomalies);
   const walked = walkScope(scope, flow, joinLocation(loc, label), false);
   if (walked.root) {

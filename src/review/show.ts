@@ -25,7 +25,13 @@ export function showDocument(view: PackView): Map<string, unknown> {
   if (view.connections.length > 0)
     doc.set(
       "connections",
-      view.connections.map((c) => ordered([["name", c.name], ["connector", c.connector], ["used by", c.usedBy]])),
+      view.connections.map((c) =>
+        ordered([
+          ["name", c.name],
+          ["connector", c.connector],
+          ["used by", c.usedBy],
+        ]),
+      ),
     );
   if (view.tables.length > 0)
     doc.set(
@@ -35,14 +41,28 @@ export function showDocument(view: PackView): Map<string, unknown> {
           ["name", t.name],
           ["description", t.description || undefined],
           ["folder", t.folder ?? undefined],
-          ["columns", t.columns.map((c) => ordered([["name", c.name], ["type", c.type], ["default", jsonNode(c.default)]]))],
+          [
+            "columns",
+            t.columns.map((c) =>
+              ordered([
+                ["name", c.name],
+                ["type", c.type],
+                ["default", jsonNode(c.default)],
+              ]),
+            ),
+          ],
         ]),
       ),
     );
   if (view.folders.length > 0)
     doc.set(
       "folders",
-      view.folders.map((f) => ordered([["path", f.path], ["description", f.description || undefined]])),
+      view.folders.map((f) =>
+        ordered([
+          ["path", f.path],
+          ["description", f.description || undefined],
+        ]),
+      ),
     );
   return doc;
 }
@@ -154,9 +174,7 @@ export function wireText(ref: Ref): string {
 
 /** Compose text with each `{{{token}}}` replaced by `{{card.output}}` (or the constant it holds). */
 export function templateText(parts: TemplatePart[]): string {
-  return parts
-    .map((p) => ("text" in p ? p.text : "ref" in p ? `{{${wireText(p.ref)}}}` : `{{=${JSON.stringify(p.value)}}}`))
-    .join("");
+  return parts.map((p) => ("text" in p ? p.text : "ref" in p ? `{{${wireText(p.ref)}}}` : `{{=${JSON.stringify(p.value)}}}`)).join("");
 }
 
 export function policyWords(p: ErrorPolicyView): string {

@@ -6,13 +6,22 @@ import { isObj, own, ptr, type Obj } from "./model.js";
  * (missing keys are the JSON Schema's business). Used by the key-order rules (T5, D1, F2, M2). `at` is the
  * pointer of `obj`, or something with a `pointer` (a card, a flow): read only when reporting.
  */
-export function checkKeyOrder(obj: Obj, expected: readonly string[], at: string | { readonly pointer: string }, what: string, report: Report, allowExtra = false): void {
+export function checkKeyOrder(
+  obj: Obj,
+  expected: readonly string[],
+  at: string | { readonly pointer: string },
+  what: string,
+  report: Report,
+  allowExtra = false,
+): void {
   if (inExpectedOrder(obj, expected)) return; // the usual case, checked without allocating
   const pointer = typeof at === "string" ? at : at.pointer;
   const keys = Object.keys(obj);
   const known = new Set(expected);
   if (!allowExtra) {
-    for (const k of keys) if (!known.has(k)) report(ptr(pointer, k), `unexpected key ${JSON.stringify(k)} in ${what} (real exports have only ${expected.join(", ")})`);
+    for (const k of keys)
+      if (!known.has(k))
+        report(ptr(pointer, k), `unexpected key ${JSON.stringify(k)} in ${what} (real exports have only ${expected.join(", ")})`);
   }
   const present = keys.filter((k) => known.has(k));
   const wanted = expected.filter((k) => Object.hasOwn(obj, k));

@@ -34,12 +34,16 @@ export const branchEdgesToJoin: Rule = {
           }
           const joins = new Set(chain.flatMap((c) => (next.get(c.uuid!) ?? []).filter((u) => isJoin(scope, u))));
           if (joins.size !== 1) {
-            report(ptr(card.pointer, "branches", head), joins.size === 0 ? "branch has no ordering to a Join card" : "branch leads to more than one Join card");
+            report(
+              ptr(card.pointer, "branches", head),
+              joins.size === 0 ? "branch has no ordering to a Join card" : "branch leads to more than one Join card",
+            );
             continue;
           }
           const join = [...joins][0]!;
           for (const c of chain) {
-            if (!(next.get(c.uuid!) ?? []).includes(join)) report(ptr(c.pointer, "uuid"), `card in an If/Else branch has no ordering to the branch's Join ${JSON.stringify(join)}`);
+            if (!(next.get(c.uuid!) ?? []).includes(join))
+              report(ptr(c.pointer, "uuid"), `card in an If/Else branch has no ordering to the branch's Join ${JSON.stringify(join)}`);
           }
         }
       }

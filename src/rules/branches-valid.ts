@@ -18,7 +18,11 @@ export const branchesValid: Rule = {
       if (!Object.hasOwn(branches, head)) continue;
       const target = card.scope.byUuid.get(head);
       if (!target) report(ptr(card.pointer, "branches", head), `branch head ${JSON.stringify(head)} is not a card of this scope`);
-      else if (cardKind(target) !== "control:noop") report(ptr(card.pointer, "branches", head), `branch head ${JSON.stringify(head)} is a ${cardKind(target) ?? "malformed"} card, not a noop`);
+      else if (cardKind(target) !== "control:noop")
+        report(
+          ptr(card.pointer, "branches", head),
+          `branch head ${JSON.stringify(head)} is a ${cardKind(target) ?? "malformed"} card, not a noop`,
+        );
     }
   },
 };

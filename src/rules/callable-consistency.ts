@@ -17,7 +17,9 @@ export const callableConsistency: Rule = {
       if (callableRoot !== isCallable) {
         report(
           ptr(flow.pointer, "data", "display", "isCallable"),
-          isCallable ? `isCallable is true but the start card is ${JSON.stringify(root.address)}` : "the start card is a callable but isCallable is false",
+          isCallable
+            ? `isCallable is true but the start card is ${JSON.stringify(root.address)}`
+            : "the start card is a callable but isCallable is false",
         );
       }
     }

@@ -10,7 +10,10 @@ export const cardNameMatchesMetadata: Rule = {
     const name = own(objAt(objAt(card.raw, "node"), "data"), "name");
     const meta = own(objAt(card.model, "metadata"), "name");
     if (typeof name === "string" && typeof meta === "string" && name !== meta) {
-      report(ptr(card.pointer, "node", "data", "name"), `card name ${JSON.stringify(name)} differs from model.metadata.name ${JSON.stringify(meta)}`);
+      report(
+        ptr(card.pointer, "node", "data", "name"),
+        `card name ${JSON.stringify(name)} differs from model.metadata.name ${JSON.stringify(meta)}`,
+      );
     }
   },
 };

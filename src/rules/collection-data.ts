@@ -10,6 +10,10 @@ export const collectionData: Rule = {
   visitEntry({ card, side, key, value }, report) {
     if (own(value, "collection") !== true || !value || !Object.hasOwn(value, "data")) return;
     const data = value.data;
-    if (data !== null && !Array.isArray(data)) report(ptr(entryPointer(card, side, key), "value", "data"), `a list entry (collection: true) holds an array or null, not ${show(data)}`);
+    if (data !== null && !Array.isArray(data))
+      report(
+        ptr(entryPointer(card, side, key), "value", "data"),
+        `a list entry (collection: true) holds an array or null, not ${show(data)}`,
+      );
   },
 };

@@ -9,7 +9,10 @@ export const configNoSecrets: Rule = {
   check({ index }, report) {
     for (const [key, cfg] of index.configs) {
       if (Object.hasOwn(cfg, "data") && cfg.data !== null) {
-        report(ptr("/data/configs", key, "data"), "connection data must be null: a flopack never carries credentials (assign the connection after import)");
+        report(
+          ptr("/data/configs", key, "data"),
+          "connection data must be null: a flopack never carries credentials (assign the connection after import)",
+        );
       }
     }
   },

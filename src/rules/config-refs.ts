@@ -14,7 +14,10 @@ export const configRefs: Rule = {
     const at = ptr(card.pointer, "node", "model", "config");
     if (!target) report(at, `connection ${JSON.stringify(config)} is not in data.configs`);
     else if (target.module !== card.parsed.module) {
-      report(at, `connection ${JSON.stringify(config)} is for module ${JSON.stringify(target.module)}, but the card is a ${JSON.stringify(card.parsed.module)} card`);
+      report(
+        at,
+        `connection ${JSON.stringify(config)} is for module ${JSON.stringify(target.module)}, but the card is a ${JSON.stringify(card.parsed.module)} card`,
+      );
     }
   },
 };

@@ -9,7 +9,8 @@ export const cronShape: Rule = {
   code: "FP119",
   slug: "cron-shape",
   severity: "error",
-  description: "A non-empty `cron` has exactly the 10 schedule keys; all but `recurrence` are strings, `recurrence` is 0 and `seconds` is \"00\" (C1, C2).",
+  description:
+    'A non-empty `cron` has exactly the 10 schedule keys; all but `recurrence` are strings, `recurrence` is 0 and `seconds` is "00" (C1, C2).',
   check({ index }, report) {
     for (const flow of index.flows) {
       const cron = own(flow.data, "cron");

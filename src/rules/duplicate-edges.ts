@@ -15,7 +15,8 @@ export const duplicateEdges: Rule = {
         const from = scope.byUuid.get(edge.from);
         if (from && cardKind(from) === "object:expand") continue;
         if (edge.from === edge.to) report(edge.pointer, `ordering loops from card ${JSON.stringify(edge.from)} to itself`);
-        else if (seen.has(edge.from, edge.to)) report(edge.pointer, `duplicate ordering from ${JSON.stringify(edge.from)} to ${JSON.stringify(edge.to)}`);
+        else if (seen.has(edge.from, edge.to))
+          report(edge.pointer, `duplicate ordering from ${JSON.stringify(edge.from)} to ${JSON.stringify(edge.to)}`);
         seen.add(edge.from, edge.to);
       }
     }

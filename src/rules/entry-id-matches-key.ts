@@ -9,6 +9,7 @@ export const entryIdMatchesKey: Rule = {
   description: "An input or output entry's `id` equals its key in inputs.data / outputs.data (E1).",
   visitEntry(e, report) {
     const id = own(e.raw, "id");
-    if (id !== e.key) report(ptr(entryPointer(e.card, e.side, e.key), "id"), `entry id ${show(id)} differs from its key ${JSON.stringify(e.key)}`);
+    if (id !== e.key)
+      report(ptr(entryPointer(e.card, e.side, e.key), "id"), `entry id ${show(id)} differs from its key ${JSON.stringify(e.key)}`);
   },
 };

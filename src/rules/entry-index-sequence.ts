@@ -5,7 +5,8 @@ export const entryIndexSequence: Rule = {
   code: "FP206",
   slug: "entry-index-sequence",
   severity: "warning",
-  description: "The `metadata.index` values of a card's inputs (and of its outputs) are exactly 0..n-1. Real exports have gaps and duplicates; the index only orders fields in the UI.",
+  description:
+    "The `metadata.index` values of a card's inputs (and of its outputs) are exactly 0..n-1. Real exports have gaps and duplicates; the index only orders fields in the UI.",
   visitCard(card, report) {
     checkSide(card, "inputs", card.inputData, report);
     checkSide(card, "outputs", card.outputData, report);

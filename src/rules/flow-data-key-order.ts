@@ -6,7 +6,8 @@ export const flowDataKeyOrder: Rule = {
   code: "FP113",
   slug: "flow-data-key-order",
   severity: "error",
-  description: "A flow's data starts with its 13 core keys in the exporter's order: id, uuid, display, tree, methods, model, orderings, cron, security_level, log, inheritLog, scheduled, group (F4).",
+  description:
+    "A flow's data starts with its 13 core keys in the exporter's order: id, uuid, display, tree, methods, model, orderings, cron, security_level, log, inheritLog, scheduled, group (F4).",
   check({ index }, report) {
     for (const flow of index.flows) {
       if (!flow.data || startsWithCoreKeys(flow.data)) continue;

@@ -12,7 +12,8 @@ export const groupPath: Rule = {
       if (typeof path !== "string" || path === "") continue;
       for (const id of path.split(".")) {
         if (id === key) report(ptr("/data/groups", key, "data", "path"), "a folder's path lists its ancestors, not the folder itself");
-        else if (!index.groups.has(id)) report(ptr("/data/groups", key, "data", "path"), `path names folder ${JSON.stringify(id)}, which is not in data.groups`);
+        else if (!index.groups.has(id))
+          report(ptr("/data/groups", key, "data", "path"), `path names folder ${JSON.stringify(id)}, which is not in data.groups`);
       }
     }
   },

@@ -10,11 +10,13 @@ export const groupRefs: Rule = {
     if (index.groups.size === 0) return;
     for (const flow of index.flows) {
       const g = own(flow.data, "group");
-      if (typeof g === "string" && !index.groups.has(g)) report(ptr(flow.pointer, "data", "group"), `folder ${JSON.stringify(g)} is not in data.groups`);
+      if (typeof g === "string" && !index.groups.has(g))
+        report(ptr(flow.pointer, "data", "group"), `folder ${JSON.stringify(g)} is not in data.groups`);
     }
     for (const [key, table] of index.tables) {
       const g = own(objAt(table, "data"), "group_id");
-      if (typeof g === "string" && !index.groups.has(g)) report(ptr("/data/tables", key, "data", "group_id"), `folder ${JSON.stringify(g)} is not in data.groups`);
+      if (typeof g === "string" && !index.groups.has(g))
+        report(ptr("/data/tables", key, "data", "group_id"), `folder ${JSON.stringify(g)} is not in data.groups`);
     }
   },
 };

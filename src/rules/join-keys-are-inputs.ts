@@ -10,7 +10,8 @@ export const joinKeysAreInputs: Rule = {
     if (cardKind(card) !== "control:join") return;
     const joins = objAt(card.raw, "joins");
     for (const k in joins) {
-      if (Object.hasOwn(joins, k) && !entryAt(card.inputData, k)) report(ptr(card.pointer, "joins", k), `joins key ${JSON.stringify(k)} is not an input of this Join card (stale)`);
+      if (Object.hasOwn(joins, k) && !entryAt(card.inputData, k))
+        report(ptr(card.pointer, "joins", k), `joins key ${JSON.stringify(k)} is not an input of this Join card (stale)`);
     }
   },
 };

@@ -11,7 +11,8 @@ export const joinsValid: Rule = {
     if (!joins) return;
     const kind = cardKind(card);
     if (kind !== "control:join") {
-      if (kind !== undefined && hasNonEmptyList(joins)) report(ptr(card.pointer, "joins"), `only Join cards have joins; this is a ${kind} card`);
+      if (kind !== undefined && hasNonEmptyList(joins))
+        report(ptr(card.pointer, "joins"), `only Join cards have joins; this is a ${kind} card`);
       return;
     }
     for (const input in joins) {

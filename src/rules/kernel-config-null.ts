@@ -10,6 +10,7 @@ export const kernelConfigNull: Rule = {
   visitCard(card, report) {
     if (card.parsed?.kind !== "kernel" || !card.model || !Object.hasOwn(card.model, "config")) return;
     const config = own(card.model, "config");
-    if (config !== null) report(ptr(card.pointer, "node", "model", "config"), `a built-in card has no connection; config must be null, not ${show(config)}`);
+    if (config !== null)
+      report(ptr(card.pointer, "node", "model", "config"), `a built-in card has no connection; config must be null, not ${show(config)}`);
   },
 };

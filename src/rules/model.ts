@@ -126,7 +126,8 @@ export function hasNoKeys(o: Obj): boolean {
 
 export function ptr(base: string, ...segments: Array<string | number>): string {
   let p = base;
-  for (const s of segments) p += "/" + (typeof s === "number" || (s.indexOf("~") === -1 && s.indexOf("/") === -1) ? s : encodePointerSegment(s));
+  for (const s of segments)
+    p += "/" + (typeof s === "number" || (s.indexOf("~") === -1 && s.indexOf("/") === -1) ? s : encodePointerSegment(s));
   return p;
 }
 
@@ -203,7 +204,8 @@ function queueInlineEntries(card: CardView, side: Side, entries: Obj | undefined
     const e = entries[key] as Obj | null | undefined;
     if (typeof e !== "object" || e === null || (e.value as Obj | undefined)?.type !== "flo") continue;
     const v = objAt(entryAt(entries, key), "value");
-    if (v && v.type === "flo" && isObj(v.data)) queue.push({ flow: v.data, pointer: ptr(entryPointer(card, side, key), "value", "data"), holder: card });
+    if (v && v.type === "flo" && isObj(v.data))
+      queue.push({ flow: v.data, pointer: ptr(entryPointer(card, side, key), "value", "data"), holder: card });
   }
 }
 
@@ -376,4 +378,3 @@ export function rootOf(scope: ScopeView): CardView | undefined {
 export function cardName(card: CardView): string | undefined {
   return str(own(objAt(card.model, "metadata"), "name"));
 }
-

@@ -11,7 +11,12 @@ export const nodeKeyMatchesAddress: Rule = {
     if (!card.parsed) return;
     const key = card.parsed.key;
     const node = objAt(card.raw, "node");
-    if (node && own(node, "key") !== key) report(ptr(card.pointer, "node", "key"), `node.key is ${show(own(node, "key"))}; the address ends in ${JSON.stringify(key)}`);
-    if (card.model && own(card.model, "key") !== key) report(ptr(card.pointer, "node", "model", "key"), `model.key is ${show(own(card.model, "key"))}; the address ends in ${JSON.stringify(key)}`);
+    if (node && own(node, "key") !== key)
+      report(ptr(card.pointer, "node", "key"), `node.key is ${show(own(node, "key"))}; the address ends in ${JSON.stringify(key)}`);
+    if (card.model && own(card.model, "key") !== key)
+      report(
+        ptr(card.pointer, "node", "model", "key"),
+        `model.key is ${show(own(card.model, "key"))}; the address ends in ${JSON.stringify(key)}`,
+      );
   },
 };

@@ -20,5 +20,8 @@ export const orderingsResolve: Rule = {
 function checkEnd(edge: EdgeView, i: 0 | 1, end: unknown, report: Report): void {
   if (typeof end === "string" && edge.scope.byUuid.has(end)) return;
   if (end !== undefined && typeof end !== "string") return; // the JSON Schema reports the type
-  report(ptr(edge.pointer, i), `ordering ${i === 0 ? "starts at" : "ends at"} ${show(end)}, which is not a card of this ${edge.scope.inline ? "inline flow" : "flow"}`);
+  report(
+    ptr(edge.pointer, i),
+    `ordering ${i === 0 ? "starts at" : "ends at"} ${show(end)}, which is not a card of this ${edge.scope.inline ? "inline flow" : "flow"}`,
+  );
 }

@@ -7,6 +7,7 @@ export const outputNotRequired: Rule = {
   severity: "error",
   description: "Output entries never carry `required` (E5).",
   visitEntry(e, report) {
-    if (e.side === "outputs" && Object.hasOwn(e.raw, "required")) report(ptr(entryPointer(e.card, e.side, e.key), "required"), "outputs have no `required` key");
+    if (e.side === "outputs" && Object.hasOwn(e.raw, "required"))
+      report(ptr(entryPointer(e.card, e.side, e.key), "required"), "outputs have no `required` key");
   },
 };

@@ -19,8 +19,14 @@ export const parentsMatchAddress: Rule = {
 function expect(card: CardView, parents: Obj, which: "version" | "channel", address: string, key: string, report: Report): void {
   const parent = objAt(parents, which);
   if (!parent) return;
-  if (own(parent, "address") !== address) report(ptr(card.pointer, "parents", which, "address"), `is ${show(own(parent, "address"))}; the card address implies ${JSON.stringify(address)}`);
-  if (own(parent, "key") !== key) report(ptr(card.pointer, "parents", which, "key"), `is ${show(own(parent, "key"))}; the card address implies ${JSON.stringify(key)}`);
+  if (own(parent, "address") !== address)
+    report(
+      ptr(card.pointer, "parents", which, "address"),
+      `is ${show(own(parent, "address"))}; the card address implies ${JSON.stringify(address)}`,
+    );
+  if (own(parent, "key") !== key)
+    report(ptr(card.pointer, "parents", which, "key"), `is ${show(own(parent, "key"))}; the card address implies ${JSON.stringify(key)}`);
   const name = own(objAt(parent, "data"), "name");
-  if (name !== key) report(ptr(card.pointer, "parents", which, "data", "name"), `is ${show(name)}; the card address implies ${JSON.stringify(key)}`);
+  if (name !== key)
+    report(ptr(card.pointer, "parents", which, "data", "name"), `is ${show(name)}; the card address implies ${JSON.stringify(key)}`);
 }

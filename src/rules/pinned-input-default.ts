@@ -6,7 +6,7 @@ export const pinnedInputDefault: Rule = {
   code: "FP205",
   slug: "pinned-input-default",
   severity: "warning",
-  description: "A pinned input keeps a type default as its data (\"\", null, {}, [], 0 or false): a constant there is ignored.",
+  description: 'A pinned input keeps a type default as its data ("", null, {}, [], 0 or false): a constant there is ignored.',
   check({ index }, report) {
     const reported = new Map<CardView, Set<string>>(); // target card → its inputs already reported
     for (const card of index.cards) {
@@ -21,7 +21,10 @@ export const pinnedInputDefault: Rule = {
           const done = reported.get(target);
           if (done) done.add(input);
           else reported.set(target, new Set([input]));
-          report(ptr(entryPointer(target, "inputs", input), "value", "data"), `input is pinned but also holds the constant ${show(data)}, which is ignored`);
+          report(
+            ptr(entryPointer(target, "inputs", input), "value", "data"),
+            `input is pinned but also holds the constant ${show(data)}, which is ignored`,
+          );
         }
       }
     }

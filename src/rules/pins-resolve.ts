@@ -12,12 +12,14 @@ export const pinsResolve: Rule = {
       const p = pins[i]!;
       const previous = i > 0 ? pins[i - 1] : undefined; // pins are grouped by output, then by target
       if (!entryAt(card.outputData, p.output)) {
-        if (previous?.output !== p.output) report(ptr(card.pointer, "pins", p.output), `pin source ${JSON.stringify(p.output)} is not an output of this card`);
+        if (previous?.output !== p.output)
+          report(ptr(card.pointer, "pins", p.output), `pin source ${JSON.stringify(p.output)} is not an output of this card`);
         continue;
       }
       const target = card.scope.byUuid.get(p.target);
       if (!target) {
-        if (previous?.output !== p.output || previous.target !== p.target) report(ptr(card.pointer, "pins", p.output, p.target), `pin target ${JSON.stringify(p.target)} is not a card of this scope`);
+        if (previous?.output !== p.output || previous.target !== p.target)
+          report(ptr(card.pointer, "pins", p.output, p.target), `pin target ${JSON.stringify(p.target)} is not a card of this scope`);
         continue;
       }
       const input = isObj(p.pin) ? p.pin.input : undefined;

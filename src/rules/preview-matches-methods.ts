@@ -6,7 +6,8 @@ export const previewMatchesMethods: Rule = {
   code: "FP210",
   slug: "preview-matches-methods",
   severity: "warning",
-  description: "`display.preview[i]` describes `methods[i]` as {module, name, kernel} (object:expand cards have name \"\"). Event flows are skipped: their preview describes the inline body.",
+  description:
+    '`display.preview[i]` describes `methods[i]` as {module, name, kernel} (object:expand cards have name ""). Event flows are skipped: their preview describes the inline body.',
   check({ index }, report) {
     for (const flow of index.flows) {
       const scope = flow.scopes[0];

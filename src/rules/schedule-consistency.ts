@@ -6,7 +6,8 @@ export const scheduleConsistency: Rule = {
   code: "FP116",
   slug: "schedule-consistency",
   severity: "error",
-  description: "`scheduled` is true exactly when `cron` is not {} and exactly when the start card is the callable named \"Scheduled Flow\" (F8, F9).",
+  description:
+    '`scheduled` is true exactly when `cron` is not {} and exactly when the start card is the callable named "Scheduled Flow" (F8, F9).',
   check({ index }, report) {
     for (const flow of index.flows) {
       const data = flow.data;
@@ -16,7 +17,10 @@ export const scheduleConsistency: Rule = {
       if (typeof scheduled !== "boolean") continue;
       const cron = own(data, "cron");
       if (isObj(cron) && !hasNoKeys(cron) !== scheduled) {
-        report(ptr(flow.pointer, "data", "scheduled"), scheduled ? "the flow is scheduled but its cron is {}" : "the flow has a cron schedule but scheduled is false");
+        report(
+          ptr(flow.pointer, "data", "scheduled"),
+          scheduled ? "the flow is scheduled but its cron is {}" : "the flow has a cron schedule but scheduled is false",
+        );
       }
       const root = rootOf(scope);
       if (!root) continue;
@@ -24,7 +28,9 @@ export const scheduleConsistency: Rule = {
       if (scheduleCard !== scheduled) {
         report(
           ptr(flow.pointer, "data", "scheduled"),
-          scheduled ? "the flow is scheduled but its start card is not the \"Scheduled Flow\" callable" : "the start card is a \"Scheduled Flow\" but scheduled is false",
+          scheduled
+            ? 'the flow is scheduled but its start card is not the "Scheduled Flow" callable'
+            : 'the start card is a "Scheduled Flow" but scheduled is false',
         );
       }
     }

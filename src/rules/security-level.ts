@@ -6,7 +6,8 @@ export const securityLevel: Rule = {
   code: "FP118",
   slug: "security-level",
   severity: "error",
-  description: "`security_level` is open or medium for an API Endpoint (http:accept) flow, high for a Delegated (http:delegated) flow, and null otherwise (F11, F12).",
+  description:
+    "`security_level` is open or medium for an API Endpoint (http:accept) flow, high for a Delegated (http:delegated) flow, and null otherwise (F11, F12).",
   check({ index }, report) {
     for (const flow of index.flows) {
       const scope = flow.scopes[0];
@@ -17,7 +18,8 @@ export const securityLevel: Rule = {
       const kind = cardKind(root);
       const at = () => ptr(flow.pointer, "data", "security_level");
       if (kind === "http:accept") {
-        if (level !== "open" && level !== "medium") report(at(), `an API Endpoint flow needs security_level "open" or "medium", not ${show(level)}`);
+        if (level !== "open" && level !== "medium")
+          report(at(), `an API Endpoint flow needs security_level "open" or "medium", not ${show(level)}`);
       } else if (kind === "http:delegated") {
         if (level !== "high") report(at(), `a Delegated flow needs security_level "high", not ${show(level)}`);
       } else if (level !== null) {

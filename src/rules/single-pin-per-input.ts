@@ -18,7 +18,11 @@ export const singlePinPerInput: Rule = {
           let inputs = seen.get(p.target);
           if (!inputs) seen.set(p.target, (inputs = new Map()));
           const first = inputs.get(input);
-          if (first !== undefined) report(ptr(p.pointer, "input"), `input ${JSON.stringify(input)} of card ${JSON.stringify(p.target)} is already pinned (at ${first.pointer})`);
+          if (first !== undefined)
+            report(
+              ptr(p.pointer, "input"),
+              `input ${JSON.stringify(input)} of card ${JSON.stringify(p.target)} is already pinned (at ${first.pointer})`,
+            );
           else inputs.set(input, p);
         }
       }

@@ -5,7 +5,8 @@ export const singlePredecessor: Rule = {
   code: "FP204",
   slug: "single-predecessor",
   severity: "warning",
-  description: "A card other than a Join has at most one incoming ordering, ignoring edges that start at object:expand cards: the main sequence is a chain.",
+  description:
+    "A card other than a Join has at most one incoming ordering, ignoring edges that start at object:expand cards: the main sequence is a chain.",
   check({ index }, report) {
     for (const scope of index.scopes) {
       const incoming = new Map<string, number>();

@@ -14,6 +14,7 @@ export const tableUsed: Rule = {
       const opt = tableOption(card);
       if (opt) used.add(opt.table);
     }
-    for (const key of index.tables.keys()) if (!used.has(key)) report(ptr("/data/tables", key), `table ${JSON.stringify(key)} is not used by any card`);
+    for (const key of index.tables.keys())
+      if (!used.has(key)) report(ptr("/data/tables", key), `table ${JSON.stringify(key)} is not used by any card`);
   },
 };

@@ -14,9 +14,17 @@ export const transformKeys: Rule = {
       for (const k in t) {
         if (!Object.hasOwn(t, k)) continue;
         const conv = t[k];
-        if (k !== p.output) report(ptr(p.pointer, "transform", k), `transform is keyed ${JSON.stringify(k)}, but the pin starts at output ${JSON.stringify(p.output)}`);
+        if (k !== p.output)
+          report(
+            ptr(p.pointer, "transform", k),
+            `transform is keyed ${JSON.stringify(k)}, but the pin starts at output ${JSON.stringify(p.output)}`,
+          );
         const dest = own(isObj(conv) ? conv : undefined, "dest");
-        if (isObj(conv) && dest !== p.output) report(ptr(p.pointer, "transform", k, "dest"), `transform dest ${show(dest)} must be the source output id ${JSON.stringify(p.output)}`);
+        if (isObj(conv) && dest !== p.output)
+          report(
+            ptr(p.pointer, "transform", k, "dest"),
+            `transform dest ${show(dest)} must be the source output id ${JSON.stringify(p.output)}`,
+          );
       }
     }
   },

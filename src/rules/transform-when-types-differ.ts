@@ -5,7 +5,8 @@ export const transformWhenTypesDiffer: Rule = {
   code: "FP140",
   slug: "transform-when-types-differ",
   severity: "error",
-  description: "A pin carries a transform exactly when its source and target differ in primitive type or collection flag (an object schema counts as object) (§5.4). Checked in top-level flows, where it is measured on every pin.",
+  description:
+    "A pin carries a transform exactly when its source and target differ in primitive type or collection flag (an object schema counts as object) (§5.4). Checked in top-level flows, where it is measured on every pin.",
   visitCard(card, report) {
     if (card.scope.inline) return;
     for (const p of card.pins) {
@@ -25,7 +26,10 @@ export const transformWhenTypesDiffer: Rule = {
       if (differ !== has) {
         const from = shape(a, aList);
         const to = shape(b, bList);
-        report(ptr(p.pointer, "transform"), has ? `a pin from ${from} to ${to} needs no transform` : `a pin from ${from} to ${to} needs a transform (automatic conversion)`);
+        report(
+          ptr(p.pointer, "transform"),
+          has ? `a pin from ${from} to ${to} needs no transform` : `a pin from ${from} to ${to} needs a transform (automatic conversion)`,
+        );
       }
     }
   },

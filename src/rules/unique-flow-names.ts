@@ -12,7 +12,8 @@ export const uniqueFlowNames: Rule = {
       const name = flow.raw.name;
       if (typeof name !== "string") continue;
       const first = seen.get(name);
-      if (first !== undefined) report(ptr(flow.pointer, "name"), `flow name ${JSON.stringify(name)} is also used by flow ${JSON.stringify(first)}`);
+      if (first !== undefined)
+        report(ptr(flow.pointer, "name"), `flow name ${JSON.stringify(name)} is also used by flow ${JSON.stringify(first)}`);
       else seen.set(name, flow.key);
     }
   },

@@ -37,7 +37,8 @@ function safeSchema(doc: Record<string, unknown>, file: string | undefined): Fin
   try {
     return checkSchema(doc, file);
   } catch (error) {
-    const message = error instanceof RangeError ? "the document nests too deeply to validate" : `schema validation failed: ${String(error)}`;
+    const message =
+      error instanceof RangeError ? "the document nests too deeply to validate" : `schema validation failed: ${String(error)}`;
     return [diagnostic(error instanceof RangeError ? "depth" : "internal", message, "", file)];
   }
 }

@@ -102,7 +102,9 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
   // Start cards and pick/call outputs: a plain value without proxy/check; metadata {index, custom}.
   const plain = (): JsonObject => ({ error: false, type: f.type, collection: f.collection, data, available });
   const proxy =
-    f.fromItem !== undefined && ITERATORS.has(actionKey) ? { dynamic: f.fromItem !== null, path: f.fromItem, dest: { key: f.key, group: f.group } } : false;
+    f.fromItem !== undefined && ITERATORS.has(actionKey)
+      ? { dynamic: f.fromItem !== null, path: f.fromItem, dest: { key: f.key, group: f.group } }
+      : false;
   const checked = (): JsonObject => ({ error: false, proxy, check: false, type: f.type, collection: f.collection, data, available });
   const labels = labelsOf(f);
   const meta: JsonObject = { index: f.index, custom: true, ...labels };
@@ -123,7 +125,15 @@ function usualEntry(actionKey: string, side: "inputs" | "outputs", f: CustomEntr
     case "spawn":
     case "run":
       if (side === "outputs") return { group, key: f.key, value: { ...plain(), available: ALL_TYPES }, ref: false, metadata: meta };
-      return { group, key: f.key, value: checked(), required: false, ref: false, metadata: { index: f.index, custom: true, transient: true, ...labels }, flags: "d" };
+      return {
+        group,
+        key: f.key,
+        value: checked(),
+        required: false,
+        ref: false,
+        metadata: { index: f.index, custom: true, transient: true, ...labels },
+        flags: "d",
+      };
     case "compose": {
       // Compose placeholders (their shape lives with the compose tag); data and labels as usual.
       const entry = placeholderEntry(f.key, f.index);
@@ -164,7 +174,21 @@ export const MIRRORED_ACTIONS = new Set(["callable", "return", "let", "accept", 
 /** The fields of a Join per value an If/Else hands on (`f.ifElse` returns): a string input and its output. */
 export function joinValueEntries(key: string, index: number): [JsonObject, JsonObject] {
   return [
-    { group: null, key, value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" },
-    { group: null, key, value: { error: false, type: "string", collection: false, data: null, available: ["string"] }, ref: false, metadata: { index, optional: false } },
+    {
+      group: null,
+      key,
+      value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: ["string"] },
+      required: false,
+      ref: false,
+      metadata: { index, optional: false },
+      flags: "d",
+    },
+    {
+      group: null,
+      key,
+      value: { error: false, type: "string", collection: false, data: null, available: ["string"] },
+      ref: false,
+      metadata: { index, optional: false },
+    },
   ];
 }

@@ -44,7 +44,10 @@ export function entryRefKey(r: IrEntryRef): string {
 /** An entry's value type (`value.type`, `value.collection`); "string" when it states none. */
 export function typeOf(e: JsonObject): ValueType {
   const v = isObject(e.value) ? e.value : {};
-  return { type: (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject, collection: v.collection === true };
+  return {
+    type: (typeof v.type === "string" || isObject(v.type) ? v.type : "string") as string | JsonObject,
+    collection: v.collection === true,
+  };
 }
 
 /** An entry's data (`value.data`; null when absent). */

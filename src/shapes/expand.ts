@@ -42,8 +42,20 @@ export function expandInputEntry(schema: JsonObject): JsonObject {
 export function expandOutputEntries(group: string, path: readonly string[], field: SchemaField): [JsonObject, JsonObject] {
   const metadata = (): JsonObject => ({ path: [...path], srcMethodId: null, srcOutputId: null });
   return [
-    { group, key: "key", value: { error: false, type: "string", collection: true, data: [...path], available: [] }, ref: true, metadata: metadata() },
-    { group, key: "value", value: { error: false, type: cloneJson(field.type), collection: field.collection, data: null, available: [] }, ref: field.collection, metadata: metadata() },
+    {
+      group,
+      key: "key",
+      value: { error: false, type: "string", collection: true, data: [...path], available: [] },
+      ref: true,
+      metadata: metadata(),
+    },
+    {
+      group,
+      key: "value",
+      value: { error: false, type: cloneJson(field.type), collection: field.collection, data: null, available: [] },
+      ref: field.collection,
+      metadata: metadata(),
+    },
   ];
 }
 

@@ -2,7 +2,11 @@
 import type { JsonObject } from "../util/json.js";
 
 /** The `tree` every flow built without a tree has (395 of 560 flows in FLOPACK.md §3.1). */
-export const TREE = { id: 2, name: "empty", description: "This flow has been build w/o a tree and uses the newer, async, Addressing module." };
+export const TREE = {
+  id: 2,
+  name: "empty",
+  description: "This flow has been build w/o a tree and uses the newer, async, Addressing module.",
+};
 
 /**
  * `flo.data` keys after the 13 core keys, as most exports write them (the corpus's 61 exports: 201 of 282 flows;

@@ -35,7 +35,11 @@ export function usualInlineShape(): JsonObject {
 /** Changes to the usual shape, as written in code: a key set to `undefined` is left out. */
 export type InlineShapeChanges = { readonly [key: string]: Json | undefined };
 
-export function applyShapeChanges(base: JsonObject, changes: InlineShapeChanges | undefined, toData: (v: unknown, key: string) => Json): JsonObject {
+export function applyShapeChanges(
+  base: JsonObject,
+  changes: InlineShapeChanges | undefined,
+  toData: (v: unknown, key: string) => Json,
+): JsonObject {
   const out = cloneJson(base);
   if (!changes) return out;
   for (const [k, v] of Object.entries(changes)) {

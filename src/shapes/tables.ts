@@ -30,7 +30,12 @@ export function columnTypeOfCode(code: string): TableColumnType | undefined {
  * Tables cards whose "Fields" group holds one field per table column, by the side it is on: the rows written
  * (createRow, updateRow) or read (readRow, searchRows2).
  */
-export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> = { createRow: "inputs", updateRow: "inputs", readRow: "outputs", searchRows2: "outputs" };
+export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> = {
+  createRow: "inputs",
+  updateRow: "inputs",
+  readRow: "outputs",
+  searchRows2: "outputs",
+};
 
 /**
  * A table column's field on a Tables card, as Okta writes it (all 129 column inputs and 66 column outputs of the
@@ -38,7 +43,15 @@ export const TABLE_COLUMN_SIDES: Readonly<Record<string, "inputs" | "outputs">> 
  */
 export function tableColumnEntry(side: "inputs" | "outputs", key: string, type: string, index: number): JsonObject {
   return side === "inputs"
-    ? { group: "Fields", key, value: { error: false, proxy: false, check: false, type, collection: false, data: null, available: [type] }, required: false, ref: false, metadata: { index, optional: false }, flags: "d" }
+    ? {
+        group: "Fields",
+        key,
+        value: { error: false, proxy: false, check: false, type, collection: false, data: null, available: [type] },
+        required: false,
+        ref: false,
+        metadata: { index, optional: false },
+        flags: "d",
+      }
     : { group: "Fields", key, value: { error: false, type, collection: false, data: null, available: [type] }, ref: false, metadata: {} };
 }
 
@@ -56,11 +69,22 @@ export const FILTER_FIELD_GROUP = "_expr";
  * A search filter's hidden field: per condition on a card output, Okta adds one (keyed by the output's id,
  * wired from it, `metadata.method` naming the card), typed as the output.
  */
-export function filterFieldEntry(key: string, value: { type: string | JsonObject; collection: boolean; data: Json; available: Json[] }): JsonObject {
+export function filterFieldEntry(
+  key: string,
+  value: { type: string | JsonObject; collection: boolean; data: Json; available: Json[] },
+): JsonObject {
   return {
     group: FILTER_FIELD_GROUP,
     key,
-    value: { error: false, proxy: false, check: false, type: value.type, collection: value.collection, data: value.data, available: value.available },
+    value: {
+      error: false,
+      proxy: false,
+      check: false,
+      type: value.type,
+      collection: value.collection,
+      data: value.data,
+      available: value.available,
+    },
     required: false,
     ref: false,
     metadata: { forceHide: true, method: null },

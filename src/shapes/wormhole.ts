@@ -31,7 +31,15 @@ export function wormholeEntry(end: WormholeEnd, key: string, type: string | Json
         flags: "d",
       };
     case "exitInput":
-      return { group: WORMHOLE_GROUP, key, value: { error: false, type, collection, data: null, available: [] }, ref: false, metadata, required: false, flags: "d" };
+      return {
+        group: WORMHOLE_GROUP,
+        key,
+        value: { error: false, type, collection, data: null, available: [] },
+        ref: false,
+        metadata,
+        required: false,
+        flags: "d",
+      };
     case "exitOutput":
       return { group: WORMHOLE_GROUP, key, value: { error: false, type, collection, data: null, available: [] }, ref: false, metadata };
   }

@@ -18,4 +18,3 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     throw error;
   }
 }
-

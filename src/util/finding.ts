@@ -39,8 +39,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** `file: /json/pointer: FP101 slug message` (the line format of the CLI contract). */
 export function formatFinding(f: Finding): string {
-  const where = f.source?.line !== undefined ? `${f.source.file}:${f.source.line}${f.source.column ? ":" + f.source.column : ""}` : (f.file ?? "");
+  const where =
+    f.source?.line !== undefined ? `${f.source.file}:${f.source.line}${f.source.column ? ":" + f.source.column : ""}` : (f.file ?? "");
   const sev = f.severity === "warning" ? " (warning)" : "";
   return `${where}: ${f.pointer || "/"}: ${[f.code, f.slug, f.message].filter((s) => s !== "").join(" ")}${sev}`;
 }
-

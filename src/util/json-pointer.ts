@@ -6,4 +6,3 @@ export function encodePointerSegment(segment: string | number): string {
 export function pointer(...segments: Array<string | number>): string {
   return segments.map((s) => "/" + encodePointerSegment(s)).join("");
 }
-

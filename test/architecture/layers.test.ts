@@ -64,7 +64,8 @@ export function importsOf(file: SourceFile): Array<{ specifier: string; line: nu
   const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: Array<{ specifier: string; line: number }> = [];
   const add = (node: ts.Node | undefined): void => {
-    if (node && ts.isStringLiteralLike(node)) out.push({ specifier: node.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    if (node && ts.isStringLiteralLike(node))
+      out.push({ specifier: node.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node.moduleSpecifier);
@@ -94,7 +95,9 @@ export function checkLayers(
     const allowed = new Set([from, ...layers[from]!]);
     for (const { specifier, line } of importsOf(file)) {
       if (!specifier.startsWith(".")) continue; // packages and node: builtins
-      const target = relative("/src", resolve("/src", dirname(file.path), specifier)).split("\\").join("/");
+      const target = relative("/src", resolve("/src", dirname(file.path), specifier))
+        .split("\\")
+        .join("/");
       if (target.startsWith("..")) continue; // outside src/ (package.json)
       const to = folderOf(target);
       if (!Object.hasOwn(layers, to)) unmapped.add(to);
@@ -132,25 +135,41 @@ describe("layers of src/", () => {
   it("every folder of src/ is in the map, and every folder of the map exists", () => {
     const folders = new Set(files.map((f) => folderOf(f.path)));
     expect([...folders].filter((f) => !Object.hasOwn(LAYERS, f)).sort(), "folders missing from the layer map").toEqual([]);
-    expect(Object.keys(LAYERS).filter((f) => !folders.has(f)).sort(), "layer map entries with no folder").toEqual([]);
+    expect(
+      Object.keys(LAYERS)
+        .filter((f) => !folders.has(f))
+        .sort(),
+      "layer map entries with no folder",
+    ).toEqual([]);
     expect(checkLayers(files, LAYERS).unmapped).toEqual([]);
   });
 
   it("the map is acyclic: no folder may import a folder that may import it", () => {
-    const cycles = Object.entries(LAYERS).flatMap(([a, deps]) => deps.filter((b) => (LAYERS[b] ?? []).includes(a)).map((b) => `${a} <-> ${b}`));
+    const cycles = Object.entries(LAYERS).flatMap(([a, deps]) =>
+      deps.filter((b) => (LAYERS[b] ?? []).includes(a)).map((b) => `${a} <-> ${b}`),
+    );
     expect(cycles).toEqual([]);
   });
 
   it("the checker catches each kind of import against the grain, and a folder missing from the map", () => {
     const sample: SourceFile[] = [
       { path: "dsl/builder.ts", text: 'import { lower } from "../compile/lower.js";\n' },
-      { path: "dsl/types.ts", text: '// a comment\nimport type { IrCard } from "../ir/types.js";\nimport type { CardKind } from "../review/address.js";\n' },
+      {
+        path: "dsl/types.ts",
+        text: '// a comment\nimport type { IrCard } from "../ir/types.js";\nimport type { CardKind } from "../review/address.js";\n',
+      },
       { path: "format/index.ts", text: 'export { validateText } from "../rules/validate.js";\n' },
       { path: "review/load.ts", text: 'export async function load() {\n  return import("../compile/index.js");\n}\n' },
-      { path: "lift/lift.ts", text: 'import { sideEntries } from "../shapes/entries.js";\nimport "node:fs";\nimport { z } from "zod";\nexport type T = import("../util/json.js").Json;\n' },
+      {
+        path: "lift/lift.ts",
+        text: 'import { sideEntries } from "../shapes/entries.js";\nimport "node:fs";\nimport { z } from "zod";\nexport type T = import("../util/json.js").Json;\n',
+      },
       { path: "catalog/x.ts", text: 'export type Kind = import("../review/address.js").CardKind;\n' },
       { path: "newfolder/x.ts", text: 'import { isObject } from "../util/json.js";\n' },
-      { path: "review/walk.ts", text: 'import { indexScope } from "../lift/structure.js";\nimport { liftPack } from "../lift/lift-pack.js";\n' },
+      {
+        path: "review/walk.ts",
+        text: 'import { indexScope } from "../lift/structure.js";\nimport { liftPack } from "../lift/lift-pack.js";\n',
+      },
     ];
     const { violations, unmapped } = checkLayers(sample, LAYERS, NARROW);
     expect(violations.map(describeViolation)).toEqual([

@@ -54,7 +54,11 @@ function isSplicedText(node: ts.Expression): boolean {
 
 function isTextish(node: ts.Expression): boolean {
   const e = skipParens(node);
-  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && (isTextish(e.left) || isTextish(e.right)));
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isTemplateExpression(e) ||
+    (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && (isTextish(e.left) || isTextish(e.right)))
+  );
 }
 
 function skipParens(e: ts.Expression): ts.Expression {
@@ -75,7 +79,8 @@ export function findSplices(file: string, text: string): Splice[] {
       for (const span of node.templateSpans) {
         const after = span.literal.text;
         const quote = before.at(-1);
-        if ((quote === '"' || quote === "'") && after.startsWith(quote)) at(span, `a quote-wrapped \${...} in a template literal (${quote}\${${span.expression.getText(source)}}${quote})`);
+        if ((quote === '"' || quote === "'") && after.startsWith(quote))
+          at(span, `a quote-wrapped \${...} in a template literal (${quote}\${${span.expression.getText(source)}}${quote})`);
         before = after;
       }
     }
@@ -96,7 +101,9 @@ export function findSplices(file: string, text: string): Splice[] {
 }
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Where TypeScript is generated: code generation (import, card factories) and the catalog it names from. */
@@ -122,7 +129,7 @@ describe("generated TypeScript is never spliced from text", () => {
       "  writer.write(`${name}(`);", // 8
       "  f.createIdentifier(`${name}Props`);", // 9
       "  ts.addSyntheticLeadingComment(f.createNull(), ts.SyntaxKind.SingleLineCommentTrivia, ` ${value}`, true);", // 10
-      '  f.createStringLiteral(`./${name}.js`);', // 11: a string literal's text is escaped by the printer
+      "  f.createStringLiteral(`./${name}.js`);", // 11: a string literal's text is escaped by the printer
       "  file.addStatements(code);", // 12: not visible here (the splice is on line 4)
       "  return [code, other];", // 13
       "}",

@@ -55,12 +55,20 @@ describe("defineCard (generated factories)", () => {
     expect(office365admin.$connector).toBe("office365admin");
     const users = { kind: "table", name: "Users", columns: [] } as const;
     expect(stash.createRow({ stash: users }).options).toEqual({ stash: users });
-    expect(() => stash.createRow({ stash: "b6dd9ba6-00b2-4fee-ac95-8a8811f2e683" } as never)).toThrow(/property "stash" must be a table \(table\(\.\.\.\)\)/);
+    expect(() => stash.createRow({ stash: "b6dd9ba6-00b2-4fee-ac95-8a8811f2e683" } as never)).toThrow(
+      /property "stash" must be a table \(table\(\.\.\.\)\)/,
+    );
   });
 
   it("rejects unknown properties with the card and property named, at the caller's line (exit 1)", () => {
     const call = () => office365admin.customApiAction({ relativeURL: "/Me" } as never);
-    expect(call).toThrow(expect.objectContaining({ name: "DslError", exitCode: 1, message: expect.stringMatching(new RegExp(`^${thisFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+: Custom API Action`)) }));
+    expect(call).toThrow(
+      expect.objectContaining({
+        name: "DslError",
+        exitCode: 1,
+        message: expect.stringMatching(new RegExp(`^${thisFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+: Custom API Action`)),
+      }),
+    );
     expect(call).toThrow('Custom API Action (root:channels:http:office365admin:1.0.72:customAPIAction): unknown property "relativeURL"');
     expect(call).toThrow(/known: requestType, relativeUrl, query, headers/);
   });
@@ -76,7 +84,9 @@ describe("defineCard (generated factories)", () => {
     expect(() => kernel.math.add({ a: "1", b: 2 } as never)).toThrow(/property "a" must be a finite number, got the string "1"/);
     expect(() => office365admin.getLicenses({ name: 3 } as never)).toThrow(/property "name" must be a string/);
     expect(() => office365admin.getLicenses("x" as never)).toThrow(/expected one props object/);
-    expect(() => office365admin.getLicenses({ connection: "Office 365 Admin" } as never)).toThrow(/property "connection" must be a connection/);
+    expect(() => office365admin.getLicenses({ connection: "Office 365 Admin" } as never)).toThrow(
+      /property "connection" must be a connection/,
+    );
     expect(() => kernel.string.compose({ text: "x", connection: m365 } as never)).toThrow(/"connection" is not taken by kernel cards/);
   });
 
@@ -101,7 +111,8 @@ describe("defineCard (generated factories)", () => {
     // The shape cache follows catalog changes.
     const copy = Catalog.builtin().clone();
     expect(resolveOutputName(copy, address, "body")).toEqual({ group: "Response", key: "Body" });
-    for (const v of copy.variants(address)) copy.add({ ...v, template: { ...v.template, node: { key: "x", model: { outputs: { data: {} } } } } });
+    for (const v of copy.variants(address))
+      copy.add({ ...v, template: { ...v.template, node: { key: "x", model: { outputs: { data: {} } } } } });
     expect(resolveOutputName(copy, address, "body")).toBeUndefined();
   });
 });

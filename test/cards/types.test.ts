@@ -6,7 +6,11 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = fileURLToPath(new URL("./fixtures/factory-types.ts", import.meta.url));
 
 function compile(files: string[]): readonly ts.Diagnostic[] {
-  const config = ts.getParsedCommandLineOfConfigFile(`${root}/tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    `${root}/tsconfig.json`,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!config) throw new Error("cannot read tsconfig.json");
   const program = ts.createProgram(files, { ...config.options, noEmit: true });
   return ts.getPreEmitDiagnostics(program);

@@ -1,6 +1,7 @@
 /**
  * `npm test` is the one command CI runs, so the static checks run as tests: a type error anywhere (tests, scripts,
- * flows included: vitest itself only strips types) or a lint error is a failed test in the closing line.
+ * flows included: vitest itself only strips types), a lint error or an unformatted file is a failed test in the
+ * closing line.
  * Both are incremental (.cache/), so they cost about a second each when little changed. They run side by side.
  */
 import { spawn } from "node:child_process";
@@ -21,6 +22,7 @@ function npmRun(script: string): Promise<{ status: number | null; output: string
 describe("static checks", () => {
   const typecheck = npmRun("typecheck");
   const lint = npmRun("lint");
+  const format = npmRun("format:check");
 
   it("npm run typecheck (tsc --noEmit over src, test, flows, scripts, bench) is clean", async () => {
     const r = await typecheck;
@@ -30,6 +32,12 @@ describe("static checks", () => {
 
   it("npm run lint is clean", async () => {
     const r = await lint;
+    expect(r.output.trim()).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it("npm run format:check (prettier) is clean: `npm run format` fixes it", async () => {
+    const r = await format;
     expect(r.output.trim()).toBe("");
     expect(r.status).toBe(0);
   });

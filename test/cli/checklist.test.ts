@@ -21,7 +21,13 @@ describe("flocode checklist", () => {
 
   it("--json prints the items", async () => {
     const run = await runMain(["checklist", file, "--json"]);
-    expect(JSON.parse(run.stdout).items.map((i: { kind: string }) => i.kind)).toEqual(["connection", "folder-connection", "table", "turn-on-scheduled", "helper-flows"]);
+    expect(JSON.parse(run.stdout).items.map((i: { kind: string }) => i.kind)).toEqual([
+      "connection",
+      "folder-connection",
+      "table",
+      "turn-on-scheduled",
+      "helper-flows",
+    ]);
   });
 
   it("exits 2 on invalid input", async () => {

@@ -45,7 +45,13 @@ describe("flocode diff", () => {
     const result = JSON.parse(run.stdout);
     expect(run.status).toBe(1);
     expect(result.equal).toBe(false);
-    expect(result.changes[0]).toMatchObject({ subject: "card", kind: "constant", field: "ID or Login", old: "admin@example.com", new: "ops@example.com" });
+    expect(result.changes[0]).toMatchObject({
+      subject: "card",
+      kind: "constant",
+      field: "ID or Login",
+      old: "admin@example.com",
+      new: "ops@example.com",
+    });
   });
 
   it("--format markdown is a PR comment whose code spans cannot be broken by names", async () => {
@@ -84,7 +90,9 @@ describe("flocode diff with flow sources", () => {
   it("names the changed constant between two sources", async () => {
     const run = runCli(["diff", source, changedSource]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('card "Custom API Action (office365admin customAPIAction)": constant "Relative URL" "/Me" → "/Organization"');
+    expect(run.stdout).toContain(
+      'card "Custom API Action (office365admin customAPIAction)": constant "Relative URL" "/Me" → "/Organization"',
+    );
   });
 });
 

@@ -21,7 +21,11 @@ describe("git textconv driver", () => {
   writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${cliEntry()}" "$@"\n`);
   chmodSync(wrapper, 0o755);
   const git = (...args: string[]) =>
-    execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir, LANG: "C", TZ: "UTC" } });
+    execFileSync("git", args, {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: dir, LANG: "C", TZ: "UTC" },
+    });
 
   git("init", "-q", "-b", "main");
   git("config", "user.name", "flocode test");
@@ -35,7 +39,12 @@ describe("git textconv driver", () => {
   it("shows a one-constant change as a readable YAML hunk, without ids", () => {
     writeFileSync(
       join(dir, "report.flopack"),
-      JSON.stringify(scramble(edited((d) => (method(d, IDS.main, "okta00001").node.model.inputs.data.i_user0001.value.data = "ops@example.com")), 5)),
+      JSON.stringify(
+        scramble(
+          edited((d) => (method(d, IDS.main, "okta00001").node.model.inputs.data.i_user0001.value.data = "ops@example.com")),
+          5,
+        ),
+      ),
     );
     const out = git("diff");
     const changed = out.split("\n").filter((l) => /^[-+][^-+]/.test(l));

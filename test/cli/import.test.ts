@@ -66,7 +66,8 @@ describe("flocode import (built CLI)", () => {
     const a = join(work, "det-a");
     const b = join(work, "det-b");
     for (const out of [a, b]) expect(run(["import", fixture, "--out", out]).status).toBe(0);
-    for (const f of ["pack.ts", "resources.ts", "daily-check.flow.ts"]) expect(readFileSync(join(a, f), "utf8")).toBe(readFileSync(join(b, f), "utf8"));
+    for (const f of ["pack.ts", "resources.ts", "daily-check.flow.ts"])
+      expect(readFileSync(join(a, f), "utf8")).toBe(readFileSync(join(b, f), "utf8"));
   });
 
   it("learns cards the catalog does not know into the project catalog, and builds with them", () => {
@@ -102,7 +103,9 @@ describe("flocode import (built CLI)", () => {
     for (const p of packs) {
       const out = join(work, "own", basename(p, ".flopack"));
       expect(run(["import", join(dist, p), "--out", out]).status).toBe(0);
-      const texts = readdirSync(out).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(out, f), "utf8"));
+      const texts = readdirSync(out)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => readFileSync(join(out, f), "utf8"));
       // Everything the DSL made comes back as DSL: typed factories and trigger helpers, no generic cards or roots.
       for (const t of texts) {
         expect(t).not.toContain('card("root:');
@@ -149,7 +152,10 @@ export default flow({ name: "Check", trigger: helperFlow({ params: { age: "numbe
     const again = join(work, "ifelse-again");
     const r2 = run(["build", out, "--out", again, "--no-checklist"]);
     expect(r2.status, r2.stderr).toBe(0);
-    const d = firstDifference(normaliseFlopack(readJson(join(dist, "check.flopack")) as never), normaliseFlopack(readJson(join(again, "ifelse.flopack")) as never));
+    const d = firstDifference(
+      normaliseFlopack(readJson(join(dist, "check.flopack")) as never),
+      normaliseFlopack(readJson(join(again, "ifelse.flopack")) as never),
+    );
     expect(d).toBeUndefined();
   });
 
@@ -188,7 +194,9 @@ describe.skipIf(!c)("corpus: import → build → the same flopack", () => {
 
   it("imports every export and reports raw cards", () => {
     expect(imported.length).toBe(c!.files.length);
-    console.info(`[import] ${imported.length} exports, ${cards} cards, ${rawCards} with raw escape hatches (${((100 * rawCards) / cards).toFixed(1)}%)`);
+    console.info(
+      `[import] ${imported.length} exports, ${cards} cards, ${rawCards} with raw escape hatches (${((100 * rawCards) / cards).toFixed(1)}%)`,
+    );
     expect(cards).toBeGreaterThan(0);
     // The report names each raw card and what made it raw (import --json, npm run raw-report).
     expect(rawList).toHaveLength(rawCards);
@@ -203,8 +211,15 @@ describe.skipIf(!c)("corpus: import → build → the same flopack", () => {
     const results = await mapLimit(imported, 8, async ({ file, dir }) => {
       const dist = join(work, "dist", basename(dir));
       const built = await runCliAsync(["build", dir, "--out", dist, "--no-checklist"], { env });
-      if (built.status !== 0) return { file, problem: `build failed (exit ${built.status ?? built.signal}): ${built.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}` };
-      const d = firstDifference(normaliseFlopack(readJson(file) as never), normaliseFlopack(readJson(join(dist, `${basename(dir)}.flopack`)) as never));
+      if (built.status !== 0)
+        return {
+          file,
+          problem: `build failed (exit ${built.status ?? built.signal}): ${built.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`,
+        };
+      const d = firstDifference(
+        normaliseFlopack(readJson(file) as never),
+        normaliseFlopack(readJson(join(dist, `${basename(dir)}.flopack`)) as never),
+      );
       return { file, problem: d };
     });
     const failed = results.filter((r) => r.problem !== undefined);
@@ -233,7 +248,10 @@ describe.skipIf(!c)("corpus: import → build → the same flopack", () => {
         include: ["**/*.ts"],
       }),
     );
-    const tsc = spawnSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const tsc = spawnSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
     const errors = tsc.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
     expect(errors.slice(0, 20)).toEqual([]);
     // tsc exits 0 only when it checked everything: a crash or a bad tsconfig prints no "error TS" line.
@@ -253,4 +271,3 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(workers);
   return out;
 }
-

@@ -56,7 +56,14 @@ describe("flocode show on a flow source (.flow.ts)", () => {
     expect(view.flows[0]).toMatchObject({
       name: "Review Sample",
       trigger: { type: "schedule", schedule: "every week on Monday at 06:30", cron: "30 6 * * 1", "time zone": "UTC" },
-      steps: [{ card: "Custom API Action (office365admin customAPIAction)", connection: "Office 365 Admin", options: { requestType: "GET" }, constants: { "Relative URL": "/Me" } }],
+      steps: [
+        {
+          card: "Custom API Action (office365admin customAPIAction)",
+          connection: "Office 365 Admin",
+          options: { requestType: "GET" },
+          constants: { "Relative URL": "/Me" },
+        },
+      ],
     });
   });
 

@@ -24,8 +24,8 @@ async function main(args: string[]): Promise<number | "threw"> {
 }
 
 function brokenPack(): string {
-  const doc = rich() as Record<string, any>;  
-  const helper = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches");  
+  const doc = rich() as Record<string, any>;
+  const helper = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches");
   helper.data.orderings.hEdge0009 = ["hSpawnCd1", "nowhere12"];
   return write("broken.flopack", JSON.stringify(doc));
 }
@@ -51,7 +51,9 @@ describe("flocode validate", () => {
     const pretty = write("pretty.flopack", JSON.stringify(minimal(), null, 2));
     const broken = brokenPack();
     expect(await main(["validate", pretty, broken, MINIMAL_PATH])).toBe(1);
-    expect(stdout).toContain(`${pretty}: /: FP213 compact-json the file is not compact JSON (whitespace at line 1 column 2); Okta writes JSON.stringify output (warning)\n`);
+    expect(stdout).toContain(
+      `${pretty}: /: FP213 compact-json the file is not compact JSON (whitespace at line 1 column 2); Okta writes JSON.stringify output (warning)\n`,
+    );
     expect(stdout).toContain(`${broken}: `);
     expect(stderr).toBe("3 files checked: 1 invalid (2 errors, 1 warning)\n");
     expect(await main(["validate", "--quiet", pretty])).toBe(0);
@@ -98,12 +100,22 @@ describe("flocode validate", () => {
 
 describe("flocode validate as a process: hostile files give one clear line, never a stack trace", () => {
   const cases: Array<[string, string | Uint8Array, number, RegExp]> = [
-    ["truncated.flopack", JSON.stringify(minimal()).slice(0, 500), 1, /FP004 json-syntax invalid JSON at line 1 column 501: unexpected end of input/],
+    [
+      "truncated.flopack",
+      JSON.stringify(minimal()).slice(0, 500),
+      1,
+      /FP004 json-syntax invalid JSON at line 1 column 501: unexpected end of input/,
+    ],
     ["not-json.flopack", "<html>", 1, /FP004 json-syntax invalid JSON at line 1 column 1: unexpected '<'/],
     ["binary.flopack", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), 1, /FP003 not-text file is binary/],
     ["empty.flopack", "", 1, /FP002 empty-file file is empty/],
     ["array.flopack", "[1,2,3]", 1, /FP006 not-an-object the document is an array/],
-    ["deep.flopack", "[".repeat(200_000) + "]".repeat(200_000), 1, /FP005 json-depth JSON nests deeper than 256 levels at line 1 column 257/],
+    [
+      "deep.flopack",
+      "[".repeat(200_000) + "]".repeat(200_000),
+      1,
+      /FP005 json-depth JSON nests deeper than 256 levels at line 1 column 257/,
+    ],
     ["proto.flopack", '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}', 1, /FP010 schema missing required key "type"/],
   ];
   it.each(cases)("%s", (name, content, code, line) => {

@@ -21,9 +21,35 @@ import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const f = ts.factory;
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
-const print = (node: ts.Node): string => printer.printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.Latest));
+const print = (node: ts.Node): string =>
+  printer.printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.Latest));
 
-const HOSTILE = ["a`b", "${process.exit(1)}", "$", "$$", "\\", "\\`", "*/ evil() /*", "line\nbreak", "cr\r\nlf", "\u2028\u2029", "\ud800 lone", "nul\u00001", "\u202Eevil", "tab\t", "💥👩‍💻", "é", "{{{", "}}}", "{{{value1}}}", "", " ", "\n    four spaces", "end  \n", "\n\t\n"];
+const HOSTILE = [
+  "a`b",
+  "${process.exit(1)}",
+  "$",
+  "$$",
+  "\\",
+  "\\`",
+  "*/ evil() /*",
+  "line\nbreak",
+  "cr\r\nlf",
+  "\u2028\u2029",
+  "\ud800 lone",
+  "nul\u00001",
+  "\u202Eevil",
+  "tab\t",
+  "💥👩‍💻",
+  "é",
+  "{{{",
+  "}}}",
+  "{{{value1}}}",
+  "",
+  " ",
+  "\n    four spaces",
+  "end  \n",
+  "\n\t\n",
+];
 
 /** The cooked strings of the first tagged template in `code`, as TypeScript's parser reads them. */
 function taggedTemplates(code: string): Array<{ tag: string; strings: string[]; spans: string[] }> {
@@ -92,7 +118,10 @@ function roundTrip(doc: JsonObject): string | undefined {
 }
 
 const part = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 4 }));
-const parts = fc.array(fc.array(part, { maxLength: 3 }).map((p) => p.join("")), { minLength: 1, maxLength: 3 });
+const parts = fc.array(
+  fc.array(part, { maxLength: 3 }).map((p) => p.join("")),
+  { minLength: 1, maxLength: 3 },
+);
 
 describe("import of Compose cards", () => {
   it("writes a Compose card as a template literal around the outputs it reads", () => {
@@ -115,7 +144,12 @@ describe("import of Compose cards", () => {
   });
 
   it("builds hostile texts back to the same flopack", () => {
-    const samples = [...fc.sample(parts, { numRuns: 16, seed: 7 }), ["`${", "{{{value1}}}\r\n", "$"], [HOSTILE.join("|")], HOSTILE.slice(0, 3)];
+    const samples = [
+      ...fc.sample(parts, { numRuns: 16, seed: 7 }),
+      ["`${", "{{{value1}}}\r\n", "$"],
+      [HOSTILE.join("|")],
+      HOSTILE.slice(0, 3),
+    ];
     const doc = composePack((fl, a, b) => {
       for (const s of samples) fl.add(compose(templateStrings(s), ...[a.$out("first"), b.$out("second")].slice(0, s.length - 1)));
     });
@@ -127,20 +161,43 @@ describe("import of Compose cards", () => {
     const doc = composePack((fl, a, b) => {
       fl.add(compose({ name: "Greeting" })`Hi ${convert(b.$out("second"), "stringify")}`);
       // The same token twice.
-      fl.add(card(COMPOSE, { inputs: { _text_: "{{{t}}} and {{{t}}}" }, customInputs: [{ key: "t", type: "string", raw: raw("t", 1), value: a.$out("first") }] }));
+      fl.add(
+        card(COMPOSE, {
+          inputs: { _text_: "{{{t}}} and {{{t}}}" },
+          customInputs: [{ key: "t", type: "string", raw: raw("t", 1), value: a.$out("first") }],
+        }),
+      );
       // A placeholder the text does not use, and one nothing is wired into.
-      fl.add(card(COMPOSE, { inputs: { _text_: "{{{t}}}" }, customInputs: [{ key: "t", type: "string", raw: raw("t", 1), value: a.$out("first") }, { key: "u", type: "string", raw: raw("u", 2), value: a.$out("first") }] }));
+      fl.add(
+        card(COMPOSE, {
+          inputs: { _text_: "{{{t}}}" },
+          customInputs: [
+            { key: "t", type: "string", raw: raw("t", 1), value: a.$out("first") },
+            { key: "u", type: "string", raw: raw("u", 2), value: a.$out("first") },
+          ],
+        }),
+      );
       fl.add(card(COMPOSE, { inputs: { _text_: "x {{{t}}}" }, customInputs: [{ key: "t", type: "string", raw: raw("t", 1) }] }));
       // Wired from a card placed after it.
-      const later = fl.add(card(COMPOSE, { inputs: { _text_: "y {{{t}}}" }, customInputs: [{ key: "t", type: "string", raw: raw("t", 1) }] }));
+      const later = fl.add(
+        card(COMPOSE, { inputs: { _text_: "y {{{t}}}" }, customInputs: [{ key: "t", type: "string", raw: raw("t", 1) }] }),
+      );
       const c = fl.add(card("root:kernel:control:0.0.1:let", { name: "C", customInputs: [{ key: "third", type: "string", value: "3" }] }));
       fl.pin(c.$out("third"), later, "t");
       // An error policy.
-      fl.add(card(COMPOSE, { inputs: { _text_: "z {{{t}}}" }, customInputs: [{ key: "t", type: "string", raw: raw("t", 1), value: a.$out("first") }], policy: { type: "continue" } }));
+      fl.add(
+        card(COMPOSE, {
+          inputs: { _text_: "z {{{t}}}" },
+          customInputs: [{ key: "t", type: "string", raw: raw("t", 1), value: a.$out("first") }],
+          policy: { type: "continue" },
+        }),
+      );
     });
     const code = importedFlow(doc);
     const tagged = taggedTemplates(code).filter((t) => t.tag.startsWith("compose"));
-    expect(tagged.map((t) => [t.tag, t.strings, t.spans])).toEqual([['compose({ name: "Greeting" })', ["Hi ", ""], ['convert(b.$out("second"), "stringify")']]]);
+    expect(tagged.map((t) => [t.tag, t.strings, t.spans])).toEqual([
+      ['compose({ name: "Greeting" })', ["Hi ", ""], ['convert(b.$out("second"), "stringify")']],
+    ]);
     const texts = cardsOf(doc, COMPOSE).map((m) => inputsOf(m).get("_text_")!.value as JsonObject);
     for (const t of texts.slice(1)) expect(code).toContain(JSON.stringify(t.data));
     expect(roundTrip(doc)).toBeUndefined();

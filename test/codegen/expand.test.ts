@@ -26,14 +26,20 @@ const EXPAND = "root:kernel:object:0.0.1:expand";
 
 /** A helper flow reading fields of its object parameter through two expand cards, one inside an If Error block. */
 function expandPack(): Json {
-  const schema = { id: { type: "string", collection: false }, profile: { type: { login: { type: "string", collection: false }, groups: { type: "string", collection: true } }, collection: false } };
-  const main = flow({ name: "Expand Fields", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) }, (f) => {
-    const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
-    const { groups } = f.expand(f.trigger.$out("User"), { groups: ["profile", "groups"] });
-    f.add(kernel.string.base64({ string: id }));
-    f.add(kernel.string.base64({ string: login }));
-    f.add(kernel.list.length({ list: groups }));
-  });
+  const schema = {
+    id: { type: "string", collection: false },
+    profile: { type: { login: { type: "string", collection: false }, groups: { type: "string", collection: true } }, collection: false },
+  };
+  const main = flow(
+    { name: "Expand Fields", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) },
+    (f) => {
+      const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
+      const { groups } = f.expand(f.trigger.$out("User"), { groups: ["profile", "groups"] });
+      f.add(kernel.string.base64({ string: id }));
+      f.add(kernel.string.base64({ string: login }));
+      f.add(kernel.list.length({ list: groups }));
+    },
+  );
   const catalog = Catalog.builtin();
   const ir = lower({ flows: [main], defaultFolder: "expand" }, catalog);
   return emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" });
@@ -86,7 +92,10 @@ describe("import of hidden object-expand cards", () => {
   });
 
   it("builds back into the same flopack, valid, in both forms", () => {
-    for (const [name, doc] of [["expand-fields", expandPack()], ["expand-fields", withoutASelfLoop(expandPack())]] as const) {
+    for (const [name, doc] of [
+      ["expand-fields", expandPack()],
+      ["expand-fields", withoutASelfLoop(expandPack())],
+    ] as const) {
       const { built, difference } = roundTrip(doc, name);
       expect(difference).toBeUndefined();
       expect(validateFlopack(built).filter((x) => x.severity === "error")).toEqual([]);

@@ -17,7 +17,28 @@ import { importFlopack, runImportFile } from "../../src/cli/run-import.js";
 import { runCli } from "../support/cli.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
-const NASTY = ['"', "'", "`", "${x}", "*/", "/*", "\n", "\r\n", "\u2028", "\u2029", "__proto__", "constructor", "class", "flow", "eval", "💥", "\\", "</", " ", "0"];
+const NASTY = [
+  '"',
+  "'",
+  "`",
+  "${x}",
+  "*/",
+  "/*",
+  "\n",
+  "\r\n",
+  "\u2028",
+  "\u2029",
+  "__proto__",
+  "constructor",
+  "class",
+  "flow",
+  "eval",
+  "💥",
+  "\\",
+  "</",
+  " ",
+  "0",
+];
 const nasty = fc
   .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 5 })
   .map((parts) => parts.join(""))
@@ -39,10 +60,15 @@ function hostilePack(n: Names) {
   const dir = folder(n.folderName, { description: n.comment });
   const conn = connection(n.connectionName, "office365admin");
   const t = table(n.tableName, { folder: dir, columns: { [n.column]: "string" } });
-  const main = flow({ name: n.flowName, description: n.value, folder: dir, trigger: schedule.daily({ at: "09:00", timeZone: "UTC" }) }, (f) => {
-    f.comment(n.comment, n.cardName);
-    f.add(card("root:kernel:control:0.0.1:let", { name: n.cardName, customInputs: [{ key: n.fieldKey, type: "string", value: n.value }] }));
-  });
+  const main = flow(
+    { name: n.flowName, description: n.value, folder: dir, trigger: schedule.daily({ at: "09:00", timeZone: "UTC" }) },
+    (f) => {
+      f.comment(n.comment, n.cardName);
+      f.add(
+        card("root:kernel:control:0.0.1:let", { name: n.cardName, customInputs: [{ key: n.fieldKey, type: "string", value: n.value }] }),
+      );
+    },
+  );
   const def = pack({ name: "hostile", flows: [main], folders: [dir], tables: [t], connections: [conn] });
   const ir = lower({ flows: [main], pack: def, defaultFolder: "hostile" }, Catalog.builtin());
   return emitPack(ir, { template: (a, v) => Catalog.builtin().get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" });
@@ -61,7 +87,10 @@ function unexpectedStatements(text: string, file: string): string[] {
       if (ts.isReturnStatement(s) && s.expression && ts.isObjectLiteralExpression(s.expression)) continue;
       if (ts.isExpressionStatement(s)) {
         const e = s.expression;
-        const callee = ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) ? e.expression.expression.text : undefined;
+        const callee =
+          ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression)
+            ? e.expression.expression.text
+            : undefined;
         const assignment = ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(e.left);
         if ((callee && /^(f|g[0-9]*|then[0-9]*|otherwise[0-9]*)$/.test(callee)) || assignment) continue;
       }

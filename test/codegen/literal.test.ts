@@ -6,12 +6,24 @@ import { commentText, literal, propertyKey } from "../../src/codegen/literal.js"
 import { IdentifierScope, baseIdentifier } from "../../src/codegen/names.js";
 
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
-const print = (node: ts.Node): string => printer.printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.Latest));
+const print = (node: ts.Node): string =>
+  printer.printNode(ts.EmitHint.Unspecified, node, ts.createSourceFile("x.ts", "", ts.ScriptTarget.Latest));
 /** Evaluates printed literal code (data only: the printed text is an expression of literals). */
 const evaluate = (code: string): unknown => new Function(`return (${code});`)();
 
 describe("literal", () => {
-  const hostile = ["a\"b'c`d", "${process.exit(1)}", "*/ evil() /*", "line\nbreak", "\u2028\u2029", "\\", "</script>", "💥👩‍💻", "", "\u0000"];
+  const hostile = [
+    "a\"b'c`d",
+    "${process.exit(1)}",
+    "*/ evil() /*",
+    "line\nbreak",
+    "\u2028\u2029",
+    "\\",
+    "</script>",
+    "💥👩‍💻",
+    "",
+    "\u0000",
+  ];
   it.each(hostile)("keeps %j as data", (s) => {
     const code = print(literal(s));
     expect(code.includes("\n")).toBe(false);
@@ -57,7 +69,9 @@ describe("commentText", () => {
 describe("identifiers", () => {
   it("are valid, unique and never reserved", () => {
     const scope = new IdentifierScope();
-    const names = ["Helper Flow", "Helper Flow", "flow", "class", "eval", "123 go", "💥", "__proto__", "", "constructor"].map((n) => scope.take(n));
+    const names = ["Helper Flow", "Helper Flow", "flow", "class", "eval", "123 go", "💥", "__proto__", "", "constructor"].map((n) =>
+      scope.take(n),
+    );
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
     expect(names).not.toContain("flow");

@@ -36,7 +36,10 @@ function importText(doc: unknown, name: string): { text: string; raw: string[]; 
   writeFileSync(file, JSON.stringify(doc));
   const { result, writes } = importFlopack(file, { out: join(work, "unused") });
   expect(result.ok).toBe(true);
-  const text = writes.filter((w) => w.path.endsWith(".flow.ts")).map((w) => w.text).join("\n");
+  const text = writes
+    .filter((w) => w.path.endsWith(".flow.ts"))
+    .map((w) => w.text)
+    .join("\n");
   return { text, raw: result.ok ? result.raw.map((r) => `${r.card}: ${r.why.join("; ")}`) : [], file };
 }
 
@@ -58,7 +61,10 @@ describe("import of wormholes", () => {
     f.ifError(
       (attempt) => {
         attempt.add(card(CONCAT, { name: "Greeting", inputs: { string1: "Hi ", string2: name.$out("output") } }));
-        attempt.ifError((inner) => void inner.add(card(CONCAT, { name: "Deep", inputs: { string1: f.trigger.$out("last"), string2: name.$out("output") } })));
+        attempt.ifError(
+          (inner) =>
+            void inner.add(card(CONCAT, { name: "Deep", inputs: { string1: f.trigger.$out("last"), string2: name.$out("output") } })),
+        );
       },
       (failed) => void failed.add(card(CONCAT, { name: "Sorry", inputs: { string1: "Sorry ", string2: name.$out("output") } })),
     );
@@ -95,7 +101,21 @@ describe("import of wormholes", () => {
         name: "Try it",
         customOutputs: [{ key: "Message", type: "string" }],
         attempt: { start: card(CALLABLE, { variant: "c7a5e767" }) },
-        onError: { start: card(CALLABLE, { variant: "9c69c833" }), shape: { id: null, uuid: "", tree: { id: 1, name: "all" }, methods: [], model: {}, orderings: {}, security_level: "high", log: false, inheritLog: false, group: null } },
+        onError: {
+          start: card(CALLABLE, { variant: "9c69c833" }),
+          shape: {
+            id: null,
+            uuid: "",
+            tree: { id: 1, name: "all" },
+            methods: [],
+            model: {},
+            orderings: {},
+            security_level: "high",
+            log: false,
+            inheritLog: false,
+            group: null,
+          },
+        },
       },
     );
     f.add(card(CONCAT, { name: "After", inputs: { string1: caught.$out("Message"), string2: "" } }));
@@ -120,12 +140,37 @@ describe("import of wormholes", () => {
     const holder: Card<unknown> = f.add(
       card(TRY, {
         inputs: {
-          flo: inline(card(CALLABLE, { name: "Helper Flow", customInputs: [{ key: "k1", group: "context", type: "string", get wormhole() { return holder; } }] }), (g) => {
-            start = g.trigger;
-            g.add(card(CONCAT, { name: "Use", inputs: { string1: g.trigger.$out("k1"), string2: f.trigger.$out("first") } }));
-          }) as never,
+          flo: inline(
+            card(CALLABLE, {
+              name: "Helper Flow",
+              customInputs: [
+                {
+                  key: "k1",
+                  group: "context",
+                  type: "string",
+                  get wormhole() {
+                    return holder;
+                  },
+                },
+              ],
+            }),
+            (g) => {
+              start = g.trigger;
+              g.add(card(CONCAT, { name: "Use", inputs: { string1: g.trigger.$out("k1"), string2: f.trigger.$out("first") } }));
+            },
+          ) as never,
         },
-        customInputs: [{ key: "k1", group: "context", type: "string", value: f.trigger.$out("first"), get wormhole() { return start; } }],
+        customInputs: [
+          {
+            key: "k1",
+            group: "context",
+            type: "string",
+            value: f.trigger.$out("first"),
+            get wormhole() {
+              return start;
+            },
+          },
+        ],
       }),
     );
   });

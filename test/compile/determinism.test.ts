@@ -8,7 +8,11 @@ function buildAll(env: NodeJS.ProcessEnv): Map<string, string> {
   const out = mkdtempSync(join(tmpdir(), "flocode-det-"));
   const r = runCli(["build", "flows", "--out", out, "--no-checklist"], { env });
   expect(r.status, r.stderr).toBe(0);
-  return new Map(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), "utf8")]));
+  return new Map(
+    readdirSync(out)
+      .sort()
+      .map((f) => [f, readFileSync(join(out, f), "utf8")]),
+  );
 }
 
 describe("deterministic output", () => {
@@ -30,7 +34,9 @@ describe("deterministic output", () => {
   });
 
   it("refuses a malformed SOURCE_DATE_EPOCH", () => {
-    const r = runCli(["build", "flows/m365-keepalive.flow.ts", "--out", mkdtempSync(join(tmpdir(), "flocode-sde-"))], { env: { SOURCE_DATE_EPOCH: "yesterday" } });
+    const r = runCli(["build", "flows/m365-keepalive.flow.ts", "--out", mkdtempSync(join(tmpdir(), "flocode-sde-"))], {
+      env: { SOURCE_DATE_EPOCH: "yesterday" },
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/SOURCE_DATE_EPOCH must be a whole number of seconds/);
   });
@@ -39,7 +45,10 @@ describe("deterministic output", () => {
     expect(runCli(["build", "--check"]).status).toBe(0);
     const out = mkdtempSync(join(tmpdir(), "flocode-check-"));
     expect(runCli(["build", "--out", out, "--no-checklist"]).status).toBe(0);
-    writeFileSync(join(out, "m365-keepalive.flopack"), readFileSync(join(REPO, "dist/m365-keepalive.flopack"), "utf8").replace("/Me", "/You"));
+    writeFileSync(
+      join(out, "m365-keepalive.flopack"),
+      readFileSync(join(REPO, "dist/m365-keepalive.flopack"), "utf8").replace("/Me", "/You"),
+    );
     const r = runCli(["build", "--out", out, "--check"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("stale: ");

@@ -12,7 +12,9 @@ const FIXTURES = join(REPO, "test/fixtures/bad-flows");
  * stack trace, and write nothing.
  */
 describe("DSL mistakes fail the build with file, line and a clear message", () => {
-  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".flow.ts")).sort();
+  const fixtures = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".flow.ts"))
+    .sort();
   it("has its fixtures", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(5);
   });

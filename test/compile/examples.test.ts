@@ -15,7 +15,8 @@ const flows = (doc: any) => Object.values<any>(doc.data.flos);
 const flowNamed = (doc: any, name: string) => flows(doc).find((f) => f.name === name);
 const named = (scope: any, name: string) => scope.methods.find((m: any) => m.node.data.name === name);
 const entry = (card: any, side: "inputs" | "outputs", id: string) => card.node.model[side].data[id];
-const entryByKey = (card: any, side: "inputs" | "outputs", key: string) => Object.values<any>(card.node.model[side].data).find((e) => e.key === key);
+const entryByKey = (card: any, side: "inputs" | "outputs", key: string) =>
+  Object.values<any>(card.node.model[side].data).find((e) => e.key === key);
 
 /** Wires as readable triples: [source card.output, target card.input, conversion]. */
 function wires(scope: any): string[] {
@@ -27,7 +28,9 @@ function wires(scope: any): string[] {
         const target: any = byId.get(targetId);
         for (const pin of list) {
           const conv = pin.transform ? ` (${Object.values<any>(pin.transform)[0].convert})` : "";
-          out.push(`${m.node.data.name}.${entry(m, "outputs", outputId).key} -> ${target.node.data.name}.${entry(target, "inputs", pin.input).key}${conv}`);
+          out.push(
+            `${m.node.data.name}.${entry(m, "outputs", outputId).key} -> ${target.node.data.name}.${entry(target, "inputs", pin.input).key}${conv}`,
+          );
         }
       }
     }

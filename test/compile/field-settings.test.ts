@@ -12,7 +12,10 @@ import { runCli } from "../support/cli.js";
 function build(body: string): { status: number | null; stderr: string; flow?: any } {
   const dir = mkdtempSync(join(tmpdir(), "flocode-settings-"));
   const file = join(dir, "settings.flow.ts");
-  writeFileSync(file, `import { card, flow, manual } from "flocode";\n\nexport default flow({ name: "Settings", description: "Field settings.", trigger: manual() }, (f) => {\n${body}\n});\n`);
+  writeFileSync(
+    file,
+    `import { card, flow, manual } from "flocode";\n\nexport default flow({ name: "Settings", description: "Field settings.", trigger: manual() }, (f) => {\n${body}\n});\n`,
+  );
   const out = join(dir, "dist");
   const r = runCli(["build", file, "--out", out, "--no-checklist"]);
   if (r.status !== 0) return { status: r.status, stderr: r.stderr };
@@ -21,7 +24,8 @@ function build(body: string): { status: number | null; stderr: string; flow?: an
 }
 
 const assign = (flow: any) => flow.data.methods.find((m: any) => m.address.endsWith(":control:0.0.1:let"));
-const field = (card: any, side: "inputs" | "outputs", key: string) => Object.values<any>(card.node.model[side].data).find((e) => e.key === key);
+const field = (card: any, side: "inputs" | "outputs", key: string) =>
+  Object.values<any>(card.node.model[side].data).find((e) => e.key === key);
 
 describe("custom field settings", () => {
   it("puts each setting where Okta keeps it and leaves the usual shape alone otherwise", () => {
@@ -45,7 +49,9 @@ describe("custom field settings", () => {
   });
 
   it("rejects a setting of the wrong type at the field", () => {
-    const r = build(`  f.add(card("root:kernel:control:0.0.1:let", { customInputs: [{ key: "a", type: "string", typeLocked: "yes" as never }] }));`);
+    const r = build(
+      `  f.add(card("root:kernel:control:0.0.1:let", { customInputs: [{ key: "a", type: "string", typeLocked: "yes" as never }] }));`,
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/field "a" .*typeLocked must be true or false/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

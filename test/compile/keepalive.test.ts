@@ -33,7 +33,14 @@ function chain(flowData: any): Card[] {
 
 const inputs = (card: Card) => Object.values<any>(card.node.model.inputs.data);
 const outputs = (card: Card) => Object.values<any>(card.node.model.outputs.data);
-const entryShape = (e: any) => ({ group: e.group, key: e.key, type: e.value.type, collection: e.value.collection, flags: e.flags ?? null, required: e.required ?? null });
+const entryShape = (e: any) => ({
+  group: e.group,
+  key: e.key,
+  type: e.value.type,
+  collection: e.value.collection,
+  flags: e.flags ?? null,
+  required: e.required ?? null,
+});
 
 describe("M365 Keepalive (the first user story, ../shared/seed)", () => {
   const { text, doc } = build();
@@ -107,7 +114,10 @@ describe("M365 Keepalive (the first user story, ../shared/seed)", () => {
     const pairs: Array<[Card, Card | undefined]> = [
       [start, real.find((m) => m.address === start.address && m.node.data.name === "Scheduled Flow")],
       [licenses, real.find((m) => m.address === licenses.address)],
-      [custom, real.find((m) => m.address === custom.address && inputs(m).some((e: any) => e.key === "requestType" && e.value.data === "GET"))],
+      [
+        custom,
+        real.find((m) => m.address === custom.address && inputs(m).some((e: any) => e.key === "requestType" && e.value.data === "GET")),
+      ],
     ];
     for (const [mine, theirs] of pairs) {
       expect(theirs, `a real ${mine.address} card`).toBeDefined();
@@ -125,7 +135,8 @@ function findRealCards(files: string[]): Card[] {
     for (const m of scope.methods ?? []) {
       out.push(m);
       for (const side of ["inputs", "outputs"]) {
-        for (const e of Object.values<any>(m.node.model[side]?.data ?? {})) if (e.value?.type === "flo" && e.value.data && typeof e.value.data === "object") walk(e.value.data);
+        for (const e of Object.values<any>(m.node.model[side]?.data ?? {}))
+          if (e.value?.type === "flo" && e.value.data && typeof e.value.data === "object") walk(e.value.data);
       }
     }
   };

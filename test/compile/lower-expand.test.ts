@@ -19,7 +19,11 @@ type Json = any;
 /** Builds one helper flow whose root takes `params` (key → Okta type) and whose body is `body`. */
 function build(params: Record<string, Json>, body: (f: FlowBuilder<Record<string, Ref>>) => void): Json {
   const main = flow(
-    { name: "expand test", trigger: helperFlow(), root: kernel.control.callable({ customInputs: Object.entries(params).map(([key, type]) => ({ key, type })) }) },
+    {
+      name: "expand test",
+      trigger: helperFlow(),
+      root: kernel.control.callable({ customInputs: Object.entries(params).map(([key, type]) => ({ key, type })) }),
+    },
     body as never,
   );
   const catalog = Catalog.builtin();
@@ -42,10 +46,15 @@ function masked(card: Json, source: Json, sourceOutputId: string): string {
   const groups = new Map<string, string>();
   const text = JSON.stringify(card, (key, value) => {
     if (key === "_used") return undefined;
-    if (key === "group" && typeof value === "string") return groups.get(value) ?? (groups.set(value, `<group ${groups.size}>`), groups.get(value));
+    if (key === "group" && typeof value === "string")
+      return groups.get(value) ?? (groups.set(value, `<group ${groups.size}>`), groups.get(value));
     return value;
   });
-  const ids = new Map<string, string>([[source.uuid, "<source>"], [sourceOutputId, "<source output>"], [card.uuid, "<expand>"]]);
+  const ids = new Map<string, string>([
+    [source.uuid, "<source>"],
+    [sourceOutputId, "<source output>"],
+    [card.uuid, "<expand>"],
+  ]);
   for (const side of ["inputs", "outputs"]) for (const id of Object.keys(card.node.model[side].data)) ids.set(id, `<${side} entry>`);
   for (const target of Object.values<Json>(card.pins)) for (const id of Object.keys(target)) ids.set(id, "<consumer>");
   let out = text;
@@ -55,7 +64,10 @@ function masked(card: Json, source: Json, sourceOutputId: string): string {
 }
 
 describe("f.expand", () => {
-  const schema = { id: { type: "string", collection: false }, profile: { type: { login: { type: "string", collection: false }, tags: { type: "string", collection: true } }, collection: false } };
+  const schema = {
+    id: { type: "string", collection: false },
+    profile: { type: { login: { type: "string", collection: false }, tags: { type: "string", collection: true } }, collection: false },
+  };
 
   it("places a hidden Object Expand card named after its source, pinned from the output, one output group per field", () => {
     const doc = build({ User: schema }, (f) => {
@@ -73,7 +85,13 @@ describe("f.expand", () => {
     expect(card.node.model.metadata.name).toBe(root.uuid);
     expect(card.node.model.displayed).toBe(false);
     const [input] = Object.values<Json>(card.node.model.inputs.data);
-    expect(input).toMatchObject({ key: "object", value: { type: schema, collection: false, data: {} }, required: true, metadata: { srcMethodId: root.uuid, srcOutputId: user.id }, flags: "d" });
+    expect(input).toMatchObject({
+      key: "object",
+      value: { type: schema, collection: false, data: {} },
+      required: true,
+      metadata: { srcMethodId: root.uuid, srcOutputId: user.id },
+      flags: "d",
+    });
     expect(root.pins[user.id][card.uuid]).toEqual([{ input: input.id, transform: null }]);
     const outputs = Object.values<Json>(card.node.model.outputs.data);
     expect(outputs.map((e) => [e.key, e.metadata.path, e.value.type, e.value.collection, e.ref])).toEqual([
@@ -106,7 +124,16 @@ describe("f.expand", () => {
     const fd = onlyFlow(doc);
     const names = new Map<string, string>(fd.methods.map((m: Json) => [m.uuid, m.address === EXPAND ? "expand" : m.node.data.name]));
     expect(edgesOf(fd, (u) => names.get(u)!)).toEqual(
-      ["Helper Flow>expand", "expand>Compose", "expand>Compose", "expand>expand", "expand>expand", "Helper Flow>Compose", "Compose>Base64", "Base64>Base64"].sort(),
+      [
+        "Helper Flow>expand",
+        "expand>Compose",
+        "expand>Compose",
+        "expand>expand",
+        "expand>expand",
+        "Helper Flow>Compose",
+        "Compose>Base64",
+        "Base64>Base64",
+      ].sort(),
     );
   });
 
@@ -120,7 +147,9 @@ describe("f.expand", () => {
     });
     const fd = onlyFlow(doc);
     const [first, second] = expandCards(fd);
-    const names = new Map<string, string>(fd.methods.map((m: Json) => [m.uuid, m === first ? "E1" : m === second ? "E2" : m.node.data.name]));
+    const names = new Map<string, string>(
+      fd.methods.map((m: Json) => [m.uuid, m === first ? "E1" : m === second ? "E2" : m.node.data.name]),
+    );
     expect(edgesOf(fd, (u) => names.get(u)!).filter((e) => e.includes("E"))).toEqual(
       ["Helper Flow>E1", "E1>Base64", "E1>E1", "Helper Flow>E2", "E2>Base64", "E2>E1", "E2>Base64", "E2>E1", "E2>E2", "E2>E2"].sort(),
     );
@@ -139,8 +168,12 @@ describe("f.expand", () => {
   });
 
   it("refuses paths the output's schema does not have, outputs without a schema, and things that are not outputs", () => {
-    expect(() => build({ User: schema }, (f) => void f.expand(f.trigger.$out("User"), { x: ["profile", "email"] }))).toThrow(/has no field "profile\.email"; its fields: "id", "profile"/);
-    expect(() => build({ Plain: "object" }, (f) => void f.expand(f.trigger.$out("Plain"), { x: "id" }))).toThrow(/not an object with known fields/);
+    expect(() => build({ User: schema }, (f) => void f.expand(f.trigger.$out("User"), { x: ["profile", "email"] }))).toThrow(
+      /has no field "profile\.email"; its fields: "id", "profile"/,
+    );
+    expect(() => build({ Plain: "object" }, (f) => void f.expand(f.trigger.$out("Plain"), { x: "id" }))).toThrow(
+      /not an object with known fields/,
+    );
     expect(() => build({ User: schema }, (f) => void f.expand("User" as never, { x: "id" }))).toThrow(/takes a card output/);
     expect(() => build({ User: schema }, (f) => void f.expand(f.trigger.$out("User"), {}))).toThrow(/at least one field/);
     expect(() => build({ User: schema }, (f) => void f.expand(f.trigger.$out("User"), { x: [] }))).toThrow(/field "x" needs a path/);
@@ -194,8 +227,13 @@ describe.skipIf(!c)("f.expand against a real export", () => {
     const strip = (x: Json) => ({ ...x, pins: {} });
     expect(masked(strip(mine), myRoot, myOutput.id)).toBe(masked(strip(card), root, output.id));
     // Orderings of the expand card, by role.
-    const role = (ids: { source: string; expand: string }) => (u: string) => (u === ids.source ? "source" : u === ids.expand ? "expand" : "next");
-    const touching = (f: Json, ids: { source: string; expand: string }) => edgesOf({ orderings: Object.fromEntries(Object.entries<[string, string]>(f.orderings).filter(([, e]) => e.includes(ids.expand))) }, role(ids));
+    const role = (ids: { source: string; expand: string }) => (u: string) =>
+      u === ids.source ? "source" : u === ids.expand ? "expand" : "next";
+    const touching = (f: Json, ids: { source: string; expand: string }) =>
+      edgesOf(
+        { orderings: Object.fromEntries(Object.entries<[string, string]>(f.orderings).filter(([, e]) => e.includes(ids.expand))) },
+        role(ids),
+      );
     expect(touching(built, { source: myRoot.uuid, expand: mine.uuid })).toEqual(touching(fd, { source: root.uuid, expand: card.uuid }));
   });
 });

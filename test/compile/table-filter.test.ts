@@ -68,11 +68,16 @@ describe("where(...): Tables search filters", () => {
     const now = cards.find((m) => m.address.endsWith(":date:0.0.1:now"));
     const search = cards.find((m) => m.address.endsWith(":searchRows2"));
     const dateOut = entries(now, "outputs").find((e) => e.key === "date");
-    expect(entries(search, "inputs").find((e) => e.key === "Where Expression").value.data.expr[0].rhd).toEqual({ methodId: now.uuid, outputId: dateOut.id });
+    expect(entries(search, "inputs").find((e) => e.key === "Where Expression").value.data.expr[0].rhd).toEqual({
+      methodId: now.uuid,
+      outputId: dateOut.id,
+    });
   });
 
   it("rejects a condition without a column, at the call", () => {
-    const r = build(`  f.add(stash.searchRows2({ stash: people, direction: "asc", whereExpression: where({ column: "", op: "=", value: 1 }) }));`);
+    const r = build(
+      `  f.add(stash.searchRows2({ stash: people, direction: "asc", whereExpression: where({ column: "", op: "=", value: 1 }) }));`,
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/where\.flow\.ts:\d+:\d+: .*condition 1: column must be a column name/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -24,7 +24,8 @@ export function build(flows: FlowDef[]): Obj {
 }
 
 const entries = (m: Obj, side: "inputs" | "outputs"): Obj[] => Object.values(m.node.model[side].data);
-const context = (m: Obj, side: "inputs" | "outputs"): Obj[] => entries(m, side).filter((e) => e.group === "context" && "wormholeMethodId" in e.metadata);
+const context = (m: Obj, side: "inputs" | "outputs"): Obj[] =>
+  entries(m, side).filter((e) => e.group === "context" && "wormholeMethodId" in e.metadata);
 const tryCards = (scope: Obj): Obj[] => scope.methods.filter((m: Obj) => m.address === TRY);
 const attemptOf = (t: Obj): Obj => entries(t, "inputs").find((e) => e.key === "flo")!.value.data;
 const startOf = (scope: Obj): Obj => scope.methods.find((m: Obj) => m.address === CALLABLE);
@@ -36,7 +37,10 @@ function wires(scope: Obj): string[] {
     for (const [o, targets] of Object.entries<Obj>(m.pins)) {
       for (const [t, list] of Object.entries<Obj[]>(targets)) {
         const target = byId.get(t)!;
-        for (const p of list) out.push(`${m.node.data.name}.${m.node.model.outputs.data[o].key} -> ${target.node.data.name}.${target.node.model.inputs.data[p.input].key}`);
+        for (const p of list)
+          out.push(
+            `${m.node.data.name}.${m.node.model.outputs.data[o].key} -> ${target.node.data.name}.${target.node.model.inputs.data[p.input].key}`,
+          );
       }
     }
   }
@@ -54,7 +58,7 @@ describe("automatic wormholes", () => {
       });
     });
     const doc = build([main]);
-    const fd = (Object.values<Obj>(doc.data.flos)[0]!).data;
+    const fd = Object.values<Obj>(doc.data.flos)[0]!.data;
     const tryCatch = tryCards(fd)[0]!;
     const start = startOf(attemptOf(tryCatch));
     const [entrance] = context(tryCatch, "inputs");
@@ -72,8 +76,25 @@ describe("automatic wormholes", () => {
     });
     const [exitIn] = context(start, "inputs");
     const [exitOut] = context(start, "outputs");
-    expect({ ...exitIn, id: undefined }).toEqual({ id: undefined, group: "context", key, value: { error: false, type: "string", collection: false, data: null, available: [] }, ref: false, metadata: { forceHide: true, wormholeMethodId: tryCatch.uuid }, required: false, flags: "d" });
-    expect({ ...exitOut, id: undefined, _used: undefined }).toEqual({ id: undefined, _used: undefined, group: "context", key, value: { error: false, type: "string", collection: false, data: null, available: [] }, ref: false, metadata: { forceHide: true, wormholeMethodId: tryCatch.uuid } });
+    expect({ ...exitIn, id: undefined }).toEqual({
+      id: undefined,
+      group: "context",
+      key,
+      value: { error: false, type: "string", collection: false, data: null, available: [] },
+      ref: false,
+      metadata: { forceHide: true, wormholeMethodId: tryCatch.uuid },
+      required: false,
+      flags: "d",
+    });
+    expect({ ...exitOut, id: undefined, _used: undefined }).toEqual({
+      id: undefined,
+      _used: undefined,
+      group: "context",
+      key,
+      value: { error: false, type: "string", collection: false, data: null, available: [] },
+      ref: false,
+      metadata: { forceHide: true, wormholeMethodId: tryCatch.uuid },
+    });
     expect(wires(fd)).toContain(`Name.output -> If Error.${key}`);
     expect(wires(attemptOf(tryCatch))).toEqual([`Helper Flow.${key} -> Greeting.string2`]);
     expect(validateFlopack(doc).filter((x) => x.severity === "error")).toEqual([]);
@@ -87,13 +108,15 @@ describe("automatic wormholes", () => {
       );
     });
     const doc = build([main]);
-    const fd = (Object.values<Obj>(doc.data.flos)[0]!).data;
+    const fd = Object.values<Obj>(doc.data.flos)[0]!.data;
     const tryCatch = tryCards(fd)[0]!;
     const entrancesIn = context(tryCatch, "inputs");
     expect(entrancesIn).toHaveLength(2);
     expect(new Set(entrancesIn.map((e) => e.key)).size).toBe(2);
     const handler = tryCatch.node.model.policy.error.flo;
-    expect(entrancesIn.map((e) => e.metadata.wormholeMethodId).sort()).toEqual([startOf(attemptOf(tryCatch)).uuid, startOf(handler).uuid].sort());
+    expect(entrancesIn.map((e) => e.metadata.wormholeMethodId).sort()).toEqual(
+      [startOf(attemptOf(tryCatch)).uuid, startOf(handler).uuid].sort(),
+    );
     // One pin into each entrance (the same key twice made two pins into one input: an invalid flopack).
     expect(wires(fd).filter((w) => w.startsWith("Helper Flow.first -> If Error."))).toHaveLength(2);
     expect(validateFlopack(doc).filter((x) => x.severity === "error")).toEqual([]);
@@ -108,7 +131,7 @@ describe("automatic wormholes", () => {
       });
     });
     const doc = build([main]);
-    const fd = (Object.values<Obj>(doc.data.flos)[0]!).data;
+    const fd = Object.values<Obj>(doc.data.flos)[0]!.data;
     const outerTry = tryCards(fd)[0]!;
     const outerScope = attemptOf(outerTry);
     const innerTry = tryCards(outerScope)[0]!;
@@ -131,7 +154,16 @@ describe("wormhole fields written out", () => {
             flo: inline(
               card(CALLABLE, {
                 name: "Helper Flow",
-                customInputs: [{ key: "k1", group: "context", type: "string", get wormhole() { return holder; } }],
+                customInputs: [
+                  {
+                    key: "k1",
+                    group: "context",
+                    type: "string",
+                    get wormhole() {
+                      return holder;
+                    },
+                  },
+                ],
               }),
               (g) => {
                 start = g.trigger;
@@ -139,18 +171,46 @@ describe("wormhole fields written out", () => {
               },
             ) as never,
           },
-          customInputs: [{ key: "k1", group: "context", type: "string", value: f.trigger.$out("first"), get wormhole() { return start; } }],
+          customInputs: [
+            {
+              key: "k1",
+              group: "context",
+              type: "string",
+              value: f.trigger.$out("first"),
+              get wormhole() {
+                return start;
+              },
+            },
+          ],
         }),
       );
     });
     const doc = build([main]);
-    const fd = (Object.values<Obj>(doc.data.flos)[0]!).data;
+    const fd = Object.values<Obj>(doc.data.flos)[0]!.data;
     const tryCatch = tryCards(fd)[0]!;
     const start = startOf(attemptOf(tryCatch));
     const strip = (e: Obj): Obj => ({ ...e, id: undefined, _used: undefined, metadata: { ...e.metadata, wormholeMethodId: undefined } });
-    expect(strip(context(tryCatch, "inputs")[0]!)).toEqual(strip({ group: "context", key: "k1", value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: [] }, required: false, ref: false, metadata: { forceHide: true }, flags: "d" }));
+    expect(strip(context(tryCatch, "inputs")[0]!)).toEqual(
+      strip({
+        group: "context",
+        key: "k1",
+        value: { error: false, proxy: false, check: false, type: "string", collection: false, data: null, available: [] },
+        required: false,
+        ref: false,
+        metadata: { forceHide: true },
+        flags: "d",
+      }),
+    );
     // The start card's input is mirrored onto its outputs, still linked to the If Error card.
-    expect(strip(context(start, "outputs")[0]!)).toEqual(strip({ group: "context", key: "k1", value: { error: false, type: "string", collection: false, data: null, available: [] }, ref: false, metadata: { forceHide: true } }));
+    expect(strip(context(start, "outputs")[0]!)).toEqual(
+      strip({
+        group: "context",
+        key: "k1",
+        value: { error: false, type: "string", collection: false, data: null, available: [] },
+        ref: false,
+        metadata: { forceHide: true },
+      }),
+    );
     expect(context(start, "inputs")[0]!.metadata.wormholeMethodId).toBe(tryCatch.uuid);
     expect(context(start, "outputs")[0]!.metadata.wormholeMethodId).toBe(tryCatch.uuid);
     expect(context(tryCatch, "inputs")[0]!.metadata.wormholeMethodId).toBe(start.uuid);
@@ -165,15 +225,41 @@ describe("wormhole fields with the ref flag", () => {
       const holder: Card<unknown> = f.add(
         card(TRY, {
           inputs: {
-            flo: inline(card(CALLABLE, { name: "Helper Flow", customInputs: [{ key: "k1", group: "context", type: "string", refFlag: true, get wormhole() { return holder; } }] }), (g) => {
-              start = g.trigger;
-            }) as never,
+            flo: inline(
+              card(CALLABLE, {
+                name: "Helper Flow",
+                customInputs: [
+                  {
+                    key: "k1",
+                    group: "context",
+                    type: "string",
+                    refFlag: true,
+                    get wormhole() {
+                      return holder;
+                    },
+                  },
+                ],
+              }),
+              (g) => {
+                start = g.trigger;
+              },
+            ) as never,
           },
-          customInputs: [{ key: "k1", group: "context", type: "string", value: f.trigger.$out("first"), get wormhole() { return start; } }],
+          customInputs: [
+            {
+              key: "k1",
+              group: "context",
+              type: "string",
+              value: f.trigger.$out("first"),
+              get wormhole() {
+                return start;
+              },
+            },
+          ],
         }),
       );
     });
-    const fd = (Object.values<Obj>(build([main]).data.flos)[0]!).data;
+    const fd = Object.values<Obj>(build([main]).data.flos)[0]!.data;
     const tryCatch = tryCards(fd)[0]!;
     const start = startOf(attemptOf(tryCatch));
     expect(context(start, "inputs")[0]!.ref).toBe(true);
@@ -189,10 +275,27 @@ describe("f.ifError options", () => {
       f.ifError(
         (t) => void t.add(card(RETURN, { customInputs: [{ key: "done", type: "string", value: f.trigger.$out("first") }] })),
         undefined,
-        { name: "Careful", onError: { start: card(CALLABLE, { variant: "9c69c833" }), shape: { id: null, uuid: "", tree: { id: 1, name: "all" }, methods: [], model: {}, orderings: {}, security_level: "high", log: false, inheritLog: false, group: null } } },
+        {
+          name: "Careful",
+          onError: {
+            start: card(CALLABLE, { variant: "9c69c833" }),
+            shape: {
+              id: null,
+              uuid: "",
+              tree: { id: 1, name: "all" },
+              methods: [],
+              model: {},
+              orderings: {},
+              security_level: "high",
+              log: false,
+              inheritLog: false,
+              group: null,
+            },
+          },
+        },
       );
     });
-    const fd = (Object.values<Obj>(build([main]).data.flos)[0]!).data;
+    const fd = Object.values<Obj>(build([main]).data.flos)[0]!.data;
     const tryCatch = tryCards(fd)[0]!;
     expect(tryCatch.node.data.name).toBe("Careful");
     const attempt = attemptOf(tryCatch);

@@ -8,7 +8,9 @@ import { builtFile } from "../support/repo.js";
 // matters. Whichever format module another module imports first, it must load: one fresh process per module, on
 // the built modules (lib/, what users run; the same import graph as src/, without a loader's start-up per process).
 const dir = fileURLToPath(new URL("../../src/format/", import.meta.url));
-const modules = readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+const modules = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts"))
+  .sort();
 
 describe("src/format modules load in any order", () => {
   it("finds the modules", () => {

@@ -47,7 +47,9 @@ describe("parseFlopackText / readFlopackFile", () => {
   });
 
   it("rejects text that is not JSON, and describes control characters safely", () => {
-    expect(fail(parseFlopackText("hello", "x"))[0]!.message).toBe("invalid JSON at line 1 column 1: unexpected 'h' where a value was expected");
+    expect(fail(parseFlopackText("hello", "x"))[0]!.message).toBe(
+      "invalid JSON at line 1 column 1: unexpected 'h' where a value was expected",
+    );
     const [f] = fail(parseFlopackText('{"a":"\u0001"}', "x"));
     expect(f!.message).toContain("U+0001");
     expect(f!.message).not.toMatch(/[\u0000-\u001f]/);
@@ -57,7 +59,13 @@ describe("parseFlopackText / readFlopackFile", () => {
     for (const t of ["", "  \n\t"]) expect(fail(parseFlopackText(t, "e"))[0]!.code).toBe(DIAGNOSTICS.empty.code);
   });
 
-  it.each([["[]", "an array"], ["42", "a number"], ['"flopack"', "a string"], ["null", "null"], ["true", "a boolean"]])("rejects the JSON document %s", (text, kind) => {
+  it.each([
+    ["[]", "an array"],
+    ["42", "a number"],
+    ['"flopack"', "a string"],
+    ["null", "null"],
+    ["true", "a boolean"],
+  ])("rejects the JSON document %s", (text, kind) => {
     const [f] = fail(parseFlopackText(text, "s"));
     expect(f!.code).toBe(DIAGNOSTICS.notObject.code);
     expect(f!.message).toContain(kind);
@@ -75,7 +83,10 @@ describe("parseFlopackText / readFlopackFile", () => {
 
   it("treats __proto__ and constructor keys as plain data (no pollution)", () => {
     const doc = minimal();
-    const text = JSON.stringify(doc).replace('"flags":', '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"flags":');
+    const text = JSON.stringify(doc).replace(
+      '"flags":',
+      '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"flags":',
+    );
     const findings = validateText(text, "proto.flopack");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(findings.map((f) => `${f.pointer} ${f.code}`)).toEqual(["/__proto__ FP101", "/constructor FP101"]);
@@ -127,7 +138,12 @@ describe("parseFlopackText / readFlopackFile", () => {
 
 describe("locateJsonError agrees with JSON.parse", () => {
   it("finds no error in valid JSON", () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => locateJsonError(JSON.stringify(v)) === undefined && locateJsonError(JSON.stringify(v, null, 2)) === undefined));
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        (v) => locateJsonError(JSON.stringify(v)) === undefined && locateJsonError(JSON.stringify(v, null, 2)) === undefined,
+      ),
+    );
   });
 
   it("finds an error exactly when JSON.parse fails (truncations and single-character edits)", () => {
@@ -160,11 +176,19 @@ describe("locateJsonError agrees with JSON.parse", () => {
 
 describe("schema findings on a file that is wrong everywhere", () => {
   it("stay bounded and fast", () => {
-    const doc = minimal() as Record<string, any>;  
-    const flo = Object.values<any>(doc.data.flos)[0];  
+    const doc = minimal() as Record<string, any>;
+    const flo = Object.values<any>(doc.data.flos)[0];
     const card = flo.data.methods[0];
     const data: Record<string, unknown> = {};
-    for (let i = 0; i < 20_000; i++) data[`e${i}`] = { id: `e${i}`, key: "k", ref: false, required: false, flags: "d", value: { type: 42, collection: false, data: null } };
+    for (let i = 0; i < 20_000; i++)
+      data[`e${i}`] = {
+        id: `e${i}`,
+        key: "k",
+        ref: false,
+        required: false,
+        flags: "d",
+        value: { type: 42, collection: false, data: null },
+      };
     card.node.model.inputs.data = data;
     const started = performance.now();
     const r = parseFlopackText(JSON.stringify(doc), "many.flopack");

@@ -14,7 +14,7 @@ import { corpus } from "../support/corpus.js";
 import { minimal, rich } from "../rules/fixture.js";
 import { builtFile } from "../support/repo.js";
 
-type Obj = Record<string, any>;  
+type Obj = Record<string, any>;
 const SCHEMA_PATH = fileURLToPath(new URL("../../schemas/flopack.schema.json", import.meta.url));
 const committed = readFileSync(SCHEMA_PATH, "utf8");
 
@@ -34,7 +34,9 @@ describe("schemas/flopack.schema.json", () => {
     const schema = JSON.parse(committed) as Obj;
     expect(schema.$comment).toBe(SCHEMA_FILE_MARKER);
     expect(schema.$id).toBe(FLOPACK_SCHEMA_ID);
-    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(["Flopack", "Flow", "FlowData", "Method", "InputEntry", "Value", "InlineFlow", "ErrorPolicy", "Pin", "Cron"]));
+    expect(Object.keys(schema.$defs)).toEqual(
+      expect.arrayContaining(["Flopack", "Flow", "FlowData", "Method", "InputEntry", "Value", "InlineFlow", "ErrorPolicy", "Pin", "Cron"]),
+    );
   });
 
   it("compiles with Ajv2020 + ajv-formats and accepts the self-made fixtures", () => {
@@ -109,12 +111,30 @@ describe("the fast-path validator (anyOf stops at its first match)", () => {
     walk(base, []);
     const typeLike = fc.oneof(
       fc.constantFrom("string", "number", "object", "flo", "file", "list", 5, null, true),
-      fc.dictionary(fc.constantFrom("f", "g"), fc.record({ type: fc.oneof(fc.constantFrom("string", "x", 3), fc.dictionary(fc.constant("h"), fc.record({ type: fc.constant("number") }))), collection: fc.boolean() }, { requiredKeys: ["type"] })),
+      fc.dictionary(
+        fc.constantFrom("f", "g"),
+        fc.record(
+          {
+            type: fc.oneof(fc.constantFrom("string", "x", 3), fc.dictionary(fc.constant("h"), fc.record({ type: fc.constant("number") }))),
+            collection: fc.boolean(),
+          },
+          { requiredKeys: ["type"] },
+        ),
+      ),
     );
     const plant = fc.oneof(
-      fc.tuple(fc.integer({ min: 0, max: paths.length - 1 }).map((i) => paths[i]!), fc.jsonValue({ maxDepth: 3 })),
-      fc.tuple(fc.integer({ min: 0, max: values.length - 1 }).map((i) => [...values[i]!, "type"]), typeLike),
-      fc.tuple(fc.integer({ min: 0, max: values.length - 1 }).map((i) => [...values[i]!, "data"]), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(structuredClone(base)))),
+      fc.tuple(
+        fc.integer({ min: 0, max: paths.length - 1 }).map((i) => paths[i]!),
+        fc.jsonValue({ maxDepth: 3 }),
+      ),
+      fc.tuple(
+        fc.integer({ min: 0, max: values.length - 1 }).map((i) => [...values[i]!, "type"]),
+        typeLike,
+      ),
+      fc.tuple(
+        fc.integer({ min: 0, max: values.length - 1 }).map((i) => [...values[i]!, "data"]),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(structuredClone(base))),
+      ),
     );
     const verdicts = { valid: 0, invalid: 0 };
     fc.assert(

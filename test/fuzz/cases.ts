@@ -25,9 +25,17 @@ export interface Base {
 export function fuzzBases(): Base[] {
   const own = ["test/fixtures", "dist"].flatMap((d) => {
     const dir = join(REPO, d);
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".flopack")).sort().map((f) => join(dir, f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".flopack"))
+          .sort()
+          .map((f) => join(dir, f))
+      : [];
   });
-  return [...own.map((file) => ({ file, own: true })), ...(corpus()?.files ?? []).map((file) => ({ file, own: false }))].map((b) => ({ ...b, text: readFileSync(b.file, "utf8") }));
+  return [...own.map((file) => ({ file, own: true })), ...(corpus()?.files ?? []).map((file) => ({ file, own: false }))].map((b) => ({
+    ...b,
+    text: readFileSync(b.file, "utf8"),
+  }));
 }
 
 /** Number of fuzz cases: FLOCODE_FUZZ_RUNS (`npm run fuzz` sets 10000), else a count that keeps `npm test` quick. */
@@ -65,7 +73,12 @@ export function isKnownOpen(f: CaseFailure): boolean {
 }
 
 /** Runs one mutated text through every command; the first contract breach not known as open, or undefined. */
-export async function runCase(text: string, original: string, work: string, tolerated: CaseFailure[] = []): Promise<CaseFailure | undefined> {
+export async function runCase(
+  text: string,
+  original: string,
+  work: string,
+  tolerated: CaseFailure[] = [],
+): Promise<CaseFailure | undefined> {
   const file = join(work, "case.flopack");
   writeFileSync(file, text);
   const out = mkdtempSync(join(work, "import-"));

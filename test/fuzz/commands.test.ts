@@ -37,27 +37,31 @@ describe("fuzz: mutated exports through validate, show, diff, import", () => {
     }
   });
 
-  it(`keeps the CLI contract on ${runs} mutated files`, async () => {
-    let kinds = 0;
-    const tolerated: CaseFailure[] = [];
-    const property = fc.asyncProperty(mutationArb, async (m: Mutation) => {
-      const base = bases[m.base % bases.length]!;
-      const text = mutate(base.text, m);
-      if (text !== base.text) kinds++;
-      const failure = await runCase(text, base.file, work, tolerated);
-      if (failure) throw new Error(`${failure.command}: ${failure.breach}`);
-    });
-    const seed = fuzzSeed();
-    const details = await fc.check(property, { numRuns: runs, ...(seed !== undefined ? { seed } : {}) });
-    if (details.failed) {
-      const m = details.counterexample![0];
-      const base = bases[m.base % bases.length]!;
-      const kept = keepFailingInput(mutate(base.text, m));
-      const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      expect.fail(`seed ${details.seed}, base ${base.file}, mutation ${JSON.stringify(m)}\n${error}\nmutated file kept at ${kept}`);
-    }
-    if (tolerated.length > 0) console.warn(`[fuzz] ${tolerated.length} known open crashes met (test/fuzz/regressions/index.ts)`);
-    // the mutations do change the input (a generator gone dull would make this test pass vacuously)
-    expect(kinds).toBeGreaterThan(runs * 0.9);
-  }, 24 * 3600_000);
+  it(
+    `keeps the CLI contract on ${runs} mutated files`,
+    async () => {
+      let kinds = 0;
+      const tolerated: CaseFailure[] = [];
+      const property = fc.asyncProperty(mutationArb, async (m: Mutation) => {
+        const base = bases[m.base % bases.length]!;
+        const text = mutate(base.text, m);
+        if (text !== base.text) kinds++;
+        const failure = await runCase(text, base.file, work, tolerated);
+        if (failure) throw new Error(`${failure.command}: ${failure.breach}`);
+      });
+      const seed = fuzzSeed();
+      const details = await fc.check(property, { numRuns: runs, ...(seed !== undefined ? { seed } : {}) });
+      if (details.failed) {
+        const m = details.counterexample![0];
+        const base = bases[m.base % bases.length]!;
+        const kept = keepFailingInput(mutate(base.text, m));
+        const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+        expect.fail(`seed ${details.seed}, base ${base.file}, mutation ${JSON.stringify(m)}\n${error}\nmutated file kept at ${kept}`);
+      }
+      if (tolerated.length > 0) console.warn(`[fuzz] ${tolerated.length} known open crashes met (test/fuzz/regressions/index.ts)`);
+      // the mutations do change the input (a generator gone dull would make this test pass vacuously)
+      expect(kinds).toBeGreaterThan(runs * 0.9);
+    },
+    24 * 3600_000,
+  );
 });

@@ -67,7 +67,22 @@ export const REPLACEMENTS: readonly string[] = [
   '{"a":'.repeat(300) + "1" + "}".repeat(300),
 ];
 
-export const KEYS: readonly string[] = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "", " ", "ключ", "x".repeat(300), "a/b~c", "0", "data", "id", "uuid"];
+export const KEYS: readonly string[] = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "",
+  " ",
+  "ключ",
+  "x".repeat(300),
+  "a/b~c",
+  "0",
+  "data",
+  "id",
+  "uuid",
+];
 
 /** Strings that break code generation, YAML, Markdown or terminals when not escaped. */
 export const HOSTILE_TEXT: readonly string[] = [
@@ -157,7 +172,11 @@ function applyStep(doc: Json, step: Step): { text: string; last: boolean } {
   const pick = (i: number) => all[1 + (i % Math.max(all.length - 1, 1))] ?? all[0]!;
   const texts = step.kind === "text" ? all.filter((x) => typeof x.value === "string" && !ID_LIKE.test(x.value)) : [];
   const n =
-    step.kind === "reference" && ids.length > 0 ? ids[step.node % ids.length]! : step.kind === "text" && texts.length > 0 ? texts[step.node % texts.length]! : pick(step.node);
+    step.kind === "reference" && ids.length > 0
+      ? ids[step.node % ids.length]!
+      : step.kind === "text" && texts.length > 0
+        ? texts[step.node % texts.length]!
+        : pick(step.node);
   const { parent, key } = n;
   if (parent === undefined) return { text: serialise(doc, edits), last };
   const replace = (raw: string) => {
@@ -250,7 +269,10 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   base: fc.nat({ max: 1000 }),
-  steps: fc.oneof({ weight: 3, arbitrary: fc.array(stepArb, { minLength: 1, maxLength: 1 }) }, fc.array(stepArb, { minLength: 2, maxLength: 3 })),
+  steps: fc.oneof(
+    { weight: 3, arbitrary: fc.array(stepArb, { minLength: 1, maxLength: 1 }) },
+    fc.array(stepArb, { minLength: 2, maxLength: 3 }),
+  ),
   // a cut text is only ever a JSON syntax error: one case in ten is enough
   cutText: fc.oneof({ weight: 9, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat({ max: 999 }) }),
 });

@@ -20,7 +20,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("fuzz regressions", () => {
   it("lists every fixture of the folder", () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith(".flopack")).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith(".flopack"))
+      .sort();
     expect(REGRESSIONS.map((r) => r.file).sort()).toEqual(files);
   });
 

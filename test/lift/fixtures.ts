@@ -34,7 +34,8 @@ export function allCards(scope: IrScope): IrCard[] {
   const out: IrCard[] = [];
   for (const card of scope.cards) {
     out.push(card);
-    for (const v of [...card.inputValues, ...card.outputValues].map((x) => x.value)) if (v.kind === "inline") out.push(...allCards(v.scope));
+    for (const v of [...card.inputValues, ...card.outputValues].map((x) => x.value))
+      if (v.kind === "inline") out.push(...allCards(v.scope));
     for (const x of [...card.extraInputs, ...card.extraOutputs]) if (x.value.kind === "inline") out.push(...allCards(x.value.scope));
     if (card.policy.flo?.kind === "inline") out.push(...allCards(card.policy.flo.scope));
   }
@@ -43,7 +44,12 @@ export function allCards(scope: IrScope): IrCard[] {
 
 export function cardByRef(scope: IrScope, ref: string): IrCard {
   const card = allCards(scope).find((c) => c.ref === ref);
-  if (!card) throw new Error(`no card ${ref}; cards: ${allCards(scope).map((c) => c.ref).join(", ")}`);
+  if (!card)
+    throw new Error(
+      `no card ${ref}; cards: ${allCards(scope)
+        .map((c) => c.ref)
+        .join(", ")}`,
+    );
   return card;
 }
 
@@ -89,7 +95,10 @@ export const LET = "root:kernel:control:0.0.1:let";
 
 /** A card in the stored shape (FLOPACK.md §4), with only the keys lift reads. */
 export function handCard(uuid: string, name: string, spec: CardSpec = {}): JsonObject {
-  const side = (entries: JsonObject[] = []): JsonObject => ({ extensible: true, data: Object.fromEntries(entries.map((e) => [String(e.id), e])) });
+  const side = (entries: JsonObject[] = []): JsonObject => ({
+    extensible: true,
+    data: Object.fromEntries(entries.map((e) => [String(e.id), e])),
+  });
   const model: JsonObject = {
     type: "method",
     timeout: 30000,
@@ -112,7 +121,13 @@ export function handCard(uuid: string, name: string, spec: CardSpec = {}): JsonO
 }
 
 /** A flopack of hand-made flows (`data` keys of each flow: methods, orderings, and whatever else is given). */
-export function handPack(parts: { flos?: JsonObject[]; groups?: JsonObject[]; tables?: JsonObject[]; configs?: JsonObject[]; projectOverview?: Json }): JsonObject {
+export function handPack(parts: {
+  flos?: JsonObject[];
+  groups?: JsonObject[];
+  tables?: JsonObject[];
+  configs?: JsonObject[];
+  projectOverview?: Json;
+}): JsonObject {
   const byId = (items: JsonObject[] = []) => Object.fromEntries(items.map((x) => [String(x.id), x]));
   const data: JsonObject = { flos: byId(parts.flos), groups: byId(parts.groups), tables: byId(parts.tables), configs: byId(parts.configs) };
   if (parts.projectOverview !== undefined) data.projectOverview = parts.projectOverview;

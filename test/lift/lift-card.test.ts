@@ -88,7 +88,15 @@ describe("entries", () => {
     expect(ir.removedInputs).toEqual([{ group: "in", key: "B" }]);
     expect(ir.extraInputs).toEqual([
       {
-        entry: { group: "in", key: "B", value: { type: "string", collection: false, data: null }, ref: false, metadata: {}, required: false, flags: "d" },
+        entry: {
+          group: "in",
+          key: "B",
+          value: { type: "string", collection: false, data: null },
+          ref: false,
+          metadata: {},
+          required: false,
+          flags: "d",
+        },
         value: { kind: "json", data: "7" },
       },
     ]);
@@ -132,7 +140,9 @@ describe("entries", () => {
     const card: Card = twice();
     model(card).inputs.data.x2.value.data = "second";
     const ctx = handContext([card as JsonObject], { CardA0001: "card-a" }, { templates: new Map([[LET, templateFor(twice())]]) });
-    expect(liftCard(card as JsonObject, "card-a", ctx).inputValues).toEqual([{ entry: { group: "g", key: "X", nth: 1 }, value: { kind: "json", data: "second" } }]);
+    expect(liftCard(card as JsonObject, "card-a", ctx).inputValues).toEqual([
+      { entry: { group: "g", key: "X", nth: 1 }, value: { kind: "json", data: "second" } },
+    ]);
   });
 });
 
@@ -143,8 +153,18 @@ describe("values that point at pack objects", () => {
     const card = baseCard();
     model(card).inputs.data.flo = entry({ id: "flo", key: "flo", type: "flo", data: "helper-flow-id", metadata: { custom: true } });
     model(card).inputs.data.inline = entry({ id: "inline", key: "inline", type: "flo", data: body, metadata: { custom: true } });
-    model(card).inputs.data.unknown = entry({ id: "unknown", key: "unknown", type: "flo", data: "some-other-id", metadata: { custom: true } });
-    const ctx = handContext([card as JsonObject], { CardA0001: "card-a" }, { templates: new Map([[LET, template]]), pack: { flows: new Map([["helper-flow-id", "helper"]]) } });
+    model(card).inputs.data.unknown = entry({
+      id: "unknown",
+      key: "unknown",
+      type: "flo",
+      data: "some-other-id",
+      metadata: { custom: true },
+    });
+    const ctx = handContext(
+      [card as JsonObject],
+      { CardA0001: "card-a" },
+      { templates: new Map([[LET, template]]), pack: { flows: new Map([["helper-flow-id", "helper"]]) } },
+    );
     const ir = liftCard(card as JsonObject, "card-a", ctx);
     expect(ir.extraInputs.map((x) => x.value)).toEqual([
       { kind: "flow", flow: "helper" },
@@ -162,7 +182,11 @@ describe("values that point at pack objects", () => {
     const template = templateFor(baseCard() as JsonObject);
     const card = baseCard();
     model(card).inputs.data.inA.value.data = "table-id-1";
-    const ctx = handContext([card as JsonObject], { CardA0001: "card-a" }, { templates: new Map([[LET, template]]), pack: { tables: new Map([["table-id-1", "people"]]) } });
+    const ctx = handContext(
+      [card as JsonObject],
+      { CardA0001: "card-a" },
+      { templates: new Map([[LET, template]]), pack: { tables: new Map([["table-id-1", "people"]]) } },
+    );
     expect(liftCard(card as JsonObject, "card-a", ctx).inputValues[0]!.value).toEqual({ kind: "table", table: "people" });
   });
 
@@ -202,9 +226,11 @@ describe("values that point at pack objects", () => {
 describe("links held in an extra entry's metadata", () => {
   const other = () => handCard("Other0001", "Other", { outputs: [entry({ id: "otherOut", group: "g", key: "value" })] });
   const refs = { CardA0001: "card-a", Other0001: "other" };
-  const withMeta = (metadata: JsonObject, key = "k") => (c: Card) => {
-    model(c).inputs.data.x = entry({ id: "x", key, metadata: { custom: true, ...metadata } });
-  };
+  const withMeta =
+    (metadata: JsonObject, key = "k") =>
+    (c: Card) => {
+      model(c).inputs.data.x = entry({ id: "x", key, metadata: { custom: true, ...metadata } });
+    };
 
   it("wormholeMethodId: the card at the other end, or a dangling id", () => {
     const known = liftAgainstBase(withMeta({ wormholeMethodId: "Other0001" }), refs, [other()]).ir.extraInputs[0]!;
@@ -242,7 +268,10 @@ describe("wiring", () => {
     const { ir } = liftAgainstBase(
       (c) => {
         c.pins = {
-          outA: { Target001: [{ input: "tIn", transform: { k: { convert: "stringify", forceWrapArray: true } } }], Gone00001: [{ input: "gIn", transform: null }] },
+          outA: {
+            Target001: [{ input: "tIn", transform: { k: { convert: "stringify", forceWrapArray: true } } }],
+            Gone00001: [{ input: "gIn", transform: null }],
+          },
           ghostOut: { Target001: [{ input: "nope", transform: null }] },
         };
       },
@@ -250,9 +279,24 @@ describe("wiring", () => {
       [target()],
     );
     expect(ir.pins).toEqual([
-      { output: { group: "out", key: "result" }, target: "target", input: { group: "t", key: "input" }, transform: { convert: "stringify", forceWrapArray: true } },
-      { output: { group: "out", key: "result" }, target: "\u0000dangling:Gone00001", input: { group: null, key: "\u0000dangling:gIn" }, transform: null },
-      { output: { group: null, key: "\u0000dangling:ghostOut" }, target: "target", input: { group: null, key: "\u0000dangling:nope" }, transform: null },
+      {
+        output: { group: "out", key: "result" },
+        target: "target",
+        input: { group: "t", key: "input" },
+        transform: { convert: "stringify", forceWrapArray: true },
+      },
+      {
+        output: { group: "out", key: "result" },
+        target: "\u0000dangling:Gone00001",
+        input: { group: null, key: "\u0000dangling:gIn" },
+        transform: null,
+      },
+      {
+        output: { group: null, key: "\u0000dangling:ghostOut" },
+        target: "target",
+        input: { group: null, key: "\u0000dangling:nope" },
+        transform: null,
+      },
     ]);
   });
 
@@ -268,7 +312,10 @@ describe("wiring", () => {
   it("joins: the join's input and the outputs of its own that feed it; stale empty keys dropped, unknown inputs dangle", () => {
     const { ir } = liftAgainstBase((c) => {
       c.joins = {
-        inB: [{ output: "outA", transform: null }, { output: "ghost", transform: { k: { convert: "number" } } }],
+        inB: [
+          { output: "outA", transform: null },
+          { output: "ghost", transform: { k: { convert: "number" } } },
+        ],
         staleKey: [],
         lostKey: [{ output: "outA", transform: null }],
       };
@@ -293,7 +340,11 @@ describe("connection, comments, model and method deviations", () => {
     model(card).config = "conn-1";
     model(card).display = { configRef: "conn-old" };
     template.node = { ...(template.node as JsonObject), model: { ...((template.node as JsonObject).model as JsonObject), display: {} } };
-    const ctx = handContext([card as JsonObject], { CardA0001: "card-a" }, { templates: new Map([[LET, template]]), pack: { connections: new Map([["conn-1", "okta"]]) } });
+    const ctx = handContext(
+      [card as JsonObject],
+      { CardA0001: "card-a" },
+      { templates: new Map([[LET, template]]), pack: { connections: new Map([["conn-1", "okta"]]) } },
+    );
     const ir = liftCard(card as JsonObject, "card-a", ctx);
     expect(ir.connection).toEqual({ ref: "okta" });
     expect(ir.configRef).toEqual({ dangling: "conn-old" });
@@ -307,7 +358,12 @@ describe("connection, comments, model and method deviations", () => {
       return c;
     };
     const template = templateFor(commented() as JsonObject);
-    const lift = (card: Card) => liftCard(card as JsonObject, "card-a", handContext([card as JsonObject], { CardA0001: "card-a" }, { templates: new Map([[LET, template]]) }));
+    const lift = (card: Card) =>
+      liftCard(
+        card as JsonObject,
+        "card-a",
+        handContext([card as JsonObject], { CardA0001: "card-a" }, { templates: new Map([[LET, template]]) }),
+      );
     expect(lift(commented()).comments).toBeUndefined();
     const edited = commented();
     model(edited).comments.markdown = "my note";
@@ -356,7 +412,10 @@ describe("error policy", () => {
   });
 
   it("a helper flow handler is that flow; an inline handler is lifted; anything else in flo is kept verbatim", () => {
-    const helper = policyOf({ error: { type: "handler", flo: "helper-id", merge: "join" } }, { flows: new Map([["helper-id", "on-error"]]) });
+    const helper = policyOf(
+      { error: { type: "handler", flo: "helper-id", merge: "join" } },
+      { flows: new Map([["helper-id", "on-error"]]) },
+    );
     expect(helper.policy).toEqual({ error: { type: "handler", flo: null, merge: "join" }, flo: { kind: "flow", flow: "on-error" } });
     const body = { methods: [], orderings: {} };
     const inline = policyOf({ error: { type: "handler", flo: body } });
@@ -389,7 +448,11 @@ describe("templates", () => {
     const card = baseCard() as JsonObject;
     const seen: string[] = [];
     const template = templateFor(card);
-    const ctx = handContext([card], { CardA0001: "card-a" }, { templates: new Map([[LET, template]]), knownVariant: (c) => (seen.push(String(c.uuid)), "known123") });
+    const ctx = handContext(
+      [card],
+      { CardA0001: "card-a" },
+      { templates: new Map([[LET, template]]), knownVariant: (c) => (seen.push(String(c.uuid)), "known123") },
+    );
     expect(liftCard(card, "card-a", ctx).variant).toBe("known123");
     expect(seen).toEqual(["CardA0001"]);
   });

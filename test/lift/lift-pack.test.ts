@@ -22,9 +22,15 @@ describe("pack objects", () => {
     const { pack } = liftPack(
       handPack({
         flos: [handFlow("f1", "Daily Report", {}), handFlow("f2", "Daily report!", {}), handFlow("f3", "", {})],
-        groups: [{ id: "g1", data: { name: "Ops" } }, { id: "g2", data: {} }],
+        groups: [
+          { id: "g1", data: { name: "Ops" } },
+          { id: "g2", data: {} },
+        ],
         tables: [{ id: "t1", name: "Ops", data: {} }],
-        configs: [{ id: "c1", name: "Okta", module: "okta" }, { id: "c2", name: "Okta", module: "okta" }],
+        configs: [
+          { id: "c1", name: "Okta", module: "okta" },
+          { id: "c2", name: "Okta", module: "okta" },
+        ],
       }),
       noTemplates,
     );
@@ -65,7 +71,19 @@ describe("pack objects", () => {
       handPack({
         groups: [{ id: "g1", data: { name: "Ops" } }],
         tables: [
-          { id: "t1", name: "Logins", description: "who", data: { group_id: "g1", class: "simple", structure: [{ name: "Login", type: "str", default: null }, { name: "Active", type: "bln", default: "false" }] } },
+          {
+            id: "t1",
+            name: "Logins",
+            description: "who",
+            data: {
+              group_id: "g1",
+              class: "simple",
+              structure: [
+                { name: "Login", type: "str", default: null },
+                { name: "Active", type: "bln", default: "false" },
+              ],
+            },
+          },
           { id: "t2", name: "Other", data: { group_id: "g-elsewhere" } },
         ],
       }),
@@ -88,19 +106,49 @@ describe("pack objects", () => {
   });
 
   it("flows: folder, Save all data, schedule, security level, and the flow keys beyond the core ones, in order", () => {
-    const cron = { seconds: "00", minutes: "0", hours: "9", dayOfTheMonth: "*", month: "*", dayOfTheWeek: "*", startDate: "", endDate: "", recurrence: 0, timeZone: "UTC" };
+    const cron = {
+      seconds: "00",
+      minutes: "0",
+      hours: "9",
+      dayOfTheMonth: "*",
+      month: "*",
+      dayOfTheWeek: "*",
+      startDate: "",
+      endDate: "",
+      recurrence: 0,
+      timeZone: "UTC",
+    };
     const { pack } = liftPack(
       handPack({
         groups: [{ id: "g1", data: { name: "Ops" } }],
         flos: [
-          { ...handFlow("f1", "Nightly", { group: "g1", cron, scheduled: true, security_level: "high", log: false, zeta: 1, templateName: null }), description: "runs at night" },
+          {
+            ...handFlow("f1", "Nightly", {
+              group: "g1",
+              cron,
+              scheduled: true,
+              security_level: "high",
+              log: false,
+              zeta: 1,
+              templateName: null,
+            }),
+            description: "runs at night",
+          },
           handFlow("f2", "Manual", { group: "g-gone", cron: {} }),
         ],
       }),
       noTemplates,
     );
     const [nightly, manual] = pack.flows;
-    expect(nightly).toMatchObject({ ref: "nightly", name: "Nightly", description: "runs at night", folder: { ref: "ops" }, saveAllData: false, schedule: cron, securityLevel: "high" });
+    expect(nightly).toMatchObject({
+      ref: "nightly",
+      name: "Nightly",
+      description: "runs at night",
+      folder: { ref: "ops" },
+      saveAllData: false,
+      schedule: cron,
+      securityLevel: "high",
+    });
     expect(Object.keys(nightly!.extraKeys)).toEqual(["zeta", "templateName"]);
     expect(manual).toMatchObject({ folder: { dangling: "g-gone" }, saveAllData: true, schedule: null, securityLevel: null, extraKeys: {} });
   });
@@ -108,7 +156,10 @@ describe("pack objects", () => {
   it("keeps data.projectOverview when the export has one, and survives a pack without data", () => {
     expect(liftPack(handPack({ projectOverview: { note: 1 } }), noTemplates).pack.projectOverview).toEqual({ note: 1 });
     expect(liftPack(handPack({}), noTemplates).pack).not.toHaveProperty("projectOverview");
-    expect(liftPack({ type: "flopack" }, noTemplates)).toEqual({ pack: { folders: [], connections: [], tables: [], flows: [] }, learned: [] });
+    expect(liftPack({ type: "flopack" }, noTemplates)).toEqual({
+      pack: { folders: [], connections: [], tables: [], flows: [] },
+      learned: [],
+    });
   });
 });
 
@@ -120,7 +171,9 @@ describe("cards and orderings of a hand-made flow", () => {
     const { pack } = flowWith({
       methods: [
         handCard("Step00001", "Step"),
-        handCard("Holder001", "Holder", { inputs: [entry({ id: "flo", key: "flo", type: "flo", data: inline, metadata: { custom: true } })] }),
+        handCard("Holder001", "Holder", {
+          inputs: [entry({ id: "flo", key: "flo", type: "flo", data: inline, metadata: { custom: true } })],
+        }),
         handCard("Step00002", "Step"),
         handCard("Noname001", ""),
       ],
@@ -134,7 +187,13 @@ describe("cards and orderings of a hand-made flow", () => {
   it("orderings become pairs of refs in storage order; an unknown card dangles; malformed edges are skipped", () => {
     const { pack } = flowWith({
       methods: [handCard("AAAAAAAA1", "A"), handCard("BBBBBBBB1", "B")],
-      orderings: { e2: ["BBBBBBBB1", "AAAAAAAA1"], e1: ["AAAAAAAA1", "BBBBBBBB1"], e3: ["AAAAAAAA1", "Gone00001"], bad: ["AAAAAAAA1"], worse: "x" },
+      orderings: {
+        e2: ["BBBBBBBB1", "AAAAAAAA1"],
+        e1: ["AAAAAAAA1", "BBBBBBBB1"],
+        e3: ["AAAAAAAA1", "Gone00001"],
+        bad: ["AAAAAAAA1"],
+        worse: "x",
+      },
     });
     expect(pack.flows[0]!.body.orderings).toEqual([
       ["b", "a"],
@@ -154,7 +213,11 @@ describe("cards and orderings of a hand-made flow", () => {
       custom: { kept: true },
     };
     const { pack } = flowWith({
-      methods: [handCard("Holder001", "Holder", { inputs: [entry({ id: "flo", key: "flo", type: "flo", data: inline, metadata: { custom: true } })] })],
+      methods: [
+        handCard("Holder001", "Holder", {
+          inputs: [entry({ id: "flo", key: "flo", type: "flo", data: inline, metadata: { custom: true } })],
+        }),
+      ],
     });
     const value = pack.flows[0]!.body.cards[0]!.extraInputs[0]!.value;
     expect(value.kind).toBe("inline");
@@ -178,11 +241,17 @@ describe("cards and orderings of a hand-made flow", () => {
     const expandCard = (uuid: string, path: string) =>
       handCard(uuid, "Source001", {
         address: EXPAND_ADDRESS,
-        inputs: [entry({ id: `${uuid}-in`, key: "object", type: "object", metadata: { srcMethodId: "Source001", srcOutputId: "userOut" } })],
+        inputs: [
+          entry({ id: `${uuid}-in`, key: "object", type: "object", metadata: { srcMethodId: "Source001", srcOutputId: "userOut" } }),
+        ],
         outputs: [entry({ id: `${uuid}-out`, group: "g", key: "key", metadata: { path: [path] } })],
       });
     const { pack } = flowWith({
-      methods: [handCard("Source001", "Source", { outputs: [entry({ id: "userOut", key: "User", type: "object" })] }), expandCard("Later0001", "ID"), expandCard("First0001", "ID")],
+      methods: [
+        handCard("Source001", "Source", { outputs: [entry({ id: "userOut", key: "User", type: "object" })] }),
+        expandCard("Later0001", "ID"),
+        expandCard("First0001", "ID"),
+      ],
       // Okta orders a later expand card of a source before the earlier ones: an edge from it to each.
       orderings: { e: ["Later0001", "First0001"] },
     });
@@ -196,7 +265,13 @@ describe("cards and orderings of a hand-made flow", () => {
   });
 
   it("learns each template the source lacks once, from the pack itself", () => {
-    const doc = handPack({ flos: [handFlow("f1", "Flow", { methods: [handCard("AAAAAAAA1", "A"), handCard("BBBBBBBB1", "B"), handCard("CCCCCCCC1", "C", { model: { timeout: 1 } })] })] });
+    const doc = handPack({
+      flos: [
+        handFlow("f1", "Flow", {
+          methods: [handCard("AAAAAAAA1", "A"), handCard("BBBBBBBB1", "B"), handCard("CCCCCCCC1", "C", { model: { timeout: 1 } })],
+        }),
+      ],
+    });
     const { learned } = liftPack(doc, noTemplates);
     // A and B share a template; C's differs (its timeout is part of the template).
     expect(learned).toHaveLength(2);
@@ -222,14 +297,24 @@ describe("shapes flocode writes, lifted back", () => {
       (otherwise) => ({ label: otherwise.add(kernel.string.concat({ string1: "no", string2: "" })).$out("output") }),
     );
     f.ifError((attempt) => void attempt.add(kernel.string.concat({ string1: "Hi ", string2: name.$out("output") })));
-    f.add(stash.searchRows2({ stash: people, direction: "asc", resultSet: "all-new", whereExpression: where({ column: "since", op: "<", value: now.$out("date") }) }));
+    f.add(
+      stash.searchRows2({
+        stash: people,
+        direction: "asc",
+        resultSet: "all-new",
+        whereExpression: where({ column: "since", op: "<", value: now.$out("date") }),
+      }),
+    );
     f.add(compose`label: ${verdict.$out("label")}`);
     f.add(kernel.list.each({ list: f.add(kernel.list.construct({})).$out<string[]>("list"), flo: logOne, concurrency: 1 }));
   });
   const onUser = flow({ name: "On User", trigger: event(okta.userCreated({ connection: oktaOrg })) }, (f) => {
     f.add(kernel.string.base64({ string: f.trigger.$out("Message") }));
   });
-  const doc = emitDsl([main, logOne, onUser], pack({ name: "shapes", flows: [main, logOne, onUser], folders: [reports], tables: [people], connections: [oktaOrg] }));
+  const doc = emitDsl(
+    [main, logOne, onUser],
+    pack({ name: "shapes", flows: [main, logOne, onUser], folders: [reports], tables: [people], connections: [oktaOrg] }),
+  );
   const lifted = liftBuiltin(doc);
   const body = flowNamed(lifted.pack.flows, "main-flow").body;
 
@@ -243,11 +328,24 @@ describe("shapes flocode writes, lifted back", () => {
       { head: "noop-2", value: false },
     ]);
     const join = cardByRef(body, "join");
-    expect(join.joins).toEqual([{ input: { group: null, key: "label" }, links: [{ output: { group: null, key: "label" }, transform: null }] }]);
+    expect(join.joins).toEqual([
+      { input: { group: null, key: "label" }, links: [{ output: { group: null, key: "label" }, transform: null }] },
+    ]);
     expect(join.extraInputs.map((x) => x.entry.key)).toEqual(["label"]);
-    expect(cardByRef(body, "concatenate-2").pins).toEqual([{ output: { group: null, key: "output" }, target: "join", input: { group: null, key: "label" }, transform: null }]);
-    expect(body.orderings).toEqual(expect.arrayContaining([["noop", "concatenate-2"], ["concatenate-2", "join"], ["noop-2", "concatenate-3"], ["concatenate-3", "join"]]));
-    expect(join.pins).toEqual([{ output: { group: null, key: "label" }, target: "compose", input: { group: null, key: "value1" }, transform: null }]);
+    expect(cardByRef(body, "concatenate-2").pins).toEqual([
+      { output: { group: null, key: "output" }, target: "join", input: { group: null, key: "label" }, transform: null },
+    ]);
+    expect(body.orderings).toEqual(
+      expect.arrayContaining([
+        ["noop", "concatenate-2"],
+        ["concatenate-2", "join"],
+        ["noop-2", "concatenate-3"],
+        ["concatenate-3", "join"],
+      ]),
+    );
+    expect(join.pins).toEqual([
+      { output: { group: null, key: "label" }, target: "compose", input: { group: null, key: "value1" }, transform: null },
+    ]);
   });
 
   it("If Error: the attempt and the handler as inline flows, the outer value passed through a wormhole pair", () => {
@@ -263,10 +361,24 @@ describe("shapes flocode writes, lifted back", () => {
     expect(entrance!.entry.group).toBe("context");
     expect(entrance!.links).toEqual({ wormholeMethodId: { ref: "helper-flow" } });
     const start = cardByRef(body, "helper-flow");
-    expect(start.extraOutputs.map((x) => [x.entry.key, x.links])).toEqual([[entrance!.entry.key, { wormholeMethodId: { ref: "if-error" } }]]);
+    expect(start.extraOutputs.map((x) => [x.entry.key, x.links])).toEqual([
+      [entrance!.entry.key, { wormholeMethodId: { ref: "if-error" } }],
+    ]);
     // The value goes in from outside and comes out inside.
-    expect(cardByRef(body, "concatenate").pins).toContainEqual({ output: { group: null, key: "output" }, target: "if-error", input: { group: "context", key: entrance!.entry.key }, transform: null });
-    expect(start.pins).toEqual([{ output: { group: "context", key: entrance!.entry.key }, target: "concatenate-4", input: { group: null, key: "string2" }, transform: null }]);
+    expect(cardByRef(body, "concatenate").pins).toContainEqual({
+      output: { group: null, key: "output" },
+      target: "if-error",
+      input: { group: "context", key: entrance!.entry.key },
+      transform: null,
+    });
+    expect(start.pins).toEqual([
+      {
+        output: { group: "context", key: entrance!.entry.key },
+        target: "concatenate-4",
+        input: { group: null, key: "string2" },
+        transform: null,
+      },
+    ]);
   });
 
   it("Tables filter: the table by ref, the filter's card ids as IrDataId links, the hidden field keyed by the output", () => {
@@ -310,7 +422,9 @@ describe("shapes flocode writes, lifted back", () => {
     expect(cardByRef(ev, "user-created").connection).toEqual({ ref: "okta" });
     const inline = cardByRef(ev, "for-each-ignore-errors").inputValues.find((v) => v.entry.key === "flo")!.value;
     expect(inline.kind === "inline" && inline.scope.cards.map((c) => c.ref)).toEqual(["user-created-2", "base64"]);
-    expect(cardByRef(ev, "user-created-2").pins).toEqual([{ output: { group: "Output", key: "Message" }, target: "base64", input: { group: null, key: "string" }, transform: null }]);
+    expect(cardByRef(ev, "user-created-2").pins).toEqual([
+      { output: { group: "Output", key: "Message" }, target: "base64", input: { group: null, key: "string" }, transform: null },
+    ]);
   });
 
   it("emit gives the same flopack back (ids and storage order aside)", () => {

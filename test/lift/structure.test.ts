@@ -4,7 +4,16 @@
  * malformed graphs, and an order that depends on content only when the caller supplies one.
  */
 import { describe, expect, it } from "vitest";
-import { indexScope, recoverStructure, startCards, structureSteps, type ScopeStructure, type StructureCard, type StructureStep, type WalkOrder } from "../../src/lift/structure.js";
+import {
+  indexScope,
+  recoverStructure,
+  startCards,
+  structureSteps,
+  type ScopeStructure,
+  type StructureCard,
+  type StructureStep,
+  type WalkOrder,
+} from "../../src/lift/structure.js";
 import { kernelAddress } from "../../src/shapes/address.js";
 import { CALLABLE_ADDRESS, COMMENT_ADDRESS, EXPAND_ADDRESS, IF_ADDRESS, JOIN_ADDRESS, NOOP_ADDRESS } from "../../src/shapes/known-cards.js";
 
@@ -32,8 +41,19 @@ function edges(text: string): Array<[string, string]> {
 /** A readable outline: blocks as `if[true: ... / false: ...]`, each unreachable walk in parentheses. */
 function outline(s: ScopeStructure<TestCard>): { root: string; steps: string; unreachable: string; notes: string } {
   const steps = (list: ReadonlyArray<StructureStep<TestCard>>): string =>
-    list.map((st) => (st.blocks.length === 0 ? st.card.ref : `${st.card.ref}[${st.blocks.map((b) => `${String(b.branch.value)}: ${steps(b.steps)}`).join(" / ")}]`)).join(" ");
-  return { root: s.root?.card.ref ?? "", steps: steps(s.steps), unreachable: s.unreachable.map((w) => `(${steps(w)})`).join(" "), notes: s.notes.map((n) => n.ref).join(" ") };
+    list
+      .map((st) =>
+        st.blocks.length === 0
+          ? st.card.ref
+          : `${st.card.ref}[${st.blocks.map((b) => `${String(b.branch.value)}: ${steps(b.steps)}`).join(" / ")}]`,
+      )
+      .join(" ");
+  return {
+    root: s.root?.card.ref ?? "",
+    steps: steps(s.steps),
+    unreachable: s.unreachable.map((w) => `(${steps(w)})`).join(" "),
+    notes: s.notes.map((n) => n.ref).join(" "),
+  };
 }
 
 /** The outline written as `root | steps | unreachable | notes`. */
@@ -42,7 +62,12 @@ function o(text: string): ReturnType<typeof outline> {
   return { root, steps, unreachable, notes };
 }
 
-function recover(cards: TestCard[], orderings: Array<[string, string]>, order: WalkOrder<TestCard> = {}, hidden?: (c: TestCard) => boolean): ScopeStructure<TestCard> {
+function recover(
+  cards: TestCard[],
+  orderings: Array<[string, string]>,
+  order: WalkOrder<TestCard> = {},
+  hidden?: (c: TestCard) => boolean,
+): ScopeStructure<TestCard> {
   return recoverStructure(indexScope({ cards, orderings }, hidden), order);
 }
 
@@ -78,7 +103,16 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 
 describe("structure recovery: start cards and the root", () => {
   it("the root is the start card: no incoming edge, no branch head, no comment", () => {
-    const s = recover([card("note", COMMENT_ADDRESS), card("t", NOOP_ADDRESS), card("if", IF_ADDRESS, { t: true }), card("b"), card("start", CALLABLE_ADDRESS)], edges("start>if b>start"));
+    const s = recover(
+      [
+        card("note", COMMENT_ADDRESS),
+        card("t", NOOP_ADDRESS),
+        card("if", IF_ADDRESS, { t: true }),
+        card("b"),
+        card("start", CALLABLE_ADDRESS),
+      ],
+      edges("start>if b>start"),
+    );
     // b has no incoming edge either: it comes first in storage order, so it is the root; start follows it.
     expect(outline(s)).toEqual(o("b | start if[true: t] | (note)"));
   });
@@ -87,7 +121,9 @@ describe("structure recovery: start cards and the root", () => {
     const cards = [card("other"), card("o2"), card("start", CALLABLE_ADDRESS), card("s2"), card("lone")];
     const orderings = edges("other>o2 start>s2 lone>lone");
     expect(outline(recover(cards, orderings))).toEqual(o("other | o2 | (start s2) (lone)"));
-    const trigger: WalkOrder<TestCard> = { starts: (a, b) => Number(b.address === CALLABLE_ADDRESS) - Number(a.address === CALLABLE_ADDRESS) };
+    const trigger: WalkOrder<TestCard> = {
+      starts: (a, b) => Number(b.address === CALLABLE_ADDRESS) - Number(a.address === CALLABLE_ADDRESS),
+    };
     const s = recover(cards, orderings, trigger);
     expect(outline(s)).toEqual(o("start | s2 | (other o2) (lone)"));
     expect(s.starts.map((c) => c.ref)).toEqual(["start", "other", "lone"]);

@@ -22,8 +22,17 @@ describe("diff: nothing to report", () => {
 describe("diff: each kind of change", () => {
   it("constant: names the card, the input, the old and the new value", () => {
     const c = one(changesOf((d) => (method(d, IDS.main, "okta00001").node.model.inputs.data.i_user0001.value.data = "ops@example.com")));
-    expect(c).toMatchObject({ kind: "constant", flow: "Nightly report", card: "Read User (okta readUser)", field: "ID or Login", old: "admin@example.com", new: "ops@example.com" });
-    expect(c.message).toBe('flow "Nightly report": card "Read User (okta readUser)": constant "ID or Login" "admin@example.com" → "ops@example.com"');
+    expect(c).toMatchObject({
+      kind: "constant",
+      flow: "Nightly report",
+      card: "Read User (okta readUser)",
+      field: "ID or Login",
+      old: "admin@example.com",
+      new: "ops@example.com",
+    });
+    expect(c.message).toBe(
+      'flow "Nightly report": card "Read User (okta readUser)": constant "ID or Login" "admin@example.com" → "ops@example.com"',
+    );
   });
 
   it("option", () => {
@@ -52,7 +61,12 @@ describe("diff: each kind of change", () => {
         delete method(d, IDS.main, "expd00001").pins.o_expv0001;
       }).filter((c) => c.field === "department"),
     );
-    expect(c).toMatchObject({ kind: "wiring", card: "Call Flow (control spawn)", old: ["Read User.Profile.Department"], new: ["Read User.login"] });
+    expect(c).toMatchObject({
+      kind: "wiring",
+      card: "Call Flow (control spawn)",
+      old: ["Read User.Profile.Department"],
+      new: ["Read User.login"],
+    });
   });
 
   it("transform", () => {
@@ -62,16 +76,26 @@ describe("diff: each kind of change", () => {
         link.transform = { o_join0001: { convert: "toString", forceWrapArray: false, dest: "o_join0001" } };
       }),
     );
-    expect(c).toMatchObject({ kind: "transform", card: "Create Row (stash createRow)", field: "flag", old: ["booleanToString"], new: ["toString"] });
+    expect(c).toMatchObject({
+      kind: "transform",
+      card: "Create Row (stash createRow)",
+      field: "flag",
+      old: ["booleanToString"],
+      new: ["toString"],
+    });
   });
 
   it("Compose text", () => {
-    const c = one(changesOf((d) => (method(d, IDS.main, "comp00001").node.model.inputs.data.i_text0001.value.data = "Bye {{{tok9Xa2b}}}!")));
+    const c = one(
+      changesOf((d) => (method(d, IDS.main, "comp00001").node.model.inputs.data.i_text0001.value.data = "Bye {{{tok9Xa2b}}}!")),
+    );
     expect(c).toMatchObject({ kind: "text", old: "Hello {{Read User.login}}!", new: "Bye {{Read User.login}}!" });
   });
 
   it("error policy", () => {
-    const c = one(changesOf((d) => (method(d, IDS.main, "tbl000001").node.model.policy.error = { type: "flo", flo: IDS.helper, retry: 0 })));
+    const c = one(
+      changesOf((d) => (method(d, IDS.main, "tbl000001").node.model.policy.error = { type: "flo", flo: IDS.helper, retry: 0 })),
+    );
     expect(c.kind).toBe("error-policy");
     expect(c.message).toContain('helper flow "Suspend helper"');
   });
@@ -97,7 +121,12 @@ describe("diff: each kind of change", () => {
       method(d, IDS.main, "okta00001").node.model.config = c2;
     });
     expect(cs.find((c) => c.subject === "connection")).toMatchObject({ kind: "added", field: "Okta prod" });
-    expect(cs.find((c) => c.subject === "card")).toMatchObject({ kind: "connection", card: "Read User (okta readUser)", old: "Okta", new: "Okta prod" });
+    expect(cs.find((c) => c.subject === "card")).toMatchObject({
+      kind: "connection",
+      card: "Read User (okta readUser)",
+      old: "Okta",
+      new: "Okta prod",
+    });
   });
 
   it("table: column added and default changed", () => {
@@ -131,7 +160,10 @@ describe("diff: each kind of change", () => {
       d.data.configs[IDS.config].name = "Okta production";
       d.data.tables[IDS.table].name = "Daily report";
     });
-    expect(cs.map((c) => c.message)).toEqual(['connection "Okta" (okta) renamed to "Okta production"', 'table "Report" renamed to "Daily report"']);
+    expect(cs.map((c) => c.message)).toEqual([
+      'connection "Okta" (okta) renamed to "Okta production"',
+      'table "Report" renamed to "Daily report"',
+    ]);
   });
 
   it("flow rename is one change, not a removal + addition, and calls follow it", () => {
@@ -224,7 +256,10 @@ describe.skipIf(!c)("diff over the corpus: renames", () => {
       const old = target.node.data.name;
       target.node.data.name = target.node.model.metadata.name = `${old} (renamed)`;
       const result = diff(doc, scramble(copy, 5));
-      expect(result.changes.map((x) => x.message), file).toHaveLength(1);
+      expect(
+        result.changes.map((x) => x.message),
+        file,
+      ).toHaveLength(1);
       expect(result.changes[0], file).toMatchObject({ kind: "renamed", old, new: `${old} (renamed)` });
       checked++;
     }
@@ -248,7 +283,8 @@ function findWiredCard(doc: any): any {
 function findConstant(doc: any): { entry: any; name: string } | undefined {
   for (const flo of Object.values<any>(doc.data.flos)) {
     const pinned = new Set<string>();
-    for (const m of flo.data.methods) for (const t of Object.values<any>(m.pins)) for (const links of Object.values<any>(t)) for (const l of links) pinned.add(l.input);
+    for (const m of flo.data.methods)
+      for (const t of Object.values<any>(m.pins)) for (const links of Object.values<any>(t)) for (const l of links) pinned.add(l.input);
     for (const m of flo.data.methods) {
       if (m.node.model.displayed === false || m.address.endsWith(":comment") || m.address.endsWith(":callable")) continue;
       for (const e of Object.values<any>(m.node.model.inputs.data)) {

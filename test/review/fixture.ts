@@ -119,7 +119,12 @@ export const IDS = {
 
 export function fixture(): Obj {
   const mainMethods = [
-    card({ uuid: "root00001", address: K("control", "callable"), name: "Scheduled Flow", outputs: [{ id: "o_time0001", key: "execution_time", group: "context" }] }),
+    card({
+      uuid: "root00001",
+      address: K("control", "callable"),
+      name: "Scheduled Flow",
+      outputs: [{ id: "o_time0001", key: "execution_time", group: "context" }],
+    }),
     card({
       uuid: "okta00001",
       address: C("okta", "1.0.501", "readUser"),
@@ -186,7 +191,13 @@ export function fixture(): Obj {
       inputs: [{ id: "i_join0001", key: "flag", type: "boolean", data: false }],
       outputs: [{ id: "o_join0001", key: "flag", type: "boolean" }],
       joins: { i_join0001: [{ output: "o_join0001", transform: null }] },
-      pins: { o_join0001: { tbl000001: [{ input: "i_tflag001", transform: { o_join0001: { convert: "booleanToString", forceWrapArray: false, dest: "o_join0001" } } }] } },
+      pins: {
+        o_join0001: {
+          tbl000001: [
+            { input: "i_tflag001", transform: { o_join0001: { convert: "booleanToString", forceWrapArray: false, dest: "o_join0001" } } },
+          ],
+        },
+      },
     }),
     card({
       uuid: "expd00001",
@@ -194,7 +205,14 @@ export function fixture(): Obj {
       name: "okta00001",
       displayed: false,
       inputs: [{ id: "i_expin001", key: "object", type: "object", meta: { srcMethodId: "okta00001", srcOutputId: "o_prof0001" } }],
-      outputs: [{ id: "o_expv0001", key: "value", group: "grpX12345", meta: { path: ["Department"], srcMethodId: "okta00001", srcOutputId: "o_prof0001" } }],
+      outputs: [
+        {
+          id: "o_expv0001",
+          key: "value",
+          group: "grpX12345",
+          meta: { path: ["Department"], srcMethodId: "okta00001", srcOutputId: "o_prof0001" },
+        },
+      ],
       pins: { o_expv0001: { call00001: [{ input: "i_carg0002", transform: null }] } },
     }),
     card({
@@ -217,7 +235,12 @@ export function fixture(): Obj {
       ],
       policy: { type: "finish", retry: 2, delay: 60000 },
     }),
-    card({ uuid: "note00001", address: K("control", "comment"), name: "Comment", comments: { title: "Read me", markdown: "Turn the flow on." } }),
+    card({
+      uuid: "note00001",
+      address: K("control", "comment"),
+      name: "Comment",
+      comments: { title: "Read me", markdown: "Turn the flow on." },
+    }),
   ];
   const chain = ["root00001", "okta00001", "comp00001", "ifif00001"];
   const orderings: Obj = {};
@@ -255,20 +278,61 @@ export function fixture(): Obj {
       address: K("control", "tryCatch"),
       name: "If Error",
       inputs: [
-        { id: "h_flo00001", key: "flo", type: "flo", data: inlineFlow(IDS.inlineTry, [
-          card({ uuid: "troot0001", address: K("control", "callable"), name: "Helper Flow", outputs: [{ id: "t_worm0001", key: "wormKey01", group: "context", meta: { forceHide: true, wormholeMethodId: "tryc00001" } }], pins: { t_worm0001: { tsus00001: [{ input: "t_in_id001", transform: null }] } } }),
-          card({ uuid: "tsus00001", address: C("okta", "1.0.501", "suspendUser"), name: "Suspend User", config: IDS.config, inputs: [{ id: "t_in_id001", key: "ID" }] }),
-          card({ uuid: "tret00001", address: K("control", "return"), name: "Return" }),
-        ], { e1: ["troot0001", "tsus00001"], e2: ["tsus00001", "tret00001"] }) },
+        {
+          id: "h_flo00001",
+          key: "flo",
+          type: "flo",
+          data: inlineFlow(
+            IDS.inlineTry,
+            [
+              card({
+                uuid: "troot0001",
+                address: K("control", "callable"),
+                name: "Helper Flow",
+                outputs: [
+                  { id: "t_worm0001", key: "wormKey01", group: "context", meta: { forceHide: true, wormholeMethodId: "tryc00001" } },
+                ],
+                pins: { t_worm0001: { tsus00001: [{ input: "t_in_id001", transform: null }] } },
+              }),
+              card({
+                uuid: "tsus00001",
+                address: C("okta", "1.0.501", "suspendUser"),
+                name: "Suspend User",
+                config: IDS.config,
+                inputs: [{ id: "t_in_id001", key: "ID" }],
+              }),
+              card({ uuid: "tret00001", address: K("control", "return"), name: "Return" }),
+            ],
+            { e1: ["troot0001", "tsus00001"], e2: ["tsus00001", "tret00001"] },
+          ),
+        },
         { id: "h_worm0001", key: "wormKey01", group: "context", meta: { forceHide: true, wormholeMethodId: "troot0001" } },
       ],
       policy: {
         type: "handler",
         merge: "join",
-        flo: inlineFlow(IDS.inlineCatch, [
-          card({ uuid: "croot0001", address: K("control", "callable"), name: "Helper Flow", outputs: [{ id: "c_err00001", key: "error", group: "context" }], pins: { c_err00001: { clog00001: [{ input: "c_in_msg01", transform: null }] } } }),
-          card({ uuid: "clog00001", address: K("string", "concat"), name: "Concatenate", inputs: [{ id: "c_in_msg01", key: "string1" }, { id: "c_in_msg02", key: "string2", data: " failed" }] }),
-        ], { e3: ["croot0001", "clog00001"] }),
+        flo: inlineFlow(
+          IDS.inlineCatch,
+          [
+            card({
+              uuid: "croot0001",
+              address: K("control", "callable"),
+              name: "Helper Flow",
+              outputs: [{ id: "c_err00001", key: "error", group: "context" }],
+              pins: { c_err00001: { clog00001: [{ input: "c_in_msg01", transform: null }] } },
+            }),
+            card({
+              uuid: "clog00001",
+              address: K("string", "concat"),
+              name: "Concatenate",
+              inputs: [
+                { id: "c_in_msg01", key: "string1" },
+                { id: "c_in_msg02", key: "string2", data: " failed" },
+              ],
+            }),
+          ],
+          { e3: ["croot0001", "clog00001"] },
+        ),
       },
     }),
   ];
@@ -281,7 +345,18 @@ export function fixture(): Obj {
     data: {
       flos: {
         [IDS.main]: flow(IDS.main, "Nightly report", "Reads a user and stores a row", mainMethods, orderings, {
-          cron: { seconds: "00", minutes: "0", hours: "9", dayOfTheMonth: "*/1", month: "*", dayOfTheWeek: "*", startDate: "", endDate: "", recurrence: 0, timeZone: "America/Los_Angeles" },
+          cron: {
+            seconds: "00",
+            minutes: "0",
+            hours: "9",
+            dayOfTheMonth: "*/1",
+            month: "*",
+            dayOfTheWeek: "*",
+            startDate: "",
+            endDate: "",
+            recurrence: 0,
+            timeZone: "America/Los_Angeles",
+          },
           scheduled: true,
         }),
         [IDS.helper]: flow(IDS.helper, "Suspend helper", "", helperMethods, { h1: ["hroot0001", "tryc00001"] }, {}),
@@ -313,7 +388,19 @@ function preview(methods: Obj[]): Obj[] {
 }
 
 function inlineFlow(uuid: string, methods: Obj[], orderings: Obj): Obj {
-  return { id: null, uuid, display: { preview: preview(methods), isCallable: true }, tree: TREE, methods, model: {}, orderings, security_level: null, log: false, inheritLog: false, group: null };
+  return {
+    id: null,
+    uuid,
+    display: { preview: preview(methods), isCallable: true },
+    tree: TREE,
+    methods,
+    model: {},
+    orderings,
+    security_level: null,
+    log: false,
+    inheritLog: false,
+    group: null,
+  };
 }
 
 function flow(uuid: string, name: string, description: string, methods: Obj[], orderings: Obj, extra: Obj): Obj {

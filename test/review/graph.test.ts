@@ -81,7 +81,9 @@ describe("Mermaid output", () => {
         expect(inner, line).not.toMatch(/["[\]{}|<>`&]/);
       }
       // outside labels only ids, shapes and arrows
-      expect(line.replace(/"[^"]*"/g, "")).toMatch(/^\s*(subgraph \w+\[\]|direction TB|end|\w+(\(\[|\[\[|\(\(|\[|\{|>)(\]\)|\]\]|\)\)|\]|\})|\w+ (-->|-\.->|==>)(\|\|)? \w+)?\s*$/);
+      expect(line.replace(/"[^"]*"/g, "")).toMatch(
+        /^\s*(subgraph \w+\[\]|direction TB|end|\w+(\(\[|\[\[|\(\(|\[|\{|>)(\]\)|\]\]|\)\)|\]|\})|\w+ (-->|-\.->|==>)(\|\|)? \w+)?\s*$/,
+      );
     }
     expect(text).toContain(mermaidText(EVIL));
     expect(mermaidText(`a"b`)).toBe("a#34;b");
@@ -94,7 +96,8 @@ describe("SVG output (Graphviz WASM)", () => {
     const svg = await renderSvg(renderDot(graphModel(view)));
     expect(XMLValidator.validate(svg)).toBe(true);
     const texts = svgTexts(svg);
-    for (const flow of view.flows) for (const card of flow.cards) if (card.comment === null) expect(texts, card.label).toContain(card.label);
+    for (const flow of view.flows)
+      for (const card of flow.cards) if (card.comment === null) expect(texts, card.label).toContain(card.label);
     expect(texts).toContain(EVIL);
   });
 });
@@ -108,7 +111,9 @@ describe.skipIf(!c)("graph over the corpus", () => {
       expect(XMLValidator.validate(svg), file).toBe(true);
       const texts = new Set(svgTexts(svg));
       for (const flow of view.flows)
-        for (const card of flow.cards) if (card.comment === null && card.label.length < 80) expect(texts.has(card.label.replace(/\s+/g, " ").trim()), `${file}: ${card.label}`).toBe(true);
+        for (const card of flow.cards)
+          if (card.comment === null && card.label.length < 80)
+            expect(texts.has(card.label.replace(/\s+/g, " ").trim()), `${file}: ${card.label}`).toBe(true);
     }
   });
 });

@@ -15,7 +15,8 @@ function cardUuids(doc: any): string[] {
   const scope = (fd: any) => {
     for (const m of fd.methods) {
       out.push(m.uuid);
-      for (const e of Object.values<any>(m.node.model.inputs.data)) if (e.value.type === "flo" && typeof e.value.data === "object" && e.value.data) scope(e.value.data);
+      for (const e of Object.values<any>(m.node.model.inputs.data))
+        if (e.value.type === "flo" && typeof e.value.data === "object" && e.value.data) scope(e.value.data);
       if (typeof m.node.model.policy.error.flo === "object") scope(m.node.model.policy.error.flo);
     }
   };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { describeSchedule } from "../../src/review/schedule.js";
 
-const cron = (minutes: string, hours: string, dayOfTheMonth: string, month: string, dayOfTheWeek: string, timeZone = "America/Los_Angeles") => ({
+const cron = (
+  minutes: string,
+  hours: string,
+  dayOfTheMonth: string,
+  month: string,
+  dayOfTheWeek: string,
+  timeZone = "America/Los_Angeles",
+) => ({
   seconds: "00",
   minutes,
   hours,

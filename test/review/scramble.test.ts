@@ -37,7 +37,10 @@ describe("scramble (test utility)", () => {
 
   it("reorders storage-only collections", () => {
     const doc = fixture() as any;
-    const names = (d: any) => Object.values<any>(d.data.flos).flatMap((f) => f.data.methods.map((m: any) => m.node.data.name)).join(",");
+    const names = (d: any) =>
+      Object.values<any>(d.data.flos)
+        .flatMap((f) => f.data.methods.map((m: any) => m.node.data.name))
+        .join(",");
     const seen = new Set([1, 2, 3, 4, 5].map((seed) => names(scramble(doc, seed))));
     expect(seen.size).toBeGreaterThan(1);
   });

@@ -16,7 +16,13 @@ describe("show: the canonical view", () => {
   const helper = doc.flows.find((f: any) => f.name === "Suspend helper");
 
   it("describes the trigger in words and cron, and the flow options", () => {
-    expect(main.trigger).toMatchObject({ type: "schedule", card: "Scheduled Flow (control callable)", schedule: "every day at 09:00", cron: "0 9 */1 * *", "time zone": "America/Los_Angeles" });
+    expect(main.trigger).toMatchObject({
+      type: "schedule",
+      card: "Scheduled Flow (control callable)",
+      schedule: "every day at 09:00",
+      cron: "0 9 */1 * *",
+      "time zone": "America/Los_Angeles",
+    });
     expect(main.options).toEqual({ "save all data": true });
     expect(helper.trigger).toMatchObject({ type: "helper", fields: { login: "string", department: "string" } });
   });
@@ -38,7 +44,12 @@ describe("show: the canonical view", () => {
 
   it("shows options, constants, connection, helper calls by name, tables by name, templates and transforms", () => {
     const [read, compose, , , call, row] = main.steps;
-    expect(read).toMatchObject({ version: "1.0.501", connection: "Okta", options: { fields: "basic" }, constants: { "ID or Login": "admin@example.com" } });
+    expect(read).toMatchObject({
+      version: "1.0.501",
+      connection: "Okta",
+      options: { fields: "basic" },
+      constants: { "ID or Login": "admin@example.com" },
+    });
     expect(compose.text).toBe("Hello {{Read User.login}}!");
     expect(compose.constants).toBeUndefined(); // the token input is shown inside the text, not as a random key
     expect(call.calls).toEqual({ flo: "Suspend helper" });
@@ -89,7 +100,9 @@ describe("show: malformed graphs and hostile names", () => {
     const main = view.flows.find((f: any) => f.name === "Nightly report");
     expect(main.steps).toEqual([]);
     expect(main.unreachable.map((s: any) => s.card)).toContain("Read User (okta readUser)");
-    expect(main.problems).toEqual(expect.arrayContaining(["an ordering edge points at a card that does not exist", "cards that cannot be reached from the start card"]));
+    expect(main.problems).toEqual(
+      expect.arrayContaining(["an ordering edge points at a card that does not exist", "cards that cannot be reached from the start card"]),
+    );
   });
 
   it("keeps untrusted names intact and safe in YAML (quotes, newlines, YAML syntax, __proto__)", () => {

@@ -19,7 +19,11 @@ export function minimal(): Obj {
   return JSON.parse(readFileSync(MINIMAL_PATH, "utf8")) as Obj;
 }
 
-const TREE: Obj = { id: 2, name: "empty", description: "This flow has been build w/o a tree and uses the newer, async, Addressing module." };
+const TREE: Obj = {
+  id: 2,
+  name: "empty",
+  description: "This flow has been build w/o a tree and uses the newer, async, Addressing module.",
+};
 const GROUP = "8d2e6f4a-1c9b-4a7e-b3d5-6e0f2a8c9d41";
 const SCHEDULED = "4f1c2a9e-7b3d-4e8a-9c61-2d5e8f0a1b37";
 export const IDS = {
@@ -143,7 +147,13 @@ function preview(methods: Obj[]): Json[] {
   });
 }
 
-function flow(uuid: string, name: string, methods: Obj[], orderings: Obj, extra: { isCallable: boolean; security?: string | null; isPublishable?: boolean }): Obj {
+function flow(
+  uuid: string,
+  name: string,
+  methods: Obj[],
+  orderings: Obj,
+  extra: { isCallable: boolean; security?: string | null; isPublishable?: boolean },
+): Obj {
   const display: Obj = { preview: preview(methods), isCallable: extra.isCallable };
   if (extra.isPublishable) display.isPublishable = true;
   return {
@@ -172,7 +182,19 @@ function flow(uuid: string, name: string, methods: Obj[], orderings: Obj, extra:
 }
 
 function inlineFlow(uuid: string, methods: Obj[], orderings: Obj): Obj {
-  return { id: uuid, uuid, display: {}, tree: TREE, methods, model: {}, orderings, security_level: null, log: false, inheritLog: false, group: null };
+  return {
+    id: uuid,
+    uuid,
+    display: {},
+    tree: TREE,
+    methods,
+    model: {},
+    orderings,
+    security_level: null,
+    log: false,
+    inheritLog: false,
+    group: null,
+  };
 }
 
 /** callable → return, the smallest inline flow (used by If Error and the event wrapper). */
@@ -197,7 +219,11 @@ export function rich(): Obj {
       mirrored: true,
       inputs: [{ id: "hCallIn01", key: "count", type: "number", data: null }],
       outputs: [{ id: "hCallOut1", key: "count", type: "number", data: null }],
-      pins: { hCallOut1: { hAssign01: [{ input: "hAssignI1", transform: { hCallOut1: { convert: "toString", forceWrapArray: false, dest: "hCallOut1" } } }] } },
+      pins: {
+        hCallOut1: {
+          hAssign01: [{ input: "hAssignI1", transform: { hCallOut1: { convert: "toString", forceWrapArray: false, dest: "hCallOut1" } } }],
+        },
+      },
     }),
     card({
       uuid: "hIfCard01",
@@ -257,8 +283,21 @@ export function rich(): Obj {
       uuid: "hTryCard1",
       address: K("control", "tryCatch"),
       name: "If Error",
-      inputs: [{ id: "hTryFlo01", key: "flo", type: "flo", data: inlineFlow(IDS.inlineTry, callableReturn("t", "Try"), { tEdge0001: ["tCall01", "tRetn01"] }) }],
-      policy: { error: { type: "handler", flo: inlineFlow(IDS.inlineCatch, callableReturn("c", "If Error"), { cEdge0001: ["cCall01", "cRetn01"] }), merge: "join" } },
+      inputs: [
+        {
+          id: "hTryFlo01",
+          key: "flo",
+          type: "flo",
+          data: inlineFlow(IDS.inlineTry, callableReturn("t", "Try"), { tEdge0001: ["tCall01", "tRetn01"] }),
+        },
+      ],
+      policy: {
+        error: {
+          type: "handler",
+          flo: inlineFlow(IDS.inlineCatch, callableReturn("c", "If Error"), { cEdge0001: ["cCall01", "cRetn01"] }),
+          merge: "join",
+        },
+      },
     }),
     card({ uuid: "hComment1", address: K("control", "comment"), name: "Comment" }),
   ];

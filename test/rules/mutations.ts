@@ -1,4 +1,15 @@
-import { buildIndex, cardKind, isObj, objAt, pinsOf, rootOf, type CardView, type FlopackIndex, type Obj, type ScopeView } from "../../src/rules/model.js";
+import {
+  buildIndex,
+  cardKind,
+  isObj,
+  objAt,
+  pinsOf,
+  rootOf,
+  type CardView,
+  type FlopackIndex,
+  type Obj,
+  type ScopeView,
+} from "../../src/rules/model.js";
 
 /**
  * One mutation per rule: it breaks exactly the property the rule checks, on any flopack that has the needed
@@ -13,7 +24,19 @@ export interface Mutation {
 }
 
 const NEW_UUID = "00000000-0000-4000-8000-000000000000";
-const SPECIAL = new Set(["control:callable", "control:if", "control:join", "control:noop", "control:comment", "list:asyncEach", "object:expand", "http:accept", "http:delegated", "control:tryCatch", "control:branch"]);
+const SPECIAL = new Set([
+  "control:callable",
+  "control:if",
+  "control:join",
+  "control:noop",
+  "control:comment",
+  "list:asyncEach",
+  "object:expand",
+  "http:accept",
+  "http:delegated",
+  "control:tryCatch",
+  "control:branch",
+]);
 
 function idx(doc: Obj): FlopackIndex {
   return buildIndex(doc);
@@ -139,7 +162,9 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP109",
     what: "a Tables card pointing at a missing table",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => (c.parsed?.module === "stash" ? entries(c, "inputs") : [])).find((e) => e.raw.key === "stash" && e.raw.group === "parameters" && typeof e.value?.data === "string" && e.value.data !== "");
+      const e = idx(d)
+        .cards.flatMap((c) => (c.parsed?.module === "stash" ? entries(c, "inputs") : []))
+        .find((e) => e.raw.key === "stash" && e.raw.group === "parameters" && typeof e.value?.data === "string" && e.value.data !== "");
       if (!e?.value) return false;
       e.value.data = NEW_UUID;
       return true;
@@ -149,7 +174,9 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP110",
     what: "a helper-flow call to a missing flow",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => entries(c)).find((e) => e.value?.type === "flo" && typeof e.value.data === "string" && e.value.data !== "");
+      const e = idx(d)
+        .cards.flatMap((c) => entries(c))
+        .find((e) => e.value?.type === "flo" && typeof e.value.data === "string" && e.value.data !== "");
       if (!e?.value) return false;
       e.value.data = NEW_UUID;
       return true;
@@ -159,7 +186,9 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP111",
     what: "an error policy running a missing flow",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => isObj(c.model?.policy) && isObj(c.model.policy.error) && typeof c.model.policy.error.flo === "string");
+      const c = idx(d).cards.find(
+        (c) => isObj(c.model?.policy) && isObj(c.model.policy.error) && typeof c.model.policy.error.flo === "string",
+      );
       if (!c) return false;
       ((c.model!.policy as Obj).error as Obj).flo = NEW_UUID;
       return true;
@@ -240,7 +269,9 @@ export const ERROR_MUTATIONS: Mutation[] = [
     what: "a comment card reusing the uuid of an earlier card",
     mutate: (d) => {
       for (const scope of idx(d).scopes) {
-        const comment = scope.cards.find((c) => cardKind(c) === "control:comment" && entries(c).length === 0 && pinsOf(c).length === 0 && c.index > 0);
+        const comment = scope.cards.find(
+          (c) => cardKind(c) === "control:comment" && entries(c).length === 0 && pinsOf(c).length === 0 && c.index > 0,
+        );
         const earlier = comment && scope.cards.find((c) => c.index < comment.index && c.uuid !== undefined);
         if (comment && earlier && !scope.edges.some((e) => e.from === comment.uuid || e.to === comment.uuid)) {
           comment.raw.uuid = earlier.uuid!;
@@ -334,7 +365,10 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP127",
     what: "a join naming an output the Join card does not have",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => cardKind(c) === "control:join" && isObj(c.raw.joins) && Object.values(c.raw.joins).some((v) => Array.isArray(v) && v.length > 0));
+      const c = idx(d).cards.find(
+        (c) =>
+          cardKind(c) === "control:join" && isObj(c.raw.joins) && Object.values(c.raw.joins).some((v) => Array.isArray(v) && v.length > 0),
+      );
       if (!c) return false;
       const list = Object.values(c.raw.joins as Obj).find((v) => Array.isArray(v) && v.length > 0) as Obj[];
       list[0]!.output = "missingOutput";
@@ -361,7 +395,10 @@ export const ERROR_MUTATIONS: Mutation[] = [
     what: "parents.channel.data.name differing from the address",
     mutate: (d) => {
       const c = idx(d).cards.find((c) => c.parsed);
-      const ch = c && isObj(c.raw.parents) && isObj(c.raw.parents.channel) && isObj(c.raw.parents.channel.data) ? c.raw.parents.channel.data : undefined;
+      const ch =
+        c && isObj(c.raw.parents) && isObj(c.raw.parents.channel) && isObj(c.raw.parents.channel.data)
+          ? c.raw.parents.channel.data
+          : undefined;
       if (!ch) return false;
       ch.name = "other";
       return true;
@@ -392,7 +429,9 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP134",
     what: "a data input flagged as an option",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => entries(c, "inputs")).find((e) => e.raw.flags === "d" && e.raw.group !== "parameters");
+      const e = idx(d)
+        .cards.flatMap((c) => entries(c, "inputs"))
+        .find((e) => e.raw.flags === "d" && e.raw.group !== "parameters");
       if (!e) return false;
       e.raw.flags = "p";
       return true;
@@ -476,7 +515,9 @@ export const ERROR_MUTATIONS: Mutation[] = [
     code: "FP141",
     what: "a list entry holding a string",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => entries(c)).find((e) => e.value?.collection === true);
+      const e = idx(d)
+        .cards.flatMap((c) => entries(c))
+        .find((e) => e.value?.collection === true);
       if (!e?.value) return false;
       e.value.data = "not a list";
       return true;
@@ -556,7 +597,9 @@ export const WARNING_MUTATIONS: Mutation[] = [
     code: "FP206",
     what: "an entry index out of sequence",
     mutate: (d) => {
-      const e = idx(d).cards.flatMap((c) => entries(c)).find((e) => isObj(e.raw.metadata));
+      const e = idx(d)
+        .cards.flatMap((c) => entries(c))
+        .find((e) => isObj(e.raw.metadata));
       if (!e) return false;
       (e.raw.metadata as Obj).index = 99;
       return true;
@@ -568,7 +611,12 @@ export const WARNING_MUTATIONS: Mutation[] = [
     mutate: (d) => {
       const f = idx(d).flows[0];
       if (!f?.data) return false;
-      (data(d).tables as Obj)[NEW_UUID] = { id: NEW_UUID, name: "Unused", description: "", data: { class: "simple", group_id: f.data.group as string, structure: [] } };
+      (data(d).tables as Obj)[NEW_UUID] = {
+        id: NEW_UUID,
+        name: "Unused",
+        description: "",
+        data: { class: "simple", group_id: f.data.group as string, structure: [] },
+      };
       return true;
     },
   },
@@ -576,7 +624,9 @@ export const WARNING_MUTATIONS: Mutation[] = [
     code: "FP208",
     what: "a connector card without a connection",
     mutate: (d) => {
-      const c = idx(d).cards.find((c) => c.parsed?.kind === "connector" && c.parsed.module !== "stash" && typeof c.model?.config === "string");
+      const c = idx(d).cards.find(
+        (c) => c.parsed?.kind === "connector" && c.parsed.module !== "stash" && typeof c.model?.config === "string",
+      );
       if (!c) return false;
       c.model!.config = null;
       return true;
@@ -587,7 +637,10 @@ export const WARNING_MUTATIONS: Mutation[] = [
     what: "a connector card without parent ids",
     mutate: (d) => {
       const c = idx(d).cards.find((c) => c.parsed?.kind === "connector");
-      const v = c && isObj(c.raw.parents) && isObj(c.raw.parents.version) && isObj(c.raw.parents.version.data) ? c.raw.parents.version.data : undefined;
+      const v =
+        c && isObj(c.raw.parents) && isObj(c.raw.parents.version) && isObj(c.raw.parents.version.data)
+          ? c.raw.parents.version.data
+          : undefined;
       if (!v) return false;
       delete v.id;
       return true;
@@ -597,7 +650,14 @@ export const WARNING_MUTATIONS: Mutation[] = [
     code: "FP210",
     what: "a preview item that does not describe its card",
     mutate: (d) => {
-      const f = idx(d).flows.find((f) => f.scopes[0] && rootOf(f.scopes[0])?.model?.webhookList !== true && isObj(f.data?.display) && Array.isArray(f.data.display.preview) && f.data.display.preview.length > 0);
+      const f = idx(d).flows.find(
+        (f) =>
+          f.scopes[0] &&
+          rootOf(f.scopes[0])?.model?.webhookList !== true &&
+          isObj(f.data?.display) &&
+          Array.isArray(f.data.display.preview) &&
+          f.data.display.preview.length > 0,
+      );
       if (!f) return false;
       const preview = (f.data!.display as Obj).preview as Obj[];
       preview[0] = { ...preview[0], name: "somethingElse" };
@@ -610,8 +670,18 @@ export const WARNING_MUTATIONS: Mutation[] = [
     what: "a branch head without its edge to the Join",
     mutate: (d) => {
       for (const scope of idx(d).scopes) {
-        const heads = new Set(scope.cards.flatMap((c) => (cardKind(c) === "control:if" && isObj(c.raw.branches) ? Object.keys(c.raw.branches) : [])));
-        const edge = scope.edges.find((e) => typeof e.from === "string" && heads.has(e.from) && typeof e.to === "string" && cardKind(scope.byUuid.get(e.to) ?? ({} as CardView)) === "control:join" && incomingCount(scope, e.to) > 1 && scope.edges.some((x) => x.from === e.from && x !== e));
+        const heads = new Set(
+          scope.cards.flatMap((c) => (cardKind(c) === "control:if" && isObj(c.raw.branches) ? Object.keys(c.raw.branches) : [])),
+        );
+        const edge = scope.edges.find(
+          (e) =>
+            typeof e.from === "string" &&
+            heads.has(e.from) &&
+            typeof e.to === "string" &&
+            cardKind(scope.byUuid.get(e.to) ?? ({} as CardView)) === "control:join" &&
+            incomingCount(scope, e.to) > 1 &&
+            scope.edges.some((x) => x.from === e.from && x !== e),
+        );
         if (edge) {
           delete (scope.flow.orderings as Obj)[edge.id];
           return true;

@@ -15,28 +15,62 @@ const line = (f: Finding) => formatFinding(f);
 function diagnosticExample(code: string): { what: string; lines: string[] } | undefined {
   const pack = JSON.stringify(minimal());
   const examples: Record<string, [string, () => Finding[]]> = {
-    FP001: ["a path that does not exist", () => [{ code: "FP001", slug: "io-error", severity: "error", message: "no such file: missing.flopack", pointer: "", file: "missing.flopack" }]],
+    FP001: [
+      "a path that does not exist",
+      () => [
+        {
+          code: "FP001",
+          slug: "io-error",
+          severity: "error",
+          message: "no such file: missing.flopack",
+          pointer: "",
+          file: "missing.flopack",
+        },
+      ],
+    ],
     FP002: ["an empty file", () => validateText("", "empty.flopack")],
-    FP003: ["a PNG renamed to .flopack", () => [{ code: "FP003", slug: "not-text", severity: "error", message: "file is binary, not JSON text (NUL byte at offset 4)", pointer: "", file: "image.flopack" }]],
+    FP003: [
+      "a PNG renamed to .flopack",
+      () => [
+        {
+          code: "FP003",
+          slug: "not-text",
+          severity: "error",
+          message: "file is binary, not JSON text (NUL byte at offset 4)",
+          pointer: "",
+          file: "image.flopack",
+        },
+      ],
+    ],
     FP004: ["a file cut in half", () => validateText(pack.slice(0, 120), "cut.flopack")],
     FP005: ["200,000 nested brackets", () => validateText("[".repeat(200_000), "deep.flopack")],
     FP006: ["a JSON array", () => validateText("[]", "array.flopack")],
-    FP010: ["an unknown version", () => {
-      const r = parseFlopackText(pack.replace('"1.5.0"', '"2.0.0"'), "version.flopack");
-      return r.ok ? [] : r.findings;
-    }],
+    FP010: [
+      "an unknown version",
+      () => {
+        const r = parseFlopackText(pack.replace('"1.5.0"', '"2.0.0"'), "version.flopack");
+        return r.ok ? [] : r.findings;
+      },
+    ],
   };
   const e = examples[code];
   return e ? { what: e[0], lines: e[1]().map(line) } : undefined;
 }
 
 function ruleExample(code: string): { what: string; lines: string[] } | undefined {
-  if (code === "FP213") return { what: "a pretty-printed file", lines: validateText(JSON.stringify(minimal(), null, 2), "pretty.flopack").map(line) };
+  if (code === "FP213")
+    return { what: "a pretty-printed file", lines: validateText(JSON.stringify(minimal(), null, 2), "pretty.flopack").map(line) };
   const m = [...ERROR_MUTATIONS, ...WARNING_MUTATIONS].find((m) => m.code === code);
   if (!m) return undefined;
   const doc = rich();
   m.mutate(doc);
-  return { what: m.what, lines: validateFlopack(doc, { file: "pack.flopack" }).filter((f) => f.code === code).slice(0, 2).map(line) };
+  return {
+    what: m.what,
+    lines: validateFlopack(doc, { file: "pack.flopack" })
+      .filter((f) => f.code === code)
+      .slice(0, 2)
+      .map(line),
+  };
 }
 
 export function renderRulesDoc(): string {

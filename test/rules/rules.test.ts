@@ -89,18 +89,21 @@ describe.skipIf(!c)(`real exports (${c ? c.files.length : 0} files)`, () => {
     expect(bad.map((f) => `${f.file}: ${f.pointer}: ${f.code} ${f.message}`)).toEqual([]);
   });
 
-  it.for([...ERROR_MUTATIONS, ...WARNING_MUTATIONS].map((m) => [m.code, m] as const))("%s fires alone on a real export", ([code, m], ctx) => {
-    const target = texts.find(({ text }) => m.mutate(JSON.parse(text) as Obj));
-    if (!target) {
-      // Said, not passed: a mutation that stops finding its target in every export must not go green.
-      expect(NOT_IN_CORPUS, `${code} (${m.what}) found no target in any export`).toContain(code);
-      ctx.skip(`no export has the structure ${code} needs; the self-made fixture covers the rule`);
-    }
-    expect(NOT_IN_CORPUS, `${code} now finds a target in ${target!.file}: take it off NOT_IN_CORPUS`).not.toContain(code);
-    const doc = JSON.parse(target!.text) as Obj;
-    m.mutate(doc);
-    expectOnly(m, validateFlopack(doc, { file: target!.file }), validateFlopack(JSON.parse(target!.text) as Obj));
-  });
+  it.for([...ERROR_MUTATIONS, ...WARNING_MUTATIONS].map((m) => [m.code, m] as const))(
+    "%s fires alone on a real export",
+    ([code, m], ctx) => {
+      const target = texts.find(({ text }) => m.mutate(JSON.parse(text) as Obj));
+      if (!target) {
+        // Said, not passed: a mutation that stops finding its target in every export must not go green.
+        expect(NOT_IN_CORPUS, `${code} (${m.what}) found no target in any export`).toContain(code);
+        ctx.skip(`no export has the structure ${code} needs; the self-made fixture covers the rule`);
+      }
+      expect(NOT_IN_CORPUS, `${code} now finds a target in ${target!.file}: take it off NOT_IN_CORPUS`).not.toContain(code);
+      const doc = JSON.parse(target!.text) as Obj;
+      m.mutate(doc);
+      expectOnly(m, validateFlopack(doc, { file: target!.file }), validateFlopack(JSON.parse(target!.text) as Obj));
+    },
+  );
 });
 
 describe("rules never crash on odd shapes", () => {
@@ -108,8 +111,27 @@ describe("rules never crash on odd shapes", () => {
     ["data is a number", { type: "flopack", data: 5 }],
     ["flos holds scalars", { data: { flos: { a: 5, b: null, c: [] } } }],
     ["methods is a string", { data: { flos: { a: { id: "a", data: { methods: "x", orderings: [], cron: 5 } } } } }],
-    ["cards are odd", { data: { flos: { a: { data: { methods: [null, 1, { node: 5 }, { address: 7, pins: { o: { t: 5 } } }, { node: { model: { inputs: { data: [] } } } }], orderings: { e: "x", f: [1, 2, 3] } } } } } }],
-    ["__proto__ keys everywhere", JSON.parse('{"__proto__":{"x":1},"data":{"flos":{"__proto__":{"id":"__proto__","data":{"methods":[{"uuid":"__proto__","pins":{"__proto__":{"__proto__":[{"input":"__proto__"}]}}}],"orderings":{"__proto__":["__proto__","constructor"]}}}},"configs":{"__proto__":{"data":1}}}}')],
+    [
+      "cards are odd",
+      {
+        data: {
+          flos: {
+            a: {
+              data: {
+                methods: [null, 1, { node: 5 }, { address: 7, pins: { o: { t: 5 } } }, { node: { model: { inputs: { data: [] } } } }],
+                orderings: { e: "x", f: [1, 2, 3] },
+              },
+            },
+          },
+        },
+      },
+    ],
+    [
+      "__proto__ keys everywhere",
+      JSON.parse(
+        '{"__proto__":{"x":1},"data":{"flos":{"__proto__":{"id":"__proto__","data":{"methods":[{"uuid":"__proto__","pins":{"__proto__":{"__proto__":[{"input":"__proto__"}]}}}],"orderings":{"__proto__":["__proto__","constructor"]}}}},"configs":{"__proto__":{"data":1}}}}',
+      ),
+    ],
   ];
   it.each(odd)("%s", (_name, doc) => {
     const findings = validateFlopack(doc as Obj);
@@ -155,13 +177,37 @@ describe("runRules", () => {
         if (c.index === 1) throw new Error("card");
       },
     });
-    const entry: Rule = { code: "FP189", slug: "crash-entry", severity: "error", description: "", visitEntry: () => { throw new Error("entry"); } };
-    const check: Rule = { code: "FP188", slug: "crash-check", severity: "error", description: "", check: (_ctx, report) => { report("", "first"); throw new Error("check"); } };
+    const entry: Rule = {
+      code: "FP189",
+      slug: "crash-entry",
+      severity: "error",
+      description: "",
+      visitEntry: () => {
+        throw new Error("entry");
+      },
+    };
+    const check: Rule = {
+      code: "FP188",
+      slug: "crash-check",
+      severity: "error",
+      description: "",
+      check: (_ctx, report) => {
+        report("", "first");
+        throw new Error("check");
+      },
+    };
     const doc = rich() as Obj;
     const plain = runRules(doc);
     const withCrashes = runRules(doc, { rules: [...RULES, card(1), entry, check] });
-    const internal = withCrashes.filter((f) => f.code === DIAGNOSTICS.internal.code).map((f) => f.message).sort();
-    expect(internal).toEqual(["rule FP188 crash-check crashed: check", "rule FP189 crash-entry crashed: entry", "rule FP191 crash-1 crashed: card"]);
+    const internal = withCrashes
+      .filter((f) => f.code === DIAGNOSTICS.internal.code)
+      .map((f) => f.message)
+      .sort();
+    expect(internal).toEqual([
+      "rule FP188 crash-check crashed: check",
+      "rule FP189 crash-entry crashed: entry",
+      "rule FP191 crash-1 crashed: card",
+    ]);
     expect(withCrashes.filter((f) => f.code === "FP188").map((f) => f.message)).toEqual(["first"]);
     const seen = withCrashes.filter((f) => f.code === "FP191");
     expect(seen.length).toBeGreaterThan(0);
@@ -173,10 +219,10 @@ describe("runRules", () => {
 
 describe("validateFlopack", () => {
   it("turns an object nested too deep for the validator into a finding, not a crash", () => {
-    const doc = rich() as Record<string, any>;  
+    const doc = rich() as Record<string, any>;
     let deep: Record<string, unknown> = { type: "string", collection: false };
     for (let i = 0; i < 100_000; i++) deep = { type: { f: deep }, collection: false };
-    const flow = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches");  
+    const flow = Object.values<any>(doc.data.flos).find((f) => f.name === "Helper with branches");
     flow.data.methods[0].node.model.inputs.data.hCallIn01.value.type = deep.type;
     const findings = validateFlopack(doc);
     expect(findings.map((f) => f.code)).toContain(DIAGNOSTICS.depth.code);

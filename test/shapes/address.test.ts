@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { actionKey, compareVersions, connectorOf, followsGrammar, isConnectorCard, kernelAddress, parseAddress, previewItem } from "../../src/shapes/address.js";
+import {
+  actionKey,
+  compareVersions,
+  connectorOf,
+  followsGrammar,
+  isConnectorCard,
+  kernelAddress,
+  parseAddress,
+  previewItem,
+} from "../../src/shapes/address.js";
 import { CALLABLE_ADDRESS, EXPAND_ADDRESS } from "../../src/shapes/known-cards.js";
 
 describe("card addresses (the one parser)", () => {
@@ -24,10 +33,16 @@ describe("card addresses (the one parser)", () => {
     });
   });
 
-  it.each(["", "root", "root:kernel:control:if", "root:kernel::0.0.1:if", "root:kernel:control:0.0.1:", "root:channels:ftp:okta:1.0.0:x", "root:channels:http:okta:1.0.0:x:y", "leaf:kernel:control:0.0.1:if"])(
-    "refuses %j",
-    (address) => expect(parseAddress(address)).toBeUndefined(),
-  );
+  it.each([
+    "",
+    "root",
+    "root:kernel:control:if",
+    "root:kernel::0.0.1:if",
+    "root:kernel:control:0.0.1:",
+    "root:channels:ftp:okta:1.0.0:x",
+    "root:channels:http:okta:1.0.0:x:y",
+    "leaf:kernel:control:0.0.1:if",
+  ])("refuses %j", (address) => expect(parseAddress(address)).toBeUndefined());
 
   it("tells the exact grammar (M1) from a parsable address", () => {
     const grammar = (a: string) => followsGrammar(parseAddress(a)!);
@@ -49,7 +64,11 @@ describe("card addresses (the one parser)", () => {
 
   it("writes a card's preview item: object expand cards have no name", () => {
     expect(previewItem(parseAddress(EXPAND_ADDRESS)!)).toEqual({ module: "object", name: "", kernel: true });
-    expect(previewItem(parseAddress("root:channels:http:okta:1.0.152:readUser")!)).toEqual({ module: "okta", name: "readUser", kernel: false });
+    expect(previewItem(parseAddress("root:channels:http:okta:1.0.152:readUser")!)).toEqual({
+      module: "okta",
+      name: "readUser",
+      kernel: false,
+    });
   });
 
   it("orders versions numerically", () => {

@@ -42,15 +42,32 @@ describe("placingOrder", () => {
 
   it("puts an item after every item it has an edge to (Okta orders a later expand card before the earlier ones)", () => {
     // c was added first, then b, then a: each later card has edges to the earlier ones.
-    expect(placingOrder(["a", "b", "c"], key, [["a", "b"], ["a", "c"], ["b", "c"]])).toEqual(["c", "b", "a"]);
+    expect(
+      placingOrder(["a", "b", "c"], key, [
+        ["a", "b"],
+        ["a", "c"],
+        ["b", "c"],
+      ]),
+    ).toEqual(["c", "b", "a"]);
   });
 
   it("keeps storage order without edges, and ignores self-loops and edges to other cards", () => {
     expect(placingOrder(["a", "b", "c"], key, [])).toEqual(["a", "b", "c"]);
-    expect(placingOrder(["a", "b"], key, [["a", "a"], ["a", "zz"], ["zz", "b"]])).toEqual(["a", "b"]);
+    expect(
+      placingOrder(["a", "b"], key, [
+        ["a", "a"],
+        ["a", "zz"],
+        ["zz", "b"],
+      ]),
+    ).toEqual(["a", "b"]);
   });
 
   it("is undefined on a cycle", () => {
-    expect(placingOrder(["a", "b"], key, [["a", "b"], ["b", "a"]])).toBeUndefined();
+    expect(
+      placingOrder(["a", "b"], key, [
+        ["a", "b"],
+        ["b", "a"],
+      ]),
+    ).toBeUndefined();
   });
 });

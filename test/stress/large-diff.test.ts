@@ -13,7 +13,14 @@ import { scramble } from "../support/scramble.js";
 
 describe("diff of large flows", () => {
   const text = syntheticPackText(6_000);
-  const doc = JSON.parse(text) as { data: { flos: Record<string, { data: { methods: Array<{ node: { model: { inputs: { data: Record<string, { value: { data: unknown } }> } } } }> } }> } };
+  const doc = JSON.parse(text) as {
+    data: {
+      flos: Record<
+        string,
+        { data: { methods: Array<{ node: { model: { inputs: { data: Record<string, { value: { data: unknown } }> } } } }> } }
+      >;
+    };
+  };
 
   it("a 6,000-card flow against a reordered copy of itself: equal", () => {
     expect(diffPacks(buildPackView(JSON.parse(text)), buildPackView(scramble(JSON.parse(text), 3))).equal).toBe(true);

@@ -78,6 +78,8 @@ describe("lazy loading of heavy modules (built CLI)", () => {
 
   it("the commands that need them do load them (the hook sees heavy modules; import's ts-morph is left out: slow)", () => {
     expect(loaded(loadedBy(["graph", pack, "--format", "svg"]), HEAVY)).toContain("graphviz");
-    expect(loaded(loadedBy(["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out"), "--no-checklist"]), HEAVY)).toContain("tsx");
+    expect(loaded(loadedBy(["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out"), "--no-checklist"]), HEAVY)).toContain(
+      "tsx",
+    );
   });
 });

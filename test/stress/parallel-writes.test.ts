@@ -38,7 +38,12 @@ function snapshot(dir: string): Map<string, Buffer> {
  * Runs PARALLEL writers into `shared` while reading every file `reference` holds, as often as the event loop allows.
  * Returns the number of reads that saw a complete file and every read that saw something else.
  */
-async function raceWriters(parallel: number, args: (i: number) => string[], shared: string, reference: Map<string, Buffer>): Promise<{ results: CliResult[]; reads: number; torn: string[] }> {
+async function raceWriters(
+  parallel: number,
+  args: (i: number) => string[],
+  shared: string,
+  reference: Map<string, Buffer>,
+): Promise<{ results: CliResult[]; reads: number; torn: string[] }> {
   let done = false;
   let reads = 0;
   const torn: string[] = [];
@@ -74,7 +79,12 @@ describe("parallel writers into one output folder", () => {
     expect(reference.size).toBe(2);
 
     const shared = join(work, "build-shared");
-    const { results, reads, torn } = await raceWriters(PARALLEL, () => ["build", ...TARGETS, "--out", shared, "--no-checklist"], shared, reference);
+    const { results, reads, torn } = await raceWriters(
+      PARALLEL,
+      () => ["build", ...TARGETS, "--out", shared, "--no-checklist"],
+      shared,
+      reference,
+    );
     for (const r of results) expect(r.status, r.stderr).toBe(0);
     expect(torn).toEqual([]);
     expect(reads).toBeGreaterThan(0);

@@ -50,7 +50,14 @@ function processArgs(args: readonly string[], options: CliOptions): { argv: stri
 /** Runs `flocode <args>` (the built CLI) as a process and waits for it. */
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
   const { argv, env, cwd } = processArgs(args, options);
-  const r = spawnSync(process.execPath, argv, { cwd, env, encoding: "utf8", input: options.input ?? "", timeout: options.timeout ?? 120_000, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, argv, {
+    cwd,
+    env,
+    encoding: "utf8",
+    input: options.input ?? "",
+    timeout: options.timeout ?? 120_000,
+    maxBuffer: 1 << 28,
+  });
   if (r.error && r.status === null && r.signal === null) throw r.error; // could not start at all
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
@@ -65,7 +72,9 @@ export function runCliAsync(args: readonly string[], options: CliOptions = {}): 
     child.stdout.on("data", (d: Buffer) => out.push(d));
     child.stderr.on("data", (d: Buffer) => err.push(d));
     child.on("error", reject);
-    child.on("close", (status, signal) => resolve({ status, signal, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+    child.on("close", (status, signal) =>
+      resolve({ status, signal, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
     child.stdin.end(options.input ?? "");
   });
 }

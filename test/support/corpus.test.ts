@@ -58,7 +58,11 @@ function vitestRun(corpusValue: string | undefined): { status: number | null; ou
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("VITEST") && k !== "FLOCODE_CORPUS") env[k] = v;
   if (corpusValue !== undefined) env.FLOCODE_CORPUS = corpusValue;
   env.NO_COLOR = "1";
-  const r = spawnSync(process.execPath, [join(REPO, "node_modules/vitest/vitest.mjs"), "run", "test/review/scramble.test.ts"], { cwd: REPO, env, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(REPO, "node_modules/vitest/vitest.mjs"), "run", "test/review/scramble.test.ts"], {
+    cwd: REPO,
+    env,
+    encoding: "utf8",
+  });
   const output = `${r.stdout}${r.stderr}`;
   return { status: r.status, output, lastLine: r.stdout.trimEnd().split("\n").at(-1) ?? "" };
 }

@@ -14,7 +14,8 @@ export interface Corpus {
   files: string[]; // absolute paths, sorted
 }
 
-export const CORPUS_SKIP_MESSAGE = "FLOCODE_CORPUS is not set: the corpus tests are skipped (set it to a folder of .flopack exports, e.g. ../shared/flopacks)";
+export const CORPUS_SKIP_MESSAGE =
+  "FLOCODE_CORPUS is not set: the corpus tests are skipped (set it to a folder of .flopack exports, e.g. ../shared/flopacks)";
 
 export class CorpusError extends Error {}
 

@@ -14,12 +14,18 @@ import { scramble } from "./scramble.js";
 type Json = any;
 
 function expandPack(): Json {
-  const schema = { id: { type: "string", collection: false }, profile: { type: { login: { type: "string", collection: false } }, collection: false } };
-  const main = flow({ name: "expand", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) }, (f) => {
-    const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
-    f.add(kernel.string.base64({ string: id }));
-    f.add(kernel.string.base64({ string: login }));
-  });
+  const schema = {
+    id: { type: "string", collection: false },
+    profile: { type: { login: { type: "string", collection: false } }, collection: false },
+  };
+  const main = flow(
+    { name: "expand", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) },
+    (f) => {
+      const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
+      f.add(kernel.string.base64({ string: id }));
+      f.add(kernel.string.base64({ string: login }));
+    },
+  );
   const catalog = Catalog.builtin();
   const ir = lower({ flows: [main], defaultFolder: "expand" }, catalog);
   return emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" });
@@ -35,7 +41,8 @@ describe("normaliser: object-expand cards", () => {
     const other = scramble(doc, 7) as Json;
     const outputs = expandCard(other).node.model.outputs.data;
     const renamed = new Map<string, string>();
-    for (const e of Object.values<Json>(outputs)) e.group = renamed.get(e.group) ?? (renamed.set(e.group, `G${renamed.size}xYz12`), renamed.get(e.group));
+    for (const e of Object.values<Json>(outputs))
+      e.group = renamed.get(e.group) ?? (renamed.set(e.group, `G${renamed.size}xYz12`), renamed.get(e.group));
     expect(expandCard(other).node.data.name).not.toBe(expandCard(doc).node.data.name);
     expect(differs(doc, other)).toBeUndefined();
   });
@@ -53,7 +60,8 @@ describe("normaliser: object-expand cards", () => {
   it("tells apart output groups that read other fields", () => {
     const doc = expandPack();
     const other = structuredClone(doc);
-    for (const e of Object.values<Json>(expandCard(other).node.model.outputs.data)) if (e.metadata.path[0] === "id") e.metadata.path = ["profile"];
+    for (const e of Object.values<Json>(expandCard(other).node.model.outputs.data))
+      if (e.metadata.path[0] === "id") e.metadata.path = ["profile"];
     expect(differs(doc, other)).toBeDefined();
   });
 });

@@ -24,7 +24,7 @@ function flopack(): Obj {
   return emitPack(ir, { template: (a, v) => Catalog.builtin().get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" }) as Obj;
 }
 
-const methods = (doc: Obj): Obj[] => (Object.values<Obj>(doc.data.flos)[0]!).data.methods;
+const methods = (doc: Obj): Obj[] => Object.values<Obj>(doc.data.flos)[0]!.data.methods;
 const byAddress = (list: Obj[], suffix: string): Obj => list.find((m) => m.address.endsWith(suffix))!;
 const wormholeKeys = (doc: Obj): string[] =>
   Object.values<Obj>(byAddress(methods(doc), ":tryCatch").node.model.inputs.data)

@@ -11,7 +11,8 @@ import { basename } from "node:path";
 import { corpus } from "./corpus.js";
 import { scramble } from "./scramble.js";
 
-const same = (a: JsonObject, b: JsonObject): string | undefined => firstDifference(normaliseFlopack(a as never), normaliseFlopack(b as never));
+const same = (a: JsonObject, b: JsonObject): string | undefined =>
+  firstDifference(normaliseFlopack(a as never), normaliseFlopack(b as never));
 
 /** The pack's one Compose card, its text entry and its placeholders in text order. */
 function composeOf(doc: JsonObject) {
@@ -115,7 +116,9 @@ describe.skipIf(!corpus())("normaliser: a scrambled export is the same flopack",
       const doc = JSON.parse(readFileSync(f, "utf8")) as never;
       return firstDifference(normaliseFlopack(doc), normaliseFlopack(scramble(doc, 11) as never)) !== undefined;
     });
-    console.info(`[normalise] stable under scramble: ${files.length - unstable.length}/${files.length}${unstable.length ? ` (not: ${unstable.map((f) => basename(f)).join(", ")})` : ""}`);
+    console.info(
+      `[normalise] stable under scramble: ${files.length - unstable.length}/${files.length}${unstable.length ? ` (not: ${unstable.map((f) => basename(f)).join(", ")})` : ""}`,
+    );
     expect(files.length - unstable.length).toBeGreaterThanOrEqual(files.length - 4);
   });
 });

@@ -25,7 +25,10 @@ export function normaliseFlopack(input: Json): Json {
     if (!isObj(items)) return;
     const seen = new Map<string, number>();
     // Namesakes are numbered by their content without ids, not by storage order.
-    const content = (o: Obj): string => JSON.stringify(o, (k, v: unknown) => (k === "id" || k === "uuid" || k === "group_id" || k === "group" || k === "path" ? undefined : v));
+    const content = (o: Obj): string =>
+      JSON.stringify(o, (k, v: unknown) =>
+        k === "id" || k === "uuid" || k === "group_id" || k === "group" || k === "path" ? undefined : v,
+      );
     const ordered = Object.values(items)
       .filter(isObj)
       .map((o) => ({ o, base: `${kind}:${name(o)}`, c: content(o) }))
@@ -54,7 +57,11 @@ export function normaliseFlopack(input: Json): Json {
   });
   const groups = rekey(data.groups, (g) => {
     g.id = relabel(g.id);
-    if (isObj(g.data) && typeof g.data.path === "string") g.data.path = g.data.path.split(".").map((p) => relabel(p)).join(".");
+    if (isObj(g.data) && typeof g.data.path === "string")
+      g.data.path = g.data.path
+        .split(".")
+        .map((p) => relabel(p))
+        .join(".");
     return g;
   });
   const tables = rekey(data.tables, (t) => {
@@ -123,13 +130,17 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
           for (const p of Array.isArray(list) ? list : []) {
             if (!isObj(p) || typeof p.input !== "string") continue;
             const push = (k: string, v: string): void => void (wires.get(k) ?? wires.set(k, []).get(k)!).push(v);
-            push(`${String(m.uuid)}\u0000outputs\u0000${outId}`, `${target ? labels.get(target) : "?"}.${keyOf(target, "inputs", p.input)}`);
+            push(
+              `${String(m.uuid)}\u0000outputs\u0000${outId}`,
+              `${target ? labels.get(target) : "?"}.${keyOf(target, "inputs", p.input)}`,
+            );
             push(`${t}\u0000inputs\u0000${p.input}`, `${labels.get(m)}.${keyOf(m, "outputs", outId)}`);
           }
         }
       }
     }
-    const wiring = (m: Obj, side: string, id: string): string => JSON.stringify((wires.get(`${String(m.uuid)}\u0000${side}\u0000${id}`) ?? []).sort());
+    const wiring = (m: Obj, side: string, id: string): string =>
+      JSON.stringify((wires.get(`${String(m.uuid)}\u0000${side}\u0000${id}`) ?? []).sort());
     methods.forEach((m) => {
       const cardLabel = labels.get(m)!;
       cardLabels.set(String(m.uuid), cardLabel);
@@ -154,7 +165,9 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
           .map((e) => ({ e, base: baseOf(e) }));
         const counts = new Map<string, number>();
         for (const x of entries) counts.set(x.base, (counts.get(x.base) ?? 0) + 1);
-        const ordered = entries.map((x) => ({ ...x, t: counts.get(x.base)! > 1 ? tie(x.e) : "" })).sort((a, b) => compareText(a.base, b.base) || compareText(a.t, b.t));
+        const ordered = entries
+          .map((x) => ({ ...x, t: counts.get(x.base)! > 1 ? tie(x.e) : "" }))
+          .sort((a, b) => compareText(a.base, b.base) || compareText(a.t, b.t));
         for (const { e, base } of ordered) {
           const n = seen.get(base) ?? 0;
           seen.set(base, n + 1);
@@ -178,7 +191,13 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
   index(fd, "");
   index(fd, "");
   // Wormhole keys are random: each pair is renamed after what it carries, then entries are labelled again.
-  if (renameWormholeKeys(fd, (id) => cardLabels.get(id), (cardId, id) => entryLabels.get(cardId)?.get(id))) {
+  if (
+    renameWormholeKeys(
+      fd,
+      (id) => cardLabels.get(id),
+      (cardId, id) => entryLabels.get(cardId)?.get(id),
+    )
+  ) {
     index(fd, "");
     index(fd, "");
   }
@@ -294,7 +313,9 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
       for (const [k, list] of Object.entries(m.joins)) {
         const lab = entry(uuid, k) as string;
         if (Array.isArray(list) && list.length === 0 && lab.startsWith("dangling:")) continue;
-        joins[lab] = (Array.isArray(list) ? list : []).map((l) => (isObj(l) ? { output: entry(uuid, l.output), transform: transformOf(l.transform) } : l));
+        joins[lab] = (Array.isArray(list) ? list : []).map((l) =>
+          isObj(l) ? { output: entry(uuid, l.output), transform: transformOf(l.transform) } : l,
+        );
       }
     }
     m.joins = joins;
@@ -306,7 +327,9 @@ function normaliseFlowData(fd: Obj, relabel: (v: Json | undefined) => Json): Obj
 /** An entry without its ids and UI caches (what two entries of one key are told apart by). */
 function entryContent(e: Obj): Json {
   const { id: _id, _used: _u, group: _g, metadata, ...rest } = e;
-  const meta = isObj(metadata) ? Object.fromEntries(Object.entries(metadata).filter(([k]) => k !== "index" && k !== "ghost" && !k.endsWith("Id") && k !== "method")) : (metadata ?? null);
+  const meta = isObj(metadata)
+    ? Object.fromEntries(Object.entries(metadata).filter(([k]) => k !== "index" && k !== "ghost" && !k.endsWith("Id") && k !== "method"))
+    : (metadata ?? null);
   return { ...rest, metadata: meta } as Json;
 }
 
@@ -314,7 +337,12 @@ function entryContent(e: Obj): Json {
  * A copy of `data` with every string that is a card id of the flow replaced by the card's label, and the
  * `outputId` next to a `methodId` by that card's output label.
  */
-function relinkCardIds(data: Json, card: (id: Json | undefined) => Json, entry: (cardId: string, id: Json | undefined) => Json, anyEntry: (id: string) => string | undefined): Json {
+function relinkCardIds(
+  data: Json,
+  card: (id: Json | undefined) => Json,
+  entry: (cardId: string, id: Json | undefined) => Json,
+  anyEntry: (id: string) => string | undefined,
+): Json {
   if (typeof data === "string") return card(data);
   if (Array.isArray(data)) return data.map((x) => relinkCardIds(x, card, entry, anyEntry));
   if (isObj(data)) {
@@ -399,7 +427,13 @@ function compareText(a: string, b: string): number {
  * true first, then edge targets ordered by address and name), numbered in visit order; cards the walk does not
  * reach are labelled by their content (address, name, comment text) and occurrence.
  */
-function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Map<string, Obj>, isGenerated: (s: string) => boolean): Map<Obj, string> {
+function canonicalCardLabels(
+  scope: Obj,
+  methods: Obj[],
+  path: string,
+  uuids: Map<string, Obj>,
+  isGenerated: (s: string) => boolean,
+): Map<Obj, string> {
   const byUuid = new Map(methods.map((m) => [String(m.uuid), m]));
   const out = new Map<string, string[]>();
   const incoming = new Set<string>();
@@ -446,9 +480,20 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
     const sig = (side: string, f: (e: Obj) => Json): string => {
       const sd = model[side];
       // Entries in storage order would make labels depend on it: sorted.
-      return isObj(sd) && isObj(sd.data) ? JSON.stringify(Object.values(sd.data).filter(isObj).map((e) => JSON.stringify(f(e))).sort()) : "";
+      return isObj(sd) && isObj(sd.data)
+        ? JSON.stringify(
+            Object.values(sd.data)
+              .filter(isObj)
+              .map((e) => JSON.stringify(f(e)))
+              .sort(),
+          )
+        : "";
     };
-    const paths = sig("outputs", (e) => [String(e.group === null ? "" : "g"), String(e.key), isObj(e.metadata) ? (e.metadata.path ?? null) : null]);
+    const paths = sig("outputs", (e) => [
+      String(e.group === null ? "" : "g"),
+      String(e.key),
+      isObj(e.metadata) ? (e.metadata.path ?? null) : null,
+    ]);
     const tokens = placeholderTokens(m);
     const inputs = sig("inputs", (e) => (isWormholeEnd(e) ? "<wormhole>" : String(renamedKey(e, tokens))));
     // Constants tell apart cards that differ only in what they are given (ids left out: they are regenerated).
@@ -469,11 +514,14 @@ function canonicalCardLabels(scope: Obj, methods: Obj[], path: string, uuids: Ma
     if (labels.has(m)) continue;
     labels.set(m, `${path}#${n++}`);
     const branchHeads = isObj(m.branches)
-      ? Object.entries(m.branches).sort((a, b) => Number(b[1] === true) - Number(a[1] === true)).map(([h]) => h)
+      ? Object.entries(m.branches)
+          .sort((a, b) => Number(b[1] === true) - Number(a[1] === true))
+          .map(([h]) => h)
       : [];
-    const next = [...branchHeads.map((h) => byUuid.get(h)), ...[...(out.get(String(m.uuid)) ?? [])].map((t) => byUuid.get(t)).sort((a, b) => compareText(key(a!), key(b!)))].filter(
-      (x): x is Obj => x !== undefined && !labels.has(x),
-    );
+    const next = [
+      ...branchHeads.map((h) => byUuid.get(h)),
+      ...[...(out.get(String(m.uuid)) ?? [])].map((t) => byUuid.get(t)).sort((a, b) => compareText(key(a!), key(b!))),
+    ].filter((x): x is Obj => x !== undefined && !labels.has(x));
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
   }
   const seen = new Map<string, number>();
@@ -500,10 +548,14 @@ function expandGroups(model: Obj, wiring: (id: string) => string = () => ""): Ma
   const groups = new Map<string, { base: string; tie: string[] }>();
   for (const e of entries) {
     if (typeof e.group !== "string") continue;
-    const g = groups.get(e.group) ?? groups.set(e.group, { base: `field:${JSON.stringify(isObj(e.metadata) ? (e.metadata.path ?? null) : null)}`, tie: [] }).get(e.group)!;
+    const g =
+      groups.get(e.group) ??
+      groups.set(e.group, { base: `field:${JSON.stringify(isObj(e.metadata) ? (e.metadata.path ?? null) : null)}`, tie: [] }).get(e.group)!;
     g.tie.push(`${String(e.key)}:${wiring(String(e.id))}`);
   }
-  const ordered = [...groups].sort(([, a], [, b]) => compareText(a.base, b.base) || compareText(JSON.stringify(a.tie.sort()), JSON.stringify(b.tie.sort())));
+  const ordered = [...groups].sort(
+    ([, a], [, b]) => compareText(a.base, b.base) || compareText(JSON.stringify(a.tie.sort()), JSON.stringify(b.tie.sort())),
+  );
   for (const [group, { base }] of ordered) {
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -573,7 +625,11 @@ const isWormholeEnd = (e: Obj): boolean => isObj(e.metadata) && typeof e.metadat
  * output into the same start card are told apart by where their exits are pinned inside, then by storage order.
  * Returns whether anything was renamed.
  */
-function renameWormholeKeys(fd: Obj, cardLabel: (uuid: string) => string | undefined, entryLabel: (uuid: string, id: string) => string | undefined): boolean {
+function renameWormholeKeys(
+  fd: Obj,
+  cardLabel: (uuid: string) => string | undefined,
+  entryLabel: (uuid: string, id: string) => string | undefined,
+): boolean {
   interface End {
     card: Obj;
     depth: number;

@@ -11,6 +11,9 @@ export const REPO = fileURLToPath(new URL("../..", import.meta.url));
  */
 export function builtFile(path: string): string {
   const file = join(REPO, "lib", path);
-  if (!existsSync(file)) throw new Error(`lib/${path} is missing: the test run builds lib/ first (test/support/global-setup.ts); run \`npm run build\` to see why it is not there`);
+  if (!existsSync(file))
+    throw new Error(
+      `lib/${path} is missing: the test run builds lib/ first (test/support/global-setup.ts); run \`npm run build\` to see why it is not there`,
+    );
   return file;
 }

@@ -169,7 +169,9 @@ function shuffleMethod(m: unknown, rand: () => number): unknown {
                     shuffleKeys(d, rand, (entry) =>
                       isObj(entry)
                         ? replaceKey(entry, "value", (v) =>
-                            isObj(v) && own(v, "type") === "flo" && isObj(own(v, "data")) ? replaceKey(v, "data", (fd) => shuffleScope(fd, rand)) : v,
+                            isObj(v) && own(v, "type") === "flo" && isObj(own(v, "data"))
+                              ? replaceKey(v, "data", (fd) => shuffleScope(fd, rand))
+                              : v,
                           )
                         : entry,
                     ),
@@ -178,7 +180,9 @@ function shuffleMethod(m: unknown, rand: () => number): unknown {
             );
           }
           mo = replaceKey(mo, "policy", (p) =>
-            isObj(p) ? replaceKey(p, "error", (e) => (isObj(e) && isObj(own(e, "flo")) ? replaceKey(e, "flo", (fd) => shuffleScope(fd, rand)) : e)) : p,
+            isObj(p)
+              ? replaceKey(p, "error", (e) => (isObj(e) && isObj(own(e, "flo")) ? replaceKey(e, "flo", (fd) => shuffleScope(fd, rand)) : e))
+              : p,
           );
           return mo;
         })
@@ -199,7 +203,8 @@ export function scramble<T>(flopack: T, seed: number): T {
     if (!isObj(data)) return data;
     const out = Object.fromEntries(
       Object.entries(data).map(([k, v]) => {
-        if (k === "flos") return [k, shuffleKeys(v, rand, (flo) => (isObj(flo) ? replaceKey(flo, "data", (fd) => shuffleScope(fd, rand)) : flo))];
+        if (k === "flos")
+          return [k, shuffleKeys(v, rand, (flo) => (isObj(flo) ? replaceKey(flo, "data", (fd) => shuffleScope(fd, rand)) : flo))];
         if (k === "configs" || k === "tables" || k === "groups") return [k, shuffleKeys(v, rand)];
         return [k, v];
       }),

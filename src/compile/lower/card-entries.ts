@@ -57,7 +57,14 @@ export function customOutputsOf(spec: CardSpec<unknown>, action: string): readon
   return spec.customOutputs ?? (MIRRORED_ACTIONS.has(action) ? (spec.customInputs ?? []).map(mirrorField) : []);
 }
 
-function customExtra(action: string, side: "inputs" | "outputs", c: CustomField, index: number, site: CallSite | undefined, label: string): IrExtraEntry {
+function customExtra(
+  action: string,
+  side: "inputs" | "outputs",
+  c: CustomField,
+  index: number,
+  site: CallSite | undefined,
+  label: string,
+): IrExtraEntry {
   if (!c || typeof c.key !== "string") throw new DslError(`${label}: custom fields need a key`, site);
   let entry: JsonObject;
   const wormholeEnd = c.group === WORMHOLE_GROUP && c.wormhole !== undefined ? wormholeEndOf(action, side) : undefined;

@@ -36,7 +36,14 @@ export function lowerCardValues(
 }
 
 /** Options and inputs by key: a template entry, else (inputs only) a Tables column field. */
-function givenInputs(state: FlowState, lowered: LoweredCard, spec: CardSpec<unknown>, inputs: SideEntry[], columnFields: readonly CustomField[], label: string): void {
+function givenInputs(
+  state: FlowState,
+  lowered: LoweredCard,
+  spec: CardSpec<unknown>,
+  inputs: SideEntry[],
+  columnFields: readonly CustomField[],
+  label: string,
+): void {
   const card = lowered.card;
   const site = spec.site;
   const given: Array<[string, unknown, boolean]> = [
@@ -47,7 +54,10 @@ function givenInputs(state: FlowState, lowered: LoweredCard, spec: CardSpec<unkn
   const columnInputs = inputs.filter((x) => x.extra && x.field && columnFields.includes(x.field));
   for (const [key, value, isOption] of given) {
     if (value === undefined) continue;
-    const i = findEntry(templateInputs.map((x) => x.entry), key);
+    const i = findEntry(
+      templateInputs.map((x) => x.entry),
+      key,
+    );
     const column = i < 0 && !isOption ? columnInputs.find((x) => x.entry.key === key) : undefined;
     if (column) {
       const what = `column ${JSON.stringify(key)} of ${label}`;
@@ -58,7 +68,10 @@ function givenInputs(state: FlowState, lowered: LoweredCard, spec: CardSpec<unkn
     }
     if (i < 0) {
       const available = templateInputs.map((x) => JSON.stringify(x.entry.key)).join(", ") || "none";
-      throw new DslError(`${label} (${spec.address}) has no ${isOption ? "option" : "input"} ${JSON.stringify(key)}; its inputs: ${available}`, site);
+      throw new DslError(
+        `${label} (${spec.address}) has no ${isOption ? "option" : "input"} ${JSON.stringify(key)}; its inputs: ${available}`,
+        site,
+      );
     }
     const x = templateInputs[i]!;
     lowered.given.add(entryRefKey(x.ref));
@@ -72,15 +85,35 @@ function givenInputs(state: FlowState, lowered: LoweredCard, spec: CardSpec<unkn
 function outputValues(state: FlowState, card: IrCard, spec: CardSpec<unknown>, outputs: SideEntry[], label: string): void {
   const templateOutputs = outputs.filter((x) => !x.extra);
   for (const [key, value] of Object.entries(spec.outputs ?? {})) {
-    const i = findEntry(templateOutputs.map((x) => x.entry), key);
+    const i = findEntry(
+      templateOutputs.map((x) => x.entry),
+      key,
+    );
     if (i < 0) throw new DslError(`${label} has no output ${JSON.stringify(key)}`, spec.site);
-    const v = inputValue(state, card, templateOutputs[i]!.ref, typeOf(templateOutputs[i]!.entry), value, `output ${JSON.stringify(key)} of ${label}`, spec.site, true);
+    const v = inputValue(
+      state,
+      card,
+      templateOutputs[i]!.ref,
+      typeOf(templateOutputs[i]!.entry),
+      value,
+      `output ${JSON.stringify(key)} of ${label}`,
+      spec.site,
+      true,
+    );
     if (v) card.outputValues.push({ entry: templateOutputs[i]!.ref, value: v });
   }
 }
 
 /** Each custom field's value (a card output is wired into an input field; output fields take constants) and links. */
-function customFieldValues(state: FlowState, card: IrCard, entries: SideEntry[], kind: string, isOutput: boolean, site: CallSite | undefined, label: string): void {
+function customFieldValues(
+  state: FlowState,
+  card: IrCard,
+  entries: SideEntry[],
+  kind: string,
+  isOutput: boolean,
+  site: CallSite | undefined,
+  label: string,
+): void {
   for (const x of entries) {
     if (!x.extra || !x.field) continue;
     const f = x.field;
@@ -94,11 +127,24 @@ function customFieldValues(state: FlowState, card: IrCard, entries: SideEntry[],
 }
 
 /** The IR value of a constant, or a pending wire for a card output (then undefined). */
-function inputValue(state: FlowState, card: IrCard, entry: IrEntryRef, type: ValueType, value: unknown, what: string, site: CallSite | undefined, isOutput = false): IrValue | undefined {
+function inputValue(
+  state: FlowState,
+  card: IrCard,
+  entry: IrEntryRef,
+  type: ValueType,
+  value: unknown,
+  what: string,
+  site: CallSite | undefined,
+  isOutput = false,
+): IrValue | undefined {
   if (isRef(value) || isConverted(value)) {
     if (isOutput) throw new DslError(`${what}: outputs cannot be wired`, site);
     const ref = isConverted(value) ? value.ref : value;
-    const transform = isConverted(value) ? (value.convert === null ? null : { convert: value.convert, forceWrapArray: value.forceWrapArray }) : undefined;
+    const transform = isConverted(value)
+      ? value.convert === null
+        ? null
+        : { convert: value.convert, forceWrapArray: value.forceWrapArray }
+      : undefined;
     state.pending.push({ source: ref, target: card, input: entry, inputType: type, transform, site, what });
     return undefined;
   }
@@ -130,7 +176,8 @@ function withIds(state: FlowState, value: unknown, toData: (v: unknown) => Json,
 
 function filterContext(state: FlowState, card: IrCard, what: string, site: CallSite | undefined): FilterContext {
   return {
-    pin: (source, input) => state.pending.push({ source, target: card, input, inputType: { type: "string", collection: false }, transform: null, site, what }),
+    pin: (source, input) =>
+      state.pending.push({ source, target: card, input, inputType: { type: "string", collection: false }, transform: null, site, what }),
     defer: (f) => state.deferred.push(f),
     resolve: (source) => resolveOutput(state, source, what, site),
   };

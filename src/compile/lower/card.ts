@@ -26,7 +26,14 @@ import { tableColumnFields } from "./table-columns.js";
  * `forcedName` overrides the spec's name (event roots, expand cards); `node` is undefined for cards that are no
  * recorded node (the event wrapper's).
  */
-export function lowerCard(state: FlowState, entry: CatalogEntry, spec: CardSpec<unknown>, forcedName: string | undefined, role: RecordedNode["role"], node?: RecordedNode): LoweredCard {
+export function lowerCard(
+  state: FlowState,
+  entry: CatalogEntry,
+  spec: CardSpec<unknown>,
+  forcedName: string | undefined,
+  role: RecordedNode["role"],
+  node?: RecordedNode,
+): LoweredCard {
   const site = spec.site;
   const name = forcedName ?? spec.name ?? entry.name;
   if (typeof name !== "string") throw new DslError(`card ${spec.address}: the name must be a string`, site);
@@ -37,7 +44,16 @@ export function lowerCard(state: FlowState, entry: CatalogEntry, spec: CardSpec<
 
   const columns = tableColumnFields(spec, action);
   const inputs = cardSide(card, model, "inputs", spec.removeInputs, action, [...(spec.customInputs ?? []), ...columns.inputs], site, label);
-  const outputs = cardSide(card, model, "outputs", spec.removeOutputs, action, [...customOutputsOf(spec, action), ...columns.outputs], site, label);
+  const outputs = cardSide(
+    card,
+    model,
+    "outputs",
+    spec.removeOutputs,
+    action,
+    [...customOutputsOf(spec, action), ...columns.outputs],
+    site,
+    label,
+  );
   const lowered: LoweredCard = {
     card,
     node: node ?? ({ kind: "cardNode", spec, owner: state.token, scope: state.scope!, index: -1, role } as RecordedNode),
@@ -47,7 +63,12 @@ export function lowerCard(state: FlowState, entry: CatalogEntry, spec: CardSpec<
   };
   if (node) state.lowered.set(node, lowered);
   state.byCard.set(card, lowered);
-  card.policy = policyOf(spec.policy, (f) => flowRef(state.pack.flows, f, site), (i) => state.lowerInline(state, i, lowered), site);
+  card.policy = policyOf(
+    spec.policy,
+    (f) => flowRef(state.pack.flows, f, site),
+    (i) => state.lowerInline(state, i, lowered),
+    site,
+  );
   lowerCardValues(state, lowered, spec, { inputs, outputs, columnInputs: columns.inputs }, label);
   lowerExplicitJoins(card, spec, inputs, outputs, label);
   return lowered;
@@ -80,12 +101,16 @@ function irCard(state: FlowState, spec: CardSpec<unknown>, variant: string, name
     const connector = connectorOf(spec.address);
     if (connector === undefined) throw new DslError(`${label} is a function card and takes no connection`, site);
     if (spec.connection.connector !== connector) {
-      throw new DslError(`connection ${JSON.stringify(spec.connection.name)} is a ${spec.connection.connector} connection, but ${label} needs ${connector}`, site);
+      throw new DslError(
+        `connection ${JSON.stringify(spec.connection.name)} is a ${spec.connection.connector} connection, but ${label} needs ${connector}`,
+        site,
+      );
     }
     card.connection = { ref: connectionRef(state.pack.objects, spec.connection, site) };
   }
   if (spec.configRef !== undefined) {
-    card.configRef = typeof spec.configRef === "string" ? { dangling: spec.configRef } : { ref: connectionRef(state.pack.objects, spec.configRef, site) };
+    card.configRef =
+      typeof spec.configRef === "string" ? { dangling: spec.configRef } : { ref: connectionRef(state.pack.objects, spec.configRef, site) };
   }
   if (spec.comments !== undefined && !jsonEqual(spec.comments, model.comments)) card.comments = cloneJson(spec.comments);
   for (const [k, v] of Object.entries(spec.patch ?? {})) if (k !== "__proto__") card.modelPatch[k] = cloneJson(v as Json);

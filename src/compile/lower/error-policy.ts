@@ -8,7 +8,12 @@ import { isInline } from "../../dsl/inline.js";
 export type FlowRefResolver = (f: FlowRefLike) => string;
 export type InlineLowerer = (inline: InlineFlow) => IrScope;
 
-export function policyOf(p: ErrorPolicy | undefined, flowRef: FlowRefResolver, lowerInline: InlineLowerer, site: CallSite | undefined): IrPolicy {
+export function policyOf(
+  p: ErrorPolicy | undefined,
+  flowRef: FlowRefResolver,
+  lowerInline: InlineLowerer,
+  site: CallSite | undefined,
+): IrPolicy {
   if (!p) return { error: { type: "finish" } };
   const retry = (q: { retry?: number; delayMs?: number | [number, number]; retryOnRateLimitOnly?: boolean }): JsonObject => {
     const out: JsonObject = {};

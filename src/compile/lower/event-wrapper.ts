@@ -14,10 +14,21 @@ import { toJson } from "./constants.js";
 import type { FlowState } from "./state.js";
 import { templateFor } from "./templates.js";
 
-export function eventWrapper(state: FlowState, eventSpec: CardSpec<unknown>, body: IrScope, site: CallSite | undefined, options: { wrapperVariant?: string; inline?: InlineShapeChanges } = {}): IrScope {
+export function eventWrapper(
+  state: FlowState,
+  eventSpec: CardSpec<unknown>,
+  body: IrScope,
+  site: CallSite | undefined,
+  options: { wrapperVariant?: string; inline?: InlineShapeChanges } = {},
+): IrScope {
   const catalog = state.pack.catalog;
   const wrapperVariant = options.wrapperVariant;
-  const eventTemplate = templateFor(catalog, eventSpec.address, { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> }, eventSpec.site);
+  const eventTemplate = templateFor(
+    catalog,
+    eventSpec.address,
+    { variant: eventSpec.variant, options: eventSpec.options as Record<string, Json> },
+    eventSpec.site,
+  );
   const event = lowerCard(state, eventTemplate, eventSpec, undefined, { kind: "card" });
   const wrapperSpec: CardSpec<unknown> = { kind: "card", address: ASYNC_EACH_ADDRESS, site };
   const wrapperTemplate = templateFor(catalog, ASYNC_EACH_ADDRESS, wrapperVariant !== undefined ? { variant: wrapperVariant } : {}, site);
@@ -34,9 +45,13 @@ export function eventWrapper(state: FlowState, eventSpec: CardSpec<unknown>, bod
   const display = isObject(shape.display) ? shape.display : (shape.display = {});
   display.aliases = { [root.ref]: connector, ...(isObject(display.aliases) ? display.aliases : {}) };
   body.inline = shape;
-  wrapper.card.inputValues.push({ entry: find("flo"), value: { kind: "inline", scope: body } }, { entry: find("concurrency"), value: { kind: "json", data: 1 } });
+  wrapper.card.inputValues.push(
+    { entry: find("flo"), value: { kind: "inline", scope: body } },
+    { entry: find("concurrency"), value: { kind: "json", data: 1 } },
+  );
   const collection = event.outputs.find((o) => o.ref.key === "collection");
-  if (!collection) throw new DslError(`${eventSpec.address} is not a list event card (it has no "collection" output)`, eventSpec.site ?? site);
+  if (!collection)
+    throw new DslError(`${eventSpec.address} is not a list event card (it has no "collection" output)`, eventSpec.site ?? site);
   event.card.pins.push({ output: collection.ref, target: wrapper.card.ref, input: find("list"), transform: null });
   return { cards: [event.card, wrapper.card], orderings: [[event.card.ref, wrapper.card.ref]] };
 }

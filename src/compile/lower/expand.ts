@@ -15,9 +15,19 @@ import { cloneJson, isObject } from "../../util/json.js";
 type ExpandRole = Extract<NodeRole, { kind: "expand" }>;
 
 /** The card spec of an `f.expand` node, given its source card and the source output's key and type. */
-export function expandSpec(role: ExpandRole, source: RecordedNode, outputKey: string, type: ValueType, what: string, site: CallSite | undefined): CardSpec<unknown> {
+export function expandSpec(
+  role: ExpandRole,
+  source: RecordedNode,
+  outputKey: string,
+  type: ValueType,
+  what: string,
+  site: CallSite | undefined,
+): CardSpec<unknown> {
   if (!isObject(type.type) || type.collection) {
-    throw new DslError(`f.expand(): ${what} is ${type.collection ? "a list" : `of type ${String(type.type)}`}, not an object with known fields; read it with field(...) (an Object Get card)`, site);
+    throw new DslError(
+      `f.expand(): ${what} is ${type.collection ? "a list" : `of type ${String(type.type)}`}, not an object with known fields; read it with field(...) (an Object Get card)`,
+      site,
+    );
   }
   const schema = type.type;
   const card = cardHandle(source) as Card<unknown>;
@@ -25,7 +35,15 @@ export function expandSpec(role: ExpandRole, source: RecordedNode, outputKey: st
   const input: CustomField = { key: "object", type: cloneJson(schema), raw: expandInputEntry(schema), value: role.source, source: link() };
   const outputs = role.fields.flatMap(({ group, path }): CustomField[] => {
     const field = fieldAt(schema, path);
-    if (!field) throw new DslError(`f.expand(): ${what} has no field ${JSON.stringify(path.join("."))}; its fields: ${Object.keys(schema).map((k) => JSON.stringify(k)).join(", ") || "none"}`, site);
+    if (!field)
+      throw new DslError(
+        `f.expand(): ${what} has no field ${JSON.stringify(path.join("."))}; its fields: ${
+          Object.keys(schema)
+            .map((k) => JSON.stringify(k))
+            .join(", ") || "none"
+        }`,
+        site,
+      );
     const [key, value] = expandOutputEntries(group, path, field);
     return [
       { key: "key", group, type: "string", collection: true, raw: key, source: link() },

@@ -22,7 +22,8 @@ export function extractIds(value: unknown): FoundIds {
     if (typeof v === "object" && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
       const before = markers.length;
       const copy: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) Object.defineProperty(copy, k, { value: walk(x, [...path, k], depth + 1), enumerable: true, writable: true, configurable: true });
+      for (const [k, x] of Object.entries(v))
+        Object.defineProperty(copy, k, { value: walk(x, [...path, k], depth + 1), enumerable: true, writable: true, configurable: true });
       return markers.length > before ? copy : v;
     }
     return v;

@@ -15,7 +15,12 @@ export function linkCustomField(state: FlowState, extra: IrExtraEntry, f: Custom
     const links: NonNullable<IrExtraEntry["links"]> = {};
     if (f.method) links.method = cardLink(state, typeof f.method === "function" ? (f.method as () => Card<unknown>)() : f.method, site);
     if (f.keyOf) {
-      const r = resolveOutput(state, typeof f.keyOf === "function" ? (f.keyOf as () => Ref)() : f.keyOf, `field ${JSON.stringify(f.key)}`, site);
+      const r = resolveOutput(
+        state,
+        typeof f.keyOf === "function" ? (f.keyOf as () => Ref)() : f.keyOf,
+        `field ${JSON.stringify(f.key)}`,
+        site,
+      );
       links.keyOf = { card: r.card, entry: r.output };
     }
     if (f.wormhole) links.wormholeMethodId = cardLink(state, f.wormhole, site);

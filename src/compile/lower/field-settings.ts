@@ -8,7 +8,8 @@ const FLAGS = ["typeLocked", "optional", "collapsed", "refFlag", "unlabelled"] a
 export function fieldSettings(c: CustomField, what: string, site: CallSite | undefined): FieldSettings | undefined {
   const out: FieldSettings = {};
   if (c.available !== undefined) {
-    if (!Array.isArray(c.available) || !c.available.every((t) => typeof t === "string")) throw new DslError(`${what}: available must be a list of type names`, site);
+    if (!Array.isArray(c.available) || !c.available.every((t) => typeof t === "string"))
+      throw new DslError(`${what}: available must be a list of type names`, site);
     out.available = [...(c.available as readonly string[])];
   }
   for (const flag of FLAGS) {

@@ -15,7 +15,8 @@ export interface FlowIndex {
 export function indexFlows(recordings: ReadonlyMap<FlowDef, FlowRecording>): FlowIndex {
   const byName = new Map<string, FlowDef>();
   for (const def of recordings.keys()) {
-    if (byName.has(def.options.name)) throw new DslError(`two flows are named ${JSON.stringify(def.options.name)}; flow names must be unique in a pack`, def.site);
+    if (byName.has(def.options.name))
+      throw new DslError(`two flows are named ${JSON.stringify(def.options.name)}; flow names must be unique in a pack`, def.site);
     byName.set(def.options.name, def);
   }
   const names = new UniqueNames();
@@ -30,6 +31,10 @@ export function indexFlows(recordings: ReadonlyMap<FlowDef, FlowRecording>): Flo
 export function flowRef(index: FlowIndex, value: FlowRefLike, site: CallSite | undefined): string {
   const def = value?.kind === "flow" ? value : value?.kind === "flowName" ? index.byName.get(value.name) : undefined;
   const ref = def ? index.refs.get(def) : undefined;
-  if (!ref) throw new DslError(`no flow named ${JSON.stringify(value?.kind === "flowName" ? value.name : (value as FlowDef | undefined)?.options?.name)} in this pack`, site);
+  if (!ref)
+    throw new DslError(
+      `no flow named ${JSON.stringify(value?.kind === "flowName" ? value.name : (value as FlowDef | undefined)?.options?.name)} in this pack`,
+      site,
+    );
   return ref;
 }

@@ -17,11 +17,15 @@ export function lowerFlow(pack: PackState, rec: FlowRecording): IrFlow {
   const event = rec.eventCard ? { card: rec.eventCard, root: rec.root } : undefined;
   const state = newFlowState(pack, { token: rec.recording.flow, name: def.options.name, event }, lowerInline);
   const body = lowerBody(state, rec.recording);
-  const top: IrScope = rec.eventCard ? eventWrapper(state, rec.eventCard, body, trigger.site ?? def.site, trigger.kind === "event" ? trigger : undefined) : body;
+  const top: IrScope = rec.eventCard
+    ? eventWrapper(state, rec.eventCard, body, trigger.site ?? def.site, trigger.kind === "event" ? trigger : undefined)
+    : body;
   const saveAllData = def.options.saveAllData ?? true;
-  if (typeof saveAllData !== "boolean") throw new DslError(`flow ${JSON.stringify(def.options.name)}: saveAllData must be true or false`, def.site);
+  if (typeof saveAllData !== "boolean")
+    throw new DslError(`flow ${JSON.stringify(def.options.name)}: saveAllData must be true or false`, def.site);
   const raw = def.options.raw;
-  const securityLevel = trigger.kind === "apiEndpoint" ? (trigger.security === "open" ? "open" : "medium") : trigger.kind === "delegated" ? "high" : null;
+  const securityLevel =
+    trigger.kind === "apiEndpoint" ? (trigger.security === "open" ? "open" : "medium") : trigger.kind === "delegated" ? "high" : null;
   return {
     ref: pack.flows.refs.get(def)!,
     name: def.options.name,

@@ -33,8 +33,16 @@ export function lowerJoinValues(state: FlowState, node: RecordedNode, lowered: L
     lowered.outputs.push({ ref: outRef, type: { type: "string", collection: false } });
     for (const branchValue of [v.fromThen, v.fromElse]) {
       if (branchValue === undefined) continue;
-      if (!isRef(branchValue)) throw new DslError(`If/Else value ${JSON.stringify(v.key)}: a branch must hand on a card output, not a constant`, site);
-      state.pending.push({ source: branchValue, target: card, input: inRef, inputType: { type: "string", collection: false }, site, what: `If/Else value ${JSON.stringify(v.key)}` });
+      if (!isRef(branchValue))
+        throw new DslError(`If/Else value ${JSON.stringify(v.key)}: a branch must hand on a card output, not a constant`, site);
+      state.pending.push({
+        source: branchValue,
+        target: card,
+        input: inRef,
+        inputType: { type: "string", collection: false },
+        site,
+        what: `If/Else value ${JSON.stringify(v.key)}`,
+      });
     }
   });
 }
@@ -43,13 +51,19 @@ export function lowerJoinValues(state: FlowState, node: RecordedNode, lowered: L
 export function lowerExplicitJoins(card: IrCard, spec: CardSpec<unknown>, inputs: SideEntry[], outputs: SideEntry[], label: string): void {
   const site = spec.site;
   for (const j of spec.joins ?? []) {
-    const ii = findEntry(inputs.map((x) => x.entry), j.input);
+    const ii = findEntry(
+      inputs.map((x) => x.entry),
+      j.input,
+    );
     if (ii < 0) throw new DslError(`${label}: join input ${JSON.stringify(j.input)} does not exist`, site);
     card.joins.push({
       input: inputs[ii]!.ref,
       links: j.outputs.map((o) => {
         const key = typeof o === "string" ? o : o.output;
-        const oi = findEntry(outputs.map((x) => x.entry), key);
+        const oi = findEntry(
+          outputs.map((x) => x.entry),
+          key,
+        );
         if (oi < 0) throw new DslError(`${label}: join output ${JSON.stringify(key)} does not exist`, site);
         const t = typeof o === "string" || o.convert === null ? null : { convert: o.convert, forceWrapArray: o.forceWrapArray ?? false };
         return { output: outputs[oi]!.ref, transform: t };

@@ -37,16 +37,23 @@ export function findOutputOf(card: LoweredCard, name: string): FoundOutput {
 }
 
 /** The card and output a ref points to, anywhere in the flow (for ids and links, once every card is lowered). */
-export function resolveOutput(state: FlowState, source: Ref, what: string, site: CallSite | undefined): { card: string; output: IrEntryRef; type: ValueType } {
+export function resolveOutput(
+  state: FlowState,
+  source: Ref,
+  what: string,
+  site: CallSite | undefined,
+): { card: string; output: IrEntryRef; type: ValueType } {
   const lowered = state.lowered.get(source.node as RecordedNode);
   const out = lowered ? findOutputOf(lowered, source.output) : undefined;
-  if (!lowered || !out || out === "ambiguous") throw new DslError(`${what}: ${JSON.stringify(source.output)} is not a single output of a card placed in this flow`, site);
+  if (!lowered || !out || out === "ambiguous")
+    throw new DslError(`${what}: ${JSON.stringify(source.output)} is not a single output of a card placed in this flow`, site);
   return { card: lowered.card.ref, output: out.ref, type: out.type };
 }
 
 /** The IR link to a card of the flow, or the verbatim id of a card that is not in it. */
 export function cardLink(state: FlowState, c: Card<unknown> | { readonly dangling: string }, site: CallSite | undefined): IrLink {
-  if ("dangling" in c && typeof (c as { dangling?: unknown }).dangling === "string" && !("$node" in c)) return { dangling: (c as { dangling: string }).dangling };
+  if ("dangling" in c && typeof (c as { dangling?: unknown }).dangling === "string" && !("$node" in c))
+    return { dangling: (c as { dangling: string }).dangling };
   const node = (c as Card<unknown>).$node as RecordedNode | undefined;
   const lowered = node ? state.lowered.get(node) : undefined;
   if (!lowered) throw new DslError("a wormhole or source link points to a card that is not placed in this flow", site);
@@ -57,11 +64,19 @@ export function cardLink(state: FlowState, c: Card<unknown> | { readonly danglin
 export function sourceOf(state: FlowState, src: Ref, what: string, site: CallSite | undefined): LoweredCard {
   if (src.node.owner !== state.token) {
     const other = state.pack.flows.byOwner.get(src.node.owner);
-    throw new DslError(`${what} is wired to an output of another flow${other ? ` (${JSON.stringify(other.options.name)})` : ""}; pass values between flows as helper-flow parameters`, site);
+    throw new DslError(
+      `${what} is wired to an output of another flow${other ? ` (${JSON.stringify(other.options.name)})` : ""}; pass values between flows as helper-flow parameters`,
+      site,
+    );
   }
-  if (src.path && src.path.length > 0) throw new DslError(`${what}: field(...) works in the inputs of cards placed with f.add and in If/Else conditions; here, place an Object Get card`, site);
+  if (src.path && src.path.length > 0)
+    throw new DslError(
+      `${what}: field(...) works in the inputs of cards placed with f.add and in If/Else conditions; here, place an Object Get card`,
+      site,
+    );
   const from = state.lowered.get(src.node as RecordedNode);
   if (!from) throw new DslError(`${what} is wired to a card that is not placed yet (place it with f.add before using its outputs)`, site);
-  if ((src.node as RecordedNode).scope !== state.scope) throw new DslError(`${what} is wired to a card outside this scope (inline flows get outer values through wormholes)`, site);
+  if ((src.node as RecordedNode).scope !== state.scope)
+    throw new DslError(`${what} is wired to a card outside this scope (inline flows get outer values through wormholes)`, site);
   return from;
 }

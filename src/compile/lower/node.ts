@@ -29,7 +29,12 @@ export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
   let rootName: string | undefined;
   const event = state.event;
   if (event && node === event.root) {
-    rootName = templateFor(state.pack.catalog, event.card.address, { variant: event.card.variant, options: event.card.options as Record<string, Json> }, event.card.site).name;
+    rootName = templateFor(
+      state.pack.catalog,
+      event.card.address,
+      { variant: event.card.variant, options: event.card.options as Record<string, Json> },
+      event.card.site,
+    ).name;
   }
   const candidates = templateCandidates(
     state.pack.catalog,
@@ -53,11 +58,18 @@ function lowerExpandNode(state: FlowState, node: RecordedNode, role: Extract<Rec
   const site = node.spec.site;
   const from = sourceOf(state, role.source, "f.expand()", site);
   const out = findOutputOf(from, role.source.output);
-  if (!out || out === "ambiguous") throw new DslError(`f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`, site);
+  if (!out || out === "ambiguous")
+    throw new DslError(
+      `f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`,
+      site,
+    );
   const what = `output ${JSON.stringify(out.ref.key)} of card ${JSON.stringify(from.card.name)}`;
   const spec = expandSpec(role, from.node, role.source.output, out.type, what, site);
   // Its ref is built from what it reads, as lift builds it (inline flows' `display.aliases` name cards by ref).
-  const name = expandRefBase(out.ref.key, role.fields.map((x) => x.path));
+  const name = expandRefBase(
+    out.ref.key,
+    role.fields.map((x) => x.path),
+  );
   return lowerCard(state, templateFor(state.pack.catalog, spec.address, {}, site), spec, name, node.role, node);
 }
 

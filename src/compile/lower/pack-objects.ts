@@ -33,7 +33,14 @@ export function folderRef(objects: PackObjects, f: Folder | undefined): string {
   const ref = uniqueRef(slug(name, "folder"), new Set(objects.folders.map((x) => x.ref)));
   objects.folderRefs.set(key, ref);
   const raw = typeof key === "string" ? undefined : key.raw;
-  objects.folders.push({ ref, name, description: typeof key === "string" ? "" : (key.description ?? ""), parent, withPath: raw?.withPath ?? true, mediaUri: raw?.mediaUri ?? "" });
+  objects.folders.push({
+    ref,
+    name,
+    description: typeof key === "string" ? "" : (key.description ?? ""),
+    parent,
+    withPath: raw?.withPath ?? true,
+    mediaUri: raw?.mediaUri ?? "",
+  });
   return ref;
 }
 
@@ -48,7 +55,11 @@ export function tableRef(objects: PackObjects, t: Table): string {
     description: t.description ?? "",
     folder: t.raw?.folderId !== undefined ? { dangling: t.raw.folderId } : { ref: folderRef(objects, t.folder) },
     tableClass: t.raw?.tableClass ?? "simple",
-    columns: t.columns.map((c, i) => ({ name: c.name, type: t.raw?.columnTypes?.[i] ?? TABLE_COLUMN_TYPES[c.type].code, default: c.default ?? null })),
+    columns: t.columns.map((c, i) => ({
+      name: c.name,
+      type: t.raw?.columnTypes?.[i] ?? TABLE_COLUMN_TYPES[c.type].code,
+      default: c.default ?? null,
+    })),
   });
   return ref;
 }
@@ -58,7 +69,10 @@ export function connectionRef(objects: PackObjects, c: Connection, site: CallSit
   const known = objects.connectionRefs.get(c.name);
   if (known) {
     if (known.connection.connector !== c.connector) {
-      throw new DslError(`connection ${JSON.stringify(c.name)} is declared for two connectors (${known.connection.connector}, ${c.connector})`, c.site ?? site);
+      throw new DslError(
+        `connection ${JSON.stringify(c.name)} is declared for two connectors (${known.connection.connector}, ${c.connector})`,
+        c.site ?? site,
+      );
     }
     return known.ref;
   }
@@ -69,7 +83,11 @@ export function connectionRef(objects: PackObjects, c: Connection, site: CallSit
 
 /** The pack's connections, in the order they were first used. */
 export function irConnections(objects: PackObjects): IrConnection[] {
-  return [...objects.connectionRefs.values()].map(({ ref, connection }) => ({ ref, name: connection.name, connector: connection.connector }));
+  return [...objects.connectionRefs.values()].map(({ ref, connection }) => ({
+    ref,
+    name: connection.name,
+    connector: connection.connector,
+  }));
 }
 
 function uniqueRef(base: string, taken: Set<string>): string {

@@ -8,7 +8,15 @@ import { FlowBuilder } from "../../dsl/builder.js";
 import type { RecordedNode, Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { isInline } from "../../dsl/inline.js";
-import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, HELPER_FLOW_NAME, NOOP_ADDRESS, RETURN_ADDRESS, SCHEDULED_FLOW_NAME } from "../../shapes/known-cards.js";
+import {
+  ACCEPT_ADDRESS,
+  CALLABLE_ADDRESS,
+  DELEGATED_ADDRESS,
+  HELPER_FLOW_NAME,
+  NOOP_ADDRESS,
+  RETURN_ADDRESS,
+  SCHEDULED_FLOW_NAME,
+} from "../../shapes/known-cards.js";
 
 export interface FlowRecording {
   def: FlowDef;
@@ -62,12 +70,22 @@ function recordFlow(def: FlowDef): FlowRecording {
   const trigger = def.options.trigger;
   const rootSpec = def.options.root ?? rootSpecOf(trigger, def);
   const what = `flow ${JSON.stringify(def.options.name)}`;
-  const { recording, root, builder, returned } = recordScope({}, rootSpec, def.body as ((f: FlowBuilder) => unknown) | undefined, what, def.site);
+  const { recording, root, builder, returned } = recordScope(
+    {},
+    rootSpec,
+    def.body as ((f: FlowBuilder) => unknown) | undefined,
+    what,
+    def.site,
+  );
   if (returned !== undefined && returned !== null) {
     if (typeof returned !== "object" || Array.isArray(returned) || typeof (returned as { then?: unknown }).then === "function") {
       throw new DslError(`${what}: the body must return nothing or an object of values to return`, def.site);
     }
-    const customInputs: CustomField[] = Object.entries(returned as Record<string, Input<unknown>>).map(([key, value]) => ({ key, type: "string", value }));
+    const customInputs: CustomField[] = Object.entries(returned as Record<string, Input<unknown>>).map(([key, value]) => ({
+      key,
+      type: "string",
+      value,
+    }));
     builder.add({ kind: "card", address: RETURN_ADDRESS, customInputs, site: def.site });
   }
   return { def, recording, root, eventCard: trigger.kind === "event" ? trigger.card : undefined };

@@ -33,7 +33,9 @@ export function lowerInline(state: FlowState, inlineFlow: InlineFlow, owner: Low
   } finally {
     if (owner) state.inlineStack.pop();
   }
-  scope.inline = applyShapeChanges(usualInlineShape(), inlineFlow.shape, (v, k) => toJson(v, `inline flow key ${JSON.stringify(k)}`, inlineFlow.site));
+  scope.inline = applyShapeChanges(usualInlineShape(), inlineFlow.shape, (v, k) =>
+    toJson(v, `inline flow key ${JSON.stringify(k)}`, inlineFlow.site),
+  );
   return scope;
 }
 

@@ -12,7 +12,9 @@ export function tableColumnFields(spec: CardSpec<unknown>, action: string): { in
   const side = TABLE_COLUMN_SIDES[action];
   const table = spec.options?.stash as unknown as Table | undefined;
   if (!side || !isConnectorCard(spec.address, TABLES_CONNECTOR) || table?.kind !== "table") return none;
-  const listed = [...(spec.customInputs ?? []), ...(spec.customOutputs ?? [])].some((f) => (f.group ?? (f.raw?.group as string | undefined)) === "Fields");
+  const listed = [...(spec.customInputs ?? []), ...(spec.customOutputs ?? [])].some(
+    (f) => (f.group ?? (f.raw?.group as string | undefined)) === "Fields",
+  );
   if (listed) return none;
   const fields = table.columns.map((c, i): CustomField => {
     const type = isTableColumnType(c.type) ? c.type : "string";

@@ -62,7 +62,8 @@ function checkCondition(c: WhereCondition, at: string, site: CallSite | undefine
   if (c.join !== undefined && c.join !== "AND" && c.join !== "OR") throw new DslError(`${at}: join must be "AND" or "OR"`, site);
   if (c.field !== undefined && !FIELD_MODES.has(c.field)) throw new DslError(`${at}: field must be "wired", "unwired" or "none"`, site);
   if (c.field !== undefined && !isRef(c.value)) throw new DslError(`${at}: field applies only to a card-output value`, site);
-  if (c.available !== undefined && !(Array.isArray(c.available) && c.available.every((t) => typeof t === "string"))) throw new DslError(`${at}: available must be a list of type names`, site);
+  if (c.available !== undefined && !(Array.isArray(c.available) && c.available.every((t) => typeof t === "string")))
+    throw new DslError(`${at}: available must be a list of type names`, site);
 }
 
 /** The hidden `_expr` field of condition `i` (its type, key and links are filled in once the source is known). */

@@ -24,21 +24,30 @@ export function templateFor(catalog: Catalog, address: string, query: TemplateQu
 export function templateCandidates(catalog: Catalog, address: string, query: TemplateQuery, site: CallSite | undefined): CatalogEntry[] {
   if (query.variant !== undefined) {
     const entry = catalog.get(address, query.variant);
-    if (!entry) throw new DslError(`card ${address} has no catalog variant ${JSON.stringify(query.variant)} (learn it with \`flocode catalog learn\`)`, site);
+    if (!entry)
+      throw new DslError(
+        `card ${address} has no catalog variant ${JSON.stringify(query.variant)} (learn it with \`flocode catalog learn\`)`,
+        site,
+      );
     return [entry];
   }
   let candidates = catalog.variants(address);
-  if (candidates.length === 0) throw new DslError(`unknown card ${address}: it is not in the catalog (learn it from an export with \`flocode catalog learn\`)`, site);
+  if (candidates.length === 0)
+    throw new DslError(`unknown card ${address}: it is not in the catalog (learn it from an export with \`flocode catalog learn\`)`, site);
   if (query.name !== undefined) candidates = candidates.filter((c) => c.name === query.name);
   if (query.displayed !== undefined) candidates = candidates.filter((c) => modelOf(c.template).displayed === query.displayed);
-  if (candidates.length === 0) throw new DslError(`no catalog template for ${address}${query.name ? ` named ${JSON.stringify(query.name)}` : ""}`, site);
+  if (candidates.length === 0)
+    throw new DslError(`no catalog template for ${address}${query.name ? ` named ${JSON.stringify(query.name)}` : ""}`, site);
   const asked = Object.entries(query.options ?? {}).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
   if (asked.length > 0) {
     const matching = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v as Json))));
     if (matching.length === 0) {
       const wanted = asked.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ");
       const known = candidates.map((c) => JSON.stringify(c.options)).join(", ");
-      throw new DslError(`no catalog template for ${address} with ${wanted} (known: ${known}); learn one from an export that has it with \`flocode catalog learn\``, site);
+      throw new DslError(
+        `no catalog template for ${address} with ${wanted} (known: ${known}); learn one from an export that has it with \`flocode catalog learn\``,
+        site,
+      );
     }
     candidates = matching;
   }

@@ -20,10 +20,17 @@ export function wire(state: FlowState, pin: PendingPin): void {
   }
   const from = sourceOf(state, pin.source, pin.what, pin.site);
   const out = findOutputOf(from, pin.source.output);
-  if (out === "ambiguous") throw new DslError(`${pin.what}: output ${JSON.stringify(pin.source.output)} of card ${JSON.stringify(from.card.name)} is ambiguous; use $out("<exact key>")`, pin.site);
+  if (out === "ambiguous")
+    throw new DslError(
+      `${pin.what}: output ${JSON.stringify(pin.source.output)} of card ${JSON.stringify(from.card.name)} is ambiguous; use $out("<exact key>")`,
+      pin.site,
+    );
   if (!out) {
     const names = from.outputs.map((o) => JSON.stringify(o.ref.key)).join(", ") || "none";
-    throw new DslError(`${pin.what}: card ${JSON.stringify(from.card.name)} has no output ${JSON.stringify(pin.source.output)}; its outputs: ${names}`, pin.site);
+    throw new DslError(
+      `${pin.what}: card ${JSON.stringify(from.card.name)} has no output ${JSON.stringify(pin.source.output)}; its outputs: ${names}`,
+      pin.site,
+    );
   }
   const transform = transformOf(pin, out.type, `${from.card.name}.${out.ref.key}`);
   from.card.pins.push({ output: out.ref, target: pin.target.ref, input: pin.input, transform });
@@ -33,10 +40,21 @@ export function wire(state: FlowState, pin: PendingPin): void {
 export function wireExplicit(state: FlowState, pin: RecordedPin): void {
   const target = state.lowered.get(pin.target);
   if (!target) throw new DslError("f.pin(): the target card is not placed in this flow", pin.site);
-  const i = findEntry(target.inputs.map((x) => x.entry), pin.input);
+  const i = findEntry(
+    target.inputs.map((x) => x.entry),
+    pin.input,
+  );
   if (i < 0) throw new DslError(`f.pin(): card ${JSON.stringify(target.card.name)} has no input ${JSON.stringify(pin.input)}`, pin.site);
   const x = target.inputs[i]!;
-  wire(state, { source: pin.source, target: target.card, input: x.ref, inputType: typeOf(x.entry), transform: pin.transform, site: pin.site, what: `input ${JSON.stringify(x.ref.key)} of card ${JSON.stringify(target.card.name)}` });
+  wire(state, {
+    source: pin.source,
+    target: target.card,
+    input: x.ref,
+    inputType: typeOf(x.entry),
+    transform: pin.transform,
+    site: pin.site,
+    what: `input ${JSON.stringify(x.ref.key)} of card ${JSON.stringify(target.card.name)}`,
+  });
 }
 
 /** The pin's conversion: the one it states, else the one Okta applies between the types (an error when none). */
@@ -44,7 +62,10 @@ function transformOf(pin: PendingPin, sourceType: ValueType, source: string): { 
   if (pin.transform !== undefined) return pin.transform;
   const auto = conversion(sourceType, pin.inputType);
   if (auto === "incompatible") {
-    throw new DslError(`${pin.what} expects ${describeType(pin.inputType)}, but ${source} is ${describeType(sourceType)} and Okta has no conversion between them`, pin.site);
+    throw new DslError(
+      `${pin.what} expects ${describeType(pin.inputType)}, but ${source} is ${describeType(sourceType)} and Okta has no conversion between them`,
+      pin.site,
+    );
   }
   return auto;
 }

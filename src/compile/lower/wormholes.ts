@@ -25,11 +25,19 @@ export function wormholeFor(state: FlowState, pin: PendingPin): InlineContext | 
  * The inner end of the wormhole that brings `pin`'s source into the inline flow: made on first use (its entrance
  * then waits to be wired in the outer scope), shared by later wires of the same output.
  */
-export function wormholeExit(state: FlowState, pin: PendingPin, context: InlineContext): { card: IrCard; ref: IrEntryRef; type: ValueType; source: string } {
+export function wormholeExit(
+  state: FlowState,
+  pin: PendingPin,
+  context: InlineContext,
+): { card: IrCard; ref: IrEntryRef; type: ValueType; source: string } {
   const from = state.lowered.get(pin.source.node as RecordedNode);
   if (!from) throw new DslError(`${pin.what} is wired to a card that is not placed yet`, pin.site);
   const out = findOutputOf(from, pin.source.output);
-  if (!out || out === "ambiguous") throw new DslError(`${pin.what}: card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(pin.source.output)}`, pin.site);
+  if (!out || out === "ambiguous")
+    throw new DslError(
+      `${pin.what}: card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(pin.source.output)}`,
+      pin.site,
+    );
   const root = state.lowered.get(context.recording.nodes[0]!)!;
   const owner = context.owner.card;
   const sourceKey = `${from.card.ref}\u0000${entryRefKey(out.ref)}`;
@@ -41,11 +49,31 @@ export function wormholeExit(state: FlowState, pin: PendingPin, context: InlineC
     for (let n = 1; taken(token); n++) token = shortId("wormhole", state.name, owner.ref, root.card.ref, sourceKey, String(n));
     const end = (e: WormholeEnd): JsonObject => wormholeEntry(e, token, out.type.type, out.type.collection);
     const ref: IrEntryRef = { group: WORMHOLE_GROUP, key: token };
-    owner.extraInputs.push({ entry: end("entrance"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: root.card.ref } } });
-    root.card.extraInputs.push({ entry: end("exitInput"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: owner.ref } } });
-    root.card.extraOutputs.push({ entry: end("exitOutput"), value: { kind: "json", data: null }, links: { wormholeMethodId: { ref: owner.ref } } });
+    owner.extraInputs.push({
+      entry: end("entrance"),
+      value: { kind: "json", data: null },
+      links: { wormholeMethodId: { ref: root.card.ref } },
+    });
+    root.card.extraInputs.push({
+      entry: end("exitInput"),
+      value: { kind: "json", data: null },
+      links: { wormholeMethodId: { ref: owner.ref } },
+    });
+    root.card.extraOutputs.push({
+      entry: end("exitOutput"),
+      value: { kind: "json", data: null },
+      links: { wormholeMethodId: { ref: owner.ref } },
+    });
     root.outputs.push({ ref, type: out.type });
-    context.outerPending.push({ source: pin.source, target: owner, input: ref, inputType: out.type, transform: null, site: pin.site, what: pin.what });
+    context.outerPending.push({
+      source: pin.source,
+      target: owner,
+      input: ref,
+      inputType: out.type,
+      transform: null,
+      site: pin.site,
+      what: pin.what,
+    });
     inner = { ref, type: out.type };
     context.wormholes.set(sourceKey, inner);
   }
