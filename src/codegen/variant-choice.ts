@@ -1,20 +1,25 @@
 /**
- * The variant lower picks for a spec that does not say one (mirrors Lowerer.candidates + FlowLowering.bestFit):
- * a spec names its variant only when lower would pick another.
+ * The variant lower picks for a spec that does not say one (the one rule in catalog/variant-choice.ts): a spec
+ * names its variant only when lower would pick another.
  */
 import type { Catalog } from "../catalog/store.js";
-import { optionValues } from "../catalog/entry.js";
+import { bestFit, variantCandidates } from "../catalog/variant-choice.js";
 import type { Json } from "../ir/types.js";
-import { conversion, type ValueType } from "../shapes/conversion.js";
-import { findEntry, modelOf, sideEntries, typeOf } from "../shapes/entries.js";
+import type { ValueType } from "../shapes/conversion.js";
 import { CALLABLE_ADDRESS, NOOP_ADDRESS } from "../shapes/known-cards.js";
-import { jsonEqual } from "../util/json.js";
 
 /** An input a spec wires from another card's output: its spec key, the output's type and its `$out` key. */
 export interface WiredInput {
   key: string;
   sourceType: ValueType | undefined;
   outputKey: string;
+}
+
+/** The name / displayed filters lower applies to a card that is not an event's start card. */
+function query(address: string, name: string | undefined): { name?: string; displayed?: boolean } {
+  if (address === CALLABLE_ADDRESS && name !== undefined) return { name };
+  if (address === NOOP_ADDRESS) return { displayed: true };
+  return {};
 }
 
 /**
@@ -28,37 +33,19 @@ export function chooseVariant(
   options: Record<string, Json>,
   wired: readonly WiredInput[] = [],
 ): string | undefined {
-  let candidates = catalog.variants(address);
-  if (address === CALLABLE_ADDRESS && name !== undefined) candidates = candidates.filter((c) => c.name === name);
-  if (address === NOOP_ADDRESS) candidates = candidates.filter((c) => modelOf(c.template).displayed === true);
-  const asked = Object.entries(options).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
-  if (asked.length > 0) candidates = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v))));
+  const found = variantCandidates(catalog, address, { ...query(address, name), options });
+  if (!found.ok) return undefined;
+  const { candidates } = found;
   if (candidates.length <= 1 || wired.length === 0) return candidates[0]?.variant;
   if (wired.some((w) => w.sourceType === undefined || w.outputKey.includes("/"))) return undefined;
-  let best = candidates[0]!;
-  let bestScore = -1;
-  for (const c of candidates) {
-    const inputs = sideEntries(modelOf(c.template), "inputs");
-    let score = 0;
-    for (const w of wired) {
-      const i = findEntry(inputs, w.key);
-      if (i >= 0 && conversion(w.sourceType!, typeOf(inputs[i]!)) === null) score++;
-    }
-    if (score > bestScore) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return best.variant;
+  return bestFit(
+    candidates,
+    wired.map((w) => ({ key: w.key, sourceType: w.sourceType! })),
+  ).variant;
 }
 
 /** A trigger's root spec has no inputs: lower takes the first variant left by its name / displayed filters. */
 export function rootVariant(catalog: Catalog, address: string, name: string | undefined): string | undefined {
-  return catalog
-    .variants(address)
-    .filter(
-      (c) =>
-        (address !== CALLABLE_ADDRESS || name === undefined || c.name === name) &&
-        (address !== NOOP_ADDRESS || modelOf(c.template).displayed === true),
-    )[0]?.variant;
+  const found = variantCandidates(catalog, address, query(address, name));
+  return found.ok ? found.candidates[0]?.variant : undefined;
 }

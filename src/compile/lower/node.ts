@@ -3,15 +3,13 @@
  * role (a root named after its event, a branch head that is not displayed, a hidden expand card) and, among
  * variants that differ in input types, on the outputs wired into it.
  */
-import type { CatalogEntry } from "../../catalog/entry.js";
+import { bestFit, type WiredType } from "../../catalog/variant-choice.js";
 import type { Json } from "../../ir/types.js";
 import type { RecordedNode } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { isRef } from "../../dsl/handle.js";
 import { isConverted } from "../../dsl/inline.js";
 import type { CardSpec, Ref } from "../../dsl/types.js";
-import { conversion } from "../../shapes/conversion.js";
-import { findEntry, modelOf, sideEntries, typeOf } from "../../shapes/entries.js";
 import { expandRefBase } from "../../shapes/expand.js";
 import { CALLABLE_ADDRESS, NOOP_ADDRESS } from "../../shapes/known-cards.js";
 import { lowerCard } from "./card.js";
@@ -47,7 +45,7 @@ export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
     },
     site,
   );
-  const entry = candidates.length === 1 ? candidates[0]! : bestFit(state, candidates, spec);
+  const entry = candidates.length === 1 ? candidates[0]! : bestFit(candidates, wiredTypes(state, spec));
   const lowered = lowerCard(state, entry, spec, rootName, node.role, node);
   if (node.role.kind === "join") lowerJoinValues(state, node, lowered);
   return lowered;
@@ -73,30 +71,15 @@ function lowerExpandNode(state: FlowState, node: RecordedNode, role: Extract<Rec
   return lowerCard(state, templateFor(state.pack.catalog, spec.address, {}, site), spec, name, node.role, node);
 }
 
-/**
- * Among variants of a card that differ in input types (e.g. Stringify of an object or of a list), the one whose
- * inputs take the wired outputs as they are, without conversion; ties keep the catalog's order.
- */
-function bestFit(state: FlowState, candidates: CatalogEntry[], spec: CardSpec<unknown>): CatalogEntry {
-  const wired = Object.entries(spec.inputs ?? {}).filter(([, v]) => isRef(v) || isConverted(v));
-  if (wired.length === 0) return candidates[0]!;
-  let best = candidates[0]!;
-  let bestScore = -1;
-  for (const c of candidates) {
-    const inputs = sideEntries(modelOf(c.template), "inputs");
-    let score = 0;
-    for (const [key, value] of wired) {
-      const ref = isConverted(value) ? value.ref : (value as Ref);
-      const i = findEntry(inputs, key);
-      const from = state.lowered.get(ref.node as RecordedNode);
-      const out = from ? findOutputOf(from, ref.output) : undefined;
-      if (i < 0 || !out || out === "ambiguous") continue;
-      if (conversion(out.type, typeOf(inputs[i]!)) === null) score++;
-    }
-    if (score > bestScore) {
-      best = c;
-      bestScore = score;
-    }
+/** The wired inputs whose source outputs are known, with their types, for `bestFit`. */
+function wiredTypes(state: FlowState, spec: CardSpec<unknown>): WiredType[] {
+  const wired: WiredType[] = [];
+  for (const [key, value] of Object.entries(spec.inputs ?? {})) {
+    if (!isRef(value) && !isConverted(value)) continue;
+    const ref = isConverted(value) ? value.ref : (value as Ref);
+    const from = state.lowered.get(ref.node as RecordedNode);
+    const out = from ? findOutputOf(from, ref.output) : undefined;
+    if (out && out !== "ambiguous") wired.push({ key, sourceType: out.type });
   }
-  return best;
+  return wired;
 }
