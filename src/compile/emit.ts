@@ -3,11 +3,12 @@
  * every reference remapped, `display.preview` recomputed, `version: "1.5.0"` without checksum.
  */
 import type { IrCard, IrFlow, IrLink, IrPack, IrScope, Json, JsonObject } from "../ir/types.js";
+import { indexScope, startCards } from "../lift/structure.js";
 import type { TemplateSource } from "../catalog/store.js";
 import { actionKey, parseAddress, previewItem } from "../shapes/address.js";
 import { TREE } from "../shapes/flow.js";
 import { GENERATED_INLINE_ID, usualInlineShape } from "../shapes/inline-flow.js";
-import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, COMMENT_ADDRESS, DELEGATED_ADDRESS } from "../shapes/known-cards.js";
+import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS } from "../shapes/known-cards.js";
 import { cloneJson, defineKey, isObject } from "../util/json.js";
 import { emitCard, usedKey, type CardEmitContext } from "./emit-card.js";
 import { ids } from "./ids.js";
@@ -198,11 +199,9 @@ function emitInlineScope(scope: IrScope, path: string, templates: TemplateSource
   return out;
 }
 
-/** The flow's root: the one non-comment card with no incoming edge that is not an If/Else branch head. */
+/** The flow's root: its first start card (lift/structure.ts: no incoming edge, not a branch head, not a comment). */
 function findRoot(scope: IrScope): IrCard | undefined {
-  const incoming = new Set(scope.orderings.filter(([f, t]) => f !== t).map(([, t]) => t));
-  const heads = new Set(scope.cards.flatMap((c) => c.branches.map((b) => b.head)));
-  return scope.cards.find((c) => !incoming.has(c.ref) && !heads.has(c.ref) && c.address !== COMMENT_ADDRESS);
+  return startCards(indexScope(scope))[0];
 }
 
 function previewOf(method: JsonObject): JsonObject {

@@ -305,7 +305,7 @@ function liftPolicy(policy: Json | undefined, ctx: CardLiftContext): IrPolicy {
   }
   const rest: JsonObject = {};
   for (const k of Object.keys(policy)) if (k !== "error") defineKey(rest, k, cloneJson(policy[k]));
-  if (Object.keys(rest).length > 0 || Object.keys(policy)[0] !== "error") out.rest = rest;
+  if (Object.keys(rest).length > 0) out.rest = rest;
   return out;
 }
 

@@ -14,7 +14,8 @@ import { REPO } from "../support/cli.js";
  * Folder → the folders it may import. The order, lowest first: util → ir → format → shapes → {rules, catalog}
  * → dsl → cards → {compile, lift} → {codegen, review} → cli. Code generation reads IR and writes DSL code, so
  * it never needs the compiler; the review tools read flopack JSON only (the CLI compiles flow sources for them),
- * with lift's structure recovery only (NARROW below): show and diff must not load lift's IR builder.
+ * with lift's structure recovery only (NARROW below): show and diff must not load lift's IR builder; emit reads
+ * a flow's start card through it too.
  * `(root)` is the files directly under src/: the public entry, importing what it re-exports.
  */
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
@@ -26,7 +27,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   catalog: ["util", "ir", "format", "shapes"],
   dsl: ["util", "ir", "format", "shapes", "rules", "catalog"],
   cards: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl"],
-  compile: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards"],
+  compile: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "lift"],
   lift: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards"],
   codegen: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "lift"],
   review: ["util", "ir", "format", "shapes", "rules", "catalog", "lift"],
@@ -37,6 +38,7 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
 /** Folder → folder → the only modules of it the folder may import (paths relative to src/). */
 export const NARROW: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   review: { lift: ["lift/structure.ts"] },
+  compile: { lift: ["lift/structure.ts"] },
 };
 
 export interface SourceFile {
