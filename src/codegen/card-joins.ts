@@ -5,7 +5,7 @@
 import { ts } from "ts-morph";
 import type { IrCard } from "../ir/types.js";
 import { sameEntry } from "../shapes/entries.js";
-import { specKey, type CardModel } from "./card-model.js";
+import { specKeyOf, type CardModel } from "./card-model.js";
 import type { FlowContext } from "./flow-context.js";
 import { literal, objectLiteral } from "./literal.js";
 
@@ -13,28 +13,14 @@ const f = ts.factory;
 
 /** `{ input, outputs: [...] }` for one join of the card, or undefined when its input cannot be addressed. */
 export function joinExpr(w: FlowContext, card: IrCard, m: CardModel, j: IrCard["joins"][number]): ts.Expression | undefined {
-  const ii = m.inputs.findIndex((x) => sameEntry(x.ref, j.input));
-  const inKey =
-    ii < 0
-      ? undefined
-      : specKey(
-          m.inputs.map((x) => x.entry),
-          ii,
-        );
+  const inKey = specKeyOf(m.inputs, (x) => sameEntry(x.ref, j.input));
   if (inKey === undefined) {
     w.lossy.push(`card ${JSON.stringify(card.name)}: a join input cannot be addressed`);
     return undefined;
   }
   const outs: ts.Expression[] = [];
   for (const l of j.links) {
-    const oi = m.outputs.findIndex((x) => sameEntry(x.ref, l.output));
-    const key =
-      oi < 0
-        ? undefined
-        : specKey(
-            m.outputs.map((x) => x.entry),
-            oi,
-          );
+    const key = specKeyOf(m.outputs, (x) => sameEntry(x.ref, l.output));
     if (key === undefined) {
       w.lossy.push(`card ${JSON.stringify(card.name)}: a join output cannot be addressed`);
       continue;

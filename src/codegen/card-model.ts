@@ -76,6 +76,17 @@ export function specKey(entries: readonly JsonObject[], i: number): string | und
   return undefined;
 }
 
+/** The spec key of the first of `entries` that `matches`; undefined when there is none or it has no key. */
+export function specKeyOf(entries: readonly LoweredEntry[], matches: (e: LoweredEntry) => boolean): string | undefined {
+  const i = entries.findIndex(matches);
+  return i < 0
+    ? undefined
+    : specKey(
+        entries.map((x) => x.entry),
+        i,
+      );
+}
+
 /** The output key a ref `$out(key)` resolves to exactly this output (exact key, unique); undefined if none. */
 export function outputKey(outputs: readonly LoweredEntry[], ref: IrEntryRef): string | undefined {
   const target = outputs.find((o) => sameEntry(o.ref, ref));

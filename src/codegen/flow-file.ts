@@ -9,6 +9,7 @@
  * (trigger.ts, trigger-root.ts) and the top scope's body (scope-body.ts → card-spec.ts...); then the imports.
  * The state they share is a FlowContext (flow-context.ts).
  */
+import { blockArrow } from "./literal.js";
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
 import type { IrFlow } from "../ir/types.js";
@@ -102,14 +103,7 @@ function flowStatement(w: FlowContext): ts.Statement[] {
   );
   if (root) w.countCard();
   const statements = scopeBody(w, top, "f");
-  const bodyFn = f.createArrowFunction(
-    undefined,
-    undefined,
-    [f.createParameterDeclaration(undefined, undefined, "f")],
-    undefined,
-    undefined,
-    f.createBlock([...hoistedDeclarations(w), ...statements], true),
-  );
+  const bodyFn = blockArrow("f", [...hoistedDeclarations(w), ...statements]);
   const call = f.createCallExpression(w.file.use("flocode", "flow"), undefined, [trigger, bodyFn]);
   return [f.createExportAssignment(undefined, undefined, call)];
 }

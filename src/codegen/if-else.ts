@@ -14,7 +14,7 @@ import { refExpr } from "./card-refs.js";
 import { cardStatement } from "./card-variables.js";
 import { isBare, joinShapeOk } from "./entry-shapes.js";
 import type { FlowContext, IncomingPin } from "./flow-context.js";
-import { literal, objectLiteral } from "./literal.js";
+import { literal, objectLiteral, blockArrow } from "./literal.js";
 import { builderName } from "./names.js";
 import { allSteps, flatten, planRoot, type Folding, type Step } from "./structure.js";
 import { constant } from "./values.js";
@@ -54,14 +54,7 @@ export function ifElseStatement(w: FlowContext, st: IfElseStep, scope: number, b
       );
     // Branch cards are constants of the branch's function: out of scope after it.
     for (const c of flatten(steps)) w.vars.forget(c.ref);
-    return f.createArrowFunction(
-      undefined,
-      undefined,
-      [f.createParameterDeclaration(undefined, undefined, param)],
-      undefined,
-      undefined,
-      f.createBlock(inner, true),
-    );
+    return blockArrow(param, inner);
   };
   const args: ts.Expression[] = [condition, branch(st.then, "then", values.then)];
   if (st.otherwise.length > 0 || values.otherwise.length > 0) args.push(branch(st.otherwise, "otherwise", values.otherwise));

@@ -10,7 +10,7 @@ import { customField } from "./custom-fields.js";
 import type { FlowContext, ScopeInfo } from "./flow-context.js";
 import { ifErrorPlan, type IfErrorBlockPlan } from "./if-error.js";
 import { shapeChangesExpr } from "./inline-shape.js";
-import { literal, objectLiteral } from "./literal.js";
+import { literal, objectLiteral, blockArrow } from "./literal.js";
 
 const f = ts.factory;
 
@@ -46,14 +46,7 @@ export function ifErrorCall(
       return writeBody({ ...inner, plan: { ...inner.plan, steps } }, builder);
     });
     return {
-      body: f.createArrowFunction(
-        undefined,
-        undefined,
-        [f.createParameterDeclaration(undefined, undefined, builder)],
-        undefined,
-        undefined,
-        f.createBlock(statements, true),
-      ),
+      body: blockArrow(builder, statements),
       options,
     };
   };

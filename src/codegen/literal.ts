@@ -76,3 +76,15 @@ export function docComment<T extends ts.Node>(node: T, lines: readonly string[])
   const text = safe.length === 1 ? `* ${safe[0]} ` : `*\n${safe.map((l) => (l === "" ? " *" : ` * ${l}`)).join("\n")}\n `;
   return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, text, true);
 }
+
+/** `(param) => { statements }`: the body of a flow, a branch or an inline flow. */
+export function blockArrow(param: string | ts.Identifier, statements: readonly ts.Statement[]): ts.ArrowFunction {
+  return ts.factory.createArrowFunction(
+    undefined,
+    undefined,
+    [ts.factory.createParameterDeclaration(undefined, undefined, param)],
+    undefined,
+    undefined,
+    ts.factory.createBlock(statements, true),
+  );
+}

@@ -17,7 +17,7 @@ import type { FlowContext, ScopeInfo } from "./flow-context.js";
 import { ifElseStatement } from "./if-else.js";
 import { ifErrorCall } from "./if-error-call.js";
 import { shapeChangesExpr } from "./inline-shape.js";
-import { literal, objectLiteral, withLineComments } from "./literal.js";
+import { literal, objectLiteral, withLineComments, blockArrow } from "./literal.js";
 import type { Step } from "./structure.js";
 import { wiringStatements, type DeferredStatement } from "./wiring-statements.js";
 
@@ -76,16 +76,7 @@ export function inlineFlowExpr(w: FlowContext, scope: IrScope, parentScope: numb
   const builder = w.nextBlockBuilder();
   const statements = w.vars.insideInlineFlow(() => scopeBody(w, info, builder));
   const args: ts.Expression[] = [rootSpec];
-  args.push(
-    f.createArrowFunction(
-      undefined,
-      undefined,
-      [f.createParameterDeclaration(undefined, undefined, builder)],
-      undefined,
-      undefined,
-      f.createBlock(statements, true),
-    ),
-  );
+  args.push(blockArrow(builder, statements));
   const changes = scope.inline ? shapeChanges(scope.inline, usualInlineShape()) : undefined;
   if (changes) args.push(shapeChangesExpr(changes));
   return f.createCallExpression(w.file.use("flocode", "inline"), undefined, args);
