@@ -22,7 +22,11 @@ export interface CardInput {
   readonly option: boolean;
   /** A field the flow's author added (custom input), not one of the card's own. */
   readonly custom: boolean;
-  /** The value, or undefined when the input is empty (neither wired nor set). */
+  /**
+   * The value, or undefined when the input is empty (neither wired nor set). Values are JSON: text, numbers,
+   * true/false, lists, objects; a Date & Time value is ISO 8601 text in UTC with milliseconds
+   * ("2016-09-07T00:01:25.670Z"), as Okta's Execution History shows it.
+   */
   readonly value: unknown;
 }
 
@@ -84,6 +88,9 @@ export interface TableRow {
   readonly id: string;
   /** Column name → value. */
   readonly values: Record<string, unknown>;
+  /** When the row was created and last updated (ISO text, from the run's clock); undefined for seeded rows given none. */
+  readonly created?: string;
+  readonly updated?: string;
 }
 
 export interface SimTable {
@@ -100,6 +107,8 @@ export interface TableStore {
   byId(id: string): SimTable | undefined;
   byName(name: string): SimTable | undefined;
   all(): readonly SimTable[];
+  /** A row id no row of this run has had yet (ids are deterministic: "row-1", "row-2"...). */
+  newRowId(): string;
 }
 
 /** The function-card library: card type (`module:key`, e.g. `string:concat`, `stash:createRow`) → function. */

@@ -1,0 +1,76 @@
+/**
+ * Number cards (module `math`): Add, Subtract, Multiply, Divide, Round, Round Up, Round Down, Random Integer.
+ * Add and Multiply take the fields the author adds as further operands.
+ */
+import { CardFailure, type CardCall, type CardFunction } from "../card-function.js";
+import { arg, byKey, one } from "./args.js";
+import { isBlank, num } from "./values.js";
+
+/** a, b and the author's added fields, as numbers (an empty field is 0 for a sum, 1 for a product). */
+function operands(call: CardCall, empty: number): number[] {
+  const values = [num(arg(call, "a"), "a", empty), num(arg(call, "b"), "b", empty)];
+  for (const input of call.inputs) if (input.custom) values.push(num(input.value, input.key, empty));
+  return values;
+}
+
+const add: CardFunction = (call) => {
+  let sum = 0;
+  for (const n of operands(call, 0)) sum += n;
+  return one(call, sum);
+};
+
+const subtract: CardFunction = (call) => one(call, num(arg(call, "a"), "a") - num(arg(call, "b"), "b"));
+
+const multiply: CardFunction = (call) => {
+  let product = 1;
+  for (const n of operands(call, 1)) product *= n;
+  return one(call, product);
+};
+
+/** Rounded to `places` decimals, half away from zero (as people round money), without binary noise. */
+export function roundTo(value: number, places: number): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** places;
+  const shifted = Number((Math.abs(value) * factor).toPrecision(15));
+  return (Math.sign(value) * Math.round(shifted)) / factor;
+}
+
+/** a / b; `decimals` rounds both outputs; `percentage` is the quotient as a percentage text ("50%"). */
+const divide: CardFunction = (call) => {
+  const a = num(arg(call, "a"), "a");
+  const b = num(arg(call, "b"), "b");
+  if (b === 0) throw new CardFailure("b: cannot divide by zero");
+  const decimalsValue = arg(call, "decimals");
+  const decimals = isBlank(decimalsValue) ? undefined : num(decimalsValue, "decimals");
+  if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 20))
+    throw new CardFailure(`decimals: ${decimals} is not a number of decimal places (0 to 20)`);
+  const quotient = a / b;
+  const percent = quotient * 100;
+  return byKey(call, {
+    output: decimals === undefined ? quotient : roundTo(quotient, decimals),
+    percentage: `${decimals === undefined ? roundTo(percent, 10) : roundTo(percent, decimals)}%`,
+  });
+};
+
+const ceil: CardFunction = (call) => one(call, Math.ceil(num(arg(call, "a"), "a")));
+const floor: CardFunction = (call) => one(call, Math.floor(num(arg(call, "a"), "a")));
+const round: CardFunction = (call) => one(call, roundTo(num(arg(call, "a"), "a"), 0));
+
+/** A whole number from a to b, both included, from the run's seeded randomness. */
+const random: CardFunction = (call) => {
+  const low = Math.ceil(num(arg(call, "a"), "a"));
+  const high = Math.floor(num(arg(call, "b"), "b", 100));
+  if (high < low) throw new CardFailure(`b: ${high} is less than a (${low})`);
+  return one(call, low + Math.floor(call.env.random() * (high - low + 1)));
+};
+
+export const numberCards: ReadonlyArray<readonly [string, CardFunction]> = [
+  ["math:add", add],
+  ["math:subtract", subtract],
+  ["math:multiply", multiply],
+  ["math:divide", divide],
+  ["math:ceil", ceil],
+  ["math:floor", floor],
+  ["math:round", round],
+  ["math:random", random],
+];

@@ -1,0 +1,240 @@
+import { okta, type ConformanceCase } from "../conformance.js";
+
+const FORMAT = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/datetime/datetime_format.htm";
+const CONVERT = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/Date&Time/datetime_fromiso.htm";
+const PARSE = "https://help.okta.com/wf/en-us/Content/Topics/Workflows/function-reference/Date&Time/datetime_parse.htm";
+const START = "2016-09-07T00:01:25.670Z";
+/**
+ * The page's examples (start 2016-09-07T00:01:25.670Z, Pacific time) disagree with each other: "M/D/Y" gives
+ * 9/6/2016 (Pacific: the evening of the 6th) while "h:mm a z" gives "9:01 am" and "dddd, MMMM D, Y" the 7th.
+ * The cases keep the page's formats and compute Pacific time consistently (5:01 pm on the 6th).
+ */
+const PAGE_INCONSISTENT =
+  "the page's example value is inconsistent with its own M/D/Y row; the value is Pacific time computed consistently";
+
+function format(title: string, fmt: string, zone: string, output: string, assumed?: string, start = START): ConformanceCase {
+  return {
+    card: "date:format",
+    title,
+    doc: FORMAT,
+    ...(assumed ? { assumed } : {}),
+    inputs: { start, format: fmt, zone },
+    expect: { output },
+  };
+}
+
+export const dateCases: readonly ConformanceCase[] = [
+  format("M/D/Y in US/Pacific", "M/D/Y", "US/Pacific", "9/6/2016"),
+  format("h:mm a z in US/Pacific", "h:mm a z", "US/Pacific", "5:01 pm PDT", PAGE_INCONSISTENT),
+  format("dddd, MMMM D, Y in US/Pacific", "dddd, MMMM D, Y", "US/Pacific", "Tuesday, September 6, 2016", PAGE_INCONSISTENT),
+  format("D-MMM-YY HH:mm:ss.S z in US/Pacific", "D-MMM-YY HH:mm:ss.S z", "US/Pacific", "6-Sep-16 17:01:25.6 PDT", PAGE_INCONSISTENT),
+  format("the same instant in Europe/Paris, with its offset", "YYYY-MM-DD HH:mm Z", "Europe/Paris", "2016-09-07 02:01 +02:00"),
+  format("z in Europe/Paris", "z", "Europe/Paris", "CEST", "z prints the zone's abbreviation as moment-timezone does"),
+  format("winter time in America/New_York", "MMM D, h A z", "America/New_York", "Jan 15, 7 AM EST", undefined, "2024-01-15T12:00:00.000Z"),
+  format("ss.SSS: milliseconds", "HH:mm:ss.SSS", "UTC", "00:01:25.670"),
+  format("d is the day of the week (Wednesday is 3), ddd its abbreviation", "d ddd", "UTC", "3 Wed"),
+  format("[bracketed] text is printed as is", "[Week] W [of] YYYY", "UTC", "Week 36 of 2016", "moment's [literal] text and ISO week (W)"),
+  format("x and X: the instant in milliseconds and seconds", "x X", "UTC", "1473206485670 1473206485"),
+  format("Do: the day with its ordinal", "MMMM Do", "UTC", "September 7th"),
+  format("an empty zone is UTC", "HH:mm", "", "00:01", "no zone means UTC"),
+  format(
+    "an empty format is the ISO date and time in the zone",
+    "",
+    "Asia/Kolkata",
+    "2016-09-07T05:31:25+05:30",
+    "no format gives moment's default text (ISO without fractions, with the zone's offset)",
+  ),
+  {
+    card: "date:format",
+    title: "an unknown time zone fails the card",
+    doc: FORMAT,
+    assumed: "a zone that is not an IANA name is an input error (400); the page's own America/Pacific is one",
+    inputs: { start: START, format: "HH:mm", zone: "America/Pacific" },
+    error: "unknown time zone",
+  },
+  {
+    card: "date:fromISO",
+    title: "date, iso, epoch, unix and human of 2016-09-07T00:01:25.670Z",
+    doc: CONVERT,
+    inputs: { start: START },
+    expect: {
+      date: "2016-09-07T00:01:25.670Z",
+      iso: "2016-09-07T00:01:25Z",
+      epoch: "1473206485",
+      unix: "1473206485670",
+      human: "Wed, September 7th at 12:01 AM",
+    },
+  },
+  {
+    card: "date:fromISO",
+    title: "custom is Date to Text with the format and zone",
+    doc: CONVERT,
+    inputs: { start: START, format: "M/D/Y", zone: "US/Pacific" },
+    expect: { custom: "9/6/2016" },
+  },
+  {
+    card: "date:fromISO",
+    title: "common date text converts: RFC 1123 with GMT",
+    doc: CONVERT,
+    assumed: "text with a zone is read in that zone; text without one as UTC (never the machine's zone)",
+    inputs: { start: "Wed, 07 Sep 2016 00:01:25 GMT" },
+    expect: { iso: "2016-09-07T00:01:25Z" },
+  },
+  {
+    card: "date:fromISO",
+    title: "text that is no date fails the card",
+    doc: CONVERT,
+    assumed: "an unreadable date is an input error (400)",
+    inputs: { start: "next tuesday" },
+    error: "cannot read",
+  },
+  {
+    card: "date:parse",
+    title: "1/2/2016 with D/M/Y is the 1st of February",
+    doc: PARSE,
+    inputs: { start: "1/2/2016", format: "D/M/Y" },
+    expect: { output: "2016-02-01T00:00:00.000Z" },
+  },
+  {
+    card: "date:parse",
+    title: "1/2/16 with M/D/YY is the 2nd of January 2016",
+    doc: PARSE,
+    inputs: { start: "1/2/16", format: "M/D/YY" },
+    expect: { output: "2016-01-02T00:00:00.000Z" },
+  },
+  {
+    card: "date:parse",
+    title: "X reads seconds since the epoch",
+    doc: PARSE,
+    inputs: { start: "1473206485", format: "X" },
+    expect: { output: "2016-09-07T00:01:25.000Z" },
+  },
+  {
+    card: "date:parse",
+    title: "x reads milliseconds since the epoch",
+    doc: PARSE,
+    inputs: { start: "1473206485670", format: "x" },
+    expect: { output: "2016-09-07T00:01:25.670Z" },
+  },
+  {
+    card: "date:parse",
+    title: "month names, 12-hour time and an offset",
+    doc: PARSE,
+    inputs: { start: "September 7, 2016 5:01 PM -07:00", format: "MMMM D, Y h:mm A Z" },
+    expect: { output: "2016-09-08T00:01:00.000Z" },
+  },
+  {
+    card: "date:parse",
+    title: "a time alone is today's date at that time (the virtual clock's today)",
+    doc: PARSE,
+    assumed: "moment's defaults for missing parts: no year, month or day is today (UTC)",
+    inputs: { start: "09:30", format: "HH:mm" },
+    now: "2024-02-29T23:00:00.000Z",
+    expect: { output: "2024-02-29T09:30:00.000Z" },
+  },
+  {
+    card: "date:parse",
+    title: "text that does not fit the format fails the card",
+    doc: PARSE,
+    assumed: "unreadable text is an input error (400)",
+    inputs: { start: "tomorrow", format: "YYYY-MM-DD" },
+    error: "cannot read",
+  },
+  {
+    card: "date:now",
+    title: "every part of the virtual clock's now, in UTC",
+    doc: okta("datetime/datetime_now.htm"),
+    assumed: "iso without fractions as Convert's; full as moment's LLLL; time HH:mm:ss; month its English name",
+    now: "2016-09-07T16:55:25.123Z",
+    expect: {
+      date: "2016-09-07T16:55:25.123Z",
+      iso: "2016-09-07T16:55:25Z",
+      full: "Wednesday, September 7, 2016 4:55 PM",
+      time: "16:55:25",
+      year: 2016,
+      month: "September",
+      day: 7,
+      hour: 16,
+      minute: 55,
+      second: 25,
+      millisecond: 123,
+    },
+  },
+  {
+    card: "date:add",
+    title: "3 days later",
+    doc: okta("datetime/datetime_add.htm"),
+    inputs: { start: "2016-09-07T00:01:25.670Z", scale: 3, unit: "days" },
+    expect: { output: "2016-09-10T00:01:25.670Z" },
+  },
+  {
+    card: "date:add",
+    title: "a month after January 31st is the last day of February",
+    doc: okta("datetime/datetime_add.htm"),
+    assumed: "months add by the calendar and clamp to the month's last day (moment.js)",
+    inputs: { start: "2024-01-31T10:00:00.000Z", scale: 1, unit: "months" },
+    expect: { output: "2024-02-29T10:00:00.000Z" },
+  },
+  {
+    card: "date:add",
+    title: "1.5 hours",
+    doc: okta("datetime/datetime_add.htm"),
+    inputs: { start: "2024-01-01T00:00:00.000Z", scale: 1.5, unit: "hours" },
+    expect: { output: "2024-01-01T01:30:00.000Z" },
+  },
+  {
+    card: "date:add",
+    title: "an unknown unit fails the card",
+    doc: okta("datetime/datetime_add.htm"),
+    assumed: "a unit outside milliseconds…years is an input error (400)",
+    inputs: { start: "2024-01-01T00:00:00.000Z", scale: 1, unit: "fortnights" },
+    error: "is not one of",
+  },
+  {
+    card: "date:subtract",
+    title: "90 days earlier",
+    doc: okta("datetime/datetime_subtract.htm"),
+    inputs: { start: "2024-03-31T00:00:00.000Z", scale: 90, unit: "days" },
+    expect: { output: "2024-01-01T00:00:00.000Z" },
+  },
+  {
+    card: "date:subtract",
+    title: "a year before February 29th is February 28th",
+    doc: okta("datetime/datetime_subtract.htm"),
+    assumed: "years subtract by the calendar and clamp to the month's last day (moment.js)",
+    inputs: { start: "2024-02-29T12:00:00.000Z", scale: 1, unit: "years" },
+    expect: { output: "2023-02-28T12:00:00.000Z" },
+  },
+  {
+    card: "date:diff",
+    title: "the difference in every unit, whole units toward zero",
+    doc: okta("datetime/datetime_diff.htm"),
+    assumed: "end minus start, truncated toward zero; months by the calendar (moment.js diff)",
+    inputs: { start: "2024-01-31T10:00:00.000Z", end: "2024-03-01T11:30:00.000Z" },
+    expect: { days: 30, months: 1, years: 0, hours: 721, minutes: 43_290, seconds: 2_597_400, milliseconds: 2_597_400_000 },
+  },
+  {
+    card: "date:diff",
+    title: "an end before the start gives negative differences",
+    doc: okta("datetime/datetime_diff.htm"),
+    assumed: "end minus start: negative when the end is earlier",
+    inputs: { start: "2025-06-15T00:00:00.000Z", end: "2024-06-14T00:00:00.000Z" },
+    expect: { days: -366, months: -12, years: -1 },
+  },
+  {
+    card: "date:unix",
+    title: "milliseconds since the epoch",
+    doc: okta("datetime/datetime_unix.htm"),
+    assumed: "UNIX is milliseconds, as Convert's unix output",
+    inputs: { start: START },
+    expect: { output: 1_473_206_485_670 },
+  },
+  {
+    card: "date:iso",
+    title: "ISO text without fractions, in UTC",
+    doc: okta("datetime/datetime_iso.htm"),
+    assumed: "the same text as Convert's iso output",
+    inputs: { start: "2016-09-06T17:01:25.670-07:00" },
+    expect: { output: "2016-09-07T00:01:25Z" },
+  },
+];
