@@ -43,12 +43,17 @@ export function formatDate(ms: number, format: string, zoneName: unknown): strin
   const local = new Date(ms + offset * 60_000);
   let out = "";
   for (const token of compileFormat(format)) {
-    out += "literal" in token ? token.literal : formatToken(token.code, local, ms, offset, () => abbreviationAt(zone, ms));
+    out +=
+      "literal" in token
+        ? token.literal
+        : token.code === "z" || token.code === "zz"
+          ? abbreviationAt(zone, ms)
+          : formatToken(token.code, local, ms, offset);
   }
   return out;
 }
 
-function formatToken(code: string, d: Date, ms: number, offset: number, abbreviation: () => string): string {
+function formatToken(code: string, d: Date, ms: number, offset: number): string {
   const year = d.getUTCFullYear();
   const month = d.getUTCMonth();
   const day = d.getUTCDate();
@@ -134,9 +139,6 @@ function formatToken(code: string, d: Date, ms: number, offset: number, abbrevia
       return offsetText(offset, ":");
     case "ZZ":
       return offsetText(offset, "");
-    case "z":
-    case "zz":
-      return abbreviation();
     case "x":
       return String(ms);
     case "X":

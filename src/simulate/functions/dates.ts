@@ -10,6 +10,7 @@ import { isBlank } from "./values.js";
 
 const ISO = /^([+-]\d{6}|\d{4})-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DIGITS = /^-?\d+$/;
+const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const MONTH_NAMES = [
   "january",
   "february",
@@ -43,14 +44,39 @@ export function readDate(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (typeof value !== "string") return undefined;
+  // the simulator's own form ("2016-09-07T00:01:25.670Z"): Date.parse reads it exactly (an explicit UTC zone)
+  if (value.length === 24 && value.charCodeAt(23) === 90 && value.charCodeAt(10) === 84 && CANONICAL.test(value)) return Date.parse(value);
   const s = value.trim();
   if (s === "") return undefined;
   return fromIso(s) ?? fromDigits(s) ?? fromNamed(s) ?? fromSlashed(s);
 }
 
-/** The ISO text the simulator uses for a Date value. */
+/** The ISO text the simulator uses for a Date value (Date#toISOString's text, written without a Date object). */
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!(ms >= 0 && ms < 253_402_300_800_000)) return new Date(ms).toISOString(); // before 1970 or after 9999: rare
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  // days since 1970-01-01 to a civil date (H. Hinnant's algorithm)
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 /** A Date input as ISO text (what Date outputs hold). */

@@ -8,10 +8,16 @@ interface Zone {
   readonly name: string;
   readonly parts: Intl.DateTimeFormat | undefined;
   abbreviations?: Intl.DateTimeFormat[];
+  /** Offsets and abbreviations already computed, by quarter hour (zones change offset on quarter hours at most). */
+  readonly offsets: Map<number, number>;
+  readonly names: Map<number, string>;
 }
 
+const QUARTER_HOUR = 900_000;
+const MAX_CACHED = 4096;
+
 const zones = new Map<string, Zone>();
-const UTC_ZONE: Zone = { name: "UTC", parts: undefined };
+const UTC_ZONE: Zone = { name: "UTC", parts: undefined, offsets: new Map(), names: new Map() };
 
 /** A zone by name; empty means UTC. An unknown name fails the card. */
 export function zoneOf(name: unknown): Zone {
@@ -34,7 +40,7 @@ export function zoneOf(name: unknown): Zone {
     } catch {
       throw new CardFailure(`unknown time zone ${JSON.stringify(name)} (an IANA name such as "America/Los_Angeles" or "Europe/Paris")`);
     }
-    zone = { name: parts.resolvedOptions().timeZone, parts };
+    zone = { name: parts.resolvedOptions().timeZone, parts, offsets: new Map(), names: new Map() };
     zones.set(key, zone);
   }
   return zone;
@@ -43,6 +49,17 @@ export function zoneOf(name: unknown): Zone {
 /** Minutes east of UTC of the zone at the instant. */
 export function offsetAt(zone: Zone, ms: number): number {
   if (!zone.parts) return 0;
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.offsets.get(bucket);
+  if (offset === undefined) {
+    offset = computeOffset(zone.parts, bucket * QUARTER_HOUR);
+    if (zone.offsets.size >= MAX_CACHED) zone.offsets.clear();
+    zone.offsets.set(bucket, offset);
+  }
+  return offset;
+}
+
+function computeOffset(parts: Intl.DateTimeFormat, ms: number): number {
   const floored = Math.floor(ms / 1000) * 1000;
   let year = 0;
   let month = 0;
@@ -50,7 +67,7 @@ export function offsetAt(zone: Zone, ms: number): number {
   let hour = 0;
   let minute = 0;
   let second = 0;
-  for (const part of zone.parts.formatToParts(floored)) {
+  for (const part of parts.formatToParts(floored)) {
     const v = Number(part.value);
     if (part.type === "year") year = v;
     else if (part.type === "month") month = v;
@@ -71,6 +88,17 @@ export function offsetAt(zone: Zone, ms: number): number {
  */
 export function abbreviationAt(zone: Zone, ms: number): string {
   if (!zone.parts) return "UTC";
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let name = zone.names.get(bucket);
+  if (name === undefined) {
+    name = computeAbbreviation(zone, bucket * QUARTER_HOUR);
+    if (zone.names.size >= MAX_CACHED) zone.names.clear();
+    zone.names.set(bucket, name);
+  }
+  return name;
+}
+
+function computeAbbreviation(zone: Zone, ms: number): string {
   zone.abbreviations ??= ["en-US", "en-GB"].map(
     (locale) => new Intl.DateTimeFormat(locale, { timeZone: zone.name, timeZoneName: "short" }),
   );

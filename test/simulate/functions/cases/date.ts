@@ -237,4 +237,19 @@ export const dateCases: readonly ConformanceCase[] = [
     inputs: { start: "2016-09-06T17:01:25.670-07:00" },
     expect: { output: "2016-09-07T00:01:25Z" },
   },
+  format("milliseconds and offset in Asia/Kolkata", "YYYY-MM-DDTHH:mm:ss.SSSZ", "Asia/Kolkata", "2016-09-07T05:31:25.670+05:30"),
+  {
+    card: "date:subtract",
+    title: "2 weeks earlier",
+    doc: okta("datetime/datetime_subtract.htm"),
+    inputs: { start: "2024-01-15T12:00:00.000Z", scale: 2, unit: "weeks" },
+    expect: { output: "2024-01-01T12:00:00.000Z" },
+  },
+  {
+    card: "date:add",
+    title: "a negative scale goes back in time",
+    doc: okta("datetime/datetime_add.htm"),
+    inputs: { start: "2024-03-01T00:00:00.000Z", scale: -1, unit: "days" },
+    expect: { output: "2024-02-29T00:00:00.000Z" },
+  },
 ];

@@ -2,6 +2,28 @@ import { okta, type ConformanceCase } from "../conformance.js";
 
 export const encodingCases: readonly ConformanceCase[] = [
   {
+    card: "json:parse",
+    title: "JSON text becomes an object",
+    doc: okta("json/json_parse.htm"),
+    inputs: { string: '{"name":"Okta","tags":["a","b"]}' },
+    expect: { output: { name: "Okta", tags: ["a", "b"] } },
+  },
+  {
+    card: "json:parse",
+    title: "text that is not JSON fails the card",
+    doc: okta("json/json_parse.htm"),
+    assumed: "invalid JSON is an input error (400)",
+    inputs: { string: "{name:" },
+    error: "not JSON",
+  },
+  {
+    card: "json:stringify",
+    title: "an object becomes compact JSON text",
+    doc: okta("json/json_stringify.htm"),
+    inputs: { object: { name: "Okta", n: 1 } },
+    expect: { output: '{"name":"Okta","n":1}' },
+  },
+  {
     card: "url:encodeComponent",
     title: "reserved characters are percent-encoded",
     doc: okta("url/url_encodecomponent.htm"),
@@ -31,5 +53,20 @@ export const encodingCases: readonly ConformanceCase[] = [
     assumed: "a digest outside base64, hex and binary is an input error (400)",
     inputs: { algorithm: "sha256", key: "k", data: "d", digest: "base32" },
     error: "digest",
+  },
+  {
+    card: "url:decodeComponent",
+    title: "percent-encoding decoded",
+    doc: okta("url/url_decodecomponent.htm"),
+    inputs: { string: "a%20b%2Bc%40x" },
+    expect: { output: "a b+c@x" },
+  },
+  {
+    card: "url:decodeComponent",
+    title: "a broken escape fails the card",
+    doc: okta("url/url_decodecomponent.htm"),
+    assumed: "text that is not URL-encoded is an input error (400)",
+    inputs: { string: "%E0%A4%A" },
+    error: "not URL-encoded",
   },
 ];

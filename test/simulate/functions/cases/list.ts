@@ -235,4 +235,29 @@ export const listCases: readonly ConformanceCase[] = [
     inputs: { list: PEOPLE, path: "gender" },
     expect: { groups: { male: [PEOPLE[0]], female: [PEOPLE[1], PEOPLE[2]] } },
   },
+  {
+    card: "list:construct",
+    title: "text items",
+    doc: okta("list/list_construct.htm"),
+    custom: [
+      { key: "Okta Verify Push", value: "push" },
+      { key: "SMS", value: "sms" },
+    ],
+    expect: { list: ["push", "sms"] },
+  },
+  {
+    card: "list:join",
+    title: "numbers are joined as their text",
+    doc: okta("list/list_join.htm"),
+    inputs: { list: [1, 2.5], delimiter: ";" },
+    expect: { string: "1;2.5" },
+  },
+  {
+    card: "list:shift",
+    title: "an empty list: no item and an empty rest",
+    doc: okta("list/list_shift.htm"),
+    assumed: "an empty list is not a failure: the item is empty",
+    inputs: { list: [] },
+    expect: { item: undefined, list: [] },
+  },
 ];

@@ -134,4 +134,28 @@ export const logicCases: readonly ConformanceCase[] = [
     inputs: { a: true, b: true },
     expect: { output: false },
   },
+  {
+    card: "boolean:not",
+    title: "true becomes false",
+    doc: okta("true-false/truefalse_not.htm"),
+    inputs: { a: true },
+    expect: { output: false },
+  },
+  {
+    card: "boolean:compare",
+    title: "the same instant written two ways is equal as a date",
+    doc: COMPARE,
+    inputs: { "left-operand": "2016-09-07T00:01:25Z", operator: "==", "right-operand": "2016-09-07T00:01:25.000Z" },
+    types: { "left-operand": "Date", "right-operand": "Date" },
+    expect: { result: true },
+  },
+  {
+    card: "boolean:compare",
+    title: "number fields read number text as numbers: 10 > 9",
+    doc: COMPARE,
+    assumed: "a number field holding text that is a number compares by value",
+    inputs: { "left-operand": "10", operator: ">", "right-operand": 9 },
+    types: { "left-operand": "number", "right-operand": "number" },
+    expect: { result: true },
+  },
 ];

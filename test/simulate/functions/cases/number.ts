@@ -81,4 +81,20 @@ export const numberCases: readonly ConformanceCase[] = [
     random: [0.999],
     expect: { output: 6 },
   },
+  { card: "math:floor", title: "rounds down", doc: okta("number/number_floor.htm"), inputs: { a: 4.9 }, expect: { output: 4 } },
+  {
+    card: "math:floor",
+    title: "negative numbers round down away from zero",
+    doc: okta("number/number_floor.htm"),
+    inputs: { a: -4.1 },
+    expect: { output: -5 },
+  },
+  {
+    card: "math:multiply",
+    title: "number text is read as a number",
+    doc: okta("number/number_multiply.htm"),
+    assumed: "text holding a number is read as that number (looseStrings)",
+    inputs: { a: "2.5", b: 4 },
+    expect: { output: 10 },
+  },
 ];

@@ -242,4 +242,36 @@ export const textCases: readonly ConformanceCase[] = [
     random: [0, 0.5, 0.99, 0.3],
     expect: { output: "Af9S" },
   },
+  {
+    card: "string:toUpperCase",
+    title: "lower-case letters become upper-case",
+    doc: okta("text/text_touppercase.htm"),
+    inputs: { string: "okta workflows" },
+    expect: { output: "OKTA WORKFLOWS" },
+  },
+  {
+    card: "string:split",
+    title: "an email address split at @",
+    doc: SPLIT,
+    inputs: { string: "jane.doe@example.com", delimiter: "@" },
+    expect: { output: ["jane.doe", "example.com"] },
+  },
+  {
+    card: "string:concat",
+    title: "added inputs join in the card's order",
+    doc: CONCAT,
+    inputs: { string1: "/api/v1/users/", string2: "00u1" },
+    custom: [
+      { key: "input", value: "/groups" },
+      { key: "input 4", value: "?limit=200" },
+    ],
+    expect: { output: "/api/v1/users/00u1/groups?limit=200" },
+  },
+  {
+    card: "string:trim",
+    title: "spaces inside the text stay",
+    doc: okta("text/text_trim.htm"),
+    inputs: { string: "  Jane   Doe  " },
+    expect: { output: "Jane   Doe" },
+  },
 ];
