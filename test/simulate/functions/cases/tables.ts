@@ -30,9 +30,9 @@ const FIRST_ROW: FieldSpec[] = [
   { group: "Fields", key: "Login" },
   { group: "Fields", key: "Count", type: "number" },
 ];
-const SEARCH = okta("tables/tables-search-rows.htm");
-const CREATE = okta("tables/tables-create-row.htm");
-const UPDATE = okta("tables/tables-update-row.htm");
+const SEARCH = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/Tables/stash_searchrows2.htm";
+const CREATE = okta("tables/stash_createrow.htm");
+const UPDATE = okta("tables/stash_updaterow.htm");
 
 function where(...conditions: object[]): { expr: object[] } {
   return { expr: conditions.map((c) => ({ join: "AND", ...c })) };
@@ -79,7 +79,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:readRow",
     title: "a row's fields, created and updated times by its Row ID",
-    doc: okta("tables/tables-read-row.htm"),
+    doc: okta("tables/stash_readrow.htm"),
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Read By.Row ID": "r2" },
     outputs: [
@@ -92,7 +92,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:readRow",
     title: "an unknown Row ID fails with 404",
-    doc: okta("tables/tables-read-row.htm"),
+    doc: okta("tables/stash_readrow.htm"),
     assumed: "a missing row is a not-found error (404)",
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Read By.Row ID": "nope" },
@@ -130,7 +130,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:deleteRow",
     title: "the row is gone",
-    doc: okta("tables/tables-delete-row.htm"),
+    doc: okta("tables/stash_deleterow.htm"),
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Delete By.Row ID": "r2" },
     check: ({ tables }) => expect(tables.byId("tbl-audit")!.rows.map((r) => r.id)).toEqual(["r1", "r3"]),
@@ -138,7 +138,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:clearTable",
     title: "every row removed, their number as output",
-    doc: okta("tables/tables-clear-table.htm"),
+    doc: okta("tables/stash_cleartable.htm"),
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit" },
     expect: { "Cleared Rows": 3 },
@@ -147,7 +147,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:readTable",
     title: "the column schema",
-    doc: okta("tables/tables-read-table.htm"),
+    doc: okta("tables/stash_readtable.htm"),
     assumed: "each column as { name, type }",
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit" },
@@ -273,7 +273,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:searchRows2",
     title: "at most 3,500 rows a call",
-    doc: "https://maxkatz.net/2025/03/25/paginate-records-in-a-table-in-okta-workflows-recursion-example",
+    doc: SEARCH,
     tables: {
       definitions: [{ id: "big", name: "Big", columns: [{ name: "n", type: "number" }] }],
       seed: { Big: Array.from({ length: 3600 }, (_, n) => ({ n })) },
@@ -285,5 +285,19 @@ export const tableCases: readonly ConformanceCase[] = [
       expect(rows).toHaveLength(3500);
       expect(rows[0]!.n).toBe(50);
     },
+  },
+  {
+    card: "stash:searchRows2",
+    title: "the search is case-sensitive",
+    doc: SEARCH,
+    assumed: 'an "=" condition matches the whole value (the page\'s remark on partial matches is read as the column search of the console)',
+    tables: TABLES,
+    inputs: {
+      "parameters.stash": "tbl-audit",
+      "parameters.resultSet": "all-new",
+      "Filter.Where Expression": where({ lhs: "Login", op: "=", rhs: "Ann" }),
+    },
+    outputs: ALL_ROWS,
+    check: ({ out }) => expect(logins(out.Rows)).toEqual([]),
   },
 ];
