@@ -55,8 +55,9 @@ const filterBy: CardFunction = (call) => one(call, list(arg(call, "list")).filte
 
 /** Find: the first item that passes, and its index (-1 and no item when none does). */
 const findBy: CardFunction = (call) => {
-  const index = list(arg(call, "list")).findIndex(itemTest(call));
-  return byKey(call, { item: index === -1 ? undefined : list(arg(call, "list"))[index], index });
+  const items = list(arg(call, "list"));
+  const index = items.findIndex(itemTest(call));
+  return byKey(call, { item: index === -1 ? undefined : items[index], index });
 };
 
 /** One level: items that are lists give their items, other items stay. */

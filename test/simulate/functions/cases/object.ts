@@ -1,6 +1,8 @@
 import { expect } from "vitest";
 import { okta, type ConformanceCase } from "../conformance.js";
 
+const PICK = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/Object/object_pick.htm";
+const INVENTORY = { product: "a123", parts: [{ partno: 12 }, { partno: 16 }, { partno: 27 }], inventory: { instock: 12, ordered: 10 } };
 const VALUES = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/object/object_values.htm";
 const USER = { id: "00u1", profile: { login: "jane@x.com", "Last Login": "2024-01-01" }, groups: [{ id: "g1" }, { id: "g2" }] };
 
@@ -64,7 +66,7 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:pick",
     title: "Get Multiple: each output is the value at its key or path",
-    doc: okta("object/object_pick.htm"),
+    doc: PICK,
     inputs: { object: USER },
     customOutputs: [{ key: "id" }, { key: "profile.login" }, { key: "profile.Last Login" }],
     expect: { id: "00u1", "profile.login": "jane@x.com", "profile.Last Login": "2024-01-01" },
@@ -111,7 +113,7 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:pick",
     title: "a key that holds a dot is found whole; a missing path is empty",
-    doc: okta("object/object_pick.htm"),
+    doc: PICK,
     assumed: "a key with dots that exists as such wins over the path it spells; missing paths leave the output empty",
     inputs: { object: { "a.b": 1, a: { b: 2 } } },
     customOutputs: [{ key: "a.b" }, { key: "a.c" }],
@@ -120,7 +122,7 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:pick",
     title: "a list index in a path",
-    doc: okta("object/object_pick.htm"),
+    doc: PICK,
     inputs: { object: { data: { events: [{ outcome: { result: "SUCCESS" } }] } } },
     customOutputs: [{ key: "data.events.0.outcome.result" }],
     expect: { "data.events.0.outcome.result": "SUCCESS" },
@@ -130,5 +132,38 @@ export const objectCases: readonly ConformanceCase[] = [
     title: "no fields: an empty object",
     doc: okta("object/object_construct.htm"),
     expect: { output: {} },
+  },
+  {
+    card: "object:pick",
+    title: "the page's product example: a key, a list index in a path, an object, a nested key",
+    doc: PICK,
+    inputs: { object: INVENTORY },
+    customOutputs: [
+      { key: "product" },
+      { key: "parts.1.partno", type: "number" },
+      { key: "inventory", type: "object" },
+      { key: "inventory.ordered", type: "number" },
+    ],
+    expect: { product: "a123", "parts.1.partno": 16, inventory: { instock: 12, ordered: 10 }, "inventory.ordered": 10 },
+  },
+  {
+    card: "object:get",
+    title: "dot notation through a list: the JSON of Okta's how-to on reading JSON paths",
+    doc: "https://www.okta.com/blog/product-innovation/how-to-read-a-json-path-with-dot-notation",
+    assumed: "the post's JSON; the path and value are ours (a list item is reached by its index)",
+    inputs: {
+      object: {
+        product: "ice cream",
+        ingredients: {
+          ingredient: [
+            { id: 100, type: "chocolate" },
+            { id: 200, type: "vanilla" },
+            { id: 300, type: "caramel" },
+          ],
+        },
+      },
+      path: "ingredients.ingredient.1.type",
+    },
+    expect: { output: "vanilla" },
   },
 ];
