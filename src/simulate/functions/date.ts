@@ -90,22 +90,31 @@ function monthDiff(a: number, b: number): number {
   return -(whole + adjust) || 0;
 }
 
+/** Now's outputs for the last instant asked (the virtual clock rarely moves between cards). */
+let lastNow: { readonly ms: number; readonly values: Readonly<Record<string, unknown>> } | undefined;
+
 const now: CardFunction = (call) => {
   const ms = call.env.now();
-  const d = new Date(ms);
-  return byKey(call, {
-    date: isoDate(ms),
-    iso: formatDate(ms, ISO_SECONDS, ""),
-    full: formatDate(ms, FULL, ""),
-    minute: d.getUTCMinutes(),
-    hour: d.getUTCHours(),
-    time: formatDate(ms, "HH:mm:ss", ""),
-    day: d.getUTCDate(),
-    month: formatDate(ms, "MMMM", ""),
-    year: d.getUTCFullYear(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-  });
+  if (lastNow?.ms !== ms) {
+    const d = new Date(ms);
+    lastNow = {
+      ms,
+      values: {
+        date: isoDate(ms),
+        iso: formatDate(ms, ISO_SECONDS, ""),
+        full: formatDate(ms, FULL, ""),
+        minute: d.getUTCMinutes(),
+        hour: d.getUTCHours(),
+        time: formatDate(ms, "HH:mm:ss", ""),
+        day: d.getUTCDate(),
+        month: formatDate(ms, "MMMM", ""),
+        year: d.getUTCFullYear(),
+        second: d.getUTCSeconds(),
+        millisecond: d.getUTCMilliseconds(),
+      },
+    };
+  }
+  return byKey(call, lastNow.values);
 };
 
 function shift(sign: 1 | -1): CardFunction {

@@ -6,26 +6,24 @@ import { CardFailure, type CardCall, type CardFunction } from "../card-function.
 import { arg, byKey, one } from "./args.js";
 import { isBlank, num } from "./values.js";
 
-/** a, b and the author's added fields, as numbers (an empty field is 0 for a sum, 1 for a product). */
-function operands(call: CardCall, empty: number): number[] {
-  const values = [num(arg(call, "a"), "a", empty), num(arg(call, "b"), "b", empty)];
-  for (const input of call.inputs) if (input.custom) values.push(num(input.value, input.key, empty));
-  return values;
+/** a, b and the author's added fields, combined (an empty field is `empty`: 0 for a sum, 1 for a product). */
+function fold(call: CardCall, empty: number, combine: (total: number, n: number) => number): number {
+  let total = combine(num(arg(call, "a"), "a", empty), num(arg(call, "b"), "b", empty));
+  const inputs = call.inputs;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    if (input.custom) total = combine(total, num(input.value, input.key, empty));
+  }
+  return total;
 }
 
-const add: CardFunction = (call) => {
-  let sum = 0;
-  for (const n of operands(call, 0)) sum += n;
-  return one(call, sum);
-};
+const plus = (total: number, n: number): number => total + n;
+const times = (total: number, n: number): number => total * n;
+const add: CardFunction = (call) => one(call, fold(call, 0, plus));
 
 const subtract: CardFunction = (call) => one(call, num(arg(call, "a"), "a") - num(arg(call, "b"), "b"));
 
-const multiply: CardFunction = (call) => {
-  let product = 1;
-  for (const n of operands(call, 1)) product *= n;
-  return one(call, product);
-};
+const multiply: CardFunction = (call) => one(call, fold(call, 1, times));
 
 /** Rounded to `places` decimals, half away from zero (as people round money), without binary noise. */
 export function roundTo(value: number, places: number): number {
