@@ -12,6 +12,7 @@ import { parseAddress } from "../src/shapes/address.js";
 import { functionCards } from "../src/simulate/functions/index.js";
 import { INTERPRETER_CARDS } from "../src/simulate/interpreter-cards.js";
 import { CASE_FILES } from "../test/simulate/functions/cases/index.js";
+import { CARD_DOCS } from "../test/simulate/functions/pages.js";
 
 export const DOC_PATH = "docs/simulated-cards.md";
 /** The export files of a folder: flopacks and single-flow / folder exports (all flopack JSON). */
@@ -63,14 +64,20 @@ export function countDirs(dirs: readonly string[]): CardCounts {
   return countFolders(dirs.map((dir) => ({ name: basename(dir), files: exportFiles(dir) })));
 }
 
-/** Test files that check a card, with their number of cases: the conformance cases, and interpreter tests naming it. */
+/**
+ * Test files that check a card: the conformance cases (how many, and how many assume what the card's page does
+ * not say or there is no page), and interpreter tests naming it.
+ */
 export function testsOf(repo: string): Map<string, string[]> {
   const tests = new Map<string, string[]>();
   const add = (type: string, entry: string): void => void tests.set(type, [...(tests.get(type) ?? []), entry]);
   for (const [file, cases] of CASE_FILES) {
-    const perCard = new Map<string, number>();
-    for (const c of cases) perCard.set(c.card, (perCard.get(c.card) ?? 0) + 1);
-    for (const [card, n] of perCard) add(card, `${file} (${n})`);
+    const perCard = new Map<string, { n: number; assumed: number }>();
+    for (const c of cases) {
+      const count = perCard.get(c.card) ?? { n: 0, assumed: 0 };
+      perCard.set(c.card, { n: count.n + 1, assumed: count.assumed + (c.assumed ? 1 : 0) });
+    }
+    for (const [card, { n, assumed }] of perCard) add(card, `${file} (${n} ${n === 1 ? "case" : "cases"}, ${assumed} assumed)`);
   }
   const own = [join("simulate", "functions"), join("simulate", "cards-doc.test.ts")];
   for (const file of testFiles(join(repo, "test", "simulate")).filter((f) => !own.some((o) => f.includes(o)))) {
@@ -113,6 +120,27 @@ const NOT_YET: Readonly<Record<string, string>> = {
   "list:merge": "semantics not documented clearly enough to simulate",
 };
 
+/** The documentation column: the Okta page a library card's cases follow, or that none was found. */
+export function docColumn(type: string): string {
+  const doc = CARD_DOCS[type];
+  if (!doc) return "";
+  return "page" in doc ? `[${doc.page.kind}](${doc.page.url})` : "none found";
+}
+
+/** Library cards by documentation, and conformance cases by whether they assume anything. */
+function docSummary(): string[] {
+  const docs = [...functionCards.keys()].map((type) => CARD_DOCS[type]);
+  const pages = docs.filter((d) => d !== undefined && "page" in d) as Array<{ page: { kind: string } }>;
+  const references = pages.filter((d) => d.page.kind === "reference").length;
+  const cases = CASE_FILES.flatMap(([, list]) => list);
+  const assumed = cases.filter((c) => c.assumed).length;
+  return [
+    `Documentation: ${pages.length} of the library's ${docs.length} cards follow an Okta page that was found and read (${references} function`,
+    `reference pages, ${pages.length - references} Okta support articles or Workflows team posts); ${docs.length - pages.length} rest on assumptions (no page found).`,
+    `Their ${cases.length} conformance cases: ${cases.length - assumed} follow a page's examples or rules, ${assumed} say what they assume.`,
+  ];
+}
+
 export function renderDoc(counts: CardCounts, tests: ReadonlyMap<string, readonly string[]>): string {
   const types = [...counts.counts.keys()].sort((a, b) => {
     const ta = total(counts.counts.get(a)!);
@@ -131,35 +159,32 @@ export function renderDoc(counts: CardCounts, tests: ReadonlyMap<string, readonl
     "`test/simulate/cards-doc.test.ts` fails when this file is stale.",
     "",
     "Counts are card instances, inline flows included; Tables cards (`root:channels:http:stash:*`) of every version",
-    "count under `stash:<key>`. **library**: a function of the library, checked by the conformance cases named (each",
-    "names the Okta page it follows, or what it assumes); **interpreter**: run by the interpreter itself (control flow,",
-    "helper flows, wiring, triggers, HTTP mocks); **not yet**: a run stops at the card with a message naming it.",
+    "count under `stash:<key>`. **library**: a function of the library, checked by the conformance cases named;",
+    "**interpreter**: run by the interpreter itself (control flow, helper flows, wiring, triggers, HTTP mocks);",
+    "**not yet**: a run stops at the card with a message naming it. **Okta page**: for a library card, the Okta page",
+    "its cases follow (found and read: `test/simulate/functions/pages.ts`), or *none found*: then every case says",
+    "what it assumes. In **tests**, *assumed* counts the cases that assume what the page does not say.",
     "",
     `${types.length} card types, ${all} instances: library ${bySimulation("library").length} types (${instances(bySimulation("library"))} instances),`,
     `interpreter ${bySimulation("interpreter").length} (${instances(bySimulation("interpreter"))}), not yet ${bySimulation("not yet").length} (${instances(bySimulation("not yet"))}).`,
     "",
-    `| card | ${counts.folders.map((f) => f.name).join(" | ")} | total | simulated | tests |`,
-    `|---|${counts.folders.map(() => "---:").join("|")}|---:|---|---|`,
+    ...docSummary(),
+    "",
+    `| card | ${counts.folders.map((f) => f.name).join(" | ")} | total | simulated | Okta page | tests |`,
+    `|---|${counts.folders.map(() => "---:").join("|")}|---:|---|---|---|`,
   ];
   for (const type of types) {
     const row = counts.counts.get(type)!;
     const simulation = simulationOf(type);
     const testText = (tests.get(type) ?? []).map((t) => `\`${t}\``).join(", ") || (simulation === "not yet" ? (NOT_YET[type] ?? "") : "");
-    lines.push(`| \`${type}\` | ${row.join(" | ")} | ${total(row)} | ${simulation} | ${testText} |`);
+    lines.push(`| \`${type}\` | ${row.join(" | ")} | ${total(row)} | ${simulation} | ${docColumn(type)} | ${testText} |`);
   }
   const unseen = [...functionCards.keys()].filter((t) => !counts.counts.has(t)).sort();
   lines.push("", "The library also runs these cards, which no export of the corpus uses:", "");
-  for (const type of unseen)
-    lines.push(
-      `- \`${type}\`${
-        tests.has(type)
-          ? `: ${tests
-              .get(type)!
-              .map((t) => `\`${t}\``)
-              .join(", ")}`
-          : ""
-      }`,
-    );
+  for (const type of unseen) {
+    const testText = (tests.get(type) ?? []).map((t) => `\`${t}\``).join(", ");
+    lines.push(`- \`${type}\` (Okta page: ${docColumn(type)})${testText ? `: ${testText}` : ""}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -169,7 +194,7 @@ function total(row: readonly number[]): number {
 
 /** The counts a rendered document holds (its table), so the library and tests can be checked without the exports. */
 export function countsFromDoc(doc: string): CardCounts | undefined {
-  const header = /^\| card \| (.+) \| total \| simulated \| tests \|$/m.exec(doc);
+  const header = /^\| card \| (.+) \| total \| simulated \| Okta page \| tests \|$/m.exec(doc);
   const files = /exports in (.+), the simulator's/.exec(doc.replace(/\n/g, " "));
   if (!header || !files) return undefined;
   const names = header[1]!.split(" | ");

@@ -17,8 +17,10 @@ const DEFAULT_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
 const ISO_SECONDS = "YYYY-MM-DD[T]HH:mm:ss[Z]";
 /** "Wed, September 7th at 12:01 AM" (Convert's `human`, in UTC). */
 const HUMAN = "ddd, MMMM Do [at] h:mm A";
-/** "Wednesday, September 7, 2016 12:01 AM" (Now's `full`: moment's LLLL). */
-const FULL = "dddd, MMMM D, YYYY h:mm A";
+/** Now's `iso`: offset notation ("2016-09-07T16:55:25+00:00"), its `full` and `time` with milliseconds (Now's page). */
+const NOW_ISO = "YYYY-MM-DD[T]HH:mm:ssZ";
+const NOW_FULL = "MMMM D, YYYY HH:mm:ss.SSS";
+const NOW_TIME = "HH:mm:ss.SSS";
 
 const SHORT_UNITS: Readonly<Record<string, string>> = {
   ms: "millisecond",
@@ -101,13 +103,13 @@ const now: CardFunction = (call) => {
       ms,
       values: {
         date: isoDate(ms),
-        iso: formatDate(ms, ISO_SECONDS, ""),
-        full: formatDate(ms, FULL, ""),
+        iso: formatDate(ms, NOW_ISO, ""),
+        full: formatDate(ms, NOW_FULL, ""),
         minute: d.getUTCMinutes(),
         hour: d.getUTCHours(),
-        time: formatDate(ms, "HH:mm:ss", ""),
+        time: formatDate(ms, NOW_TIME, ""),
         day: d.getUTCDate(),
-        month: formatDate(ms, "MMMM", ""),
+        month: String(d.getUTCMonth() + 1),
         year: d.getUTCFullYear(),
         second: d.getUTCSeconds(),
         millisecond: d.getUTCMilliseconds(),
@@ -125,11 +127,15 @@ function shift(sign: 1 | -1): CardFunction {
   };
 }
 
+/**
+ * Difference: the end date minus the start date. The card's keys are the other way round: `start` is the field
+ * it labels "end date" and `end` the one it labels "start date" (real exports feed Now into `start`).
+ */
 const diff: CardFunction = (call) => {
-  const start = parseDate(arg(call, "start"), "start");
-  const end = parseDate(arg(call, "end"), "end");
+  const endDate = parseDate(arg(call, "start"), "end date");
+  const startDate = parseDate(arg(call, "end"), "start date");
   const values: Record<string, number> = {};
-  for (const output of call.outputs) values[output.key] = diffDates(end, start, unitOf(output.key));
+  for (const output of call.outputs) values[output.key] = diffDates(endDate, startDate, unitOf(output.key));
   return byKey(call, values);
 };
 

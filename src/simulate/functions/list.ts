@@ -4,10 +4,10 @@
  * Union, Concat, Add to End, Sort, Group By. The cards that call a helper flow (For Each, Map, Reduce, Custom
  * Filter...) are the interpreter's. Lists are never changed in place: every output is a new list.
  */
-import type { CardCall, CardFunction } from "../card-function.js";
+import { CardFailure, type CardCall, type CardFunction } from "../card-function.js";
 import { arg, byKey, field, one } from "./args.js";
 import { compareValues } from "./compare.js";
-import { atPath, identity, isBlank, list, num, put, same, text, type Obj } from "./values.js";
+import { atPath, identity, isBlank, isObj, list, num, put, same, text, type Obj } from "./values.js";
 
 /** The author's fields, in order, as the list's items. */
 const construct: CardFunction = (call) => {
@@ -30,16 +30,23 @@ const length: CardFunction = (call) => one(call, list(arg(call, "list")).length)
 /** The item at a position (0 is the first; negative counts from the end); empty when there is none. */
 const at: CardFunction = (call) => one(call, list(arg(call, "list")).at(num(arg(call, "index"), "index")));
 
-/** List to Text: the items as text, joined by the delimiter (empty: a comma, as JavaScript joins). */
+/**
+ * List to Text: the items as text, joined by the delimiter (empty: a comma, as JavaScript joins). A list of
+ * objects is an error, as the card's page says (pluck a key first).
+ */
 const join: CardFunction = (call) => {
   const delimiter = arg(call, "delimiter");
-  return one(
-    call,
-    list(arg(call, "list"))
-      .map(text)
-      .join(isBlank(delimiter) ? "," : text(delimiter)),
-  );
+  const items = list(arg(call, "list"));
+  if (items.some(isObj)) throw new CardFailure("list: a list of objects cannot be joined as text; pluck a key first");
+  return one(call, items.map(text).join(isBlank(delimiter) ? "," : text(delimiter)));
 };
+
+/** list1, list2 and the lists the author added (Intersection and Combine All take more than two). */
+function lists(call: CardCall): Array<readonly unknown[]> {
+  const out: Array<readonly unknown[]> = [list(arg(call, "list1")), list(arg(call, "list2"))];
+  for (const input of call.inputs) if (input.custom) out.push(list(input.value));
+  return out;
+}
 
 /** How an item's value compares: as the comparison field's type. */
 function itemTest(call: CardCall): (item: unknown) => boolean {
@@ -120,19 +127,21 @@ const difference: CardFunction = (call) => {
   );
 };
 
-/** The distinct items that are in both lists, in list 1's order. */
+/** The distinct items that are in every list, in list 1's order. */
 const intersection: CardFunction = (call) => {
-  const other = ids(list(arg(call, "list2")));
+  const [first, ...others] = lists(call);
+  const sets = others.map(ids);
   return one(
     call,
-    unique(list(arg(call, "list1"))).filter((item) => other.has(identity(item))),
+    unique(first!).filter((item) => sets.every((set) => set.has(identity(item)))),
   );
 };
 
 /** The distinct items of both lists, list 1's first. */
 const union: CardFunction = (call) => one(call, unique([...list(arg(call, "list1")), ...list(arg(call, "list2"))]));
 
-const concat: CardFunction = (call) => one(call, [...list(arg(call, "list1")), ...list(arg(call, "list2"))]);
+/** Combine All: every list's items in turn, duplicates kept. */
+const concat: CardFunction = (call) => one(call, lists(call).flat(1));
 
 /** Add to End. */
 const push: CardFunction = (call) => one(call, [...list(arg(call, "list")), arg(call, "item")]);

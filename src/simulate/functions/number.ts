@@ -54,11 +54,15 @@ const ceil: CardFunction = (call) => one(call, Math.ceil(num(arg(call, "a"), "a"
 const floor: CardFunction = (call) => one(call, Math.floor(num(arg(call, "a"), "a")));
 const round: CardFunction = (call) => one(call, roundTo(num(arg(call, "a"), "a"), 0));
 
-/** A whole number from a to b, both included, from the run's seeded randomness. */
+/**
+ * Random Integer: a whole number at least a and less than b (the card labels its fields "Greater than or equal
+ * to" and "Less than"), from the run's seeded randomness.
+ */
 const random: CardFunction = (call) => {
   const low = Math.ceil(num(arg(call, "a"), "a"));
-  const high = Math.floor(num(arg(call, "b"), "b", 100));
-  if (high < low) throw new CardFailure(`b: ${high} is less than a (${low})`);
+  const below = num(arg(call, "b"), "b", 100);
+  const high = Math.ceil(below) - 1;
+  if (high < low) throw new CardFailure(`b: no whole number is at least ${low} and less than ${below}`);
   return one(call, low + Math.floor(call.env.random() * (high - low + 1)));
 };
 

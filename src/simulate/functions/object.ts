@@ -47,14 +47,23 @@ const set: CardFunction = (call) => one(call, withPath(obj(arg(call, "object"), 
 /** Values: the object's values in key order (https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/object/object_values.htm). */
 const values: CardFunction = (call) => one(call, Object.values(obj(arg(call, "object"), "object")));
 
-/** Clear Empty: without the keys whose value is null or empty text (and, `recursive`, the same in nested objects). */
+/**
+ * Clear Empty: without the keys whose value is empty (null, empty text, {}, and [] as the card's description
+ * adds); `recursive` clears nested objects the same way. Emptiness is judged before a nested object is cleared.
+ */
 const clearEmpty: CardFunction = (call) => one(call, clear(obj(arg(call, "object"), "object"), bool(arg(call, "recursive"))));
+
+function isEmptyValue(value: unknown): boolean {
+  if (isBlank(value)) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObj(value) && Object.keys(value).length === 0;
+}
 
 function clear(source: Obj, recursive: boolean): Obj {
   const out: Obj = {};
   for (const key of Object.keys(source)) {
     const value = source[key];
-    if (isBlank(value)) continue;
+    if (isEmptyValue(value)) continue;
     put(out, key, recursive && isObj(value) ? clear(value, true) : value);
   }
   return out;

@@ -1,7 +1,8 @@
 /**
  * Conformance cases: each runs one function card (through the harness, on its catalog shape) and checks its
- * outputs or its failure. Every case names the Okta documentation page it follows; where the page is silent,
- * `assumed` says what the case assumes. Cases are data (cases/*.ts) so docs/simulated-cards.md can count them.
+ * outputs or its failure. Every case names the Okta page it follows (one of pages.ts, all found and read), or
+ * NO_PAGE when none was found; where the page is silent, or there is none, `assumed` says what the case assumes.
+ * Cases are data (cases/*.ts) so docs/simulated-cards.md can count them.
  */
 import { describe, expect, it } from "vitest";
 import { CardFailure } from "../../../src/simulate/card-function.js";
@@ -11,9 +12,9 @@ export interface ConformanceCase extends RunSpec {
   /** The card type, `module:key`. */
   readonly card: string;
   readonly title: string;
-  /** The Okta function reference page the case follows. */
+  /** The Okta page the case follows (an address of pages.ts), or NO_PAGE. */
   readonly doc: string;
-  /** What the case assumes where the page is silent (absent: the case is the page's own example or rule). */
+  /** What the case assumes where the page is silent or there is none (absent: the page's own example or rule). */
   readonly assumed?: string;
   /** Expected outputs by key (or "group.key"); outputs not named are not checked. */
   readonly expect?: Readonly<Record<string, unknown>>;
@@ -23,11 +24,6 @@ export interface ConformanceCase extends RunSpec {
   readonly code?: number;
   /** Further checks on the run (tables after the card, ...). */
   readonly check?: (run: RunResult) => void;
-}
-
-/** Help-center pages, by the path after `function-reference/`. */
-export function okta(path: string): string {
-  return `https://help.okta.com/wf/en-us/content/topics/workflows/function-reference/${path}`;
 }
 
 export function caseTitle(c: ConformanceCase): string {

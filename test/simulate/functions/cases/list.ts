@@ -1,9 +1,15 @@
-import { okta, type ConformanceCase } from "../conformance.js";
+import type { ConformanceCase } from "../conformance.js";
+import { NO_PAGE, PAGES } from "../pages.js";
 
-const PLUCK = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/list/list_pluck.htm";
-const FIND = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/List/list_findby.htm";
-/** An Okta blog post on List Filter: "in" tests whether the item's value is part of the comparison, not the reverse. */
-const FILTER_IN = "https://www.okta.com/blog/2022/11/create-a-custom-list-filter/";
+const PLUCK = PAGES.pluck.url;
+const FIND = PAGES.findInList.url;
+/** Okta's blog on List Filter: "in" tests whether the item's value is part of the comparison, not the reverse. */
+const FILTER_IN = PAGES.customFilterBlog.url;
+/** Filter's page was not found: its path and comparison are read as the Find page describes them. */
+const AS_FIND = "Filter reads path and comparison as the Find page describes them";
+const COMBINE_ALL = PAGES.combineAll.url;
+const INTERSECTION = PAGES.intersection.url;
+const LIST_TO_TEXT = PAGES.listToText.url;
 const PEOPLE = [
   { name: "Bob", gender: "male", age: 80, address: { city: "Paris" } },
   { name: "Sarah", gender: "female", age: 9, address: { city: "Lyon" } },
@@ -14,7 +20,7 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:construct",
     title: "the added fields, in order, are the items",
-    doc: okta("list/list_construct.htm"),
+    doc: PAGES.constructList.url,
     custom: [
       { key: "XPqLlDmNp", type: "object", value: { id: 1 } },
       { key: "k23zceiCU", type: "object", value: { id: 2 } },
@@ -41,11 +47,11 @@ export const listCases: readonly ConformanceCase[] = [
     inputs: { list: PEOPLE, key: "address.city" },
     expect: { values: ["Paris", "Lyon", "Paris"] },
   },
-  { card: "list:length", title: "the number of items", doc: okta("list/list_length.htm"), inputs: { list: PEOPLE }, expect: { length: 3 } },
+  { card: "list:length", title: "the number of items", doc: PAGES.listLength.url, inputs: { list: PEOPLE }, expect: { length: 3 } },
   {
     card: "list:length",
     title: "an empty input is an empty list",
-    doc: okta("list/list_length.htm"),
+    doc: PAGES.listLength.url,
     assumed: "an empty list input has length 0",
     inputs: {},
     expect: { length: 0 },
@@ -53,14 +59,15 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:at",
     title: "the item at index 1 (0 is the first)",
-    doc: okta("list/list_at.htm"),
+    doc: NO_PAGE,
+    assumed: "positions count from 0, as the card's stated purpose says",
     inputs: { list: ["a", "b", "c"], index: 1 },
     expect: { item: "b" },
   },
   {
     card: "list:at",
     title: "a negative index counts from the end; past the end is empty",
-    doc: okta("list/list_at.htm"),
+    doc: NO_PAGE,
     assumed: "negative indexes count from the end; an index past the end leaves the item empty (no failure)",
     inputs: { list: ["a", "b", "c"], index: -1 },
     expect: { item: "c" },
@@ -68,7 +75,7 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:at",
     title: "past the end the item is empty",
-    doc: okta("list/list_at.htm"),
+    doc: NO_PAGE,
     assumed: "an index past the end leaves the item empty (no failure)",
     inputs: { list: ["a"], index: 5 },
     expect: { item: undefined },
@@ -76,14 +83,15 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:join",
     title: "items joined by the delimiter",
-    doc: okta("list/list_join.htm"),
+    doc: LIST_TO_TEXT,
     inputs: { list: ["a", "b", "c"], delimiter: ", " },
     expect: { string: "a, b, c" },
   },
   {
     card: "list:filterBy",
     title: "the items whose path equals the comparison",
-    doc: okta("list/list_filterby.htm"),
+    doc: FIND,
+    assumed: AS_FIND,
     inputs: { list: PEOPLE, operator: "==", path: "gender", comparison: "female" },
     expect: { list: [PEOPLE[1], PEOPLE[2]] },
   },
@@ -97,14 +105,16 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:filterBy",
     title: "a list of text is filtered with an empty path",
-    doc: okta("list/list_filterby.htm"),
+    doc: FIND,
+    assumed: AS_FIND,
     inputs: { list: ["a@x.com", "b@y.com"], operator: "!=", path: "", comparison: "a@x.com" },
     expect: { list: ["b@y.com"] },
   },
   {
     card: "list:filterBy",
     title: "dates compare as dates when the comparison is a date",
-    doc: okta("list/list_filterby.htm"),
+    doc: FIND,
+    assumed: AS_FIND,
     inputs: {
       list: [{ at: "2024-01-01T00:00:00Z" }, { at: "2024-03-01T00:00:00Z" }],
       operator: "<",
@@ -139,7 +149,7 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:flatten",
     title: "a list of lists becomes one list",
-    doc: okta("list/list_flatten.htm"),
+    doc: NO_PAGE,
     assumed: "one level is flattened (lists inside the inner lists stay lists)",
     inputs: { lists: [[1, 2], [3], 4, [[5]]] },
     expect: { list: [1, 2, 3, 4, [5]] },
@@ -147,98 +157,108 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:includes",
     title: "true when the list holds the value",
-    doc: okta("list/list_includes.htm"),
+    doc: NO_PAGE,
+    assumed: "the card's stated purpose: whether the list includes the value",
     inputs: { list: ["a", "b"], value: "b" },
     expect: { result: true },
   },
   {
     card: "list:includes",
     title: "false when it does not",
-    doc: okta("list/list_includes.htm"),
+    doc: NO_PAGE,
+    assumed: "the card's stated purpose: whether the list includes the value",
     inputs: { list: ["a", "b"], value: "c" },
     expect: { result: false },
   },
   {
     card: "list:shift",
     title: "Get First Item: the first item and the rest",
-    doc: okta("list/list_shift.htm"),
+    doc: PAGES.getFirstItem.url,
     inputs: { list: ["a", "b", "c"] },
     expect: { item: "a", list: ["b", "c"] },
   },
   {
     card: "list:pop",
     title: "Get Last Item: the last item and the rest",
-    doc: okta("list/list_pop.htm"),
+    doc: PAGES.getLastItem.url,
     inputs: { list: ["a", "b", "c"] },
     expect: { item: "c", list: ["a", "b"] },
   },
   {
     card: "list:uniqueBy",
     title: "Remove Duplicates: the first item of each value at the path",
-    doc: okta("list/list_uniqueby.htm"),
+    doc: NO_PAGE,
+    assumed: "the first item of each value at the path is kept, in the list's order",
     inputs: { list: PEOPLE, path: "address.city" },
     expect: { "unique list": [PEOPLE[0], PEOPLE[1]] },
   },
   {
     card: "list:uniqueBy",
     title: "with an empty path whole items are compared",
-    doc: okta("list/list_uniqueby.htm"),
+    doc: NO_PAGE,
+    assumed: "an empty path compares whole items, objects by content",
     inputs: { list: ["a", "b", "a", { x: 1 }, { x: 1 }], path: "" },
     expect: { "unique list": ["a", "b", { x: 1 }] },
   },
   {
     card: "list:difference",
     title: "the items of list 1 that are not in list 2",
-    doc: okta("list/list_difference.htm"),
+    doc: NO_PAGE,
+    assumed: "the card's purpose as its name says: list 1 without the items of list 2, compared exactly",
     inputs: { list1: ["a", "b", "c"], list2: ["b"] },
     expect: { list: ["a", "c"] },
   },
   {
     card: "list:intersection",
     title: "the items in both lists",
-    doc: okta("list/list_intersection.htm"),
+    doc: INTERSECTION,
+    assumed: "each item once, in list 1's order",
     inputs: { list1: ["a", "b", "c", "b"], list2: ["c", "b"] },
     expect: { list: ["b", "c"] },
   },
   {
     card: "list:union",
     title: "the distinct items of both lists",
-    doc: okta("list/list_union.htm"),
+    doc: NO_PAGE,
+    assumed: "the card's purpose: every value of either list once, list 1's first",
     inputs: { list1: ["a", "b"], list2: ["b", "c"] },
     expect: { union: ["a", "b", "c"] },
   },
   {
     card: "list:concat",
     title: "list 2 after list 1, duplicates kept",
-    doc: okta("list/list_concat.htm"),
+    doc: COMBINE_ALL,
     inputs: { list1: ["a", "b"], list2: ["b"] },
     expect: { output: ["a", "b", "b"] },
   },
   {
     card: "list:push",
     title: "Add to End",
-    doc: okta("list/list_push.htm"),
+    doc: NO_PAGE,
+    assumed: "the item becomes the list's last",
     inputs: { list: ["a"], item: "b" },
     expect: { list: ["a", "b"] },
   },
   {
     card: "list:sortBy",
     title: "ascending by the value at the path (numbers by value)",
-    doc: okta("list/list_sortby.htm"),
+    doc: NO_PAGE,
+    assumed: "ascending by the value at the path, numbers by value",
     inputs: { list: PEOPLE, path: "age" },
     expect: { "sorted list": [PEOPLE[1], PEOPLE[2], PEOPLE[0]] },
   },
   {
     card: "list:groupBy",
     title: "items grouped by the value at the path",
-    doc: okta("list/list_groupby.htm"),
+    doc: NO_PAGE,
+    assumed: "an object with one key per value at the path, each holding its items in order",
     inputs: { list: PEOPLE, path: "gender" },
     expect: { groups: { male: [PEOPLE[0]], female: [PEOPLE[1], PEOPLE[2]] } },
   },
   {
     card: "list:construct",
     title: "text items",
-    doc: okta("list/list_construct.htm"),
+    doc: PAGES.constructList.url,
     custom: [
       { key: "Okta Verify Push", value: "push" },
       { key: "SMS", value: "sms" },
@@ -248,16 +268,55 @@ export const listCases: readonly ConformanceCase[] = [
   {
     card: "list:join",
     title: "numbers are joined as their text",
-    doc: okta("list/list_join.htm"),
+    doc: LIST_TO_TEXT,
     inputs: { list: [1, 2.5], delimiter: ";" },
     expect: { string: "1;2.5" },
   },
   {
     card: "list:shift",
     title: "an empty list: no item and an empty rest",
-    doc: okta("list/list_shift.htm"),
+    doc: PAGES.getFirstItem.url,
     assumed: "an empty list is not a failure: the item is empty",
     inputs: { list: [] },
     expect: { item: undefined, list: [] },
+  },
+  {
+    card: "list:join",
+    title: "product names joined by a comma and a space",
+    doc: LIST_TO_TEXT,
+    inputs: { list: ["Workflows", "Universal Directory", "SSO"], delimiter: ", " },
+    expect: { string: "Workflows, Universal Directory, SSO" },
+  },
+  {
+    card: "list:join",
+    title: "a list of objects is an error: pluck a key first",
+    doc: LIST_TO_TEXT,
+    assumed: "the error is an input error (400)",
+    inputs: { list: [{ name: "Workflows" }, { name: "SSO" }], delimiter: ", " },
+    error: "list of objects",
+  },
+  {
+    card: "list:intersection",
+    title: "an added third list narrows the result",
+    doc: INTERSECTION,
+    assumed: "each item once, in list 1's order",
+    inputs: { list1: ["a", "b", "c"], list2: ["c", "b", "a"] },
+    custom: [{ key: "list3", type: "string", collection: true, value: ["b", "z"] }],
+    expect: { list: ["b"] },
+  },
+  {
+    card: "list:concat",
+    title: "Alan, Bob, Charles then Alicia, Brittany, Catherine",
+    doc: COMBINE_ALL,
+    inputs: { list1: ["Alan", "Bob", "Charles"], list2: ["Alicia", "Brittany", "Catherine"] },
+    expect: { output: ["Alan", "Bob", "Charles", "Alicia", "Brittany", "Catherine"] },
+  },
+  {
+    card: "list:concat",
+    title: "a third list is combined after the first two",
+    doc: COMBINE_ALL,
+    inputs: { list1: ["a"], list2: ["b"] },
+    custom: [{ key: "list 3", type: "string", collection: true, value: ["c", "a"] }],
+    expect: { output: ["a", "b", "c", "a"] },
   },
 ];

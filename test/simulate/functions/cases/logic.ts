@@ -1,8 +1,12 @@
-import { okta, type ConformanceCase } from "../conformance.js";
+import type { ConformanceCase } from "../conformance.js";
+import { PAGES } from "../pages.js";
 
-const COMPARE = "https://help.okta.com/wf/en-us/Content/Topics/Workflows/function-reference/True-False/truefalse_compare.htm";
-const ASSIGN_IF = "https://help.okta.com/wf/en-us/Content/Topics/Workflows/function-reference/Branching/branching_assignif.htm";
-const EXPRESSION = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/True-False/truefalse_expression.htm";
+const COMPARE = PAGES.compare.url;
+const ASSIGN_IF = PAGES.assignIf.url;
+const EXPRESSION = PAGES.expression.url;
+const LOOKUP = PAGES.lookup.url;
+/** And and Or read values that are not true/false as the Expression page says its card does. */
+const AS_EXPRESSION = "And and Or read values that are not true/false as the Expression card does";
 
 /** Compare's operands, typed as the case needs (the card's fields take the type the author sets). */
 function compare(title: string, a: unknown, op: string, b: unknown, type: string, result: boolean, assumed?: string): ConformanceCase {
@@ -28,7 +32,10 @@ export const logicCases: readonly ConformanceCase[] = [
   compare("12 is a multiple of 4", 12, "%", 4, "number", true),
   compare("0 is a multiple of 4", 0, "%", 4, "number", true),
   compare("-4 is a multiple of 4", -4, "%", 4, "number", true),
+  compare("2 is not a multiple of 4", 2, "%", 4, "number", false),
+  compare("3 is not a multiple of 4", 3, "%", 4, "number", false),
   compare("7 is not a multiple of 4", 7, "%", 4, "number", false),
+  compare("a Price of 1200 is greater than 1000", 1200, ">", 1000, "number", true),
   compare('"test" is in "this is a test"', "test", "in", "this is a test", "string", true),
   compare('there is no "i" in "team"', "i", "in", "team", "string", false),
   compare('"i" is not in "team"', "i", "not in", "team", "string", true),
@@ -70,17 +77,33 @@ export const logicCases: readonly ConformanceCase[] = [
     expect: { output: "small" },
   },
   {
+    card: "control:assignIf",
+    title: "an expense of 100, at most 250, is Approved",
+    doc: PAGES.conditionalLogicBlog.url,
+    inputs: { "left-operand": 100, operator: "<=", "right-operand": 250, valueIfTrue: "Approved", valueIfFalse: "Need approval" },
+    types: { "left-operand": "number", "right-operand": "number" },
+    expect: { output: "Approved" },
+  },
+  {
+    card: "control:assignIf",
+    title: "an expense of 300 needs approval",
+    doc: PAGES.conditionalLogicBlog.url,
+    inputs: { "left-operand": 300, operator: "<=", "right-operand": 250, valueIfTrue: "Approved", valueIfFalse: "Need approval" },
+    types: { "left-operand": "number", "right-operand": "number" },
+    expect: { output: "Need approval" },
+  },
+  {
     card: "control:lookup",
-    title: "the value of the option named by the key, else the else value",
-    doc: okta("branching/branching_lookup.htm"),
-    assumed: "options are the fields of the options group, matched by exact name",
+    title: "the result of the row whose value matches exactly",
+    doc: LOOKUP,
+    assumed: "the lookup table's rows are the fields of the options group (value: the field's name)",
     inputs: { key: "user.mfa.factor.activate", else: 0, "options.user.mfa.factor.activate": 1, "options.user.mfa.factor.deactivate": 2 },
     expect: { result: 1 },
   },
   {
     card: "control:lookup",
-    title: "no option matches: the else value",
-    doc: okta("branching/branching_lookup.htm"),
+    title: "no row matches: the otherwise result",
+    doc: LOOKUP,
     inputs: { key: "other", else: "none" },
     custom: [{ key: "group", group: "options", value: "g" }],
     expect: { result: "none" },
@@ -88,58 +111,98 @@ export const logicCases: readonly ConformanceCase[] = [
   {
     card: "boolean:or",
     title: "true if either is true",
-    doc: okta("true-false/truefalse_or.htm"),
+    doc: PAGES.or.url,
     inputs: { a: false, b: true },
     expect: { output: true },
   },
   {
     card: "boolean:or",
     title: "false if both are false",
-    doc: okta("true-false/truefalse_or.htm"),
+    doc: PAGES.or.url,
     inputs: { a: false, b: false },
     expect: { output: false },
   },
   {
     card: "boolean:or",
+    title: "an added input counts: false, false and an added true give true",
+    doc: PAGES.or.url,
+    inputs: { a: false, b: false },
+    custom: [{ key: "input 3", type: "boolean", value: true }],
+    expect: { output: true },
+  },
+  {
+    card: "boolean:or",
     title: 'text "false" is false, other text is true',
     doc: EXPRESSION,
+    assumed: AS_EXPRESSION,
     inputs: { a: "false", b: "yes" },
     expect: { output: true },
   },
   {
     card: "boolean:and",
-    title: "true only if both are true",
-    doc: okta("true-false/truefalse_and.htm"),
+    title: "false if one input is false",
+    doc: PAGES.and.url,
     inputs: { a: true, b: false },
+    expect: { output: false },
+  },
+  {
+    card: "boolean:and",
+    title: "true if all inputs are true, an added one included",
+    doc: PAGES.and.url,
+    inputs: { a: true, b: true },
+    custom: [{ key: "input 3", type: "boolean", value: true }],
+    expect: { output: true },
+  },
+  {
+    card: "boolean:and",
+    title: "an added false input makes it false",
+    doc: PAGES.and.url,
+    inputs: { a: true, b: true },
+    custom: [{ key: "input 3", type: "boolean", value: false }],
     expect: { output: false },
   },
   {
     card: "boolean:and",
     title: "the number 0 is false",
     doc: EXPRESSION,
+    assumed: AS_EXPRESSION,
     inputs: { a: true, b: 0 },
     expect: { output: false },
   },
   {
     card: "boolean:xor",
     title: "true if only one is true",
-    doc: okta("true-false/truefalse_xor.htm"),
+    doc: PAGES.xor.url,
     inputs: { a: true, b: false },
     expect: { output: true },
   },
   {
     card: "boolean:xor",
     title: "false if both are true",
-    doc: okta("true-false/truefalse_xor.htm"),
+    doc: PAGES.xor.url,
     inputs: { a: true, b: true },
+    expect: { output: false },
+  },
+  {
+    card: "boolean:xor",
+    title: "false if both are false",
+    doc: PAGES.xor.url,
+    inputs: { a: false, b: false },
     expect: { output: false },
   },
   {
     card: "boolean:not",
     title: "true becomes false",
-    doc: okta("true-false/truefalse_not.htm"),
+    doc: PAGES.not.url,
     inputs: { a: true },
     expect: { output: false },
+  },
+  {
+    card: "boolean:not",
+    title: "false becomes true",
+    doc: PAGES.not.url,
+    inputs: { a: false },
+    expect: { output: true },
   },
   {
     card: "boolean:compare",

@@ -1,16 +1,40 @@
 import { expect } from "vitest";
-import { okta, type ConformanceCase } from "../conformance.js";
+import type { ConformanceCase } from "../conformance.js";
+import { NO_PAGE, PAGES } from "../pages.js";
 
-const PICK = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/Object/object_pick.htm";
+const PICK = PAGES.getMultiple.url;
 const INVENTORY = { product: "a123", parts: [{ partno: 12 }, { partno: 16 }, { partno: 27 }], inventory: { instock: 12, ordered: 10 } };
-const VALUES = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/object/object_values.htm";
+const VALUES = PAGES.values.url;
+const CONSTRUCT = PAGES.constructObject.url;
+const GET = PAGES.getSupport.url;
+const MERGE = PAGES.merge.url;
+const CLEAR_EMPTY = PAGES.clearEmpty.url;
+/** The JSON Okta's support article and blog read with Object Get. */
+const ICE_CREAM = {
+  product: "ice cream",
+  ingredients: {
+    ingredient: [
+      { id: 100, type: "chocolate" },
+      { id: 200, type: "vanilla" },
+      { id: 300, type: "caramel" },
+    ],
+  },
+  shop: { inventory: { instock: 100, ordered: 50 } },
+};
+const EMILY = { Name: "Emily", Age: "", Settings: { test: {}, test2: "value2" } };
+const JANE = { email: "jane.doe@example.com", id: 123 };
+const JOHN = { email: "john.doe@example.com", first: "John", last: "Doe" };
+
+function get(title: string, path: string, output: unknown): ConformanceCase {
+  return { card: "object:get", title, doc: GET, inputs: { object: ICE_CREAM, path }, expect: { output } };
+}
 const USER = { id: "00u1", profile: { login: "jane@x.com", "Last Login": "2024-01-01" }, groups: [{ id: "g1" }, { id: "g2" }] };
 
 export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:construct",
     title: "one key per added field",
-    doc: okta("object/object_construct.htm"),
+    doc: CONSTRUCT,
     custom: [
       { key: "Content-Type", value: "application/json" },
       { key: "limit", type: "number", value: 200 },
@@ -20,8 +44,8 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:construct",
     title: "dotted keys build nested objects and lists",
-    doc: okta("object/object_construct.htm"),
-    assumed: 'a key "a.b" builds {"a":{"b":…}} and "fields.0.text" a list, as the exports that use such keys expect',
+    doc: PAGES.constructSupport.url,
+    assumed: 'a number in a dotted key ("fields.0.text") builds a list, as the exports that use such keys expect',
     custom: [
       { key: "scheduleSettings.type", value: "ONE_OFF" },
       { key: "scheduleSettings.durationInDays", type: "number", value: 30 },
@@ -32,7 +56,7 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:construct",
     title: "a __proto__ key is data, not a prototype",
-    doc: okta("object/object_construct.htm"),
+    doc: CONSTRUCT,
     assumed: "any key is an ordinary key",
     custom: [{ key: "__proto__", value: "x" }],
     check: ({ out }) => {
@@ -44,21 +68,21 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:get",
     title: "a key's value",
-    doc: okta("object/object_get.htm"),
+    doc: GET,
     inputs: { object: USER, path: "id" },
     expect: { output: "00u1" },
   },
   {
     card: "object:get",
     title: "a dot path into sub-objects and lists",
-    doc: okta("object/object_get.htm"),
+    doc: GET,
     inputs: { object: USER, path: "groups.1.id" },
     expect: { output: "g2" },
   },
   {
     card: "object:get",
     title: "a missing key gives an empty output",
-    doc: okta("object/object_get.htm"),
+    doc: GET,
     assumed: "a path that leads nowhere is empty, not a failure",
     inputs: { object: USER, path: "profile.manager.id" },
     expect: { output: undefined },
@@ -73,9 +97,9 @@ export const objectCases: readonly ConformanceCase[] = [
   },
   {
     card: "object:merge",
-    title: "the keys of all objects, later objects winning",
-    doc: okta("object/object_merge.htm"),
-    assumed: "a shallow merge: a key in a later object replaces the earlier value",
+    title: "a later object's key replaces the whole earlier value; an added object is merged last",
+    doc: MERGE,
+    assumed: "the merge is shallow: a nested object is replaced, not merged",
     inputs: { start: { a: 1, b: { x: 1 } }, sink: { b: { y: 2 }, c: 3 } },
     custom: [{ key: "object 3", type: "object", value: { c: 4 } }],
     expect: { output: { a: 1, b: { y: 2 }, c: 4 } },
@@ -83,7 +107,7 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:merge",
     title: "the inputs are not changed",
-    doc: okta("object/object_merge.htm"),
+    doc: MERGE,
     assumed: "cards never change their inputs in place",
     inputs: { start: { a: 1 }, sink: { a: 2 } },
     check: ({ call }) => expect(call.inputs.find((i) => i.key === "start")!.value).toEqual({ a: 1 }),
@@ -91,7 +115,8 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:set",
     title: "a copy with the value at the path",
-    doc: okta("object/object_set.htm"),
+    doc: NO_PAGE,
+    assumed: "the card sets the value at a key or dot path of a copy, as Get reads one",
     inputs: { object: { profile: { login: "a" } }, path: "profile.email", value: "a@x.com" },
     expect: { output: { profile: { login: "a", email: "a@x.com" } } },
   },
@@ -104,9 +129,9 @@ export const objectCases: readonly ConformanceCase[] = [
   },
   {
     card: "object:clearEmpty",
-    title: "keys with empty values removed, recursively when asked",
-    doc: okta("object/object_clearempty.htm"),
-    assumed: "empty means null or empty text",
+    title: "a nested object emptied by the clearing stays",
+    doc: CLEAR_EMPTY,
+    assumed: "emptiness is judged before the nested keys are cleared; 0 is a value",
     inputs: { object: { a: "", b: null, c: 0, d: { e: "" } }, recursive: true },
     expect: { output: { c: 0, d: {} } },
   },
@@ -130,7 +155,8 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:construct",
     title: "no fields: an empty object",
-    doc: okta("object/object_construct.htm"),
+    doc: CONSTRUCT,
+    assumed: "a card with no fields outputs an empty object",
     expect: { output: {} },
   },
   {
@@ -149,8 +175,7 @@ export const objectCases: readonly ConformanceCase[] = [
   {
     card: "object:get",
     title: "dot notation through a list: the JSON of Okta's how-to on reading JSON paths",
-    doc: "https://www.okta.com/blog/product-innovation/how-to-read-a-json-path-with-dot-notation",
-    assumed: "the post's JSON; the path and value are ours (a list item is reached by its index)",
+    doc: PAGES.jsonPathBlog.url,
     inputs: {
       object: {
         product: "ice cream",
@@ -165,5 +190,74 @@ export const objectCases: readonly ConformanceCase[] = [
       path: "ingredients.ingredient.1.type",
     },
     expect: { output: "vanilla" },
+  },
+  {
+    card: "object:construct",
+    title: "a customer: two texts, a number and a true/false",
+    doc: CONSTRUCT,
+    custom: [
+      { key: "First name", value: "Jane" },
+      { key: "Last name", value: "Smith" },
+      { key: "Age", type: "number", value: 29 },
+      { key: "Loyalty", type: "boolean", value: true },
+    ],
+    expect: { output: { "First name": "Jane", "Last name": "Smith", Age: 29, Loyalty: true } },
+  },
+  {
+    card: "object:construct",
+    title: "a field named user.email builds a nested object",
+    doc: PAGES.constructSupport.url,
+    custom: [{ key: "user.email", value: "user@okta.com" }],
+    expect: { output: { user: { email: "user@okta.com" } } },
+  },
+  {
+    card: "object:construct",
+    title: "headers for an API call",
+    doc: PAGES.constructSupport.url,
+    custom: [
+      { key: "X-Favorite-Food", value: "Pizza" },
+      { key: "X-Favorite-Drink", value: "Tea" },
+    ],
+    expect: { output: { "X-Favorite-Food": "Pizza", "X-Favorite-Drink": "Tea" } },
+  },
+  get("product: the text ice cream", "product", "ice cream"),
+  get("ingredients.ingredient.0: the first ingredient object", "ingredients.ingredient.0", { id: 100, type: "chocolate" }),
+  get("shop.inventory: an object", "shop.inventory", { instock: 100, ordered: 50 }),
+  get("ingredients.ingredient.1.type: a value inside a list", "ingredients.ingredient.1.type", "vanilla"),
+  {
+    card: "object:merge",
+    title: "the same key in both objects: the last object's value is kept",
+    doc: MERGE,
+    inputs: { start: JANE, sink: JOHN },
+    expect: { output: { email: "john.doe@example.com", id: 123, first: "John", last: "Doe" } },
+  },
+  {
+    card: "object:merge",
+    title: "the order reversed: the other value is kept",
+    doc: MERGE,
+    inputs: { start: JOHN, sink: JANE },
+    expect: { output: { first: "John", email: "jane.doe@example.com", last: "Doe", id: 123 } },
+  },
+  {
+    card: "object:clearEmpty",
+    title: "not recursive: empty keys removed at the top level only",
+    doc: CLEAR_EMPTY,
+    inputs: { object: EMILY, recursive: false },
+    expect: { output: { Name: "Emily", Settings: { test: {}, test2: "value2" } } },
+  },
+  {
+    card: "object:clearEmpty",
+    title: "recursive: empty keys removed at any level, an empty object included",
+    doc: CLEAR_EMPTY,
+    inputs: { object: EMILY, recursive: true },
+    expect: { output: { Name: "Emily", Settings: { test2: "value2" } } },
+  },
+  {
+    card: "object:clearEmpty",
+    title: "null, empty text, an empty object and an empty list are empty",
+    doc: CLEAR_EMPTY,
+    assumed: "an empty list is empty too, as the card's own description in the exports says",
+    inputs: { object: { a: null, b: "", c: {}, d: [], e: false, f: 0 }, recursive: false },
+    expect: { output: { e: false, f: 0 } },
   },
 ];

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
-import { okta, type ConformanceCase } from "../conformance.js";
+import type { ConformanceCase } from "../conformance.js";
 import type { FieldSpec, RunSpec } from "../harness.js";
+import { NO_PAGE, PAGES } from "../pages.js";
 
 const TABLES = {
   definitions: [
@@ -30,9 +31,9 @@ const FIRST_ROW: FieldSpec[] = [
   { group: "Fields", key: "Login" },
   { group: "Fields", key: "Count", type: "number" },
 ];
-const SEARCH = "https://help.okta.com/en/prod/Content/Topics/Workflows/function-reference/Tables/stash_searchrows2.htm";
-const CREATE = okta("tables/stash_createrow.htm");
-const UPDATE = okta("tables/stash_updaterow.htm");
+const SEARCH = PAGES.searchRows.url;
+const CREATE = PAGES.createRow.url;
+const UPDATE = PAGES.updateRow.url;
 
 function where(...conditions: object[]): { expr: object[] } {
   return { expr: conditions.map((c) => ({ join: "AND", ...c })) };
@@ -47,7 +48,8 @@ export const tableCases: readonly ConformanceCase[] = [
     card: "stash:createRow",
     title: "a row with the fields given, its new Row ID as output",
     doc: CREATE,
-    assumed: 'row ids are "row-1", "row-2"... in the order rows are made in a run; Created and Updated are the virtual clock',
+    assumed:
+      'row ids are "row-1", "row-2"... in the order rows are made in a run (the page types the id as a number); Created and Updated are the virtual clock',
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit" },
     custom: [
@@ -79,7 +81,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:readRow",
     title: "a row's fields, created and updated times by its Row ID",
-    doc: okta("tables/stash_readrow.htm"),
+    doc: PAGES.readRow.url,
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Read By.Row ID": "r2" },
     outputs: [
@@ -92,7 +94,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:readRow",
     title: "an unknown Row ID fails with 404",
-    doc: okta("tables/stash_readrow.htm"),
+    doc: PAGES.readRow.url,
     assumed: "a missing row is a not-found error (404)",
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Read By.Row ID": "nope" },
@@ -103,7 +105,7 @@ export const tableCases: readonly ConformanceCase[] = [
     card: "stash:updateRow",
     title: "the fields given change; empty fields keep their value",
     doc: UPDATE,
-    assumed: 'with "update empty inputs" No (the default), an empty field leaves the column as it was',
+    assumed: "Updated is the virtual clock's now",
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Update By.Row ID": "r1", "parameters.updateEmptyInputs": "No" },
     custom: [
@@ -130,7 +132,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:deleteRow",
     title: "the row is gone",
-    doc: okta("tables/stash_deleterow.htm"),
+    doc: PAGES.deleteRow.url,
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit", "Delete By.Row ID": "r2" },
     check: ({ tables }) => expect(tables.byId("tbl-audit")!.rows.map((r) => r.id)).toEqual(["r1", "r3"]),
@@ -138,7 +140,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:clearTable",
     title: "every row removed, their number as output",
-    doc: okta("tables/stash_cleartable.htm"),
+    doc: PAGES.clearTable.url,
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit" },
     expect: { "Cleared Rows": 3 },
@@ -147,7 +149,7 @@ export const tableCases: readonly ConformanceCase[] = [
   {
     card: "stash:readTable",
     title: "the column schema",
-    doc: okta("tables/stash_readtable.htm"),
+    doc: NO_PAGE,
     assumed: "each column as { name, type }",
     tables: TABLES,
     inputs: { "parameters.stash": "tbl-audit" },
