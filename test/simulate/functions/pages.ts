@@ -96,8 +96,6 @@ export const PAGES = {
     url: "https://support.okta.com/help/s/article/how-to-create-json-data-in-workflows?language=en_US",
     kind: "support article",
   },
-  /** Okta's blog (Workflows team): the same ice-cream JSON read with Object Get. */
-  jsonPathBlog: { url: "https://www.okta.com/blog/product-innovation/how-to-read-a-json-path-with-dot-notation", kind: "blog" },
   /** Okta's blog (Workflows team): List Filter's "in" tests whether the item's value is part of the comparison. */
   customFilterBlog: { url: "https://www.okta.com/blog/2022/11/create-a-custom-list-filter/", kind: "blog" },
   /** The blog of Okta's Workflows developer advocate: an Assign If example. */

@@ -173,25 +173,6 @@ export const objectCases: readonly ConformanceCase[] = [
     expect: { product: "a123", "parts.1.partno": 16, inventory: { instock: 12, ordered: 10 }, "inventory.ordered": 10 },
   },
   {
-    card: "object:get",
-    title: "dot notation through a list: the JSON of Okta's how-to on reading JSON paths",
-    doc: PAGES.jsonPathBlog.url,
-    inputs: {
-      object: {
-        product: "ice cream",
-        ingredients: {
-          ingredient: [
-            { id: 100, type: "chocolate" },
-            { id: 200, type: "vanilla" },
-            { id: 300, type: "caramel" },
-          ],
-        },
-      },
-      path: "ingredients.ingredient.1.type",
-    },
-    expect: { output: "vanilla" },
-  },
-  {
     card: "object:construct",
     title: "a customer: two texts, a number and a true/false",
     doc: CONSTRUCT,

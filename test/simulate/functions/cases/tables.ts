@@ -207,6 +207,7 @@ export const tableCases: readonly ConformanceCase[] = [
     card: "stash:searchRows2",
     title: "all matching rows: numbers compare as numbers, dates as dates",
     doc: SEARCH,
+    assumed: "a condition compares as its column's type: a number column by value, a date column as dates",
     tables: TABLES,
     inputs: {
       "parameters.stash": "tbl-audit",
