@@ -1,6 +1,6 @@
 /**
  * Automatic mocks, for smoke runs: each output gets a value of its declared type, the same on every run. Text is
- * the field's key in angle brackets (`<Email>`), numbers 1, true/false false, dates the run's clock, objects
+ * the field's key in angle brackets (`<Email>`), numbers 1 (a Status Code 200), true/false false, dates the run's clock, objects
  * follow their schema field by field (an object without a schema is `{}`), and a list holds one such item (so that
  * a For Each over it runs its helper flow once). HTTP cards answer 200 with an empty body.
  */
@@ -17,7 +17,7 @@ function autoValue(key: string, type: string, schema: JsonObject | undefined, co
       case "string":
         return `<${key}>`;
       case "number":
-        return 1;
+        return key === "Status Code" ? 200 : 1;
       case "boolean":
         return false;
       case "Date":

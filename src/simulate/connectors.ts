@@ -180,15 +180,12 @@ function notMockedMessage(card: CardPlan, frame: Frame, http: HttpRequest | unde
   const name = mockName(module, action);
   const first = card.outputs.find((o) => !o.hidden);
   const example = first ? `{ ${propertyName(first.key)}: ... }` : "{}";
-  const lines = [
-    `card "${card.name}" (${card.moduleKey}) in flow "${frame.plan.flow.name}" has no mock:`,
-    `mock it in a test with mock(${name}, (inputs) => (${example}))`,
-    `or in a --mocks file with { "cards": { "${name}": ${first ? `{ "${first.key}": ... }` : "{}"} } }`,
+  const ways = [
+    `in a test with mock(${name}, (inputs) => (${example}))`,
+    `in a --mocks file with { "cards": { "${name}": ${first ? `{ "${first.key}": ... }` : "{}"} } }`,
   ];
   if (http)
-    lines.push(
-      `or answer its request with an HTTP mock { "method": "${http.method}", "url": ${JSON.stringify(http.url.split("?")[0])}, "response": { "status": 200, "body": ... } }`,
-    );
-  lines.push("or turn on automatic mocks (auto: true, --auto-mocks)");
-  return lines.join("; ");
+    ways.push(`with an HTTP mock of ${http.method} ${JSON.stringify(http.url.split("?")[0])} (httpMock(...), or "http" in a --mocks file)`);
+  ways.push("or with automatic mocks (auto: true, --auto-mocks)");
+  return `card "${card.name}" (${card.moduleKey}) in flow "${frame.plan.flow.name}" has no mock: mock it ${ways.join(", ")}`;
 }

@@ -86,6 +86,10 @@ export class Interpreter {
       try {
         return this.dispatch(step, card, frame);
       } catch (error) {
+        if (error instanceof SimulationStop) {
+          const entry = this.state.trace[at];
+          if (entry && entry.ref === card.card.ref && entry.status === "ok") entry.status = "stopped";
+        }
         if (!(error instanceof FlowFailure)) throw error;
         error.error ??= {
           message: error.message,

@@ -4,8 +4,8 @@
  *   a Scheduled Flow's "Current Time" is the virtual clock.
  * - API Endpoint: the request, `{ body, query, headers }`; the card's raw fields and its custom fields (groups
  *   body, query, headers) are read from it.
- * - an event card (User Created...): the event's fields by key; the event wrapper (For Each - Ignore Errors)
- *   gets a list of that one event.
+ * - an event card (User Created...): the event's fields by key (or label); the event wrapper (For Each - Ignore
+ *   Errors) gets a list of that one event.
  * - Noop (a flow run by hand): nothing.
  * A key the start card has no field for, or a value of the wrong type, is a clear error before anything runs.
  */
@@ -48,14 +48,9 @@ export function triggerOutputs(
       return card.outputs.map(() => undefined);
     case "api":
       return requestOutputs(card, input, execution, where);
-    case "event": {
-      checkFields(
-        card.outputs.filter((o) => o.key !== "collection"),
-        input,
-        where,
-      );
-      return card.outputs.map((o) => (o.key === "collection" ? [input] : fieldValue(input, o)));
-    }
+    case "event":
+      // The event's fields are declared by the flow's body (the event wrapper's start card), not by the event card.
+      return card.outputs.map((o) => (o.key === "collection" ? [input] : o.key === "execution_id" ? execution : fieldValue(input, o)));
     default: {
       const fields = card.outputs.filter((o) => o.group !== "context" || o.key === "okta-user-id");
       checkFields(fields, input, where);

@@ -6,7 +6,8 @@
  */
 import type { CardPlan, InputSlot, OutputSlot } from "./plan.js";
 
-export type CardStatus = "ok" | "failed" | "retried";
+/** ok; failed (Okta's card fails); retried (failed with 429, ran again); stopped (the simulation stopped here). */
+export type CardStatus = "ok" | "failed" | "retried" | "stopped";
 
 export interface TraceEntry {
   /** The flow the card belongs to (its name). */
