@@ -1,11 +1,15 @@
 /**
  * Automatic mocks, for smoke runs: each output gets a value of its declared type, the same on every run. Text is
- * the field's key in angle brackets (`<Email>`), numbers 1 (a Status Code 200), true/false false, dates the run's clock, objects
+ * the field's key in angle brackets (`<Email>`) or, for a text field named like a date (Created, Last Login), the
+ * run's clock, numbers 1 (a Status Code 200), true/false false, dates the run's clock, objects
  * follow their schema field by field (an object without a schema is `{}`), and a list holds one such item (so that
  * a For Each over it runs its helper flow once). HTTP cards answer 200 with an empty body.
  */
 import { isObject, type JsonObject } from "../util/json.js";
 import type { OutputSlot } from "./plan.js";
+
+/** Text fields that hold dates in Okta's connectors ("Created", "Last Login", "Expiration Date"...): the clock. */
+const DATE_LIKE = /(date|time|created|updated|changed|activated|last ?login|expir|timestamp|_at$|At$)/i;
 
 export function autoOutputs(outputs: readonly OutputSlot[], now: string): unknown[] {
   return outputs.map((o) => autoValue(o.key, o.type, o.schema, o.collection, now, 0));
@@ -15,7 +19,7 @@ function autoValue(key: string, type: string, schema: JsonObject | undefined, co
   const one = (): unknown => {
     switch (type) {
       case "string":
-        return `<${key}>`;
+        return DATE_LIKE.test(key) ? now : `<${key}>`;
       case "number":
         return key === "Status Code" ? 200 : 1;
       case "boolean":

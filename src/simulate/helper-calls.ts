@@ -155,6 +155,16 @@ export function runCall(interp: Interpreter, card: CardPlan, frame: Frame, input
   return returnedOutputs(card, callFlow(interp, card, frame, flow, args, {}, `${card.name} → ${flow.name}`));
 }
 
+/** What a card iterates over: its list; Map to List (`object:map`): each key of its object as { key, value }. */
+function itemsOf(card: CardPlan, inputs: readonly unknown[]): unknown[] {
+  if (card.moduleKey === "object:map") {
+    const object = inputs[card.inputs.findIndex((s) => s.key === "object")];
+    return isPlainObject(object) ? Object.entries(object).map(([key, value]) => ({ key, value })) : [];
+  }
+  const list = inputs[card.inputs.findIndex((s) => s.key === "list")];
+  return Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
+}
+
 /** Items in batches of the card's concurrency (1 to 200), each batch starting at one virtual time. */
 function inBatches<T>(interp: Interpreter, items: readonly T[], concurrency: unknown, run: (item: T, index: number) => void): void {
   const n = Math.min(200, Math.max(1, Math.floor(Number(concurrency) || 1)));
@@ -179,9 +189,7 @@ function returnedValue(end: ScopeEnd | undefined): unknown {
 
 export function runIterate(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: TraceEntry): unknown[] {
   const action = card.moduleKey.slice(card.moduleKey.indexOf(":") + 1);
-  const listIndex = card.inputs.findIndex((s) => s.key === "list");
-  const list = listIndex === -1 ? undefined : inputs[listIndex];
-  const items: unknown[] = Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
+  const items = itemsOf(card, inputs);
   const floSlot = card.inputs.find((s) => s.key === "flo" && s.type === "flo");
   const concurrency = inputs[card.inputs.findIndex((s) => s.key === "concurrency")];
   const inline = floSlot?.inline !== undefined;
@@ -210,7 +218,7 @@ export function runIterate(interp: Interpreter, card: CardPlan, frame: Frame, in
     }
     const value = returnedValue(end);
     if (action === "map") results.push(value);
-    else if (action === "filter" && value === true) kept.push(item);
+    else if (action === "filter" && (value === true || value === "true")) kept.push(item);
     else if (action === "reduce") memo = value;
   });
   if (failures > 0) entry.note = `${failures} of ${items.length} items failed (ignored)`;

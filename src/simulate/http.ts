@@ -2,8 +2,8 @@
  * Cards that make an HTTP request the test can answer at the HTTP boundary: every connector's Custom API Action
  * (`customAPIAction`, Okta's `hTTPRequest`: option Request Type, inputs Relative URL, Query, Headers, Body) and
  * the API Connector cards (`httpfunctions` Raw Request, Get, Post, Put, Patch, Delete: URL, Method, Query,
- * Headers, Body). They are recognised by their fields, not by name: a URL input in the Request group and outputs
- * in the Response group. An answer of 400 or more fails the card as Okta's HTTP errors do ("An error in an HTTP
+ * Headers, Body; the older kernel `http` cards: url, method, headers, query, body). They are recognised by their
+ * fields, not by name: a URL input among the Request fields and a Status Code among the Response fields. An answer of 400 or more fails the card as Okta's HTTP errors do ("An error in an HTTP
  * function typically corresponds to a standard HTTP error code", function-reference/functions.htm).
  */
 import { FlowFailure } from "./errors.js";
@@ -11,12 +11,28 @@ import type { HttpRequest, HttpResponse } from "./mocks.js";
 import type { CardPlan } from "./plan.js";
 import { isPlainObject } from "./values.js";
 
-const URL_KEYS = new Set(["Relative URL", "URL", "url", "relativeUrl"]);
+const URL_KEYS = new Set(["relative url", "url"]);
 const METHOD_BY_ACTION: Readonly<Record<string, string>> = { get: "GET", post: "POST", put: "PUT", patch: "PATCH", delete: "DELETE" };
+
+/** The Request fields of an HTTP card (group Request; the kernel `http` cards keep them ungrouped). */
+function isRequestField(group: string | null): boolean {
+  return group === "Request" || group === null;
+}
+
+function isResponseField(group: string | null): boolean {
+  return group === "Response" || group === null;
+}
 
 /** Whether a card makes an HTTP request the HTTP mocks answer. */
 export function isHttpCard(card: CardPlan): boolean {
-  return card.inputs.some((i) => i.group === "Request" && URL_KEYS.has(i.key)) && card.outputs.some((o) => o.group === "Response");
+  return (
+    card.inputs.some((i) => isRequestField(i.group) && URL_KEYS.has(i.key.toLowerCase())) &&
+    card.outputs.some((o) => isResponseField(o.group) && normal(o.key) === "statuscode")
+  );
+}
+
+function normal(key: string): string {
+  return key.replace(/[^A-Za-z]/g, "").toLowerCase();
 }
 
 export function httpRequest(card: CardPlan, inputs: readonly unknown[]): HttpRequest {
@@ -24,13 +40,13 @@ export function httpRequest(card: CardPlan, inputs: readonly unknown[]): HttpReq
     const i = card.inputs.findIndex((s) => pred(s.group, s.key));
     return i === -1 ? undefined : inputs[i];
   };
-  const request = (key: string): unknown => get((g, k) => g === "Request" && k.toLowerCase() === key.toLowerCase());
+  const request = (key: string): unknown => get((g, k) => isRequestField(g) && normal(k) === key);
   const action = card.moduleKey.slice(card.moduleKey.indexOf(":") + 1);
   const method =
-    request("Method") ?? get((g, k) => g === "parameters" && k === "requestType") ?? METHOD_BY_ACTION[action.toLowerCase()] ?? "GET";
-  const url = request("Relative URL") ?? request("URL") ?? "";
-  const query = request("Query");
-  const headers = request("Headers");
+    request("method") ?? get((g, k) => g === "parameters" && k === "requestType") ?? METHOD_BY_ACTION[action.toLowerCase()] ?? "GET";
+  const url = request("relativeurl") ?? request("url") ?? "";
+  const query = request("query");
+  const headers = request("headers");
   return {
     method: String(method).toUpperCase(),
     url: String(url),
@@ -40,7 +56,7 @@ export function httpRequest(card: CardPlan, inputs: readonly unknown[]): HttpReq
         ? Object.fromEntries(new URLSearchParams(query))
         : undefined,
     headers: isPlainObject(headers) ? headers : undefined,
-    body: request("Body"),
+    body: request("body"),
   };
 }
 
@@ -70,13 +86,13 @@ export function httpOutputs(card: CardPlan, response: HttpResponse): unknown[] {
     throw new FlowFailure(`${REASONS[status] ?? "HTTP Error"} (${status})${detail ? `: ${detail}` : ""}`, status);
   }
   return card.outputs.map((o) => {
-    if (o.group !== "Response") return undefined;
-    switch (o.key) {
-      case "Status Code":
+    if (!isResponseField(o.group)) return undefined;
+    switch (normal(o.key)) {
+      case "statuscode":
         return status;
-      case "Headers":
+      case "headers":
         return response.headers ?? {};
-      case "Body":
+      case "body":
         return bodyAs(response.body, o.type);
       default:
         return isPlainObject(response.body) ? response.body[o.key] : undefined;

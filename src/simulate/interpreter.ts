@@ -7,6 +7,7 @@
  */
 import type { CardInput, CardOutput } from "./card-function.js";
 import { CardFailure } from "./card-function.js";
+import { splitTemplate } from "../shapes/compose.js";
 import { compare } from "./compare.js";
 import { runConnector, runMockableFunction } from "./connectors.js";
 import { runBranch, runTryCatch } from "./control-flow.js";
@@ -175,6 +176,8 @@ export class Interpreter {
         return this.joinOutputs(card, inputs);
       case "assign":
         return mirror(card, inputs);
+      case "compose":
+        return card.outputs.map((o) => (o.key === "output" ? compose(card, inputs) : undefined));
       case "expand": {
         const object = inputs[card.inputs.findIndex((i) => i.key === "object")];
         return card.outputs.map((o) => (o.expand ? (o.expand.isKey ? [...o.expand.path] : valueAt(object, o.expand.path)) : undefined));
@@ -385,6 +388,30 @@ export function mirror(card: CardPlan, inputs: readonly unknown[]): unknown[] {
     const i = card.inputs.findIndex((s) => s.group === o.group && s.key === o.key);
     return i === -1 ? undefined : inputs[i];
   });
+}
+
+/**
+ * Compose: the `_text_` template with each `{{{key}}}` placeholder replaced by the value of the input of that key
+ * (text as it is, numbers and true/false as text, lists and objects as JSON, empty as nothing).
+ */
+function compose(card: CardPlan, inputs: readonly unknown[]): string {
+  const template = valueOf(card, inputs, "_text_");
+  if (typeof template !== "string") return template === undefined || template === null ? "" : String(template);
+  const byKey = new Map<string, unknown>();
+  card.inputs.forEach((s, i) => {
+    if (s.key !== "_text_") byKey.set(s.key, inputs[i]);
+  });
+  let out = "";
+  for (const part of splitTemplate(template, new Set(byKey.keys()))) {
+    out += part.text;
+    if (part.token !== undefined) out += asText(byKey.get(part.token));
+  }
+  return out;
+}
+
+function asText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 function statusOf(value: unknown): number {

@@ -35,6 +35,7 @@ export type CardKind =
   | "throwIf"
   | "wait"
   | "expand"
+  | "compose"
   | "connector"
   | "function";
 
@@ -61,7 +62,13 @@ const KERNEL_KINDS: Readonly<Record<string, CardKind>> = {
   "list:filter": "iterate",
   "list:reduce": "iterate",
   "object:expand": "expand",
+  "object:map": "iterate",
+  "string:compose": "compose",
+  "http:close": "close",
 };
+
+/** Kernel cards of the API Connector module that make requests: answered by mocks, like connector cards. */
+const KERNEL_REQUEST_CARDS = new Set(["http:raw", "http:get", "http:post", "http:put", "http:patch", "http:delete"]);
 
 /** Start cards of flows and inline flows (when they are a scope's first card). */
 const START_CARDS = new Set(["control:callable", "http:accept", "http:delegated", "control:noop"]);
@@ -180,6 +187,7 @@ function kindOf(moduleKey: string, isRoot: boolean, connector: string | undefine
     if (isRoot) return "start"; // an event card: the flow's trigger
     return LIBRARY_CONNECTORS.has(connector) ? "function" : "connector";
   }
+  if (KERNEL_REQUEST_CARDS.has(moduleKey)) return "connector";
   return KERNEL_KINDS[moduleKey] ?? "function";
 }
 
