@@ -42,18 +42,14 @@ export function runConnector(interp: Interpreter, card: CardPlan, frame: Frame, 
   const mock = mocks.cardMock(module, action);
   if (mock) {
     const { outputs, records } = fromCardMock(interp, card, frame, inputs, entry, mock);
-    if (records && isStreaming(card)) streamRecords(interp, card, frame, inputs, records);
-    return outputs;
+    return stream(interp, card, frame, inputs, outputs, records ?? []);
   }
   const http = isHttpCard(card) ? httpRequest(card, inputs) : undefined;
   const httpMock = http ? mocks.httpMock(http) : undefined;
   if (http && httpMock) {
-    let response: HttpResponse;
-    try {
-      response = typeof httpMock.response === "function" ? httpMock.response(copyValue(http)) : httpMock.response;
-    } catch (error) {
-      throw mockThrew(card, frame, `the HTTP mock of ${http.method} ${http.url}`, error);
-    }
+    const source = `the HTTP mock of ${http.method} ${http.url}`;
+    const answer = httpMock.response;
+    const response = typeof answer === "function" ? guarded(card, frame, source, () => answer(copyValue(http))) : answer;
     if (!isPlainObject(response))
       throw new SimulationStop(
         "bad-mock",
@@ -68,6 +64,8 @@ export function runConnector(interp: Interpreter, card: CardPlan, frame: Frame, 
   if (mocks.auto) {
     entry.mock = "auto";
     const outputs = http ? httpOutputs(card, { status: 200, headers: {}, body: {} }) : autoOutputs(card.outputs, interp.state.nowIso());
+    // A streaming card streams one record (an empty object) to its helper flow, so that the helper runs too.
+    if (isStreaming(card)) stream(interp, card, frame, inputs, outputs, [{}]);
     record(
       interp,
       card,
@@ -97,16 +95,13 @@ function fromCardMock(
   const { module, action } = actionOf(card);
   const source = `the mock of ${mockName(module, action)} (card "${card.name}" in flow "${frame.plan.flow.name}")`;
   let given: unknown;
-  if (typeof mock.outputs === "function") {
+  const answer = mock.outputs;
+  if (typeof answer === "function") {
     const use = interp.state.setup.mocks.use(mock);
-    try {
-      given = mock.outputs(mockInputs(card, inputs), { card: card.name, flow: frame.plan.flow.name, call: use });
-    } catch (error) {
-      if (error instanceof CardFailure) throw new FlowFailure(error.message, error.code);
-      if (error instanceof FlowFailure || error instanceof SimulationStop) throw error;
-      throw mockThrew(card, frame, source, error);
-    }
-  } else given = mock.outputs;
+    given = guarded(card, frame, source, () =>
+      answer(mockInputs(card, inputs), { card: card.name, flow: frame.plan.flow.name, call: use }),
+    );
+  } else given = answer;
   given = copyValue(given);
   if (isPlainObject(given) && given.$error !== undefined) {
     entry.mock = "card";
@@ -114,21 +109,44 @@ function fromCardMock(
     const e = isPlainObject(given.$error) ? given.$error : { message: given.$error };
     throw new FlowFailure(String(e.message ?? "Error"), typeof e.code === "number" ? e.code : 400);
   }
-  const outputs = mockedOutputs(card.outputs, given, source);
+  const outputs = mockedOutputs(card.outputs, given, source, { card: card.name, flow: frame.plan.flow.name, type: card.moduleKey });
   const records = isPlainObject(given) && Array.isArray(given.$records) ? given.$records : undefined;
   entry.mock = "card";
   record(interp, card, frame, "card", inputs, outputs);
   return { outputs, records };
 }
 
-/** A mock function that throws something else than a CardFailure (which fails the card): the test's bug. */
-function mockThrew(card: CardPlan, frame: Frame, source: string, error: unknown): SimulationStop {
-  const message = error instanceof Error ? error.message : String(error);
-  return new SimulationStop("bad-mock", `${source} threw: ${message}`, {
-    card: card.name,
-    flow: frame.plan.flow.name,
-    type: card.moduleKey,
-  });
+/**
+ * Runs a mock's function: a CardFailure it throws (`fail(...)`) fails the card as Okta's would; anything else it
+ * throws is the test's bug and stops the run, naming the mock.
+ */
+function guarded<T>(card: CardPlan, frame: Frame, source: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof CardFailure) throw new FlowFailure(error.message, error.code);
+    if (error instanceof FlowFailure || error instanceof SimulationStop) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SimulationStop("bad-mock", `${source} threw: ${message}`, {
+      card: card.name,
+      flow: frame.plan.flow.name,
+      type: card.moduleKey,
+    });
+  }
+}
+
+/** A streaming card's records go to its helper flow; "Records Streamed" counts them unless the mock says. */
+function stream(
+  interp: Interpreter,
+  card: CardPlan,
+  frame: Frame,
+  inputs: readonly unknown[],
+  outputs: unknown[],
+  records: readonly unknown[],
+): unknown[] {
+  if (!isStreaming(card)) return outputs;
+  streamRecords(interp, card, frame, inputs, records);
+  return outputs.map((v, i) => (v === undefined && card.outputs[i]!.key === "Records Streamed" ? records.length : v));
 }
 
 /** A card's inputs for a mock function: by field key, "group/key" where two fields share a key. */

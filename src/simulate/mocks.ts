@@ -145,9 +145,9 @@ function urlMatches(pattern: string | RegExp, url: string): boolean {
  * A mock's outputs as the card's output values (in slot order), checked: every key names one output, every
  * value fits its output's type. `source` names the mock in messages.
  */
-export function mockedOutputs(outputs: readonly OutputSlot[], given: unknown, source: string): unknown[] {
-  if (!isPlainObject(given))
-    throw new SimulationStop("bad-mock", `${source} must return an object of outputs, got ${describeValue(given)}`);
+export function mockedOutputs(outputs: readonly OutputSlot[], given: unknown, source: string, at?: SimulationStop["at"]): unknown[] {
+  const stop = (message: string): SimulationStop => new SimulationStop("bad-mock", message, at);
+  if (!isPlainObject(given)) throw stop(`${source} must return an object of outputs, got ${describeValue(given)}`);
   const values: unknown[] = new Array<unknown>(outputs.length).fill(undefined);
   for (const key of Object.keys(given)) {
     if (key === "$records" || key === "$error") continue; // streaming cards' records; a failure the card gives
@@ -159,9 +159,9 @@ export function mockedOutputs(outputs: readonly OutputSlot[], given: unknown, so
         `${source}: the card has no output ${JSON.stringify(key)} (its outputs: ${known.join(", ") || "none"})`,
       );
     }
-    if (i === -2) throw new SimulationStop("bad-mock", `${source}: ${JSON.stringify(key)} names several outputs; write "group/key"`);
+    if (i === -2) throw stop(`${source}: ${JSON.stringify(key)} names several outputs; write "group/key"`);
     const problem = typeProblem(given[key], outputs[i]!);
-    if (problem) throw new SimulationStop("bad-mock", `${source}: output ${JSON.stringify(outputs[i]!.key)} ${problem}`);
+    if (problem) throw stop(`${source}: output ${JSON.stringify(outputs[i]!.key)} ${problem}`);
     values[i] = given[key];
   }
   return values;

@@ -13,8 +13,16 @@ import { CardFailure } from "../simulate/card-function.js";
 import type { CardMock, HttpMock, HttpRequest, HttpResponse, MockContext } from "../simulate/mocks.js";
 import { parseAddress } from "../shapes/address.js";
 
+/** A value with every object field optional, at any depth (a mock gives the fields a test needs). */
+export type DeepPartial<T> =
+  T extends ReadonlyArray<infer I>
+    ? ReadonlyArray<DeepPartial<I>>
+    : T extends object
+      ? { readonly [K in keyof T]?: DeepPartial<T[K]> | null }
+      : T;
+
 /** The outputs a mock gives: the factory's output properties (or Okta's output keys), each optional. */
-export type MockedOutputsOf<O> = { readonly [K in keyof O]?: O[K] | null } & Readonly<Record<string, unknown>>;
+export type MockedOutputsOf<O> = { readonly [K in keyof O]?: DeepPartial<O[K]> | null } & Readonly<Record<string, unknown>>;
 
 type AnyFactory = CardFactory<never, unknown> | ((props?: never) => unknown);
 

@@ -22,7 +22,10 @@ describe("If/Else", () => {
     const run = await simulate(classify, { input: { status: "ACTIVE" }, library: fakeLibrary });
     expect(run.error).toBeUndefined();
     expect(run.trace.map((t) => t.card)).toEqual(["Helper Flow", "If/Else", "To Lower Case", "Join", "Return"]);
-    expect(run.trace[1]).toMatchObject({ inputs: { "value a": "ACTIVE", comparison: "==", "value b": "ACTIVE" }, outputs: { result: true } });
+    expect(run.trace[1]).toMatchObject({
+      inputs: { "value a": "ACTIVE", comparison: "==", "value b": "ACTIVE" },
+      outputs: { result: true },
+    });
     expect(run.outputs).toEqual({ label: "on" });
   });
 
@@ -34,7 +37,9 @@ describe("If/Else", () => {
 
   it("compares by the operands' types and knows Okta's operators", async () => {
     // Each branch hands on a value through an Assign card (the Join hands on card outputs).
-    const say = (word: string) => (b: FlowBuilder) => ({ v: b.add(kernel.control.let({ customInputs: [{ key: "v", type: "string", value: word }] })).$out("v") });
+    const say = (word: string) => (b: FlowBuilder) => ({
+      v: b.add(kernel.control.let({ customInputs: [{ key: "v", type: "string", value: word }] })).$out("v"),
+    });
     const numbers = flow({ name: "Numbers", trigger: helperFlow({ params: { n: "number", s: "string" } }) }, (f) => {
       const big = f.ifElse({ left: f.trigger.n, operator: ">", right: 9 }, say("yes"), say("no"));
       const text = f.ifElse({ left: f.trigger.s, operator: ">", right: "9" }, say("yes"), say("no"));

@@ -9,12 +9,18 @@ const text = (v: unknown): string => (v === undefined || v === null ? "" : Strin
 
 const cards: Record<string, CardFunction> = {
   "string:toLowerCase": (call) => [text(arg(call, "string")).toLowerCase()],
-  "string:concat": (call) => [call.inputs.filter((i) => !i.option).map((i) => text(i.value)).join("")],
+  "string:concat": (call) => [
+    call.inputs
+      .filter((i) => !i.option)
+      .map((i) => text(i.value))
+      .join(""),
+  ],
   "string:length": (call) => [text(arg(call, "string")).length],
   "math:add": (call) => {
     const a = arg(call, "a");
     const b = arg(call, "b");
-    if (typeof a !== "number" || typeof b !== "number") throw new CardFailure(`Add needs two numbers, got ${typeof a} and ${typeof b}`, 400);
+    if (typeof a !== "number" || typeof b !== "number")
+      throw new CardFailure(`Add needs two numbers, got ${typeof a} and ${typeof b}`, 400);
     return [a + b];
   },
   "json:stringify": (call) => [JSON.stringify(arg(call, "object") ?? null)],

@@ -49,7 +49,14 @@ describe("Call Flow", () => {
 describe("For Each, Map, Filter Custom, Reduce", () => {
   it("Map runs the helper once per item, in order, and lists what each Return gives", async () => {
     const mapper = flow({ name: "Mapper", trigger: helperFlow({ params: { words: "string[]" } }) }, (f) => {
-      const m = f.add(kernel.list.map({ list: f.trigger.words, flo: double, concurrency: 1, customInputs: [item, { key: "suffix", type: "string", value: "." }] }));
+      const m = f.add(
+        kernel.list.map({
+          list: f.trigger.words,
+          flo: double,
+          concurrency: 1,
+          customInputs: [item, { key: "suffix", type: "string", value: "." }],
+        }),
+      );
       return { list: m.newList };
     });
     const run = await simulate(mapper, { input: { words: ["a", "b", "c"] }, library: fakeLibrary });
@@ -92,7 +99,9 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
       return { memo: f.add(kernel.string.concat({ string1: f.trigger.memo, string2: f.trigger.item })).output };
     });
     const both = flow({ name: "Both", trigger: helperFlow({ params: { words: "string[]", rows: "object[]" } }) }, (f) => {
-      const kept = f.add(kernel.list.filter({ list: f.trigger.rows, flo: isLong, concurrency: 1, customInputs: [{ ...item, fromItem: "w" }] }));
+      const kept = f.add(
+        kernel.list.filter({ list: f.trigger.rows, flo: isLong, concurrency: 1, customInputs: [{ ...item, fromItem: "w" }] }),
+      );
       // The Reduce variant whose memo is Text; its list is a list of objects, each passing its field "w".
       const all = f.add(
         kernel.list.reduce({
@@ -100,7 +109,10 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
           list: f.trigger.rows,
           memo: ">",
           flo: append,
-          customInputs: [{ ...item, fromItem: "w" }, { key: "memo", type: "string" }],
+          customInputs: [
+            { ...item, fromItem: "w" },
+            { key: "memo", type: "string" },
+          ],
         }),
       );
       return { kept: kept.list, all: all.item };
@@ -132,7 +144,12 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
     expect(ok.trace.filter((t) => t.type === "string:toLowerCase").map((t) => t.outputs.output)).toEqual(["1", "3"]);
     const failed = await simulate(strict, { input: { words }, library: fakeLibrary });
     expect(failed.status).toBe("failed");
-    expect(failed.error?.okta).toMatchObject({ message: 'Invalid type conversion: the text "bad" is not a number', code: 400, method: "add", flo: "picky" });
+    expect(failed.error?.okta).toMatchObject({
+      message: 'Invalid type conversion: the text "bad" is not a number',
+      code: 400,
+      method: "add",
+      flo: "picky",
+    });
     expect(failed.trace.filter((t) => t.type === "string:toLowerCase")).toHaveLength(1);
   });
 
@@ -141,6 +158,8 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
       f.add(kernel.list.each({ list: f.trigger.words, flo: double, concurrency: 1 }));
     });
     const run = await simulate(loop, { input: { words: ["a"] }, library: fakeLibrary });
-    expect(run.warnings).toEqual([`card "For Each" in flow "No Item" passes no list item to its helper flow: none of its arguments is set to the item`]);
+    expect(run.warnings).toEqual([
+      `card "For Each" in flow "No Item" passes no list item to its helper flow: none of its arguments is set to the item`,
+    ]);
   });
 });

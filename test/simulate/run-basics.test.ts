@@ -62,7 +62,11 @@ describe("wiring and conversions", () => {
   });
 
   it("does not convert when auto-transform is off, and looseStrings then decides", async () => {
-    const strict = await simulate(converts, { input: { n: 42 }, library: fakeLibrary, flags: { autoTransform: false, looseStrings: false } });
+    const strict = await simulate(converts, {
+      input: { n: 42 },
+      library: fakeLibrary,
+      flags: { autoTransform: false, looseStrings: false },
+    });
     expect(strict.trace[1]!.inputs).toEqual({ text: 42 });
     const loose = await simulate(converts, { input: { n: 42 }, library: fakeLibrary, flags: { autoTransform: false, looseStrings: true } });
     expect(loose.trace[1]!.inputs).toEqual({ text: "42" });
