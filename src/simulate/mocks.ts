@@ -154,10 +154,7 @@ export function mockedOutputs(outputs: readonly OutputSlot[], given: unknown, so
     const i = outputIndex(outputs, key);
     if (i === -1) {
       const known = outputs.filter((o) => !o.hidden).map((o) => JSON.stringify(o.key));
-      throw new SimulationStop(
-        "bad-mock",
-        `${source}: the card has no output ${JSON.stringify(key)} (its outputs: ${known.join(", ") || "none"})`,
-      );
+      throw stop(`${source}: the card has no output ${JSON.stringify(key)} (its outputs: ${known.join(", ") || "none"})`);
     }
     if (i === -2) throw stop(`${source}: ${JSON.stringify(key)} names several outputs; write "group/key"`);
     const problem = typeProblem(given[key], outputs[i]!);
