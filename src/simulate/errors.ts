@@ -23,6 +23,8 @@ export interface OktaError {
 export class FlowFailure extends Error {
   /** Filled in by the card that fails (the first one to see the failure). */
   error: OktaError | undefined;
+  /** The failing card's display name, its flow's name and its type (for messages). */
+  at: { card: string; flow: string; type: string } | undefined;
   constructor(
     message: string,
     readonly code: number = 400,

@@ -42,8 +42,9 @@ function ending(result: SimulationResult): string {
     case "stopped":
       return `Stopped by Continue If${result.stopMessage ? `: ${result.stopMessage}` : ""} (${ran}).`;
     case "failed": {
-      const okta = result.error?.okta;
-      return `Failed${okta ? ` at card ${okta.method}` : ""}: ${result.error?.message ?? "error"}${okta ? ` (code ${okta.code})` : ""} (${ran}).`;
+      const e = result.error;
+      const where = e?.card !== undefined ? ` at card "${e.card}"${e.flow !== result.flow ? ` of flow "${e.flow}"` : ""}` : "";
+      return `Failed${where}: ${e?.message ?? "error"}${e?.okta ? ` (code ${e.okta.code})` : ""} (${ran}).`;
     }
     default:
       return `Incomplete: ${result.error?.message ?? "the simulation stopped"} (${ran}).`;

@@ -92,6 +92,7 @@ export class Interpreter {
           if (entry && entry.ref === card.card.ref && entry.status === "ok") entry.status = "stopped";
         }
         if (!(error instanceof FlowFailure)) throw error;
+        error.at ??= { card: card.name, flow: frame.plan.flow.name, type: card.moduleKey };
         error.error ??= {
           message: error.message,
           code: error.code,

@@ -141,7 +141,7 @@ function finish(result: SimulationResult, end: ScopeEnd | undefined, response: R
 
 function describeError(error: unknown): SimulationError {
   if (error instanceof FlowFailure) {
-    const e: SimulationError = { kind: "failed", message: error.message };
+    const e: SimulationError = { kind: "failed", message: error.message, ...(error.at ?? {}) };
     if (error.error) e.okta = error.error;
     return e;
   }

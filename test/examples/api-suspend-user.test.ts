@@ -29,6 +29,8 @@ describe("Suspend User by Login (API endpoint)", () => {
 
   it("the endpoint's request must be { body, query, headers }", async () => {
     const run = await simulate(suspendUser, { input: { login: "jane@example.com" } });
-    expect(run.error?.message).toBe(`the input of flow trigger "API Endpoint" is an HTTP request: { body, query, headers }; got a key "login"`);
+    expect(run.error?.message).toBe(
+      `the input of flow trigger "API Endpoint" is an HTTP request: { body, query, headers }; got a key "login"`,
+    );
   });
 });

@@ -24,7 +24,10 @@ describe("M365 Keepalive", () => {
 
   it("fails when Microsoft Graph refuses the call (the tenant would not be kept alive)", async () => {
     const run = await simulate(keepalive, {
-      mocks: [mock(office365admin.getLicenses, { licenses: [] }), httpMock("GET", "/Me", { status: 401, body: { message: "token expired" } })],
+      mocks: [
+        mock(office365admin.getLicenses, { licenses: [] }),
+        httpMock("GET", "/Me", { status: 401, body: { message: "token expired" } }),
+      ],
     });
     expect(run.status).toBe("failed");
     expect(run.error?.message).toBe("Unauthorized (401): token expired");

@@ -14,7 +14,10 @@ describe.skipIf(!functionCards.has("object:get"))("Announce New Users (Okta even
   it("reads the new user and posts one message to the Slack channel", async () => {
     const run = await simulate(welcome, {
       input: event,
-      mocks: [mock(okta.readUser, { id: "00u1", login: "jane@example.com" }), mock(slack.sendMessageToChannel2, { timestamp: "1700000000.0001" })],
+      mocks: [
+        mock(okta.readUser, { id: "00u1", login: "jane@example.com" }),
+        mock(slack.sendMessageToChannel2, { timestamp: "1700000000.0001" }),
+      ],
     });
     expect(run.error).toBeUndefined();
     expect(run.trigger).toBe("event");
