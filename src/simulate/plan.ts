@@ -67,8 +67,11 @@ const KERNEL_KINDS: Readonly<Record<string, CardKind>> = {
   "http:close": "close",
 };
 
-/** Kernel cards of the API Connector module that make requests: answered by mocks, like connector cards. */
-const KERNEL_REQUEST_CARDS = new Set(["http:raw", "http:get", "http:post", "http:put", "http:patch", "http:delete"]);
+/**
+ * Kernel cards that reach outside the run (the API Connector's requests, Export Flow's call to the Workflows
+ * API): answered by mocks, like connector cards.
+ */
+const KERNEL_REQUEST_CARDS = new Set(["http:raw", "http:get", "http:post", "http:put", "http:patch", "http:delete", "utility:exportFlo"]);
 
 /** Start cards of flows and inline flows (when they are a scope's first card). */
 const START_CARDS = new Set(["control:callable", "http:accept", "http:delegated", "control:noop"]);

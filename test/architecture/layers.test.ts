@@ -33,7 +33,22 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   review: ["util", "ir", "format", "shapes", "rules", "catalog", "lift"],
   simulate: ["util", "ir", "format", "shapes", "catalog", "lift"],
   testing: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "compile", "lift", "simulate"],
-  cli: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "compile", "lift", "codegen", "review", "simulate", "testing"],
+  cli: [
+    "util",
+    "ir",
+    "format",
+    "shapes",
+    "rules",
+    "catalog",
+    "dsl",
+    "cards",
+    "compile",
+    "lift",
+    "codegen",
+    "review",
+    "simulate",
+    "testing",
+  ],
   "(root)": ["util", "ir", "shapes", "dsl"],
 };
 
