@@ -14,7 +14,7 @@ import { httpOutputs, httpRequest, isHttpCard } from "./http.js";
 import type { Frame, Interpreter } from "./interpreter.js";
 import { mockedOutputs, mockName, type CardMock, type HttpRequest, type HttpResponse } from "./mocks.js";
 import type { CardPlan } from "./plan.js";
-import { labelled, traceKeys, type MockedCall, type TraceEntry } from "./trace.js";
+import { labelled, type MockedCall, type CardRun } from "./trace.js";
 import { copyValue, describeValue, isPlainObject } from "./values.js";
 
 function actionOf(card: CardPlan): { module: string; action: string } {
@@ -28,7 +28,7 @@ export function runMockableFunction(
   card: CardPlan,
   frame: Frame,
   inputs: readonly unknown[],
-  entry: TraceEntry,
+  entry: CardRun,
 ): unknown[] {
   const { module, action } = actionOf(card);
   const mock = interp.state.setup.mocks.cardMock(module, action);
@@ -36,7 +36,7 @@ export function runMockableFunction(
   return interp.callLibrary(card, frame, inputs);
 }
 
-export function runConnector(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: TraceEntry): unknown[] {
+export function runConnector(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: CardRun): unknown[] {
   const { module, action } = actionOf(card);
   const mocks = interp.state.setup.mocks;
   const mock = mocks.cardMock(module, action);
@@ -58,7 +58,7 @@ export function runConnector(interp: Interpreter, card: CardPlan, frame: Frame, 
     entry.mock = "http";
     const call = record(interp, card, frame, "http", inputs, undefined, { request: http, response });
     const outputs = httpOutputs(card, copyValue(response));
-    call.outputs = labelled(traceKeys(card).outputs, outputs);
+    call.outputs = labelled(card.keys.outputs, outputs);
     return outputs;
   }
   if (mocks.auto) {
@@ -89,7 +89,7 @@ function fromCardMock(
   card: CardPlan,
   frame: Frame,
   inputs: readonly unknown[],
-  entry: TraceEntry,
+  entry: CardRun,
   mock: CardMock,
 ): { outputs: unknown[]; records: unknown[] | undefined } {
   const { module, action } = actionOf(card);
@@ -171,7 +171,7 @@ function record(
   outputs: readonly unknown[] | undefined,
   http?: { request: HttpRequest; response: HttpResponse },
 ): MockedCall {
-  const keys = traceKeys(card);
+  const keys = card.keys;
   const call: MockedCall = {
     flow: frame.plan.flow.name,
     card: card.name,

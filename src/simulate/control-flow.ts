@@ -12,7 +12,6 @@ import { FlowFailure } from "./errors.js";
 import { callableOutputs, returnedOutputs, wormholesOf, type CallableContext } from "./helper-calls.js";
 import type { Frame, Interpreter, ScopeEnd } from "./interpreter.js";
 import type { CardPlan, InputSlot } from "./plan.js";
-import { labelled, traceKeys } from "./trace.js";
 import type { IrScope } from "../ir/types.js";
 
 /** Runs one block (an inline flow) of a container card, its start card taking the wormholes. */
@@ -60,7 +59,7 @@ function conditions(card: CardPlan): Condition[] {
 export function runBranch(interp: Interpreter, card: CardPlan, frame: Frame): undefined {
   const entry = interp.enter(card, frame);
   const inputs = interp.readInputs(card, frame);
-  entry.inputs = labelled(traceKeys(card).inputs, inputs);
+  entry.inputs = inputs;
   const value = (c: Condition, key: string): { value: unknown; type: string } => {
     const s = c.slots.find((x) => x.slot.key === key);
     return s ? { value: inputs[s.index], type: s.slot.type } : { value: undefined, type: "string" };
@@ -76,7 +75,7 @@ export function runBranch(interp: Interpreter, card: CardPlan, frame: Frame): un
     if (scope) end = runBlock(interp, frame, scope, wormholesOf(card, inputs), `${card.name}: ${label}`);
   }
   const outputs = returnedOutputs(card, end);
-  interp.finish(entry, card, undefined, outputs);
+  interp.finish(entry, undefined, outputs);
   frame.values[card.index] = outputs;
   return undefined;
 }
@@ -84,7 +83,7 @@ export function runBranch(interp: Interpreter, card: CardPlan, frame: Frame): un
 export function runTryCatch(interp: Interpreter, card: CardPlan, frame: Frame): undefined {
   const entry = interp.enter(card, frame);
   const inputs = interp.readInputs(card, frame);
-  entry.inputs = labelled(traceKeys(card).inputs, inputs);
+  entry.inputs = inputs;
   const wormholes = wormholesOf(card, inputs);
   const attempt = card.inputs.find((s) => s.key === "flo" && s.inline)?.inline;
   const handler = card.card.policy.flo?.kind === "inline" ? card.card.policy.flo.scope : undefined;
@@ -97,7 +96,7 @@ export function runTryCatch(interp: Interpreter, card: CardPlan, frame: Frame): 
     end = handler ? runBlock(interp, frame, handler, wormholes, `${card.name}: If Error`, error.error) : undefined;
   }
   const outputs = returnedOutputs(card, end);
-  interp.finish(entry, card, undefined, outputs);
+  interp.finish(entry, undefined, outputs);
   frame.values[card.index] = outputs;
   return undefined;
 }

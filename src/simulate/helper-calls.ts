@@ -11,7 +11,7 @@ import type { IrFlow } from "../ir/types.js";
 import { FlowFailure, SimulationStop, type OktaError } from "./errors.js";
 import type { Frame, Interpreter, ScopeEnd, StartValues } from "./interpreter.js";
 import type { CardPlan, InputSlot } from "./plan.js";
-import type { TraceEntry } from "./trace.js";
+import type { CardRun } from "./trace.js";
 import { isPlainObject, valueAt } from "./values.js";
 
 export interface CallableContext {
@@ -138,7 +138,7 @@ function itemField(item: unknown, path: string): unknown {
   return direct !== undefined || !path.includes(".") ? direct : valueAt(item, path.split("."));
 }
 
-export function runCall(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: TraceEntry): unknown[] {
+export function runCall(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: CardRun): unknown[] {
   const slot = card.inputs.find((s) => s.type === "flo");
   const flow = helperFlow(interp, card, frame, slot);
   const args = argumentsOf(card, inputs);
@@ -187,7 +187,7 @@ function returnedValue(end: ScopeEnd | undefined): unknown {
   return keys.length === 1 ? end.values[keys[0]!] : end.values;
 }
 
-export function runIterate(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: TraceEntry): unknown[] {
+export function runIterate(interp: Interpreter, card: CardPlan, frame: Frame, inputs: readonly unknown[], entry: CardRun): unknown[] {
   const action = card.moduleKey.slice(card.moduleKey.indexOf(":") + 1);
   const items = itemsOf(card, inputs);
   const floSlot = card.inputs.find((s) => s.key === "flo" && s.type === "flo");

@@ -5,7 +5,7 @@
  * outputs for the cards after it. A failing card gets Okta's error object and its error policy (retries on 429,
  * then halt, return or a helper flow); If Error blocks catch what is left.
  */
-import type { CardInput, CardOutput } from "./card-function.js";
+import type { CardInput } from "./card-function.js";
 import { CardFailure } from "./card-function.js";
 import { splitTemplate } from "../shapes/compose.js";
 import { compare } from "./compare.js";
@@ -15,7 +15,7 @@ import { FlowFailure, SimulationStop } from "./errors.js";
 import { runCall, runIterate, runRepeat, runErrorHelper } from "./helper-calls.js";
 import type { CardPlan, ScopePlan, StepPlan } from "./plan.js";
 import { MAX_DEPTH, type RunState } from "./run-state.js";
-import { labelled, traceKeys, type TraceEntry } from "./trace.js";
+import type { CardRun } from "./trace.js";
 import { valueAt } from "./values.js";
 
 export interface Frame {
@@ -59,7 +59,7 @@ export class Interpreter {
       const card = plan.cards[plan.root]!;
       const entry = this.enter(card, frame);
       const outputs = card.kind === "start" ? start(card) : [];
-      this.finish(entry, card, undefined, outputs);
+      this.finish(entry, undefined, outputs);
       frame.values[card.index] = outputs;
     }
     return this.runSteps(plan.steps, frame);
@@ -80,8 +80,6 @@ export class Interpreter {
       frame.values[card.index] = [];
       return undefined;
     }
-    const policy = card.kind === "tryCatch" ? {} : card.card.policy.error;
-    const retries = typeof policy.retry === "number" ? policy.retry : 0;
     for (let attempt = 0; ; attempt++) {
       const at = this.state.trace.length;
       try {
@@ -89,7 +87,7 @@ export class Interpreter {
       } catch (error) {
         if (error instanceof SimulationStop) {
           const entry = this.state.trace[at];
-          if (entry && entry.ref === card.card.ref && entry.status === "ok") entry.status = "stopped";
+          if (entry && entry.plan === card && entry.status === "ok") entry.status = "stopped";
         }
         if (!(error instanceof FlowFailure)) throw error;
         error.at ??= { card: card.name, flow: frame.plan.flow.name, type: card.moduleKey };
@@ -101,10 +99,12 @@ export class Interpreter {
           execution: frame.execution,
         };
         const entry = this.state.trace[at];
-        if (entry && entry.ref === card.card.ref) {
+        if (entry && entry.plan === card) {
           entry.status = "failed";
           entry.error = { message: error.message, code: error.code };
         }
+        const policy = card.kind === "tryCatch" ? {} : card.card.policy.error;
+        const retries = typeof policy.retry === "number" ? policy.retry : 0;
         // Okta retries a card only on 429 Too Many Requests (build/set-error-handling.htm).
         if (error.code === 429 && attempt < retries) {
           if (entry) entry.status = "retried";
@@ -164,14 +164,21 @@ export class Interpreter {
         });
         return { kind: "return", values, raw: card.kind === "returnRaw" };
       }
-      default:
-        this.simple(card, frame, (inputs, entry) => this.runValueCard(card, frame, inputs, entry));
+      default: {
+        // The common path (function and connector cards), written out: no closure per card.
+        const entry = this.enter(card, frame);
+        const inputs = this.readInputs(card, frame);
+        entry.inputs = inputs;
+        const outputs = this.runValueCard(card, frame, inputs, entry);
+        entry.outputs = outputs;
+        frame.values[card.index] = outputs;
         return undefined;
+      }
     }
   }
 
   /** Cards that read inputs and give outputs (the run goes on after them). */
-  private runValueCard(card: CardPlan, frame: Frame, inputs: unknown[], entry: TraceEntry): unknown[] {
+  private runValueCard(card: CardPlan, frame: Frame, inputs: unknown[], entry: CardRun): unknown[] {
     switch (card.kind) {
       case "join":
         return this.joinOutputs(card, inputs);
@@ -229,37 +236,34 @@ export class Interpreter {
   }
 
   /** Runs a card that reads inputs and gives outputs: trace entry, inputs, body, outputs stored. */
-  simple(card: CardPlan, frame: Frame, body: (inputs: unknown[], entry: TraceEntry) => unknown[]): void {
+  simple(card: CardPlan, frame: Frame, body: (inputs: unknown[], entry: CardRun) => unknown[]): void {
     const entry = this.enter(card, frame);
     const inputs = this.readInputs(card, frame);
-    entry.inputs = labelled(traceKeys(card).inputs, inputs);
+    entry.inputs = inputs;
     const outputs = body(inputs, entry);
-    this.finish(entry, card, undefined, outputs);
+    this.finish(entry, undefined, outputs);
     frame.values[card.index] = outputs;
   }
 
   /** Starts a card's trace entry (before its inputs are read, so that a failure there is recorded too). */
-  enter(card: CardPlan, frame: Frame): TraceEntry {
+  enter(card: CardPlan, frame: Frame): CardRun {
     this.state.count();
-    const entry: TraceEntry = {
+    const entry: CardRun = {
+      plan: card,
       flow: frame.plan.flow.name,
-      card: card.name,
-      ref: card.card.ref,
-      type: card.moduleKey,
       path: frame.path as string[],
       at: this.state.nowIso(),
-      inputs: {},
-      outputs: {},
+      inputs: undefined,
+      outputs: undefined,
       status: "ok",
     };
     this.state.trace.push(entry);
     return entry;
   }
 
-  finish(entry: TraceEntry, card: CardPlan, inputs: readonly unknown[] | undefined, outputs: readonly unknown[]): void {
-    const keys = traceKeys(card);
-    if (inputs) entry.inputs = labelled(keys.inputs, inputs);
-    entry.outputs = labelled(keys.outputs, outputs);
+  finish(entry: CardRun, inputs: readonly unknown[] | undefined, outputs: readonly unknown[]): void {
+    if (inputs) entry.inputs = inputs;
+    entry.outputs = outputs;
   }
 
   /** A card's input values: wired (the last source that ran, converted) or constant. */
@@ -298,7 +302,7 @@ export class Interpreter {
         },
       );
     }
-    const shape = callShape(card);
+    const shape = card.call;
     const callInputs: CardInput[] = new Array<CardInput>(inputs.length);
     for (let i = 0; i < inputs.length; i++) {
       const s = shape.inputs[i]!;
@@ -332,34 +336,6 @@ export class Interpreter {
     }
     return result as unknown[];
   }
-}
-
-const shapes = new WeakMap<CardPlan, { inputs: Array<Omit<CardInput, "value">>; outputs: CardOutput[] }>();
-
-function callShape(card: CardPlan): { inputs: Array<Omit<CardInput, "value">>; outputs: CardOutput[] } {
-  let shape = shapes.get(card);
-  if (!shape) {
-    shape = {
-      inputs: card.inputs.map((s) => ({
-        group: s.group,
-        key: s.key,
-        type: s.type,
-        collection: s.collection,
-        option: s.option,
-        custom: s.custom,
-      })),
-      outputs: card.outputs.map((o) => ({
-        group: o.group,
-        key: o.key,
-        type: o.type,
-        collection: o.collection,
-        custom: o.custom,
-        ...(o.schema ? { schema: o.schema } : {}),
-      })),
-    };
-    shapes.set(card, shape);
-  }
-  return shape;
 }
 
 /** The value of a card's input by key (the first with that key). */

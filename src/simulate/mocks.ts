@@ -89,6 +89,8 @@ export function mockName(moduleName: string, action: string): string {
 
 export class MockRegistry {
   private readonly byTarget = new Map<string, CardMock>();
+  /** The answer of `cardMock` by card type (`module:key`): computed once per type. */
+  private readonly byType = new Map<string, CardMock | null>();
   private readonly counts = new Map<CardMock, number>();
   readonly http: readonly HttpMock[];
   readonly auto: boolean;
@@ -113,11 +115,15 @@ export class MockRegistry {
 
   /** The card mock answering for a card type, if any. */
   cardMock(moduleName: string, action: string): CardMock | undefined {
-    for (const id of mockIdentity(moduleName, action)) {
-      const m = this.byTarget.get(id);
-      if (m) return m;
+    if (this.byTarget.size === 0) return undefined;
+    const type = `${moduleName}:${action}`;
+    let found = this.byType.get(type);
+    if (found === undefined) {
+      found = null;
+      for (const id of mockIdentity(moduleName, action)) found ??= this.byTarget.get(id) ?? null;
+      this.byType.set(type, found);
     }
-    return undefined;
+    return found ?? undefined;
   }
 
   /** Counts a mock's use; returns how many times it ran before. */

@@ -12,6 +12,8 @@ import { isObject } from "../util/json.js";
 import { chain, looseConverter, pinTransform, type Converter, type SimFlags } from "./convert.js";
 import { cardEntries, constantData, entryKey, type CardEntry } from "./entries.js";
 import { SimulationStop } from "./errors.js";
+import type { CardInput, CardOutput } from "./card-function.js";
+import { traceKeys, type TraceKeys } from "./trace.js";
 import { isEmptyValue } from "./values.js";
 
 export type CardKind =
@@ -144,6 +146,10 @@ export interface CardPlan {
   readonly outputs: readonly OutputSlot[];
   /** Join cards: each input and the outputs it hands its value to. */
   readonly joins: ReadonlyArray<{ input: number; outputs: readonly number[] }>;
+  /** The fields' keys in the trace (labels, made unique). */
+  readonly keys: TraceKeys;
+  /** What a library function is told of the card's fields (values aside). */
+  readonly call: { readonly inputs: ReadonlyArray<Omit<CardInput, "value">>; readonly outputs: readonly CardOutput[] };
 }
 
 export interface StepPlan {
@@ -215,6 +221,25 @@ function planCard(flow: IrFlow, card: IrCard, index: number, isRoot: boolean, te
     index,
     card,
     kind: kindOf(moduleKey, isRoot, connector),
+    keys: traceKeys(inputs, outputs),
+    call: {
+      inputs: inputs.map((s) => ({
+        group: s.group,
+        key: s.key,
+        type: s.type,
+        collection: s.collection,
+        option: s.option,
+        custom: s.custom,
+      })),
+      outputs: outputs.map((o) => ({
+        group: o.group,
+        key: o.key,
+        type: o.type,
+        collection: o.collection,
+        custom: o.custom,
+        ...(o.schema ? { schema: o.schema } : {}),
+      })),
+    },
     address: card.address,
     moduleKey,
     connector,

@@ -9,7 +9,7 @@ import type { SimFlags } from "./convert.js";
 import { SimulationStop } from "./errors.js";
 import type { MockRegistry } from "./mocks.js";
 import { planScope, type ScopePlan, type TemplateLookup } from "./plan.js";
-import type { MockedCall, TraceEntry } from "./trace.js";
+import type { CardRun, MockedCall } from "./trace.js";
 
 /** The virtual clock's start when a test gives none: 2025-01-01T00:00:00.000Z. */
 export const DEFAULT_START = Date.UTC(2025, 0, 1);
@@ -29,6 +29,8 @@ export interface RunSetup {
   readonly start: number;
   readonly seed: number;
   readonly maxCards: number;
+  /** Prepared scopes, shared by the runs of one pack (plans depend on the pack, templates and flags only). */
+  readonly plans: WeakMap<IrScope, ScopePlan>;
 }
 
 /** Deterministic randomness in [0, 1): mulberry32. */
@@ -44,17 +46,19 @@ export function seededRandom(seed: number): () => number {
 }
 
 export class RunState {
-  readonly trace: TraceEntry[] = [];
+  /** Every card run, in order (the result's `trace` is built from them). */
+  readonly trace: CardRun[] = [];
   readonly calls: MockedCall[] = [];
   readonly warnings: string[] = [];
   readonly env: CardEnvironment;
   /** An API endpoint's response once a Close card sent it (the flow may go on). */
   response: Record<string, unknown> | undefined;
   private clock: number;
+  private isoAt = Number.NaN;
+  private iso = "";
   private cardsRun = 0;
   private executions = 0;
   private readonly flows = new Map<string, IrFlow>();
-  private readonly plans = new WeakMap<IrScope, ScopePlan>();
 
   constructor(readonly setup: RunSetup) {
     this.clock = setup.start;
@@ -68,7 +72,11 @@ export class RunState {
   }
 
   nowIso(): string {
-    return new Date(this.clock).toISOString();
+    if (this.isoAt !== this.clock) {
+      this.isoAt = this.clock;
+      this.iso = new Date(this.clock).toISOString();
+    }
+    return this.iso;
   }
 
   advance(ms: number): void {
@@ -84,12 +92,12 @@ export class RunState {
     return this.flows.get(ref);
   }
 
-  /** A scope prepared for running (once per scope per run). */
+  /** A scope prepared for running (once per scope, for every run of the same pack and flags). */
   plan(flow: IrFlow, scope: IrScope): ScopePlan {
-    let plan = this.plans.get(scope);
+    let plan = this.setup.plans.get(scope);
     if (!plan) {
       plan = planScope(flow, scope, this.setup.templates, this.setup.flags);
-      this.plans.set(scope, plan);
+      this.setup.plans.set(scope, plan);
     }
     return plan;
   }

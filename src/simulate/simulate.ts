@@ -4,18 +4,18 @@
  * tables afterwards, and the error, if any. Same pack, input and mocks: same result, on any machine, time zone
  * and locale.
  */
-import type { IrFlow, IrPack } from "../ir/types.js";
+import type { IrFlow, IrPack, IrScope } from "../ir/types.js";
 import type { CardLibrary } from "./card-function.js";
 import { DEFAULT_FLAGS, toIsoDate, type SimFlags } from "./convert.js";
 import { FlowFailure, SimulationStop, type OktaError, type StopKind } from "./errors.js";
 import { functionCards } from "./functions/index.js";
 import { Interpreter, type ScopeEnd } from "./interpreter.js";
 import { MockRegistry, type Mocks } from "./mocks.js";
-import type { TemplateLookup } from "./plan.js";
+import type { ScopePlan, TemplateLookup } from "./plan.js";
 import { DEFAULT_MAX_CARDS, DEFAULT_START, RunState } from "./run-state.js";
 import { triggerKind, triggerOutputs, type TriggerKind } from "./start.js";
 import { createTableStore, type TableSeed } from "./tables.js";
-import type { MockedCall, TraceEntry } from "./trace.js";
+import { traceEntry, type MockedCall, type TraceEntry } from "./trace.js";
 import { copyValue, isPlainObject } from "./values.js";
 
 export interface SimulateOptions {
@@ -83,12 +83,26 @@ export interface SimulationInput {
   flags?: SimFlags;
 }
 
+/** Prepared scopes by pack and flags: a pack run again (a test's cases, a bench) is prepared once. */
+const planCaches = new WeakMap<SimulationInput, Map<string, WeakMap<IrScope, ScopePlan>>>();
+
+function plansFor(input: SimulationInput, flags: SimFlags): WeakMap<IrScope, ScopePlan> {
+  let byFlags = planCaches.get(input);
+  if (!byFlags) planCaches.set(input, (byFlags = new Map()));
+  const key = JSON.stringify(flags);
+  let plans = byFlags.get(key);
+  if (!plans) byFlags.set(key, (plans = new WeakMap()));
+  return plans;
+}
+
 export function simulatePack(input: SimulationInput, options: SimulateOptions = {}): SimulationResult {
   const flow = chooseFlow(input.pack, options.flow);
+  const flags = { ...(input.flags ?? DEFAULT_FLAGS), ...options.flags };
   const state = new RunState({
     pack: input.pack,
     templates: input.templates,
-    flags: { ...(input.flags ?? DEFAULT_FLAGS), ...options.flags },
+    flags,
+    plans: plansFor(input, flags),
     library: options.library ?? functionCards,
     mocks: new MockRegistry(options.mocks),
     tables: createTableStore(
@@ -105,7 +119,7 @@ export function simulatePack(input: SimulationInput, options: SimulateOptions = 
     trigger: "manual",
     status: "completed",
     outputs: {},
-    trace: state.trace,
+    trace: [],
     calls: state.calls,
     tables: {},
     error: undefined,
@@ -127,7 +141,21 @@ export function simulatePack(input: SimulationInput, options: SimulateOptions = 
     if (state.response) result.outputs = state.response;
   }
   for (const t of state.setup.tables.all()) result.tables[t.name] = t.rows.map((r) => ({ ...r.values }));
+  lazyTrace(result, state);
   return result;
+}
+
+/** `trace`, built from the recorded card runs when first read (a run whose trace nobody reads pays nothing for it). */
+function lazyTrace(result: SimulationResult, state: RunState): void {
+  let built: TraceEntry[] | undefined;
+  Object.defineProperty(result, "trace", {
+    enumerable: true,
+    configurable: true,
+    get: () => (built ??= state.trace.map(traceEntry)),
+    set: (value: TraceEntry[]) => {
+      built = value;
+    },
+  });
 }
 
 function finish(result: SimulationResult, end: ScopeEnd | undefined, response: Record<string, unknown> | undefined): void {

@@ -32,6 +32,42 @@ export interface TraceEntry {
   note?: string;
 }
 
+/**
+ * A card run as the interpreter records it: the values as arrays in field order. The result's `trace` is built
+ * from these when a test first reads it (labels are looked up then), so a run pays for labelling only if read.
+ */
+export interface CardRun {
+  readonly plan: CardPlan;
+  readonly flow: string;
+  readonly path: string[];
+  readonly at: string;
+  inputs: readonly unknown[] | undefined;
+  outputs: readonly unknown[] | undefined;
+  status: CardStatus;
+  error?: { message: string; code: number };
+  mock?: "card" | "http" | "auto";
+  note?: string;
+}
+
+export function traceEntry(run: CardRun): TraceEntry {
+  const card = run.plan;
+  const entry: TraceEntry = {
+    flow: run.flow,
+    card: card.name,
+    ref: card.card.ref,
+    type: card.moduleKey,
+    path: run.path,
+    at: run.at,
+    inputs: labelled(card.keys.inputs, run.inputs),
+    outputs: labelled(card.keys.outputs, run.outputs),
+    status: run.status,
+  };
+  if (run.error) entry.error = run.error;
+  if (run.mock) entry.mock = run.mock;
+  if (run.note) entry.note = run.note;
+  return entry;
+}
+
 export interface MockedCall {
   flow: string;
   card: string;
@@ -51,15 +87,8 @@ export interface TraceKeys {
   readonly outputs: readonly (string | undefined)[];
 }
 
-const keysCache = new WeakMap<CardPlan, TraceKeys>();
-
-export function traceKeys(card: CardPlan): TraceKeys {
-  let keys = keysCache.get(card);
-  if (!keys) {
-    keys = { inputs: uniqueKeys(card.inputs), outputs: uniqueKeys(card.outputs) };
-    keysCache.set(card, keys);
-  }
-  return keys;
+export function traceKeys(inputs: ReadonlyArray<InputSlot>, outputs: ReadonlyArray<OutputSlot>): TraceKeys {
+  return { inputs: uniqueKeys(inputs), outputs: uniqueKeys(outputs) };
 }
 
 function uniqueKeys(slots: ReadonlyArray<InputSlot | OutputSlot>): Array<string | undefined> {
