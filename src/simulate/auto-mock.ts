@@ -21,7 +21,7 @@ function autoValue(key: string, type: string, schema: JsonObject | undefined, co
       case "string":
         return DATE_LIKE.test(key) ? now : `<${key}>`;
       case "number":
-        return key === "Status Code" ? 200 : 1;
+        return key.replace(/[^A-Za-z]/g, "").toLowerCase() === "statuscode" ? 200 : 1;
       case "boolean":
         return false;
       case "Date":

@@ -280,7 +280,7 @@ export class Interpreter {
         value = src.convert ? src.convert(out[src.output]) : out[src.output];
         break;
       }
-      if (value === undefined && slot.required && !slot.option && !this.state.setup.flags.looseNulls && slot.sources.length > 0) {
+      if (value === undefined && slot.required && !slot.option && !this.state.setup.flags.looseNulls) {
         throw new FlowFailure(`Invalid input: "${slot.label}" is required`, 400);
       }
       values[i] = value;
