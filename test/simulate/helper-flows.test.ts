@@ -162,4 +162,49 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
       `card "For Each" in flow "No Item" passes no list item to its helper flow: none of its arguments is set to the item`,
     ]);
   });
+
+  it("Repeat runs its helper count times; Map to List runs it per key of an object, as { key, value }", async () => {
+    const pair = flow({ name: "Pair", trigger: helperFlow({ params: { entry: "object" } }) }, (f) => {
+      const key = f.add(kernel.object.get({ object: f.trigger.entry, path: "key" }));
+      const value = f.add(kernel.object.get({ object: f.trigger.entry, path: "value" }));
+      return { text: f.add(kernel.string.concat({ string1: key.$out<string>("output"), string2: value.$out<string>("output") })).output };
+    });
+    const tick = flow({ name: "Tick", trigger: helperFlow({ params: {} }) }, (f) => {
+      f.add(kernel.string.toLowerCase({ string: "TICK" }));
+    });
+    const both = flow({ name: "Repeat and Map to List", trigger: helperFlow({ params: { settings: "object" } }) }, (f) => {
+      f.add(kernel.control.times({ count: 3, flo: tick, concurrency: 1 }));
+      const list = f.add(
+        kernel.object.map({
+          object: f.trigger.settings,
+          flo: pair,
+          concurrency: 1,
+          customInputs: [{ key: "entry", type: "object", fromItem: "" }],
+        }),
+      );
+      return { list: list.newList };
+    });
+    const run = await simulate(both, { input: { settings: { a: "1", b: "2" } }, library: fakeLibrary });
+    expect(run.error).toBeUndefined();
+    expect(run.trace.filter((t) => t.flow === "Tick" && t.type === "control:callable").map((t) => [t.path, t.outputs.Index])).toEqual([
+      [["Repeat #1"], 0],
+      [["Repeat #2"], 1],
+      [["Repeat #3"], 2],
+    ]);
+    expect(run.trace.find((t) => t.type === "object:map")!.outputs).toEqual({ "new list": ["a1", "b2"] });
+  });
+
+  it("Call Flow Async runs the helper as its own execution: its failure does not fail the caller", async () => {
+    const failing = flow({ name: "Failing", trigger: helperFlow({ params: {} }) }, (f) => {
+      f.add(kernel.control.throwIf({ leftOperand: true, operator: "==", rightOperand: true, message: "async failure", statusCode: 500 }));
+    });
+    const caller = flow({ name: "Fire and forget", trigger: helperFlow({ params: {} }) }, (f) => {
+      f.add(kernel.control.run({ flo: failing }));
+      f.add(kernel.string.toLowerCase({ string: "GOES ON" }));
+    });
+    const run = await simulate(caller, { library: fakeLibrary });
+    expect(run.status).toBe("completed");
+    expect(run.trace.find((t) => t.type === "control:run")!.note).toBe("the called flow failed (async, the caller goes on): async failure");
+    expect(run.trace.at(-1)!.outputs).toEqual({ output: "goes on" });
+  });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiEndpoint, delegatedFlow, flow, helperFlow, manual, pack } from "../../src/index.js";
-import { kernel } from "../../src/cards/index.js";
+import { httpfunctions, kernel } from "../../src/cards/index.js";
 import { simulate } from "../../src/testing/index.js";
 import { runCli } from "../support/cli.js";
 import { fakeLibrary } from "./fake-library.js";
@@ -25,14 +25,30 @@ describe("triggers", () => {
   });
 
   it("an API endpoint reads the request's body, query and headers, and answers with Return Raw", async () => {
-    const endpoint = flow({ name: "Echo", trigger: apiEndpoint({ security: "clientToken", body: { name: "string" }, query: { lang: "string" } }) }, (f) => {
-      const hello = f.add(kernel.string.concat({ string1: f.trigger.lang, string2: f.trigger.name }));
-      f.add(kernel.control.returnRaw({ statusCode: 201, headers: { "X-Test": "1" }, body: hello.output }));
-    });
+    const endpoint = flow(
+      { name: "Echo", trigger: apiEndpoint({ security: "clientToken", body: { name: "string" }, query: { lang: "string" } }) },
+      (f) => {
+        const hello = f.add(kernel.string.concat({ string1: f.trigger.lang, string2: f.trigger.name }));
+        f.add(kernel.control.returnRaw({ statusCode: 201, headers: { "X-Test": "1" }, body: hello.output }));
+      },
+    );
     const run = await simulate(endpoint, { input: { body: { name: "Jane" }, query: { lang: "fr:" } }, library: fakeLibrary });
     expect(run.error).toBeUndefined();
     expect(run.trace[0]!.outputs).toMatchObject({ body: '{"name":"Jane"}', query: "lang=fr%3A", name: "Jane", lang: "fr:" });
     expect(run.outputs).toEqual({ statusCode: 201, headers: { "X-Test": "1" }, body: "fr:Jane" });
+  });
+});
+
+describe("Close", () => {
+  it("answers an API endpoint's caller and lets the flow go on", async () => {
+    const early = flow({ name: "Early answer", trigger: apiEndpoint({ security: "clientToken" }) }, (f) => {
+      f.add(httpfunctions.close({ statusCode: 202 }));
+      f.add(kernel.string.toLowerCase({ string: "STILL RUNNING" }));
+    });
+    const run = await simulate(early, { input: {}, library: fakeLibrary });
+    expect(run.error).toBeUndefined();
+    expect(run.outputs).toEqual({ statusCode: 202 });
+    expect(run.trace.at(-1)!.outputs).toEqual({ output: "still running" });
   });
 });
 
@@ -41,7 +57,13 @@ describe("sources", () => {
     loud: f.add(kernel.string.toLowerCase({ string: f.trigger.word })).output,
   }));
   const main = flow({ name: "Main", trigger: manual() }, (f) => {
-    f.add(kernel.control.spawn({ flo: helper, customInputs: [{ key: "word", type: "string", value: "HEY" }], customOutputs: [{ key: "loud", type: "string" }] }));
+    f.add(
+      kernel.control.spawn({
+        flo: helper,
+        customInputs: [{ key: "word", type: "string", value: "HEY" }],
+        customOutputs: [{ key: "loud", type: "string" }],
+      }),
+    );
   });
 
   it("runs an export by path and as a parsed flopack, like the flow it was built from", async () => {
@@ -50,7 +72,12 @@ describe("sources", () => {
     const file = join(out, "clock.flopack");
     const input = { since: "2025-01-01", until: "2025-01-02" };
     const byPath = await simulate(file, { input, auto: true, library: fakeLibrary, flow: "Clock" });
-    const parsed = await simulate(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>, { input, auto: true, library: fakeLibrary, flow: "Clock" });
+    const parsed = await simulate(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>, {
+      input,
+      auto: true,
+      library: fakeLibrary,
+      flow: "Clock",
+    });
     expect(byPath.error).toBeUndefined();
     expect(byPath.trace.map((t) => t.card)).toEqual(["Helper Flow", "Wait For", "Search System Logs", "Helper Flow", "Wait For"]);
     expect(parsed.trace).toEqual(byPath.trace);
