@@ -176,7 +176,7 @@ function record(
     flow: frame.plan.flow.name,
     card: card.name,
     type: card.moduleKey,
-    path: frame.path as string[],
+    path: [...frame.path],
     mock,
     inputs: labelled(keys.inputs, inputs),
     outputs: outputs ? labelled(keys.outputs, outputs) : {},

@@ -56,7 +56,7 @@ export function traceEntry(run: CardRun): TraceEntry {
     card: card.name,
     ref: card.card.ref,
     type: card.moduleKey,
-    path: run.path,
+    path: [...run.path],
     at: run.at,
     inputs: labelled(card.keys.inputs, run.inputs),
     outputs: labelled(card.keys.outputs, run.outputs),
