@@ -14,6 +14,14 @@ export default flow(
   },
   (f) => {
     const groups = f.add(okta.getUsersGroups({ connection: oktaOrg, resultSet: "First 200 Records", id: "svc-workflows@example.com" }));
-    f.add(kernel.list.each({ list: groups.groups, flo: logOneGroup, concurrency: 1 }));
+    // Each group goes to the helper's "group" input: the argument set to the list item (Okta's "item").
+    f.add(
+      kernel.list.each({
+        list: groups.groups,
+        flo: logOneGroup,
+        concurrency: 1,
+        customInputs: [{ key: "group", type: "object", fromItem: "" }],
+      }),
+    );
   },
 );

@@ -17,6 +17,7 @@ import { registerDiff } from "./diff.js";
 import { registerGraph } from "./graph.js";
 import { registerChecklist } from "./checklist.js";
 import { registerCatalog } from "./catalog.js";
+import { registerRun } from "./run.js";
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -25,7 +26,7 @@ function packageVersion(): string {
 
 export function createProgram(): Command {
   const program = new Command("flocode")
-    .description("Okta Workflows as code: build, validate, import, show, diff and graph .flopack files.")
+    .description("Okta Workflows as code: build, validate, import, show, diff, graph and run .flopack files.")
     .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   registerGraph(program);
   registerChecklist(program);
   registerCatalog(program);
+  registerRun(program);
   program.addHelpText(
     "after",
     `
@@ -47,7 +49,8 @@ Examples:
   $ flocode build flows/ --out dist
   $ flocode validate dist/*.flopack
   $ flocode import export.flopack --out flows/
-  $ flocode diff old.flopack new.flopack --format markdown`,
+  $ flocode diff old.flopack new.flopack --format markdown
+  $ flocode run flows/m365-keepalive.flow.ts --auto-mocks`,
   );
   return program;
 }

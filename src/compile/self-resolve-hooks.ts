@@ -1,6 +1,6 @@
 /**
  * Module resolution hooks for flow files:
- * - `import ... from "flocode"` (and `flocode/cards`) always resolves to the flocode that is
+ * - `import ... from "flocode"` (and `flocode/cards`, `flocode/testing`) always resolves to the flocode that is
  *   running the build, wherever the flow file lives: one module instance for the DSL and the compiler, and flow
  *   files build even outside a project that installed flocode;
  * - flow sources are ES modules (they `import` and `export default`), even in a folder whose package.json does
@@ -9,6 +9,7 @@
 const SELF = new Map<string, string>([
   ["flocode", "../index.js"],
   ["flocode/cards", "../cards/index.js"],
+  ["flocode/testing", "../testing/index.js"],
 ]);
 
 type Resolved = { url: string; format?: string | null; shortCircuit?: boolean };

@@ -64,6 +64,13 @@ const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs
 
 const metaBySpec = new WeakMap<object, FactoryMeta>();
 
+const metaByFactory = new WeakMap<object, FactoryMeta>();
+
+/** The metadata of a card factory itself (`office365admin.getLicenses`): what mocks of that card type are keyed by. */
+export function factoryMeta(factory: unknown): FactoryMeta | undefined {
+  return typeof factory === "function" ? metaByFactory.get(factory) : undefined;
+}
+
 /** The factory metadata a spec was made from (output names → entries), for the flow builder. */
 export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined {
   return metaBySpec.get(spec);
@@ -128,6 +135,7 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     metaBySpec.set(result, meta);
     return result;
   };
+  metaByFactory.set(factory, meta);
   return factory as CardFactory<P, O>;
 }
 

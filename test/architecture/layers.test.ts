@@ -12,7 +12,7 @@ import { REPO } from "../support/cli.js";
 
 /**
  * Folder → the folders it may import. The order, lowest first: util → ir → format → shapes → {rules, catalog}
- * → dsl → cards → {compile, lift} → {codegen, review, simulate} → cli. Code generation reads IR and writes DSL code, so
+ * → dsl → cards → {compile, lift} → {codegen, review, simulate} → testing → cli. Code generation reads IR and writes DSL code, so
  * it never needs the compiler; the review tools read flopack JSON only (the CLI compiles flow sources for them),
  * with lift's structure recovery only (NARROW below): show and diff must not load lift's IR builder; emit reads
  * a flow's start card through it too.
@@ -32,7 +32,23 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   codegen: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "lift"],
   review: ["util", "ir", "format", "shapes", "rules", "catalog", "lift"],
   simulate: ["util", "ir", "format", "shapes", "catalog", "lift"],
-  cli: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "compile", "lift", "codegen", "review", "simulate"],
+  testing: ["util", "ir", "format", "shapes", "rules", "catalog", "dsl", "cards", "compile", "lift", "simulate"],
+  cli: [
+    "util",
+    "ir",
+    "format",
+    "shapes",
+    "rules",
+    "catalog",
+    "dsl",
+    "cards",
+    "compile",
+    "lift",
+    "codegen",
+    "review",
+    "simulate",
+    "testing",
+  ],
   "(root)": ["util", "ir", "shapes", "dsl"],
 };
 

@@ -46,7 +46,12 @@ describe("example flows", () => {
     const endpoint = named(fd, "API Endpoint");
     expect(entryByKey(endpoint, "outputs", "login").group).toBe("body");
     expect(wires(fd)).toEqual([
+      "API Endpoint.login -> Compose.value1",
       "API Endpoint.login -> Read User.ID or Login",
+      "Compose.output -> Return Raw.body",
+      "Join.result -> Compose.value2",
+      "Outcome.result -> Join.result",
+      "Outcome.result -> Join.result",
       "Read User.ID -> Suspend User.id",
       "Read User.Status -> If/Else.left-operand",
     ]);
