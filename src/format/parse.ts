@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readBounded } from "../util/bounded-read.js";
 import { compareFindings, type Finding } from "../util/finding.js";
 import { diagnostic } from "./diagnostics.js";
 import type { Flopack } from "./envelope.js";
@@ -32,21 +32,19 @@ export function parseFlopackText(text: string, file: string): ParseResult {
   return { ok: true, flopack: json.value as Flopack, text };
 }
 
-/** Reads a file as UTF-8 text; I/O problems become `io-error` findings, binary content `not-text`. */
+/**
+ * Reads a file as UTF-8 text; I/O problems become `io-error` findings, binary content `not-text`. The size limit
+ * holds on streams and devices too (read in chunks, stopped at the limit), and a stream that sends nothing ends
+ * the read instead of waiting forever (src/util/bounded-read.ts).
+ */
 export function readTextFile(path: string): { ok: true; text: string } | { ok: false; findings: Finding[] } {
-  let bytes: Buffer;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return fail("io", `${path} is a directory, not a file`, path);
-    if (st.size > MAX_FILE_BYTES) return fail("io", `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`, path);
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fail("io", ioMessage(error, path), path);
+  const read = readBounded(path, { maxBytes: MAX_FILE_BYTES, stopAtNul: true });
+  if (!read.ok) {
+    if (read.kind === "nul") return fail("binary", `file is binary, not JSON text (NUL byte at offset ${read.offset})`, path);
+    return fail("io", read.message, path);
   }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) return fail("binary", `file is binary, not JSON text (NUL byte at offset ${nul})`, path);
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(read.bytes) };
   } catch {
     return fail("binary", "file is not valid UTF-8 text", path);
   }
@@ -102,19 +100,4 @@ function fail(name: "io" | "binary" | "empty" | "notObject", message: string, fi
 
 function withSource(f: Finding, file: string, line: number, column: number): Finding {
   return { ...f, source: { file, line, column } };
-}
-
-function ioMessage(error: unknown, path: string): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return `no such file: ${path}`;
-    case "EACCES":
-    case "EPERM":
-      return `permission denied: ${path}`;
-    case "EISDIR":
-      return `${path} is a directory, not a file`;
-    default:
-      return `cannot read ${path}${code ? ` (${code})` : ""}`;
-  }
 }
