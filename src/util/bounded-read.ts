@@ -6,6 +6,7 @@
  * Synchronous, like the rest of the readers: a stream is opened non-blocking and polled.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { sleepSync } from "./process.js";
 
 export interface BoundedReadOptions {
   maxBytes: number;
@@ -100,7 +101,7 @@ function readFd(fd: number, st: Stats, options: BoundedReadOptions): BoundedRead
         message: `nothing to read for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`} (${what} nobody writes to?)`,
       };
     }
-    sleep(pause);
+    sleepSync(pause);
     pause = Math.min(pause * 2, 50);
   }
   if (length > options.maxBytes) return tooLarge(options.maxBytes);
@@ -141,10 +142,4 @@ export function ioMessage(code: string, path: string): string {
 function idleFromEnvironment(): number {
   const ms = Number(process.env.FLOCODE_READ_TIMEOUT_MS);
   return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_IDLE_MS;
-}
-
-const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
-
-function sleep(ms: number): void {
-  Atomics.wait(SLEEPER, 0, 0, ms);
 }
