@@ -31,7 +31,12 @@ export interface ImportPlan {
  * Plans the writes of an import into `out`. Throws a UserError (exit 2) naming every file it would overwrite
  * that it did not write, or that changed since, unless `force`.
  */
-export function planImportWrites(out: string, files: ReadonlyArray<{ path: string; text: string }>, source: string, force: boolean): ImportPlan {
+export function planImportWrites(
+  out: string,
+  files: ReadonlyArray<{ path: string; text: string }>,
+  source: string,
+  force: boolean,
+): ImportPlan {
   const previous = readManifest(out, force);
   const hashes = new Map<string, string>();
   const refused: string[] = [];
@@ -83,7 +88,10 @@ function readManifest(out: string, force: boolean): Map<string, string> {
   const files = isObject(value) && isObject(value.files) ? value.files : undefined;
   if (files === undefined || !Object.values(files).every((h) => typeof h === "string")) {
     if (force) return new Map();
-    throw new UserError(`${path}: not a manifest of flocode import (${read.ok ? "unexpected content" : read.message}); nothing was written (--force overwrites)`, 2);
+    throw new UserError(
+      `${path}: not a manifest of flocode import (${read.ok ? "unexpected content" : read.message}); nothing was written (--force overwrites)`,
+      2,
+    );
   }
   // only paths inside the folder: a hostile manifest must not make a re-import remove files elsewhere
   return new Map(Object.entries(files as Record<string, string>).filter(([rel]) => isInside(rel)));

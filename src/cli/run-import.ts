@@ -164,7 +164,11 @@ export function runImportFile(file: string, options: ImportOptions): ImportResul
       const existing = existsSync(catalogFile) ? readCatalogFile(catalogFile) : undefined;
       const merged = mergeLearned(existing?.entries ?? [], learned);
       added = merged.added.length;
-      if (added > 0) files.push({ path: catalogFile, content: renderCatalogText(merged.entries, { key: "$comment", text: existing?.header ?? PROJECT_CATALOG_COMMENT }) });
+      if (added > 0)
+        files.push({
+          path: catalogFile,
+          content: renderCatalogText(merged.entries, { key: "$comment", text: existing?.header ?? PROJECT_CATALOG_COMMENT }),
+        });
     }
     writeFilesAtomic(files);
   };

@@ -77,7 +77,8 @@ function walk(dir: string, out: BuildTarget[], depth: number, seen = new Set<str
     const st = statOrUndefined(full);
     if (st === undefined || !(st.isDirectory() || st.isFile())) {
       // a broken link, a link loop (statSync throws ELOOP), a fifo...: only an error where a flow file was meant
-      if (FLOW_FILE.test(name)) throw new UserError(`${full}: not a readable flow file (${st ? "not a regular file" : "a broken link or a link loop"})`, 2);
+      if (FLOW_FILE.test(name))
+        throw new UserError(`${full}: not a readable flow file (${st ? "not a regular file" : "a broken link or a link loop"})`, 2);
       continue;
     }
     if (st.isDirectory()) walk(full, out, depth + 1, seen);

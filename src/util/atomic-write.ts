@@ -185,17 +185,12 @@ class Transaction {
   }
 }
 
-
 function writeError(error: unknown, path: string, count: number, leftovers: string[]): Error {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === undefined) return error instanceof Error ? error : new Error(String(error));
-  const undo =
-    leftovers.length > 0
-      ? `; could not undo the writes to ${leftovers.join(", ")}`
-      : count > 1
-        ? "; nothing was written"
-        : "";
-  const reason = code === "ENOENT" || code === "EEXIST" || code === "ENOTDIR" ? (blockingAncestor(path) ?? writeReason(code)) : writeReason(code);
+  const undo = leftovers.length > 0 ? `; could not undo the writes to ${leftovers.join(", ")}` : count > 1 ? "; nothing was written" : "";
+  const reason =
+    code === "ENOENT" || code === "EEXIST" || code === "ENOTDIR" ? (blockingAncestor(path) ?? writeReason(code)) : writeReason(code);
   return new UserError(`${path}: cannot write: ${reason}${undo}`, 2);
 }
 

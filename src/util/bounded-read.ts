@@ -6,7 +6,7 @@
  * Synchronous, like the rest of the readers: a stream is opened non-blocking and polled.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
-import { sleepSync } from "./process.js";
+import { formatWait, sleepSync } from "./process.js";
 
 export interface BoundedReadOptions {
   maxBytes: number;
@@ -98,7 +98,7 @@ function readFd(fd: number, st: Stats, options: BoundedReadOptions): BoundedRead
       return {
         ok: false,
         kind: "timeout",
-        message: `nothing to read for ${idleMs >= 1000 ? `${Math.round(idleMs / 1000)} s` : `${idleMs} ms`} (${what} nobody writes to?)`,
+        message: `nothing to read for ${formatWait(idleMs)} (${what} nobody writes to?)`,
       };
     }
     sleepSync(pause);

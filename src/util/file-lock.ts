@@ -10,7 +10,7 @@ import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, sta
 import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { UserError } from "./errors.js";
-import { isProcessAlive, sleepSync } from "./process.js";
+import { formatWait, isProcessAlive, sleepSync } from "./process.js";
 
 export interface LockOptions {
   /** Give up after waiting this long (default 60 s). */
@@ -49,7 +49,7 @@ function acquire(lock: string, options: LockOptions): () => void {
     if (holder !== undefined ? isStale(holder, staleMs) : abandonedEmpty(lock)) breakStale(lock, holder);
     else if (Date.now() - start > timeoutMs) {
       const who = holder ? `process ${holder.pid} on ${holder.host}` : "another process";
-      throw new UserError(`${lock}: locked by ${who} for more than ${Math.round(timeoutMs / 1000)} s (delete the file if no flocode is running)`, 2);
+      throw new UserError(`${lock}: locked by ${who} for more than ${formatWait(timeoutMs)} (delete the file if no flocode is running)`, 2);
     } else {
       sleepSync(pause);
       pause = Math.min(pause * 2, 50);
@@ -88,7 +88,12 @@ function openWx(lock: string): number {
 function readHolder(lock: string): Holder | undefined {
   try {
     const value = JSON.parse(readFileSync(lock, "utf8")) as Partial<Holder>;
-    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.nonce === "string" && typeof value.since === "number")
+    if (
+      typeof value.pid === "number" &&
+      typeof value.host === "string" &&
+      typeof value.nonce === "string" &&
+      typeof value.since === "number"
+    )
       return value as Holder;
   } catch {
     // gone or being written: look again

@@ -17,3 +17,8 @@ const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
 export function sleepSync(ms: number): void {
   Atomics.wait(SLEEPER, 0, 0, ms);
 }
+
+/** A wait in words for a message: "300 ms", "10 s". */
+export function formatWait(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`;
+}
