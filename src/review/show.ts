@@ -18,6 +18,9 @@ export function toYaml(doc: Node): string {
   return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true });
 }
 
+/** What show prints for non-null connection data: that it is there, never what it is. */
+export const CONNECTION_DATA_NOTE = "NOT NULL (hidden here): a flopack must never carry credentials; remove it before committing";
+
 /** The document as ordered maps (Map keeps our key order and is immune to `__proto__` keys). */
 export function showDocument(view: PackView): Map<string, unknown> {
   const doc = new Map<string, unknown>();
@@ -30,6 +33,7 @@ export function showDocument(view: PackView): Map<string, unknown> {
           ["name", c.name],
           ["connector", c.connector],
           ["used by", c.usedBy],
+          ["data", c.dataDigest !== undefined ? CONNECTION_DATA_NOTE : undefined],
         ]),
       ),
     );
