@@ -35,6 +35,8 @@ export async function loadReviewInput(path: string, options: ReviewInputOptions 
   }
   const result = readFlopackFile(path);
   if (!result.ok) throw invalid(result.findings, path);
+  // what the view cannot show (the first copy of a duplicate key) must not go unsaid
+  for (const w of result.warnings) process.stderr.write(`flocode: warning: ${formatFinding(w)}\n`);
   return [{ label: path, flopack: result.flopack }];
 }
 

@@ -65,7 +65,7 @@ export interface ImportWrites {
 export function importFlopack(file: string, options: ImportOptions): ImportWrites {
   const lifted = liftFile(file, options);
   if (!lifted.ok) return { result: { ok: false, findings: lifted.findings }, writes: [], learned: [] };
-  const { pack, catalog, catalogFile, learnt, extra } = lifted;
+  const { pack, catalog, catalogFile, learnt, extra, notes } = lifted;
   const generated = codegenPack(pack, catalog, safeName(basename(file)));
   const out = resolve(options.out);
   const writes: GeneratedFile[] = generated.files.map((g) => ({ path: join(out, g.path), text: g.text }));
@@ -80,7 +80,7 @@ export function importFlopack(file: string, options: ImportOptions): ImportWrite
       learned: learnt.added + extra.length,
       ...(learnsNew ? { catalogFile } : {}),
       removed: [],
-      warnings: generated.lossy,
+      warnings: [...notes, ...generated.lossy],
     },
     writes,
     learned: [...learnt.learned, ...extra],
@@ -108,7 +108,7 @@ function liftFile(
   options: ImportOptions,
 ):
   | { ok: false; findings: Finding[] }
-  | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[] } {
+  | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[]; notes: string[] } {
   const read = readValidFlopack(file);
   if (!read.ok) return read;
   const flopack = read.flopack;
@@ -136,16 +136,22 @@ function liftFile(
     template: l.template,
   }));
   for (const e of extra) catalog.add(e);
-  return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra };
+  return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra, notes: read.warnings.map(formatFinding) };
 }
 
+/** Warnings of validate about content the import does not carry over (FP214 collection-keys). */
+const LOST_ON_IMPORT = new Set(["FP214"]);
+
 /** Step 1, without the file's text (garbage once parsed: 160 MB for a 100k-card pack). */
-function readValidFlopack(file: string): { ok: false; findings: Finding[] } | { ok: true; flopack: JsonObject } {
+function readValidFlopack(file: string): { ok: false; findings: Finding[] } | { ok: true; flopack: JsonObject; warnings: Finding[] } {
   const parsed = readFlopackFile(file);
   if (!parsed.ok) return parsed;
-  const findings = validateFlopack(parsed.flopack as unknown as Record<string, unknown>, { file }).filter((x) => x.severity === "error");
+  const all = validateFlopack(parsed.flopack as unknown as Record<string, unknown>, { file });
+  const findings = all.filter((x) => x.severity === "error");
   if (findings.length > 0) return { ok: false, findings };
-  return { ok: true, flopack: parsed.flopack as unknown as JsonObject };
+  // what the import cannot keep is said, never silently dropped: first copies of duplicate keys, unknown keys
+  const lost = all.filter((x) => LOST_ON_IMPORT.has(x.code));
+  return { ok: true, flopack: parsed.flopack as unknown as JsonObject, warnings: [...parsed.warnings, ...lost] };
 }
 
 /**
