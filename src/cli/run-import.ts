@@ -191,7 +191,7 @@ export function runImportFile(file: string, options: ImportOptions): ImportResul
     }
   }
   for (const path of plan.keptStale) warnings.push(`${path}: no longer part of this import, but changed since flocode wrote it: kept`);
-  const { catalogFile: _unused, ...rest } = result;
+  const { catalogFile: _readTime, ...rest } = result; // the catalog as read: what this write added is what counts
   return {
     ...rest,
     files: [...plan.writes.map((w) => w.path), ...(added > 0 ? [catalogFile!] : [])],
@@ -211,18 +211,13 @@ function learnMissing(
   source: string,
   catalogFile: string,
   learner: CatalogLearner,
-): { entries: CatalogEntry[]; added: number; learned: CatalogEntry[]; header?: string } {
+): { entries: CatalogEntry[]; added: number; learned: CatalogEntry[] } {
   const existing = existsSync(catalogFile) ? readCatalogFile(catalogFile) : { entries: [] as CatalogEntry[] };
   learner.addFlopack(flopack, source);
   const builtin = Catalog.builtin();
   const learned = learner.entries().filter((e) => !builtin.has(e.address, e.variant));
   const merged = mergeLearned(existing.entries, learned, builtin);
-  return {
-    entries: merged.entries,
-    added: merged.added.length,
-    learned,
-    ...(existing.header !== undefined ? { header: existing.header } : {}),
-  };
+  return { entries: merged.entries, added: merged.added.length, learned };
 }
 
 function templateName(template: JsonObject): string {

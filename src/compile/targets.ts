@@ -45,7 +45,7 @@ export function findTargets(paths: readonly string[]): BuildTarget[] {
       } else targets.push({ kind: "flow", file: abs, name: basename(abs).replace(FLOW_FILE, "") });
     } else if (st.isDirectory()) {
       walk(abs, targets, 0);
-    }
+    } else throw new UserError(`${p}: not a regular file or a folder (a fifo, a device or a socket cannot be built)`, 2);
   }
   const seen = new Map<string, BuildTarget>();
   for (const t of targets) {

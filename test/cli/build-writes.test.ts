@@ -109,6 +109,20 @@ describe("links in the build folder", () => {
     expect(r.stderr).toBe(`flocode: ${join(src, "gone.flow.ts")}: not a readable flow file (a broken link or a link loop)\n`);
   });
 
+  it("a fifo given as a flow file or a pack.ts: exit 2 at once, nothing waits for a writer", () => {
+    const fifo = join(work, "waiting.flow.ts");
+    execFileSync("mkfifo", [fifo]);
+    const r = build(join(work, "out-fifo"), [], fifo);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`flocode: ${fifo}: not a regular file or a folder (a fifo, a device or a socket cannot be built)\n`);
+    const pack = join(work, "fifo-pack");
+    mkdirSync(pack);
+    execFileSync("mkfifo", [join(pack, "pack.ts")]);
+    const p = build(join(work, "out-fifo"), [], pack);
+    expect(p.status).toBe(2);
+    expect(p.stderr).toBe(`flocode: no flow files (*.flow.ts) or pack folders found in ${pack}\n`);
+  });
+
   it("other broken links, link loops and a link to the folder itself are passed over", () => {
     const src = join(work, "src-links");
     mkdirSync(src);
