@@ -22,6 +22,7 @@ import { liftPack } from "../lift/lift-pack.js";
 import { validateFlopack } from "../rules/index.js";
 import { writeFilesAtomic } from "../util/atomic-write.js";
 import { withFileLock } from "../util/file-lock.js";
+import { holdSignalsDuring } from "../util/signals.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding, type Finding } from "../util/finding.js";
 import { isObject } from "../util/json.js";
@@ -178,8 +179,11 @@ export function runImportFile(file: string, options: ImportOptions): ImportResul
     }
     writeFilesAtomic(files);
   };
-  if (catalogFile !== undefined && learned.length > 0) withFileLock(catalogFile, writeAll);
-  else writeAll();
+  // Ctrl-C while writing waits for the write to end (no temporary file, no half-written folder)
+  holdSignalsDuring(
+    () => (catalogFile !== undefined && learned.length > 0 ? withFileLock(catalogFile, writeAll) : writeAll()),
+    (signal) => process.stderr.write(`flocode: ${signal}: stopped once the import was written\n`),
+  );
   const removed: string[] = [];
   const warnings = [...result.warnings];
   for (const path of plan.stale) {

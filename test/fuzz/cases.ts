@@ -2,6 +2,8 @@
  * The fuzz bases (real exports: the corpus when FLOCODE_CORPUS is set, always the project's own fixtures and built
  * examples) and one fuzz case: a mutated text run in-process through every command that reads a flopack, then
  * imported again into the folder import wrote; the folders import wrote are built in batches (buildImported).
+ * Import may write code that build refuses (the export holds a value validate accepts and the DSL does not, such
+ * as an unknown time zone): build must then say so in one located line; the fuzz counts those folders.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -172,21 +174,38 @@ function sameNames(a: Set<string>, b: Set<string>): string | undefined {
   return undefined;
 }
 
+/** What `flocode build` made of a batch of folders import wrote. */
+export interface BuildOutcome {
+  /** Folders that did not build, with build's line about each (a flow file, line and column). */
+  unbuilt: Array<{ folder: string; message: string }>;
+  /** What broke the CLI contract (a crash, a stack trace, a failure not located in a flow file), or undefined. */
+  breach?: string;
+}
+
 /**
- * `flocode build` of folders import wrote, in one CLI process (flow files need a process of their own): every one
- * must build. Returns the folders that did not, with the first line of what build said about each.
+ * `flocode build` of folders import wrote, in one CLI process (flow files need a process of their own). Build must
+ * keep the CLI contract, and a folder that does not build must be named in a located one-line message.
  */
-export function buildImported(folders: readonly string[], out: string): Array<{ folder: string; message: string }> {
-  if (folders.length === 0) return [];
+export function buildImported(folders: readonly string[], out: string): BuildOutcome {
+  if (folders.length === 0) return { unbuilt: [] };
   const r = runCli(["build", ...folders, "--out", out, "--no-checklist"], { timeout: 3600_000 });
-  const breach = contractBreach({ status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr });
-  if (r.status === 0 && breach === undefined) return [];
-  const failed = folders
-    .map((folder) => ({ folder, message: r.stderr.split("\n").find((l) => l.includes(folder + "/")) ?? "" }))
-    .filter((f) => f.message !== "");
-  return failed.length > 0
-    ? failed
-    : [{ folder: folders.join(", "), message: breach ?? `build exited ${r.status}: ${r.stderr.split("\n")[0]}` }];
+  const breach =
+    r.status === null ? `build killed (${r.signal})` : contractBreach({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+  if (breach !== undefined) return { unbuilt: [], breach };
+  if (r.status === 0) return { unbuilt: [] };
+  const lines = r.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("flocode: build failed"));
+  const unlocated = lines.find((l) => !folders.some((folder) => new RegExp(`^flocode: ${escape(folder)}/[^:]+:\\d+:\\d+: `).test(l)));
+  if (unlocated !== undefined) return { unbuilt: [], breach: `a build failure not located in a flow file: ${unlocated}` };
+  return {
+    unbuilt: folders.flatMap((folder) => {
+      const message = lines.find((l) => l.startsWith(`flocode: ${folder}/`));
+      return message === undefined ? [] : [{ folder, message }];
+    }),
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** Keeps a failing input where a developer can pick it up (and copy it to test/fuzz/regressions/). */
