@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../util/errors.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
+import { readBounded } from "../util/bounded-read.js";
 import { isObject } from "../util/json.js";
 import { parseAddress } from "../shapes/address.js";
 import { compareStrings } from "../util/compare.js";
@@ -55,16 +56,15 @@ export function parseCatalogText(text: string, file: string): CatalogFile {
   return header === undefined ? { entries } : { header, entries };
 }
 
-/** Reads a catalog file; unreadable → UserError exit 2, invalid → exit 1. */
+/** A catalog file larger than this is not one (the whole built-in catalog is about 2 MB). */
+const MAX_CATALOG_BYTES = 256 * 1024 * 1024;
+
+/** Reads a catalog file; unreadable (or a stream past the size limit) → UserError exit 2, invalid → exit 1. */
 export function readCatalogFile(path: string): CatalogFile {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${path}: cannot read catalog file${code ? ` (${code})` : ""}`, 2);
-  }
-  return parseCatalogText(text, path);
+  const read = readBounded(path, { maxBytes: MAX_CATALOG_BYTES });
+  if (!read.ok)
+    throw new UserError(read.kind === "io" ? `cannot read catalog file: ${read.message}` : `${path}: cannot read catalog file: ${read.message}`, 2);
+  return parseCatalogText(read.bytes.toString("utf8"), path);
 }
 
 /**

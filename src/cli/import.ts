@@ -3,6 +3,7 @@ import type { Command } from "commander";
 interface ImportCliOptions {
   out?: string;
   json?: boolean;
+  force?: boolean;
 }
 
 /** `flocode import <file.flopack> --out DIR`: a flopack → a pack folder of TypeScript. */
@@ -12,6 +13,7 @@ export function registerImport(program: Command): void {
     .description("turn a .flopack export into TypeScript flow files (a pack folder that builds back into the same flopack)")
     .argument("<file>", "the .flopack file to import")
     .option("-o, --out <dir>", "the pack folder to write (pack.ts, resources.ts, one <flow>.flow.ts per flow); default flows/<file name>")
+    .option("--force", "overwrite files in --out that import did not write, or that changed since it wrote them")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
@@ -19,15 +21,19 @@ export function registerImport(program: Command): void {
 Cards the catalog does not know are learned into the project catalog (flocode.catalog.json, the nearest one
 above --out, else one in --out) before the code is written. Nothing is written when the file is invalid.
 
+The folder keeps a list of what import wrote (.flocode-import.json, with each file's hash): a re-import
+overwrites only those files, and only when nobody changed them since; anything else needs --force. Files of
+the previous import that this one no longer writes are removed (kept and reported when they were changed).
+
 Examples:
   $ flocode import export.flopack --out flows/export
   $ flocode build flows/export --out dist     # gives back the same flopack`,
     )
     .action(async (file: string, options: ImportCliOptions) => {
-      const { runImportFile, formatImportFindings } = await import("./run-import.js");
+      const { runImportFile, formatImportFindings, safeName } = await import("./run-import.js");
       const { basename, join } = await import("node:path");
-      const out = options.out ?? join("flows", basename(file).replace(/\.flopack$/i, "") || "imported");
-      const result = runImportFile(file, { out });
+      const out = options.out ?? join("flows", safeName(basename(file)));
+      const result = runImportFile(file, { out, force: options.force === true });
       if (!result.ok) {
         if (options.json) process.stdout.write(JSON.stringify({ files: [], findings: result.findings }) + "\n");
         else process.stderr.write(formatImportFindings(result.findings) + "\n");
@@ -42,6 +48,7 @@ Examples:
         process.stdout.write(JSON.stringify(rest) + "\n");
       } else {
         for (const f of result.files) process.stdout.write(`wrote ${f}\n`);
+        for (const f of result.removed) process.stdout.write(`removed ${f} (no longer part of the import)\n`);
         const pct = result.cards === 0 ? 0 : (100 * result.rawCards) / result.cards;
         process.stdout.write(
           `${result.cards} cards, ${result.rawCards} written with raw escape hatches (${pct.toFixed(1)}%)${result.learned > 0 ? `; ${result.learned} card variants learned into ${result.catalogFile}` : ""}\n`,

@@ -18,6 +18,7 @@ import { registerGraph } from "./graph.js";
 import { registerChecklist } from "./checklist.js";
 import { registerCatalog } from "./catalog.js";
 import { registerRun } from "./run.js";
+import { guardTerminalOutput } from "./terminal-output.js";
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -57,6 +58,7 @@ Examples:
 
 export async function main(argv: string[]): Promise<number> {
   const program = createProgram();
+  const unguard = guardTerminalOutput();
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
@@ -73,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`flocode: internal error: ${message}\n`);
     if (process.env.FLOCODE_DEBUG && error instanceof Error && error.stack) process.stderr.write(error.stack + "\n");
     return 2;
+  } finally {
+    unguard();
   }
 }
 

@@ -2,6 +2,9 @@
  * Input of the review commands (show, diff, graph, checklist): a `.flopack` file, or a flow source (`*.flow.ts`)
  * compiled on the fly; the review tools get flopack JSON either way. Failures are UserErrors (exit 2) with one
  * clear line naming the file.
+ *
+ * Compiling a flow source runs its code, so a review command does it only when asked (`--run`): `show` is a git
+ * textconv driver, and a repository's `.gitattributes` can route any path to it (`*.flow.ts diff=flopack`).
  */
 import { readFlopackFile } from "../format/parse.js";
 import { get, isObject } from "../review/json.js";
@@ -18,11 +21,22 @@ export function isFlowSource(path: string): boolean {
   return /\.flow\.(ts|mts|js|mjs)$/.test(path);
 }
 
+export interface ReviewInputOptions {
+  /** Compile flow sources, which runs their code (`--run`). Without it a flow source is refused. */
+  run?: boolean;
+}
+
 /** One file → one or more flopacks (a flow source may compile to several outputs). */
-export async function loadReviewInput(path: string): Promise<LoadedPack[]> {
-  if (isFlowSource(path)) return compileFlowSource(path);
+export async function loadReviewInput(path: string, options: ReviewInputOptions = {}): Promise<LoadedPack[]> {
+  if (isFlowSource(path)) {
+    if (options.run !== true)
+      throw new UserError(`${path}: a flow source is read by running its code; pass --run to compile it (only for files you trust)`, 2);
+    return compileFlowSource(path);
+  }
   const result = readFlopackFile(path);
   if (!result.ok) throw invalid(result.findings, path);
+  // what the view cannot show (the first copy of a duplicate key) must not go unsaid
+  for (const w of result.warnings) process.stderr.write(`flocode: warning: ${formatFinding(w)}\n`);
   return [{ label: path, flopack: result.flopack }];
 }
 

@@ -1,7 +1,8 @@
 /** `flocode build`: compile every target, then write all (atomically) or nothing; print the checklists. */
-import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { writeFilesAtomic } from "../util/atomic-write.js";
+import { readBounded } from "../util/bounded-read.js";
+import { withSignalsHeld } from "../util/signals.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding } from "../util/finding.js";
 import { compileTarget, type CompiledPack } from "../compile/compile.js";
@@ -38,14 +39,18 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   }
   const files = built.map((b) => ({ path: join(options.out, `${b.target.name}.flopack`), content: b.text, pack: b }));
   if (options.check) {
-    const stale = files.filter((f) => !existsSync(f.path) || readFileSync(f.path, "utf8") !== f.content);
+    const stale = files.filter((f) => !holds(f.path, f.content));
     if (options.json)
       process.stdout.write(JSON.stringify({ check: true, stale: stale.map((f) => f.path), upToDate: files.length - stale.length }) + "\n");
     else for (const f of stale) process.stdout.write(`stale: ${f.path} (run flocode build)\n`);
     if (!options.json && stale.length === 0) process.stdout.write(`${files.length} flopack${files.length === 1 ? "" : "s"} up to date\n`);
     return stale.length > 0 ? 1 : 0;
   }
-  for (const f of files) writeFileAtomic(f.path, f.content);
+  // all or nothing (an I/O error undoes what was written and names the real path); Ctrl-C waits for the end
+  await withSignalsHeld(
+    () => writeFilesAtomic(files.map((f) => ({ path: f.path, content: f.content }))),
+    (signal) => process.stderr.write(`flocode: ${signal}: stopped once all ${files.length} files were written\n`),
+  );
   const checklists = options.checklist === false ? [] : await renderChecklists(built);
   if (options.json) {
     process.stdout.write(
@@ -65,6 +70,12 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   for (const b of built) for (const w of b.warnings) process.stderr.write(formatFinding({ ...w, file: b.target.file }) + "\n");
   for (const c of checklists) process.stdout.write(`\n${c.file}\n${c.text}\n`);
   return 0;
+}
+
+/** Whether `path` holds exactly `content` (read no further than its length: a stream there is not it). */
+function holds(path: string, content: string): boolean {
+  const read = readBounded(path, { maxBytes: Buffer.byteLength(content), idleMs: 1 });
+  return read.ok && read.bytes.toString("utf8") === content;
 }
 
 async function renderChecklists(built: CompiledPack[]): Promise<Array<{ file: string; text: string; items: unknown }>> {

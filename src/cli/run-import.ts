@@ -3,20 +3,26 @@
  *
  * Pipeline: 1. read and validate the file (findings → exit 1); 2. learn the cards the catalog lacks into the
  * project catalog (in memory); 3. lift to IR against built-in + project catalog; 4. generate the files;
- * 5. write everything (catalog included) only once all of it is ready.
+ * 5. check what the folder holds (import-manifest.ts: never overwrite a file import did not write, or that
+ * changed since, without --force); 6. under the project catalog's lock, merge the learned cards into the catalog
+ * as it is then, and write everything (catalog included) all or nothing; 7. remove the files of the previous
+ * import that this one no longer writes.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync, unlinkSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { CatalogEntry } from "../catalog/entry.js";
-import { mergeEntries } from "../catalog/entry.js";
+import { mergeLearned } from "../catalog/project.js";
 import { findProjectCatalog, PROJECT_CATALOG_COMMENT, PROJECT_CATALOG_FILE, readCatalogFile, renderCatalogText } from "../catalog/file.js";
+import { planImportWrites } from "./import-manifest.js";
 import { CatalogLearner } from "../catalog/learn.js";
 import { Catalog } from "../catalog/store.js";
 import { readFlopackFile } from "../format/parse.js";
 import type { IrPack, JsonObject } from "../ir/types.js";
 import { liftPack } from "../lift/lift-pack.js";
 import { validateFlopack } from "../rules/index.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { writeFilesAtomic } from "../util/atomic-write.js";
+import { withFileLock } from "../util/file-lock.js";
+import { holdSignalsDuring } from "../util/signals.js";
 import { UserError } from "../util/errors.js";
 import { formatFinding, type Finding } from "../util/finding.js";
 import { isObject } from "../util/json.js";
@@ -24,6 +30,8 @@ import { codegenPack, type CodegenResult, type GeneratedFile } from "../codegen/
 
 export interface ImportOptions {
   out: string;
+  /** Overwrite files import did not write, or that changed since it wrote them. */
+  force?: boolean;
 }
 
 export type ImportResult =
@@ -39,39 +47,55 @@ export type ImportResult =
       /** Card variants added to the project catalog. */
       learned: number;
       catalogFile?: string;
+      /** Files of the previous import into the folder that this one removed (no longer part of it). */
+      removed: string[];
       warnings: string[];
     };
 
-/** Imports without writing: the files (relative to `out`) and what was learned. */
-export function importFlopack(file: string, options: ImportOptions): { result: ImportResult; writes: GeneratedFile[] } {
-  const lifted = liftFile(file, options);
-  if (!lifted.ok) return { result: { ok: false, findings: lifted.findings }, writes: [] };
-  const { pack, catalog, catalogFile, learnt, extra } = lifted;
-  const packName = basename(file).replace(/\.flopack$/i, "") || "imported";
-  const generated = codegenPack(pack, catalog, packName);
+/** What an import would write, before anything is written. */
+export interface ImportWrites {
+  result: ImportResult;
+  /** The generated files (absolute paths). */
+  writes: GeneratedFile[];
+  /** The variants this file taught the project catalog: merged into the catalog as it is when written. */
+  learned: CatalogEntry[];
+  catalogFile?: string;
+}
 
+/** Imports without writing: the generated files and what was learned. */
+export function importFlopack(file: string, options: ImportOptions): ImportWrites {
+  const lifted = liftFile(file, options);
+  if (!lifted.ok) return { result: { ok: false, findings: lifted.findings }, writes: [], learned: [] };
+  const { pack, catalog, catalogFile, learnt, extra, notes } = lifted;
+  const generated = codegenPack(pack, catalog, safeName(basename(file)));
   const out = resolve(options.out);
   const writes: GeneratedFile[] = generated.files.map((g) => ({ path: join(out, g.path), text: g.text }));
-  const catalogEntries = [...learnt.entries, ...extra];
-  if (learnt.added + extra.length > 0) {
-    writes.push({
-      path: catalogFile,
-      text: renderCatalogText(mergeAll(catalogEntries), { key: "$comment", text: learnt.header ?? PROJECT_CATALOG_COMMENT }),
-    });
-  }
+  const learnsNew = learnt.added + extra.length > 0;
   return {
     result: {
       ok: true,
-      files: writes.map((w) => w.path),
+      files: [...writes.map((w) => w.path), ...(learnsNew ? [catalogFile] : [])],
       cards: generated.cards,
       rawCards: generated.rawCards,
       raw: generated.raw,
       learned: learnt.added + extra.length,
-      ...(learnt.added + extra.length > 0 ? { catalogFile } : {}),
-      warnings: generated.lossy,
+      ...(learnsNew ? { catalogFile } : {}),
+      removed: [],
+      warnings: [...notes, ...generated.lossy],
     },
     writes,
+    learned: [...learnt.learned, ...extra],
+    catalogFile,
   };
+}
+
+/**
+ * A folder or pack name from a file name: without `.flopack`, and never empty, `.` or `..` (a default output
+ * path must stay inside a folder of its own: `flocode import ...flopack` must not write into the current folder).
+ */
+export function safeName(fileName: string): string {
+  const name = fileName.replace(/\.flopack$/i, "").trim();
+  return name === "" || /^\.+$/.test(name) ? "imported" : name;
 }
 
 type Learnt = ReturnType<typeof learnMissing>;
@@ -85,7 +109,7 @@ function liftFile(
   options: ImportOptions,
 ):
   | { ok: false; findings: Finding[] }
-  | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[] } {
+  | { ok: true; pack: IrPack; catalog: Catalog; catalogFile: string; learnt: Learnt; extra: CatalogEntry[]; notes: string[] } {
   const read = readValidFlopack(file);
   if (!read.ok) return read;
   const flopack = read.flopack;
@@ -113,61 +137,91 @@ function liftFile(
     template: l.template,
   }));
   for (const e of extra) catalog.add(e);
-  return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra };
+  return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra, notes: read.warnings.map(formatFinding) };
 }
+
+/** Warnings of validate about content the import does not carry over (FP214 collection-keys). */
+const LOST_ON_IMPORT = new Set(["FP214"]);
 
 /** Step 1, without the file's text (garbage once parsed: 160 MB for a 100k-card pack). */
-function readValidFlopack(file: string): { ok: false; findings: Finding[] } | { ok: true; flopack: JsonObject } {
+function readValidFlopack(file: string): { ok: false; findings: Finding[] } | { ok: true; flopack: JsonObject; warnings: Finding[] } {
   const parsed = readFlopackFile(file);
   if (!parsed.ok) return parsed;
-  const findings = validateFlopack(parsed.flopack as unknown as Record<string, unknown>, { file }).filter((x) => x.severity === "error");
+  const all = validateFlopack(parsed.flopack as unknown as Record<string, unknown>, { file });
+  const findings = all.filter((x) => x.severity === "error");
   if (findings.length > 0) return { ok: false, findings };
-  return { ok: true, flopack: parsed.flopack as unknown as JsonObject };
+  // what the import cannot keep is said, never silently dropped: first copies of duplicate keys, unknown keys
+  const lost = all.filter((x) => LOST_ON_IMPORT.has(x.code));
+  return { ok: true, flopack: parsed.flopack as unknown as JsonObject, warnings: [...parsed.warnings, ...lost] };
 }
 
-/** Imports and writes. Nothing is written when anything fails before the writes. */
+/**
+ * Imports and writes. Nothing is written when anything fails before the writes; the writes themselves are all or
+ * nothing (the catalog included), under the project catalog's lock so that parallel imports lose no learned card.
+ */
 export function runImportFile(file: string, options: ImportOptions): ImportResult {
-  const { result, writes } = importFlopack(file, options);
+  const { result, writes, learned, catalogFile } = importFlopack(file, options);
   if (!result.ok) return result;
-  try {
-    for (const w of writes) writeFileAtomic(w.path, w.text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${options.out}: cannot write the imported files${code ? ` (${code})` : ""}`, 2);
+  const out = resolve(options.out);
+  const plan = planImportWrites(out, writes, basename(file), options.force === true);
+  let added = 0;
+  const writeAll = () => {
+    const files = [...plan.writes];
+    if (catalogFile !== undefined && learned.length > 0) {
+      const existing = existsSync(catalogFile) ? readCatalogFile(catalogFile) : undefined;
+      const merged = mergeLearned(existing?.entries ?? [], learned);
+      added = merged.added.length;
+      if (added > 0)
+        files.push({
+          path: catalogFile,
+          content: renderCatalogText(merged.entries, { key: "$comment", text: existing?.header ?? PROJECT_CATALOG_COMMENT }),
+        });
+    }
+    writeFilesAtomic(files);
+  };
+  // Ctrl-C while writing waits for the write to end (no temporary file, no half-written folder)
+  holdSignalsDuring(
+    () => (catalogFile !== undefined && learned.length > 0 ? withFileLock(catalogFile, writeAll) : writeAll()),
+    (signal) => process.stderr.write(`flocode: ${signal}: stopped once the import was written\n`),
+  );
+  const removed: string[] = [];
+  const warnings = [...result.warnings];
+  for (const path of plan.stale) {
+    try {
+      unlinkSync(path);
+      removed.push(path);
+    } catch {
+      warnings.push(`${path}: no longer part of this import, and could not be removed`);
+    }
   }
-  return result;
+  for (const path of plan.keptStale) warnings.push(`${path}: no longer part of this import, but changed since flocode wrote it: kept`);
+  const { catalogFile: _readTime, ...rest } = result; // the catalog as read: what this write added is what counts
+  return {
+    ...rest,
+    files: [...plan.writes.map((w) => w.path), ...(added > 0 ? [catalogFile!] : [])],
+    learned: added,
+    ...(added > 0 ? { catalogFile: catalogFile! } : {}),
+    removed,
+    warnings,
+  };
 }
 
-/** The project catalog's entries plus the variants of this file neither catalog knows. */
+/**
+ * The project catalog's entries plus the variants of this file neither catalog knows (for lifting), and what
+ * this file taught (`learned`: merged into the catalog file when it is written).
+ */
 function learnMissing(
   flopack: JsonObject,
   source: string,
   catalogFile: string,
   learner: CatalogLearner,
-): { entries: CatalogEntry[]; added: number; header?: string } {
+): { entries: CatalogEntry[]; added: number; learned: CatalogEntry[] } {
   const existing = existsSync(catalogFile) ? readCatalogFile(catalogFile) : { entries: [] as CatalogEntry[] };
-  const project = new Catalog(existing.entries);
-  const builtin = Catalog.builtin();
   learner.addFlopack(flopack, source);
-  let added = 0;
-  for (const entry of learner.entries()) {
-    const current = project.get(entry.address, entry.variant);
-    if (current) project.add(mergeEntries(current, entry));
-    else if (!builtin.has(entry.address, entry.variant)) {
-      project.add(entry);
-      added++;
-    }
-  }
-  return { entries: project.entries(), added, ...(existing.header !== undefined ? { header: existing.header } : {}) };
-}
-
-function mergeAll(entries: CatalogEntry[]): CatalogEntry[] {
-  const c = new Catalog();
-  for (const e of entries) {
-    const cur = c.get(e.address, e.variant);
-    c.add(cur ? mergeEntries(cur, e) : e);
-  }
-  return c.entries();
+  const builtin = Catalog.builtin();
+  const learned = learner.entries().filter((e) => !builtin.has(e.address, e.variant));
+  const merged = mergeLearned(existing.entries, learned, builtin);
+  return { entries: merged.entries, added: merged.added.length, learned };
 }
 
 function templateName(template: JsonObject): string {

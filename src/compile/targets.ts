@@ -7,7 +7,7 @@
  * - any other folder → each flow file and pack folder found in it (recursively), except under node_modules
  *   and hidden folders.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { UserError } from "../util/errors.js";
 
@@ -23,7 +23,8 @@ const FLOW_FILE = /\.flow\.(ts|mts|js|mjs)$/;
 const PACK_FILES = ["pack.ts", "pack.mts", "pack.js", "pack.mjs"];
 
 export function packFileIn(dir: string): string | undefined {
-  for (const f of PACK_FILES) if (existsSync(join(dir, f))) return join(dir, f);
+  // a regular file only: loading a fifo or a device named pack.ts would wait forever
+  for (const f of PACK_FILES) if (statOrUndefined(join(dir, f))?.isFile()) return join(dir, f);
   return undefined;
 }
 
@@ -44,7 +45,7 @@ export function findTargets(paths: readonly string[]): BuildTarget[] {
       } else targets.push({ kind: "flow", file: abs, name: basename(abs).replace(FLOW_FILE, "") });
     } else if (st.isDirectory()) {
       walk(abs, targets, 0);
-    }
+    } else throw new UserError(`${p}: not a regular file or a folder (a fifo, a device or a socket cannot be built)`, 2);
   }
   const seen = new Map<string, BuildTarget>();
   for (const t of targets) {
@@ -60,8 +61,12 @@ function packTarget(dir: string): BuildTarget {
   return { kind: "pack", file: packFileIn(dir)!, name: basename(dir) };
 }
 
-function walk(dir: string, out: BuildTarget[], depth: number): void {
+function walk(dir: string, out: BuildTarget[], depth: number, seen = new Set<string>()): void {
   if (depth > 20) return;
+  // a linked folder is walked once, whatever links lead to it (a link to a parent would loop)
+  const real = realpathSync(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   if (packFileIn(dir)) {
     out.push(packTarget(dir));
     return;
@@ -69,8 +74,22 @@ function walk(dir: string, out: BuildTarget[], depth: number): void {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith(".") || name === "node_modules") continue;
     const full = join(dir, name);
-    const st = statSync(full);
-    if (st.isDirectory()) walk(full, out, depth + 1);
+    const st = statOrUndefined(full);
+    if (st === undefined || !(st.isDirectory() || st.isFile())) {
+      // a broken link, a link loop (statSync throws ELOOP), a fifo...: only an error where a flow file was meant
+      if (FLOW_FILE.test(name))
+        throw new UserError(`${full}: not a readable flow file (${st ? "not a regular file" : "a broken link or a link loop"})`, 2);
+      continue;
+    }
+    if (st.isDirectory()) walk(full, out, depth + 1, seen);
     else if (FLOW_FILE.test(name)) out.push({ kind: "flow", file: full, name: name.replace(FLOW_FILE, "") });
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }

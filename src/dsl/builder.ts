@@ -15,6 +15,7 @@ import {
   TRY_CATCH_ADDRESS,
 } from "../shapes/known-cards.js";
 import { DslError } from "./errors.js";
+import { cardSpecProblem } from "./plain-value.js";
 import { cardHandle } from "./handle.js";
 import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
@@ -229,6 +230,9 @@ export class FlowBuilder<T = Record<string, unknown>> {
   }
 
   private place(spec: CardSpec<unknown>, role: NodeRole): RecordedNode {
+    // every card of a flow body comes through here: what JSON cannot hold is the flow file's error, at the call
+    const problem = cardSpecProblem(spec);
+    if (problem !== undefined) throw new DslError(`${spec.name ?? spec.address}: ${problem}`, spec.site ?? userCallSite());
     const node: RecordedNode = {
       kind: "cardNode",
       spec,

@@ -56,6 +56,13 @@ function composeCard(
   options: ComposeOptions,
   site: CallSite | undefined,
 ): CardSpec<{ output: string }> {
+  // A backslash that starts no valid escape (`C:\users`) leaves the cooked text undefined: say so, never an empty text.
+  const invalid = strings.findIndex((s) => s === undefined);
+  if (invalid !== -1)
+    throw new DslError(
+      `compose: invalid escape sequence in the text ${JSON.stringify(strings.raw[invalid])}: write \\\\ for a backslash (C:\\\\users)`,
+      site,
+    );
   // Literal text and wired values in order; constants join the text around them.
   const pieces: string[] = [strings[0] ?? ""];
   const wired: ComposeValue[] = [];

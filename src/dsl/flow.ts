@@ -1,6 +1,7 @@
 /** `flow()` and `pack()`: what flow files and pack files default-export. */
 import { DslError } from "./errors.js";
 import type { FlowBuilder } from "./builder.js";
+import { describeValue as describe, plainValueProblem } from "./plain-value.js";
 import { userCallSite } from "./site.js";
 import type { Connection, FlowDef, FlowOptions, FlowRefLike, Folder, Input, Table } from "./types.js";
 
@@ -12,7 +13,20 @@ export type FlowBody<O = Record<never, never>> = (f: FlowBuilder<O>) => Record<s
  */
 export function flow<O = Record<never, never>>(options: FlowOptions<O>, body?: FlowBody<O>): FlowDef {
   const site = userCallSite();
-  if (!options || typeof options.name !== "string" || options.name.trim() === "") throw new DslError("flow() needs a name", site);
+  if (!options || typeof options !== "object")
+    throw new DslError("flow() takes its options first: flow({ name, trigger }, (f) => {...})", site);
+  if (typeof options.name !== "string" || options.name.trim() === "")
+    throw new DslError(
+      `flow() needs a name (a non-empty string)${options.name === undefined ? "" : `, got ${describe(options.name)}`}`,
+      site,
+    );
+  const what = `flow ${JSON.stringify(options.name)}`;
+  if (options.description !== undefined && typeof options.description !== "string")
+    throw new DslError(`${what}: description must be a string, got ${describe(options.description)}`, site);
+  if (options.saveAllData !== undefined && typeof options.saveAllData !== "boolean")
+    throw new DslError(`${what}: saveAllData must be true or false, got ${describe(options.saveAllData)}`, site);
+  const raw = plainValueProblem(options.raw, "raw");
+  if (raw !== undefined) throw new DslError(`${what}: ${raw}`, site);
   if (!options.trigger || typeof options.trigger !== "object") {
     throw new DslError(
       `flow ${JSON.stringify(options.name)} needs a trigger: schedule.weekly(...), apiEndpoint(), helperFlow(), event(...) or manual()`,
@@ -51,5 +65,9 @@ export interface PackDef {
 export function pack(options: PackOptions): PackDef {
   const site = userCallSite();
   if (!options || !Array.isArray(options.flows)) throw new DslError("pack() needs flows: [...]", site);
+  if (options.name !== undefined && (typeof options.name !== "string" || options.name.trim() === ""))
+    throw new DslError(`pack(): name must be a non-empty string, got ${describe(options.name)}`, site);
+  const raw = plainValueProblem(options.raw, "raw");
+  if (raw !== undefined) throw new DslError(`pack(): ${raw}`, site);
   return Object.freeze({ kind: "pack" as const, options, site });
 }

@@ -1,5 +1,6 @@
 /** Connections, folders and tables: the pack-level objects flows refer to by name. */
 import { DslError } from "./errors.js";
+import { describeValue as describe, plainValueProblem } from "./plain-value.js";
 import { userCallSite } from "./site.js";
 import type { Connection, Folder, Table, TableColumnType } from "./types.js";
 import { isTableColumnType, TABLE_COLUMN_TYPES } from "../shapes/tables.js";
@@ -13,7 +14,10 @@ export function connection<C extends string>(name: string, connector: C | { read
   const site = userCallSite();
   const key = typeof connector === "string" ? connector : connector?.$connector;
   if (typeof name !== "string" || name.trim() === "")
-    throw new DslError("connection() needs a name (the connection's label in Okta)", site);
+    throw new DslError(
+      `connection() needs a name (the connection's label in Okta, a non-empty string)${name === undefined ? "" : `, got ${describe(name)}`}`,
+      site,
+    );
   if (typeof key !== "string" || !/^[A-Za-z0-9_]+$/.test(key))
     throw new DslError(`connection ${JSON.stringify(name)}: invalid connector ${JSON.stringify(key)}`, site);
   return Object.freeze({ kind: "connection" as const, name, connector: key as C, site });
@@ -21,7 +25,12 @@ export function connection<C extends string>(name: string, connector: C | { read
 
 export function folder(name: string, options: { description?: string; parent?: Folder; raw?: Folder["raw"] } = {}): Folder {
   const site = userCallSite();
-  if (typeof name !== "string" || name.trim() === "") throw new DslError("folder() needs a name", site);
+  if (typeof name !== "string" || name.trim() === "")
+    throw new DslError(`folder() needs a name (a non-empty string)${name === undefined ? "" : `, got ${describe(name)}`}`, site);
+  if (options.description !== undefined && typeof options.description !== "string")
+    throw new DslError(`folder ${JSON.stringify(name)}: description must be a string, got ${describe(options.description)}`, site);
+  const raw = plainValueProblem(options.raw, "raw");
+  if (raw !== undefined) throw new DslError(`folder ${JSON.stringify(name)}: ${raw}`, site);
   let depth = 1;
   for (let p = options.parent; p; p = p.parent) depth++;
   if (depth > 5) throw new DslError(`folder ${JSON.stringify(name)} is nested ${depth} levels deep; Okta allows at most 5`, site);
@@ -41,7 +50,12 @@ export function table(
   },
 ): Table {
   const site = userCallSite();
-  if (typeof name !== "string" || name.trim() === "") throw new DslError("table() needs a name", site);
+  if (typeof name !== "string" || name.trim() === "")
+    throw new DslError(`table() needs a name (a non-empty string)${name === undefined ? "" : `, got ${describe(name)}`}`, site);
+  if (options.description !== undefined && typeof options.description !== "string")
+    throw new DslError(`table ${JSON.stringify(name)}: description must be a string, got ${describe(options.description)}`, site);
+  const raw = plainValueProblem(options.raw, "raw");
+  if (raw !== undefined) throw new DslError(`table ${JSON.stringify(name)}: ${raw}`, site);
   const entries: Array<[string, TableColumnType | { type: TableColumnType; default?: string | null }]> = Array.isArray(options.columns)
     ? options.columns.map((c) => [c.name, c])
     : Object.entries(options.columns ?? {});

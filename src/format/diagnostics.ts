@@ -34,6 +34,19 @@ export const DIAGNOSTICS = {
     severity: "error",
     description: "The JSON document is not an object (an array, string, number, boolean or null).",
   },
+  numberRange: {
+    code: "FP007",
+    slug: "json-number-range",
+    severity: "error",
+    description: "A number too large for a double (such as 1e400): it reads as Infinity, which no JSON writer can write back.",
+  },
+  duplicateKey: {
+    code: "FP008",
+    slug: "json-duplicate-key",
+    severity: "warning",
+    description:
+      "A key written twice in one object. JSON.parse keeps the last copy, so the first is invisible to every tool built on it (flocode's too): remove one.",
+  },
   schema: {
     code: "FP010",
     slug: "schema",

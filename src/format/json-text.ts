@@ -2,7 +2,9 @@
  * Text-level facts about a JSON document, computed in one linear pass without recursion (so a hostile file with
  * 200k nested brackets costs nothing but time proportional to its size):
  * - the nesting depth, stopping at the first bracket past `maxDepth`;
- * - whether any whitespace sits outside strings (a compact export has none, T7).
+ * - whether any whitespace sits outside strings (a compact export has none, T7);
+ * - the number of object members written (colons outside strings): more than the parsed objects hold means a
+ *   key written twice in one object (JSON.parse keeps the last copy silently).
  * String contents are skipped with `indexOf`, which is what keeps this fast on real exports (mostly strings).
  */
 export interface TextScan {
@@ -13,6 +15,8 @@ export interface TextScan {
   firstWhitespace: number;
   /** Whitespace outside strings other than a single trailing "\n". */
   hasInnerWhitespace: boolean;
+  /** Object members in the text (counted up to the depth limit). */
+  members: number;
 }
 
 export const MAX_JSON_DEPTH = 256;
@@ -23,6 +27,7 @@ export function scanJsonText(text: string, limit = MAX_JSON_DEPTH): TextScan {
   let firstWhitespace = -1;
   let whitespaceCount = 0;
   let lastWhitespace = -1;
+  let members = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -34,10 +39,12 @@ export function scanJsonText(text: string, limit = MAX_JSON_DEPTH): TextScan {
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > maxDepth) {
         maxDepth = depth;
-        if (depth > limit) return { tooDeepAt: i, maxDepth, firstWhitespace, hasInnerWhitespace: whitespaceCount > 0 };
+        if (depth > limit) return { tooDeepAt: i, maxDepth, firstWhitespace, hasInnerWhitespace: whitespaceCount > 0, members };
       }
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
+    } else if (c === 58 /* : */) {
+      members++;
     } else if (c === 32 || c === 10 || c === 13 || c === 9) {
       if (firstWhitespace === -1) firstWhitespace = i;
       whitespaceCount++;
@@ -45,7 +52,7 @@ export function scanJsonText(text: string, limit = MAX_JSON_DEPTH): TextScan {
     }
   }
   const onlyTrailingNewline = whitespaceCount === 1 && lastWhitespace === n - 1 && text.charCodeAt(n - 1) === 10;
-  return { tooDeepAt: -1, maxDepth, firstWhitespace, hasInnerWhitespace: whitespaceCount > 0 && !onlyTrailingNewline };
+  return { tooDeepAt: -1, maxDepth, firstWhitespace, hasInnerWhitespace: whitespaceCount > 0 && !onlyTrailingNewline, members };
 }
 
 function isEscaped(text: string, quoteAt: number): boolean {

@@ -12,6 +12,7 @@ import { buildPackView } from "./pack-view.js";
 import type { Card, FlowView, PackView } from "./view-types.js";
 
 export type ChecklistKind =
+  | "remove-connection-data"
   | "connection"
   | "folder-connection"
   | "choose-connection"
@@ -43,6 +44,19 @@ export function checklist(flopack: Flopack): ChecklistItem[] {
 export function checklistFromView(view: PackView): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const folders = [...new Set(view.flows.map((f) => topFolder(f.folder)).filter((f): f is string => f !== null))].sort(compareStrings);
+
+  // First of all: connection data that is not null is a credential the flopack must not carry (never printed).
+  for (const c of view.connections)
+    if (c.dataDigest !== undefined)
+      items.push({
+        kind: "remove-connection-data",
+        text: `Remove the data of the ${c.connector} connection "${c.name}" from this flopack: it is not null (a credential?), and exports never carry one`,
+        details: ["its value is not shown here; flocode validate reports it as FP105 config-no-secrets"],
+        flows: c.usedBy,
+        cards: [],
+        connector: c.connector,
+        connection: c.name,
+      });
 
   // Connections: one item per exported connection, naming every card that uses it.
   const cardsUsing = new Map<string, Array<{ flow: FlowView; card: Card }>>();

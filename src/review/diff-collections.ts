@@ -120,6 +120,36 @@ export function diffConnections(a: PackView, b: PackView, renames: Renames, out:
       });
 }
 
+/**
+ * Connection data that is not null (a credential) in either file, whether or not it changed: a difference a
+ * reviewer must see, so `diff` exits 1 on it. The value is never printed.
+ */
+export function diffConnectionData(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
+  const before = new Map(a.connections.map((c) => [`${c.connector}\u0000${renames.connections.get(c.name) ?? c.name}`, c]));
+  for (const d of b.connections) {
+    const c = before.get(`${d.connector}\u0000${d.name}`);
+    before.delete(`${d.connector}\u0000${d.name}`);
+    if (d.dataDigest === undefined && c?.dataDigest === undefined) continue;
+    const what =
+      d.dataDigest === undefined
+        ? "data removed (hidden)"
+        : c?.dataDigest === undefined
+          ? "data added (hidden): a flopack must never carry credentials"
+          : c.dataDigest !== d.dataDigest
+            ? "data changed (hidden): a flopack must never carry credentials"
+            : "carries data in both files (hidden): a flopack must never carry credentials";
+    out.push({ subject: "connection", kind: "data", field: d.name, message: `connection ${q(d.name)} (${d.connector}): ${what}` });
+  }
+  for (const c of before.values())
+    if (c.dataDigest !== undefined)
+      out.push({
+        subject: "connection",
+        kind: "data",
+        field: c.name,
+        message: `connection ${q(c.name)} (${c.connector}): carries data (hidden), and is gone from the new file`,
+      });
+}
+
 export function diffTables(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
   const x = new Map(a.tables.map((t) => [t.name, t]));
   const y = new Map(b.tables.map((t) => [t.name, t]));

@@ -14,6 +14,7 @@ export type ChangeKind =
   | "schedule"
   | "trigger"
   | "connection"
+  | "data"
   | "call"
   | "text"
   | "version"

@@ -9,7 +9,7 @@
  *   4. compare paired cards field by field (card-changes.ts).
  * Ids never take part (the model has none), so id churn and storage order report nothing.
  */
-import { diffConnections, diffFolders, diffTables } from "./diff-collections.js";
+import { diffConnectionData, diffConnections, diffFolders, diffTables } from "./diff-collections.js";
 import type { Change, DiffResult, Renames } from "./diff-types.js";
 import { q } from "./diff-text.js";
 import { FlowDiff } from "./flow-diff.js";
@@ -23,6 +23,7 @@ export function diffPacks(a: PackView, b: PackView): DiffResult {
   const renames: Renames = { flows: new Map(), folders: new Map(), connections: new Map(), tables: new Map() };
   diffFolders(a, b, renames, changes);
   diffConnections(a, b, renames, changes);
+  diffConnectionData(a, b, renames, changes);
   diffTables(a, b, renames, changes);
   const flowPairs = pairFlows(a.flows, b.flows);
   for (const [x, y] of flowPairs.pairs) renames.flows.set(x.name, y.name);

@@ -3,6 +3,7 @@
  * generated id replaced by a human name, every order derived from content, so that two exports that differ only
  * in ids or storage order give the same view. Each build has its own context: nothing is shared between views.
  */
+import { createHash } from "node:crypto";
 import { buildFlow } from "./flow-view.js";
 import { buildFolderPaths, folderName } from "./folders.js";
 import { arr, canonicalJson, compareStrings, entries, get, getPath, isObject, str } from "./json.js";
@@ -38,11 +39,15 @@ export function buildPackView(flopack: unknown): PackView {
         set.add(flow.name);
       }
     }
-  const connections: ConnectionView[] = entries(get(data, "configs")).map(([id, c]) => ({
-    name: str(get(c, "name")) ?? "(unnamed connection)",
-    connector: str(get(c, "module")) ?? "?",
-    usedBy: [...(usedBy.get(id) ?? [])].sort(compareStrings),
-  }));
+  const connections: ConnectionView[] = entries(get(data, "configs")).map(([id, c]) => {
+    const secret = get(c, "data");
+    return {
+      name: str(get(c, "name")) ?? "(unnamed connection)",
+      connector: str(get(c, "module")) ?? "?",
+      usedBy: [...(usedBy.get(id) ?? [])].sort(compareStrings),
+      ...(secret !== undefined && secret !== null ? { dataDigest: digest(secret) } : {}),
+    };
+  });
   connections.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.connector, b.connector));
 
   const tables: TableView[] = entries(get(data, "tables")).map(([, t]) => ({
@@ -58,6 +63,11 @@ export function buildPackView(flopack: unknown): PackView {
   tables.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(canonicalJson(a), canonicalJson(b)));
 
   return { folders, connections, tables, flows };
+}
+
+/** Tells connection data apart without keeping it in the view. */
+function digest(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
 }
 
 /** Generated ids: collection keys, card uuids, entry ids, edge ids (top-level and inline scopes). */

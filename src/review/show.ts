@@ -3,7 +3,8 @@
  * reading (not alphabetical), steps in execution order with branches nested. Two flopacks that differ
  * only in ids or storage order give the same bytes.
  */
-import { Scalar, stringify } from "yaml";
+import { Document, Scalar, stringify, visit } from "yaml";
+import { hasTerminalControls } from "../util/terminal-text.js";
 import { isObject } from "./json.js";
 import { EmbeddedRef, type Card, type ErrorPolicyView, type FlowView, type PackView, type Ref, type TemplatePart } from "./view-types.js";
 import { refText } from "./wires.js";
@@ -14,9 +15,27 @@ export function renderShow(view: PackView): string {
   return toYaml(showDocument(view));
 }
 
+const YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true } as const;
+
+/**
+ * The YAML text. A string holding a character that a terminal would act on (C1, DEL, bidi controls) is written
+ * double-quoted: the CLI prints such characters as `\uXXXX` escapes, which in a double-quoted scalar read back
+ * as the same character, so the view stays exact.
+ */
 export function toYaml(doc: Node): string {
-  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, indentSeq: true });
+  const text = stringify(doc, YAML_OPTIONS);
+  if (!hasTerminalControls(text)) return text;
+  const document = new Document(doc, YAML_OPTIONS);
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && hasTerminalControls(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return document.toString(YAML_OPTIONS);
 }
+
+/** What show prints for non-null connection data: that it is there, never what it is. */
+export const CONNECTION_DATA_NOTE = "NOT NULL (hidden here): a flopack must never carry credentials; remove it before committing";
 
 /** The document as ordered maps (Map keeps our key order and is immune to `__proto__` keys). */
 export function showDocument(view: PackView): Map<string, unknown> {
@@ -30,6 +49,7 @@ export function showDocument(view: PackView): Map<string, unknown> {
           ["name", c.name],
           ["connector", c.connector],
           ["used by", c.usedBy],
+          ["data", c.dataDigest !== undefined ? CONNECTION_DATA_NOTE : undefined],
         ]),
       ),
     );

@@ -22,6 +22,11 @@ export interface ConnectionView {
   connector: string;
   /** Flows whose cards use it (names, sorted). */
   usedBy: string[];
+  /**
+   * Set when the connection's `data` is not null (a credential: exports never carry one): a digest that tells two
+   * values apart. Review output says that data is there, never what it is.
+   */
+  dataDigest?: string;
 }
 
 export interface TableView {

@@ -38,6 +38,7 @@ import { singlePinPerInput } from "./single-pin-per-input.js";
 import { cardNameMatchesMetadata } from "./card-name-matches-metadata.js";
 import { eventWrapper } from "./event-wrapper.js";
 import { mirroredEntries } from "./mirrored-entries.js";
+import { collectionKeys } from "./collection-keys.js";
 import { transformWhenTypesDiffer } from "./transform-when-types-differ.js";
 import { collectionData } from "./collection-data.js";
 import { groupsPresent } from "./groups-present.js";
@@ -113,4 +114,5 @@ export const RULES: readonly Rule[] = [
   flowDescription,
   branchEdgesToJoin,
   compactJson,
+  collectionKeys,
 ];

@@ -27,7 +27,10 @@ export function validateFlopack(flopack: Flopack | Record<string, unknown>, opti
 export function validateText(text: string, file: string): Finding[] {
   const parsed = parseJsonDocument(text, file);
   if (!parsed.ok) return parsed.findings;
-  const findings = safeSchema(parsed.value, file).concat(runRules(parsed.value, { file, text: parsed.text, scan: parsed.scan }));
+  const findings = safeSchema(parsed.value, file).concat(
+    runRules(parsed.value, { file, text: parsed.text, scan: parsed.scan }),
+    parsed.warnings,
+  );
   return findings.sort(compareFindings);
 }
 

@@ -25,7 +25,7 @@ export function entryRefs(entries: readonly JsonObject[]): IrEntryRef[] {
   return entries.map((e) => {
     const group = typeof e.group === "string" ? e.group : null;
     const key = typeof e.key === "string" ? e.key : String(e.key);
-    const k = `${group ?? "\u0000"}\u0001${key}`;
+    const k = entryRefKey({ group, key });
     const nth = seen.get(k) ?? 0;
     seen.set(k, nth + 1);
     return nth > 0 ? { group, key, nth } : { group, key };
@@ -36,9 +36,20 @@ export function sameEntry(a: IrEntryRef, b: IrEntryRef): boolean {
   return a.group === b.group && a.key === b.key && (a.nth ?? 0) === (b.nth ?? 0);
 }
 
-/** An entry ref as a map key. */
+const SEPARATOR = "\u0001";
+const NO_GROUP = "\u0000";
+
+/**
+ * An entry ref as a map key, one key per ref. Every real entry gets the historical form
+ * `<group or U+0000>U+0001<key>U+0001<nth>` (inline-flow uuids are hashed from it, so its bytes must not change);
+ * a group or key holding U+0001, or a group that is U+0000 itself, would make two refs share that form, so such
+ * a ref is written as U+0001 followed by its JSON (one U+0001 only: never the historical form, which has two).
+ */
 export function entryRefKey(r: IrEntryRef): string {
-  return `${r.group ?? "\u0000"}\u0001${r.key}\u0001${r.nth ?? 0}`;
+  const nth = r.nth ?? 0;
+  if (r.key.includes(SEPARATOR) || r.group === NO_GROUP || (r.group !== null && r.group.includes(SEPARATOR)))
+    return `${SEPARATOR}${JSON.stringify([r.group, r.key, nth])}`;
+  return `${r.group ?? NO_GROUP}${SEPARATOR}${r.key}${SEPARATOR}${nth}`;
 }
 
 /** An entry's value type (`value.type`, `value.collection`); "string" when it states none. */

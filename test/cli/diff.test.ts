@@ -83,12 +83,12 @@ describe("flocode diff with flow sources", () => {
     const built = runCli(["build", source, "--out", dir]);
     expect(built.status, built.stderr).toBe(0);
     const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flopack"), "utf8")), 3));
-    expect(runCli(["diff", source, copy])).toEqual({ status: 0, signal: null, stdout: "", stderr: "" });
-    expect(runCli(["diff", copy, source]).status).toBe(0);
+    expect(runCli(["diff", source, copy, "--run"])).toEqual({ status: 0, signal: null, stdout: "", stderr: "" });
+    expect(runCli(["diff", copy, source, "--run"]).status).toBe(0);
   });
 
   it("names the changed constant between two sources", async () => {
-    const run = runCli(["diff", source, changedSource]);
+    const run = runCli(["diff", source, changedSource, "--run"]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(
       'card "Custom API Action (office365admin customAPIAction)": constant "Relative URL" "/Me" → "/Organization"',

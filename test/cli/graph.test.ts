@@ -41,11 +41,11 @@ describe("flocode graph", () => {
 
 describe("docs/keepalive.svg", () => {
   const root = join(import.meta.dirname, "../..");
-  it("is what `flocode graph flows/m365-keepalive.flow.ts --format svg` draws today", () => {
-    const run = runCli(["graph", "flows/m365-keepalive.flow.ts", "--format", "svg"]);
+  it("is what `flocode graph flows/m365-keepalive.flow.ts --run --format svg` draws today", () => {
+    const run = runCli(["graph", "flows/m365-keepalive.flow.ts", "--run", "--format", "svg"]);
     expect(run.status, run.stderr).toBe(0);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const committed = readFileSync(join(root, "docs/keepalive.svg"), "utf8");
-    expect(run.stdout, "stale: run `flocode graph flows/m365-keepalive.flow.ts --format svg > docs/keepalive.svg`").toBe(committed);
+    expect(run.stdout, "stale: run `flocode graph flows/m365-keepalive.flow.ts --run --format svg > docs/keepalive.svg`").toBe(committed);
   });
 });

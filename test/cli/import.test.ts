@@ -33,7 +33,7 @@ describe("flocode import (built CLI)", () => {
     const r = run(["import", fixture, "--out", out, "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { files: string[]; cards: number; rawCards: number };
-    expect(report.files.map((f) => basename(f)).sort()).toEqual(["daily-check.flow.ts", "pack.ts", "resources.ts"]);
+    expect(report.files.map((f) => basename(f)).sort()).toEqual([".flocode-import.json", "daily-check.flow.ts", "pack.ts", "resources.ts"]);
     expect(report.cards).toBe(1);
     expect(report.rawCards).toBe(0);
     const flowText = readFileSync(join(out, "daily-check.flow.ts"), "utf8");

@@ -49,7 +49,7 @@ describe("flocode show", () => {
 describe("flocode show on a flow source (.flow.ts)", () => {
   const source = join(import.meta.dirname, "../review/fixtures/review-sample.flow.ts");
   it("compiles it and shows the same view as its flopack would", async () => {
-    const run = runCli(["show", source]);
+    const run = runCli(["show", source, "--run"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const view = parse(run.stdout) as any;
@@ -70,7 +70,7 @@ describe("flocode show on a flow source (.flow.ts)", () => {
   it("fails with exit 2 on a source that does not compile", async () => {
     const broken = join(dir, "broken.flow.ts");
     writeFileSync(broken, "export default 42;\n");
-    const run = runCli(["show", broken]);
+    const run = runCli(["show", broken, "--run"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^flocode: .*broken\.flow\.ts.*\n$/);
   });

@@ -1,16 +1,20 @@
 /**
  * The fuzz bases (real exports: the corpus when FLOCODE_CORPUS is set, always the project's own fixtures and built
- * examples) and one fuzz case: a mutated text run through validate, show, diff and import in-process.
+ * examples) and one fuzz case: a mutated text run in-process through every command that reads a flopack, then
+ * imported again into the folder import wrote; the folders import wrote are built in batches (buildImported).
+ * Import may write code that build refuses (the export holds a value validate accepts and the DSL does not, such
+ * as an unknown time zone): build must then say so in one located line; the fuzz counts those folders.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpus } from "../support/corpus.js";
-import { runMain } from "../support/cli.js";
+import { runCli, runMain } from "../support/cli.js";
 import { contractBreach } from "./contract.js";
 import { REGRESSIONS } from "./regressions/index.js";
+import type { MutationFacts } from "./mutate.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -56,13 +60,25 @@ export interface CaseFailure {
   breach: string;
 }
 
-/** The commands a mutated file goes through. `original` is the unmutated base (for diff). */
+/**
+ * The commands a mutated file goes through: every command that reads a flopack, in each output format.
+ * `original` is the unmutated base (for diff); `out` the folder import writes (a fresh one per case).
+ */
 export function commandsFor(file: string, original: string, out: string): Array<[string, string[]]> {
   return [
     ["validate", ["validate", file]],
     ["validate --json", ["validate", "--json", file]],
     ["show", ["show", file]],
+    ["show --json", ["show", "--json", file]],
     ["diff", ["diff", original, file]],
+    ["diff --json", ["diff", "--json", file, original]],
+    ["diff --format markdown", ["diff", "--format", "markdown", original, file]],
+    ["graph", ["graph", file]],
+    ["graph --format dot", ["graph", "--format", "dot", file]],
+    ["graph --json", ["graph", "--json", file]],
+    ["checklist", ["checklist", file]],
+    ["checklist --json", ["checklist", "--json", file]],
+    ["catalog learn", ["catalog", "learn", file, "--out", `${out}.learned.json`]],
     ["import", ["import", file, "--out", out]],
   ];
 }
@@ -72,27 +88,124 @@ export function isKnownOpen(f: CaseFailure): boolean {
   return REGRESSIONS.some((r) => r.open?.command === f.command && r.open.breach === f.breach);
 }
 
-/** Runs one mutated text through every command; the first contract breach not known as open, or undefined. */
+export interface CaseResult {
+  failure?: CaseFailure;
+  /** The folder import wrote (kept for a later `flocode build`: see buildImported). */
+  imported?: string;
+  /** Commands run. */
+  commands: number;
+}
+
+/**
+ * Runs one mutated text through every command; the first contract breach not known as open, or undefined. Then,
+ * when import wrote a folder: import again into it (import of what import wrote), which must succeed without
+ * --force and write the same files (their text may differ: the project catalog the first import wrote is there
+ * now, so a learned variant no longer needs naming). `facts` (what the mutation put in) adds oracles: a duplicate key is an FP008
+ * warning, an overflowing number an FP007 error, whenever the text still parses.
+ */
 export async function runCase(
   text: string,
   original: string,
   work: string,
   tolerated: CaseFailure[] = [],
-): Promise<CaseFailure | undefined> {
+  facts?: MutationFacts,
+  keepImport = false,
+): Promise<CaseResult> {
   const file = join(work, "case.flopack");
   writeFileSync(file, text);
   const out = mkdtempSync(join(work, "import-"));
+  let keep = false;
+  let commands = 0;
   try {
+    let importStatus: number | "threw" | undefined;
     for (const [command, argv] of commandsFor(file, original, out)) {
-      const breach = contractBreach(await runMain(argv));
+      const run = await runMain(argv);
+      commands++;
+      if (command === "import") importStatus = run.status;
+      const breach = contractBreach(run) ?? (command === "validate" ? factBreach(run.stdout, text, facts) : undefined);
       if (breach === undefined) continue;
-      if (!isKnownOpen({ command, breach })) return { command, breach };
+      if (!isKnownOpen({ command, breach })) return { failure: { command, breach }, commands };
       tolerated.push({ command, breach });
     }
-    return undefined;
+    if (importStatus !== 0) return { commands };
+    const before = snapshot(out);
+    const again = await runMain(["import", file, "--out", out]);
+    commands++;
+    const breach =
+      contractBreach(again) ??
+      (again.status !== 0
+        ? `exit ${again.status} importing into the folder import wrote: ${again.stderr.split("\n")[0]}`
+        : sameNames(before, snapshot(out)));
+    if (breach !== undefined) return { failure: { command: "import (again)", breach }, commands };
+    keep = keepImport;
+    return keep ? { imported: out, commands } : { commands };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    if (!keep) rmSync(out, { recursive: true, force: true });
+    rmSync(`${out}.learned.json`, { force: true });
   }
+}
+
+/** What validate must have said about what the mutation put in, or undefined. */
+function factBreach(stdout: string, text: string, facts: MutationFacts | undefined): string | undefined {
+  if (facts === undefined || stdout.includes("FP005") || !parses(text)) return undefined;
+  if (facts.nonFinite && !stdout.includes("FP007 json-number-range")) return "a number overflowing to Infinity went unreported (FP007)";
+  if (facts.duplicateKey && !facts.nonFinite && !stdout.includes("FP008 json-duplicate-key"))
+    return "a key written twice went unreported (FP008)";
+  return undefined;
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The files under `dir` (relative paths). */
+function snapshot(dir: string): Set<string> {
+  return new Set(readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => statSync(join(dir, name)).isFile()));
+}
+
+function sameNames(a: Set<string>, b: Set<string>): string | undefined {
+  for (const name of a) if (!b.has(name)) return `importing again removed ${name}`;
+  for (const name of b) if (!a.has(name)) return `importing again added ${name}`;
+  return undefined;
+}
+
+/** What `flocode build` made of a batch of folders import wrote. */
+export interface BuildOutcome {
+  /** Folders that did not build, with build's line about each (a flow file, line and column). */
+  unbuilt: Array<{ folder: string; message: string }>;
+  /** What broke the CLI contract (a crash, a stack trace, a failure not located in a flow file), or undefined. */
+  breach?: string;
+}
+
+/**
+ * `flocode build` of folders import wrote, in one CLI process (flow files need a process of their own). Build must
+ * keep the CLI contract, and a folder that does not build must be named in a located one-line message.
+ */
+export function buildImported(folders: readonly string[], out: string): BuildOutcome {
+  if (folders.length === 0) return { unbuilt: [] };
+  const r = runCli(["build", ...folders, "--out", out, "--no-checklist"], { timeout: 3600_000 });
+  const breach =
+    r.status === null ? `build killed (${r.signal})` : contractBreach({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+  if (breach !== undefined) return { unbuilt: [], breach };
+  if (r.status === 0) return { unbuilt: [] };
+  const lines = r.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("flocode: build failed"));
+  const unlocated = lines.find((l) => !folders.some((folder) => new RegExp(`^flocode: ${escape(folder)}/[^:]+:\\d+:\\d+: `).test(l)));
+  if (unlocated !== undefined) return { unbuilt: [], breach: `a build failure not located in a flow file: ${unlocated}` };
+  return {
+    unbuilt: folders.flatMap((folder) => {
+      const message = lines.find((l) => l.startsWith(`flocode: ${folder}/`));
+      return message === undefined ? [] : [{ folder, message }];
+    }),
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** Keeps a failing input where a developer can pick it up (and copy it to test/fuzz/regressions/). */

@@ -65,7 +65,14 @@ export const REPLACEMENTS: readonly string[] = [
   // deep nesting (beyond the depth limits of the parse layer)
   "[".repeat(5000) + "]".repeat(5000),
   '{"a":'.repeat(300) + "1" + "}".repeat(300),
+  // numbers JSON.parse reads as ±Infinity (FP007)
+  "1e400",
+  "-1e400",
+  "1" + "0".repeat(400),
 ];
+
+/** The replacements that overflow to ±Infinity. */
+const NON_FINITE = new Set(["1e400", "-1e400", "1" + "0".repeat(400)]);
 
 export const KEYS: readonly string[] = [
   "__proto__",
@@ -160,11 +167,19 @@ function serialise(v: Json, e: Edits): string {
   return "{" + parts.join(",") + "}";
 }
 
+/** What a mutation put into the text that every command must notice (when the text still parses). */
+export interface MutationFacts {
+  /** A key written twice in one object (validate must warn: FP008). */
+  duplicateKey: boolean;
+  /** A number that overflows to ±Infinity (validate must fail: FP007). */
+  nonFinite: boolean;
+}
+
 /**
  * One step on a parsed document: returns the new text (which may not parse, e.g. duplicate keys are kept), and
  * whether it must be the last step (a deeply nested value: our recursive serialiser would not survive it).
  */
-function applyStep(doc: Json, step: Step): { text: string; last: boolean } {
+function applyStep(doc: Json, step: Step, facts: MutationFacts): { text: string; last: boolean } {
   let last = false;
   const all = nodes(doc);
   const ids = all.filter((n) => typeof n.value === "string" && ID_LIKE.test(n.value));
@@ -181,6 +196,10 @@ function applyStep(doc: Json, step: Step): { text: string; last: boolean } {
   if (parent === undefined) return { text: serialise(doc, edits), last };
   const replace = (raw: string) => {
     if (raw.length > 1000 && /^[[{]/.test(raw)) last = true;
+    if (NON_FINITE.has(raw)) {
+      facts.nonFinite = true;
+      last = true; // JSON.parse would read it as Infinity, which the serialiser cannot write back
+    }
     setIn(edits.raw, parent, key, raw);
   };
   switch (step.kind) {
@@ -193,6 +212,8 @@ function applyStep(doc: Json, step: Step): { text: string; last: boolean } {
       else {
         const raw = step.with % 2 === 0 ? serialise(n.value, edits) : REPLACEMENTS[step.with % REPLACEMENTS.length]!;
         setIn(edits.extra, parent, key as string, [[key as string, raw]]);
+        facts.duplicateKey = true;
+        if (NON_FINITE.has(raw)) facts.nonFinite = true;
         last = true; // a key written twice: JSON.parse keeps one, so later steps would undo the point
       }
       break;
@@ -236,7 +257,13 @@ function applyStep(doc: Json, step: Step): { text: string; last: boolean } {
 
 /** The mutated text: steps applied one after the other while the text still parses, then the optional cut. */
 export function mutate(baseText: string, m: Mutation): string {
+  return mutateWithFacts(baseText, m).text;
+}
+
+/** The mutated text and what it holds that the commands must notice. */
+export function mutateWithFacts(baseText: string, m: Mutation): { text: string; facts: MutationFacts } {
   let text = baseText;
+  const facts: MutationFacts = { duplicateKey: false, nonFinite: false };
   for (const step of m.steps) {
     let doc: Json;
     try {
@@ -244,12 +271,12 @@ export function mutate(baseText: string, m: Mutation): string {
     } catch {
       break;
     }
-    const result = applyStep(doc, step);
+    const result = applyStep(doc, step, facts);
     text = result.text;
     if (result.last) break;
   }
   if (m.cutText >= 0) text = text.slice(0, Math.floor((text.length * m.cutText) / 1000));
-  return text;
+  return { text, facts };
 }
 
 const index = fc.nat({ max: 1 << 20 });

@@ -690,4 +690,14 @@ export const WARNING_MUTATIONS: Mutation[] = [
       return false;
     },
   },
+  {
+    code: "FP214",
+    what: "a folder with a key no export has (data.color)",
+    mutate: (d) => {
+      const group = [...idx(d).groups.values()][0];
+      if (!group || !isObj(group.data)) return false;
+      group.data.color = "red";
+      return true;
+    },
+  },
 ];

@@ -45,6 +45,12 @@ function diagnosticExample(code: string): { what: string; lines: string[] } | un
     FP004: ["a file cut in half", () => validateText(pack.slice(0, 120), "cut.flopack")],
     FP005: ["200,000 nested brackets", () => validateText("[".repeat(200_000), "deep.flopack")],
     FP006: ["a JSON array", () => validateText("[]", "array.flopack")],
+    FP007: ["a number too large (`1e400`)", () => validateText(pack.replace('"_v":2', '"_v":1e400'), "huge.flopack")],
+    FP008: [
+      "a flow name written twice",
+      () =>
+        validateText(pack.replace(/"name":("[^"]*")/, '"name":"Old name","name":$1'), "twice.flopack").filter((f) => f.code === "FP008"),
+    ],
     FP010: [
       "an unknown version",
       () => {

@@ -61,3 +61,28 @@ describe("sameEntry and entryRefKey", () => {
     expect(entryRefKey({ group: "g", key: "k" })).not.toBe(entryRefKey({ group: "g", key: "k", nth: 1 }));
   });
 });
+
+describe("entryRefKey never gives two refs one key", () => {
+  it("tells apart refs whose group or key hold the separator", () => {
+    expect(entryRefKey({ group: "a", key: "b\u0001c" })).not.toBe(entryRefKey({ group: "a\u0001b", key: "c" }));
+    expect(entryRefKey({ group: null, key: "k" })).not.toBe(entryRefKey({ group: "\u0000", key: "k" }));
+    expect(entryRefKey({ group: "", key: "\u0001k" })).not.toBe(entryRefKey({ group: "\u0001", key: "k" }));
+    // numbered on their own: two different entries are both first
+    const refs = entryRefs([entry({ id: "1", group: "a", key: "b\u0001c" }), entry({ id: "2", group: "a\u0001b", key: "c" })]);
+    expect(refs.map((r) => r.nth ?? 0)).toEqual([0, 0]);
+  });
+
+  it("keeps the historical bytes of every key without the separator (inline-flow uuids are hashed from them)", () => {
+    const historical = (r: { group: string | null; key: string; nth?: number }) =>
+      `${r.group ?? "\u0000"}\u0001${r.key}\u0001${r.nth ?? 0}`;
+    for (const r of [
+      { group: null, key: "login" },
+      { group: "body", key: "login", nth: 2 },
+      { group: "", key: "" },
+      { group: "context", key: "x\u0000y" },
+      { group: "\u0000x", key: "k" },
+      { group: "ключ", key: "🔑", nth: 1 },
+    ])
+      expect(entryRefKey(r)).toBe(historical(r));
+  });
+});
