@@ -5,12 +5,12 @@ interface ImportCliOptions {
   json?: boolean;
 }
 
-/** `flocode import <file.flopack> --out DIR`: a flopack → a pack folder of TypeScript. */
+/** `flocode import <export> --out DIR`: an export (.flow, .folder, .flopack) → a pack folder of TypeScript. */
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("turn a .flopack export into TypeScript flow files (a pack folder that builds back into the same flopack)")
-    .argument("<file>", "the .flopack file to import")
+    .description("turn an export (.flow, .folder or .flopack) into TypeScript flow files (a pack folder that builds back into it)")
+    .argument("<file>", "the export to import: a .flow, .folder or .flopack file (any name; the content decides)")
     .option("-o, --out <dir>", "the pack folder to write (pack.ts, resources.ts, one <flow>.flow.ts per flow); default flows/<file name>")
     .option("--json", "machine-readable output")
     .addHelpText(
@@ -18,15 +18,18 @@ export function registerImport(program: Command): void {
       `
 Cards the catalog does not know are learned into the project catalog (flocode.catalog.json, the nearest one
 above --out, else one in --out) before the code is written. Nothing is written when the file is invalid.
+Flows the export calls but holds only as stubs (data: null) become externalFlow("name") in resources.ts.
 
 Examples:
+  $ flocode import userOffboarding.flow --out flows/offboarding
   $ flocode import export.flopack --out flows/export
   $ flocode build flows/export --out dist     # gives back the same flopack`,
     )
     .action(async (file: string, options: ImportCliOptions) => {
       const { runImportFile, formatImportFindings } = await import("./run-import.js");
       const { basename, join } = await import("node:path");
-      const out = options.out ?? join("flows", basename(file).replace(/\.flopack$/i, "") || "imported");
+      const { exportBaseName } = await import("../format/file-kinds.js");
+      const out = options.out ?? join("flows", exportBaseName(basename(file)) || "imported");
       const result = runImportFile(file, { out });
       if (!result.ok) {
         if (options.json) process.stdout.write(JSON.stringify({ files: [], findings: result.findings }) + "\n");
@@ -47,6 +50,10 @@ Examples:
           `${result.cards} cards, ${result.rawCards} written with raw escape hatches (${pct.toFixed(1)}%)${result.learned > 0 ? `; ${result.learned} card variants learned into ${result.catalogFile}` : ""}\n`,
         );
       }
+      if (result.externalFlows.length > 0 && !options.json)
+        process.stdout.write(
+          `flows kept elsewhere (the export holds only their stubs), written as externalFlow(...) in resources.ts: ${result.externalFlows.map((n) => JSON.stringify(n)).join(", ")}; import them into the org before the built file\n`,
+        );
       for (const w of result.warnings) process.stderr.write(`flocode: warning: ${w}\n`);
       process.exitCode = 0;
     });

@@ -12,6 +12,7 @@ import { mergeEntries } from "../catalog/entry.js";
 import { findProjectCatalog, PROJECT_CATALOG_COMMENT, PROJECT_CATALOG_FILE, readCatalogFile, renderCatalogText } from "../catalog/file.js";
 import { CatalogLearner } from "../catalog/learn.js";
 import { Catalog } from "../catalog/store.js";
+import { exportBaseName } from "../format/file-kinds.js";
 import { readFlopackFile } from "../format/parse.js";
 import type { IrPack, JsonObject } from "../ir/types.js";
 import { liftPack } from "../lift/lift-pack.js";
@@ -39,6 +40,8 @@ export type ImportResult =
       /** Card variants added to the project catalog. */
       learned: number;
       catalogFile?: string;
+      /** Flows the export calls but holds only as stubs, written as `externalFlow(...)` (resources.ts). */
+      externalFlows: string[];
       warnings: string[];
     };
 
@@ -47,7 +50,7 @@ export function importFlopack(file: string, options: ImportOptions): { result: I
   const lifted = liftFile(file, options);
   if (!lifted.ok) return { result: { ok: false, findings: lifted.findings }, writes: [] };
   const { pack, catalog, catalogFile, learnt, extra } = lifted;
-  const packName = basename(file).replace(/\.flopack$/i, "") || "imported";
+  const packName = exportBaseName(basename(file)) || "imported";
   const generated = codegenPack(pack, catalog, packName);
 
   const out = resolve(options.out);
@@ -68,6 +71,7 @@ export function importFlopack(file: string, options: ImportOptions): { result: I
       raw: generated.raw,
       learned: learnt.added + extra.length,
       ...(learnt.added + extra.length > 0 ? { catalogFile } : {}),
+      externalFlows: pack.externalFlows.map((x) => x.name),
       warnings: generated.lossy,
     },
     writes,

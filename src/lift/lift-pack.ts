@@ -60,10 +60,20 @@ export function liftPack(flopack: JsonObject, templates: TemplateSource): LiftRe
       connector: String(c.module ?? ""),
     })),
     tables: tables.map((t) => liftTable(t, index)),
-    flows: flos.map((f) => liftFlow(f, index, source, learn)),
+    flows: flos.filter((f) => !isStub(f)).map((f) => liftFlow(f, index, source, learn)),
+    externalFlows: flos.filter(isStub).map((f) => ({
+      ref: index.flows.get(String(f.id))!,
+      name: String(f.name ?? ""),
+      description: String(f.description ?? ""),
+    })),
   };
   if ("projectOverview" in data) pack.projectOverview = cloneJson(data.projectOverview!);
   return { pack, learned: [...learnedMap.values()] };
+}
+
+/** A flow the export calls but does not hold: `data: null` (Okta's stub of a flow kept elsewhere). */
+function isStub(flo: JsonObject): boolean {
+  return flo.data === null;
 }
 
 function objectValues(v: Json | undefined): JsonObject[] {

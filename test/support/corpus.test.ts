@@ -25,7 +25,14 @@ describe("readCorpus", () => {
   });
 
   it("lists the exports of the folder (.flow, .folder, .flopack), sorted, as absolute paths", () => {
-    const dir = folder("good", { "b.flopack": "{}", "a.flopack": "{}", "c.flow": "{}", "d.folder": "{}", "notes.txt": "", "x.flow.ts": "" });
+    const dir = folder("good", {
+      "b.flopack": "{}",
+      "a.flopack": "{}",
+      "c.flow": "{}",
+      "d.folder": "{}",
+      "notes.txt": "",
+      "x.flow.ts": "",
+    });
     const files = ["a.flopack", "b.flopack", "c.flow", "d.folder"].map((f) => join(dir, f));
     expect(readCorpus(dir)).toEqual({ folders: [{ dir, files }], files });
     const rel = relative(process.cwd(), dir);
