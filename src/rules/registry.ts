@@ -16,7 +16,7 @@ import { uniqueFlowNames } from "./unique-flow-names.js";
 import { singleRoot } from "./single-root.js";
 import { scheduleConsistency } from "./schedule-consistency.js";
 import { callableConsistency } from "./callable-consistency.js";
-import { securityLevel, securityLevelLeftover } from "./security-level.js";
+import { securityLevel } from "./security-level.js";
 import { cronShape } from "./cron-shape.js";
 import { uniqueCardUuids } from "./unique-card-uuids.js";
 import { uniqueEntryIds } from "./unique-entry-ids.js";
@@ -52,7 +52,8 @@ import { channelParentIds } from "./channel-parent-ids.js";
 import { previewMatchesMethods } from "./preview-matches-methods.js";
 import { flowDescription } from "./flow-description.js";
 import { branchEdgesToJoin } from "./branch-edges-to-join.js";
-import { flowStubs } from "./flow-stubs.js";
+import { flowStub } from "./flow-stub.js";
+import { securityLevelLeftover } from "./security-level-leftover.js";
 
 /**
  * Every rule, in the order they run and are listed. FP1xx are errors (invariants of every real export,
@@ -112,6 +113,6 @@ export const RULES: readonly Rule[] = [
   previewMatchesMethods,
   flowDescription,
   branchEdgesToJoin,
-  flowStubs,
+  flowStub,
   securityLevelLeftover,
 ];

@@ -21,25 +21,8 @@ export const securityLevel: Rule = {
   },
 };
 
-export const securityLevelLeftover: Rule = {
-  code: "FP215",
-  slug: "security-level-leftover",
-  severity: "warning",
-  description:
-    'A flow that is neither an API Endpoint nor a Delegated flow has `security_level: null`. Real exports also carry a level on other flows ("medium", left from a trigger the flow no longer has); Okta ignores it.',
-  check({ index }, report) {
-    for (const { flow, kind, level } of flowLevels(index)) {
-      if (kind === "http:accept" || kind === "http:delegated" || level === null) continue;
-      report(
-        ptr(flow.pointer, "data", "security_level"),
-        `security_level ${show(level)} on a flow that is not an API Endpoint or Delegated flow has no effect (a leftover of an earlier trigger)`,
-      );
-    }
-  },
-};
-
 /** Each top-level flow with a security_level key and a root card: the root's kind and the level. */
-function* flowLevels(index: FlopackIndex) {
+export function* flowLevels(index: FlopackIndex) {
   for (const flow of index.flows) {
     const scope = flow.scopes[0];
     if (!flow.data || !scope || !Object.hasOwn(flow.data, "security_level")) continue;

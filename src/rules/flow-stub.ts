@@ -6,7 +6,7 @@ import { entryAt, isObj, objAt, own, ptr, type CardView } from "./model.js";
  * single-flow or folder export calls from outside what it exports. The file is valid; the calls resolve only in
  * an org that already has that flow, so the warning says what to import first.
  */
-export const flowStubs: Rule = {
+export const flowStub: Rule = {
   code: "FP214",
   slug: "flow-stub",
   severity: "warning",
