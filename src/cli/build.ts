@@ -1,13 +1,18 @@
 import type { Command } from "commander";
+import { UserError } from "../util/errors.js";
+
+/** Kept in step with DEFAULT_BUILD_FORMAT (compile/targets.ts), which this module does not load for --help. */
+const DEFAULT_FORMAT = "flopack";
 
 interface BuildOptions {
   out: string;
   check?: boolean;
   json?: boolean;
   checklist?: boolean;
+  format: string;
 }
 
-/** `flocode build [paths...]`: flow files and pack folders → `<out>/<name>.flopack`. */
+/** `flocode build [paths...]`: flow files and pack folders → `<out>/<name>.flow` / `<out>/<name>.folder`. */
 export function registerBuild(program: Command): void {
   program
     .command("build")
@@ -15,6 +20,11 @@ export function registerBuild(program: Command): void {
     .argument("[paths...]", "flow files, pack folders, or folders to search", ["flows"])
     .option("-o, --out <dir>", "output folder", "dist")
     .option("--check", "build in memory and exit 1 when the files in --out differ (CI drift check); writes nothing")
+    .option(
+      "--format <format>",
+      "console: a .flow file per flow file and a .folder file per pack folder, as Okta's console exports and imports them; flow, folder or flopack: that extension for every target",
+      DEFAULT_FORMAT,
+    )
     .option("--no-checklist", "do not print the import checklist")
     .option("--json", "machine-readable output")
     .addHelpText(
@@ -31,7 +41,10 @@ Examples:
   $ flocode build flows/ --check           # exit 1 if dist/ is stale`,
     )
     .action(async (paths: string[], options: BuildOptions) => {
+      const { isBuildFormat } = await import("../compile/targets.js");
+      if (!isBuildFormat(options.format))
+        throw new UserError(`--format must be console, flow, folder or flopack, not ${JSON.stringify(options.format)}`, 2);
       const { runBuild } = await import("./run-build.js");
-      process.exitCode = await runBuild(paths, options);
+      process.exitCode = await runBuild(paths, { ...options, format: options.format });
     });
 }
