@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { UserError } from "../util/errors.js";
 
 /** Kept in step with DEFAULT_BUILD_FORMAT (compile/targets.ts), which this module does not load for --help. */
-const DEFAULT_FORMAT = "flopack";
+const DEFAULT_FORMAT = "console";
 
 interface BuildOptions {
   out: string;
@@ -16,7 +16,7 @@ interface BuildOptions {
 export function registerBuild(program: Command): void {
   program
     .command("build")
-    .description("compile flow files (*.flow.ts) and pack folders (with a pack.ts) into .flopack files")
+    .description("compile flow files (*.flow.ts) into .flow files and pack folders (with a pack.ts) into .folder files")
     .argument("[paths...]", "flow files, pack folders, or folders to search", ["flows"])
     .option("-o, --out <dir>", "output folder", "dist")
     .option("--check", "build in memory and exit 1 when the files in --out differ (CI drift check); writes nothing")
@@ -30,15 +30,20 @@ export function registerBuild(program: Command): void {
     .addHelpText(
       "after",
       `
-Each *.flow.ts file becomes <out>/<file name>.flopack with the flow and every helper flow it calls.
-A folder with a pack.ts becomes one <out>/<folder name>.flopack holding the pack's flows.
-Every flopack is validated before anything is written; if any target fails, nothing is written.
+Each *.flow.ts file becomes <out>/<file name>.flow with the flow and every helper flow it calls.
+A folder with a pack.ts becomes one <out>/<folder name>.folder holding the pack's flows, folders and tables.
+These are the files Okta's console exports and imports (Import on a folder takes .flow and .folder files);
+--format flopack writes .flopack files instead, as Okta's template repository has them. The content is the
+same JSON whatever the extension. A file a target left in another format is removed (--check reports it).
+Flows called with externalFlow("name") are written as stubs, as Okta does for flows an export calls.
+Every file is validated before anything is written; if any target fails, nothing is written.
 Output is byte-for-byte reproducible; \`created\` comes from SOURCE_DATE_EPOCH (else 2000-01-01).
 
 Examples:
   $ flocode build                          # builds flows/ into dist/
   $ flocode build flows/m365-keepalive.flow.ts --out build
-  $ flocode build flows/ --check           # exit 1 if dist/ is stale`,
+  $ flocode build flows/ --check           # exit 1 if dist/ is stale
+  $ flocode build --format flopack         # .flopack files, as in Okta's template repository`,
     )
     .action(async (paths: string[], options: BuildOptions) => {
       const { isBuildFormat } = await import("../compile/targets.js");

@@ -4,8 +4,8 @@ import type { Command } from "commander";
 export function registerChecklist(program: Command): void {
   program
     .command("checklist")
-    .description("print what to do in Okta after importing a .flopack (connections, folders, tables, flows to turn on)")
-    .argument("<file>", "a .flopack file or a flow source (.flow.ts)")
+    .description("print what to do in Okta after importing an export (flows to import first, connections, folders, tables, flows to turn on)")
+    .argument("<file>", "an export (.flow, .folder or .flopack) or a flow source (.flow.ts)")
     .option("--json", "machine-readable output: {items: [...]}")
     .action(async (file: string, opts: { json?: boolean }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");

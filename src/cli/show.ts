@@ -4,15 +4,15 @@ import type { Command } from "commander";
 export function registerShow(program: Command): void {
   program
     .command("show")
-    .description("print the canonical, id-free YAML view of a .flopack or .flow.ts (usable as a git textconv driver)")
-    .argument("<file>", "a .flopack file or a flow source (.flow.ts)")
+    .description("print the canonical, id-free YAML view of an export (.flow, .folder, .flopack) or a .flow.ts (usable as a git textconv driver)")
+    .argument("<file>", "an export (.flow, .folder or .flopack; pretty-printed or not) or a flow source (.flow.ts)")
     .option("--json", "print the same view as JSON")
     .addHelpText(
       "after",
       `
-Git integration (review flopacks as text in git diff / git log -p):
-  $ echo '*.flopack diff=flopack' >> .gitattributes
-  $ git config diff.flopack.textconv "flocode show"`,
+Git integration (review exports as text in git diff / git log -p):
+  $ printf '%s diff=flocode\\n' '*.flow' '*.folder' '*.flopack' >> .gitattributes
+  $ git config diff.flocode.textconv "flocode show"`,
     )
     .action(async (file: string, opts: { json?: boolean }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");

@@ -27,7 +27,7 @@ export interface BuildTarget {
  */
 export const BUILD_FORMATS = ["console", ...EXPORT_FORMATS] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
-export const DEFAULT_BUILD_FORMAT: BuildFormat = "flopack";
+export const DEFAULT_BUILD_FORMAT: BuildFormat = "console";
 
 export function isBuildFormat(value: unknown): value is BuildFormat {
   return typeof value === "string" && (BUILD_FORMATS as readonly string[]).includes(value);

@@ -82,7 +82,7 @@ describe("flocode diff with flow sources", () => {
   it("a source and a scrambled copy of what it builds are equal; any mix works", async () => {
     const built = runCli(["build", source, "--out", dir]);
     expect(built.status, built.stderr).toBe(0);
-    const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flopack"), "utf8")), 3));
+    const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flow"), "utf8")), 3));
     expect(runCli(["diff", source, copy])).toEqual({ status: 0, signal: null, stdout: "", stderr: "" });
     expect(runCli(["diff", copy, source]).status).toBe(0);
   });
