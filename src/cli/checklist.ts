@@ -4,7 +4,9 @@ import type { Command } from "commander";
 export function registerChecklist(program: Command): void {
   program
     .command("checklist")
-    .description("print what to do in Okta after importing an export (flows to import first, connections, folders, tables, flows to turn on)")
+    .description(
+      "print what to do in Okta after importing an export (flows to import first, connections, folders, tables, flows to turn on)",
+    )
     .argument("<file>", "an export (.flow, .folder or .flopack) or a flow source (.flow.ts)")
     .option("--json", "machine-readable output: {items: [...]}")
     .action(async (file: string, opts: { json?: boolean }) => {

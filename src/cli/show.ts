@@ -4,7 +4,9 @@ import type { Command } from "commander";
 export function registerShow(program: Command): void {
   program
     .command("show")
-    .description("print the canonical, id-free YAML view of an export (.flow, .folder, .flopack) or a .flow.ts (usable as a git textconv driver)")
+    .description(
+      "print the canonical, id-free YAML view of an export (.flow, .folder, .flopack) or a .flow.ts (usable as a git textconv driver)",
+    )
     .argument("<file>", "an export (.flow, .folder or .flopack; pretty-printed or not) or a flow source (.flow.ts)")
     .option("--json", "print the same view as JSON")
     .addHelpText(

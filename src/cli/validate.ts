@@ -11,7 +11,10 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("check exports (.flow, .folder, .flopack): JSON, JSON Schema and semantic rules (references, start card, schedule…)")
-    .argument("[files...]", "exports to check: .flow, .folder or .flopack files (any name; pretty-printed or compact, with or without a BOM)")
+    .argument(
+      "[files...]",
+      "exports to check: .flow, .folder or .flopack files (any name; pretty-printed or compact, with or without a BOM)",
+    )
     .option("--json", "print one JSON object: {valid, files: [{file, valid, errors, warnings, findings}]}")
     .option("--rules", "list every rule (code, slug, severity, description) and exit")
     .option("-q, --quiet", "print errors only, no warnings")

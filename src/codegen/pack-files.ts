@@ -79,13 +79,17 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
   let cards = 0;
   let rawCards = 0;
   const raw: CodegenResult["raw"] = [];
-  const seenFlows = new Map<string, IrFlow>();
+  // Namesakes build only when one is a copy of the other (the same flow exported twice: compile/lower/copies.ts).
+  // Compared before any flow file is written.
+  const firstContent = new Map<string, string>();
   for (const fl of pack.flows) {
-    // Namesakes build only when one is a copy of the other (the same flow exported twice: compile/lower/copies.ts).
-    const namesake = seenFlows.get(fl.name);
-    if (namesake && !sameFlowContent(namesake, fl))
+    const content = flowContent(fl);
+    const first = firstContent.get(fl.name);
+    if (first !== undefined && first !== content)
       lossy.push(`two different flows are named ${JSON.stringify(fl.name)}; flocode needs unique flow names`);
-    if (!namesake) seenFlows.set(fl.name, fl);
+    if (first === undefined) firstContent.set(fl.name, content);
+  }
+  for (const fl of pack.flows) {
     const target = flows.get(fl.ref)!;
     const r = writeFlowFile(fl, packNames, catalog, (groups) => printFile(target.file, [GENERATED_HEADER], groups));
     files.push({ path: target.file, text: r.text });
@@ -98,12 +102,9 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
   return { files, cards, rawCards, raw, lossy };
 }
 
-function sameFlowContent(a: IrFlow, b: IrFlow): boolean {
-  const content = (x: IrFlow) =>
-    JSON.stringify({ ...x, ref: "" })
-      .split(JSON.stringify(x.ref))
-      .join('"\u0000self"');
-  return content(a) === content(b);
+/** A flow without its own ref: equal for two copies of one flow. */
+function flowContent(flow: IrFlow): string {
+  return JSON.stringify({ ...flow, ref: "" });
 }
 
 /** `<ascii-slug>.flow`, unique in the folder; a hash when the name has no usable character. */

@@ -45,10 +45,7 @@ describe("deterministic output", () => {
     expect(runCli(["build", "--check"]).status).toBe(0);
     const out = mkdtempSync(join(tmpdir(), "flocode-check-"));
     expect(runCli(["build", "--out", out, "--no-checklist"]).status).toBe(0);
-    writeFileSync(
-      join(out, "m365-keepalive.flow"),
-      readFileSync(join(REPO, "dist/m365-keepalive.flow"), "utf8").replace("/Me", "/You"),
-    );
+    writeFileSync(join(out, "m365-keepalive.flow"), readFileSync(join(REPO, "dist/m365-keepalive.flow"), "utf8").replace("/Me", "/You"));
     const r = runCli(["build", "--out", out, "--check"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("stale: ");

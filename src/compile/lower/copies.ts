@@ -24,8 +24,7 @@ export function markCopies(flows: IrFlow[], defs: readonly FlowDef[]): IrFlow[] 
   });
 }
 
-/** The flow without its own ref (a self-call names it too). */
+/** The flow without its own ref. */
 function contentOf(flow: IrFlow): string {
-  const { ref, ...rest } = flow;
-  return JSON.stringify(rest).split(JSON.stringify(ref)).join('"\u0000self"');
+  return JSON.stringify({ ...flow, ref: "" });
 }
