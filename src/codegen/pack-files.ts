@@ -102,9 +102,9 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
   return { files, cards, rawCards, raw, lossy };
 }
 
-/** A flow without its own ref: equal for two copies of one flow. */
+/** A flow without its own ref (nor the mark lift puts on a copy): equal for two copies of one flow. */
 function flowContent(flow: IrFlow): string {
-  return JSON.stringify({ ...flow, ref: "" });
+  return JSON.stringify({ ...flow, ref: "", copyOf: undefined });
 }
 
 /** `<ascii-slug>.flow`, unique in the folder; a hash when the name has no usable character. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edited, fixture, IDS, method } from "../review/fixture.js";
 import { runCli, runMain } from "../support/cli.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-diff-"));
@@ -100,7 +100,7 @@ const c = corpus();
 describe.skipIf(!c)("flocode diff over the corpus (acceptance)", () => {
   it("each real export against a copy with every id regenerated and storage order shuffled: exit 0, no output", async () => {
     for (const [i, file] of c!.files.entries()) {
-      const copy = write(`scrambled-${i}.flopack`, scramble(JSON.parse(readFileSync(file, "utf8")), i + 1));
+      const copy = write(`scrambled-${i}.flopack`, scramble(readCorpusJson(file), i + 1));
       const run = await runMain(["diff", file, copy]);
       expect(run, file).toEqual({ status: 0, stdout: "", stderr: "" });
       const shown = await runMain(["show", copy]);
