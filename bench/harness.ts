@@ -24,7 +24,8 @@
  * waiting for a core), which is the steadier of the two when other processes compete for the CPU.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { join as joinPath, resolve as resolvePath } from "node:path";
+import { delimiter, join as joinPath, resolve as resolvePath } from "node:path";
+import { isExportFileName } from "../src/format/file-kinds.js";
 
 export interface MeasureOptions {
   runs?: number;
@@ -162,13 +163,21 @@ export function formatReport(r: ModuleReport): string {
   return lines.join("\n");
 }
 
-/** The corpus the benches read (FLOCODE_CORPUS, default ../shared/flopacks): its .flopack files, sorted; undefined when absent. */
+/**
+ * The corpus the benches read (FLOCODE_CORPUS, default ../shared/flopacks; several folders separated by ':'): the
+ * exports of each folder (.flow, .folder, .flopack), sorted; undefined when a folder is absent.
+ */
 export function benchCorpus(): { dir: string; files: string[] } | undefined {
-  const dir = resolvePath(process.env.FLOCODE_CORPUS ?? "../shared/flopacks");
-  if (!existsSync(dir)) return undefined;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".flopack"))
-    .sort()
-    .map((f) => joinPath(dir, f));
-  return { dir, files };
+  const dirs = (process.env.FLOCODE_CORPUS ?? "../shared/flopacks")
+    .split(delimiter)
+    .filter((d) => d !== "")
+    .map((d) => resolvePath(d));
+  if (dirs.length === 0 || dirs.some((d) => !existsSync(d))) return undefined;
+  const files = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter(isExportFileName)
+      .sort()
+      .map((f) => joinPath(dir, f)),
+  );
+  return { dir: dirs.join(delimiter), files };
 }

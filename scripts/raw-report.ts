@@ -3,13 +3,14 @@
  * `FLOCODE_CORPUS=../shared/flopacks npm run raw-report [-- --cards]`
  */
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { tmpdir } from "node:os";
 import { importFlopack } from "../src/cli/run-import.js";
+import { isExportFileName } from "../src/format/file-kinds.js";
 
 const corpus = process.env.FLOCODE_CORPUS;
 if (!corpus) {
-  process.stderr.write("raw-report: set FLOCODE_CORPUS to a folder of .flopack exports\n");
+  process.stderr.write("raw-report: set FLOCODE_CORPUS to folders of exports (.flow, .folder, .flopack), separated by ':'\n");
   process.exit(2);
 }
 const listCards = process.argv.includes("--cards");
@@ -17,10 +18,17 @@ let cards = 0;
 const byReason = new Map<string, number>();
 const byAddress = new Map<string, number>();
 let raw = 0;
-for (const name of readdirSync(corpus)
-  .filter((n) => n.endsWith(".flopack"))
-  .sort()) {
-  const { result } = importFlopack(join(corpus, name), { out: join(tmpdir(), "flocode-raw-report") });
+const files = corpus
+  .split(delimiter)
+  .filter((d) => d !== "")
+  .flatMap((dir) =>
+    readdirSync(dir)
+      .filter(isExportFileName)
+      .sort()
+      .map((name) => ({ dir, name })),
+  );
+for (const { dir, name } of files) {
+  const { result } = importFlopack(join(dir, name), { out: join(tmpdir(), "flocode-raw-report") });
   if (!result.ok) continue;
   cards += result.cards;
   raw += result.rawCards;

@@ -4,7 +4,7 @@
  *   import { flow, schedule, connection } from "flocode";
  *   import { office365admin } from "flocode/cards";
  */
-export { flow, flowNamed, pack, type FlowBody, type PackDef, type PackOptions } from "./dsl/flow.js";
+export { externalFlow, flow, flowNamed, pack, type FlowBody, type PackDef, type PackOptions } from "./dsl/flow.js";
 export { schedule, type Weekday } from "./dsl/schedule.js";
 export { apiEndpoint, delegatedFlow, event, helperFlow, manual, type ParamType } from "./dsl/triggers.js";
 export { connection, folder, table } from "./dsl/resources.js";

@@ -9,6 +9,7 @@ import { compareStrings } from "../util/compare.js";
 import type { CatalogEntry } from "./entry.js";
 import { renderBuiltinCatalog } from "./file.js";
 import { CatalogLearner } from "./learn.js";
+import { isExportFileName } from "../format/file-kinds.js";
 
 export interface LearnedCorpus {
   entries: CatalogEntry[];
@@ -19,10 +20,10 @@ export interface LearnedCorpus {
   fileCount: number;
 }
 
-/** `*.flopack` files of a folder, sorted by name. */
+/** The exports of a folder (`.flow`, `.folder`, `.flopack`), sorted by name. */
 export function flopackFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((n) => n.endsWith(".flopack"))
+    .filter(isExportFileName)
     .sort(compareStrings)
     .map((n) => join(dir, n));
 }
@@ -54,7 +55,7 @@ export function learnCorpus(corpusDir: string, repoRoot: string): LearnedCorpus 
     const text = readFileSync(path, "utf8");
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
     } catch (error) {
       throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }

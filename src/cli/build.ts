@@ -1,37 +1,55 @@
 import type { Command } from "commander";
+import { UserError } from "../util/errors.js";
+
+/** Kept in step with DEFAULT_BUILD_FORMAT (compile/targets.ts), which this module does not load for --help. */
+const DEFAULT_FORMAT = "console";
 
 interface BuildOptions {
   out: string;
   check?: boolean;
   json?: boolean;
   checklist?: boolean;
+  format: string;
 }
 
-/** `flocode build [paths...]`: flow files and pack folders → `<out>/<name>.flopack`. */
+/** `flocode build [paths...]`: flow files and pack folders → `<out>/<name>.flow` / `<out>/<name>.folder`. */
 export function registerBuild(program: Command): void {
   program
     .command("build")
-    .description("compile flow files (*.flow.ts) and pack folders (with a pack.ts) into .flopack files")
+    .description("compile flow files (*.flow.ts) into .flow files and pack folders (with a pack.ts) into .folder files")
     .argument("[paths...]", "flow files, pack folders, or folders to search", ["flows"])
     .option("-o, --out <dir>", "output folder", "dist")
     .option("--check", "build in memory and exit 1 when the files in --out differ (CI drift check); writes nothing")
+    .option(
+      "--format <format>",
+      "console: a .flow file per flow file and a .folder file per pack folder, as Okta's console exports and imports them; flow, folder or flopack: that extension for every target",
+      DEFAULT_FORMAT,
+    )
     .option("--no-checklist", "do not print the import checklist")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
       `
-Each *.flow.ts file becomes <out>/<file name>.flopack with the flow and every helper flow it calls.
-A folder with a pack.ts becomes one <out>/<folder name>.flopack holding the pack's flows.
-Every flopack is validated before anything is written; if any target fails, nothing is written.
+Each *.flow.ts file becomes <out>/<file name>.flow with the flow and every helper flow it calls.
+A folder with a pack.ts becomes one <out>/<folder name>.folder holding the pack's flows, folders and tables.
+These are the files Okta's console exports and imports (Import on a folder takes .flow and .folder files);
+--format flopack writes .flopack files instead, as Okta's template repository has them. The content is the
+same JSON whatever the extension. A file a target left in another format is removed (--check reports it).
+Flows called with externalFlow("name") are written as stubs, as Okta does for flows an export calls.
+Every file is validated before anything is written; if any target fails, nothing is written.
 Output is byte-for-byte reproducible; \`created\` comes from SOURCE_DATE_EPOCH (else 2000-01-01).
 
 Examples:
   $ flocode build                          # builds flows/ into dist/
   $ flocode build flows/m365-keepalive.flow.ts --out build
-  $ flocode build flows/ --check           # exit 1 if dist/ is stale`,
+  $ flocode build flows/ --check           # exit 1 if dist/ is stale
+  $ flocode build --format flopack         # .flopack files, as in Okta's template repository`,
     )
     .action(async (paths: string[], options: BuildOptions) => {
+      const { isBuildFormat } = await import("../compile/targets.js");
+      if (!isBuildFormat(options.format))
+        throw new UserError(`--format must be console, flow, folder or flopack, not ${JSON.stringify(options.format)}`, 2);
       const { runBuild } = await import("./run-build.js");
-      process.exitCode = await runBuild(paths, options);
+      process.exitCode = await runBuild(paths, { ...options, format: options.format });
     });
 }

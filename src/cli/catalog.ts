@@ -8,7 +8,7 @@ import { UserError } from "../util/errors.js";
 export function registerCatalog(program: Command): void {
   const catalog = program
     .command("catalog")
-    .description("list the card catalog, or learn card templates from .flopack exports into the project catalog");
+    .description("list the card catalog, or learn card templates from exports (.flow, .folder, .flopack) into the project catalog");
 
   catalog
     .command("list")
@@ -29,15 +29,15 @@ Examples:
 
   catalog
     .command("learn")
-    .description("learn the cards of .flopack exports that the built-in catalog lacks into a project catalog file")
-    .argument("<flopacks...>", ".flopack files")
+    .description("learn the cards of exports that the built-in catalog lacks into a project catalog file")
+    .argument("<exports...>", ".flow, .folder or .flopack files")
     .option("--out <file>", "project catalog file", "flocode.catalog.json")
     .option("--json", "machine-readable output")
     .addHelpText(
       "after",
       `
 Examples:
-  $ flocode catalog learn exports/*.flopack
+  $ flocode catalog learn exports/*.flow exports/*.folder
   $ flocode catalog learn export.flopack --out config/flocode.catalog.json`,
     )
     .action(async (files: string[], opts: { out: string; json?: boolean }) => {

@@ -5,8 +5,10 @@ import { RUN_HELP, runOption } from "./run-option.js";
 export function registerChecklist(program: Command): void {
   program
     .command("checklist")
-    .description("print what to do in Okta after importing a .flopack (connections, folders, tables, flows to turn on)")
-    .argument("<file>", "a .flopack file, or a flow source (.flow.ts) with --run")
+    .description(
+      "print what to do in Okta after importing an export (flows to import first, connections, folders, tables, flows to turn on)",
+    )
+    .argument("<file>", "an export (.flow, .folder or .flopack) or a flow source (.flow.ts)")
     .option("--json", "machine-readable output: {items: [...]}")
     .addOption(runOption())
     .addHelpText("after", RUN_HELP)

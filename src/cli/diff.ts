@@ -5,9 +5,9 @@ import { RUN_HELP, runOption } from "./run-option.js";
 export function registerDiff(program: Command): void {
   program
     .command("diff")
-    .description("card-level semantic diff of two .flopack files or flow sources (ids and storage order are ignored)")
-    .argument("<a>", "the old .flopack (or .flow.ts with --run)")
-    .argument("<b>", "the new .flopack (or .flow.ts with --run)")
+    .description("card-level semantic diff of two exports (.flow, .folder, .flopack) or flow sources (ids and storage order are ignored)")
+    .argument("<a>", "the old export (or .flow.ts with --run)")
+    .argument("<b>", "the new export (or .flow.ts with --run)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "markdown"]).default("text"))
     .option("--json", "machine-readable output: {equal, changes[]}")
     .addOption(runOption())
@@ -16,8 +16,8 @@ export function registerDiff(program: Command): void {
       `
 Exit codes: 0 no difference, 1 differences, 2 error.
 Examples:
-  $ flocode diff dist/old.flopack dist/new.flopack
-  $ flocode diff export.flopack flows/keepalive.flow.ts --run --format markdown > comment.md${RUN_HELP}`,
+  $ flocode diff old/userOffboarding.flow dist/user-offboarding.flow
+  $ flocode diff export.folder flows/keepalive.flow.ts --run --format markdown > comment.md${RUN_HELP}`,
     )
     .action(async (a: string, b: string, opts: { json?: boolean; format: "text" | "markdown"; run?: boolean }) => {
       const { loadReviewInput, mergePacks } = await import("./review-input.js");

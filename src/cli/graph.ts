@@ -9,8 +9,8 @@ const MERMAID_MAX_TEXT = 50_000;
 export function registerGraph(program: Command): void {
   program
     .command("graph")
-    .description("draw the flows of a .flopack or .flow.ts: trigger, cards in order, branches, helper calls, data wires (dashed)")
-    .argument("<file>", "a .flopack file, or a flow source (.flow.ts) with --run")
+    .description("draw the flows of an export or .flow.ts: trigger, cards in order, branches, helper calls, data wires (dashed)")
+    .argument("<file>", "an export (.flow, .folder or .flopack), or a flow source (.flow.ts) with --run")
     .addOption(new Option("--format <format>", "output format").choices(["mermaid", "svg", "dot"]).default("mermaid"))
     .option("--flow <name>", "draw only the flow with this name")
     .option("--no-wires", "leave out the data wires")
@@ -20,9 +20,9 @@ export function registerGraph(program: Command): void {
       "after",
       `
 Examples:
-  $ flocode graph dist/keepalive.flopack > keepalive.mmd        # paste into a \`\`\`mermaid block on GitHub
-  $ flocode graph dist/keepalive.flopack --format svg > keepalive.svg
-  $ flocode graph flows/keepalive.flow.ts --run${RUN_HELP}`,
+  $ flocode graph dist/m365-keepalive.flow > keepalive.mmd      # paste into a \`\`\`mermaid block on GitHub
+  $ flocode graph dist/m365-keepalive.flow --format svg > keepalive.svg
+  $ flocode graph flows/m365-keepalive.flow.ts --run${RUN_HELP}`,
     )
     .action(
       async (file: string, opts: { format: "mermaid" | "svg" | "dot"; flow?: string; wires: boolean; json?: boolean; run?: boolean }) => {

@@ -6,12 +6,12 @@ interface ImportCliOptions {
   force?: boolean;
 }
 
-/** `flocode import <file.flopack> --out DIR`: a flopack → a pack folder of TypeScript. */
+/** `flocode import <export> --out DIR`: an export (.flow, .folder, .flopack) → a pack folder of TypeScript. */
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("turn a .flopack export into TypeScript flow files (a pack folder that builds back into the same flopack)")
-    .argument("<file>", "the .flopack file to import")
+    .description("turn an export (.flow, .folder or .flopack) into TypeScript flow files (a pack folder that builds back into it)")
+    .argument("<file>", "the export to import: a .flow, .folder or .flopack file (any name; the content decides)")
     .option("-o, --out <dir>", "the pack folder to write (pack.ts, resources.ts, one <flow>.flow.ts per flow); default flows/<file name>")
     .option("--force", "overwrite files in --out that import did not write, or that changed since it wrote them")
     .option("--json", "machine-readable output")
@@ -20,12 +20,14 @@ export function registerImport(program: Command): void {
       `
 Cards the catalog does not know are learned into the project catalog (flocode.catalog.json, the nearest one
 above --out, else one in --out) before the code is written. Nothing is written when the file is invalid.
+Flows the export calls but holds only as stubs (data: null) become externalFlow("name") in resources.ts.
 
 The folder keeps a list of what import wrote (.flocode-import.json, with each file's hash): a re-import
 overwrites only those files, and only when nobody changed them since; anything else needs --force. Files of
 the previous import that this one no longer writes are removed (kept and reported when they were changed).
 
 Examples:
+  $ flocode import userOffboarding.flow --out flows/offboarding
   $ flocode import export.flopack --out flows/export
   $ flocode build flows/export --out dist     # gives back the same flopack`,
     )
@@ -54,6 +56,10 @@ Examples:
           `${result.cards} cards, ${result.rawCards} written with raw escape hatches (${pct.toFixed(1)}%)${result.learned > 0 ? `; ${result.learned} card variants learned into ${result.catalogFile}` : ""}\n`,
         );
       }
+      if (result.externalFlows.length > 0 && !options.json)
+        process.stdout.write(
+          `flows kept elsewhere (the export holds only their stubs), written as externalFlow(...) in resources.ts: ${result.externalFlows.map((n) => JSON.stringify(n)).join(", ")}; import them into the org before the built file\n`,
+        );
       for (const w of result.warnings) process.stderr.write(`flocode: warning: ${w}\n`);
       process.exitCode = 0;
     });

@@ -27,7 +27,9 @@ function packageVersion(): string {
 
 export function createProgram(): Command {
   const program = new Command("flocode")
-    .description("Okta Workflows as code: build, validate, import, show, diff, graph and run .flopack files.")
+    .description(
+      "Okta Workflows as code: build, validate, import, show, diff, graph and run Okta Workflows exports (.flow, .folder, .flopack).",
+    )
     .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
@@ -48,9 +50,9 @@ Every command takes --json for machine-readable output.
 
 Examples:
   $ flocode build flows/ --out dist
-  $ flocode validate dist/*.flopack
-  $ flocode import export.flopack --out flows/
-  $ flocode diff old.flopack new.flopack --format markdown
+  $ flocode validate dist/*
+  $ flocode import userOffboarding.flow --out flows/offboarding
+  $ flocode diff old.folder new.folder --format markdown
   $ flocode run flows/m365-keepalive.flow.ts --auto-mocks`,
   );
   return program;

@@ -1,4 +1,5 @@
 /** `flocode build`: compile every target, then write all (atomically) or nothing; print the checklists. */
+import { existsSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFilesAtomic } from "../util/atomic-write.js";
 import { readBounded } from "../util/bounded-read.js";
@@ -7,17 +8,19 @@ import { UserError } from "../util/errors.js";
 import { formatFinding } from "../util/finding.js";
 import { compileTarget, type CompiledPack } from "../compile/compile.js";
 import { isUserFacing } from "../compile/load-source.js";
-import { findTargets } from "../compile/targets.js";
+import { findTargets, outputFileName, type BuildFormat } from "../compile/targets.js";
 
 export interface RunBuildOptions {
   out: string;
   check?: boolean;
   json?: boolean;
   checklist?: boolean;
+  /** The extensions written (targets.ts): default `.flow` for a flow file and `.folder` for a pack folder. */
+  format?: BuildFormat;
 }
 
 export async function runBuild(paths: readonly string[], options: RunBuildOptions): Promise<number> {
-  const targets = findTargets(paths.length > 0 ? paths : ["flows"]);
+  const targets = findTargets(paths.length > 0 ? paths : ["flows"], options.format);
   if (targets.length === 0) throw new UserError(`no flow files (*.flow.ts) or pack folders found in ${paths.join(", ")}`, 2);
   // Modules loaded after the flow-file loader hooks are registered resolve through the hooks' thread (slower):
   // load what the build needs after compiling first.
@@ -37,21 +40,36 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
     process.stderr.write(`flocode: build failed (${failures.length} of ${targets.length} targets); nothing was written\n`);
     return 1;
   }
-  const files = built.map((b) => ({ path: join(options.out, `${b.target.name}.flopack`), content: b.text, pack: b }));
+  const files = built.map((b) => ({ path: join(options.out, outputFileName(b.target, options.format)), content: b.text, pack: b }));
+  const leftovers = leftoverFiles(options.out, files);
   if (options.check) {
     const stale = files.filter((f) => !holds(f.path, f.content));
     if (options.json)
-      process.stdout.write(JSON.stringify({ check: true, stale: stale.map((f) => f.path), upToDate: files.length - stale.length }) + "\n");
-    else for (const f of stale) process.stdout.write(`stale: ${f.path} (run flocode build)\n`);
-    if (!options.json && stale.length === 0) process.stdout.write(`${files.length} flopack${files.length === 1 ? "" : "s"} up to date\n`);
-    return stale.length > 0 ? 1 : 0;
+      process.stdout.write(
+        JSON.stringify({
+          check: true,
+          stale: [...stale.map((f) => f.path), ...leftovers],
+          leftovers,
+          upToDate: files.length - stale.length,
+        }) + "\n",
+      );
+    else {
+      for (const f of stale) process.stdout.write(`stale: ${f.path} (run flocode build)\n`);
+      for (const l of leftovers) process.stdout.write(`stale: ${l} (left by a build in another format; flocode build removes it)\n`);
+    }
+    const bad = stale.length + leftovers.length;
+    if (!options.json && bad === 0) process.stdout.write(`${files.length} file${files.length === 1 ? "" : "s"} up to date\n`);
+    return bad > 0 ? 1 : 0;
   }
   // all or nothing (an I/O error undoes what was written and names the real path); Ctrl-C waits for the end
   await withSignalsHeld(
-    () => writeFilesAtomic(files.map((f) => ({ path: f.path, content: f.content }))),
+    () => {
+      writeFilesAtomic(files.map((f) => ({ path: f.path, content: f.content })));
+      for (const l of leftovers) rmSync(l, { force: true });
+    },
     (signal) => process.stderr.write(`flocode: ${signal}: stopped once all ${files.length} files were written\n`),
   );
-  const checklists = options.checklist === false ? [] : await renderChecklists(built);
+  const checklists = options.checklist === false ? [] : await renderChecklists(built, options.format);
   if (options.json) {
     process.stdout.write(
       JSON.stringify({
@@ -60,6 +78,7 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
           source: relative(process.cwd(), f.pack.target.file),
           bytes: Buffer.byteLength(f.content),
         })),
+        removed: leftovers,
         warnings: built.flatMap((b) => b.warnings),
         checklist: checklists.map((c) => ({ file: c.file, items: c.items })),
       }) + "\n",
@@ -67,6 +86,7 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
     return 0;
   }
   for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
+  for (const l of leftovers) process.stdout.write(`removed ${l} (left by a build in another format)\n`);
   for (const b of built) for (const w of b.warnings) process.stderr.write(formatFinding({ ...w, file: b.target.file }) + "\n");
   for (const c of checklists) process.stdout.write(`\n${c.file}\n${c.text}\n`);
   return 0;
@@ -78,10 +98,32 @@ function holds(path: string, content: string): boolean {
   return read.ok && read.bytes.toString("utf8") === content;
 }
 
-async function renderChecklists(built: CompiledPack[]): Promise<Array<{ file: string; text: string; items: unknown }>> {
+async function renderChecklists(
+  built: CompiledPack[],
+  format: BuildFormat | undefined,
+): Promise<Array<{ file: string; text: string; items: unknown }>> {
   const { checklist, formatChecklist } = await import("../review/checklist.js");
   return built.map((b) => {
     const items = checklist(b.flopack as Parameters<typeof checklist>[0]);
-    return { file: `${b.target.name}.flopack`, items, text: formatChecklist(items) };
+    return { file: outputFileName(b.target, format), items, text: formatChecklist(items) };
   });
+}
+
+/**
+ * Files a target wrote in another format (`dist/x.flopack` beside the `dist/x.flow` this build writes): one
+ * target, one file, so `build` removes them and `build --check` reports them. Only the names this target can
+ * have written are candidates: `<name>.flopack`, and `<name>.flow` for a flow file or `<name>.folder` for a pack
+ * folder (a flow file and a pack folder of one name each keep the other's file). Outputs of this build are kept.
+ */
+function leftoverFiles(out: string, files: ReadonlyArray<{ path: string; pack: CompiledPack }>): string[] {
+  const written = new Set(files.map((f) => f.path));
+  const found = new Set<string>();
+  for (const f of files) {
+    const { name, kind } = f.pack.target;
+    for (const ext of ["flopack", kind === "flow" ? "flow" : "folder"]) {
+      const other = join(out, `${name}.${ext}`);
+      if (!written.has(other) && existsSync(other)) found.add(other);
+    }
+  }
+  return [...found].sort();
 }

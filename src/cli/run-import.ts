@@ -16,6 +16,7 @@ import { findProjectCatalog, PROJECT_CATALOG_COMMENT, PROJECT_CATALOG_FILE, read
 import { planImportWrites } from "./import-manifest.js";
 import { CatalogLearner } from "../catalog/learn.js";
 import { Catalog } from "../catalog/store.js";
+import { exportBaseName } from "../format/file-kinds.js";
 import { readFlopackFile } from "../format/parse.js";
 import type { IrPack, JsonObject } from "../ir/types.js";
 import { liftPack } from "../lift/lift-pack.js";
@@ -49,6 +50,8 @@ export type ImportResult =
       catalogFile?: string;
       /** Files of the previous import into the folder that this one removed (no longer part of it). */
       removed: string[];
+      /** Flows the export calls but holds only as stubs, written as `externalFlow(...)` (resources.ts). */
+      externalFlows: string[];
       warnings: string[];
     };
 
@@ -81,6 +84,7 @@ export function importFlopack(file: string, options: ImportOptions): ImportWrite
       learned: learnt.added + extra.length,
       ...(learnsNew ? { catalogFile } : {}),
       removed: [],
+      externalFlows: pack.externalFlows.map((x) => x.name),
       warnings: [...notes, ...generated.lossy],
     },
     writes,
@@ -90,11 +94,11 @@ export function importFlopack(file: string, options: ImportOptions): ImportWrite
 }
 
 /**
- * A folder or pack name from a file name: without `.flopack`, and never empty, `.` or `..` (a default output
+ * A folder or pack name from a file name: without its export extension (.flow, .folder, .flopack), and never empty, `.` or `..` (a default output
  * path must stay inside a folder of its own: `flocode import ...flopack` must not write into the current folder).
  */
 export function safeName(fileName: string): string {
-  const name = fileName.replace(/\.flopack$/i, "").trim();
+  const name = exportBaseName(fileName).trim();
   return name === "" || /^\.+$/.test(name) ? "imported" : name;
 }
 
@@ -140,8 +144,8 @@ function liftFile(
   return { ok: true, pack: lifted.pack, catalog, catalogFile, learnt, extra, notes: read.warnings.map(formatFinding) };
 }
 
-/** Warnings of validate about content the import does not carry over (FP214 collection-keys). */
-const LOST_ON_IMPORT = new Set(["FP214"]);
+/** Warnings of validate about content the import does not carry over (FP216 collection-keys). */
+const LOST_ON_IMPORT = new Set(["FP216"]);
 
 /** Step 1, without the file's text (garbage once parsed: 160 MB for a 100k-card pack). */
 function readValidFlopack(file: string): { ok: false; findings: Finding[] } | { ok: true; flopack: JsonObject; warnings: Finding[] } {

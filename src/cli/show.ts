@@ -5,17 +5,19 @@ import { RUN_HELP, runOption } from "./run-option.js";
 export function registerShow(program: Command): void {
   program
     .command("show")
-    .description("print the canonical, id-free YAML view of a .flopack or .flow.ts (usable as a git textconv driver)")
-    .argument("<file>", "a .flopack file, or a flow source (.flow.ts) with --run")
+    .description(
+      "print the canonical, id-free YAML view of an export (.flow, .folder, .flopack) or a .flow.ts (usable as a git textconv driver)",
+    )
+    .argument("<file>", "an export (.flow, .folder or .flopack; pretty-printed or not), or a flow source (.flow.ts) with --run")
     .option("--json", "print the same view as JSON")
     .addOption(runOption())
     .addHelpText(
       "after",
       `
-Git integration (review flopacks as text in git diff / git log -p):
-  $ echo '*.flopack diff=flopack' >> .gitattributes
-  $ git config diff.flopack.textconv "flocode show"
-As a textconv driver, show only parses JSON: a path a repository routes to it (*.flow.ts diff=flopack) is
+Git integration (review exports as text in git diff / git log -p):
+  $ printf '%s diff=flocode\\n' '*.flow' '*.folder' '*.flopack' >> .gitattributes
+  $ git config diff.flocode.textconv "flocode show"
+As a textconv driver, show only parses JSON: a path a repository routes to it (*.flow.ts diff=flocode) is
 refused, never run.${RUN_HELP}`,
     )
     .action(async (file: string, opts: { json?: boolean; run?: boolean }) => {

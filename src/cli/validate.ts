@@ -10,8 +10,11 @@ import { compareFindings, formatFinding, type Finding } from "../util/finding.js
 export function registerValidate(program: Command): void {
   program
     .command("validate")
-    .description("check .flopack files: JSON, JSON Schema and semantic rules (references, start card, schedule…)")
-    .argument("[files...]", ".flopack files to check")
+    .description("check exports (.flow, .folder, .flopack): JSON, JSON Schema and semantic rules (references, start card, schedule…)")
+    .argument(
+      "[files...]",
+      "exports to check: .flow, .folder or .flopack files (any name; pretty-printed or compact, with or without a BOM)",
+    )
     .option("--json", "print one JSON object: {valid, files: [{file, valid, errors, warnings, findings}]}")
     .option("--rules", "list every rule (code, slug, severity, description) and exit")
     .option("-q, --quiet", "print errors only, no warnings")
@@ -19,15 +22,15 @@ export function registerValidate(program: Command): void {
       "after",
       `
 Each finding is one line:  <file>: <JSON pointer>: <code> <slug> <message>
-  e.g. dist/a.flopack: /data/flos/1c9b…/data/orderings/x1/1: FP123 orderings-resolve ordering ends at "abc", which is not a card of this flow
+  e.g. dist/a.flow: /data/flos/1c9b…/data/orderings/x1/1: FP123 orderings-resolve ordering ends at "abc", which is not a card of this flow
 Codes FP0xx: reading, JSON and JSON Schema; FP1xx: errors; FP2xx: warnings. A code never changes meaning.
 A summary line goes to stderr, so stdout holds only findings.
 
 Exit codes: 0 all files valid (warnings allowed), 1 some file invalid, 2 usage or I/O error.
 
 Examples:
-  $ flocode validate dist/*.flopack
-  $ flocode validate export.flopack --quiet          # errors only
+  $ flocode validate dist/*
+  $ flocode validate userOffboarding.flow --quiet    # errors only
   $ flocode validate export.flopack --json | jq '.files[].findings[] | select(.severity == "error")'
   $ flocode validate --rules                         # the rule catalogue (docs/rules.md explains each)`,
     )

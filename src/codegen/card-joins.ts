@@ -27,11 +27,10 @@ export function joinExpr(w: FlowContext, card: IrCard, m: CardModel, j: IrCard["
     }
     if (l.transform === null) outs.push(literal(key));
     else {
-      const o: Array<[string, ts.Expression]> = [
-        ["output", literal(key)],
-        ["convert", literal(l.transform.convert)],
-      ];
-      if (l.transform.forceWrapArray) o.push(["forceWrapArray", f.createTrue()]);
+      const o: Array<[string, ts.Expression]> = [["output", literal(key)]];
+      if (l.transform.convert !== undefined) o.push(["convert", literal(l.transform.convert)]);
+      if (l.transform.forceWrapArray || l.transform.convert === undefined)
+        o.push(["forceWrapArray", l.transform.forceWrapArray ? f.createTrue() : f.createFalse()]);
       outs.push(objectLiteral(o));
     }
   }

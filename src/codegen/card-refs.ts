@@ -37,8 +37,11 @@ export function refExpr(
   if (!ref) return undefined;
   const auto = conversion(out.type, inputType);
   if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
-  const args: ts.Expression[] = [ref, pin.transform ? literal(pin.transform.convert) : f.createNull()];
-  if (pin.transform?.forceWrapArray) args.push(objectLiteral([["forceWrapArray", f.createTrue()]]));
+  const wrapOnly = pin.transform !== null && pin.transform.convert === undefined;
+  const args: ts.Expression[] = wrapOnly
+    ? [ref, objectLiteral([["forceWrapArray", pin.transform!.forceWrapArray ? f.createTrue() : f.createFalse()]])]
+    : [ref, pin.transform?.convert !== undefined ? literal(pin.transform.convert) : f.createNull()];
+  if (!wrapOnly && pin.transform?.forceWrapArray) args.push(objectLiteral([["forceWrapArray", f.createTrue()]]));
   return f.createCallExpression(w.file.use("flocode", "convert"), undefined, args);
 }
 

@@ -6,7 +6,7 @@
 import type { Catalog } from "../catalog/store.js";
 import type { IrCard, IrLink, IrScope, Json, JsonObject } from "../ir/types.js";
 import { connectorOf, isConnectorAddress } from "../shapes/address.js";
-import { sameEntry } from "../shapes/entries.js";
+import { modelOf, sameEntry } from "../shapes/entries.js";
 import { shapeChanges, usualInlineShape } from "../shapes/inline-flow.js";
 import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, EVENT_WRAPPER_NAME } from "../shapes/known-cards.js";
 import { cloneJson, isObject } from "../util/json.js";
@@ -19,8 +19,12 @@ export interface EventFlow {
   event: IrCard;
   /** The wrapper's inline flow: the flow's top level as written. */
   body: IrScope;
-  /** The name lower gives the body's root (the event card's template name). */
+  /** The name lower gives the body's root: the event card's own name (Okta repeats it on the root). */
   rootName: string;
+  /** The display name of the callable variant lower starts the body with: the event card's template name. */
+  rootTemplateName: string;
+  /** The comments lower gives the body's root: the event card's own (Okta repeats them on the root). */
+  rootComments: Json | undefined;
   /** The wrapper's variant, when not the one lower picks. */
   wrapperVariant?: string;
   /** How the body's inline-flow keys differ from the usual ones. */
@@ -54,7 +58,9 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
     return undefined;
   const body = flo.value.scope;
   const root = planScope(body).root;
-  const rootName = em.template.name;
+  // Okta repeats the event card's name and comments on the body's root; lower does the same.
+  const rootName = event.name;
+  const rootComments = event.comments ?? modelOf(em.template.template).comments;
   if (!root || root.address !== CALLABLE_ADDRESS || root.name !== rootName || !isBare(root)) return undefined;
   const connector = connectorOf(event.address) ?? "okta";
   if (!body.inline) return undefined;
@@ -69,6 +75,8 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
     event,
     body,
     rootName,
+    rootTemplateName: em.template.name,
+    rootComments,
     ...(wrapperVariant !== undefined ? { wrapperVariant } : {}),
     ...(inline !== undefined ? { inline } : {}),
   };

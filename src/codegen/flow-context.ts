@@ -26,6 +26,8 @@ export interface PackNames {
   tableColumns(ref: string): readonly IrTableColumn[] | undefined;
   /** The module and default-import binding of a flow's file. */
   flow(ref: string): { module: string; binding: string; name: string } | undefined;
+  /** The resources module's binding of a flow kept elsewhere (`externalFlow(...)`). */
+  externalFlow(ref: string): string | undefined;
   /** Every identifier the resources module exports (reserved in flow files). */
   reserved: readonly string[];
 }

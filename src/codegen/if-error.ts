@@ -70,14 +70,19 @@ function blockPlan(scope: IrScope, c: IfErrorContext): IfErrorBlockPlan | undefi
   const start = plan?.root;
   if (!plan || !start || start.address !== CALLABLE_ADDRESS || !scope.inline) return undefined;
   // ifError ends the block with a Return unless the body placed one last: the last card that moved the cursor.
-  const last = [...plan.steps].reverse().find((st) => st.kind === "ifElse" || plan.placement.get(st.card.ref) !== null);
+  const moved = plan.steps.filter((st) => st.kind === "ifElse" || plan.placement.get(st.card.ref) !== null);
+  const last = moved.at(-1);
   if (!last || last.kind !== "card" || last.card.address !== RETURN_ADDRESS) return undefined;
+  // Left out, a Return after another Return would not come back: ifError adds none when the body ends with one.
+  const before = moved.at(-2);
+  const afterReturn = before?.kind === "card" && before.card.address === RETURN_ADDRESS;
   const out: IfErrorBlockPlan = { scope, start, customStart: !isDefaultStart(start, c) };
   const changes = shapeChanges(scope.inline, usualInlineShape());
   if (changes) out.shape = changes;
   const ret = last.card;
   const returnModel = c.models.get(ret.ref);
   const plainReturn =
+    !afterReturn &&
     plan.steps.at(-1) === last &&
     plan.placement.get(ret.ref) === "cursor" &&
     isBare(ret) &&

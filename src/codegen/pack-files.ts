@@ -1,10 +1,10 @@
 /**
- * IR pack → the files of a pack folder: `resources.ts` (connections, folders, tables), one `<flow>.flow.ts`
+ * IR pack → the files of a pack folder: `resources.ts` (connections, folders, tables, flows kept elsewhere), one `<flow>.flow.ts`
  * per flow, and `pack.ts` that lists them all (a folder with a pack.ts builds into one flopack).
  */
 import { ts } from "ts-morph";
 import type { Catalog } from "../catalog/store.js";
-import type { IrFolder, IrPack, IrTable } from "../ir/types.js";
+import type { IrFlow, IrFolder, IrPack, IrTable } from "../ir/types.js";
 import { FileContext } from "./file-context.js";
 import { writeFlowFile, RESOURCES_MODULE, type PackNames, type RawCardReport } from "./flow-file.js";
 import { literal, objectLiteral } from "./literal.js";
@@ -41,6 +41,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
   const connectionNames = new Map(pack.connections.map((c) => [c.ref, names.take(`${c.name} connection`, "connection")]));
   const folderNames = new Map(pack.folders.map((x) => [x.ref, names.take(`${x.name} folder`, "folder")]));
   const tableNames = new Map(pack.tables.map((x) => [x.ref, names.take(`${x.name} table`, "table")]));
+  const externalNames = new Map(pack.externalFlows.map((x) => [x.ref, names.take(x.name, "flow")]));
   const fileNames = new Set<string>();
   const flows = new Map(
     pack.flows.map((fl) => {
@@ -53,6 +54,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     ...connectionNames.values(),
     ...folderNames.values(),
     ...tableNames.values(),
+    ...externalNames.values(),
     ...[...flows.values()].map((x) => x.binding),
   ];
   const packNames: PackNames = {
@@ -61,23 +63,33 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     table: (ref) => tableNames.get(ref),
     tableColumns: (ref) => pack.tables.find((t) => t.ref === ref)?.columns,
     flow: (ref) => flows.get(ref),
+    externalFlow: (ref) => externalNames.get(ref),
     reserved,
   };
   const lossy: string[] = [];
   const seenConnections = new Set<string>();
   for (const c of pack.connections) {
-    if (seenConnections.has(c.name)) lossy.push(`two connections are named ${JSON.stringify(c.name)}; they become one`);
-    seenConnections.add(c.name);
+    // One connection per connector and name (two connectors may share a name).
+    const key = `${c.connector}\u0000${c.name}`;
+    if (seenConnections.has(key)) lossy.push(`two ${c.connector} connections are named ${JSON.stringify(c.name)}; they become one`);
+    seenConnections.add(key);
   }
   const files: GeneratedFile[] = [];
-  files.push({ path: "resources.ts", text: resourcesFile(pack, connectionNames, folderNames, tableNames, lossy) });
+  files.push({ path: "resources.ts", text: resourcesFile(pack, { connectionNames, folderNames, tableNames, externalNames }, lossy) });
   let cards = 0;
   let rawCards = 0;
   const raw: CodegenResult["raw"] = [];
-  const seenFlows = new Set<string>();
+  // Namesakes build only when one is a copy of the other (the same flow exported twice: compile/lower/copies.ts).
+  // Compared before any flow file is written.
+  const firstContent = new Map<string, string>();
   for (const fl of pack.flows) {
-    if (seenFlows.has(fl.name)) lossy.push(`two flows are named ${JSON.stringify(fl.name)}; flocode needs unique flow names`);
-    seenFlows.add(fl.name);
+    const content = flowContent(fl);
+    const first = firstContent.get(fl.name);
+    if (first !== undefined && first !== content)
+      lossy.push(`two different flows are named ${JSON.stringify(fl.name)}; flocode needs unique flow names`);
+    if (first === undefined) firstContent.set(fl.name, content);
+  }
+  for (const fl of pack.flows) {
     const target = flows.get(fl.ref)!;
     const r = writeFlowFile(fl, packNames, catalog, (groups) => printFile(target.file, [GENERATED_HEADER], groups));
     files.push({ path: target.file, text: r.text });
@@ -86,8 +98,13 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     raw.push(...r.raw.map((x) => ({ flow: fl.name, ...x })));
     lossy.push(...r.lossy.map((l) => `${fl.name}: ${l}`));
   }
-  files.push({ path: "pack.ts", text: packFile(pack, packName, flows, connectionNames, folderNames, tableNames) });
+  files.push({ path: "pack.ts", text: packFile(pack, packName, flows, { connectionNames, folderNames, tableNames, externalNames }) });
   return { files, cards, rawCards, raw, lossy };
+}
+
+/** A flow without its own ref (nor the mark lift puts on a copy): equal for two copies of one flow. */
+function flowContent(flow: IrFlow): string {
+  return JSON.stringify({ ...flow, ref: "", copyOf: undefined });
 }
 
 /** `<ascii-slug>.flow`, unique in the folder; a hash when the name has no usable character. */
@@ -108,13 +125,16 @@ function uniqueFileName(name: string, taken: Set<string>): string {
   return `${file}.flow`;
 }
 
-function resourcesFile(
-  pack: IrPack,
-  connections: Map<string, string>,
-  folders: Map<string, string>,
-  tables: Map<string, string>,
-  lossy: string[],
-): string {
+/** The identifiers the resources module exports, by IR ref. */
+interface ResourceNames {
+  connectionNames: Map<string, string>;
+  folderNames: Map<string, string>;
+  tableNames: Map<string, string>;
+  externalNames: Map<string, string>;
+}
+
+function resourcesFile(pack: IrPack, names: ResourceNames, lossy: string[]): string {
+  const { connectionNames: connections, folderNames: folders, tableNames: tables } = names;
   const ctx = new FileContext();
   const statements: ts.Statement[] = [];
   for (const c of pack.connections) {
@@ -138,6 +158,13 @@ function resourcesFile(
     statements.push(exportConst(folders.get(folder.ref)!, f.createCallExpression(ctx.use("flocode", "folder"), undefined, args)));
   }
   for (const t of pack.tables) statements.push(exportConst(tables.get(t.ref)!, tableExpr(t, ctx, folders, lossy)));
+  for (const x of pack.externalFlows) {
+    const args: ts.Expression[] = [literal(x.name)];
+    if (x.description !== "") args.push(objectLiteral([["description", literal(x.description)]]));
+    statements.push(
+      exportConst(names.externalNames.get(x.ref)!, f.createCallExpression(ctx.use("flocode", "externalFlow"), undefined, args)),
+    );
+  }
   return printFile("resources.ts", [GENERATED_HEADER], [ctx.imports(), statements]);
 }
 
@@ -186,14 +213,8 @@ function foldersParentFirst(folders: IrFolder[]): IrFolder[] {
   return out;
 }
 
-function packFile(
-  pack: IrPack,
-  packName: string,
-  flows: Map<string, { module: string; binding: string }>,
-  connections: Map<string, string>,
-  folders: Map<string, string>,
-  tables: Map<string, string>,
-): string {
+function packFile(pack: IrPack, packName: string, flows: Map<string, { module: string; binding: string }>, names: ResourceNames): string {
+  const { connectionNames: connections, folderNames: folders, tableNames: tables } = names;
   const ctx = new FileContext();
   const res = (n: string): ts.Identifier => ctx.use(RESOURCES_MODULE, n);
   const props: Array<[string, ts.Expression]> = [
@@ -227,6 +248,14 @@ function packFile(
       "connections",
       f.createArrayLiteralExpression(
         pack.connections.map((x) => res(connections.get(x.ref)!)),
+        false,
+      ),
+    ]);
+  if (pack.externalFlows.length > 0)
+    props.push([
+      "externalFlows",
+      f.createArrayLiteralExpression(
+        pack.externalFlows.map((x) => res(names.externalNames.get(x.ref)!)),
         false,
       ),
     ]);

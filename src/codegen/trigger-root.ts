@@ -4,9 +4,10 @@
  * root's custom fields are exactly what the helper makes, and whether the root is exactly lower's own.
  */
 import type { Catalog } from "../catalog/store.js";
-import type { IrCard } from "../ir/types.js";
+import type { IrCard, Json } from "../ir/types.js";
 import { actionKey } from "../shapes/address.js";
 import { customEntry } from "../shapes/custom-entry.js";
+import { modelOf } from "../shapes/entries.js";
 import { ACCEPT_ADDRESS, CALLABLE_ADDRESS, DELEGATED_ADDRESS, HELPER_FLOW_NAME } from "../shapes/known-cards.js";
 import { isObject, jsonEqual } from "../util/json.js";
 import type { CardModel } from "./card-model.js";
@@ -65,8 +66,10 @@ export function triggerParams(root: IrCard, m: CardModel, catalog: Catalog): Tri
 }
 
 /** Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data). */
-export function isVanillaRoot(card: IrCard, m: CardModel, expected: { name?: string; variant?: string }): boolean {
+export function isVanillaRoot(card: IrCard, m: CardModel, expected: { name?: string; variant?: string; comments?: Json }): boolean {
   if (expected.variant !== undefined && expected.variant !== card.variant) return false;
   if (card.name !== (expected.name ?? m.template.name)) return false;
+  const comments = card.comments ?? modelOf(m.template.template).comments;
+  if (expected.comments !== undefined ? !jsonEqual(comments, expected.comments) : card.comments !== undefined) return false;
   return isBare(card);
 }

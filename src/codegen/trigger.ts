@@ -23,13 +23,26 @@ const f = ts.factory;
 
 export interface TriggerContext {
   ctx: FileContext;
-  /** Event flows written with `event(...)`: the event card's spec and the name lower gives the body's root. */
-  event?: { spec: ts.Expression; rootName: string; wrapperVariant?: string; inline?: Array<[string, Json | undefined]> };
+  /**
+   * Event flows written with `event(...)`: the event card's spec, and the name, template name and comments lower
+   * gives the body's root (the event card's own name and comments, Okta repeats them there).
+   */
+  event?: {
+    spec: ts.Expression;
+    rootName: string;
+    rootTemplateName: string;
+    rootComments: Json | undefined;
+    wrapperVariant?: string;
+    inline?: Array<[string, Json | undefined]>;
+  };
   /** The root's custom fields when the trigger helper makes exactly them (then no `root` is needed). */
   params?: Array<{ group: string | null; key: string; type: string }>;
   spec(card: IrCard): ts.Expression;
-  /** Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data). */
-  isVanillaRoot(card: IrCard, expected: { name?: string; variant?: string }): boolean;
+  /**
+   * Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data;
+   * the template's comments, or `comments` when given).
+   */
+  isVanillaRoot(card: IrCard, expected: { name?: string; variant?: string; comments?: Json }): boolean;
   folder(ref: string): ts.Expression | undefined;
   /** The variant lower picks for a root of this address (and name, for callables). */
   defaultVariant(address: string, name: string | undefined): string | undefined;
@@ -49,14 +62,19 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
 
   let trigger: ts.Expression;
   let implied: string | null = null;
-  let expectedRoot: { address: string; name?: string } | undefined;
+  let expectedRoot: { address: string; name?: string; templateName?: string; comments?: Json } | undefined;
   const address = root?.address;
   if (t.event && !flow.schedule) {
     const options: Array<[string, ts.Expression]> = [];
     if (t.event.wrapperVariant !== undefined) options.push(["wrapperVariant", literal(t.event.wrapperVariant)]);
     if (t.event.inline !== undefined) options.push(["inline", shapeChangesExpr(t.event.inline)]);
     trigger = call(t.ctx, "event", options.length > 0 ? [t.event.spec, objectLiteral(options, true)] : [t.event.spec]);
-    expectedRoot = { address: CALLABLE_ADDRESS, name: t.event.rootName };
+    expectedRoot = {
+      address: CALLABLE_ADDRESS,
+      name: t.event.rootName,
+      templateName: t.event.rootTemplateName,
+      ...(t.event.rootComments !== undefined ? { comments: t.event.rootComments } : {}),
+    };
   } else if (flow.schedule) {
     trigger = scheduleExpr(flow.schedule, t.ctx, lossy);
     expectedRoot = { address: CALLABLE_ADDRESS, name: SCHEDULED_FLOW_NAME };
@@ -89,12 +107,18 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   }
   props.push(["trigger", trigger]);
   if (root && expectedRoot) {
-    const variant = t.defaultVariant(expectedRoot.address, expectedRoot.name);
+    const variant = t.defaultVariant(expectedRoot.address, expectedRoot.templateName ?? expectedRoot.name);
     // An event flow's root callable has no template of its own name when its variant came from another export.
     const known = variant !== undefined || !t.event;
     const vanilla =
       t.params !== undefined ||
-      (root.address === expectedRoot.address && known && t.isVanillaRoot(root, { name: expectedRoot.name, variant }));
+      (root.address === expectedRoot.address &&
+        known &&
+        t.isVanillaRoot(root, {
+          name: expectedRoot.name,
+          variant,
+          ...(expectedRoot.comments !== undefined ? { comments: expectedRoot.comments } : {}),
+        }));
     if (!vanilla) props.push(["root", t.spec(root)]);
   }
   if (flow.securityLevel !== implied) raw.push(["securityLevel", literal(flow.securityLevel)]);

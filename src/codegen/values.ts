@@ -80,8 +80,13 @@ function idOfExpr(w: FlowContext, id: IrDataId, scope: number): ts.Expression {
   return f.createCallExpression(w.file.use("flocode", "idOf"), undefined, [laterRef(w, ref, target, scope)]);
 }
 
-/** A flow of the pack: its file's default import, or `flowNamed(...)` for the flow being written. */
+/**
+ * A flow of the pack: its file's default import, or `flowNamed(...)` for the flow being written; a flow kept
+ * elsewhere: its `externalFlow(...)` from the resources module.
+ */
 export function flowExpr(w: FlowContext, flowRef: string): ts.Expression {
+  const external = w.pack.externalFlow(flowRef);
+  if (external !== undefined) return w.file.use(RESOURCES_MODULE, external);
   const target = w.pack.flow(flowRef);
   if (!target) {
     w.lossy.push(`a card points to a flow that is not in the export`);

@@ -91,8 +91,11 @@ function pinStatement(w: FlowContext, source: IrCard, pin: IrPin, b: () => ts.Id
   }
   return () => {
     const ref = outRef(w, source, pin.output)!;
-    const opts: Array<[string, ts.Expression]> = [["convert", pin.transform ? literal(pin.transform.convert) : f.createNull()]];
-    if (pin.transform?.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
+    const opts: Array<[string, ts.Expression]> =
+      pin.transform !== null && pin.transform.convert === undefined
+        ? [["forceWrapArray", pin.transform.forceWrapArray ? f.createTrue() : f.createFalse()]]
+        : [["convert", pin.transform?.convert !== undefined ? literal(pin.transform.convert) : f.createNull()]];
+    if (pin.transform?.convert !== undefined && pin.transform.forceWrapArray) opts.push(["forceWrapArray", f.createTrue()]);
     return f.createExpressionStatement(
       f.createCallExpression(f.createPropertyAccessExpression(b(), "pin"), undefined, [
         ref,

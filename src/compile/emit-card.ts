@@ -200,7 +200,12 @@ function withDataIds(data: Json, refs: readonly IrDataId[], ctx: CardEmitContext
 
 function emitTransform(t: IrTransform | null, outputId: string): Json {
   if (!t) return null;
-  return { [outputId]: { convert: t.convert, forceWrapArray: t.forceWrapArray, dest: outputId } };
+  return {
+    [outputId]:
+      t.convert === undefined
+        ? { forceWrapArray: t.forceWrapArray, dest: outputId }
+        : { convert: t.convert, forceWrapArray: t.forceWrapArray, dest: outputId },
+  };
 }
 
 function emitPins(card: IrCard, ctx: CardEmitContext): JsonObject {

@@ -32,7 +32,7 @@ export function createdTimestamp(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function emitPack(pack: IrPack, templates: TemplateSource, options: EmitOptions): JsonObject {
-  const flowIds = new Map(pack.flows.map((f) => [f.ref, ids.flow(f.ref)]));
+  const flowIds = new Map([...pack.flows, ...pack.externalFlows].map((f) => [f.ref, ids.flow(f.ref)]));
   const tableIds = new Map(pack.tables.map((t) => [t.ref, ids.table(t.ref)]));
   const folderId = (l: IrLink | null): Json => (l === null ? null : "dangling" in l ? l.dangling : ids.folder(l.ref));
   const connectionId = (l: IrLink): string => ("dangling" in l ? l.dangling : ids.connection(l.ref));
@@ -40,14 +40,20 @@ export function emitPack(pack: IrPack, templates: TemplateSource, options: EmitO
   const tableId = (ref: string): string => tableIds.get(ref) ?? ref;
 
   const flos: JsonObject = {};
+  const emitted = new Map<string, JsonObject>();
   for (const flow of pack.flows) {
     const id = flowIds.get(flow.ref)!;
-    defineKey(flos, id, {
-      id,
-      name: flow.name,
-      description: flow.description,
-      data: emitFlowData(flow, id, templates, { flowId, tableId, connectionId, folderId }),
-    });
+    const original = flow.copyOf === undefined ? undefined : emitted.get(flow.copyOf);
+    const data = original
+      ? copyFlowData(original, flowIds.get(flow.copyOf!)!, id)
+      : emitFlowData(flow, id, templates, { flowId, tableId, connectionId, folderId });
+    emitted.set(flow.ref, data);
+    defineKey(flos, id, { id, name: flow.name, description: flow.description, data });
+  }
+  // Flows kept elsewhere: their stubs, as Okta writes them for the flows an export calls but does not hold.
+  for (const x of pack.externalFlows) {
+    const id = flowIds.get(x.ref)!;
+    defineKey(flos, id, { id, name: x.name, description: x.description, data: null });
   }
   const configs: JsonObject = {};
   for (const c of pack.connections) {
@@ -79,6 +85,11 @@ export function emitPack(pack: IrPack, templates: TemplateSource, options: EmitO
   const data: JsonObject = { flos, configs, tables, groups };
   if (pack.projectOverview !== undefined) data.projectOverview = cloneJson(pack.projectOverview);
   return { type: "flopack", version: "1.5.0", created: options.created, flags: { ...FLOPACK_FLAGS }, data };
+}
+
+/** A copy of a flow: the original's data, cards and edges with the same ids, under the copy's own flow id. */
+function copyFlowData(original: JsonObject, originalId: string, id: string): JsonObject {
+  return JSON.parse(JSON.stringify(original).split(JSON.stringify(originalId)).join(JSON.stringify(id))) as JsonObject;
 }
 
 function folderPath(parent: string | null, byRef: Map<string, { parent: string | null }>): string {

@@ -1,7 +1,8 @@
 /**
  * DSL → IR (the parts: src/compile/lower/). Phases, in order:
  *   1. record     run every flow body, and transitively every helper flow it calls (lower/record.ts)
- *   2. index      name the flows; two flows of one name are an error (lower/flow-index.ts)
+ *   2. index      name the flows (lower/flow-index.ts); flows kept elsewhere (`externalFlow`) are named as met
+ *                 (the pack's list first); two flows of one name are an error unless one copies the other (lower/copies.ts)
  *   3. objects    name the folders, tables and connections the pack file declares (lower/pack-objects.ts);
  *                 those the flows use are named as lowering meets them
  *   4. flows      lower each flow onto the catalog's templates (lower/flow.ts → scope, node, card, wires, ...)
@@ -11,9 +12,11 @@ import type { Catalog } from "../catalog/store.js";
 import type { IrPack } from "../ir/types.js";
 import type { FlowDef } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
+import { DslError } from "../dsl/errors.js";
 import { toJson } from "./lower/constants.js";
 import { lowerFlow } from "./lower/flow.js";
-import { indexFlows } from "./lower/flow-index.js";
+import { markCopies } from "./lower/copies.js";
+import { externalFlowRef, indexFlows } from "./lower/flow-index.js";
 import { connectionRef, folderRef, irConnections, newPackObjects, tableRef } from "./lower/pack-objects.js";
 import { recordFlows } from "./lower/record.js";
 import type { PackState } from "./lower/state.js";
@@ -32,8 +35,23 @@ export function lower(input: LowerInput, catalog: Catalog): IrPack {
   for (const f of packOptions?.folders ?? []) folderRef(state.objects, f);
   for (const t of packOptions?.tables ?? []) tableRef(state.objects, t);
   for (const c of packOptions?.connections ?? []) connectionRef(state.objects, c, undefined);
-  const flows = [...recordings.values()].map((rec) => lowerFlow(state, rec));
-  const pack: IrPack = { folders: state.objects.folders, connections: irConnections(state.objects), tables: state.objects.tables, flows };
+  for (const x of packOptions?.externalFlows ?? []) {
+    if (x?.kind !== "externalFlow")
+      throw new DslError("pack({ externalFlows }) takes flows made with externalFlow(name)", input.pack?.site);
+    externalFlowRef(state.flows, x, input.pack?.site);
+  }
+  const lowered = [...recordings.values()].map((rec) => lowerFlow(state, rec));
+  const flows = markCopies(
+    lowered,
+    [...recordings.values()].map((rec) => rec.def),
+  );
+  const pack: IrPack = {
+    folders: state.objects.folders,
+    connections: irConnections(state.objects),
+    tables: state.objects.tables,
+    flows,
+    externalFlows: [...state.flows.externals.values()],
+  };
   if (packOptions?.raw?.projectOverview !== undefined)
     pack.projectOverview = toJson(packOptions.raw.projectOverview, "projectOverview", input.pack?.site);
   return pack;

@@ -9,14 +9,39 @@
  */
 import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { EXPORT_FORMATS, type ExportFormat } from "../format/file-kinds.js";
 import { UserError } from "../util/errors.js";
 
 export interface BuildTarget {
   kind: "flow" | "pack";
   /** The flow file, or the pack file inside the pack folder. */
   file: string;
-  /** The flopack's base name. */
+  /** The output file's base name. */
   name: string;
+}
+
+/**
+ * What `build` writes: `console` (the default) writes what Okta's console exports and imports, a `.flow` file for
+ * a flow file and a `.folder` file for a pack folder; `flow`, `folder` or `flopack` writes that extension for
+ * every target. The content is the same export JSON whatever the extension.
+ */
+export const BUILD_FORMATS = ["console", ...EXPORT_FORMATS] as const;
+export type BuildFormat = (typeof BUILD_FORMATS)[number];
+export const DEFAULT_BUILD_FORMAT: BuildFormat = "console";
+
+export function isBuildFormat(value: unknown): value is BuildFormat {
+  return typeof value === "string" && (BUILD_FORMATS as readonly string[]).includes(value);
+}
+
+/** The extension a target is written with. */
+export function outputExtension(target: Pick<BuildTarget, "kind">, format: BuildFormat = DEFAULT_BUILD_FORMAT): ExportFormat {
+  if (format !== "console") return format;
+  return target.kind === "flow" ? "flow" : "folder";
+}
+
+/** The file name a target is written to: `<name>.<extension>`. */
+export function outputFileName(target: BuildTarget, format?: BuildFormat): string {
+  return `${target.name}.${outputExtension(target, format)}`;
 }
 
 const FLOW_FILE = /\.flow\.(ts|mts|js|mjs)$/;
@@ -28,7 +53,7 @@ export function packFileIn(dir: string): string | undefined {
   return undefined;
 }
 
-export function findTargets(paths: readonly string[]): BuildTarget[] {
+export function findTargets(paths: readonly string[], format?: BuildFormat): BuildTarget[] {
   const targets: BuildTarget[] = [];
   for (const p of paths) {
     const abs = resolve(p);
@@ -49,12 +74,12 @@ export function findTargets(paths: readonly string[]): BuildTarget[] {
   }
   const seen = new Map<string, BuildTarget>();
   for (const t of targets) {
-    const other = seen.get(t.name);
-    if (other && other.file !== t.file)
-      throw new UserError(`two build targets would both write ${t.name}.flopack: ${other.file} and ${t.file}`, 2);
-    seen.set(t.name, t);
+    const output = outputFileName(t, format);
+    const other = seen.get(output);
+    if (other && other.file !== t.file) throw new UserError(`two build targets would both write ${output}: ${other.file} and ${t.file}`, 2);
+    seen.set(output, t);
   }
-  return [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 function packTarget(dir: string): BuildTarget {

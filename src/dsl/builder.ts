@@ -209,14 +209,16 @@ export class FlowBuilder<T = Record<string, unknown>> {
 
   /**
    * A raw data wire from an output to an input of a card of this scope (by key or "group/key"); `convert`
-   * names Okta's conversion (null: none; omitted: automatic from the types).
+   * names Okta's conversion (null: none; omitted: automatic from the types, unless `forceWrapArray` is given).
    */
   pin(source: Ref, target: Card<unknown>, input: string, options: { convert?: string | null; forceWrapArray?: boolean } = {}): void {
     const site = userCallSite();
     if (!isRef(source)) throw new DslError("f.pin() takes a card output as its first argument", site);
     const transform =
       options.convert === undefined
-        ? undefined
+        ? options.forceWrapArray === undefined
+          ? undefined
+          : { forceWrapArray: options.forceWrapArray }
         : options.convert === null
           ? null
           : { convert: options.convert, forceWrapArray: options.forceWrapArray ?? false };

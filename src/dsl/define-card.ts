@@ -195,7 +195,7 @@ function fits(value: unknown, alt: string): boolean {
       return (
         typeof value === "object" &&
         !Array.isArray(value) &&
-        ["flow", "flowName", "inline"].includes((value as { kind?: string }).kind ?? "")
+        ["flow", "flowName", "externalFlow", "inline"].includes((value as { kind?: string }).kind ?? "")
       );
     case "t":
       return typeof value === "object" && !Array.isArray(value) && (value as { kind?: string }).kind === "table";

@@ -3,7 +3,7 @@ import { DslError } from "./errors.js";
 import type { FlowBuilder } from "./builder.js";
 import { describeValue as describe, plainValueProblem } from "./plain-value.js";
 import { userCallSite } from "./site.js";
-import type { Connection, FlowDef, FlowOptions, FlowRefLike, Folder, Input, Table } from "./types.js";
+import type { Connection, ExternalFlow, FlowDef, FlowOptions, FlowRefLike, Folder, Input, Table } from "./types.js";
 
 export type FlowBody<O = Record<never, never>> = (f: FlowBuilder<O>) => Record<string, Input<unknown>> | void;
 
@@ -41,6 +41,20 @@ export function flowNamed(name: string): FlowRefLike {
   return Object.freeze({ kind: "flowName" as const, name });
 }
 
+/**
+ * A flow kept outside this pack (maintained in another pack, or only in the Okta org), called by its name:
+ * `f.add(kernel.control.callFlow({ flo: externalFlow("Send Slack Message") }))`. The built file holds its stub
+ * (`{ id, name, description, data: null }`), as Okta's own .flow and .folder exports do for the flows they call
+ * but do not hold; the import checklist says to import that flow into the org first.
+ */
+export function externalFlow(name: string, options: { description?: string } = {}): ExternalFlow {
+  const site = userCallSite();
+  if (typeof name !== "string" || name.trim() === "") throw new DslError("externalFlow() needs the flow's name", site);
+  const description = options?.description ?? "";
+  if (typeof description !== "string") throw new DslError(`externalFlow ${JSON.stringify(name)}: description must be text`, site);
+  return Object.freeze({ kind: "externalFlow" as const, name, description, site });
+}
+
 export interface PackOptions {
   /** The flopack's file name (without `.flopack`); default: the folder's name. */
   name?: string;
@@ -51,6 +65,8 @@ export interface PackOptions {
   tables?: readonly Table[];
   /** Connections to declare even when no card uses them. */
   connections?: readonly Connection[];
+  /** Flows kept outside the pack whose stubs to write even when no flow calls them (`externalFlow(...)`). */
+  externalFlows?: readonly ExternalFlow[];
   /** Pack fields written verbatim (escape hatch used by import): `data.projectOverview`. */
   raw?: { projectOverview?: unknown };
 }

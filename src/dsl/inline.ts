@@ -19,9 +19,16 @@ export function inline(root: CardSpec<unknown>, body?: (g: FlowBuilder) => void,
 /**
  * An explicit Okta conversion on a wire, e.g. `convert(user.created, "isoString")`; `null` forces none.
  * Conversions: dateTime, parse, wrapArray, stringify, toString, isoString, parseFloat, booleanToString.
+ * `convert(ref, { forceWrapArray: true })` wraps the value into a list without a named conversion.
  */
-export function convert(ref: Ref, conversion: string | null, options: { forceWrapArray?: boolean } = {}): Converted {
+export function convert(
+  ref: Ref,
+  conversion: string | null | { forceWrapArray: boolean },
+  options: { forceWrapArray?: boolean } = {},
+): Converted {
   if (!isRef(ref)) throw new DslError("convert() takes a card output", userCallSite());
+  if (conversion !== null && typeof conversion === "object")
+    return Object.freeze({ kind: "convert" as const, ref, convert: undefined, forceWrapArray: conversion.forceWrapArray === true });
   return Object.freeze({ kind: "convert" as const, ref, convert: conversion, forceWrapArray: options.forceWrapArray ?? false });
 }
 

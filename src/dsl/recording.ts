@@ -2,6 +2,7 @@
  * What a flow body records (src/dsl/builder.ts places, src/compile/lower reads): per scope, the cards placed in
  * storage order with their role, the control-flow edges between them and the raw pins.
  */
+import type { IrTransform } from "../ir/types.js";
 import type { CallSite, CardNode, Input, Ref } from "./types.js";
 
 /** How lower must build a node that is not an ordinary card. */
@@ -27,7 +28,7 @@ export interface RecordedPin {
   target: RecordedNode;
   input: string;
   /** undefined: Okta's automatic conversion; null: none. */
-  transform?: { convert: string; forceWrapArray: boolean } | null;
+  transform?: IrTransform | null;
   site?: CallSite;
 }
 

@@ -106,8 +106,23 @@ export type ErrorPolicy =
       rest?: JsonObject;
     };
 
-/** A flow referenced by a Call Flow / For Each card or an error policy: a flow definition or its name. */
-export type FlowRefLike = FlowDef | { readonly kind: "flowName"; readonly name: string };
+/**
+ * A flow referenced by a Call Flow / For Each card or an error policy: a flow definition, its name (a flow of the
+ * same pack), or a flow kept outside the pack (`externalFlow("name")`).
+ */
+export type FlowRefLike = FlowDef | { readonly kind: "flowName"; readonly name: string } | ExternalFlow;
+
+/**
+ * A flow kept outside the pack (maintained in another pack, or only in the org), called by name: `build`
+ * writes its stub (`{ id, name, description, data: null }`), as Okta's own exports do for flows they call but do
+ * not hold. Import that flow into the org before the built file.
+ */
+export interface ExternalFlow {
+  readonly kind: "externalFlow";
+  readonly name: string;
+  readonly description: string;
+  readonly site?: CallSite;
+}
 
 /** An extra (custom) field on a card: helper-flow parameters, Assign/Return/Compose fields, request fields. */
 export interface CustomField {
@@ -145,11 +160,14 @@ export interface CustomField {
   source?: { card: Card<unknown> | { readonly dangling: string }; output?: string | { readonly dangling: string } };
 }
 
-/** A value converted on the wire: `convert(ref, "toString")` (an explicit Okta transform; null = none). */
+/**
+ * A value converted on the wire: `convert(ref, "toString")` (an explicit Okta transform; null = none; undefined:
+ * no named conversion, only `forceWrapArray`).
+ */
 export interface Converted {
   readonly kind: "convert";
   readonly ref: Ref;
-  readonly convert: string | null;
+  readonly convert: string | null | undefined;
   readonly forceWrapArray: boolean;
 }
 
@@ -201,7 +219,8 @@ export interface CardSpec<O = Record<string, unknown>> {
   /** Join cards: which output each input hands on (by key or "group/key"). */
   readonly joins?: ReadonlyArray<{
     input: string;
-    outputs: ReadonlyArray<string | { output: string; convert: string | null; forceWrapArray?: boolean }>;
+    /** `convert` omitted: no named conversion, only `forceWrapArray`. */
+    outputs: ReadonlyArray<string | { output: string; convert?: string | null; forceWrapArray?: boolean }>;
   }>;
   readonly site?: CallSite;
   /** Phantom: the card's outputs. */

@@ -16,11 +16,14 @@ export const ConfigSchema = z
   })
   .register(formatRegistry, { id: "Config", description: "A connection; credentials are never exported." });
 
-/** A table column (D4, D5): defaults are strings or null. */
+/**
+ * A table column (D4, D5): defaults are strings or null. Types: text, number, date, true/false, and `ctr`, a
+ * number column with default "0" seen in one community export (a counter).
+ */
 export const TableColumnSchema = z
   .strictObject({
     name: z.string(),
-    type: z.enum(["str", "dec", "dte", "bln"]),
+    type: z.enum(["str", "dec", "dte", "bln", "ctr"]),
     default: z.string().nullable(),
   })
   .register(formatRegistry, { id: "TableColumn" });

@@ -38,16 +38,39 @@ export const FlowDataSchema = z
   })
   .register(formatRegistry, { id: "FlowData", description: "A top-level flow (§3)." });
 
-/** A `data.flos` entry: exactly `id, name, description, data` (F1, F2). */
-export const FlowSchema = z
+/** A `data.flos` entry that holds its flow: exactly `id, name, description, data` (F1, F2). */
+export const FullFlowSchema = z
   .looseObject({
     id: z.string().regex(UUID_V4),
     name: z.string(),
     description: z.string(),
     data: FlowDataSchema,
   })
-  .register(formatRegistry, { id: "Flow", description: "A flow of the pack (§2.2)." });
+  .register(formatRegistry, { id: "FullFlow", description: "A flow of the pack (§2.2)." });
+
+/**
+ * A flow the pack calls but does not hold (`data: null`): Okta writes one for each flow that a single-flow (or
+ * folder) export calls and that was not exported with it. It lives elsewhere, in the org the export came from.
+ */
+export const FlowStubSchema = z
+  .strictObject({
+    id: z.string().regex(UUID_V4),
+    name: z.string(),
+    description: z.string(),
+    data: z.null(),
+  })
+  .register(formatRegistry, {
+    id: "FlowStub",
+    description: "A flow the pack calls but does not hold: its id, name and description, `data: null`.",
+  });
+
+/** A `data.flos` entry: a flow, or the stub of a flow kept elsewhere. */
+export const FlowSchema = z
+  .union([FullFlowSchema, FlowStubSchema])
+  .register(formatRegistry, { id: "Flow", description: "A flow of the pack (§2.2), or the stub of a flow kept elsewhere." });
 
 export type FlowDisplay = z.infer<typeof FlowDisplaySchema>;
 export type FlowData = z.infer<typeof FlowDataSchema>;
 export type Flow = z.infer<typeof FlowSchema>;
+export type FullFlow = z.infer<typeof FullFlowSchema>;
+export type FlowStub = z.infer<typeof FlowStubSchema>;

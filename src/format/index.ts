@@ -41,7 +41,19 @@ export { ErrorPolicySchema, type ErrorPolicy } from "./error-policy.js";
 export { CronSchema, ScheduleSchema, CRON_KEYS, type Cron, type Schedule } from "./cron.js";
 export { MethodSchema, MethodModelSchema, ParentSchema, type Method, type MethodModel, type Parent } from "./method.js";
 export { InlineFlowSchema, type InlineFlow } from "./inline-flow.js";
-export { FlowSchema, FlowDataSchema, FlowDisplaySchema, FLOW_CORE_KEYS, type Flow, type FlowData, type FlowDisplay } from "./flow.js";
+export {
+  FlowSchema,
+  FullFlowSchema,
+  FlowStubSchema,
+  FlowDataSchema,
+  FlowDisplaySchema,
+  FLOW_CORE_KEYS,
+  type Flow,
+  type FullFlow,
+  type FlowStub,
+  type FlowData,
+  type FlowDisplay,
+} from "./flow.js";
 export {
   ConfigSchema,
   TableSchema,

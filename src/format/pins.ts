@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { formatRegistry } from "./registry.js";
 
-/** `{"<srcOutputId>": {convert, forceWrapArray, dest: "<srcOutputId>"}}`: an automatic type conversion (G4, §5.4). */
+/**
+ * `{"<srcOutputId>": {convert, forceWrapArray, dest: "<srcOutputId>"}}`: an automatic type conversion (G4, §5.4).
+ * `convert` is absent when the only conversion is wrapping a value into a list (`forceWrapArray: true`, seen in
+ * a community export).
+ */
 export const TransformSchema = z
-  .record(z.string(), z.looseObject({ convert: z.string(), forceWrapArray: z.boolean(), dest: z.string() }))
+  .record(z.string(), z.looseObject({ convert: z.string().optional(), forceWrapArray: z.boolean(), dest: z.string() }))
   .nullable()
   .register(formatRegistry, {
     id: "Transform",

@@ -19,8 +19,20 @@ export interface IrPack {
   connections: IrConnection[];
   tables: IrTable[];
   flows: IrFlow[];
+  /**
+   * Flows the pack calls but does not hold: written as stubs (`{ id, name, description, data: null }`), as Okta
+   * writes the flows a single-flow or folder export calls from outside it. Calls refer to them by ref like flows.
+   */
+  externalFlows: IrExternalFlow[];
   /** `data.projectOverview` when the export had one (always `{}` in practice). */
   projectOverview?: Json;
+}
+
+/** A flow kept elsewhere (another file, or only the org), called by name. */
+export interface IrExternalFlow {
+  ref: string;
+  name: string;
+  description: string;
 }
 
 export interface IrFolder {
@@ -95,6 +107,11 @@ export interface IrFlow {
    * Lets emit write exactly the key set a given export had; DSL flows get the 1.5.0 set.
    */
   extraKeys: JsonObject;
+  /**
+   * The ref of an earlier flow of the same name and content: this flow is a copy of it (an export can hold the
+   * same flow twice). Emit writes the original's flow data under this flow's id, card ids included.
+   */
+  copyOf?: string;
 }
 
 /** A flow body: the top-level flow's, or an inline flow's (If/ElseIf branch, If Error block, event wrapper). */
@@ -119,9 +136,12 @@ export interface IrEntryRef {
   nth?: number;
 }
 
-/** The conversion Okta applies on a pin whose types differ (FLOPACK.md §5.4). */
+/**
+ * The conversion Okta applies on a pin whose types differ (FLOPACK.md §5.4). `convert` is absent when the
+ * transform only wraps the value into a list (`forceWrapArray: true`).
+ */
 export interface IrTransform {
-  convert: string;
+  convert?: string;
   forceWrapArray: boolean;
 }
 

@@ -237,7 +237,8 @@ function liftTransform(t: Json | undefined): IrTransform | null {
   if (!isObject(t)) return null;
   const first = Object.values(t)[0];
   if (!isObject(first)) return null;
-  return { convert: String(first.convert), forceWrapArray: first.forceWrapArray === true };
+  const forceWrapArray = first.forceWrapArray === true;
+  return "convert" in first ? { convert: String(first.convert), forceWrapArray } : { forceWrapArray };
 }
 
 function liftPins(pins: Json | undefined, uuid: string, ctx: CardLiftContext): IrPin[] {

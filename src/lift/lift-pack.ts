@@ -60,10 +60,34 @@ export function liftPack(flopack: JsonObject, templates: TemplateSource): LiftRe
       connector: String(c.module ?? ""),
     })),
     tables: tables.map((t) => liftTable(t, index)),
-    flows: flos.map((f) => liftFlow(f, index, source, learn)),
+    flows: markCopies(flos.filter((f) => !isStub(f)).map((f) => liftFlow(f, index, source, learn))),
+    externalFlows: flos.filter(isStub).map((f) => ({
+      ref: index.flows.get(String(f.id))!,
+      name: String(f.name ?? ""),
+      description: String(f.description ?? ""),
+    })),
   };
   if ("projectOverview" in data) pack.projectOverview = cloneJson(data.projectOverview!);
   return { pack, learned: [...learnedMap.values()] };
+}
+
+/**
+ * A flow exported twice (same name and content, another id: Okta writes such copies with the same card ids) is
+ * marked `copyOf` its first occurrence, so that emit writes it as Okta did.
+ */
+function markCopies(flows: IrFlow[]): IrFlow[] {
+  const first = new Map<string, { ref: string; content: string }>();
+  return flows.map((flow) => {
+    const content = JSON.stringify({ ...flow, ref: "" });
+    const original = first.get(flow.name);
+    if (!original) first.set(flow.name, { ref: flow.ref, content });
+    return original?.content === content ? { ...flow, copyOf: original.ref } : flow;
+  });
+}
+
+/** A flow the export calls but does not hold: `data: null` (Okta's stub of a flow kept elsewhere). */
+function isStub(flo: JsonObject): boolean {
+  return flo.data === null;
 }
 
 function objectValues(v: Json | undefined): JsonObject[] {

@@ -2,7 +2,7 @@
  * The import checklist: what a person must do in Okta after importing a flopack, because the export
  * carries no credentials, no table rows and no on/off state (FLOPACK §2.3, §2.4, §3.9; OKTA-WORKFLOWS §3).
  *
- * Order: connections (create/authorize, then add org-level ones to the folder), cards left without a
+ * Order: flows kept elsewhere to import first (the file holds only their stubs), connections (create/authorize, then add org-level ones to the folder), cards left without a
  * connection, tables to fill, API endpoints whose URL and token change, then turning flows on
  * (scheduled flows last; helper flows need not be turned on).
  */
@@ -13,6 +13,7 @@ import type { Card, FlowView, PackView } from "./view-types.js";
 
 export type ChecklistKind =
   | "remove-connection-data"
+  | "external-flow"
   | "connection"
   | "folder-connection"
   | "choose-connection"
@@ -57,6 +58,16 @@ export function checklistFromView(view: PackView): ChecklistItem[] {
         connector: c.connector,
         connection: c.name,
       });
+  // Flows the file calls but holds only as stubs: they must be in the org before the calls can resolve.
+  for (const x of view.externalFlows) {
+    items.push({
+      kind: "external-flow",
+      text: `Import flow "${x.name}" into the org first: this file holds only its stub (it is kept elsewhere)`,
+      details: x.calledBy.length > 0 ? x.calledBy.map((n) => `called by ${n}`) : ["not called by any flow of this file"],
+      flows: x.calledBy,
+      cards: [],
+    });
+  }
 
   // Connections: one item per exported connection, naming every card that uses it.
   const cardsUsing = new Map<string, Array<{ flow: FlowView; card: Card }>>();

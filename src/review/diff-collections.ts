@@ -223,3 +223,35 @@ export function diffTables(a: PackView, b: PackView, renames: Renames, out: Chan
   for (const name of y.keys())
     if (!x.has(name) && !reached.has(name)) out.push({ subject: "table", kind: "added", field: name, message: `table ${q(name)} added` });
 }
+
+/** Flows kept elsewhere (stubs): added, removed, moved in or out of the file, description changed. */
+export function diffExternalFlows(a: PackView, b: PackView, renames: Renames, out: Change[]): void {
+  const x = new Map(a.externalFlows.map((f) => [f.name, f]));
+  const y = new Map(b.externalFlows.map((f) => [f.name, f]));
+  const heldBy = (view: PackView, name: string) => view.flows.some((f) => f.name === name);
+  for (const [name, f] of x) {
+    const g = y.get(renames.flows.get(name) ?? name);
+    if (!g) {
+      const message = heldBy(b, name)
+        ? `flow ${q(name)} is now in the file (it was kept elsewhere, a stub)`
+        : `flow kept elsewhere ${q(name)} removed (no stub of it any more)`;
+      out.push({ subject: "flow", kind: "removed", flow: name, message });
+    } else if (f.description !== g.description)
+      out.push({
+        subject: "flow",
+        kind: "changed",
+        flow: g.name,
+        field: "description",
+        old: f.description,
+        new: g.description,
+        message: `flow kept elsewhere ${q(g.name)}: description ${v(f.description)} → ${v(g.description)}`,
+      });
+  }
+  for (const [name] of y) {
+    if (x.has(name)) continue;
+    const message = heldBy(a, name)
+      ? `flow ${q(name)} is now kept elsewhere (only its stub is in the file)`
+      : `flow kept elsewhere ${q(name)} added (a stub: import it into the org first)`;
+    out.push({ subject: "flow", kind: "added", flow: name, message });
+  }
+}

@@ -6,10 +6,11 @@
  *   2. pair flows: by name, then leftover flows by the shape of their cards (a rename; flow-pairing.ts);
  *   3. pair cards inside each flow pair (card-pairing.ts): leftovers of one kind and name (or content) become
  *      "moved", the rest "added"/"removed";
- *   4. compare paired cards field by field (card-changes.ts).
+ *   4. compare paired cards field by field (card-changes.ts);
+ *   5. flows kept elsewhere (stubs), by name (diff-collections.ts).
  * Ids never take part (the model has none), so id churn and storage order report nothing.
  */
-import { diffConnectionData, diffConnections, diffFolders, diffTables } from "./diff-collections.js";
+import { diffConnectionData, diffConnections, diffExternalFlows, diffFolders, diffTables } from "./diff-collections.js";
 import type { Change, DiffResult, Renames } from "./diff-types.js";
 import { q } from "./diff-text.js";
 import { FlowDiff } from "./flow-diff.js";
@@ -41,5 +42,6 @@ export function diffPacks(a: PackView, b: PackView): DiffResult {
       });
     new FlowDiff(x, y, renames, changes).run();
   }
+  diffExternalFlows(a, b, renames, changes);
   return { equal: changes.length === 0, changes };
 }

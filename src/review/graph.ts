@@ -35,7 +35,7 @@ export interface GraphCluster {
 
 export interface GraphModel {
   clusters: GraphCluster[];
-  /** Nodes outside any flow: helper flows not drawn in this picture. */
+  /** Nodes outside any flow: helper flows not drawn in this picture, flows kept elsewhere (stubs). */
   nodes: GraphNode[];
   edges: GraphEdge[];
 }
@@ -60,6 +60,7 @@ export function graphModel(view: PackView, options: GraphOptions = {}): GraphMod
   const triggerIds = new Map<string, string>();
   flows.forEach((flow, i) => triggerIds.set(flow.name, `f${i}_t`));
   const helperNodes = new Map<string, string>();
+  const external = new Set(view.externalFlows.map((x) => x.name));
   const helperNode = (name: string): string => {
     const drawn = triggerIds.get(name);
     if (drawn) return drawn;
@@ -67,7 +68,8 @@ export function graphModel(view: PackView, options: GraphOptions = {}): GraphMod
     if (!id) {
       id = `h${helperNodes.size}`;
       helperNodes.set(name, id);
-      model.nodes.push({ id, lines: [clip(name), "helper flow"], shape: "helper" });
+      // A stub's flow lives in another file (or only in the org): say so, it must be imported first.
+      model.nodes.push({ id, lines: [clip(name), external.has(name) ? "kept elsewhere (stub)" : "helper flow"], shape: "helper" });
     }
     return id;
   };

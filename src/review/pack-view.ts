@@ -8,7 +8,7 @@ import { buildFlow } from "./flow-view.js";
 import { buildFolderPaths, folderName } from "./folders.js";
 import { arr, canonicalJson, compareStrings, entries, get, getPath, isObject, str } from "./json.js";
 import { newPackContext } from "./view-context.js";
-import type { ConnectionView, FlowView, FolderView, PackView, TableView } from "./view-types.js";
+import type { ConnectionView, ExternalFlowView, FlowView, FolderView, PackView, TableView } from "./view-types.js";
 
 export function buildPackView(flopack: unknown): PackView {
   const data = get(flopack, "data");
@@ -26,8 +26,14 @@ export function buildPackView(flopack: unknown): PackView {
   folders.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.description, b.description));
 
   const flows: FlowView[] = [];
-  for (const [, flo] of entries(get(data, "flos"))) flows.push(buildFlow(flo, pack, folderPaths));
+  const stubs: Array<{ name: string; description: string }> = [];
+  for (const [, flo] of entries(get(data, "flos"))) {
+    if (get(flo, "data") === null)
+      stubs.push({ name: str(get(flo, "name")) ?? "(unnamed flow)", description: str(get(flo, "description")) ?? "" });
+    else flows.push(buildFlow(flo, pack, folderPaths));
+  }
   flows.sort((a, b) => compareStrings(a.folder ?? "", b.folder ?? "") || compareStrings(a.name, b.name));
+  const externalFlows = externalFlowViews(stubs, flows);
 
   const usedBy = new Map<string, Set<string>>();
   for (const flow of flows)
@@ -62,7 +68,18 @@ export function buildPackView(flopack: unknown): PackView {
   }));
   tables.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(canonicalJson(a), canonicalJson(b)));
 
-  return { folders, connections, tables, flows };
+  return { folders, connections, tables, flows, externalFlows };
+}
+
+/** The stubs of flows kept elsewhere, with the flows that call them (by a card's flow input or error policy). */
+function externalFlowViews(stubs: Array<{ name: string; description: string }>, flows: FlowView[]): ExternalFlowView[] {
+  const views = stubs.map((s) => {
+    const calledBy = flows
+      .filter((f) => f.cards.some((c) => c.calls.some((call) => call.value === s.name) || c.errorPolicy?.flow === s.name))
+      .map((f) => f.name);
+    return { name: s.name, description: s.description, calledBy: [...new Set(calledBy)].sort(compareStrings) };
+  });
+  return views.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.description, b.description));
 }
 
 /** Tells connection data apart without keeping it in the view. */

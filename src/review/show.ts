@@ -41,6 +41,18 @@ export const CONNECTION_DATA_NOTE = "NOT NULL (hidden here): a flopack must neve
 export function showDocument(view: PackView): Map<string, unknown> {
   const doc = new Map<string, unknown>();
   doc.set("flows", view.flows.map(flowNode));
+  if (view.externalFlows.length > 0)
+    doc.set(
+      "flows kept elsewhere",
+      view.externalFlows.map((x) =>
+        ordered([
+          ["name", x.name],
+          ["description", x.description || undefined],
+          ["called by", x.calledBy],
+          ["note", "only a stub is in this file: import this flow into the org first"],
+        ]),
+      ),
+    );
   if (view.connections.length > 0)
     doc.set(
       "connections",

@@ -9,6 +9,16 @@ export interface PackView {
   connections: ConnectionView[];
   tables: TableView[];
   flows: FlowView[];
+  /** Flows the pack calls but does not hold (stubs: `data: null`), sorted by name. */
+  externalFlows: ExternalFlowView[];
+}
+
+/** A flow that lives elsewhere: the export holds only its stub (id, name, description). */
+export interface ExternalFlowView {
+  name: string;
+  description: string;
+  /** Flows of this pack that call it (names, sorted). */
+  calledBy: string[];
 }
 
 export interface FolderView {

@@ -11,7 +11,7 @@ const KEYS = {
 };
 
 export const collectionKeys: Rule = {
-  code: "FP214",
+  code: "FP216",
   slug: "collection-keys",
   severity: "warning",
   description:

@@ -6,6 +6,7 @@
  */
 export { RULES } from "./registry.js";
 export { RETIRED } from "./retired.js";
+export { CHECKED_ON, evidenceSentence, type CorpusEvidence } from "./evidence.js";
 export { runRules, type RunRulesOptions } from "./run.js";
 export { validateFlopack, validateText, type ValidateOptions } from "./validate.js";
 export { buildIndex, type FlopackIndex, type CardView, type ScopeView, type FlowView, type EdgeView, type PinView } from "./model.js";

@@ -1,16 +1,18 @@
 import type { Rule } from "./types.js";
-import { entryAt, own, ptr, type Obj } from "./model.js";
+import { cardKind, entryAt, own, ptr, type CardView, type Obj } from "./model.js";
 
 export const mirroredEntries: Rule = {
   code: "FP139",
   slug: "mirrored-entries",
   severity: "error",
-  description: "On a mirrored card (callable, return, Assign, API endpoint…) the outputs repeat the inputs' (group, key) pairs.",
+  description:
+    "On a mirrored card (callable, return, Assign, API endpoint…) the outputs repeat the inputs' (group, key) pairs. One exception, seen in real exports: a Return Error card (control:throw) in an If Error's error flow may have no outputs at all.",
   visitCard(card, report) {
     if (own(card.model, "mirrored") !== true) return;
     const inputs = entryList(card.inputData);
     const outputs = entryList(card.outputData);
     if (samePairsInOrder(inputs, outputs)) return; // the usual case
+    if (outputs.length === 0 && isReturnErrorInErrorFlow(card)) return;
     // Compared as multisets: the stored order of entries varies (metadata.index orders them in the UI).
     const input = unmatched(inputs, outputs);
     const missing = input ?? unmatched(outputs, inputs);
@@ -23,6 +25,11 @@ export const mirroredEntries: Rule = {
     );
   },
 };
+
+/** Okta stores a Return Error card without outputs inside an If Error's error flow (4 cards of 2 community exports). */
+function isReturnErrorInErrorFlow(card: CardView): boolean {
+  return cardKind(card) === "control:throw" && card.scope.inline && card.scope.pointer.endsWith("/policy/error/flo");
+}
 
 /** The entries that are objects, in stored order (mirrored cards are a few per flow: one array each is fine). */
 function entryList(entries: Obj | undefined): Obj[] {

@@ -53,7 +53,8 @@ import { channelParentIds } from "./channel-parent-ids.js";
 import { previewMatchesMethods } from "./preview-matches-methods.js";
 import { flowDescription } from "./flow-description.js";
 import { branchEdgesToJoin } from "./branch-edges-to-join.js";
-import { compactJson } from "./compact-json.js";
+import { flowStub } from "./flow-stub.js";
+import { securityLevelLeftover } from "./security-level-leftover.js";
 
 /**
  * Every rule, in the order they run and are listed. FP1xx are errors (invariants of every real export,
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
   previewMatchesMethods,
   flowDescription,
   branchEdgesToJoin,
-  compactJson,
   collectionKeys,
+  flowStub,
+  securityLevelLeftover,
 ];

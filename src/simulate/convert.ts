@@ -40,8 +40,11 @@ const fail = (message: string): never => {
 };
 
 /** The conversion a pin's transform names; undefined for a transform this simulator does not know. */
-export function pinTransform(convert: string, forceWrapArray: boolean): Converter | undefined {
+export function pinTransform(convert: string | undefined, forceWrapArray: boolean): Converter | undefined {
   switch (convert) {
+    case undefined:
+      // a wrap-only transform (no conversion): the value goes in as a one-item list
+      return forceWrapArray ? (v) => (v === undefined ? v : [v]) : undefined;
     case "dateTime":
       return (v) => (typeof v === "string" && v !== "" ? toIsoDate(v) : v);
     case "isoString":

@@ -49,13 +49,14 @@ describe("the built-in catalog", () => {
 });
 
 describe.skipIf(!corpus())("the built-in catalog against the corpus", () => {
-  const { dir, files } = corpus() ?? { dir: "", files: [] };
-  const inputs = files.map((f) => ({ name: basename(f), text: readFileSync(f, "utf8") }));
+  const c = corpus();
+  const files = c?.files ?? [];
+  const inputs = files.map((f) => ({ name: basename(f), text: readFileSync(f, "utf8").replace(/^\uFEFF/, "") }));
   const recorded = markerFingerprint(parseCatalogText([...committedFiles().values()][0]!, "catalog").header);
   const sameCorpus = recorded === corpusFingerprint(inputs);
 
   it.skipIf(!sameCorpus)("is not stale: re-learning the corpus gives the committed files (run `npm run catalog:learn`)", () => {
-    const learned = learnCorpus(dir, repoRoot);
+    const learned = learnCorpus(c!.folders[0]!.dir, repoRoot);
     const committed = committedFiles();
     expect([...committed.keys()]).toEqual([...learned.files.keys()]);
     // The marker names the folder as given; compare the entries byte for byte.

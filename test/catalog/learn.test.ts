@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../src/ir/types.js";
@@ -7,7 +6,7 @@ import { Catalog } from "../../src/catalog/store.js";
 import { templateOf, variantOf } from "../../src/catalog/template.js";
 import { forEachCard } from "../../src/catalog/walk.js";
 import { mergeEntries } from "../../src/catalog/entry.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { customApiAction, flopackWithInlineFlows } from "./fixtures.js";
 
 function pack(cards: JsonObject[], flowName = "Flow A"): JsonObject {
@@ -111,7 +110,7 @@ describe.skipIf(!corpus())("learning the corpus", () => {
   it("every card of every export (inline flows included) resolves to a learned entry", () => {
     let cards = 0;
     for (const file of files) {
-      const flopack = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+      const flopack = readCorpusJson(file) as JsonObject;
       const catalog = new Catalog(learnFromFlopack(flopack, basename(file)));
       forEachCard(flopack, ({ card }) => {
         cards++;
@@ -125,7 +124,7 @@ describe.skipIf(!corpus())("learning the corpus", () => {
   it("templateOf is idempotent on every corpus card", () => {
     let cards = 0;
     for (const file of files) {
-      const flopack = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+      const flopack = readCorpusJson(file) as JsonObject;
       forEachCard(flopack, ({ card }) => {
         cards++;
         const t = templateOf(card);

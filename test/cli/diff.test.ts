@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edited, fixture, IDS, method } from "../review/fixture.js";
 import { runCli, runMain } from "../support/cli.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 
 const dir = mkdtempSync(join(tmpdir(), "flocode-diff-"));
@@ -82,7 +82,7 @@ describe("flocode diff with flow sources", () => {
   it("a source and a scrambled copy of what it builds are equal; any mix works", async () => {
     const built = runCli(["build", source, "--out", dir]);
     expect(built.status, built.stderr).toBe(0);
-    const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flopack"), "utf8")), 3));
+    const copy = write("built.flopack", scramble(JSON.parse(readFileSync(join(dir, "review-sample.flow"), "utf8")), 3));
     expect(runCli(["diff", source, copy, "--run"])).toEqual({ status: 0, signal: null, stdout: "", stderr: "" });
     expect(runCli(["diff", copy, source, "--run"]).status).toBe(0);
   });
@@ -100,7 +100,7 @@ const c = corpus();
 describe.skipIf(!c)("flocode diff over the corpus (acceptance)", () => {
   it("each real export against a copy with every id regenerated and storage order shuffled: exit 0, no output", async () => {
     for (const [i, file] of c!.files.entries()) {
-      const copy = write(`scrambled-${i}.flopack`, scramble(JSON.parse(readFileSync(file, "utf8")), i + 1));
+      const copy = write(`scrambled-${i}.flopack`, scramble(readCorpusJson(file), i + 1));
       const run = await runMain(["diff", file, copy]);
       expect(run, file).toEqual({ status: 0, stdout: "", stderr: "" });
       const shown = await runMain(["show", copy]);

@@ -10,8 +10,8 @@ import { generatedIds, scramble } from "../support/scramble.js";
 /**
  * `flocode show` as a git textconv driver, driven through a real `git diff` in a temporary repository,
  * configured exactly as the README says:
- *   .gitattributes: *.flopack diff=flopack
- *   git config diff.flopack.textconv "flocode show"
+ *   .gitattributes: *.flow diff=flocode, *.folder diff=flocode, *.flopack diff=flocode
+ *   git config diff.flocode.textconv "flocode show"
  * The `flocode` here is a wrapper script that runs the built CLI (test/support/cli.ts). git is required: the
  * project lives in git, and a missing git fails this test rather than skipping it.
  */
@@ -30,15 +30,17 @@ describe("git textconv driver", () => {
   git("init", "-q", "-b", "main");
   git("config", "user.name", "flocode test");
   git("config", "user.email", "test@example.com");
-  git("config", "diff.flopack.textconv", `${wrapper} show`);
-  writeFileSync(join(dir, ".gitattributes"), "*.flopack diff=flopack\n");
-  writeFileSync(join(dir, "report.flopack"), JSON.stringify(fixture()));
+  git("config", "diff.flocode.textconv", `${wrapper} show`);
+  writeFileSync(join(dir, ".gitattributes"), "*.flow diff=flocode\n*.folder diff=flocode\n*.flopack diff=flocode\n");
+  writeFileSync(join(dir, "report.flow"), JSON.stringify(fixture()));
+  writeFileSync(join(dir, "team.folder"), JSON.stringify(fixture(), null, 2));
+  writeFileSync(join(dir, "legacy.flopack"), JSON.stringify(fixture()));
   git("add", ".");
   git("commit", "-q", "-m", "first export");
 
   it("shows a one-constant change as a readable YAML hunk, without ids", () => {
     writeFileSync(
-      join(dir, "report.flopack"),
+      join(dir, "report.flow"),
       JSON.stringify(
         scramble(
           edited((d) => (method(d, IDS.main, "okta00001").node.model.inputs.data.i_user0001.value.data = "ops@example.com")),
@@ -52,10 +54,17 @@ describe("git textconv driver", () => {
     for (const id of generatedIds(fixture())) expect(out).not.toContain(id);
   });
 
+  it("reads all three kinds (.flow, a pretty-printed .folder, .flopack) the same way", () => {
+    const shown = ["report.flow", "team.folder", "legacy.flopack"].map((f) => git("cat-file", "--textconv", `HEAD:${f}`));
+    expect(shown[0]).toContain("ID or Login: admin@example.com");
+    expect(shown[1]).toBe(shown[0]);
+    expect(shown[2]).toBe(shown[0]);
+  });
+
   it("shows nothing for a re-export that only changed ids and storage order", () => {
-    writeFileSync(join(dir, "report.flopack"), JSON.stringify(scramble(fixture(), 6)));
+    writeFileSync(join(dir, "report.flow"), JSON.stringify(scramble(fixture(), 6)));
     // The driver does run (an empty textconv output would make any diff empty).
-    expect(git("cat-file", "--textconv", "HEAD:report.flopack")).toContain("ID or Login: admin@example.com");
+    expect(git("cat-file", "--textconv", "HEAD:report.flow")).toContain("ID or Login: admin@example.com");
     const out = git("diff");
     expect(out.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toEqual([]);
   });

@@ -10,8 +10,9 @@ import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportFile } from "../../src/cli/run-import.js";
 import { REPO as repo, runCli, runCliAsync } from "../support/cli.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
+import { exportBaseName, isExportFileName } from "../../src/format/file-kinds.js";
 
 const env = { SOURCE_DATE_EPOCH: "0" };
 const run = (args: string[]) => runCli(args, { env });
@@ -40,7 +41,7 @@ describe("flocode import (built CLI)", () => {
     expect(flowText).toContain('schedule.daily({ at: "09:00"');
     const b = run(["build", out, "--out", join(work, "dist-minimal"), "--no-checklist"]);
     expect(b.status, b.stderr).toBe(0);
-    const built = readJson(join(work, "dist-minimal", "minimal.flopack"));
+    const built = readJson(join(work, "dist-minimal", "minimal.folder"));
     expect(firstDifference(normaliseFlopack(readJson(fixture) as never), normaliseFlopack(built as never))).toBeUndefined();
   });
 
@@ -74,7 +75,7 @@ describe("flocode import (built CLI)", () => {
     // A flow of the repo built, then moved to a connector version no catalog has: import must learn its cards.
     const dist = join(work, "future-src");
     expect(run(["build", join(repo, "flows", "m365-keepalive.flow.ts"), "--out", dist, "--no-checklist"]).status).toBe(0);
-    const original = readFileSync(join(dist, "m365-keepalive.flopack"), "utf8");
+    const original = readFileSync(join(dist, "m365-keepalive.flow"), "utf8");
     const version = /root:channels:http:[A-Za-z0-9_]+:(\d+\.\d+\.\d+):/.exec(original)?.[1];
     expect(version).toBeDefined();
     const text = original.split(version!).join("9.99.999");
@@ -89,7 +90,7 @@ describe("flocode import (built CLI)", () => {
     expect(readFileSync(report.catalogFile, "utf8")).toContain(":9.99.999:");
     const b = run(["build", out, "--out", join(work, "dist-future"), "--no-checklist"]);
     expect(b.status, b.stderr).toBe(0);
-    const built = readJson(join(work, "dist-future", "future.flopack"));
+    const built = readJson(join(work, "dist-future", "future.folder"));
     expect(firstDifference(normaliseFlopack(JSON.parse(text) as never), normaliseFlopack(built as never))).toBeUndefined();
   });
 
@@ -98,10 +99,10 @@ describe("flocode import (built CLI)", () => {
     const dist = join(work, "own-dist");
     const b = run(["build", join(repo, "flows"), "--out", dist, "--no-checklist"]);
     expect(b.status, b.stderr).toBe(0);
-    const packs = readdirSync(dist).filter((f) => f.endsWith(".flopack"));
-    expect(packs.length).toBeGreaterThan(0);
+    const packs = readdirSync(dist).filter(isExportFileName);
+    expect(packs.map((p) => p.slice(p.lastIndexOf(".")))).toEqual(expect.arrayContaining([".flow", ".folder"]));
     for (const p of packs) {
-      const out = join(work, "own", basename(p, ".flopack"));
+      const out = join(work, "own", exportBaseName(p));
       expect(run(["import", join(dist, p), "--out", out]).status).toBe(0);
       const texts = readdirSync(out)
         .filter((f) => f.endsWith(".ts"))
@@ -114,7 +115,9 @@ describe("flocode import (built CLI)", () => {
       const again = join(work, "own-again");
       const r2 = run(["build", out, "--out", again, "--no-checklist"]);
       expect(r2.status, r2.stderr).toBe(0);
-      const d = firstDifference(normaliseFlopack(readJson(join(dist, p)) as never), normaliseFlopack(readJson(join(again, p)) as never));
+      // An imported export is a pack folder: it builds into a .folder file.
+      const rebuilt = join(again, `${exportBaseName(p)}.folder`);
+      const d = firstDifference(normaliseFlopack(readJson(join(dist, p)) as never), normaliseFlopack(readJson(rebuilt) as never));
       expect(d, p).toBeUndefined();
     }
   }, 120_000);
@@ -144,7 +147,7 @@ export default flow({ name: "Check", trigger: helperFlow({ params: { age: "numbe
     const b = run(["build", join(src, "check.flow.ts"), "--out", dist, "--no-checklist"]);
     expect(b.status, b.stderr).toBe(0);
     const out = join(work, "ifelse");
-    expect(run(["import", join(dist, "check.flopack"), "--out", out]).status).toBe(0);
+    expect(run(["import", join(dist, "check.flow"), "--out", out]).status).toBe(0);
     const text = readFileSync(join(out, "check.flow.ts"), "utf8");
     expect(text).toContain(".ifElse(");
     expect(text).toMatch(/return \{ label: /);
@@ -153,8 +156,8 @@ export default flow({ name: "Check", trigger: helperFlow({ params: { age: "numbe
     const r2 = run(["build", out, "--out", again, "--no-checklist"]);
     expect(r2.status, r2.stderr).toBe(0);
     const d = firstDifference(
-      normaliseFlopack(readJson(join(dist, "check.flopack")) as never),
-      normaliseFlopack(readJson(join(again, "ifelse.flopack")) as never),
+      normaliseFlopack(readJson(join(dist, "check.flow")) as never),
+      normaliseFlopack(readJson(join(again, "ifelse.folder")) as never),
     );
     expect(d).toBeUndefined();
   });
@@ -172,34 +175,43 @@ const c = corpus();
 
 describe.skipIf(!c)("corpus: import → build → the same flopack", () => {
   const root = join(work, "corpus");
-  const imported: Array<{ file: string; dir: string }> = [];
-  let cards = 0;
-  let rawCards = 0;
+  const imported: Array<{ file: string; dir: string; folder: string }> = [];
+  /** Per corpus folder: exports, cards, cards with raw escape hatches. */
+  const perFolder = new Map<string, { files: number; cards: number; rawCards: number }>();
   const warnings: string[] = [];
   const rawList: Array<{ flow: string; card: string; address: string; why: string[] }> = [];
 
   beforeAll(() => {
     mkdirSync(root, { recursive: true });
-    for (const file of c!.files) {
-      const dir = join(root, basename(file, ".flopack").replace(/[^A-Za-z0-9_]/g, "_"));
-      const r = runImportFile(file, { out: dir });
-      if (!r.ok) throw new Error(`${file}: ${r.findings.map((x) => x.message).join("; ")}`);
-      cards += r.cards;
-      rawCards += r.rawCards;
-      warnings.push(...r.warnings.map((w) => `${basename(file)}: ${w}`));
-      rawList.push(...r.raw);
-      imported.push({ file, dir });
-    }
-  }, 120_000);
+    c!.folders.forEach((folder, i) => {
+      const tally = { files: 0, cards: 0, rawCards: 0 };
+      perFolder.set(folder.dir, tally);
+      for (const file of folder.files) {
+        // One pack folder per export, named after it (the folder index keeps namesakes of two folders apart).
+        const dir = join(root, `${i}_${exportBaseName(basename(file)).replace(/[^A-Za-z0-9_]/g, "_")}`);
+        const r = runImportFile(file, { out: dir });
+        if (!r.ok) throw new Error(`${file}: ${r.findings.map((x) => x.message).join("; ")}`);
+        tally.files++;
+        tally.cards += r.cards;
+        tally.rawCards += r.rawCards;
+        warnings.push(...r.warnings.map((w) => `${basename(file)}: ${w}`));
+        rawList.push(...r.raw);
+        imported.push({ file, dir, folder: folder.dir });
+      }
+    });
+  }, 240_000);
 
-  it("imports every export and reports raw cards", () => {
+  it("imports every export; raw escape hatches stay under 1% of the cards of each corpus folder", () => {
     expect(imported.length).toBe(c!.files.length);
-    console.info(
-      `[import] ${imported.length} exports, ${cards} cards, ${rawCards} with raw escape hatches (${((100 * rawCards) / cards).toFixed(1)}%)`,
-    );
-    expect(cards).toBeGreaterThan(0);
+    for (const [folder, t] of perFolder) {
+      console.info(
+        `[import] ${folder}: ${t.files} exports, ${t.cards} cards, ${t.rawCards} with raw escape hatches (${((100 * t.rawCards) / t.cards).toFixed(2)}%)`,
+      );
+      expect(t.cards, folder).toBeGreaterThan(0);
+      expect(t.rawCards / t.cards, `${folder}: raw cards`).toBeLessThan(0.01);
+    }
     // The report names each raw card and what made it raw (import --json, npm run raw-report).
-    expect(rawList).toHaveLength(rawCards);
+    expect(rawList).toHaveLength([...perFolder.values()].reduce((n, t) => n + t.rawCards, 0));
     for (const r of rawList) expect(r.why.length, `${r.flow}: ${r.card}`).toBeGreaterThan(0);
   });
 
@@ -208,22 +220,27 @@ describe.skipIf(!c)("corpus: import → build → the same flopack", () => {
   });
 
   it("builds each imported folder back into the same flopack", async () => {
-    const results = await mapLimit(imported, 8, async ({ file, dir }) => {
+    const results = await mapLimit(imported, 8, async ({ file, dir, folder }) => {
       const dist = join(work, "dist", basename(dir));
       const built = await runCliAsync(["build", dir, "--out", dist, "--no-checklist"], { env });
       if (built.status !== 0)
         return {
           file,
+          folder,
           problem: `build failed (exit ${built.status ?? built.signal}): ${built.stderr.split("\n").find((l) => l.trim() !== "") ?? ""}`,
         };
+      // An imported export is a pack folder: it builds into a .folder file.
       const d = firstDifference(
-        normaliseFlopack(readJson(file) as never),
-        normaliseFlopack(readJson(join(dist, `${basename(dir)}.flopack`)) as never),
+        normaliseFlopack(readCorpusJson(file) as never),
+        normaliseFlopack(readJson(join(dist, `${basename(dir)}.folder`)) as never),
       );
-      return { file, problem: d };
+      return { file, folder, problem: d };
     });
     const failed = results.filter((r) => r.problem !== undefined);
-    console.info(`[import] round trip: ${results.length - failed.length}/${results.length} equal`);
+    for (const folder of perFolder.keys()) {
+      const mine = results.filter((r) => r.folder === folder);
+      console.info(`[import] ${folder}: round trip ${mine.filter((r) => r.problem === undefined).length}/${mine.length} equal`);
+    }
     expect(results).toHaveLength(c!.files.length);
     // Every export comes back equal (a floor on the count would let a different corpus fail quietly).
     expect(failed.map((f) => `${basename(f.file)}: ${f.problem}`)).toEqual([]);

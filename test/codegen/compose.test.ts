@@ -113,7 +113,7 @@ function roundTrip(doc: JsonObject): string | undefined {
   expect(runImportFile(file, { out }).ok).toBe(true);
   const build = runCli(["build", out, "--out", join(work, `dist-${n}`), "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
   expect(build.status, build.stderr).toBe(0);
-  const built = JSON.parse(readFileSync(join(work, `dist-${n}`, `rt${n}.flopack`), "utf8")) as JsonObject;
+  const built = JSON.parse(readFileSync(join(work, `dist-${n}`, `rt${n}.folder`), "utf8")) as JsonObject;
   return firstDifference(normaliseFlopack(doc as never), normaliseFlopack(built as never));
 }
 

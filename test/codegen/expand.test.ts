@@ -60,7 +60,7 @@ function roundTrip(doc: Json, name: string): { built: Json; difference: string |
   expect(runImportFile(file, { out }).ok).toBe(true);
   const build = runCli(["build", out, "--out", join(work, `dist-${name}`), "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
   expect(build.status, build.stderr).toBe(0);
-  const built = JSON.parse(readFileSync(join(work, `dist-${name}`, `${name}.flopack`), "utf8"));
+  const built = JSON.parse(readFileSync(join(work, `dist-${name}`, `${name}.folder`), "utf8"));
   return { built, difference: firstDifference(normaliseFlopack(doc), normaliseFlopack(built)) };
 }
 

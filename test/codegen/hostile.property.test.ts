@@ -114,7 +114,7 @@ function buildWithCli(dir: string, out: string): unknown {
   const build = runCli(["build", dir, "--out", out, "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
   expect(build.status, build.stderr).toBe(0);
   const name = dir.split("/").at(-1)!;
-  return JSON.parse(readFileSync(join(out, `${name}.flopack`), "utf8"));
+  return JSON.parse(readFileSync(join(out, `${name}.folder`), "utf8"));
 }
 
 const work = mkdtempSync(join(tmpdir(), "flocode-hostile-"));

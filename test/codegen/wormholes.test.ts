@@ -49,7 +49,7 @@ function buildsBackEqual(file: string, original: unknown, name: string): void {
   const dist = join(work, `dist-${name}`);
   const build = runCli(["build", out, "--out", dist, "--no-checklist"], { env: { SOURCE_DATE_EPOCH: "0" } });
   expect(build.status, build.stderr).toBe(0);
-  const built = JSON.parse(readFileSync(join(dist, `${name}.flopack`), "utf8"));
+  const built = JSON.parse(readFileSync(join(dist, `${name}.folder`), "utf8"));
   expect(firstDifference(normaliseFlopack(original as never), normaliseFlopack(built))).toBeUndefined();
 }
 

@@ -25,9 +25,9 @@ describe("deterministic output", () => {
   });
 
   it("takes `created` from SOURCE_DATE_EPOCH, else a fixed epoch", () => {
-    const fixed = JSON.parse(buildAll({}).get("m365-keepalive.flopack")!);
+    const fixed = JSON.parse(buildAll({}).get("m365-keepalive.flow")!);
     expect(fixed.created).toBe("2000-01-01T00:00:00.000Z");
-    const dated = JSON.parse(buildAll({ SOURCE_DATE_EPOCH: "1767225600" }).get("m365-keepalive.flopack")!);
+    const dated = JSON.parse(buildAll({ SOURCE_DATE_EPOCH: "1767225600" }).get("m365-keepalive.flow")!);
     expect(dated.created).toBe("2026-01-01T00:00:00.000Z");
     // Nothing else changes with the date.
     expect({ ...dated, created: fixed.created }).toEqual(fixed);
@@ -45,14 +45,11 @@ describe("deterministic output", () => {
     expect(runCli(["build", "--check"]).status).toBe(0);
     const out = mkdtempSync(join(tmpdir(), "flocode-check-"));
     expect(runCli(["build", "--out", out, "--no-checklist"]).status).toBe(0);
-    writeFileSync(
-      join(out, "m365-keepalive.flopack"),
-      readFileSync(join(REPO, "dist/m365-keepalive.flopack"), "utf8").replace("/Me", "/You"),
-    );
+    writeFileSync(join(out, "m365-keepalive.flow"), readFileSync(join(REPO, "dist/m365-keepalive.flow"), "utf8").replace("/Me", "/You"));
     const r = runCli(["build", "--out", out, "--check"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("stale: ");
-    expect(r.stdout).toContain("m365-keepalive.flopack");
+    expect(r.stdout).toContain("m365-keepalive.flow");
   });
 });
 
@@ -63,6 +60,6 @@ describe("flow files anywhere", () => {
     expect(existsSync(join(dir, "package.json"))).toBe(false);
     const r = runCli(["build", join(dir, "keepalive.flow.ts"), "--out", join(dir, "out"), "--no-checklist"], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(dir, "out/keepalive.flopack"), "utf8")).toBe(readFileSync(join(REPO, "dist/m365-keepalive.flopack"), "utf8"));
+    expect(readFileSync(join(dir, "out/keepalive.flow"), "utf8")).toBe(readFileSync(join(REPO, "dist/m365-keepalive.flow"), "utf8"));
   });
 });

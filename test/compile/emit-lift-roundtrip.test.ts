@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { liftPack } from "../../src/lift/lift-pack.js";
 import { emitPack } from "../../src/compile/emit.js";
 import type { JsonObject } from "../../src/ir/types.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 const c = corpus();
@@ -16,7 +15,7 @@ const c = corpus();
 describe.skipIf(!c)("emit(lift(x)) == x over the corpus", () => {
   for (const file of c?.files ?? []) {
     it(basename(file), () => {
-      const original = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+      const original = readCorpusJson(file) as JsonObject;
       const { pack, learned } = liftPack(original, { template: () => undefined });
       const templates = new Map(learned.map((l) => [`${l.address}#${l.variant}`, l.template]));
       const emitted = emitPack(pack, { template: (a, v) => templates.get(`${a}#${v}`) }, { created: "2000-01-01T00:00:00.000Z" });

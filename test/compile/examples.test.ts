@@ -8,8 +8,8 @@ import { REPO, runCli } from "../support/cli.js";
  * The example flows, read back from dist/ (kept current by the `build --check` test), wire what their sources
  * mean: which output feeds which input, what each trigger and branch is.
  */
-function load(name: string): any {
-  return JSON.parse(readFileSync(join(REPO, "dist", `${name}.flopack`), "utf8"));
+function load(file: string): any {
+  return JSON.parse(readFileSync(join(REPO, "dist", file), "utf8"));
 }
 const flows = (doc: any) => Object.values<any>(doc.data.flos);
 const flowNamed = (doc: any, name: string) => flows(doc).find((f) => f.name === name);
@@ -40,7 +40,7 @@ function wires(scope: any): string[] {
 
 describe("example flows", () => {
   it("API endpoint with If/Else: login → Read User → suspend unless already suspended", () => {
-    const doc = load("api-suspend-user");
+    const doc = load("api-suspend-user.flow");
     const fd = flows(doc)[0].data;
     expect(fd.security_level).toBe("medium");
     const endpoint = named(fd, "API Endpoint");
@@ -67,7 +67,7 @@ describe("example flows", () => {
   });
 
   it("Okta event flow: stored as event card → For Each - Ignore Errors with the body inline", () => {
-    const doc = load("welcome-new-user");
+    const doc = load("welcome-new-user.flow");
     const fd = flows(doc)[0].data;
     expect(fd.methods.map((m: any) => m.node.data.name)).toEqual(["User Created", "For Each - Ignore Errors"]);
     expect(wires(fd)).toEqual(["User Created.collection -> For Each - Ignore Errors.list"]);
@@ -90,7 +90,7 @@ describe("example flows", () => {
   });
 
   it("a pack with For Each over a helper flow: the For Each calls the helper by its flow id", () => {
-    const doc = load("group-audit");
+    const doc = load("group-audit.folder");
     const main = flowNamed(doc, "Audit User Groups");
     const helper = flowNamed(doc, "Log One Group");
     expect(main.data.cron).toMatchObject({ hours: "6", minutes: "0", dayOfTheWeek: "1", timeZone: "Europe/Paris" });
@@ -113,7 +113,7 @@ describe("If Error (f.ifError)", () => {
     const out = mkdtempSync(join(tmpdir(), "flocode-iferror-"));
     const r = runCli(["build", "test/fixtures/good-flows/if-error.flow.ts", "--out", out, "--no-checklist"]);
     expect(r.status, r.stderr).toBe(0);
-    const doc = JSON.parse(readFileSync(join(out, "if-error.flopack"), "utf8"));
+    const doc = JSON.parse(readFileSync(join(out, "if-error.flow"), "utf8"));
     const fd = flows(doc)[0].data;
     const tryCatch = fd.methods.find((m: any) => m.address.endsWith(":control:0.0.1:tryCatch"));
     const attempt = entryByKey(tryCatch, "inputs", "flo").value.data;
@@ -131,7 +131,7 @@ describe("If Error (f.ifError)", () => {
     expect(wires(fd)).toContain(`Read User.ID -> If Error.${entrance.key}`);
     expect(wires(attempt)).toEqual([`Helper Flow.${entrance.key} -> Suspend User.id`]);
     expect(wires(handler.flo)).toEqual(["Helper Flow.error -> Stringify.object"]);
-    expect(runCli(["validate", join(out, "if-error.flopack")]).status).toBe(0);
+    expect(runCli(["validate", join(out, "if-error.flow")]).status).toBe(0);
   });
 });
 
@@ -140,7 +140,7 @@ describe("Tables cards", () => {
     const out = mkdtempSync(join(tmpdir(), "flocode-tables-"));
     const r = runCli(["build", "test/fixtures/good-flows/tables.flow.ts", "--out", out, "--no-checklist"]);
     expect(r.status, r.stderr).toBe(0);
-    const doc = JSON.parse(readFileSync(join(out, "tables.flopack"), "utf8"));
+    const doc = JSON.parse(readFileSync(join(out, "tables.flow"), "utf8"));
     const [tableId, tableDoc] = Object.entries<any>(doc.data.tables)[0]!;
     expect(tableDoc.data.structure).toEqual([
       { name: "Login", type: "str", default: null },
@@ -159,6 +159,6 @@ describe("Tables cards", () => {
     expect(entryByKey(createRow, "inputs", "Active").value.data).toBe(true);
     expect(wires(fd)).toEqual(["Read User.Last Login -> Create Row.Last Login (dateTime)", "Read User.login -> Create Row.Login"]);
     expect(tableDoc.data.group_id).toBe(fd.group);
-    expect(runCli(["validate", "--quiet", join(out, "tables.flopack")]).status).toBe(0);
+    expect(runCli(["validate", "--quiet", join(out, "tables.flow")]).status).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ function build(body: string): { status: number | null; stderr: string; flow?: an
   const out = join(dir, "dist");
   const r = runCli(["build", file, "--out", out, "--no-checklist"]);
   if (r.status !== 0) return { status: r.status, stderr: r.stderr };
-  const doc = JSON.parse(readFileSync(join(out, "settings.flopack"), "utf8"));
+  const doc = JSON.parse(readFileSync(join(out, "settings.flow"), "utf8"));
   return { status: 0, stderr: r.stderr, flow: Object.values<any>(doc.data.flos)[0] };
 }
 

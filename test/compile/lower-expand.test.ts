@@ -2,7 +2,6 @@
  * `f.expand(output, fields)`: the hidden Object Expand card Okta writes when a user drills into an output's
  * sub-fields (FLOPACK.md §6.9), with its pin, its name (the source's uuid) and its orderings.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { flow, helperFlow, type Ref } from "../../src/index.js";
 import { kernel } from "../../src/cards/index.js";
@@ -11,7 +10,7 @@ import { lower } from "../../src/compile/lower.js";
 import { emitPack } from "../../src/compile/emit.js";
 import { validateFlopack } from "../../src/rules/validate.js";
 import type { FlowBuilder } from "../../src/dsl/builder.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 
 const EXPAND = "root:kernel:object:0.0.1:expand";
 type Json = any;
@@ -188,7 +187,7 @@ const c = corpus();
  */
 function realExpand(): { card: Json; root: Json; output: Json; next: Json; fd: Json; file: string } | undefined {
   for (const file of c?.files ?? []) {
-    const doc = JSON.parse(readFileSync(file, "utf8"));
+    const doc = readCorpusJson(file);
     for (const flo of Object.values<Json>(doc.data.flos)) {
       const fd = flo.data;
       const byUuid = new Map<string, Json>(fd.methods.map((m: Json) => [m.uuid, m]));

@@ -30,7 +30,7 @@ ${body}
   const out = join(dir, "dist");
   const r = runCli(["build", file, "--out", out, "--no-checklist"]);
   if (r.status !== 0) return { status: r.status, stderr: r.stderr };
-  return { status: 0, stderr: r.stderr, doc: JSON.parse(readFileSync(join(out, "where.flopack"), "utf8")) };
+  return { status: 0, stderr: r.stderr, doc: JSON.parse(readFileSync(join(out, "where.flow"), "utf8")) };
 }
 
 const methods = (doc: any) => (Object.values<any>(doc.data.flos)[0] as any).data.methods as any[];

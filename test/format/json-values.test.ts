@@ -95,15 +95,15 @@ describe("duplicate keys", () => {
 });
 
 describe("keys of folders and tables import cannot keep", () => {
-  it("are an FP214 warning of validate and of import", async () => {
+  it("are an FP216 warning of validate and of import", async () => {
     const pack = JSON.parse(readFileSync(join(REPO, "test/fixtures/minimal.flopack"), "utf8"));
     const group = Object.values(pack.data.groups as Record<string, { data: Record<string, unknown> }>)[0]!;
     group.data.color = "red";
     const file = write("color.flopack", JSON.stringify(pack));
     const v = await runMain(["validate", file]);
-    expect(v.stdout).toMatch(/\/data\/color: FP214 collection-keys key "color" in a folder's data is in no real export/);
+    expect(v.stdout).toMatch(/\/data\/color: FP216 collection-keys key "color" in a folder's data is in no real export/);
     const i = await runMain(["import", file, "--out", join(dir, "color")]);
     expect(i.status).toBe(0);
-    expect(i.stderr).toMatch(/flocode: warning: .*\/data\/color: FP214 collection-keys/);
+    expect(i.stderr).toMatch(/flocode: warning: .*\/data\/color: FP216 collection-keys/);
   });
 });

@@ -10,7 +10,7 @@ import { FlopackSchema, FLOPACK_SCHEMA_ID } from "../../src/format/index.js";
 import { checkSchema, createAjv } from "../../src/format/schema-check.js";
 import { buildFlopackJsonSchema } from "../../src/format/json-schema.js";
 import { validateFlopack } from "../../src/rules/validate.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { minimal, rich } from "../rules/fixture.js";
 import { builtFile } from "../support/repo.js";
 
@@ -48,7 +48,7 @@ describe("schemas/flopack.schema.json", () => {
   const c = corpus();
   it.skipIf(!c)("accepts every real export", () => {
     const validate = compileCommitted();
-    const failed = c!.files.filter((f) => !validate(JSON.parse(readFileSync(f, "utf8"))));
+    const failed = c!.files.filter((f) => !validate(readCorpusJson(f)));
     expect(failed).toEqual([]);
     expect(c!.files.length).toBeGreaterThan(0);
   });
@@ -91,7 +91,7 @@ describe("the fast-path validator (anyOf stops at its first match)", () => {
 
   it.skipIf(!corpus())("accepts every real export, like a stock Ajv2020 compile", () => {
     for (const f of corpus()!.files) {
-      const doc = JSON.parse(readFileSync(f, "utf8")) as unknown;
+      const doc = readCorpusJson(f) as unknown;
       expect([fastAccepts(doc), stock(doc)], f).toEqual([true, true]);
     }
   });

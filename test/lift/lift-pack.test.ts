@@ -157,9 +157,23 @@ describe("pack objects", () => {
     expect(liftPack(handPack({ projectOverview: { note: 1 } }), noTemplates).pack.projectOverview).toEqual({ note: 1 });
     expect(liftPack(handPack({}), noTemplates).pack).not.toHaveProperty("projectOverview");
     expect(liftPack({ type: "flopack" }, noTemplates)).toEqual({
-      pack: { folders: [], connections: [], tables: [], flows: [] },
+      pack: { folders: [], connections: [], tables: [], flows: [], externalFlows: [] },
       learned: [],
     });
+  });
+
+  it("lifts a flow stub (data: null) as a flow kept elsewhere, whose calls keep its ref", () => {
+    const caller = handFlow("f1", "Caller", {
+      methods: [handCard("Call00001", "Call Flow")],
+      orderings: {},
+    });
+    const pack = liftPack(
+      handPack({ flos: [caller, { id: "s1", name: "Send Slack", description: "Posts to #it", data: null }] }),
+      noTemplates,
+    ).pack;
+    expect(pack.flows.map((f) => f.name)).toEqual(["Caller"]);
+    expect(pack.externalFlows).toEqual([{ ref: expect.any(String), name: "Send Slack", description: "Posts to #it" }]);
+    expect(pack.externalFlows[0]!.ref).not.toBe(pack.flows[0]!.ref);
   });
 });
 

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { graphModel, mermaidText, renderDot, renderMermaid } from "../../src/review/graph.js";
 import { renderSvg } from "../../src/review/graph-svg.js";
 import { buildPackView } from "../../src/review/pack-view.js";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { scramble } from "../support/scramble.js";
 import { edited, fixture, IDS, method } from "./fixture.js";
 
@@ -106,7 +105,7 @@ const c = corpus();
 describe.skipIf(!c)("graph over the corpus", () => {
   it("renders well-formed SVG naming every card (every 6th export, to keep the suite fast)", async () => {
     for (const file of c!.files.filter((_, i) => i % 6 === 0)) {
-      const view = buildPackView(JSON.parse(readFileSync(file, "utf8")));
+      const view = buildPackView(readCorpusJson(file));
       const svg = await renderSvg(renderDot(graphModel(view)));
       expect(XMLValidator.validate(svg), file).toBe(true);
       const texts = new Set(svgTexts(svg));

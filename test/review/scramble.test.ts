@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { corpus } from "../support/corpus.js";
+import { corpus, readCorpusJson } from "../support/corpus.js";
 import { generatedIds, scramble } from "../support/scramble.js";
 import { fixture } from "./fixture.js";
 
@@ -57,6 +56,6 @@ describe("scramble (test utility)", () => {
 const c = corpus();
 describe.skipIf(!c)("scramble over the corpus", () => {
   it("leaves no old id anywhere in any export", () => {
-    for (const file of c!.files) checkScrambled(JSON.parse(readFileSync(file, "utf8")), 17);
+    for (const file of c!.files) checkScrambled(readCorpusJson(file), 17);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { RULES } from "../../src/rules/index.js";
+import { RULES, evidenceSentence } from "../../src/rules/index.js";
 import { DIAGNOSTICS } from "../../src/format/diagnostics.js";
 import { renderRulesDoc } from "./rules-doc.js";
 
@@ -20,6 +20,8 @@ describe("docs/rules.md", () => {
       expect(section).toContain(`Severity: **${r.severity}**`);
       expect(section).toContain(r.description);
       if (r.code !== DIAGNOSTICS.internal.code) expect(section, `${r.code} example`).toMatch(new RegExp(`: ${r.code} ${r.slug} `));
+      if (RULES.includes(r as (typeof RULES)[number]))
+        expect(section, `${r.code} evidence`).toContain(evidenceSentence(r.code, r.severity as "error" | "warning"));
     }
   });
 

@@ -243,14 +243,14 @@ export const ERROR_MUTATIONS: Mutation[] = [
   },
   {
     code: "FP118",
-    what: "a security level on a flow that is not an endpoint",
+    what: "an API Endpoint or Delegated flow without its security level",
     mutate: (d) => {
       const f = idx(d).flows.find((f) => {
         const r = f.scopes[0] && rootOf(f.scopes[0]);
-        return r && r.parsed && !cardKind(r)!.startsWith("http:");
+        return r && (cardKind(r) === "http:accept" || cardKind(r) === "http:delegated");
       });
       if (!f?.data) return false;
-      f.data.security_level = "medium";
+      f.data.security_level = null;
       return true;
     },
   },
@@ -664,6 +664,37 @@ export const WARNING_MUTATIONS: Mutation[] = [
       return true;
     },
   },
+  {
+    code: "FP214",
+    what: "a helper flow the pack calls, left as a stub (data: null)",
+    mutate: (d) => {
+      const ix = idx(d);
+      const called = new Set(
+        ix.cards.flatMap((c) =>
+          entries(c)
+            .filter((e) => e.value?.type === "flo" && typeof e.value.data === "string")
+            .map((e) => e.value!.data),
+        ),
+      );
+      const f = ix.flows.find((f) => called.has(f.key) && f.data !== undefined);
+      if (!f) return false;
+      f.raw.data = null;
+      return true;
+    },
+  },
+  {
+    code: "FP215",
+    what: "a security level left on a flow that is not an endpoint",
+    mutate: (d) => {
+      const f = idx(d).flows.find((f) => {
+        const r = f.scopes[0] && rootOf(f.scopes[0]);
+        return r && r.parsed && !cardKind(r)!.startsWith("http:");
+      });
+      if (!f?.data) return false;
+      f.data.security_level = "medium";
+      return true;
+    },
+  },
   { code: "FP211", what: "a flow without description", mutate: (d) => ((idx(d).flows[0]!.raw.description = ""), true) },
   {
     code: "FP212",
@@ -691,7 +722,7 @@ export const WARNING_MUTATIONS: Mutation[] = [
     },
   },
   {
-    code: "FP214",
+    code: "FP216",
     what: "a folder with a key no export has (data.color)",
     mutate: (d) => {
       const group = [...idx(d).groups.values()][0];

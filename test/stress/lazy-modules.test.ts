@@ -57,7 +57,7 @@ function loaded(urls: string[], patterns: Record<string, RegExp>): string[] {
 }
 
 describe("lazy loading of heavy modules (built CLI)", () => {
-  const pack = "dist/m365-keepalive.flopack";
+  const pack = "dist/m365-keepalive.flow";
 
   it("--version loads neither heavy modules nor the validator", () => {
     const urls = loadedBy(["--version"]);
@@ -68,7 +68,7 @@ describe("lazy loading of heavy modules (built CLI)", () => {
   it.each([
     ["validate", ["validate", pack], "/lib/rules/validate.js"],
     ["show", ["show", pack], "/lib/review/show.js"],
-    ["diff", ["diff", pack, "dist/group-audit.flopack"], "/lib/review/diff.js"],
+    ["diff", ["diff", pack, "dist/group-audit.folder"], "/lib/review/diff.js"],
     ["graph (Mermaid)", ["graph", pack], "/lib/review/graph.js"],
   ])("%s loads no ts-morph, Graphviz or tsx", (_name, args, own) => {
     const urls = loadedBy(args);

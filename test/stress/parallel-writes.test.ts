@@ -94,7 +94,7 @@ describe("parallel writers into one output folder", () => {
   });
 
   it("3 parallel imports of one export into one folder give the files of a single import", async () => {
-    const source = join(REPO, "dist/m365-keepalive.flopack");
+    const source = join(REPO, "dist/m365-keepalive.flow");
     const single = join(work, "import-single");
     const one = runCli(["import", source, "--out", single]);
     expect(one.status, one.stderr).toBe(0);

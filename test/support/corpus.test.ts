@@ -24,17 +24,39 @@ describe("readCorpus", () => {
     expect(readCorpus("")).toBeUndefined();
   });
 
-  it("lists the .flopack files of the folder, sorted, as absolute paths", () => {
-    const dir = folder("good", { "b.flopack": "{}", "a.flopack": "{}", "notes.txt": "" });
-    expect(readCorpus(dir)).toEqual({ dir, files: [join(dir, "a.flopack"), join(dir, "b.flopack")] });
+  it("lists the exports of the folder (.flow, .folder, .flopack), sorted, as absolute paths", () => {
+    const dir = folder("good", {
+      "b.flopack": "{}",
+      "a.flopack": "{}",
+      "c.flow": "{}",
+      "d.folder": "{}",
+      "notes.txt": "",
+      "x.flow.ts": "",
+    });
+    const files = ["a.flopack", "b.flopack", "c.flow", "d.folder"].map((f) => join(dir, f));
+    expect(readCorpus(dir)).toEqual({ folders: [{ dir, files }], files });
     const rel = relative(process.cwd(), dir);
-    expect(readCorpus(rel)?.files).toHaveLength(2);
+    expect(readCorpus(rel)?.files).toHaveLength(4);
+  });
+
+  it("reads several folders separated by ':', folder by folder, each named once", () => {
+    const one = folder("one", { "a.flopack": "{}" });
+    const two = folder("two", { "a.flow": "{}", "b.folder": "{}" });
+    const corpus = readCorpus(`${one}:${two}:${one}:`);
+    expect(corpus?.folders.map((f) => f.dir)).toEqual([one, two]);
+    expect(corpus?.files).toEqual([join(one, "a.flopack"), join(two, "a.flow"), join(two, "b.folder")]);
+  });
+
+  it("fails when one of several folders is missing, naming that folder", () => {
+    const good = folder("good-of-two", { "a.flopack": "{}" });
+    const missing = join(work, "missing-of-two");
+    expect(() => readCorpus(`${good}:${missing}`)).toThrow(`FLOCODE_CORPUS=${missing}: no such folder`);
   });
 
   it.each([
     ["a folder that does not exist", () => join(work, "nope"), /no such folder/],
     ["a file", () => join(folder("file-parent", { "x.flopack": "{}" }), "x.flopack"), /not a folder/],
-    ["a folder without .flopack files", () => folder("empty", { "readme.md": "" }), /holds no \.flopack file/],
+    ["a folder without exports", () => folder("empty", { "readme.md": "", "a.flow.ts": "" }), /holds no export/],
     [
       "a folder whose .flopack cannot be read",
       () => {
@@ -81,5 +103,25 @@ describe("the rule in a test run", () => {
     expect(r.status, r.output).toBe(0);
     expect(r.output.split(CORPUS_SKIP_MESSAGE)).toHaveLength(2);
     expect(r.lastLine).toMatch(/^[1-9]\d* passed, 0 failed, [1-9]\d* skipped$/);
+  });
+});
+
+describe("CI's corpus (.ci/corpus, used by .ci/run)", () => {
+  const ciCorpus = (env: Record<string, string>): string => {
+    const base: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "" };
+    const r = spawnSync(join(REPO, ".ci/corpus"), [], { cwd: REPO, env: { ...base, ...env }, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.trim();
+  };
+  const community = folder("ci-community", { "a.flow": "{}" });
+
+  it("adds the community folder to the FLOCODE_CORPUS it is given, once", () => {
+    expect(ciCorpus({ FLOCODE_CORPUS: "../shared/flopacks", FLOCODE_COMMUNITY: community })).toBe(`../shared/flopacks:${community}`);
+    expect(ciCorpus({ FLOCODE_CORPUS: `x:${community}`, FLOCODE_COMMUNITY: community })).toBe(`x:${community}`);
+  });
+
+  it("defaults to Okta's templates, and leaves out a community folder that does not exist", () => {
+    expect(ciCorpus({ FLOCODE_COMMUNITY: community })).toBe(`../shared/flopacks:${community}`);
+    expect(ciCorpus({ FLOCODE_CORPUS: "a:b", FLOCODE_COMMUNITY: join(work, "no-community") })).toBe("a:b");
   });
 });

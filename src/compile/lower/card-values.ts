@@ -143,7 +143,9 @@ function inputValue(
     const transform = isConverted(value)
       ? value.convert === null
         ? null
-        : { convert: value.convert, forceWrapArray: value.forceWrapArray }
+        : value.convert === undefined
+          ? { forceWrapArray: value.forceWrapArray }
+          : { convert: value.convert, forceWrapArray: value.forceWrapArray }
       : undefined;
     state.pending.push({ source: ref, target: card, input: entry, inputType: type, transform, site, what });
     return undefined;
@@ -152,7 +154,8 @@ function inputValue(
   if (isVerbatim(value)) return withIds(state, value.data, (v) => toJson(v, what, site), what, site);
   if (isTableFilter(value)) return lowerTableFilter(card, value, what, value.site ?? site, filterContext(state, card, what, site));
   const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
-  if (kind === "flow" || kind === "flowName") return { kind: "flow", flow: flowRef(state.pack.flows, value as FlowRefLike, site) };
+  if (kind === "flow" || kind === "flowName" || kind === "externalFlow")
+    return { kind: "flow", flow: flowRef(state.pack.flows, value as FlowRefLike, site) };
   if (kind === "table") return { kind: "table", table: tableRef(state.pack.objects, value as Table) };
   return withIds(state, value, (v) => checkConstant(type, v, what, site), what, site);
 }

@@ -59,7 +59,7 @@ export function checkConstant(type: ValueType, value: unknown, what: string, sit
       if (typeof value !== "object" || Array.isArray(value)) bad("an object");
       break;
     case "flo":
-      bad("a flow (made with flow(...))");
+      bad("a flow (made with flow(...), flowNamed(...) or externalFlow(...))");
       break;
     default:
       break;

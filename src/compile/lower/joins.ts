@@ -65,7 +65,12 @@ export function lowerExplicitJoins(card: IrCard, spec: CardSpec<unknown>, inputs
           key,
         );
         if (oi < 0) throw new DslError(`${label}: join output ${JSON.stringify(key)} does not exist`, site);
-        const t = typeof o === "string" || o.convert === null ? null : { convert: o.convert, forceWrapArray: o.forceWrapArray ?? false };
+        const t =
+          typeof o === "string" || o.convert === null
+            ? null
+            : o.convert === undefined
+              ? { forceWrapArray: o.forceWrapArray ?? false }
+              : { convert: o.convert, forceWrapArray: o.forceWrapArray ?? false };
         return { output: outputs[oi]!.ref, transform: t };
       }),
     });

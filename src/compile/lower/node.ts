@@ -10,6 +10,7 @@ import { DslError } from "../../dsl/errors.js";
 import { isRef } from "../../dsl/handle.js";
 import { isConverted } from "../../dsl/inline.js";
 import type { CardSpec, Ref } from "../../dsl/types.js";
+import { modelOf } from "../../shapes/entries.js";
 import { expandRefBase } from "../../shapes/expand.js";
 import { CALLABLE_ADDRESS, NOOP_ADDRESS } from "../../shapes/known-cards.js";
 import { lowerCard } from "./card.js";
@@ -24,31 +25,44 @@ export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
   const site = spec.site;
   if (!spec || spec.kind !== "card" || typeof spec.address !== "string") throw new DslError("not a card", site);
   if (node.role.kind === "expand") return lowerExpandNode(state, node, node.role);
-  let rootName: string | undefined;
   const event = state.event;
-  if (event && node === event.root) {
-    rootName = templateFor(
-      state.pack.catalog,
-      event.card.address,
-      { variant: event.card.variant, options: event.card.options as Record<string, Json> },
-      event.card.site,
-    ).name;
-  }
+  const eventRoot = event && node === event.root ? eventRootOf(state, event.card, spec) : undefined;
   const candidates = templateCandidates(
     state.pack.catalog,
     spec.address,
     {
       variant: spec.variant,
       options: spec.options as Record<string, Json> | undefined,
-      name: rootName ?? (spec.address === CALLABLE_ADDRESS ? spec.name : undefined),
+      name: eventRoot?.templateName ?? (spec.address === CALLABLE_ADDRESS ? spec.name : undefined),
       displayed: spec.address === NOOP_ADDRESS && spec.variant === undefined ? node.role.kind !== "branchHead" : undefined,
     },
     site,
   );
   const entry = candidates.length === 1 ? candidates[0]! : bestFit(candidates, wiredTypes(state, spec));
-  const lowered = lowerCard(state, entry, spec, rootName, node.role, node);
+  const lowered = lowerCard(state, entry, eventRoot?.spec ?? spec, eventRoot?.name, node.role, node);
   if (node.role.kind === "join") lowerJoinValues(state, node, lowered);
   return lowered;
+}
+
+/**
+ * The start card of an event flow's body (inside Okta's wrapper) repeats the event card's name and comments (57
+ * of 57 event flows in the real exports): its template is the callable named after the event's template, its
+ * name and comments are the event card's own (what its author changed included), unless the root spec says.
+ */
+function eventRootOf(
+  state: FlowState,
+  eventCard: CardSpec<unknown>,
+  spec: CardSpec<unknown>,
+): { templateName: string; name: string; spec: CardSpec<unknown> } {
+  const template = templateFor(
+    state.pack.catalog,
+    eventCard.address,
+    { variant: eventCard.variant, options: eventCard.options as Record<string, Json> },
+    eventCard.site,
+  );
+  const name = spec.name ?? eventCard.name ?? template.name;
+  const comments = spec.comments ?? eventCard.comments ?? modelOf(template.template).comments;
+  return { templateName: template.name, name, spec: comments === undefined ? spec : { ...spec, comments } };
 }
 
 /** `f.expand(output, fields)`: the hidden Object Expand card Okta writes for it (expand.ts). */

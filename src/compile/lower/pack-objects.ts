@@ -15,7 +15,10 @@ export interface PackObjects {
   readonly folders: IrFolder[];
   readonly tableRefs: Map<Table, string>;
   readonly tables: IrTable[];
-  /** By connection name: one connection per name, whichever card declares it. */
+  /**
+   * By connector and name (`connectionKey`): one connection per pair, whichever card declares it. Okta lets two
+   * connections of different connectors share a display name.
+   */
   readonly connectionRefs: Map<string, { ref: string; connection: Connection }>;
 }
 
@@ -66,19 +69,17 @@ export function tableRef(objects: PackObjects, t: Table): string {
 
 export function connectionRef(objects: PackObjects, c: Connection, site: CallSite | undefined): string {
   if (!c || c.kind !== "connection") throw new DslError("connection must be made with connection(name, connector)", site);
-  const known = objects.connectionRefs.get(c.name);
-  if (known) {
-    if (known.connection.connector !== c.connector) {
-      throw new DslError(
-        `connection ${JSON.stringify(c.name)} is declared for two connectors (${known.connection.connector}, ${c.connector})`,
-        c.site ?? site,
-      );
-    }
-    return known.ref;
-  }
+  const key = connectionKey(c);
+  const known = objects.connectionRefs.get(key);
+  if (known) return known.ref;
   const ref = uniqueRef(slug(c.name, "connection"), new Set([...objects.connectionRefs.values()].map((x) => x.ref)));
-  objects.connectionRefs.set(c.name, { ref, connection: c });
+  objects.connectionRefs.set(key, { ref, connection: c });
   return ref;
+}
+
+/** A connection is one per connector and name: `connection("Okta", "okta")` twice is the same connection. */
+function connectionKey(c: Connection): string {
+  return `${c.connector}\u0000${c.name}`;
 }
 
 /** The pack's connections, in the order they were first used. */

@@ -3,7 +3,7 @@
  * lowered so far. Every step takes the state as its first argument; no step keeps state of its own.
  */
 import type { Catalog } from "../../catalog/store.js";
-import type { IrCard, IrEntryRef, IrScope, JsonObject } from "../../ir/types.js";
+import type { IrCard, IrEntryRef, IrScope, IrTransform, JsonObject } from "../../ir/types.js";
 import { UniqueNames } from "../../util/names.js";
 import type { RecordedNode, Recording } from "../../dsl/recording.js";
 import type { CallSite, CardSpec, InlineFlow, Ref } from "../../dsl/types.js";
@@ -34,7 +34,7 @@ export interface PendingPin {
   input: IrEntryRef;
   inputType: ValueType;
   /** undefined: Okta's automatic conversion between the types; null: none. */
-  transform?: { convert: string; forceWrapArray: boolean } | null;
+  transform?: IrTransform | null;
   site: CallSite | undefined;
   what: string;
 }

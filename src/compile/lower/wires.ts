@@ -2,6 +2,7 @@
  * Wires → IR pins on their source card, each with its conversion: the one it states, else the one Okta applies
  * between the types. A value from a scope around an inline flow comes in through a wormhole (wormholes.ts).
  */
+import type { IrTransform } from "../../ir/types.js";
 import type { RecordedPin } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { conversion, describeType, type ValueType } from "../../shapes/conversion.js";
@@ -58,7 +59,7 @@ export function wireExplicit(state: FlowState, pin: RecordedPin): void {
 }
 
 /** The pin's conversion: the one it states, else the one Okta applies between the types (an error when none). */
-function transformOf(pin: PendingPin, sourceType: ValueType, source: string): { convert: string; forceWrapArray: boolean } | null {
+function transformOf(pin: PendingPin, sourceType: ValueType, source: string): IrTransform | null {
   if (pin.transform !== undefined) return pin.transform;
   const auto = conversion(sourceType, pin.inputType);
   if (auto === "incompatible") {
