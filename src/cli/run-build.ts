@@ -3,10 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { UserError } from "../util/errors.js";
+import { DslError, FlowFileErrors } from "../dsl/errors.js";
 import { formatFinding } from "../util/finding.js";
 import { compileTarget, type CompiledPack } from "../compile/compile.js";
 import { isUserFacing } from "../compile/load-source.js";
-import { findTargets } from "../compile/targets.js";
+import { findTargets, type BuildTarget } from "../compile/targets.js";
 
 export interface RunBuildOptions {
   out: string;
@@ -22,18 +23,25 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   // load what the build needs after compiling first.
   await Promise.all([import("../rules/index.js"), options.checklist === false ? undefined : import("../review/checklist.js")]);
   const built: CompiledPack[] = [];
-  const failures: string[] = [];
+  const mistakes: BuildMistake[] = [];
+  let failed = 0;
   for (const target of targets) {
     try {
       built.push(await compileTarget(target));
     } catch (error) {
+      // Anything but a mistake in the flow files is a bug in flocode: main reports it as one.
       if (!isUserFacing(error)) throw error;
-      failures.push(error.message);
+      failed++;
+      mistakes.push(...mistakesOf(error, target));
     }
   }
-  if (failures.length > 0) {
-    for (const f of failures) process.stderr.write(`flocode: ${f}\n`);
-    process.stderr.write(`flocode: build failed (${failures.length} of ${targets.length} targets); nothing was written\n`);
+  if (failed > 0) {
+    const summary = `build failed: ${mistakes.length} ${mistakes.length === 1 ? "mistake" : "mistakes"} in ${failed} of ${targets.length} ${targets.length === 1 ? "target" : "targets"}; nothing was written`;
+    if (options.json) process.stdout.write(JSON.stringify({ ok: false, errors: mistakes, summary }) + "\n");
+    else {
+      for (const m of mistakes) process.stderr.write(`flocode: ${m.text}\n`);
+      process.stderr.write(`flocode: ${summary}\n`);
+    }
     return 1;
   }
   const files = built.map((b) => ({ path: join(options.out, `${b.target.name}.flopack`), content: b.text, pack: b }));
@@ -65,6 +73,31 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   for (const b of built) for (const w of b.warnings) process.stderr.write(formatFinding({ ...w, file: b.target.file }) + "\n");
   for (const c of checklists) process.stdout.write(`\n${c.file}\n${c.text}\n`);
   return 0;
+}
+
+/** One mistake of a failed build, as `--json` prints it (`text` is the line printed without --json). */
+interface BuildMistake {
+  /** The flopack the target would have written (its base name). */
+  target: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  text: string;
+}
+
+function mistakesOf(error: UserError, target: BuildTarget): BuildMistake[] {
+  const errors: readonly UserError[] = error instanceof FlowFileErrors ? error.errors : [error];
+  return errors.map((e) => {
+    const site = e instanceof DslError ? e.site : undefined;
+    const message = e instanceof DslError ? e.detail : e.message;
+    return {
+      target: target.name,
+      ...(site ? { file: site.file, line: site.line, column: site.column } : {}),
+      message,
+      text: e.message,
+    };
+  });
 }
 
 async function renderChecklists(built: CompiledPack[]): Promise<Array<{ file: string; text: string; items: unknown }>> {

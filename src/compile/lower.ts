@@ -5,16 +5,19 @@
  *   3. objects    name the folders, tables and connections the pack file declares (lower/pack-objects.ts);
  *                 those the flows use are named as lowering meets them
  *   4. flows      lower each flow onto the catalog's templates (lower/flow.ts → scope, node, card, wires, ...)
- * Every mistake is a DslError naming the flow file and line.
+ * Every mistake is a DslError naming the flow file and line. Lowering goes on past each one (lower/diagnostics.ts)
+ * and ends by throwing them all, in source order (FlowFileErrors).
  */
 import type { Catalog } from "../catalog/store.js";
-import type { IrPack } from "../ir/types.js";
+import type { IrFlow, IrPack } from "../ir/types.js";
+import { FlowFileErrors } from "../dsl/errors.js";
 import type { FlowDef } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
 import { toJson } from "./lower/constants.js";
 import { lowerFlow } from "./lower/flow.js";
 import { indexFlows } from "./lower/flow-index.js";
 import { connectionRef, folderRef, irConnections, newPackObjects, tableRef } from "./lower/pack-objects.js";
+import { attempt, Diagnostics } from "./lower/diagnostics.js";
 import { recordFlows } from "./lower/record.js";
 import type { PackState } from "./lower/state.js";
 
@@ -26,15 +29,24 @@ export interface LowerInput {
 }
 
 export function lower(input: LowerInput, catalog: Catalog): IrPack {
-  const recordings = recordFlows(input.flows);
-  const state: PackState = { catalog, flows: indexFlows(recordings), objects: newPackObjects(input.defaultFolder) };
+  const diagnostics = new Diagnostics();
+  const step = (f: () => void): void => attempt(diagnostics, f, () => undefined);
+  const recordings = recordFlows(input.flows, (e) => diagnostics.report(e));
+  const state: PackState = {
+    catalog,
+    flows: indexFlows(recordings, diagnostics),
+    objects: newPackObjects(input.defaultFolder),
+    diagnostics,
+  };
   const packOptions = input.pack?.options;
-  for (const f of packOptions?.folders ?? []) folderRef(state.objects, f);
-  for (const t of packOptions?.tables ?? []) tableRef(state.objects, t);
-  for (const c of packOptions?.connections ?? []) connectionRef(state.objects, c, undefined);
-  const flows = [...recordings.values()].map((rec) => lowerFlow(state, rec));
+  for (const f of packOptions?.folders ?? []) step(() => folderRef(state.objects, f));
+  for (const t of packOptions?.tables ?? []) step(() => tableRef(state.objects, t));
+  for (const c of packOptions?.connections ?? []) step(() => connectionRef(state.objects, c, undefined));
+  const flows: IrFlow[] = [];
+  for (const rec of recordings.values()) step(() => flows.push(lowerFlow(state, rec)));
   const pack: IrPack = { folders: state.objects.folders, connections: irConnections(state.objects), tables: state.objects.tables, flows };
   if (packOptions?.raw?.projectOverview !== undefined)
-    pack.projectOverview = toJson(packOptions.raw.projectOverview, "projectOverview", input.pack?.site);
+    step(() => (pack.projectOverview = toJson(packOptions.raw!.projectOverview, "projectOverview", input.pack?.site)));
+  if (diagnostics.count > 0) throw new FlowFileErrors(diagnostics.sorted());
   return pack;
 }

@@ -2,6 +2,7 @@
 import { slug, UniqueNames } from "../../util/names.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CallSite, FlowDef, FlowRefLike } from "../../dsl/types.js";
+import type { Diagnostics } from "./diagnostics.js";
 import type { FlowRecording } from "./record.js";
 
 export interface FlowIndex {
@@ -11,13 +12,15 @@ export interface FlowIndex {
   readonly byOwner: ReadonlyMap<object, FlowDef>;
 }
 
-/** Refs in recording order; two flows of one name are an error. */
-export function indexFlows(recordings: ReadonlyMap<FlowDef, FlowRecording>): FlowIndex {
+/** Refs in recording order; two flows of one name are a mistake. */
+export function indexFlows(recordings: ReadonlyMap<FlowDef, FlowRecording>, diagnostics: Diagnostics): FlowIndex {
   const byName = new Map<string, FlowDef>();
   for (const def of recordings.keys()) {
     if (byName.has(def.options.name))
-      throw new DslError(`two flows are named ${JSON.stringify(def.options.name)}; flow names must be unique in a pack`, def.site);
-    byName.set(def.options.name, def);
+      diagnostics.report(
+        new DslError(`two flows are named ${JSON.stringify(def.options.name)}; flow names must be unique in a pack`, def.site),
+      );
+    else byName.set(def.options.name, def);
   }
   const names = new UniqueNames();
   const refs = new Map<FlowDef, string>();
