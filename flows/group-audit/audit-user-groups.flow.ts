@@ -14,6 +14,14 @@ export default flow(
   },
   (f) => {
     const groups = f.add(okta.getUsersGroups({ connection: oktaOrg, resultSet: "First 200 Records", id: "svc-workflows@example.com" }));
-    f.add(kernel.list.each({ list: groups.groups, flo: logOneGroup, concurrency: 1 }));
+    // Each group (the whole list item: fromItem "") is the helper flow's "group" parameter.
+    f.add(
+      kernel.list.each({
+        list: groups.groups,
+        flo: logOneGroup,
+        concurrency: 1,
+        customInputs: [{ key: "group", type: "object", fromItem: "" }],
+      }),
+    );
   },
 );
