@@ -26,6 +26,8 @@ export interface PackNames {
   tableColumns(ref: string): readonly IrTableColumn[] | undefined;
   /** The module and default-import binding of a flow's file. */
   flow(ref: string): { module: string; binding: string; name: string } | undefined;
+  /** The parameters of a helper flow some card of the pack calls it without (written optional). */
+  unmappedParams(ref: string): ReadonlySet<string>;
   /** Every identifier the resources module exports (reserved in flow files). */
   reserved: readonly string[];
 }
