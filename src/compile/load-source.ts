@@ -12,11 +12,12 @@ let registered = false;
 async function ensureLoaders(): Promise<void> {
   if (registered) return;
   registered = true;
+  register(new URL("./self-resolve-hooks.js", import.meta.url));
   const tsx = await import("tsx/esm/api");
   tsx.register();
   // Registered last, so it resolves first: `flocode` must mean this flocode even where a tsconfig's `paths`
   // (which tsx follows) map it elsewhere, e.g. to the sources of a flocode checkout. One module instance.
-  register(new URL("./self-resolve-hooks.js", import.meta.url));
+  register(new URL("./self-first-hooks.js", import.meta.url));
 }
 
 export async function loadDefaultExport(file: string): Promise<unknown> {
