@@ -25,7 +25,7 @@ import { factoryMetaOf } from "../../dsl/define-card.js";
 import { isConnectorCard } from "../../shapes/address.js";
 import { TABLES_CONNECTOR } from "../../shapes/known-cards.js";
 import { didYouMean } from "../../util/suggest.js";
-import { checkChoice, columnsOf, factoryCheckedChoices, unknownColumn } from "./choices.js";
+import { checkChoice, choicesOf, columnsOf, factoryCheckedChoices, tableOfCard, unknownColumn } from "./choices.js";
 import { attempt, Cascade } from "./diagnostics.js";
 
 export function lowerCardValues(
@@ -82,7 +82,7 @@ function givenInput(
     key,
   );
   const column = i < 0 && !isOption ? columnInputs.find((x) => x.entry.key === key) : undefined;
-  const table = tableOf(spec);
+  const table = tableOfCard(spec);
   if (column) {
     const what = `column ${JSON.stringify(key)} of ${label}`;
     lowered.given.add(entryRefKey(column.ref));
@@ -108,8 +108,9 @@ function givenInput(
 }
 
 /**
- * A constant must be one of the entry's choices; a Tables card's sort column one of its table's columns (the
- * template's choices there are the columns of the table it was learned from).
+ * A constant must be one of the entry's choices; a Tables card's sort column one of its table's columns. The
+ * template's choices there are the columns of the table it was learned from, which a real export may still sort
+ * on after a rename (one does): those are let through.
  */
 function checkAllowed(
   entry: JsonObject,
@@ -120,7 +121,8 @@ function checkAllowed(
   site: CallSite | undefined,
 ): void {
   if (isConnectorCard(spec.address, TABLES_CONNECTOR) && entry.key === "Column") {
-    if (table && typeof value === "string" && value !== "" && !columnsOf(table).includes(value))
+    const offered = (choicesOf(entry) ?? []).some((c) => c.value === value);
+    if (table && typeof value === "string" && value !== "" && !columnsOf(table).includes(value) && !offered)
       throw unknownColumn(table, value, what, site);
     return;
   }
@@ -143,13 +145,6 @@ function isConstant(value: unknown): boolean {
   if (isRef(value) || isConverted(value) || isInline(value) || isVerbatim(value) || isTableFilter(value)) return false;
   const kind = typeof value === "object" && value !== null ? (value as { kind?: unknown }).kind : undefined;
   return kind !== "flow" && kind !== "flowName" && kind !== "table";
-}
-
-/** The table of this pack a Tables card works on (its `stash` option), when it is one. */
-function tableOf(spec: CardSpec<unknown> | undefined): Table | undefined {
-  if (!spec) return undefined;
-  const t = spec.options?.stash as unknown as Table | undefined;
-  return isConnectorCard(spec.address, TABLES_CONNECTOR) && t?.kind === "table" ? t : undefined;
 }
 
 /** Values of template outputs (rare: outputs that hold data in an export). */
@@ -267,7 +262,7 @@ function filterContext(state: FlowState, card: IrCard, what: string, site: CallS
       state.pending.push({ source, target: card, input, inputType: { type: "string", collection: false }, transform: null, site, what }),
     defer: (f) => state.deferred.push(f),
     resolve: (source) => resolveOutput(state, source, what, site),
-    table: tableOf(state.byCard.get(card)?.node.spec),
+    table: tableOfCard(state.byCard.get(card)?.node.spec),
     report: (e) => state.pack.diagnostics.report(e),
   };
 }

@@ -8,7 +8,9 @@ import { isObject, jsonEqual } from "../../util/json.js";
 import { didYouMean, listValues, type Candidate } from "../../util/suggest.js";
 import { DslError } from "../../dsl/errors.js";
 import type { FactoryMeta } from "../../dsl/define-card.js";
-import type { CallSite, Table } from "../../dsl/types.js";
+import type { CallSite, CardSpec, Table } from "../../dsl/types.js";
+import { isConnectorCard } from "../../shapes/address.js";
+import { TABLES_CONNECTOR } from "../../shapes/known-cards.js";
 import { dataOf } from "../../shapes/entries.js";
 
 export interface Choice {
@@ -64,6 +66,13 @@ export function suggestChoice(value: unknown, choices: readonly Choice[]): strin
   if (typeof value !== "string" && typeof value !== "number") return "";
   const candidates: Candidate[] = choices.map((c) => ({ name: String(c.value), aliases: c.label !== undefined ? [c.label] : [] }));
   return didYouMean(String(value), candidates);
+}
+
+/** The table of this pack a Tables card works on (its `stash`, an option as factories give it, an input as import writes it). */
+export function tableOfCard(spec: CardSpec<unknown> | undefined): Table | undefined {
+  if (!spec || !isConnectorCard(spec.address, TABLES_CONNECTOR)) return undefined;
+  const t = (spec.options?.stash ?? spec.inputs?.stash) as unknown as Table | undefined;
+  return t?.kind === "table" ? t : undefined;
 }
 
 /** The column names of a table. */

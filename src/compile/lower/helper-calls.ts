@@ -11,11 +11,13 @@ import { didYouMean, listValues } from "../../util/suggest.js";
 import type { Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CustomField, FlowDef } from "../../dsl/types.js";
+import { isConnectorCard } from "../../shapes/address.js";
 import { conversion, describeType, type ValueType } from "../../shapes/conversion.js";
 import { entryRefKey } from "../../shapes/entries.js";
 import { fieldAt } from "../../shapes/expand.js";
-import { HELPER_CALL_ADDRESSES, LIST_ITERATOR_ADDRESSES } from "../../shapes/known-cards.js";
+import { HELPER_CALL_ADDRESSES, LIST_ITERATOR_ADDRESSES, TABLES_CONNECTOR } from "../../shapes/known-cards.js";
 import { WORMHOLE_GROUP } from "../../shapes/wormhole.js";
+import { tableOfCard } from "./choices.js";
 import type { FlowState, LoweredCard } from "./state.js";
 
 interface HelperParams {
@@ -122,13 +124,32 @@ function proxyPath(raw: JsonObject | undefined): string | null | undefined {
   return isObject(proxy) && (typeof proxy.path === "string" || proxy.path === null) ? proxy.path : undefined;
 }
 
-/** The type of the items of an iterator's `list`, when it is wired from an output of known type. */
+/**
+ * The type of the items of an iterator's `list`, when it is wired from an output of known type. Rows of a Tables
+ * card on a table of the pack have that table's columns (the card's template has the columns of the table it was
+ * learned from), and the row fields every table has.
+ */
 function listItemType(lowered: LoweredCard): ValueType | undefined {
   const list = lowered.inputs.find((x) => x.ref.key === "list" && x.ref.group === null);
-  const wired = list ? lowered.wiredTypes?.get(entryRefKey(list.ref)) : undefined;
+  const wired = list ? lowered.wiredSources?.get(entryRefKey(list.ref)) : undefined;
   if (!wired) return undefined;
-  return { type: wired.type, collection: false };
+  const table = wired.from ? tableOfCard(wired.from.node.spec) : undefined;
+  if (table) {
+    const schema: JsonObject = {};
+    for (const c of table.columns) schema[c.name] = { type: c.type, collection: false };
+    for (const [key, type] of ROW_FIELDS) schema[key] ??= { type, collection: false };
+    return { type: schema, collection: false };
+  }
+  if (wired.from && isConnectorCard(wired.from.card.address, TABLES_CONNECTOR)) return undefined;
+  return { type: wired.type.type, collection: false };
 }
+
+/** The fields every row of a table has besides its columns (Search Rows' rows in the real exports). */
+const ROW_FIELDS: ReadonlyArray<[string, string]> = [
+  ["Row ID", "string"],
+  ["Created", "Date"],
+  ["Updated", "Date"],
+];
 
 /**
  * Why `path` is not a field of the items (of type `item`) a parameter of type `param` can take, or undefined:

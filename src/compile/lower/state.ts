@@ -38,8 +38,11 @@ export interface LoweredCard {
   failed?: boolean;
   suspect?: boolean;
   incomplete?: boolean;
-  /** The source type of each wired input, by entry ref key, once wired (helper-call checks read the list's). */
-  wiredTypes?: Map<string, ValueType>;
+  /**
+   * What feeds each wired input, by entry ref key, once wired: the source output's type and (in the same scope)
+   * its card. Helper-call checks read a For Each's list.
+   */
+  wiredSources?: Map<string, { type: ValueType; from?: LoweredCard }>;
 }
 
 /** A wire to make once every card of its scope is lowered (its source may be placed after its target). */

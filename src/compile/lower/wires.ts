@@ -8,14 +8,14 @@ import { conversion, describeType, type ValueType } from "../../shapes/conversio
 import { entryRefKey, findEntry, typeOf } from "../../shapes/entries.js";
 import { Cascade } from "./diagnostics.js";
 import { requireOutput, sourceOf } from "./lowered-cards.js";
-import type { FlowState, PendingPin } from "./state.js";
+import type { FlowState, LoweredCard, PendingPin } from "./state.js";
 import { wormholeExit, wormholeFor } from "./wormholes.js";
 
 export function wire(state: FlowState, pin: PendingPin): void {
   const context = wormholeFor(state, pin);
   if (context) {
     const exit = wormholeExit(state, pin, context);
-    noteWiredType(state, pin, exit.type);
+    noteWiredSource(state, pin, exit.type, undefined);
     const transform = transformOf(pin, exit.type, exit.source);
     exit.card.pins.push({ output: exit.ref, target: pin.target.ref, input: pin.input, transform });
     return;
@@ -23,15 +23,15 @@ export function wire(state: FlowState, pin: PendingPin): void {
   if (state.byCard.get(pin.target)?.failed) throw new Cascade();
   const from = sourceOf(state, pin.source, pin.what, pin.site);
   const out = requireOutput(from, pin.source.output, pin.what, pin.site);
-  noteWiredType(state, pin, out.type);
+  noteWiredSource(state, pin, out.type, from);
   const transform = transformOf(pin, out.type, `${from.card.name}.${out.ref.key}`);
   from.card.pins.push({ output: out.ref, target: pin.target.ref, input: pin.input, transform });
 }
 
-/** The source type of a wired input, kept on its card (helper-call checks read the type of a For Each's list). */
-function noteWiredType(state: FlowState, pin: PendingPin, type: ValueType): void {
+/** What feeds a wired input, kept on its card (helper-call checks read a For Each's list). */
+function noteWiredSource(state: FlowState, pin: PendingPin, type: ValueType, from: LoweredCard | undefined): void {
   const target = state.byCard.get(pin.target);
-  if (target) (target.wiredTypes ??= new Map()).set(entryRefKey(pin.input), type);
+  if (target) (target.wiredSources ??= new Map()).set(entryRefKey(pin.input), from ? { type, from } : { type });
 }
 
 /** `f.pin(source, target, input)`: a wire the flow file states itself, to an input found by key. */
