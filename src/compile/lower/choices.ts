@@ -43,8 +43,12 @@ export function factoryCheckedChoices(meta: FactoryMeta | undefined, entry: Json
  */
 export function checkChoice(entry: JsonObject, value: unknown, what: string, site: CallSite | undefined): void {
   const choices = choicesOf(entry);
-  if (!choices || value === null || value === undefined) return;
-  const empty = dataOf(entry);
+  if (choices) checkChoiceOf(choices, dataOf(entry), value, what, site);
+}
+
+/** `checkChoice` against a list of choices (e.g. those of every variant of a card) and the entry's empty value. */
+export function checkChoiceOf(choices: readonly Choice[], empty: Json, value: unknown, what: string, site: CallSite | undefined): void {
+  if (choices.length === 0 || value === null || value === undefined) return;
   for (const v of Array.isArray(value) ? value : [value]) {
     if (v === null || choices.some((c) => jsonEqual(c.value, v as Json)) || jsonEqual(empty, v as Json)) continue;
     throw new DslError(

@@ -7,7 +7,7 @@
  */
 import type { JsonObject } from "../../ir/types.js";
 import { isObject } from "../../util/json.js";
-import { didYouMean, listValues } from "../../util/suggest.js";
+import { didYouMean, listValues, nearest } from "../../util/suggest.js";
 import type { Recording } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CustomField, FlowDef } from "../../dsl/types.js";
@@ -52,13 +52,19 @@ function callMistakes(lowered: LoweredCard, helper: HelperParams): DslError[] {
   const mistakes: DslError[] = [];
   const mistake = (message: string): number => mistakes.push(new DslError(message, site));
   const args = argumentsOf(lowered);
+  // A parameter an argument misspells is not reported again as unmapped: one mistake, one report.
+  const misspelled = new Set<string>();
   const itemType = LIST_ITERATOR_ADDRESSES.has(lowered.card.address) ? listItemType(lowered) : undefined;
   for (const arg of args) {
     const what = `argument ${JSON.stringify(arg.key)} of ${card}`;
     const param = byKey.get(arg.key);
     if (!param) {
       const declared = keys.length > 0 ? `its parameters: ${listValues(keys)}` : "it declares none";
-      mistake(`${what}: ${flow} has no parameter ${JSON.stringify(arg.key)}; ${declared}${didYouMean(arg.key, keys)}`);
+      const meant = nearest(arg.key, keys);
+      if (meant !== undefined) misspelled.add(meant);
+      mistake(
+        `${what}: ${flow} has no parameter ${JSON.stringify(arg.key)}; ${declared}${meant !== undefined ? `; did you mean ${JSON.stringify(meant)}?` : ""}`,
+      );
       continue;
     }
     const paramType: ValueType = { type: param.type as ValueType["type"], collection: param.collection ?? false };
@@ -73,7 +79,7 @@ function callMistakes(lowered: LoweredCard, helper: HelperParams): DslError[] {
   }
   if (helper.optional) {
     const given = new Set(args.map((a) => a.key));
-    const unmapped = keys.filter((k) => !given.has(k) && !helper.optional!.has(k));
+    const unmapped = keys.filter((k) => !given.has(k) && !helper.optional!.has(k) && !misspelled.has(k));
     if (unmapped.length > 0)
       mistake(
         `${card} leaves ${unmapped.length === 1 ? "parameter" : "parameters"} ${listValues(unmapped)} of ${flow} unmapped: pass ${unmapped.length === 1 ? "it" : "each"} as an argument (customInputs), or declare ${unmapped.length === 1 ? "it" : "them"} optional in the helper flow ("string?")`,
