@@ -23,6 +23,9 @@ export function registerBuild(program: Command): void {
 Each *.flow.ts file becomes <out>/<file name>.flopack with the flow and every helper flow it calls.
 A folder with a pack.ts becomes one <out>/<folder name>.flopack holding the pack's flows.
 Every flopack is validated before anything is written; if any target fails, nothing is written.
+A failed build lists every mistake of each target, in source order, as file:line:col: message (with the
+allowed values and the nearest match); --json prints {ok: false, errors: [{target, file, line, column, message}]}.
+Exit codes: 0 built, 1 mistakes in flow files (or --check: dist is stale), 2 usage or I/O error, 3 internal error.
 Output is byte-for-byte reproducible; \`created\` comes from SOURCE_DATE_EPOCH (else 2000-01-01).
 
 Examples:
