@@ -78,7 +78,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`flocode: ${error.message}\n`);
+      // One line per mistake (a flow file's mistakes come together).
+      process.stderr.write(error.message.split("\n").map((line) => `flocode: ${line}\n`).join(""));
       return error.exitCode;
     }
     reportInternalError(error);

@@ -126,7 +126,7 @@ function checkAllowed(
       throw unknownColumn(table, value, what, site);
     return;
   }
-  if (!factoryCheckedChoices(factoryMetaOf(spec), entry)) checkChoice(entry, value, what, site);
+  if (choicesOf(entry) !== undefined && !factoryCheckedChoices(factoryMetaOf(spec), entry)) checkChoice(entry, value, what, site);
 }
 
 /** A constant's value; on a suspect card (node.ts) a constant that does not fit is a consequence, not reported. */

@@ -6,6 +6,7 @@ import type { RecordedPin } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { conversion, describeType, type ValueType } from "../../shapes/conversion.js";
 import { entryRefKey, findEntry, typeOf } from "../../shapes/entries.js";
+import { LIST_ITERATOR_ADDRESSES } from "../../shapes/known-cards.js";
 import { Cascade } from "./diagnostics.js";
 import { requireOutput, sourceOf } from "./lowered-cards.js";
 import type { FlowState, LoweredCard, PendingPin } from "./state.js";
@@ -28,8 +29,9 @@ export function wire(state: FlowState, pin: PendingPin): void {
   from.card.pins.push({ output: out.ref, target: pin.target.ref, input: pin.input, transform });
 }
 
-/** What feeds a wired input, kept on its card (helper-call checks read a For Each's list). */
+/** What feeds a wired input of a list iterator, kept on its card (helper-call checks read its list). */
 function noteWiredSource(state: FlowState, pin: PendingPin, type: ValueType, from: LoweredCard | undefined): void {
+  if (!LIST_ITERATOR_ADDRESSES.has(pin.target.address)) return;
   const target = state.byCard.get(pin.target);
   if (target) (target.wiredSources ??= new Map()).set(entryRefKey(pin.input), from ? { type, from } : { type });
 }
