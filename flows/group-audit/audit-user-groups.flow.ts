@@ -14,7 +14,7 @@ export default flow(
   },
   (f) => {
     const groups = f.add(okta.getUsersGroups({ connection: oktaOrg, resultSet: "First 200 Records", id: "svc-workflows@example.com" }));
-    // Each group goes to the helper's "group" input: the argument set to the list item (Okta's "item").
+    // Each group (the whole list item: fromItem "") is the helper flow's "group" parameter.
     f.add(
       kernel.list.each({
         list: groups.groups,

@@ -37,6 +37,9 @@ These are the files Okta's console exports and imports (Import on a folder takes
 same JSON whatever the extension. A file a target left in another format is removed (--check reports it).
 Flows called with externalFlow("name") are written as stubs, as Okta does for flows an export calls.
 Every file is validated before anything is written; if any target fails, nothing is written.
+A failed build lists every mistake of each target, in source order, as file:line:col: message (with the
+allowed values and the nearest match); --json prints {ok: false, errors: [{target, file, line, column, message}]}.
+Exit codes: 0 built, 1 mistakes in flow files (or --check: dist is stale), 2 usage or I/O error, 3 internal error.
 Output is byte-for-byte reproducible; \`created\` comes from SOURCE_DATE_EPOCH (else 2000-01-01).
 
 Examples:

@@ -3,8 +3,8 @@
  * The flocode command line. Each command lives in its own module and registers itself; heavy modules
  * (ts-morph, Graphviz) are imported inside the command actions so that `flocode --version` stays fast.
  *
- * Exit codes (the CLI contract): 0 success / no findings, 1 findings (invalid file, differences),
- * 2 usage or I/O error.
+ * Exit codes (the CLI contract): 0 success / no findings, 1 findings (invalid file, differences, mistakes in a
+ * flow file), 2 usage or I/O error, 3 internal error (a bug in flocode, never the user's mistake).
  */
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
@@ -45,7 +45,8 @@ export function createProgram(): Command {
   program.addHelpText(
     "after",
     `
-Exit codes: 0 success, 1 findings or differences, 2 usage or I/O error.
+Exit codes: 0 success, 1 findings, differences or mistakes in flow files, 2 usage or I/O error,
+3 internal error (a bug in flocode: please report it; FLOCODE_DEBUG=1 prints its stack).
 Every command takes --json for machine-readable output.
 
 Examples:
@@ -56,6 +57,20 @@ Examples:
   $ flocode run flows/m365-keepalive.flow.ts --auto-mocks`,
   );
   return program;
+}
+
+/** The exit code of a bug in flocode. */
+const INTERNAL_ERROR = 3;
+
+/** A bug in flocode, said to be one: never the user's mistake, with the way to get its stack. */
+function reportInternalError(error: unknown): void {
+  const message = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
+  process.stderr.write(`flocode: internal error: ${message.split("\n")[0]}\n`);
+  process.stderr.write(
+    process.env.FLOCODE_DEBUG && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : "flocode: this is a bug in flocode, not a mistake of yours: please report it, with the output of the same command run with FLOCODE_DEBUG=1 (it prints the stack)\n",
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -70,13 +85,17 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`flocode: ${error.message}\n`);
+      // One line per mistake (a flow file's mistakes come together).
+      process.stderr.write(
+        error.message
+          .split("\n")
+          .map((line) => `flocode: ${line}\n`)
+          .join(""),
+      );
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`flocode: internal error: ${message}\n`);
-    if (process.env.FLOCODE_DEBUG && error instanceof Error && error.stack) process.stderr.write(error.stack + "\n");
-    return 2;
+    reportInternalError(error);
+    return INTERNAL_ERROR;
   } finally {
     unguard();
   }
@@ -94,8 +113,9 @@ if (isEntry || process.argv[1]?.endsWith("/flocode")) {
     (code) => {
       process.exitCode = code;
     },
-    () => {
-      process.exitCode = 2;
+    (error: unknown) => {
+      reportInternalError(error);
+      process.exitCode = INTERNAL_ERROR;
     },
   );
 }

@@ -63,12 +63,19 @@ async function compileFlowSource(path: string): Promise<LoadedPack[]> {
   try {
     outputs = await compileOutputs(path);
   } catch (error) {
-    // Any failure to compile is an input error here: exit 2 (for diff, 1 means "different").
-    const message = error instanceof Error ? error.message : String(error);
+    // A mistake in the flow source is an input error here: exit 2 (for diff, 1 means "different"). Anything else
+    // is a bug in flocode and goes on up as one.
+    if (!isMistake(error)) throw error;
+    const message = error.message;
     throw new UserError(message.startsWith(path) ? message : `${path}: cannot compile: ${message}`, 2);
   }
   if (outputs.length === 0) throw new UserError(`${path}: the flow source defines no flow`, 2);
   return outputs.map((o) => ({ label: outputs.length === 1 ? path : `${path} (${o.name})`, flopack: o.flopack }));
+}
+
+/** The errors the compiler raises for mistakes in flow files (by name: the compiler is loaded lazily). */
+function isMistake(error: unknown): error is Error {
+  return error instanceof Error && ["UserError", "DslError", "FlowFileErrors"].includes(error.name);
 }
 
 /** Merges several flopacks (a multi-flow source) into one for review: the union of their collections. */

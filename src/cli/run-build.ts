@@ -5,10 +5,11 @@ import { writeFilesAtomic } from "../util/atomic-write.js";
 import { readBounded } from "../util/bounded-read.js";
 import { withSignalsHeld } from "../util/signals.js";
 import { UserError } from "../util/errors.js";
+import { DslError, FlowFileErrors } from "../dsl/errors.js";
 import { formatFinding } from "../util/finding.js";
 import { compileTarget, type CompiledPack } from "../compile/compile.js";
 import { isUserFacing } from "../compile/load-source.js";
-import { findTargets, outputFileName, type BuildFormat } from "../compile/targets.js";
+import { findTargets, outputFileName, type BuildFormat, type BuildTarget } from "../compile/targets.js";
 
 export interface RunBuildOptions {
   out: string;
@@ -26,18 +27,25 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   // load what the build needs after compiling first.
   await Promise.all([import("../rules/index.js"), options.checklist === false ? undefined : import("../review/checklist.js")]);
   const built: CompiledPack[] = [];
-  const failures: string[] = [];
+  const mistakes: BuildMistake[] = [];
+  let failed = 0;
   for (const target of targets) {
     try {
       built.push(await compileTarget(target));
     } catch (error) {
+      // Anything but a mistake in the flow files is a bug in flocode: main reports it as one.
       if (!isUserFacing(error)) throw error;
-      failures.push(error.message);
+      failed++;
+      mistakes.push(...mistakesOf(error, target));
     }
   }
-  if (failures.length > 0) {
-    for (const f of failures) process.stderr.write(`flocode: ${f}\n`);
-    process.stderr.write(`flocode: build failed (${failures.length} of ${targets.length} targets); nothing was written\n`);
+  if (failed > 0) {
+    const summary = `build failed: ${mistakes.length} ${mistakes.length === 1 ? "mistake" : "mistakes"} in ${failed} of ${targets.length} ${targets.length === 1 ? "target" : "targets"}; nothing was written`;
+    if (options.json) process.stdout.write(JSON.stringify({ ok: false, errors: mistakes, summary }) + "\n");
+    else {
+      for (const m of mistakes) process.stderr.write(`flocode: ${m.text}\n`);
+      process.stderr.write(`flocode: ${summary}\n`);
+    }
     return 1;
   }
   const files = built.map((b) => ({ path: join(options.out, outputFileName(b.target, options.format)), content: b.text, pack: b }));
@@ -96,6 +104,31 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
 function holds(path: string, content: string): boolean {
   const read = readBounded(path, { maxBytes: Buffer.byteLength(content), idleMs: 1 });
   return read.ok && read.bytes.toString("utf8") === content;
+}
+
+/** One mistake of a failed build, as `--json` prints it (`text` is the line printed without --json). */
+interface BuildMistake {
+  /** The base name of the file the target would have written. */
+  target: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  text: string;
+}
+
+function mistakesOf(error: UserError, target: BuildTarget): BuildMistake[] {
+  const errors: readonly UserError[] = error instanceof FlowFileErrors ? error.errors : [error];
+  return errors.map((e) => {
+    const site = e instanceof DslError ? e.site : undefined;
+    const message = e instanceof DslError ? e.detail : e.message;
+    return {
+      target: target.name,
+      ...(site ? { file: site.file, line: site.line, column: site.column } : {}),
+      message,
+      text: e.message,
+    };
+  });
 }
 
 async function renderChecklists(

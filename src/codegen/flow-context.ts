@@ -28,6 +28,8 @@ export interface PackNames {
   flow(ref: string): { module: string; binding: string; name: string } | undefined;
   /** The resources module's binding of a flow kept elsewhere (`externalFlow(...)`). */
   externalFlow(ref: string): string | undefined;
+  /** The parameters of a helper flow some card of the pack calls it without (written optional). */
+  unmappedParams(ref: string): ReadonlySet<string>;
   /** Every identifier the resources module exports (reserved in flow files). */
   reserved: readonly string[];
 }

@@ -22,7 +22,7 @@ import { FlowContext, type PackNames, type RawCardReport } from "./flow-context.
 import { planFlow } from "./plan-flow.js";
 import { inlineFlowExpr, scopeBody } from "./scope-body.js";
 import { triggerOptions } from "./trigger.js";
-import { isVanillaRoot, triggerParams } from "./trigger-root.js";
+import { isVanillaRoot, triggerParams, type TriggerParam } from "./trigger-root.js";
 import { dropUnusedConsts } from "./unused.js";
 import { folderExpr } from "./values.js";
 import { rootVariant } from "./variant-choice.js";
@@ -94,7 +94,7 @@ function flowStatement(w: FlowContext): ts.Statement[] {
             ...(ev.inline !== undefined ? { inline: ev.inline } : {}),
           }
         : undefined,
-      params: root ? triggerParams(root, w.model(root.ref), w.catalog) : undefined,
+      params: root ? withOptional(triggerParams(root, w.model(root.ref), w.catalog), w.pack.unmappedParams(w.flow.ref)) : undefined,
       ctx: w.file,
       spec: (card) => cardSpec(w, card, top.id),
       isVanillaRoot: (card, expected) => isVanillaRoot(card, w.model(card.ref), expected),
@@ -108,4 +108,9 @@ function flowStatement(w: FlowContext): ts.Statement[] {
   const bodyFn = blockArrow("f", [...hoistedDeclarations(w), ...statements]);
   const call = f.createCallExpression(w.file.use("flocode", "flow"), undefined, [trigger, bodyFn]);
   return [f.createExportAssignment(undefined, undefined, call)];
+}
+
+/** Helper-flow parameters a caller leaves unmapped are written optional (`"string?"`). */
+function withOptional(params: TriggerParam[] | undefined, unmapped: ReadonlySet<string>): TriggerParam[] | undefined {
+  return params?.map((p) => (p.group === null && unmapped.has(p.key) ? { ...p, optional: true } : p));
 }

@@ -7,6 +7,9 @@ import type { Catalog } from "../catalog/store.js";
 import type { IrFlow, IrFolder, IrPack, IrTable } from "../ir/types.js";
 import { FileContext } from "./file-context.js";
 import { writeFlowFile, RESOURCES_MODULE, type PackNames, type RawCardReport } from "./flow-file.js";
+import { unmappedHelperParams } from "./helper-params.js";
+
+const NONE: ReadonlySet<string> = new Set();
 import { literal, objectLiteral } from "./literal.js";
 import { IdentifierScope, nameHash } from "./names.js";
 import { printFile } from "./print.js";
@@ -57,6 +60,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     ...externalNames.values(),
     ...[...flows.values()].map((x) => x.binding),
   ];
+  const unmapped = unmappedHelperParams(pack);
   const packNames: PackNames = {
     connection: (ref) => connectionNames.get(ref),
     folder: (ref) => folderNames.get(ref),
@@ -64,6 +68,7 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
     tableColumns: (ref) => pack.tables.find((t) => t.ref === ref)?.columns,
     flow: (ref) => flows.get(ref),
     externalFlow: (ref) => externalNames.get(ref),
+    unmappedParams: (ref) => unmapped.get(ref) ?? NONE,
     reserved,
   };
   const lossy: string[] = [];

@@ -18,6 +18,8 @@ export interface TriggerParam {
   key: string;
   /** The field's type, `[]` appended for a list. */
   type: string;
+  /** A helper-flow parameter a calling card may leave unmapped. */
+  optional?: boolean;
 }
 
 const TRIGGER_ROOTS: Record<string, { name?: string; groups: ReadonlyArray<string | null> }> = {

@@ -36,7 +36,7 @@ export interface TriggerContext {
     inline?: Array<[string, Json | undefined]>;
   };
   /** The root's custom fields when the trigger helper makes exactly them (then no `root` is needed). */
-  params?: Array<{ group: string | null; key: string; type: string }>;
+  params?: Array<{ group: string | null; key: string; type: string; optional?: boolean }>;
   spec(card: IrCard): ts.Expression;
   /**
    * Whether the root is exactly what lower builds for the trigger (template name and variant, no instance data;
@@ -127,9 +127,9 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   return objectLiteral(props, true);
 }
 
-function paramsObject(params: ReadonlyArray<{ key: string; type: string }>): ts.Expression {
+function paramsObject(params: ReadonlyArray<{ key: string; type: string; optional?: boolean }>): ts.Expression {
   return objectLiteral(
-    params.map((p): [string, ts.Expression] => [p.key, literal(p.type)]),
+    params.map((p): [string, ts.Expression] => [p.key, literal(p.optional ? `${p.type}?` : p.type)]),
     params.length > 3,
   );
 }

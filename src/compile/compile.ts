@@ -3,7 +3,11 @@
  * validate the result before anyone writes it.
  */
 import { dirname } from "node:path";
-import { loadCatalog } from "../catalog/store.js";
+import { loadCatalog, type Catalog } from "../catalog/store.js";
+import type { IrPack } from "../ir/types.js";
+import { DslError, FlowFileErrors } from "../dsl/errors.js";
+import { collectingProblems } from "../dsl/problems.js";
+import { withSuggestions } from "./user-errors.js";
 import type { JsonObject } from "../util/json.js";
 import type { FlowDef } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
@@ -23,14 +27,31 @@ export interface CompiledPack {
   warnings: Finding[];
 }
 
+/**
+ * The mistakes of a flow file are thrown together, in source order (FlowFileErrors); anything else thrown is a bug
+ * in flocode and goes on up as it is.
+ */
 export async function compileTarget(target: BuildTarget, options: { created?: string } = {}): Promise<CompiledPack> {
-  const exported = await loadDefaultExport(target.file);
-  const { flows, pack } = asFlows(exported, target);
-  const catalog = loadCatalog({ searchFrom: dirname(target.file) });
-  const ir = lower(
-    { flows, pack, defaultFolder: pack?.options.name ?? (target.kind === "flow" ? flows[0]!.options.name : target.name) },
-    catalog,
-  );
+  const ir = await collectingProblems(async () => {
+    try {
+      const exported = await loadDefaultExport(target.file);
+      const { flows, pack } = asFlows(exported, target);
+      const catalog = loadCatalog({ searchFrom: dirname(target.file) });
+      const lowered = lower(
+        { flows, pack, defaultFolder: pack?.options.name ?? (target.kind === "flow" ? flows[0]!.options.name : target.name) },
+        catalog,
+      );
+      return { lowered, catalog };
+    } catch (error) {
+      if (error instanceof FlowFileErrors) throw new FlowFileErrors(await withSuggestions(error.errors));
+      if (error instanceof DslError) throw new FlowFileErrors(await withSuggestions([error]));
+      throw error;
+    }
+  });
+  return emitTarget(target, ir.lowered, ir.catalog, options);
+}
+
+async function emitTarget(target: BuildTarget, ir: IrPack, catalog: Catalog, options: { created?: string }): Promise<CompiledPack> {
   const flopack = emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: options.created ?? createdTimestamp() });
   const text = JSON.stringify(flopack);
   const findings = await validateEmitted(text, target.file);

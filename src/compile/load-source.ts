@@ -5,6 +5,7 @@
 import { register } from "node:module";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../util/errors.js";
+import { loadFailure } from "./user-errors.js";
 
 let registered = false;
 
@@ -14,6 +15,9 @@ async function ensureLoaders(): Promise<void> {
   register(new URL("./self-resolve-hooks.js", import.meta.url));
   const tsx = await import("tsx/esm/api");
   tsx.register();
+  // Registered last, so it resolves first: `flocode` must mean this flocode even where a tsconfig's `paths`
+  // (which tsx follows) map it elsewhere, e.g. to the sources of a flocode checkout. One module instance.
+  register(new URL("./self-first-hooks.js", import.meta.url));
 }
 
 export async function loadDefaultExport(file: string): Promise<unknown> {
@@ -23,8 +27,10 @@ export async function loadDefaultExport(file: string): Promise<unknown> {
     mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
     if (isUserFacing(error)) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${file}: cannot load: ${firstLine(message)}`, 1);
+    // A syntax error, a misspelled import, an error thrown by the file's own code: the user's mistake, at its place.
+    const mistake = await loadFailure(error, file);
+    if (!mistake) throw error;
+    throw mistake;
   }
   if (mod.default === undefined) throw new UserError(`${file}: has no default export (export default flow({...}) or pack({...}))`, 1);
   return mod.default;
@@ -33,10 +39,8 @@ export async function loadDefaultExport(file: string): Promise<unknown> {
 /** Errors flocode raised on purpose (a DslError in a flow body), whichever module instance threw them. */
 export function isUserFacing(error: unknown): error is UserError {
   return (
-    error instanceof Error && (error.name === "DslError" || error.name === "UserError") && typeof (error as UserError).exitCode === "number"
+    error instanceof Error &&
+    (error.name === "DslError" || error.name === "UserError" || error.name === "FlowFileErrors") &&
+    typeof (error as UserError).exitCode === "number"
   );
-}
-
-function firstLine(s: string): string {
-  return s.split("\n").find((l) => l.trim() !== "") ?? s;
 }

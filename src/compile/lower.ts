@@ -6,18 +6,20 @@
  *   3. objects    name the folders, tables and connections the pack file declares (lower/pack-objects.ts);
  *                 those the flows use are named as lowering meets them
  *   4. flows      lower each flow onto the catalog's templates (lower/flow.ts → scope, node, card, wires, ...)
- * Every mistake is a DslError naming the flow file and line.
+ * Every mistake is a DslError naming the flow file and line. Lowering goes on past each one (lower/diagnostics.ts)
+ * and ends by throwing them all, in source order (FlowFileErrors).
  */
 import type { Catalog } from "../catalog/store.js";
-import type { IrPack } from "../ir/types.js";
+import type { IrFlow, IrPack } from "../ir/types.js";
+import { DslError, FlowFileErrors } from "../dsl/errors.js";
 import type { FlowDef } from "../dsl/types.js";
 import type { PackDef } from "../dsl/flow.js";
-import { DslError } from "../dsl/errors.js";
 import { toJson } from "./lower/constants.js";
 import { lowerFlow } from "./lower/flow.js";
 import { markCopies } from "./lower/copies.js";
 import { externalFlowRef, indexFlows } from "./lower/flow-index.js";
 import { connectionRef, folderRef, irConnections, newPackObjects, tableRef } from "./lower/pack-objects.js";
+import { attempt, Diagnostics } from "./lower/diagnostics.js";
 import { recordFlows } from "./lower/record.js";
 import type { PackState } from "./lower/state.js";
 
@@ -29,22 +31,34 @@ export interface LowerInput {
 }
 
 export function lower(input: LowerInput, catalog: Catalog): IrPack {
-  const recordings = recordFlows(input.flows);
-  const state: PackState = { catalog, flows: indexFlows(recordings), objects: newPackObjects(input.defaultFolder) };
+  const diagnostics = new Diagnostics();
+  const step = (f: () => void): void => attempt(diagnostics, f, () => undefined);
+  const recordings = recordFlows(input.flows, (e) => diagnostics.report(e));
+  const state: PackState = {
+    catalog,
+    flows: indexFlows(recordings),
+    objects: newPackObjects(input.defaultFolder),
+    diagnostics,
+  };
   const packOptions = input.pack?.options;
-  for (const f of packOptions?.folders ?? []) folderRef(state.objects, f);
-  for (const t of packOptions?.tables ?? []) tableRef(state.objects, t);
-  for (const c of packOptions?.connections ?? []) connectionRef(state.objects, c, undefined);
-  for (const x of packOptions?.externalFlows ?? []) {
-    if (x?.kind !== "externalFlow")
-      throw new DslError("pack({ externalFlows }) takes flows made with externalFlow(name)", input.pack?.site);
-    externalFlowRef(state.flows, x, input.pack?.site);
-  }
-  const lowered = [...recordings.values()].map((rec) => lowerFlow(state, rec));
-  const flows = markCopies(
-    lowered,
-    [...recordings.values()].map((rec) => rec.def),
-  );
+  for (const f of packOptions?.folders ?? []) step(() => folderRef(state.objects, f));
+  for (const t of packOptions?.tables ?? []) step(() => tableRef(state.objects, t));
+  for (const c of packOptions?.connections ?? []) step(() => connectionRef(state.objects, c, undefined));
+  for (const x of packOptions?.externalFlows ?? [])
+    step(() => {
+      if (x?.kind !== "externalFlow")
+        throw new DslError("pack({ externalFlows }) takes flows made with externalFlow(name)", input.pack?.site);
+      externalFlowRef(state.flows, x, input.pack?.site);
+    });
+  const lowered: IrFlow[] = [];
+  const defs: FlowDef[] = [];
+  for (const rec of recordings.values())
+    step(() => {
+      lowered.push(lowerFlow(state, rec));
+      defs.push(rec.def);
+    });
+  let flows = lowered;
+  step(() => (flows = markCopies(lowered, defs)));
   const pack: IrPack = {
     folders: state.objects.folders,
     connections: irConnections(state.objects),
@@ -53,6 +67,7 @@ export function lower(input: LowerInput, catalog: Catalog): IrPack {
     externalFlows: [...state.flows.externals.values()],
   };
   if (packOptions?.raw?.projectOverview !== undefined)
-    pack.projectOverview = toJson(packOptions.raw.projectOverview, "projectOverview", input.pack?.site);
+    step(() => (pack.projectOverview = toJson(packOptions.raw!.projectOverview, "projectOverview", input.pack?.site)));
+  if (diagnostics.count > 0) throw new FlowFileErrors(diagnostics.sorted());
   return pack;
 }

@@ -6,7 +6,7 @@
  * - flow sources are ES modules (they `import` and `export default`), even in a folder whose package.json does
  *   not say `"type": "module"` (or that has none, like a fresh `flocode import` folder).
  */
-const SELF = new Map<string, string>([
+export const SELF = new Map<string, string>([
   ["flocode", "../index.js"],
   ["flocode/cards", "../cards/index.js"],
   ["flocode/testing", "../testing/index.js"],

@@ -8,7 +8,9 @@ import type { Json, JsonObject } from "../util/json.js";
 import { callSite } from "./call-site.js";
 import { DslError } from "./errors.js";
 import type { CardSpec, Connection, CustomField, ErrorPolicy } from "./types.js";
-import { connectorOf } from "../shapes/address.js";
+import { takesNoConnection } from "../shapes/known-cards.js";
+import { didYouMean } from "../util/suggest.js";
+import { settleProblems, type Problem } from "./problems.js";
 
 /**
  * Type codes of an input in `FactoryMeta.inputs`: `|`-separated alternatives of
@@ -78,15 +80,16 @@ export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined 
 
 export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
   const inputs = new Map(meta.inputs.map(([prop, key, code, choices]) => [prop, { key, code, choices }]));
-  const connector = connectorOf(meta.address);
   const factory = (props?: P): CardSpec<O> => {
     const site = callSite(1);
-    // Annotated so that control flow knows it never returns.
-    const fail: (message: string) => never = (message) => {
-      throw new DslError(`${meta.name} (${meta.address}): ${message}`, site);
+    const problems: Problem[] = [];
+    // A mistaken property is left out of the spec (its problem names it); the others are kept.
+    const problem = (message: string, keys?: readonly string[], incomplete?: boolean): void => {
+      problems.push({ error: new DslError(`${meta.name} (${meta.address}): ${message}`, site), keys, incomplete });
     };
     if (props !== undefined && (typeof props !== "object" || props === null || Array.isArray(props))) {
-      fail("expected one props object");
+      problem("expected one props object", undefined, true);
+      return settleProblems(Object.freeze({ kind: "card", address: meta.address, ...(site ? { site } : {}) }), problems) as CardSpec<O>;
     }
     const given = (props ?? {}) as Record<string, unknown>;
     const options: Record<string, Json> = {};
@@ -97,19 +100,33 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
       const input = inputs.get(prop);
       if (!input) {
         if (COMMON.has(prop)) continue;
-        fail(`unknown property "${prop}"; known: ${[...inputs.keys(), ...COMMON].join(", ")}`);
+        const known = [...inputs.keys(), ...COMMON];
+        problem(`unknown property ${JSON.stringify(prop)}${didYouMean(prop, known)} (known: ${known.join(", ")})`, undefined, true);
+        continue;
       }
-      const problem = checkValue(value, input.code, input.choices);
-      if (problem) fail(`property "${prop}" ${problem}`);
+      const wrong = checkValue(value, input.code, input.choices);
+      if (wrong) {
+        problem(`property "${prop}" ${wrong}${choiceSuggestion(value, input.choices)}`, [input.key]);
+        continue;
+      }
       if (input.code.startsWith("p:")) setOwn(options, input.key, value as Json);
       else setOwn(values, input.key, value);
     }
-    const common = given as Partial<ConnectorCardProps<string>>;
-    if (common.name !== undefined && typeof common.name !== "string") fail(`property "name" must be a string`);
-    if (common.variant !== undefined && typeof common.variant !== "string") fail(`property "variant" must be a variant id (a string)`);
+    const common = { ...(given as Partial<ConnectorCardProps<string>>) };
+    if (common.name !== undefined && typeof common.name !== "string") {
+      problem(`property "name" must be a string`);
+      delete common.name;
+    }
+    if (common.variant !== undefined && typeof common.variant !== "string") {
+      problem(`property "variant" must be a variant id (a string)`);
+      delete common.variant;
+    }
     if (common.connection !== undefined && common.connection !== null) {
-      const problem = connectionProblem(common.connection, connector);
-      if (problem) fail(`property "connection" ${problem}`);
+      const wrong = connectionProblem(common.connection, meta.address);
+      if (wrong) {
+        problem(`property "connection" ${wrong}`);
+        delete common.connection;
+      }
     }
     const variant = common.variant ?? chooseVariant(meta, options);
     const spec: Record<string, unknown> = { kind: "card", address: meta.address };
@@ -118,11 +135,12 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     if (common.connection !== undefined) spec.connection = common.connection;
     if (common.fields !== undefined) {
       if (typeof common.fields !== "object" || common.fields === null || Array.isArray(common.fields))
-        fail(`property "fields" must be an object of values by field key`);
-      for (const [key, value] of Object.entries(common.fields)) {
-        if (Object.hasOwn(values, key)) fail(`field "${key}" is also given as a property`);
-        setOwn(values, key, value);
-      }
+        problem(`property "fields" must be an object of values by field key`, undefined, true);
+      else
+        for (const [key, value] of Object.entries(common.fields)) {
+          if (Object.hasOwn(values, key)) problem(`field "${key}" is also given as a property`, [key]);
+          else setOwn(values, key, value);
+        }
     }
     if (Object.keys(options).length > 0) spec.options = options;
     if (Object.keys(values).length > 0) spec.inputs = values;
@@ -131,7 +149,7 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     }
     if (site) spec.site = site;
     for (const key of ["options", "inputs"]) if (spec[key]) Object.freeze(spec[key]);
-    const result = Object.freeze(spec) as unknown as CardSpec<O>;
+    const result = Object.freeze(settleProblems(spec, problems)) as unknown as CardSpec<O>;
     metaBySpec.set(result, meta);
     return result;
   };
@@ -140,11 +158,21 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
 }
 
 /** A connection of the wrong connector is reported by lowering, which knows the connection's name. */
-function connectionProblem(value: unknown, connector: string | undefined): string | undefined {
-  if (connector === undefined) return "is not taken by kernel cards";
+function connectionProblem(value: unknown, address: string): string | undefined {
+  const reason = takesNoConnection(address);
+  if (reason) return `is not taken: ${reason}`;
   if (typeof value !== "object" || (value as { kind?: unknown }).kind !== "connection")
     return "must be a connection (connection(name, connector))";
   return undefined;
+}
+
+/** `; did you mean "x"?` for a string constant near one of the choices. */
+function choiceSuggestion(value: unknown, choices: readonly Json[] | undefined): string {
+  if (typeof value !== "string" || !choices || choices.length === 0) return "";
+  return didYouMean(
+    value,
+    choices.map((c) => String(c)),
+  );
 }
 
 function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {

@@ -4,19 +4,27 @@ import { userCallSite } from "./site.js";
 import type { CardSpec, CustomField, OktaDate, OktaObject, OktaType, Trigger } from "./types.js";
 import type { InlineShapeChanges } from "../shapes/inline-flow.js";
 
-export type ParamType = "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
+type RequiredParamType =
+  "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
+/**
+ * A parameter's type; `?` at the end (`"string?"`) lets a calling card leave it unmapped (a helper flow's
+ * parameters are otherwise all mapped by every card that calls it: the build checks).
+ */
+export type ParamType = RequiredParamType | `${RequiredParamType}?`;
 
-type ParamTs<P> = P extends `${infer E}[]`
-  ? ParamTs<E>[]
-  : P extends "string"
-    ? string
-    : P extends "number"
-      ? number
-      : P extends "boolean"
-        ? boolean
-        : P extends "Date"
-          ? OktaDate
-          : OktaObject;
+type ParamTs<P> = P extends `${infer E}?`
+  ? ParamTs<E>
+  : P extends `${infer E}[]`
+    ? ParamTs<E>[]
+    : P extends "string"
+      ? string
+      : P extends "number"
+        ? number
+        : P extends "boolean"
+          ? boolean
+          : P extends "Date"
+            ? OktaDate
+            : OktaObject;
 /** The outputs a trigger declares with parameters / fields: one typed output per name. */
 export type ParamOutputs<P> = { [K in keyof P]: ParamTs<P[K]> };
 /** Outputs every flow start card has. */
@@ -24,24 +32,28 @@ export interface ContextOutputs {
   executionId: string;
 }
 
-function params(spec: Record<string, ParamType> | undefined, what: string): CustomField[] {
-  const out: CustomField[] = [];
-  for (const [key, type] of Object.entries(spec ?? {})) {
-    const collection = type.endsWith("[]");
+function params(spec: Record<string, ParamType> | undefined, what: string): { fields: CustomField[]; optional: string[] } {
+  const fields: CustomField[] = [];
+  const optional: string[] = [];
+  for (const [key, given] of Object.entries(spec ?? {})) {
+    const type = typeof given === "string" && given.endsWith("?") ? given.slice(0, -1) : given;
+    if (type !== given) optional.push(key);
+    const collection = typeof type === "string" && type.endsWith("[]");
     const base = (collection ? type.slice(0, -2) : type) as OktaType;
     if (!["string", "number", "boolean", "Date", "object"].includes(base as string)) {
-      throw new DslError(`${what} parameter ${JSON.stringify(key)}: unknown type ${JSON.stringify(type)}`, userCallSite());
+      throw new DslError(`${what} parameter ${JSON.stringify(key)}: unknown type ${JSON.stringify(given)}`, userCallSite());
     }
-    out.push({ key, type: base, collection });
+    fields.push({ key, type: base, collection });
   }
-  return out;
+  return { fields, optional };
 }
 
 /** A helper flow: called by other flows (Call Flow, For Each, Map...) with these parameters. */
 export function helperFlow<const P extends Record<string, ParamType> = Record<never, never>>(
   options: { params?: P } = {},
 ): Trigger<ParamOutputs<P> & ContextOutputs & { index: number; parent: OktaObject; error: OktaObject }> {
-  return { kind: "helper", params: params(options.params, "helper flow"), site: userCallSite() };
+  const { fields, optional } = params(options.params, "helper flow");
+  return { kind: "helper", params: fields, ...(optional.length > 0 ? { optional } : {}), site: userCallSite() };
 }
 
 /**
@@ -60,7 +72,7 @@ export function apiEndpoint<
   if (security !== "clientToken" && security !== "open") throw new DslError(`apiEndpoint security must be "clientToken" or "open"`, site);
   const fields: CustomField[] = [];
   for (const group of ["body", "query", "headers"] as const) {
-    for (const f of params(options[group], `API endpoint ${group}`)) fields.push({ ...f, group });
+    for (const f of params(options[group], `API endpoint ${group}`).fields) fields.push({ ...f, group });
   }
   return { kind: "apiEndpoint", security, fields, site };
 }
@@ -69,7 +81,7 @@ export function apiEndpoint<
 export function delegatedFlow<const P extends Record<string, ParamType> = Record<never, never>>(
   options: { params?: P } = {},
 ): Trigger<ParamOutputs<P> & ContextOutputs> {
-  return { kind: "delegated", params: params(options.params, "delegated flow"), site: userCallSite() };
+  return { kind: "delegated", params: params(options.params, "delegated flow").fields, site: userCallSite() };
 }
 
 /** No trigger: the flow is run by hand. */

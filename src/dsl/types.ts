@@ -254,7 +254,8 @@ export type Trigger<O = Record<never, never>> = TriggerSpec & { readonly __outpu
 export type TriggerSpec =
   | { kind: "schedule"; cron: ScheduleCron; site?: CallSite }
   | { kind: "apiEndpoint"; security: "open" | "clientToken"; fields?: readonly CustomField[]; site?: CallSite }
-  | { kind: "helper"; params: readonly CustomField[]; site?: CallSite }
+  /** `optional`: the parameters a calling card may leave unmapped. */
+  | { kind: "helper"; params: readonly CustomField[]; optional?: readonly string[]; site?: CallSite }
   | { kind: "delegated"; params: readonly CustomField[]; site?: CallSite }
   | { kind: "event"; card: CardSpec<unknown>; site?: CallSite; wrapperVariant?: string; inline?: InlineShapeChanges }
   | { kind: "manual"; site?: CallSite }

@@ -50,7 +50,8 @@ export class CardChanges {
       );
     if (x.comment !== y.comment)
       add({ kind: "comment", field: "comment", old: x.comment, new: y.comment }, `comment ${v(x.comment)} → ${v(y.comment)}`);
-    this.compareFields("field", "start field", x.fields, y.fields, add);
+    this.compareFields("field", "field", x.fields, y.fields, add);
+    this.compareFields("field", "output", x.outputs, y.outputs, add);
     this.compareFields("option", "option", x.options, y.options, add);
     this.compareFields("constant", "constant", x.constants, y.constants, add);
     const calls = (f: Field[]) => f.map((c) => ({ input: c.input, value: c.value }));

@@ -1,14 +1,16 @@
 /**
  * A card's inputs as a reviewer reads them, resolved once every card of the flow has its label: options, constants,
- * helper-flow calls, a Compose template, wires, start-card fields, and the error policy.
+ * helper-flow calls, a Compose template, wires, the fields the author added (custom inputs, with their type and the
+ * list item field they take) and custom outputs, and the error policy.
  */
+import { MIRRORED_ACTIONS } from "../shapes/custom-entry.js";
 import { isKernel } from "./address.js";
 import { sortedEntries } from "./entries.js";
-import { canonicalJson, get, getPath, isEmptyValue, isObject, str } from "./json.js";
+import { canonicalJson, compareStrings, get, getPath, isEmptyValue, isObject, str } from "./json.js";
 import { entryLabels, inputGroupLabeler } from "./labels.js";
 import type { RawScope } from "./raw-scope.js";
 import type { FlowContext, PackContext } from "./view-context.js";
-import type { Card, ErrorPolicyView, Ref, TemplatePart } from "./view-types.js";
+import type { Card, ErrorPolicyView, Field, Ref, TemplatePart } from "./view-types.js";
 import { compareRefs, embedRefs, resolveRef } from "./wires.js";
 
 /** A Compose placeholder: `{{{key}}}`. */
@@ -22,6 +24,23 @@ export function resolveInputs(flow: FlowContext): void {
     if (card.pos === -1 && !flow.pack.aliases.has(card)) continue;
     resolveCard(card, source.method, source.scope, flow.pack);
   }
+}
+
+/**
+ * An event flow's hidden For Each wrapper, folded into its trigger card (flow-view.ts): what it holds beyond the
+ * usual (concurrency 1, the event's list) is shown on the trigger, labelled "event wrapper ...".
+ */
+export function foldEventWrapper(flow: FlowContext, wrapper: Card, trigger: Card): void {
+  const source = flow.sources.get(wrapper);
+  if (!source) return;
+  resolveCard(wrapper, source.method, source.scope, flow.pack);
+  const label = (f: Field): Field => ({ input: `event wrapper ${f.input}`, value: f.value });
+  const usual = (f: Field): boolean => f.input === "concurrency" && f.value === 1;
+  trigger.options.push(...wrapper.options.map(label));
+  trigger.constants.push(...wrapper.constants.filter((f) => !usual(f)).map(label));
+  trigger.fields.push(...wrapper.fields.map(label));
+  trigger.outputs.push(...wrapper.outputs.map(label));
+  if (wrapper.errorPolicy && trigger.errorPolicy === null) trigger.errorPolicy = wrapper.errorPolicy;
 }
 
 function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext): void {
@@ -55,6 +74,7 @@ function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext)
     if (text && e !== text && byKey.get(key) === e) continue; // shown inside the template
     const value = get(e, "value");
     const data = get(value, "data");
+    if (get(meta, "custom") === true) card.fields.push({ input: label, value: fieldText(value) });
     const sources = sourcesOf(e);
     if (sources.length > 0) {
       card.wires.push({ input: label, sources });
@@ -64,10 +84,6 @@ function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext)
       if (typeof data === "string" && data !== "")
         card.calls.push({ input: label, value: pack.flowNames.get(data) ?? "(flow not in this flopack)" });
       continue; // inline flows are blocks
-    }
-    if (get(meta, "custom") === true && card.pos === 0 && scope.parent === null) {
-      card.fields.push({ input: label, value: typeText(value) });
-      continue;
     }
     if (e === text) {
       card.template = { input: label, parts: templateParts(data as string, byKey, sourcesOf) };
@@ -81,6 +97,8 @@ function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext)
     }
   }
 
+  card.outputs = customOutputs(pack, getPath(model, "outputs", "data"), card);
+
   const policy = getPath(model, "policy", "error");
   if (isObject(policy) && canonicalJson(policy) !== '{"type":"finish"}' && !isKernel(card.kind, "control", "tryCatch")) {
     card.errorPolicy = errorPolicyView(policy, pack);
@@ -93,6 +111,38 @@ function typeText(value: unknown): string {
   const t = get(value, "type");
   const base = typeof t === "string" ? t : isObject(t) ? "object" : "?";
   return get(value, "collection") === true ? `${base}[]` : base;
+}
+
+/**
+ * A field the author added: its type, an object schema's fields (`object {id, login}`), and for For Each / Map
+ * arguments the list item field it takes (`← item.id`; `← item` for the whole item).
+ */
+function fieldText(value: unknown): string {
+  const t = get(value, "type");
+  const schema = isObject(t) ? ` {${Object.keys(t).sort(compareStrings).join(", ")}}` : "";
+  const proxy = get(value, "proxy");
+  const path = isObject(proxy) ? get(proxy, "path") : undefined;
+  const from = typeof path === "string" ? (path === "" ? " ← item" : ` ← item.${path}`) : "";
+  return `${typeText(value)}${schema}${from}`;
+}
+
+/**
+ * The outputs the author added (`metadata.custom`). Cards whose outputs repeat their fields (Assign, Return, start
+ * cards) show them only where they do not: then each output, and each field without one as "(none)".
+ */
+function customOutputs(pack: PackContext, data: unknown, card: Card): Field[] {
+  const outputs = sortedEntries(pack, data).filter((e) => {
+    const meta = get(e, "metadata");
+    return get(meta, "custom") === true && get(meta, "forceHide") !== true && get(meta, "wormholeMethodId") === undefined;
+  });
+  const labels = entryLabels(outputs, (g) => g);
+  const out: Field[] = outputs.map((e) => ({ input: labels.get(e) ?? str(get(e, "key")) ?? "?", value: fieldText(get(e, "value")) }));
+  if (!card.kind.kernel || !MIRRORED_ACTIONS.has(card.kind.action)) return out;
+  const fields = new Map(card.fields.map((f) => [f.input, f.value]));
+  const mirrored = out.length === fields.size && out.every((o) => fields.get(o.input) === o.value);
+  if (mirrored) return [];
+  const named = new Set(out.map((o) => o.input));
+  return [...out, ...card.fields.filter((f) => !named.has(f.input)).map((f) => ({ input: f.input, value: "(none)" }))];
 }
 
 /** An option naming a table or a flow of the pack reads as its name. */

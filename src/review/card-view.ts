@@ -19,6 +19,7 @@ export function newCard(m: unknown, location: string, pack: PackContext): Card {
     template: null,
     wires: [],
     fields: [],
+    outputs: [],
     errorPolicy: null,
     comment: isKernel(kind, "control", "comment") ? commentText(get(model, "comments")) : null,
     blocks: [],

@@ -3,7 +3,7 @@
  * it (src/review/scope-view.ts) with the Okta event wrapper folded away, label every card, then resolve inputs.
  */
 import { isKernel } from "./address.js";
-import { resolveInputs } from "./card-inputs.js";
+import { foldEventWrapper, resolveInputs } from "./card-inputs.js";
 import { folderName } from "./folders.js";
 import { compareStrings, get, isObject, str } from "./json.js";
 import { assignLabels } from "./labels.js";
@@ -11,7 +11,7 @@ import { indexRawScope } from "./raw-scope.js";
 import { describeSchedule } from "./schedule.js";
 import { walkScope } from "./scope-view.js";
 import type { FlowContext, PackContext } from "./view-context.js";
-import type { FlowView, TriggerKind } from "./view-types.js";
+import type { Card, FlowView, TriggerKind } from "./view-types.js";
 
 export function buildFlow(flo: unknown, pack: PackContext, folders: Map<string, string>): FlowView {
   const fd = get(flo, "data");
@@ -33,6 +33,7 @@ export function buildFlow(flo: unknown, pack: PackContext, folders: Map<string, 
     else if (!k.kernel) triggerKind = "event";
   }
   // Okta event flows are stored as [event card → For Each - Ignore Errors(inline flow)] (FLOPACK §3.10).
+  let wrapper: Card | undefined;
   if (trigger && triggerKind === "event" && steps.length === 1 && unreachable.length === 0) {
     const only = steps[0]!;
     const inline = only.blocks[0];
@@ -42,6 +43,7 @@ export function buildFlow(flo: unknown, pack: PackContext, folders: Map<string, 
         pack.aliases.set(inline.root, trigger);
       }
       only.pos = -1;
+      wrapper = only;
       steps = inline.steps;
       unreachable.push(...inline.unreachable);
     }
@@ -49,6 +51,7 @@ export function buildFlow(flo: unknown, pack: PackContext, folders: Map<string, 
 
   const cards = assignLabels(flow);
   resolveInputs(flow);
+  if (wrapper && trigger) foldEventWrapper(flow, wrapper, trigger);
 
   const cron = get(fd, "cron");
   const schedule = scheduled || (isObject(cron) && Object.keys(cron).length > 0) ? describeSchedule(cron) : null;

@@ -5,7 +5,7 @@
  */
 import { Document, Scalar, stringify, visit } from "yaml";
 import { hasTerminalControls } from "../util/terminal-text.js";
-import { isObject } from "./json.js";
+import { compareStrings, isObject } from "./json.js";
 import { EmbeddedRef, type Card, type ErrorPolicyView, type FlowView, type PackView, type Ref, type TemplatePart } from "./view-types.js";
 import { refText } from "./wires.js";
 
@@ -170,6 +170,7 @@ function cardBody(card: Card): Map<string, unknown> {
   if (card.connection !== undefined) body.set("connection", card.connection ?? "(none chosen)");
   if (card.comment !== null) body.set("comment", card.comment);
   if (card.fields.length > 0) body.set("fields", fieldMap(card.fields.map((f) => [f.input, f.value])));
+  if (card.outputs.length > 0) body.set("outputs", fieldMap(card.outputs.map((f) => [f.input, f.value])));
   if (card.options.length > 0) body.set("options", fieldMap(card.options.map((f) => [f.input, jsonNode(f.value)])));
   if (card.calls.length > 0) body.set("calls", fieldMap(card.calls.map((f) => [f.input, f.value])));
   if (card.template) body.set("text", templateText(card.template.parts));
@@ -236,13 +237,16 @@ function policyNode(p: ErrorPolicyView): Map<string, unknown> {
   ]);
 }
 
-/** Untrusted JSON as YAML nodes: objects become Maps (key order kept, `__proto__` is just a key). */
+/**
+ * Untrusted JSON as YAML nodes: objects become Maps, keys sorted (a constant object means the same whatever the
+ * order its keys are stored in, e.g. a Tables filter expression; `__proto__` is just a key).
+ */
 export function jsonNode(value: unknown): Node {
   if (value instanceof EmbeddedRef) return new Map([["wire", wireText(value.ref)]]);
   if (Array.isArray(value)) return value.map(jsonNode) as Node;
   if (isObject(value)) {
     const map = new Map<unknown, unknown>();
-    for (const [k, v] of Object.entries(value)) map.set(yamlKey(k), jsonNode(v));
+    for (const k of Object.keys(value).sort(compareStrings)) map.set(yamlKey(k), jsonNode(value[k]));
     return map;
   }
   if (value === undefined) return null;

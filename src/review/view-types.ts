@@ -126,8 +126,13 @@ export interface Card {
   calls: Field[];
   template: { input: string; parts: TemplatePart[] } | null;
   wires: Wire[];
-  /** Start-card fields (helper parameters, API endpoint fields): label → type. */
+  /**
+   * Fields the author added to the card (helper parameters, API endpoint fields, For Each arguments, Assign and
+   * Return fields...): label → type, with the list item field an argument takes (`object ← item.id`).
+   */
   fields: Field[];
+  /** Outputs the author added, where they are not the fields again: label → type. */
+  outputs: Field[];
   errorPolicy: ErrorPolicyView | null;
   comment: string | null;
   blocks: Block[];

@@ -1,5 +1,5 @@
 /** The cards flocode writes or recognises by address: control flow, flow starts, and the hidden helper cards. */
-import { kernelAddress } from "./address.js";
+import { connectorOf, kernelAddress } from "./address.js";
 
 /** Helper Flow / Scheduled Flow start card, and the start card of every inline flow. */
 export const CALLABLE_ADDRESS = kernelAddress("control", "callable");
@@ -23,8 +23,29 @@ export const ACCEPT_ADDRESS = kernelAddress("http", "accept");
 /** Delegated flow start card. */
 export const DELEGATED_ADDRESS = kernelAddress("http", "delegated");
 
+/** The cards that iterate over a `list` input, calling a helper flow (their `flo` input) once per item. */
+export const LIST_ITERATOR_ADDRESSES: ReadonlySet<string> = new Set(
+  ["each", "asyncEach", "map", "filter", "reduce"].map((key) => kernelAddress("list", key)),
+);
+/** The cards that call a helper flow (`flo` input) with arguments (their custom inputs): the iterators, Call Flow, Repeat. */
+export const HELPER_CALL_ADDRESSES: ReadonlySet<string> = new Set([
+  ...LIST_ITERATOR_ADDRESSES,
+  ...["spawn", "run", "times"].map((key) => kernelAddress("control", key)),
+]);
+
 /** The connector of the Tables cards (`root:channels:http:stash:...`). */
 export const TABLES_CONNECTOR = "stash";
+
+/**
+ * Why a card takes no connection, or undefined when it takes one: function cards have none, and neither have
+ * Tables cards (`config` is null on all 183 Tables cards of the real exports, and Okta offers no connection).
+ */
+export function takesNoConnection(address: string): string | undefined {
+  const connector = connectorOf(address);
+  if (connector === undefined) return "function cards take no connection";
+  if (connector === TABLES_CONNECTOR) return "Tables cards take no connection (Okta Tables belong to the workspace)";
+  return undefined;
+}
 
 /** Names of the callable start card: which one a flow has says what starts it (its catalog variants differ by name). */
 export const HELPER_FLOW_NAME = "Helper Flow";

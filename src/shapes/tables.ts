@@ -62,6 +62,12 @@ export function emptyColumnEntry(side: "inputs" | "outputs", key: string, type: 
   return entry;
 }
 
+/**
+ * The comparisons of a search filter condition, as the expression stores them (`op`). The real exports hold
+ * "=" 53, "!=" 8, "<" 3, "<=" 3, ">=" 2 (and ">" is the filter dialog's sixth comparison); no other op is seen.
+ */
+export const FILTER_OPERATORS: readonly string[] = ["=", "!=", "<", "<=", ">", ">="];
+
 /** The group of a search filter's hidden fields. */
 export const FILTER_FIELD_GROUP = "_expr";
 

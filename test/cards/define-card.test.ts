@@ -87,7 +87,9 @@ describe("defineCard (generated factories)", () => {
     expect(() => office365admin.getLicenses({ connection: "Office 365 Admin" } as never)).toThrow(
       /property "connection" must be a connection/,
     );
-    expect(() => kernel.string.compose({ text: "x", connection: m365 } as never)).toThrow(/"connection" is not taken by kernel cards/);
+    expect(() => kernel.string.compose({ text: "x", connection: m365 } as never)).toThrow(
+      /"connection" is not taken: function cards take no connection/,
+    );
   });
 
   it("__proto__ in props is treated as an unknown property, never as a prototype", () => {

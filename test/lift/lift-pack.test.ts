@@ -320,7 +320,8 @@ describe("shapes flocode writes, lifted back", () => {
       }),
     );
     f.add(compose`label: ${verdict.$out("label")}`);
-    f.add(kernel.list.each({ list: f.add(kernel.list.construct({})).$out<string[]>("list"), flo: logOne, concurrency: 1 }));
+    const items = f.add(kernel.list.construct({})).$out<string[]>("list");
+    f.add(kernel.list.each({ list: items, flo: logOne, concurrency: 1, customInputs: [{ key: "item", type: "string", fromItem: "" }] }));
   });
   const onUser = flow({ name: "On User", trigger: event(okta.userCreated({ connection: oktaOrg })) }, (f) => {
     f.add(kernel.string.base64({ string: f.trigger.$out("Message") }));

@@ -10,7 +10,9 @@ import type { RecordedNode } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import type { CardSpec } from "../../dsl/types.js";
 import { actionKey, connectorOf } from "../../shapes/address.js";
-import { modelOf, typeOf } from "../../shapes/entries.js";
+import { entryRefKey, findEntry, modelOf, typeOf } from "../../shapes/entries.js";
+import { takesNoConnection } from "../../shapes/known-cards.js";
+import { attempt } from "./diagnostics.js";
 import { cardSide, customOutputsOf } from "./card-entries.js";
 import { lowerCardValues } from "./card-values.js";
 import { policyOf } from "./error-policy.js";
@@ -24,7 +26,7 @@ import { tableColumnFields } from "./table-columns.js";
 
 /**
  * `forcedName` overrides the spec's name (event roots, expand cards); `node` is undefined for cards that are no
- * recorded node (the event wrapper's).
+ * recorded node (the event wrapper's). `suspect`: an input is wired to an output that does not exist (node.ts).
  */
 export function lowerCard(
   state: FlowState,
@@ -33,6 +35,7 @@ export function lowerCard(
   forcedName: string | undefined,
   role: RecordedNode["role"],
   node?: RecordedNode,
+  flags: { suspect?: boolean } = {},
 ): LoweredCard {
   const site = spec.site;
   const name = forcedName ?? spec.name ?? entry.name;
@@ -60,18 +63,42 @@ export function lowerCard(
     given: new Set(),
     inputs: inputs.map((x) => ({ ref: x.ref, entry: x.entry })),
     outputs: outputs.map((x) => ({ ref: x.ref, type: typeOf(x.entry) })),
+    ...(flags.suspect ? { suspect: true } : {}),
   };
   if (node) state.lowered.set(node, lowered);
   state.byCard.set(card, lowered);
-  card.policy = policyOf(
-    spec.policy,
-    (f) => flowRef(state.pack.flows, f, site),
-    (i) => state.lowerInline(state, i, lowered),
-    site,
+  noteProblems(state, lowered, spec);
+  card.policy = attempt(
+    state.pack.diagnostics,
+    () =>
+      policyOf(
+        spec.policy,
+        (f) => flowRef(state.pack.flows, f, site),
+        (i) => state.lowerInline(state, i, lowered),
+        site,
+      ),
+    () => card.policy,
   );
   lowerCardValues(state, lowered, spec, { inputs, outputs, columnInputs: columns.inputs }, label);
   lowerExplicitJoins(card, spec, inputs, outputs, label);
   return lowered;
+}
+
+/**
+ * Reports the mistakes found while the flow file made the spec (dsl/problems.ts): the inputs they concern count
+ * as given (they are left out of the spec; "missing required input" would repeat the mistake).
+ */
+function noteProblems(state: FlowState, lowered: LoweredCard, spec: CardSpec<unknown>): void {
+  for (const p of state.pack.diagnostics.problemsOf(spec)) {
+    if (p.incomplete) lowered.incomplete = true;
+    for (const key of p.keys ?? []) {
+      const i = findEntry(
+        lowered.inputs.map((x) => x.entry),
+        key,
+      );
+      if (i >= 0) lowered.given.add(entryRefKey(lowered.inputs[i]!.ref));
+    }
+  }
 }
 
 /** The IR card before its entries: ref (its name, unique in the flow), connection, comments and raw patches. */
@@ -98,15 +125,23 @@ function irCard(state: FlowState, spec: CardSpec<unknown>, variant: string, name
     methodPatch: {},
   };
   if (spec.connection) {
-    const connector = connectorOf(spec.address);
-    if (connector === undefined) throw new DslError(`${label} is a function card and takes no connection`, site);
-    if (spec.connection.connector !== connector) {
-      throw new DslError(
-        `connection ${JSON.stringify(spec.connection.name)} is a ${spec.connection.connector} connection, but ${label} needs ${connector}`,
-        site,
-      );
-    }
-    card.connection = { ref: connectionRef(state.pack.objects, spec.connection, site) };
+    const connection = spec.connection;
+    attempt(
+      state.pack.diagnostics,
+      () => {
+        const none = takesNoConnection(spec.address);
+        if (none) throw new DslError(`${label} takes no connection, but is given ${JSON.stringify(connection.name)}: ${none}`, site);
+        const connector = connectorOf(spec.address);
+        if (connection.connector !== connector) {
+          throw new DslError(
+            `connection ${JSON.stringify(connection.name)} is a ${connection.connector} connection, but ${label} needs ${connector}`,
+            site,
+          );
+        }
+        card.connection = { ref: connectionRef(state.pack.objects, connection, site) };
+      },
+      () => undefined,
+    );
   }
   if (spec.configRef !== undefined) {
     card.configRef =

@@ -4,7 +4,9 @@ import { cloneJson } from "../../util/json.js";
 import { DslError } from "../../dsl/errors.js";
 import type { TriggerSpec } from "../../dsl/types.js";
 import { DEFAULT_EXTRA_FLOW_KEYS } from "../../shapes/flow.js";
+import { timeZoneProblem } from "../../dsl/schedule.js";
 import { toJson } from "./constants.js";
+import { attempt } from "./diagnostics.js";
 import { eventWrapper } from "./event-wrapper.js";
 import { folderRef } from "./pack-objects.js";
 import type { FlowRecording } from "./record.js";
@@ -15,14 +17,27 @@ export function lowerFlow(pack: PackState, rec: FlowRecording): IrFlow {
   const def = rec.def;
   const trigger = def.options.trigger;
   const event = rec.eventCard ? { card: rec.eventCard, root: rec.root } : undefined;
-  const state = newFlowState(pack, { token: rec.recording.flow, name: def.options.name, event }, lowerInline);
+  const state = newFlowState(pack, { token: rec.recording.flow, name: def.options.name, event, inlines: rec.inlines }, lowerInline);
+  const diagnostics = pack.diagnostics;
+  diagnostics.problemsOf(trigger);
+  if (trigger.kind === "schedule") {
+    const problem = timeZoneProblem(trigger.cron?.timeZone);
+    if (problem) diagnostics.report(new DslError(problem, trigger.site ?? def.site));
+  }
   const body = lowerBody(state, rec.recording);
-  const top: IrScope = rec.eventCard
-    ? eventWrapper(state, rec.eventCard, body, trigger.site ?? def.site, trigger.kind === "event" ? trigger : undefined)
+  const eventCard = rec.eventCard;
+  const top: IrScope = eventCard
+    ? attempt(
+        diagnostics,
+        () => eventWrapper(state, eventCard, body, trigger.site ?? def.site, trigger.kind === "event" ? trigger : undefined),
+        () => body,
+      )
     : body;
-  const saveAllData = def.options.saveAllData ?? true;
-  if (typeof saveAllData !== "boolean")
-    throw new DslError(`flow ${JSON.stringify(def.options.name)}: saveAllData must be true or false`, def.site);
+  let saveAllData = def.options.saveAllData ?? true;
+  if (typeof saveAllData !== "boolean") {
+    diagnostics.report(new DslError(`flow ${JSON.stringify(def.options.name)}: saveAllData must be true or false`, def.site));
+    saveAllData = true;
+  }
   const raw = def.options.raw;
   const securityLevel =
     trigger.kind === "apiEndpoint" ? (trigger.security === "open" ? "open" : "medium") : trigger.kind === "delegated" ? "high" : null;
@@ -35,7 +50,13 @@ export function lowerFlow(pack: PackState, rec: FlowRecording): IrFlow {
     schedule: trigger.kind === "schedule" ? cronOf(trigger) : null,
     securityLevel: raw && "securityLevel" in raw ? (raw.securityLevel ?? null) : securityLevel,
     body: top,
-    extraKeys: raw?.extraKeys ? (toJson(raw.extraKeys, "raw.extraKeys", def.site) as JsonObject) : cloneJson(DEFAULT_EXTRA_FLOW_KEYS),
+    extraKeys: raw?.extraKeys
+      ? attempt(
+          diagnostics,
+          () => toJson(raw.extraKeys, "raw.extraKeys", def.site) as JsonObject,
+          () => cloneJson(DEFAULT_EXTRA_FLOW_KEYS),
+        )
+      : cloneJson(DEFAULT_EXTRA_FLOW_KEYS),
   };
 }
 

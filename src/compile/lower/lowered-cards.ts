@@ -6,6 +6,8 @@ import { DslError } from "../../dsl/errors.js";
 import type { CallSite, Card, Ref } from "../../dsl/types.js";
 import type { ValueType } from "../../shapes/conversion.js";
 import { normName } from "../../shapes/entries.js";
+import { didYouMean, listValues } from "../../util/suggest.js";
+import { Cascade } from "./diagnostics.js";
 import type { FlowState, LoweredCard } from "./state.js";
 
 export type FoundOutput = { ref: IrEntryRef; type: ValueType } | undefined | "ambiguous";
@@ -36,6 +38,33 @@ export function findOutputOf(card: LoweredCard, name: string): FoundOutput {
   return loose[0];
 }
 
+/**
+ * The output `name` of a lowered card, or the mistake: an output it does not have (its outputs listed, the
+ * nearest named) or one of several of that name. A card that could not be lowered has no outputs to check.
+ */
+export function requireOutput(
+  from: LoweredCard,
+  name: string,
+  what: string,
+  site: CallSite | undefined,
+): { ref: IrEntryRef; type: ValueType } {
+  if (from.failed) throw new Cascade();
+  const out = findOutputOf(from, name);
+  const card = JSON.stringify(from.card.name);
+  if (out === "ambiguous")
+    throw new DslError(`${what}: output ${JSON.stringify(name)} of card ${card} is ambiguous; use $out("<exact key>")`, site);
+  if (!out) {
+    const keys = [...new Set(from.outputs.map((o) => o.ref.key))];
+    const props = (factoryMetaOf(from.node.spec)?.outputs ?? []).map(([prop]) => prop);
+    const listed = keys.length > 0 ? `its outputs: ${listValues(keys)}` : "it has no outputs";
+    throw new DslError(
+      `${what}: card ${card} has no output ${JSON.stringify(name)}; ${listed}${didYouMean(name, [...keys, ...props])}`,
+      site,
+    );
+  }
+  return out;
+}
+
 /** The card and output a ref points to, anywhere in the flow (for ids and links, once every card is lowered). */
 export function resolveOutput(
   state: FlowState,
@@ -44,9 +73,8 @@ export function resolveOutput(
   site: CallSite | undefined,
 ): { card: string; output: IrEntryRef; type: ValueType } {
   const lowered = state.lowered.get(source.node as RecordedNode);
-  const out = lowered ? findOutputOf(lowered, source.output) : undefined;
-  if (!lowered || !out || out === "ambiguous")
-    throw new DslError(`${what}: ${JSON.stringify(source.output)} is not a single output of a card placed in this flow`, site);
+  if (!lowered) throw new DslError(`${what}: ${JSON.stringify(source.output)} is not an output of a card placed in this flow`, site);
+  const out = requireOutput(lowered, source.output, what, site);
   return { card: lowered.card.ref, output: out.ref, type: out.type };
 }
 
@@ -76,6 +104,7 @@ export function sourceOf(state: FlowState, src: Ref, what: string, site: CallSit
     );
   const from = state.lowered.get(src.node as RecordedNode);
   if (!from) throw new DslError(`${what} is wired to a card that is not placed yet (place it with f.add before using its outputs)`, site);
+  if (from.failed) throw new Cascade();
   if ((src.node as RecordedNode).scope !== state.scope)
     throw new DslError(`${what} is wired to a card outside this scope (inline flows get outer values through wormholes)`, site);
   return from;

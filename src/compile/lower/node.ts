@@ -16,7 +16,7 @@ import { CALLABLE_ADDRESS, NOOP_ADDRESS } from "../../shapes/known-cards.js";
 import { lowerCard } from "./card.js";
 import { expandSpec } from "./expand.js";
 import { lowerJoinValues } from "./joins.js";
-import { findOutputOf, sourceOf } from "./lowered-cards.js";
+import { findOutputOf, requireOutput, sourceOf } from "./lowered-cards.js";
 import type { FlowState, LoweredCard } from "./state.js";
 import { templateCandidates, templateFor } from "./templates.js";
 
@@ -38,8 +38,9 @@ export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
     },
     site,
   );
-  const entry = candidates.length === 1 ? candidates[0]! : bestFit(candidates, wiredTypes(state, spec));
-  const lowered = lowerCard(state, entry, eventRoot?.spec ?? spec, eventRoot?.name, node.role, node);
+  const wired = wiredTypes(state, spec);
+  const entry = candidates.length === 1 ? candidates[0]! : bestFit(candidates, wired.types);
+  const lowered = lowerCard(state, entry, eventRoot?.spec ?? spec, eventRoot?.name, node.role, node, { suspect: wired.unknown });
   if (node.role.kind === "join") lowerJoinValues(state, node, lowered);
   return lowered;
 }
@@ -69,12 +70,7 @@ function eventRootOf(
 function lowerExpandNode(state: FlowState, node: RecordedNode, role: Extract<RecordedNode["role"], { kind: "expand" }>): LoweredCard {
   const site = node.spec.site;
   const from = sourceOf(state, role.source, "f.expand()", site);
-  const out = findOutputOf(from, role.source.output);
-  if (!out || out === "ambiguous")
-    throw new DslError(
-      `f.expand(): card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(role.source.output)}`,
-      site,
-    );
+  const out = requireOutput(from, role.source.output, "f.expand()", site);
   const what = `output ${JSON.stringify(out.ref.key)} of card ${JSON.stringify(from.card.name)}`;
   const spec = expandSpec(role, from.node, role.source.output, out.type, what, site);
   // Its ref is built from what it reads, as lift builds it (inline flows' `display.aliases` name cards by ref).
@@ -85,15 +81,21 @@ function lowerExpandNode(state: FlowState, node: RecordedNode, role: Extract<Rec
   return lowerCard(state, templateFor(state.pack.catalog, spec.address, {}, site), spec, name, node.role, node);
 }
 
-/** The wired inputs whose source outputs are known, with their types, for `bestFit`. */
-function wiredTypes(state: FlowState, spec: CardSpec<unknown>): WiredType[] {
-  const wired: WiredType[] = [];
+/**
+ * The wired inputs whose source outputs are known, with their types, for `bestFit`; `unknown` when an input is
+ * wired to an output its (placed) card does not have: the variant, hence the types of the other inputs, are then
+ * a guess, and only the missing output is reported.
+ */
+function wiredTypes(state: FlowState, spec: CardSpec<unknown>): { types: WiredType[]; unknown: boolean } {
+  const types: WiredType[] = [];
+  let unknown = false;
   for (const [key, value] of Object.entries(spec.inputs ?? {})) {
     if (!isRef(value) && !isConverted(value)) continue;
     const ref = isConverted(value) ? value.ref : (value as Ref);
     const from = state.lowered.get(ref.node as RecordedNode);
     const out = from ? findOutputOf(from, ref.output) : undefined;
-    if (out && out !== "ambiguous") wired.push({ key, sourceType: out.type });
+    if (out && out !== "ambiguous") types.push({ key, sourceType: out.type });
+    else if (from && (from.failed || (ref.path?.length ?? 0) === 0)) unknown = true;
   }
-  return wired;
+  return { types, unknown };
 }

@@ -9,12 +9,16 @@ import type { RecordedNode, Recording } from "../../dsl/recording.js";
 import type { CallSite, CardSpec, InlineFlow, Ref } from "../../dsl/types.js";
 import type { ValueType } from "../../shapes/conversion.js";
 import type { FlowIndex } from "./flow-index.js";
+import type { Diagnostics } from "./diagnostics.js";
 import type { PackObjects } from "./pack-objects.js";
+import type { InlineRecordings } from "./record.js";
 
 export interface PackState {
   readonly catalog: Catalog;
   readonly flows: FlowIndex;
   readonly objects: PackObjects;
+  /** The target's mistakes found so far (lowering goes on past each). */
+  readonly diagnostics: Diagnostics;
 }
 
 /** A card once lowered: its IR card, the node it came from, and its entries as wires and values see them. */
@@ -25,6 +29,20 @@ export interface LoweredCard {
   given: Set<string>;
   inputs: Array<{ ref: IrEntryRef; entry: JsonObject }>;
   outputs: Array<{ ref: IrEntryRef; type: ValueType }>;
+  /**
+   * What is known wrong with it, so that its other mistakes are not reported as consequences: `failed` (a
+   * stand-in for a card that could not be lowered), `suspect` (an input is wired to an output that does not
+   * exist: its variant, hence its input types, are a guess), `incomplete` (a property was not understood: its
+   * required inputs are not checked).
+   */
+  failed?: boolean;
+  suspect?: boolean;
+  incomplete?: boolean;
+  /**
+   * What feeds each wired input, by entry ref key, once wired: the source output's type and (in the same scope)
+   * its card. Helper-call checks read a For Each's list.
+   */
+  wiredSources?: Map<string, { type: ValueType; from?: LoweredCard }>;
 }
 
 /** A wire to make once every card of its scope is lowered (its source may be placed after its target). */
@@ -73,11 +91,13 @@ export interface FlowState {
   /** The inline flows being lowered, innermost last. */
   readonly inlineStack: InlineContext[];
   readonly lowerInline: InlineFlowLowering;
+  /** The flow's inline flows as recorded (record.ts), taken as lowering meets them. */
+  readonly inlines: InlineRecordings;
 }
 
 export function newFlowState(
   pack: PackState,
-  flow: { token: object; name: string; event?: FlowState["event"] },
+  flow: { token: object; name: string; event?: FlowState["event"]; inlines?: InlineRecordings },
   lowerInline: InlineFlowLowering,
 ): FlowState {
   return {
@@ -93,5 +113,6 @@ export function newFlowState(
     pending: [],
     inlineStack: [],
     lowerInline,
+    inlines: flow.inlines ?? new Map(),
   };
 }

@@ -2,7 +2,11 @@
 import type { CatalogEntry } from "../../catalog/entry.js";
 import type { Catalog } from "../../catalog/store.js";
 import { variantCandidates, type VariantQuery } from "../../catalog/variant-choice.js";
+import type { JsonObject } from "../../ir/types.js";
 import { DslError } from "../../dsl/errors.js";
+import { dataOf, findEntry, modelOf, sideEntries } from "../../shapes/entries.js";
+import { jsonEqual } from "../../util/json.js";
+import { checkChoiceOf, choicesOf, type Choice } from "./choices.js";
 import type { CallSite } from "../../dsl/types.js";
 
 export type TemplateQuery = VariantQuery;
@@ -30,6 +34,20 @@ export function templateCandidates(catalog: Catalog, address: string, query: Tem
     case "name":
       throw new DslError(`no catalog template for ${address}${query.name ? ` named ${JSON.stringify(query.name)}` : ""}`, site);
     case "options": {
+      // An option value no variant offers is a value outside the option's choices: say so, naming them.
+      for (const [key, value] of found.asked) {
+        const entries = found.known.map((c) => optionEntry(c, key)).filter((e) => e !== undefined);
+        const choices: Choice[] = [];
+        for (const c of entries.flatMap((e) => choicesOf(e) ?? [])) if (!choices.some((x) => jsonEqual(x.value, c.value))) choices.push(c);
+        if (entries[0])
+          checkChoiceOf(
+            choices,
+            dataOf(entries[0]),
+            value,
+            `option ${JSON.stringify(key)} of card ${JSON.stringify(found.known[0]!.name)}`,
+            site,
+          );
+      }
       const wanted = found.asked.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ");
       const known = found.known.map((c) => JSON.stringify(c.options)).join(", ");
       throw new DslError(
@@ -38,4 +56,11 @@ export function templateCandidates(catalog: Catalog, address: string, query: Tem
       );
     }
   }
+}
+
+/** The template entry of option `key` of a catalog variant. */
+function optionEntry(c: CatalogEntry, key: string): JsonObject | undefined {
+  const entries = sideEntries(modelOf(c.template), "inputs");
+  const i = findEntry(entries, key);
+  return i >= 0 ? entries[i] : undefined;
 }

@@ -6,35 +6,35 @@ import type { IrTransform } from "../../ir/types.js";
 import type { RecordedPin } from "../../dsl/recording.js";
 import { DslError } from "../../dsl/errors.js";
 import { conversion, describeType, type ValueType } from "../../shapes/conversion.js";
-import { findEntry, typeOf } from "../../shapes/entries.js";
-import { findOutputOf, sourceOf } from "./lowered-cards.js";
-import type { FlowState, PendingPin } from "./state.js";
+import { entryRefKey, findEntry, typeOf } from "../../shapes/entries.js";
+import { LIST_ITERATOR_ADDRESSES } from "../../shapes/known-cards.js";
+import { Cascade } from "./diagnostics.js";
+import { requireOutput, sourceOf } from "./lowered-cards.js";
+import type { FlowState, LoweredCard, PendingPin } from "./state.js";
 import { wormholeExit, wormholeFor } from "./wormholes.js";
 
 export function wire(state: FlowState, pin: PendingPin): void {
   const context = wormholeFor(state, pin);
   if (context) {
     const exit = wormholeExit(state, pin, context);
+    noteWiredSource(state, pin, exit.type, undefined);
     const transform = transformOf(pin, exit.type, exit.source);
     exit.card.pins.push({ output: exit.ref, target: pin.target.ref, input: pin.input, transform });
     return;
   }
+  if (state.byCard.get(pin.target)?.failed) throw new Cascade();
   const from = sourceOf(state, pin.source, pin.what, pin.site);
-  const out = findOutputOf(from, pin.source.output);
-  if (out === "ambiguous")
-    throw new DslError(
-      `${pin.what}: output ${JSON.stringify(pin.source.output)} of card ${JSON.stringify(from.card.name)} is ambiguous; use $out("<exact key>")`,
-      pin.site,
-    );
-  if (!out) {
-    const names = from.outputs.map((o) => JSON.stringify(o.ref.key)).join(", ") || "none";
-    throw new DslError(
-      `${pin.what}: card ${JSON.stringify(from.card.name)} has no output ${JSON.stringify(pin.source.output)}; its outputs: ${names}`,
-      pin.site,
-    );
-  }
+  const out = requireOutput(from, pin.source.output, pin.what, pin.site);
+  noteWiredSource(state, pin, out.type, from);
   const transform = transformOf(pin, out.type, `${from.card.name}.${out.ref.key}`);
   from.card.pins.push({ output: out.ref, target: pin.target.ref, input: pin.input, transform });
+}
+
+/** What feeds a wired input of a list iterator, kept on its card (helper-call checks read its list). */
+function noteWiredSource(state: FlowState, pin: PendingPin, type: ValueType, from: LoweredCard | undefined): void {
+  if (!LIST_ITERATOR_ADDRESSES.has(pin.target.address)) return;
+  const target = state.byCard.get(pin.target);
+  if (target) (target.wiredSources ??= new Map()).set(entryRefKey(pin.input), from ? { type, from } : { type });
 }
 
 /** `f.pin(source, target, input)`: a wire the flow file states itself, to an input found by key. */

@@ -11,7 +11,7 @@ import { DslError } from "../../dsl/errors.js";
 import type { ValueType } from "../../shapes/conversion.js";
 import { entryRefKey } from "../../shapes/entries.js";
 import { WORMHOLE_GROUP, wormholeEntry, type WormholeEnd } from "../../shapes/wormhole.js";
-import { findOutputOf } from "./lowered-cards.js";
+import { requireOutput } from "./lowered-cards.js";
 import type { FlowState, InlineContext, PendingPin } from "./state.js";
 
 /** The inline flow being wired, when `pin` reads a card of a scope around it; undefined otherwise. */
@@ -32,12 +32,7 @@ export function wormholeExit(
 ): { card: IrCard; ref: IrEntryRef; type: ValueType; source: string } {
   const from = state.lowered.get(pin.source.node as RecordedNode);
   if (!from) throw new DslError(`${pin.what} is wired to a card that is not placed yet`, pin.site);
-  const out = findOutputOf(from, pin.source.output);
-  if (!out || out === "ambiguous")
-    throw new DslError(
-      `${pin.what}: card ${JSON.stringify(from.card.name)} has no single output ${JSON.stringify(pin.source.output)}`,
-      pin.site,
-    );
+  const out = requireOutput(from, pin.source.output, pin.what, pin.site);
   const root = state.lowered.get(context.recording.nodes[0]!)!;
   const owner = context.owner.card;
   const sourceKey = `${from.card.ref}\u0000${entryRefKey(out.ref)}`;
