@@ -20,11 +20,7 @@ export default flow(
     f.add(
       slack.sendMessageToChannel2({
         connection: slackWorkspace,
-        bot: "Yes",
-        links: "Yes",
-        messageType: "Plain Text",
-        channelId: "it-notifications",
-        channelType: "Public",
+        channel: "C0123ABCDEF",
         text: message.output,
       }),
     );

@@ -26,21 +26,76 @@ export interface AssignLicenseToUserProps extends ConnectorCardProps<"office365a
 }
 
 export interface AssignLicenseToUserOutputs {
-  /** Output "aboutMe" (group User). */
+  /** Output "aboutMe" (group User): About Me. */
   aboutMe: string;
-  /** Output "accountEnabled" (group User). */
+  /** Output "accountEnabled" (group User): Account Enabled. */
   accountEnabled: boolean;
-  /** Output "ageGroup" (group User). */
+  /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "assignedLicenses" (group User). */
+  /** Output "assignedLicenses" (group User): Assigned Licenses. */
   assignedLicenses: OktaObject[];
-  /** Output "assignedPlans" (group User). */
+  /** Output "assignedPlans" (group User): Assigned Plans. */
   assignedPlans: OktaObject[];
 }
 
-/** Props of `Custom API Action` (root:channels:http:office365admin:1.0.72:customAPIAction). */
+/** Props of `Create Guest User` (root:channels:http:office365admin:1.0.152:createGuestUser). */
+export interface CreateGuestUserProps extends ConnectorCardProps<"office365admin"> {
+  /** Input "invitedUserDisplayName" (group User): Invited User Display Name. */
+  invitedUserDisplayName?: Input<string>;
+  /** Input "invitedUserEmailAddress" (group User): Invited User Email Address. */
+  invitedUserEmailAddress: Input<string>;
+  /** Input "sendInvitationMessage" (group User): Send Invitation Message. */
+  sendInvitationMessage?: Input<boolean>;
+  /** Input "inviteRedirectUrl" (group User): Invite Redirect Url. */
+  inviteRedirectUrl: Input<string>;
+  /** Input "invitedUserType" (group User): Invited User Type. */
+  invitedUserType?: Input<"Guest" | "Member">;
+  /** Input "address" (group Invited User Message Info): Cc Recipient Address. */
+  address?: Input<string>;
+  /** Input "name" (group Invited User Message Info): Cc Recipient Name. */
+  invitedUserMessageInfoName?: Input<string>;
+  /** Input "customizedMessageBody" (group Invited User Message Info): Customized Message Body. */
+  customizedMessageBody?: Input<string>;
+  /** Input "messageLanguage" (group Invited User Message Info): Message Language. */
+  messageLanguage?: Input<string>;
+}
+
+export interface CreateGuestUserOutputs {
+  /** Output "invitedUser" (group User): Invited User Id. */
+  invitedUser: string;
+  /** Output "id" (group User): Invitation Id. */
+  id: string;
+  /** Output "inviteRedeemUrl" (group User): Invite Redeem Url. */
+  inviteRedeemUrl: string;
+  /** Output "invitedUserDisplayName" (group User): Invited User Display Name. */
+  invitedUserDisplayName: string;
+  /** Output "invitedUserType" (group User): Invited User Type. */
+  invitedUserType: string;
+  /** Output "invitedUserEmailAddress" (group User): Invited User Email Address. */
+  invitedUserEmailAddress: string;
+  /** Output "sendInvitationMessage" (group User): Send Invitation Message. */
+  sendInvitationMessage: boolean;
+  /** Output "inviteRedirectUrl" (group User): Invite Redirect Url. */
+  inviteRedirectUrl: string;
+  /** Output "status" (group User): Status. */
+  status: string;
+  /** Output "invitedUserMessageInfo" (group User): Invited User Message Info. */
+  invitedUserMessageInfo: OktaObject;
+  /** Output "ccRecipients" (group Invited User Message Info): Cc Recipients. */
+  ccRecipients: OktaObject[];
+  /** Output "customizedMessageBody" (group Invited User Message Info): Customized Message Body. */
+  customizedMessageBody: string;
+  /** Output "messageLanguage" (group Invited User Message Info): Message Language. */
+  messageLanguage: string;
+}
+
+/** Props of `Custom API Action` (root:channels:http:office365admin:1.0.152:customAPIAction). */
 export interface CustomApiActionProps extends ConnectorCardProps<"office365admin"> {
-  /** Option "requestType" (group parameters): Request Type. */
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
   relativeUrl?: Input<string>;
@@ -48,6 +103,8 @@ export interface CustomApiActionProps extends ConnectorCardProps<"office365admin
   query?: Input<OktaObject>;
   /** Input "Headers" (group Request). */
   headers?: Input<OktaObject>;
+  /** Input "Body" (group Request). */
+  body?: Input<OktaObject>;
 }
 
 export interface CustomApiActionOutputs {
@@ -56,9 +113,7 @@ export interface CustomApiActionOutputs {
   /** Output "Headers" (group Response). */
   headers: OktaObject;
   /** Output "Body" (group Response). */
-  body: {
-    value: string;
-  };
+  body: OktaObject;
 }
 
 /** Props of `Disable User Account` (root:channels:http:office365admin:1.0.202:disableUserAccount). */
@@ -83,7 +138,7 @@ export interface EnableUserAccountOutputs {
   statusCode: number;
 }
 
-/** Props of `Get Licenses` (root:channels:http:office365admin:1.0.72:getLicenses). */
+/** Props of `Get Licenses` (root:channels:http:office365admin:1.0.58:getLicenses). */
 export interface GetLicensesProps extends ConnectorCardProps<"office365admin"> {
 }
 
@@ -109,21 +164,21 @@ export interface ReadUserProps extends ConnectorCardProps<"office365admin"> {
 }
 
 export interface ReadUserOutputs {
-  /** Output "aboutMe" (group User). */
+  /** Output "aboutMe" (group User): About Me. */
   aboutMe: string;
-  /** Output "accountEnabled" (group User). */
+  /** Output "accountEnabled" (group User): Account Enabled. */
   accountEnabled: boolean;
-  /** Output "ageGroup" (group User). */
+  /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "licenseAssignmentStates" (group User). */
+  /** Output "licenseAssignmentStates" (group User): License Assignment States. */
   licenseAssignmentStates: OktaObject[];
-  /** Output "userType" (group User). */
+  /** Output "userType" (group User): User Type. */
   userType: string;
-  /** Output "drives" (group User). */
+  /** Output "drives" (group User): Drives. */
   drives: OktaObject[];
-  /** Output "licenseDetails" (group User). */
+  /** Output "licenseDetails" (group User): License Details. */
   licenseDetails: OktaObject[];
-  /** Output "id" (group User). */
+  /** Output "id" (group User): Id. */
   id: string;
 }
 
@@ -136,15 +191,15 @@ export interface RemoveLicenseFromUserProps extends ConnectorCardProps<"office36
 }
 
 export interface RemoveLicenseFromUserOutputs {
-  /** Output "aboutMe" (group User). */
+  /** Output "aboutMe" (group User): About Me. */
   aboutMe: string;
-  /** Output "accountEnabled" (group User). */
+  /** Output "accountEnabled" (group User): Account Enabled. */
   accountEnabled: boolean;
-  /** Output "ageGroup" (group User). */
+  /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "assignedLicenses" (group User). */
+  /** Output "assignedLicenses" (group User): Assigned Licenses. */
   assignedLicenses: OktaObject[];
-  /** Output "assignedPlans" (group User). */
+  /** Output "assignedPlans" (group User): Assigned Plans. */
   assignedPlans: OktaObject[];
 }
 
@@ -162,18 +217,19 @@ export interface RevokeUserSignInSessionsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:office365admin:1.0.202:addUserToGroup", name: "Add User to Group", inputs: [["userId", "User/id", "s"], ["groupId", "Group/id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3ed4cfd8", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:assignLicenseToUser", name: "Assign License to User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"], ["disabledPlans", "disabledPlans", "s[]"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["4d29c07c", {}]] },
-  { address: "root:channels:http:office365admin:1.0.72:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["a6b41bb8", { requestType: ["GET"] }]] },
-  { address: "root:channels:http:office365admin:1.0.202:disableUserAccount", name: "Disable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["5f1c2ed4", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:enableUserAccount", name: "Enable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["200bcd5c", {}]] },
-  { address: "root:channels:http:office365admin:1.0.72:getLicenses", name: "Get Licenses", inputs: [], outputs: [["licenses", "Output", "Licenses"]], variants: [["016b5694", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:readUser", name: "Read User", inputs: [["idOrEmail", "ID or Email", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["licenseAssignmentStates", "User", "licenseAssignmentStates"], ["userType", "User", "userType"], ["drives", "User", "drives"], ["licenseDetails", "User", "licenseDetails"], ["id", "User", "id"]], variants: [["02ffbcc5", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:removeLicenseFromUser", name: "Remove License from User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["9434bacc", {}]] },
-  { address: "root:channels:http:office365admin:1.0.152:revokeUserSignInSessions", name: "Revoke User Sign In Sessions", inputs: [["userId", "userId", "s"]], outputs: [["areAllSessionsRevoked", "Response", "Are All Sessions Revoked?"], ["statusCode", "Response", "Status Code"]], variants: [["665d371b", {}]] }
+  { address: "root:channels:http:office365admin:1.0.202:addUserToGroup", name: "Add User to Group", inputs: [["userId", "User/id", "s"], ["groupId", "Group/id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3ed4cfd8", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:assignLicenseToUser", name: "Assign License to User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"], ["disabledPlans", "disabledPlans", "s[]"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["4d29c07c", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:createGuestUser", name: "Create Guest User", inputs: [["invitedUserDisplayName", "invitedUserDisplayName", "s"], ["invitedUserEmailAddress", "invitedUserEmailAddress", "s"], ["sendInvitationMessage", "sendInvitationMessage", "b"], ["inviteRedirectUrl", "inviteRedirectUrl", "s"], ["invitedUserType", "invitedUserType", "s", ["Guest", "Member"]], ["address", "address", "s"], ["invitedUserMessageInfoName", "name", "s"], ["customizedMessageBody", "customizedMessageBody", "s"], ["messageLanguage", "messageLanguage", "s"]], outputs: [["invitedUser", "User", "invitedUser"], ["id", "User", "id"], ["inviteRedeemUrl", "User", "inviteRedeemUrl"], ["invitedUserDisplayName", "User", "invitedUserDisplayName"], ["invitedUserType", "User", "invitedUserType"], ["invitedUserEmailAddress", "User", "invitedUserEmailAddress"], ["sendInvitationMessage", "User", "sendInvitationMessage"], ["inviteRedirectUrl", "User", "inviteRedirectUrl"], ["status", "User", "status"], ["invitedUserMessageInfo", "User", "invitedUserMessageInfo"], ["ccRecipients", "Invited User Message Info", "ccRecipients"], ["customizedMessageBody", "Invited User Message Info", "customizedMessageBody"], ["messageLanguage", "Invited User Message Info", "messageLanguage"]], variants: [["f42c5d3e", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["fc3aa3dc", { requestType: ["PATCH"] }]], connection: true, alternates: [["root:channels:http:office365admin:1.0.72:customAPIAction", "ca8879bf", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.72:customAPIAction", "a6b41bb8", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.58:customAPIAction", "0ba463d8", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.58:customAPIAction", "cb97b444", { requestType: ["GET"] }]] },
+  { address: "root:channels:http:office365admin:1.0.202:disableUserAccount", name: "Disable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["5f1c2ed4", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:enableUserAccount", name: "Enable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["200bcd5c", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:getLicenses", name: "Get Licenses", inputs: [], outputs: [["licenses", "Output", "Licenses"]], variants: [["b250956b", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:readUser", name: "Read User", inputs: [["idOrEmail", "ID or Email", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["licenseAssignmentStates", "User", "licenseAssignmentStates"], ["userType", "User", "userType"], ["drives", "User", "drives"], ["licenseDetails", "User", "licenseDetails"], ["id", "User", "id"]], variants: [["02ffbcc5", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:removeLicenseFromUser", name: "Remove License from User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["9434bacc", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:revokeUserSignInSessions", name: "Revoke User Sign In Sessions", inputs: [["userId", "userId", "s"]], outputs: [["areAllSessionsRevoked", "Response", "Are All Sessions Revoked?"], ["statusCode", "Response", "Status Code"]], variants: [["665d371b", {}]], connection: true }
 ];
 
-/** Cards of the `office365admin` connector (newest version of each action in the catalog). */
+/** Cards of the `office365admin` connector (one version of each action: the newest seen on two cards or more). */
 export const office365admin = {
   $connector: "office365admin" as const,
   /**
@@ -189,45 +245,51 @@ export const office365admin = {
    */
   assignLicenseToUser: defineCard<AssignLicenseToUserProps, AssignLicenseToUserOutputs>(META[1]!),
   /**
+   * Create Guest User
+   *
+   * @address root:channels:http:office365admin:1.0.152:createGuestUser
+   */
+  createGuestUser: defineCard<CreateGuestUserProps, CreateGuestUserOutputs>(META[2]!),
+  /**
    * Custom API Action
    *
-   * @address root:channels:http:office365admin:1.0.72:customAPIAction
+   * @address root:channels:http:office365admin:1.0.152:customAPIAction
    */
-  customApiAction: defineCard<CustomApiActionProps, CustomApiActionOutputs>(META[2]!),
+  customApiAction: defineCard<CustomApiActionProps, CustomApiActionOutputs>(META[3]!),
   /**
    * Disable User Account
    *
    * @address root:channels:http:office365admin:1.0.202:disableUserAccount
    */
-  disableUserAccount: defineCard<DisableUserAccountProps, DisableUserAccountOutputs>(META[3]!),
+  disableUserAccount: defineCard<DisableUserAccountProps, DisableUserAccountOutputs>(META[4]!),
   /**
    * Enable User Account
    *
    * @address root:channels:http:office365admin:1.0.58:enableUserAccount
    */
-  enableUserAccount: defineCard<EnableUserAccountProps, EnableUserAccountOutputs>(META[4]!),
+  enableUserAccount: defineCard<EnableUserAccountProps, EnableUserAccountOutputs>(META[5]!),
   /**
    * Get Licenses
    *
-   * @address root:channels:http:office365admin:1.0.72:getLicenses
+   * @address root:channels:http:office365admin:1.0.58:getLicenses
    */
-  getLicenses: defineCard<GetLicensesProps, GetLicensesOutputs>(META[5]!),
+  getLicenses: defineCard<GetLicensesProps, GetLicensesOutputs>(META[6]!),
   /**
    * Read User
    *
    * @address root:channels:http:office365admin:1.0.58:readUser
    */
-  readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[6]!),
+  readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[7]!),
   /**
    * Remove License from User
    *
    * @address root:channels:http:office365admin:1.0.58:removeLicenseFromUser
    */
-  removeLicenseFromUser: defineCard<RemoveLicenseFromUserProps, RemoveLicenseFromUserOutputs>(META[7]!),
+  removeLicenseFromUser: defineCard<RemoveLicenseFromUserProps, RemoveLicenseFromUserOutputs>(META[8]!),
   /**
    * Revoke User Sign In Sessions
    *
    * @address root:channels:http:office365admin:1.0.152:revokeUserSignInSessions
    */
-  revokeUserSignInSessions: defineCard<RevokeUserSignInSessionsProps, RevokeUserSignInSessionsOutputs>(META[8]!)
+  revokeUserSignInSessions: defineCard<RevokeUserSignInSessionsProps, RevokeUserSignInSessionsOutputs>(META[9]!)
 };

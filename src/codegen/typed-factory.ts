@@ -84,7 +84,7 @@ export function typedFactory(
     given.add(shape.prop);
   }
   if (info.shape.inputs.some((si) => si.required && !given.has(si.prop))) return undefined;
-  const variant = chooseFactoryVariant(info.meta, options);
+  const variant = chooseFactoryVariant(info.meta, options, [...keys.values()]);
   return { path: info.path, props, keys, ...(variant !== undefined ? { variant } : {}) };
 }
 
