@@ -12,7 +12,9 @@ import { learnCorpus } from "../src/catalog/learn-corpus.js";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
-const corpusDirs = (args.length > 0 ? args : ["../shared/flopacks", "../shared/community"].map((d) => join(repoRoot, d))).map((d) => resolve(d));
+const corpusDirs = (args.length > 0 ? args : ["../shared/flopacks", "../shared/community"].map((d) => join(repoRoot, d))).map((d) =>
+  resolve(d),
+);
 for (const dir of corpusDirs) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     process.stderr.write(`catalog:learn: not a folder of exports: ${dir}\n`);

@@ -93,15 +93,17 @@ export class ContractLearner {
   }
 
   /**
-   * The help text (`model.comments`) of the cards of an address and display name: the text a strict majority of at
-   * least two exports hold, else undefined (each export's text is its author's). `null` when such a majority has none.
+   * The help text (`model.comments`) of the cards of an address and display name: the text a strict majority of the
+   * exports hold (a connector writes its cards' help text; a function card has none, so there at least two exports
+   * must agree), else undefined (each export's text is its author's). `null` when that majority has none.
    */
   helpText(address: string, name: string): Json | undefined {
     const texts = this.byAddress.get(address)?.comments.get(name);
     if (!texts) return undefined;
     const all = new Set([...texts.values()].flatMap((t) => [...t.exports])).size;
     const top = [...texts.values()].sort((a, b) => b.exports.size - a.exports.size || compareStrings(canonicalJson(a.value), canonicalJson(b.value)))[0];
-    return top && top.exports.size >= 2 && 2 * top.exports.size > all ? top.value : undefined;
+    const enough = connectorOf(address) !== undefined || top?.value === null ? 1 : 2;
+    return top && top.exports.size >= enough && 2 * top.exports.size > all ? top.value : undefined;
   }
 
   contracts(): CardContract[] {

@@ -96,11 +96,12 @@ function repeatedKeys(variants: readonly CatalogEntry[]): Set<string> {
   return out;
 }
 
-/** `[group, key]` of a variant's inputs, as JSON. */
-function entryIds(v: CatalogEntry): Set<string> {
+/** `[group, key]` of a variant's inputs (or outputs), as JSON. */
+function entryIds(v: CatalogEntry, sideName: "inputs" | "outputs" = "inputs"): Set<string> {
   const node = isObject(v.template.node) ? v.template.node : {};
   const model = isObject(node.model) ? node.model : {};
-  const side = isObject(model.inputs) && isObject(model.inputs.data) ? model.inputs.data : {};
+  const s = model[sideName];
+  const side = isObject(s) && isObject(s.data) ? s.data : {};
   const out = new Set<string>();
   for (const e of Object.values(side))
     if (isObject(e) && typeof e.key === "string") out.add(JSON.stringify([typeof e.group === "string" ? e.group : null, e.key]));
@@ -121,7 +122,12 @@ export function cardShape(variants: readonly CatalogEntry[], contract: CardContr
   if (!first) throw new Error("cardShape needs at least one catalog entry");
   const parsed = parseAddress(first.address);
   const repeated = repeatedKeys(variants);
-  const inputFields = contract.inputs.filter((i) => !i.hidden);
+  // Fields no variant has (a project catalog replaced the templates) cannot be reached.
+  const inAny = (side: "inputs" | "outputs") => new Set(variants.flatMap((v) => [...entryIds(v, side)]));
+  const inputIds = inAny("inputs");
+  const outputIds = inAny("outputs");
+  const inputFields = contract.inputs.filter((i) => !i.hidden && inputIds.has(JSON.stringify([i.group, i.key])));
+  const outputFields = contract.outputs.filter((o) => outputIds.has(JSON.stringify([o.group, o.key])));
   const inputNames = uniqueNames(inputFields, (f) => propertyName(f.key), groupedName, new Set(COMMON_PROPS));
   const inputs = inputFields.map((f, i): InputShape => {
     const partial = f.seen !== undefined;
@@ -142,8 +148,8 @@ export function cardShape(variants: readonly CatalogEntry[], contract: CardContr
     if (partial) shape.partial = true;
     return shape;
   });
-  const outputNames = uniqueNames(contract.outputs, (f) => propertyName(f.key), groupedName);
-  const outputs = contract.outputs.map((f, i): OutputShape => {
+  const outputNames = uniqueNames(outputFields, (f) => propertyName(f.key), groupedName);
+  const outputs = outputFields.map((f, i): OutputShape => {
     const out: OutputShape = { prop: outputNames[i]!, group: f.group, key: f.key, types: [{ type: f.type, collection: f.collection }] };
     if (f.label !== undefined) out.label = f.label;
     if (f.seen !== undefined) out.partial = true;
@@ -157,7 +163,7 @@ export function cardShape(variants: readonly CatalogEntry[], contract: CardContr
     kind: parsed?.kind ?? "connector",
     module: parsed?.module ?? first.address,
     action: parsed?.key ?? first.address,
-    name: contract.name || first.name,
+    name: first.name,
     connection: contract.connection,
     inputs,
     outputs,

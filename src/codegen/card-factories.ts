@@ -114,11 +114,9 @@ function moduleFileStatements(file: PlannedModule, catalog: Catalog): ts.Stateme
     const planned = file.factories[i]!;
     const typeArgs = [f.createTypeReferenceNode(planned.propsType), f.createTypeReferenceNode(planned.outputsType)];
     if (events[i]) typeArgs.push(f.createTypeReferenceNode(planned.eventType));
-    const call = f.createCallExpression(
-      f.createIdentifier("defineCard"),
-      typeArgs,
-      [f.createNonNullExpression(f.createElementAccessExpression(f.createIdentifier("META"), i))],
-    );
+    const call = f.createCallExpression(f.createIdentifier("defineCard"), typeArgs, [
+      f.createNonNullExpression(f.createElementAccessExpression(f.createIdentifier("META"), i)),
+    ]);
     return docComment(f.createPropertyAssignment(propertyKey(names[i]!), call), factoryDoc(shape));
   });
   members.push(...factories);

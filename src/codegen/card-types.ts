@@ -83,7 +83,12 @@ export function eventFields(shape: CardShape): Array<{ prop: string; key: string
   if (!isObject(output) || !isObject(output.type)) return undefined;
   const schema = output.type;
   const keys = Object.keys(schema).filter((k) => isObject(schema[k]));
-  const names = uniqueNames(keys, (k) => propertyName(k), () => undefined, new Set(["executionId", "$node", "$out", "$custom"]));
+  const names = uniqueNames(
+    keys,
+    (k) => propertyName(k),
+    () => undefined,
+    new Set(["executionId", "$node", "$out", "$custom"]),
+  );
   // A counter-suffixed name would not find its output again: such fields are left to `$custom`.
   return keys.flatMap((key, i) => {
     const field = schema[key] as JsonObject;

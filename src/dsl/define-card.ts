@@ -123,7 +123,9 @@ export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O
       if (problem) fail(`property "connection" ${problem}`);
     }
     const chosen =
-      common.variant !== undefined ? { address: meta.address, variant: common.variant } : chooseCardVariant(meta, options, Object.keys(values));
+      common.variant !== undefined
+        ? { address: meta.address, variant: common.variant }
+        : chooseCardVariant(meta, options, Object.keys(values));
     const spec: Record<string, unknown> = { kind: "card", address: chosen.address };
     if (chosen.variant !== undefined) spec.variant = chosen.variant;
     if (common.name !== undefined) spec.name = common.name;
@@ -163,7 +165,11 @@ function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void
 }
 
 /** The variant of the factory's version the option values and inputs pick (see `chooseCardVariant`), if any. */
-export function chooseVariant(meta: FactoryMeta, options: Readonly<Record<string, Json>>, inputs: readonly string[] = []): string | undefined {
+export function chooseVariant(
+  meta: FactoryMeta,
+  options: Readonly<Record<string, Json>>,
+  inputs: readonly string[] = [],
+): string | undefined {
   const chosen = chooseCardVariant(meta, options, inputs);
   return chosen.address === meta.address ? chosen.variant : undefined;
 }
@@ -197,7 +203,8 @@ export function chooseCardVariant(
   const matching = meta.variants.filter(([, o]) => keys.every(([k, v]) => records(o, k, v)));
   if (matching.length > 1 && meta.variants.some(([, , has]) => has !== undefined)) {
     // The variant with the most of the given inputs only some variants have, then the fewest others.
-    const score = (has: readonly string[] = []) => 1000 * inputs.filter((k) => has.includes(k)).length - has.filter((k) => !inputs.includes(k)).length;
+    const score = (has: readonly string[] = []) =>
+      1000 * inputs.filter((k) => has.includes(k)).length - has.filter((k) => !inputs.includes(k)).length;
     let best = matching[0]!;
     for (const v of matching) if (score(v[2]) > score(best[2])) best = v;
     return { address: meta.address, variant: best[0] };

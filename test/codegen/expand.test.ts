@@ -33,8 +33,8 @@ function expandPack(): Json {
   const main = flow(
     { name: "Expand Fields", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) },
     (f) => {
-      const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
-      const { groups } = f.expand(f.trigger.$out("User"), { groups: ["profile", "groups"] });
+      const { id, login } = f.expand(f.trigger.$custom("User"), { id: "id", login: ["profile", "login"] });
+      const { groups } = f.expand(f.trigger.$custom("User"), { groups: ["profile", "groups"] });
       f.add(kernel.string.base64({ string: id }));
       f.add(kernel.string.base64({ string: login }));
       f.add(kernel.list.length({ list: groups }));

@@ -306,10 +306,10 @@ describe("shapes flocode writes, lifted back", () => {
       }),
     );
     f.add(compose`label: ${verdict.$out("label")}`);
-    f.add(kernel.list.each({ list: f.add(kernel.list.construct({})).$out<string[]>("list"), flo: logOne, concurrency: 1 }));
+    f.add(kernel.list.each({ list: f.add(kernel.list.construct({})).$custom<string[]>("list"), flo: logOne, concurrency: 1 }));
   });
   const onUser = flow({ name: "On User", trigger: event(okta.userCreated({ connection: oktaOrg })) }, (f) => {
-    f.add(kernel.string.base64({ string: f.trigger.$out("Message") }));
+    f.add(kernel.string.base64({ string: f.trigger.message }));
   });
   const doc = emitDsl(
     [main, logOne, onUser],
