@@ -349,7 +349,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:adobeusermanagement:1.0.12:removeUserFromGroup", name: "Remove User from Group", inputs: [["email", "Email", "s"], ["identityType", "Identity Type", "s", ["Adobe", "Enterprise", "Federated"]], ["removeFrom", "removeFrom", "p:s", ["One", "All"]], ["groupName", "Name", "s"]], outputs: [["result", "Results", "Result"], ["completed", "Results", "Completed"], ["notCompleted", "Results", "Not Completed"]], variants: [["12d4e5f6", { removeFrom: ["One"] }, ["Name"]], ["43fabc14", { removeFrom: ["All"] }]], connection: true }
 ];
 
-/** Cards of the `adobeusermanagement` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `adobeusermanagement` connector (one version of each action: the newest that knows most of its fields). */
 export const adobeusermanagement = {
   $connector: "adobeusermanagement" as const,
   /**

@@ -29,7 +29,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:asatest1_3fb8e134224d4d6ab7215d080e3b752d:0.119.0:createPreauthorization", name: "Create Preauthorization", inputs: [["disabledFjfl5R", "disabled_FJFL5R", "b"], ["expiresAtXcgltc", "expires_at_XCGLTC", "d"], ["userNameMtpokz", "user_name_MTPOKZ", "s"], ["projectNameSkocne", "project_name_SKOCNE", "s"]], outputs: [["statusCodeXo6Qjd", "Response", "status_code_XO6QJD"], ["usernameTqvrkm", "Response", "username_TQVRKM"], ["usernameX7Qrvd", "Response", "username_X7QRVD"], ["preauthorizationIdCuskei", "Response", "preauthorization_id_CUSKEI"]], variants: [["38bc832b", {}]], connection: true }
 ];
 
-/** Cards of the `asatest1_3fb8e134224d4d6ab7215d080e3b752d` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `asatest1_3fb8e134224d4d6ab7215d080e3b752d` connector (one version of each action: the newest that knows most of its fields). */
 export const asatest1_3fb8e134224d4d6ab7215d080e3b752d = {
   $connector: "asatest1_3fb8e134224d4d6ab7215d080e3b752d" as const,
   /**

@@ -38,7 +38,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:auth0_293ca73ef2a04fe48eaa3bb7876df2e6:0.15.0:searchUsers_BAejT5bvR1Y", name: "Search Users", inputs: [["searchByPyuqwv", "search_by_PYUQWV", "p:s", ["properties", "email"]], ["resultSetObtykk", "result_set_OBTYKK", "p:s", ["first_match", "first_100", "stream"]], ["flow", "Flow", "F"], ["lastLogin", "last_login", "s"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["d64d75f0", { result_set_OBTYKK: ["stream"], search_by_PYUQWV: ["properties"] }]], connection: true }
 ];
 
-/** Cards of the `auth0_293ca73ef2a04fe48eaa3bb7876df2e6` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `auth0_293ca73ef2a04fe48eaa3bb7876df2e6` connector (one version of each action: the newest that knows most of its fields). */
 export const auth0_293ca73ef2a04fe48eaa3bb7876df2e6 = {
   $connector: "auth0_293ca73ef2a04fe48eaa3bb7876df2e6" as const,
   /**

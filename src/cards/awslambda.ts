@@ -51,7 +51,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:awslambda:1.1.26:invoke", name: "Invoke", inputs: [["invocationType", "invocationType", "s", ["RequestResponse", "DryRun", "Event"]], ["logType", "logType", "s", ["None", "Tail"]], ["clientContext", "clientContext", "o"], ["payload", "payload", "o"], ["qualifier", "qualifier", "s"], ["useFunctionName", "useFunctionName", "p:s", ["Yes", "No"]], ["parametersName", "name", "p:s"], ["functionName", "functionName", "p:s"]], outputs: [["statusCode", "Response", "Status Code"], ["output", "Response", "Output"], ["logResult", "Response", "Log Result"]], variants: [["0392e561", { useFunctionName: ["No"] }]], connection: true }
 ];
 
-/** Cards of the `awslambda` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `awslambda` connector (one version of each action: the newest that knows most of its fields). */
 export const awslambda = {
   $connector: "awslambda" as const,
   /**

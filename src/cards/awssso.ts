@@ -114,7 +114,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:awssso:1.0.195:removeAllAWSEntitlements", name: "Remove All AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s", ["USER", "GROUP"]], ["principalId", "Principal ID", "s"], ["accountId", "Account ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["8ea90d5e", {}], ["c0f9395e", {}, ["Account ID"]]], connection: true }
 ];
 
-/** Cards of the `awssso` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `awssso` connector (one version of each action: the newest that knows most of its fields). */
 export const awssso = {
   $connector: "awssso" as const,
   /**

@@ -38,7 +38,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:excelonline:1.1.150:readAllRows", name: "Read All Rows", inputs: [["offset", "Offset", "n"], ["workbook", "workbook", "p:s"], ["workbookId", "workbookId", "p:s"], ["worksheet", "worksheet", "p:s"]], outputs: [["rows", "Output", "Rows"]], variants: [["21c9f7e7", {}]], connection: true }
 ];
 
-/** Cards of the `excelonline` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `excelonline` connector (one version of each action: the newest that knows most of its fields). */
 export const excelonline = {
   $connector: "excelonline" as const,
   /**

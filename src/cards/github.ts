@@ -311,7 +311,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:github:2.0.126:updateFileContent", name: "Update File Content", inputs: [["message", "Message", "s"], ["fileContent", "File Content", "f"], ["path", "Path", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["branchField", "branchField", "p:s", ["Provide Branch", "Use Default Branch"]], ["branchName", "Branch Name", "s"]], outputs: [["fileName", "File", "File Name"], ["filePath", "File", "File Path"], ["contentSha", "File", "Content SHA"], ["htmlUrl", "File", "HTML URL"]], variants: [["e4c0ae49", { branchField: ["Use Default Branch"] }], ["34a5da00", { branchField: ["Provide Branch"] }, ["Branch Name"]], ["78c2b439", { branchField: ["Provide Branch"] }, ["Branch Name"]]], connection: true }
 ];
 
-/** Cards of the `github` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `github` connector (one version of each action: the newest that knows most of its fields). */
 export const github = {
   $connector: "github" as const,
   /**

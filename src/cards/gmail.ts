@@ -2,16 +2,12 @@
 import type { Input, OktaFile } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
-/** Props of `Send Email` (root:channels:http:gmail:1.3.202:sendEmail2). */
+/** Props of `Send Email` (root:channels:http:gmail:1.3.207:sendEmail2). */
 export interface SendEmail2Props extends ConnectorCardProps<"gmail"> {
   /** Input "To" (group Email). */
   to: Input<string[]>;
-  /** Input "From" (group Email). */
-  from?: Input<string>;
   /** Input "CC" (group Email). */
   cc?: Input<string[]>;
-  /** Input "BCC" (group Email). */
-  bcc?: Input<string[]>;
   /** Input "Subject" (group Email). */
   subject?: Input<string>;
   /** Input "Body" (group Email). */
@@ -53,17 +49,17 @@ export interface SendEmailWithAttachmentOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:gmail:1.3.202:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["from", "From", "s"], ["cc", "CC", "s[]"], ["bcc", "BCC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [["messageId", "Email", "Message ID"]], variants: [["322e491c", { bodyIsHtml: ["No"] }]], connection: true, alternates: [["root:channels:http:gmail:1.3.201:sendEmail2", "7f3cbbef", { bodyIsHtml: ["Yes"] }], ["root:channels:http:gmail:1.3.123:sendEmail2", "55b06a53", { bodyIsHtml: ["Yes"] }]] },
+  { address: "root:channels:http:gmail:1.3.207:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [["messageId", "Email", "Message ID"]], variants: [["f0e91071", { bodyIsHtml: ["No"] }]], connection: true, alternates: [["root:channels:http:gmail:1.3.201:sendEmail2", "7f3cbbef", { bodyIsHtml: ["Yes"] }], ["root:channels:http:gmail:1.3.123:sendEmail2", "55b06a53", { bodyIsHtml: ["Yes"] }]] },
   { address: "root:channels:http:gmail:1.3.178:sendEmailWithAttachment", name: "Send Email with Attachment", inputs: [["to", "To", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["fileName", "File Name", "s"], ["fileContent", "File Content", "f"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [], variants: [["1a2c88cc", { bodyIsHtml: ["No"] }], ["921b0b5f", { bodyIsHtml: ["No"] }]], connection: true }
 ];
 
-/** Cards of the `gmail` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `gmail` connector (one version of each action: the newest that knows most of its fields). */
 export const gmail = {
   $connector: "gmail" as const,
   /**
    * Send Email
    *
-   * @address root:channels:http:gmail:1.3.202:sendEmail2
+   * @address root:channels:http:gmail:1.3.207:sendEmail2
    */
   sendEmail2: defineCard<SendEmail2Props, SendEmail2Outputs>(META[0]!),
   /**

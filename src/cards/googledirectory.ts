@@ -63,7 +63,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:googledirectory:1.0.195:signOutUser", name: "Sign Out User", inputs: [["userKey", "User Key", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["16db9688", {}]], connection: true }
 ];
 
-/** Cards of the `googledirectory` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `googledirectory` connector (one version of each action: the newest that knows most of its fields). */
 export const googledirectory = {
   $connector: "googledirectory" as const,
   /**

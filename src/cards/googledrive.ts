@@ -190,7 +190,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:googledrive:1.1.224:uploadFile", name: "Upload File", inputs: [["fileName", "Name", "s"], ["parentFolderId", "Parent Folder ID", "s"], ["description", "Description", "s"], ["fileContentId", "File Content ID", "f"], ["convertToGoogleFormat", "Convert to Google format?", "b"]], outputs: [["fileName", "Output", "File Name"], ["fileId", "Output", "File ID"]], variants: [["755c878c", {}]], connection: true }
 ];
 
-/** Cards of the `googledrive` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `googledrive` connector (one version of each action: the newest that knows most of its fields). */
 export const googledrive = {
   $connector: "googledrive" as const,
   /**

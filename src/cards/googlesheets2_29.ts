@@ -226,7 +226,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:googlesheets2_29:0.2.216:updateWorksheetInfo", name: "Update Worksheet Info", inputs: [["spreadsheetId", "Spreadsheet ID", "s"], ["worksheetId", "Worksheet ID", "s"], ["title", "title", "s"], ["rowCount", "rowCount", "s"], ["columnCount", "columnCount", "s"]], outputs: [["worksheetUrl", "Output", "Worksheet URL"]], variants: [["c2109cbe", {}]], connection: true }
 ];
 
-/** Cards of the `googlesheets2_29` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `googlesheets2_29` connector (one version of each action: the newest that knows most of its fields). */
 export const googlesheets2_29 = {
   $connector: "googlesheets2_29" as const,
   /**

@@ -32,7 +32,7 @@ export interface DeleteOutputs {
   body: OktaObject;
 }
 
-/** Props of `Get` (root:channels:http:httpfunctions:1.0.16:get). */
+/** Props of `Get` (root:channels:http:httpfunctions:1.0.24:get). */
 export interface GetProps extends ConnectorCardProps<"httpfunctions"> {
   /** Input "URL" (group Request). */
   url?: Input<string>;
@@ -93,7 +93,7 @@ export interface PutOutputs {
   body: OktaObject;
 }
 
-/** Props of `Raw Request` (root:channels:http:httpfunctions:1.0.16:raw). */
+/** Props of `Raw Request` (root:channels:http:httpfunctions:1.0.24:raw). */
 export interface RawProps extends ConnectorCardProps<"httpfunctions"> {
   /** Input "URL" (group Request). */
   url?: Input<string>;
@@ -123,13 +123,13 @@ export interface RawOutputs {
 const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:httpfunctions:1.0.24:close", name: "Close", inputs: [["statusCode", "statusCode", "n"]], outputs: [], variants: [["54804874", {}]], connection: true },
   { address: "root:channels:http:httpfunctions:1.0.13:delete", name: "Delete", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b0a59054", {}]], connection: true },
-  { address: "root:channels:http:httpfunctions:1.0.16:get", name: "Get", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["ace2ed71", {}], ["e33f46e4", {}], ["7eb471f4", {}], ["bb1fb7c0", {}]], connection: true },
-  { address: "root:channels:http:httpfunctions:1.0.16:post", name: "Post", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["21cfbe95", {}], ["42c1dd96", {}], ["d4134ef2", {}]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.24:get", name: "Get", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["7ebf1ddd", {}], ["e5717199", {}]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.16:post", name: "Post", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["21cfbe95", {}, [], { Body: "s" }], ["42c1dd96", {}, [], { Body: "o" }], ["d4134ef2", {}, [], { Body: "s" }]], connection: true },
   { address: "root:channels:http:httpfunctions:1.0.16:put", name: "Put", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["a957f1df", {}]], connection: true },
-  { address: "root:channels:http:httpfunctions:1.0.16:raw", name: "Raw Request", inputs: [["url", "URL", "s"], ["method", "Method", "s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["bf385fa9", {}]], connection: true }
+  { address: "root:channels:http:httpfunctions:1.0.24:raw", name: "Raw Request", inputs: [["url", "URL", "s"], ["method", "Method", "s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b5f02337", {}]], connection: true }
 ];
 
-/** Cards of the `httpfunctions` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `httpfunctions` connector (one version of each action: the newest that knows most of its fields). */
 export const httpfunctions = {
   $connector: "httpfunctions" as const,
   /**
@@ -147,7 +147,7 @@ export const httpfunctions = {
   /**
    * Get
    *
-   * @address root:channels:http:httpfunctions:1.0.16:get
+   * @address root:channels:http:httpfunctions:1.0.24:get
    */
   get: defineCard<GetProps, GetOutputs>(META[2]!),
   /**
@@ -165,7 +165,7 @@ export const httpfunctions = {
   /**
    * Raw Request
    *
-   * @address root:channels:http:httpfunctions:1.0.16:raw
+   * @address root:channels:http:httpfunctions:1.0.24:raw
    */
   raw: defineCard<RawProps, RawOutputs>(META[5]!)
 };

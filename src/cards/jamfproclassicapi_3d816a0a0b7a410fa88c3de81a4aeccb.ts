@@ -122,7 +122,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb:0.29.0:removeComputerFromStaticComputerGroup_fTEylAAhtXl", name: "Remove Computer from Static Computer Group", inputs: [["selectGroupBy9Rigor", "select_group_by_9RIGOR", "p:s", ["id", "name"]], ["removeComputerByXadrfa", "remove_computer_by_XADRFA", "p:s", ["id", "udid", "mac_address", "serial_number"]], ["computerGroupId", "Computer Group/ID", "n"], ["computerId", "Computer/ID", "n"]], outputs: [["statusCodeCmxnqe", "Response", "status_code_CMXNQE"]], variants: [["b16a3eda", { remove_computer_by_XADRFA: ["id"], select_group_by_9RIGOR: ["id"] }], ["0898af7c", { remove_computer_by_XADRFA: ["id"], select_group_by_9RIGOR: ["id"] }]], connection: true }
 ];
 
-/** Cards of the `jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb` connector (one version of each action: the newest that knows most of its fields). */
 export const jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb = {
   $connector: "jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb" as const,
   /**

@@ -77,7 +77,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:jira2:0.3.217:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["85adbe08", { requestType: ["GET"] }]], connection: true }
 ];
 
-/** Cards of the `jira2` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `jira2` connector (one version of each action: the newest that knows most of its fields). */
 export const jira2 = {
   $connector: "jira2" as const,
   /**

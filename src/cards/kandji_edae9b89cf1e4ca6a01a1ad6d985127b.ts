@@ -51,7 +51,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:updateInventory_KPnN1MGv8", name: "Lock Device", inputs: [["deviceIdIm34Tt", "device_id_IM34TT", "s"]], outputs: [["deviceIdFmf7Fw", "Response", "device_id_FMF7FW"], ["deviceNameGph3Pv", "Response", "device_name_GPH3PV"], ["serialNumberSx1Njd", "Response", "serial_number_SX1NJD"], ["platformKxwqhz", "Response", "platform_KXWQHZ"], ["userEmailEvxjim", "Response", "user_email_EVXJIM"], ["statusCode4Kvixg", "Response", "status_code_4KVIXG"], ["lockPinJ0Pr5K", "Response", "lock_pin_J0PR5K"]], variants: [["37142a49", {}]], connection: true }
 ];
 
-/** Cards of the `kandji_edae9b89cf1e4ca6a01a1ad6d985127b` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `kandji_edae9b89cf1e4ca6a01a1ad6d985127b` connector (one version of each action: the newest that knows most of its fields). */
 export const kandji_edae9b89cf1e4ca6a01a1ad6d985127b = {
   $connector: "kandji_edae9b89cf1e4ca6a01a1ad6d985127b" as const,
   /**

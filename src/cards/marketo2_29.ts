@@ -185,7 +185,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:marketo2_29:0.1.62:searchLists", name: "Search Lists", inputs: [["listNames", "List Names", "s[]"], ["resultSet", "resultSet", "p:s", ["First Matching List", "All Matching Lists"]]], outputs: [["listId", "List", "List ID"]], variants: [["16a94e2d", { resultSet: ["First Matching List"] }]], connection: true }
 ];
 
-/** Cards of the `marketo2_29` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `marketo2_29` connector (one version of each action: the newest that knows most of its fields). */
 export const marketo2_29 = {
   $connector: "marketo2_29" as const,
   /**

@@ -33,7 +33,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:microsoftteams:1.0.372:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["6e348d36", { requestType: ["POST"] }]], connection: true }
 ];
 
-/** Cards of the `microsoftteams` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `microsoftteams` connector (one version of each action: the newest that knows most of its fields). */
 export const microsoftteams = {
   $connector: "microsoftteams" as const,
   /**

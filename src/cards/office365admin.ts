@@ -138,7 +138,7 @@ export interface EnableUserAccountOutputs {
   statusCode: number;
 }
 
-/** Props of `Get Licenses` (root:channels:http:office365admin:1.0.58:getLicenses). */
+/** Props of `Get Licenses` (root:channels:http:office365admin:1.0.72:getLicenses). */
 export interface GetLicensesProps extends ConnectorCardProps<"office365admin"> {
 }
 
@@ -157,7 +157,7 @@ export interface GetLicensesOutputs {
   }[];
 }
 
-/** Props of `Read User` (root:channels:http:office365admin:1.0.58:readUser). */
+/** Props of `Read User` (root:channels:http:office365admin:1.0.152:readUser). */
 export interface ReadUserProps extends ConnectorCardProps<"office365admin"> {
   /** Input "ID or Email" (group User): Id or Username. */
   idOrEmail: Input<string>;
@@ -170,16 +170,120 @@ export interface ReadUserOutputs {
   accountEnabled: boolean;
   /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "licenseAssignmentStates" (group User): License Assignment States. */
-  licenseAssignmentStates: OktaObject[];
-  /** Output "userType" (group User): User Type. */
-  userType: string;
-  /** Output "drives" (group User): Drives. */
-  drives: OktaObject[];
-  /** Output "licenseDetails" (group User): License Details. */
-  licenseDetails: OktaObject[];
+  /** Output "assignedLicenses" (group User): Assigned Licenses. */
+  assignedLicenses: OktaObject[];
+  /** Output "assignedPlans" (group User): Assigned Plans. */
+  assignedPlans: OktaObject[];
+  /** Output "birthday" (group User): Birthday. */
+  birthday: string;
+  /** Output "businessPhones" (group User): Business Phones. */
+  businessPhones: string[];
+  /** Output "city" (group User): City. */
+  city: string;
+  /** Output "companyName" (group User): Company Name. */
+  companyName: string;
+  /** Output "consentProvidedForMinor" (group User): Consent Provided For Minor. */
+  consentProvidedForMinor: string;
+  /** Output "country" (group User): Country. */
+  country: string;
+  /** Output "createdDateTime" (group User): Created Date Time. */
+  createdDateTime: string;
+  /** Output "department" (group User): Department. */
+  department: string;
+  /** Output "displayName" (group User): Display Name. */
+  displayName: string;
+  /** Output "employeeId" (group User): Employee Id. */
+  employeeId: string;
+  /** Output "faxNumber" (group User): Fax Number. */
+  faxNumber: string;
+  /** Output "givenName" (group User): Given Name. */
+  givenName: string;
+  /** Output "hireDate" (group User): Hire Date. */
+  hireDate: string;
   /** Output "id" (group User): Id. */
   id: string;
+  /** Output "imAddresses" (group User): Im Addresses. */
+  imAddresses: string[];
+  /** Output "interests" (group User): Interests. */
+  interests: string[];
+  /** Output "isResourceAccount" (group User): Is Resource Account. */
+  isResourceAccount: boolean;
+  /** Output "jobTitle" (group User): Job Title. */
+  jobTitle: string;
+  /** Output "legalAgeGroupClassification" (group User): Legal Age Group Classification. */
+  legalAgeGroupClassification: string;
+  /** Output "licenseAssignmentStates" (group User): License Assignment States. */
+  licenseAssignmentStates: OktaObject[];
+  /** Output "mail" (group User): Mail. */
+  mail: string;
+  /** Output "mailNickname" (group User): Mail Nickname. */
+  mailNickname: string;
+  /** Output "mobilePhone" (group User): Mobile Phone. */
+  mobilePhone: string;
+  /** Output "mySite" (group User): My Site. */
+  mySite: string;
+  /** Output "officeLocation" (group User): Office Location. */
+  officeLocation: string;
+  /** Output "onPremisesDistinguishedName" (group User): On Premises Distinguished Name. */
+  onPremisesDistinguishedName: string;
+  /** Output "onPremisesDomainName" (group User): On Premises Domain Name. */
+  onPremisesDomainName: string;
+  /** Output "onPremisesExtensionAttributes" (group User): On Premises Extension Attributes. */
+  onPremisesExtensionAttributes: OktaObject;
+  /** Output "onPremisesImmutableId" (group User): On Premises Immutable Id. */
+  onPremisesImmutableId: string;
+  /** Output "onPremisesLastSyncDateTime" (group User): On Premises Last Sync Date Time. */
+  onPremisesLastSyncDateTime: string;
+  /** Output "onPremisesProvisioningErrors" (group User): On Premises Provisioning Errors. */
+  onPremisesProvisioningErrors: OktaObject[];
+  /** Output "onPremisesSamAccountName" (group User): On Premises Sam Account Name. */
+  onPremisesSamAccountName: string;
+  /** Output "onPremisesSecurityIdentifier" (group User): On Premises Security Identifier. */
+  onPremisesSecurityIdentifier: string;
+  /** Output "onPremisesSyncEnabled" (group User): On Premises Sync Enabled. */
+  onPremisesSyncEnabled: boolean;
+  /** Output "onPremisesUserPrincipalName" (group User): On Premises User Principal Name. */
+  onPremisesUserPrincipalName: string;
+  /** Output "otherMails" (group User): Other Mails. */
+  otherMails: string[];
+  /** Output "passwordPolicies" (group User): Password Policies. */
+  passwordPolicies: string;
+  /** Output "passwordProfile" (group User): Password Profile. */
+  passwordProfile: OktaObject;
+  /** Output "pastProjects" (group User): Past Projects. */
+  pastProjects: string[];
+  /** Output "postalCode" (group User): Postal Code. */
+  postalCode: string;
+  /** Output "preferredLanguage" (group User): Preferred Language. */
+  preferredLanguage: string;
+  /** Output "preferredName" (group User): Preferred Name. */
+  preferredName: string;
+  /** Output "provisionedPlans" (group User): Provisioned Plans. */
+  provisionedPlans: OktaObject[];
+  /** Output "proxyAddresses" (group User): Proxy Addresses. */
+  proxyAddresses: string[];
+  /** Output "responsibilities" (group User): Responsibilities. */
+  responsibilities: string[];
+  /** Output "schools" (group User): Schools. */
+  schools: string[];
+  /** Output "showInAddressList" (group User): Show In Address List. */
+  showInAddressList: boolean;
+  /** Output "signInSessionsValidFromDateTime" (group User): Sign In Sessions Valid From Date Time. */
+  signInSessionsValidFromDateTime: string;
+  /** Output "skills" (group User): Skills. */
+  skills: string[];
+  /** Output "state" (group User): State. */
+  state: string;
+  /** Output "streetAddress" (group User): Street Address. */
+  streetAddress: string;
+  /** Output "surname" (group User): Surname. */
+  surname: string;
+  /** Output "usageLocation" (group User): Usage Location. */
+  usageLocation: string;
+  /** Output "userPrincipalName" (group User): User Principal Name. */
+  userPrincipalName: string;
+  /** Output "userType" (group User): User Type. */
+  userType: string;
 }
 
 /** Props of `Remove License from User` (root:channels:http:office365admin:1.0.58:removeLicenseFromUser). */
@@ -223,13 +327,13 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:office365admin:1.0.152:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["fc3aa3dc", { requestType: ["PATCH"] }]], connection: true, alternates: [["root:channels:http:office365admin:1.0.72:customAPIAction", "ca8879bf", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.72:customAPIAction", "a6b41bb8", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.58:customAPIAction", "0ba463d8", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.58:customAPIAction", "cb97b444", { requestType: ["GET"] }]] },
   { address: "root:channels:http:office365admin:1.0.202:disableUserAccount", name: "Disable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["5f1c2ed4", {}]], connection: true },
   { address: "root:channels:http:office365admin:1.0.58:enableUserAccount", name: "Enable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["200bcd5c", {}]], connection: true },
-  { address: "root:channels:http:office365admin:1.0.58:getLicenses", name: "Get Licenses", inputs: [], outputs: [["licenses", "Output", "Licenses"]], variants: [["b250956b", {}]], connection: true },
-  { address: "root:channels:http:office365admin:1.0.58:readUser", name: "Read User", inputs: [["idOrEmail", "ID or Email", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["licenseAssignmentStates", "User", "licenseAssignmentStates"], ["userType", "User", "userType"], ["drives", "User", "drives"], ["licenseDetails", "User", "licenseDetails"], ["id", "User", "id"]], variants: [["02ffbcc5", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.72:getLicenses", name: "Get Licenses", inputs: [], outputs: [["licenses", "Output", "Licenses"]], variants: [["016b5694", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:readUser", name: "Read User", inputs: [["idOrEmail", "ID or Email", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"], ["birthday", "User", "birthday"], ["businessPhones", "User", "businessPhones"], ["city", "User", "city"], ["companyName", "User", "companyName"], ["consentProvidedForMinor", "User", "consentProvidedForMinor"], ["country", "User", "country"], ["createdDateTime", "User", "createdDateTime"], ["department", "User", "department"], ["displayName", "User", "displayName"], ["employeeId", "User", "employeeId"], ["faxNumber", "User", "faxNumber"], ["givenName", "User", "givenName"], ["hireDate", "User", "hireDate"], ["id", "User", "id"], ["imAddresses", "User", "imAddresses"], ["interests", "User", "interests"], ["isResourceAccount", "User", "isResourceAccount"], ["jobTitle", "User", "jobTitle"], ["legalAgeGroupClassification", "User", "legalAgeGroupClassification"], ["licenseAssignmentStates", "User", "licenseAssignmentStates"], ["mail", "User", "mail"], ["mailNickname", "User", "mailNickname"], ["mobilePhone", "User", "mobilePhone"], ["mySite", "User", "mySite"], ["officeLocation", "User", "officeLocation"], ["onPremisesDistinguishedName", "User", "onPremisesDistinguishedName"], ["onPremisesDomainName", "User", "onPremisesDomainName"], ["onPremisesExtensionAttributes", "User", "onPremisesExtensionAttributes"], ["onPremisesImmutableId", "User", "onPremisesImmutableId"], ["onPremisesLastSyncDateTime", "User", "onPremisesLastSyncDateTime"], ["onPremisesProvisioningErrors", "User", "onPremisesProvisioningErrors"], ["onPremisesSamAccountName", "User", "onPremisesSamAccountName"], ["onPremisesSecurityIdentifier", "User", "onPremisesSecurityIdentifier"], ["onPremisesSyncEnabled", "User", "onPremisesSyncEnabled"], ["onPremisesUserPrincipalName", "User", "onPremisesUserPrincipalName"], ["otherMails", "User", "otherMails"], ["passwordPolicies", "User", "passwordPolicies"], ["passwordProfile", "User", "passwordProfile"], ["pastProjects", "User", "pastProjects"], ["postalCode", "User", "postalCode"], ["preferredLanguage", "User", "preferredLanguage"], ["preferredName", "User", "preferredName"], ["provisionedPlans", "User", "provisionedPlans"], ["proxyAddresses", "User", "proxyAddresses"], ["responsibilities", "User", "responsibilities"], ["schools", "User", "schools"], ["showInAddressList", "User", "showInAddressList"], ["signInSessionsValidFromDateTime", "User", "signInSessionsValidFromDateTime"], ["skills", "User", "skills"], ["state", "User", "state"], ["streetAddress", "User", "streetAddress"], ["surname", "User", "surname"], ["usageLocation", "User", "usageLocation"], ["userPrincipalName", "User", "userPrincipalName"], ["userType", "User", "userType"]], variants: [["cbf372b2", {}]], connection: true },
   { address: "root:channels:http:office365admin:1.0.58:removeLicenseFromUser", name: "Remove License from User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["9434bacc", {}]], connection: true },
   { address: "root:channels:http:office365admin:1.0.152:revokeUserSignInSessions", name: "Revoke User Sign In Sessions", inputs: [["userId", "userId", "s"]], outputs: [["areAllSessionsRevoked", "Response", "Are All Sessions Revoked?"], ["statusCode", "Response", "Status Code"]], variants: [["665d371b", {}]], connection: true }
 ];
 
-/** Cards of the `office365admin` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `office365admin` connector (one version of each action: the newest that knows most of its fields). */
 export const office365admin = {
   $connector: "office365admin" as const,
   /**
@@ -271,13 +375,13 @@ export const office365admin = {
   /**
    * Get Licenses
    *
-   * @address root:channels:http:office365admin:1.0.58:getLicenses
+   * @address root:channels:http:office365admin:1.0.72:getLicenses
    */
   getLicenses: defineCard<GetLicensesProps, GetLicensesOutputs>(META[6]!),
   /**
    * Read User
    *
-   * @address root:channels:http:office365admin:1.0.58:readUser
+   * @address root:channels:http:office365admin:1.0.152:readUser
    */
   readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[7]!),
   /**

@@ -2,7 +2,7 @@
 import type { Input, OktaFile } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
-/** Props of `Send Email` (root:channels:http:office365mail:1.2.292:sendEmail2). */
+/** Props of `Send Email` (root:channels:http:office365mail:1.2.298:sendEmail2). */
 export interface SendEmail2Props extends ConnectorCardProps<"office365mail"> {
   /** Input "To" (group Fields). */
   to?: Input<string[]>;
@@ -30,16 +30,16 @@ export interface SendEmail2Outputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:office365mail:1.2.292:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["bcc", "BCC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["messageType", "Message Type", "s", ["Text", "HTML"]], ["attachments", "Attachments", "f[]"]], outputs: [["messageId", "Email", "Message ID"]], variants: [["7e59e7a2", {}], ["156f985f", {}]], connection: true }
+  { address: "root:channels:http:office365mail:1.2.298:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["bcc", "BCC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["messageType", "Message Type", "s", ["Text", "HTML"]], ["attachments", "Attachments", "f[]"]], outputs: [["messageId", "Email", "Message ID"]], variants: [["beb176bb", {}], ["df5d3678", {}]], connection: true }
 ];
 
-/** Cards of the `office365mail` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `office365mail` connector (one version of each action: the newest that knows most of its fields). */
 export const office365mail = {
   $connector: "office365mail" as const,
   /**
    * Send Email
    *
-   * @address root:channels:http:office365mail:1.2.292:sendEmail2
+   * @address root:channels:http:office365mail:1.2.298:sendEmail2
    */
   sendEmail2: defineCard<SendEmail2Props, SendEmail2Outputs>(META[0]!)
 };

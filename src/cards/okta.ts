@@ -181,7 +181,7 @@ export interface ActivateUserOutputs {
   statusCode: number;
 }
 
-/** Props of `Add User to Group` (root:channels:http:okta:1.0.592:addNewUserToGroup). */
+/** Props of `Add User to Group` (root:channels:http:okta:1.0.690:addNewUserToGroup). */
 export interface AddNewUserToGroupProps extends ConnectorCardProps<"okta"> {
   /** Input "id" (group Group): Group ID. */
   groupId: Input<string>;
@@ -262,7 +262,7 @@ export interface ClearUserSessionsOutputs {
   statusCode: number;
 }
 
-/** Props of `Create an Import Session` (root:channels:http:okta:1.0.613:createAnImportSession). */
+/** Props of `Create an Import Session` (root:channels:http:okta:1.0.677:createAnImportSession). */
 export interface CreateAnImportSessionProps extends ConnectorCardProps<"okta"> {
   /**
    * Option "application" (group parameters): Application.
@@ -270,12 +270,6 @@ export interface CreateAnImportSessionProps extends ConnectorCardProps<"okta"> {
    * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
    */
   application: string;
-  /**
-   * Input "applicationID" (group Application): ID.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  applicationId?: Input<string>;
 }
 
 export interface CreateAnImportSessionOutputs {
@@ -289,7 +283,7 @@ export interface CreateAnImportSessionOutputs {
   importType: string;
 }
 
-/** Props of `Create Group` (root:channels:http:okta:1.0.581:createGroup). */
+/** Props of `Create Group` (root:channels:http:okta:1.0.626:createGroup). */
 export interface CreateGroupProps extends ConnectorCardProps<"okta"> {
   /** Input "Name" (group Group). */
   groupName: Input<string>;
@@ -300,10 +294,6 @@ export interface CreateGroupProps extends ConnectorCardProps<"okta"> {
 export interface CreateGroupOutputs {
   /** Output "ID" (group Properties). */
   id: string;
-  /** Output "Created" (group Properties). */
-  created: OktaDate;
-  /** Output "Last Updated" (group Properties). */
-  lastUpdated: OktaDate;
 }
 
 /** Props of `Create User` (root:channels:http:okta:1.0.613:createUser). */
@@ -461,7 +451,7 @@ export interface DeleteGroupOutputs {
   statusCode: number;
 }
 
-/** Props of `Delete Import Session` (root:channels:http:okta:1.0.613:deleteImportSession). */
+/** Props of `Delete Import Session` (root:channels:http:okta:1.0.677:deleteImportSession). */
 export interface DeleteImportSessionProps extends ConnectorCardProps<"okta"> {
   /** Input "sessionId" (group Application): Session ID. */
   sessionId: Input<string>;
@@ -471,12 +461,6 @@ export interface DeleteImportSessionProps extends ConnectorCardProps<"okta"> {
    * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
    */
   application: string;
-  /**
-   * Input "applicationID" (group Application): ID.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  applicationId?: Input<string>;
 }
 
 export interface DeleteImportSessionOutputs {
@@ -484,7 +468,7 @@ export interface DeleteImportSessionOutputs {
   statusCode: number;
 }
 
-/** Props of `Delete User` (root:channels:http:okta:1.0.613:deleteUser). */
+/** Props of `Delete User` (root:channels:http:okta:1.0.677:deleteUser). */
 export interface DeleteUserProps extends ConnectorCardProps<"okta"> {
   /** Input "ID" (group User). */
   id: Input<string>;
@@ -501,7 +485,7 @@ export interface DeleteUserOutputs {
   statusCode: number;
 }
 
-/** Props of `Get Assigned User for Application ` (root:channels:http:okta:1.0.683:getAssignedUserForApplication). */
+/** Props of `Get Assigned User for Application ` (root:channels:http:okta:1.0.301:getAssignedUserForApplication). */
 export interface GetAssignedUserForApplicationProps extends ConnectorCardProps<"okta"> {
   /** Input "id" (group User): User ID. */
   id: Input<string>;
@@ -511,19 +495,42 @@ export interface GetAssignedUserForApplicationProps extends ConnectorCardProps<"
    * The designer lists its values from the service (`Okta.getAllActiveApplications`).
    */
   application: string;
-  /** Input "applicationID" (group Application): ID. */
-  applicationId: Input<string>;
 }
 
 export interface GetAssignedUserForApplicationOutputs {
   /** Output "User ID" (group System Properties). */
   userId: string;
   /** Output "External ID" (group System Properties). */
-  externalId: string;
-  /** Output "Profile" (group Profile Properties). */
-  profile: {
-    linkedAccount: string;
+  systemPropertiesExternalId: string;
+  /** Output "Created" (group System Properties). */
+  created: string;
+  /** Output "Last Updated" (group System Properties). */
+  lastUpdated: string;
+  /** Output "Scope" (group System Properties). */
+  scope: string;
+  /** Output "Status" (group System Properties). */
+  status: string;
+  /** Output "Status Changed" (group System Properties). */
+  statusChanged: string;
+  /** Output "Password Changed" (group System Properties). */
+  passwordChanged: string;
+  /** Output "Sync State" (group System Properties). */
+  syncState: string;
+  /** Output "Last Sync" (group System Properties). */
+  lastSync: string;
+  /** Output "Credentials" (group System Properties). */
+  credentials: {
+    Username: string;
+    Password: boolean;
   };
+  /** Output "dn" (group Profile Properties): distinguishedName. */
+  dn: string;
+  /** Output "email" (group Profile Properties): mail. */
+  email: string;
+  /** Output "externalId" (group Profile Properties): objectGUID. */
+  profilePropertiesExternalId: string;
+  /** Output "samAccountName" (group Profile Properties): sAMAccountName. */
+  samAccountName: string;
 }
 
 /** Props of `Get Users Groups` (root:channels:http:okta:1.0.679:getUsersGroups). */
@@ -554,25 +561,17 @@ export interface GetUsersGroupsOutputs {
   }[];
 }
 
-/** Props of `Overwrite Network Zone` (root:channels:http:okta:1.0.685:hTTPRequest). */
+/** Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest). */
 export interface HttpRequestProps extends ConnectorCardProps<"okta"> {
   /**
    * Option "requestType" (group parameters): Request Type.
    *
    * Default: `"GET"`.
    */
-  requestType?: "GET" | "GET(Streaming)" | "POST" | "PUT" | "PATCH" | "DELETE";
+  requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
-  relativeUrl: Input<string>;
-  /** Input "Query" (group Request). */
-  query?: Input<OktaObject>;
-  /** Input "Headers" (group Request). */
-  headers?: Input<OktaObject>;
-  /**
-   * Input "Body" (group Request).
-   *
-   * Only some cards have it: it depends on an option.
-   */
+  relativeUrl?: Input<string>;
+  /** Input "Body" (group Request). */
   body?: Input<OktaObject> | Input<string>;
 }
 
@@ -755,7 +754,7 @@ export interface ListUsersWithFilterOutputs {
   status: string;
 }
 
-/** Props of `List Users with Search` (root:channels:http:okta:1.0.613:listUsersWithSearch). */
+/** Props of `List Users with Search` (root:channels:http:okta:1.0.677:listUsersWithSearch). */
 export interface ListUsersWithSearchProps extends ConnectorCardProps<"okta"> {
   /**
    * Option "resultSet" (group parameters): Result Set.
@@ -763,67 +762,19 @@ export interface ListUsersWithSearchProps extends ConnectorCardProps<"okta"> {
    * Default: `"Stream Matching Records"`.
    */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
-  /**
-   * Input "Custom Search Criteria" (group Inputs).
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  customSearchCriteria?: Input<string>;
-  /**
-   * Input "status" (group Inputs): Status.
-   *
-   * Only some cards have it: it depends on an option.
-   */
+  /** Input "status" (group Inputs): Status. */
   status?: Input<"STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED">;
-  /**
-   * Input "created" (group Inputs): Created.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  created?: Input<string>;
-  /**
-   * Input "activated" (group Inputs): Activated.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  activated?: Input<string>;
-  /**
-   * Input "Limit" (group Search Criteria): Record Limit.
-   *
-   * Only some cards have it: it depends on an option.
-   */
+  /** Input "Flow" (group Streaming). */
+  flow: Input<FlowRefLike> | InlineFlow;
+  /** Input "Custom Search Criteria" (group Inputs). */
+  customSearchCriteria?: Input<string>;
+  /** Input "Limit" (group Search Criteria): Record Limit. */
   limit?: Input<number>;
 }
 
 export interface ListUsersWithSearchOutputs {
-  /**
-   * Output "Records Streamed" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
+  /** Output "Records Streamed" (group Result). */
   recordsStreamed: number;
-  /**
-   * Output "Users" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  users: {
-    "Raw Output": OktaObject;
-    ID: string;
-    Status: string;
-    Created: string;
-    Activated: string;
-    "Status Changed": string;
-    "Last Login": string;
-    "Last Updated": string;
-    "Password Changed": string;
-    "First Name": string;
-    "Last Name": string;
-    "Mobile Phone": string;
-    "Second Email": string;
-    Login: string;
-    Email: string;
-  }[];
 }
 
 /** Props of `Map Profile Source Attributes` (root:channels:http:okta:1.0.677:mapProfileSourceAttributes). */
@@ -1055,7 +1006,7 @@ export interface ReadApplicationOutputs {
   label: string;
 }
 
-/** Props of `Read Group` (root:channels:http:okta:1.0.348:readGroup). */
+/** Props of `Read Group` (root:channels:http:okta:1.0.613:readGroup). */
 export interface ReadGroupProps extends ConnectorCardProps<"okta"> {
   /** Input "ID" (group Group). */
   id: Input<string>;
@@ -1065,15 +1016,9 @@ export interface ReadGroupOutputs {
   /** Output "ID" (group Properties). */
   id: string;
   /** Output "Created" (group Properties). */
-  created: string;
+  created: OktaDate;
   /** Output "Last Updated" (group Properties). */
-  lastUpdated: string;
-  /** Output "Last Membership Updated" (group Properties). */
-  lastMembershipUpdated: string;
-  /** Output "Object Class" (group Properties). */
-  objectClass: string[];
-  /** Output "Type" (group Properties). */
-  type: string;
+  lastUpdated: OktaDate;
   /** Output "Profile" (group Properties). */
   profile: {
     Name: string;
@@ -1081,7 +1026,7 @@ export interface ReadGroupOutputs {
   };
 }
 
-/** Props of `Read User` (root:channels:http:okta:1.0.677:readUser). */
+/** Props of `Read User` (root:channels:http:okta:1.0.679:readUser). */
 export interface ReadUserProps extends ConnectorCardProps<"okta"> {
   /** Input "ID or Login" (group User). */
   idOrLogin: Input<string>;
@@ -1114,44 +1059,14 @@ export interface ReadUserOutputs {
       Type: string;
     };
   };
-  /** Output "firstName" (group Profile Properties): First name. */
-  firstName: string;
   /** Output "login" (group Profile Properties): Username. */
   login: string;
+  /** Output "firstName" (group Profile Properties): First name. */
+  firstName: string;
   /** Output "lastName" (group Profile Properties): Last name. */
   lastName: string;
-  /** Output "email" (group Profile Properties): Primary email. */
-  email: string;
-  /**
-   * Output "title" (group Profile Properties): Title.
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  title: string;
-  /**
-   * Output "costCenter" (group Profile Properties): Cost center.
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  costCenter: string;
-  /**
-   * Output "department" (group Profile Properties): Department.
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  department: string;
-  /**
-   * Output "managerId" (group Profile Properties): ManagerId.
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  managerId: string;
-  /**
-   * Output "manager" (group Profile Properties): Manager.
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  manager: string;
+  /** Output "userType" (group Profile Properties): User type. */
+  userType: string;
 }
 
 /** Props of `Remove User from Application` (root:channels:http:okta:1.0.624:removeUserFromApplication). */
@@ -1173,7 +1088,7 @@ export interface RemoveUserFromApplicationOutputs {
   status: number;
 }
 
-/** Props of `Remove User from Group` (root:channels:http:okta:1.0.624:removeUserFromGroup). */
+/** Props of `Remove User from Group` (root:channels:http:okta:1.0.679:removeUserFromGroup). */
 export interface RemoveUserFromGroupProps extends ConnectorCardProps<"okta"> {
   /** Input "id" (group Group): Group ID. */
   groupId: Input<string>;
@@ -1226,7 +1141,7 @@ export interface SearchApplicationsOutputs {
   id: string;
 }
 
-/** Props of `Search Groups` (root:channels:http:okta:1.0.674:searchGroups). */
+/** Props of `Search Groups` (root:channels:http:okta:1.0.677:searchGroups). */
 export interface SearchGroupsProps extends ConnectorCardProps<"okta"> {
   /**
    * Option "resultSet" (group parameters): Result Set.
@@ -1234,25 +1149,22 @@ export interface SearchGroupsProps extends ConnectorCardProps<"okta"> {
    * Default: `"First Matching Record"`.
    */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
-  /** Input "profile.name" (group Inputs): Name. */
-  profileName?: Input<string>;
+  /** Input "type" (group Inputs): Type. */
+  type?: Input<string>;
+  /** Input "Custom Search Criteria" (group Inputs). */
+  customSearchCriteria?: Input<string>;
 }
 
 export interface SearchGroupsOutputs {
+  /** Output "Raw Object" (group Result). */
+  rawObject: OktaObject;
   /** Output "ID" (group Result). */
   id: string;
-  /**
-   * Output "Profile" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  profile: {
-    Name: string;
-    Description: string;
-  };
+  /** Output "Created" (group Result). */
+  created: string;
 }
 
-/** Props of `Search System Logs` (root:channels:http:okta:1.0.592:searchSystemLogs). */
+/** Props of `Search System Logs` (root:channels:http:okta:1.0.685:searchSystemLogs). */
 export interface SearchSystemLogsProps extends ConnectorCardProps<"okta"> {
   /**
    * Option "searchBy" (group parameters): Search By.
@@ -1266,82 +1178,31 @@ export interface SearchSystemLogsProps extends ConnectorCardProps<"okta"> {
    * Default: `"Stream Matching Records"`.
    */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
-  /** Input "since" (group Date): Since. */
-  since?: Input<OktaDate>;
   /** Input "Custom Filter" (group Search By). */
   customFilter?: Input<string>;
-  /**
-   * Input "until" (group Date): Until.
-   *
-   * Only some cards have it: it depends on an option.
-   */
+  /** Input "since" (group Date): Since. */
+  since?: Input<OktaDate>;
+  /** Input "until" (group Date): Until. */
   until?: Input<OktaDate>;
-  /**
-   * Input "target.id" (group Search By): Target ID.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  targetId?: Input<string>;
+  /** Input "Flow" (group Streaming). */
+  flow: Input<FlowRefLike> | InlineFlow;
 }
 
 export interface SearchSystemLogsOutputs {
-  /**
-   * Output "Records Streamed" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
+  /** Output "Records Streamed" (group Result). */
   recordsStreamed: number;
-  /**
-   * Output "System Logs" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  systemLogs: {
-    Target: OktaObject[];
-    "Raw Output": OktaObject;
-  }[];
-  /**
-   * Output "UUID" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  uuid: string;
-  /**
-   * Output "Published" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  published: OktaDate;
-  /**
-   * Output "Event Type" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  eventType: string;
-  /**
-   * Output "Raw Output" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  rawOutput: OktaObject;
-  /**
-   * Output "Target" (group Result).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  target: OktaObject[];
 }
 
-/** Props of `Find Users` (root:channels:http:okta:1.0.458:searchUsers). */
+/** Props of `Find Users` (root:channels:http:okta:1.0.613:searchUsers). */
 export interface SearchUsersProps extends ConnectorCardProps<"okta"> {
   /**
    * Option "resultSet" (group parameters): Result Set.
    *
    * Default: `"First Matching Record"`.
    */
-  resultSet?: "First Matching Record" | "All Matching Records";
+  resultSet?: "First Matching Record" | "First 200 Matching Records";
   /** Input "Query" (group Inputs). */
-  query: Input<string>;
+  query?: Input<string>;
 }
 
 export interface SearchUsersOutputs {
@@ -1364,7 +1225,7 @@ export interface SuspendUserOutputs {
   statusCode: number;
 }
 
-/** Props of `Trigger Import Session` (root:channels:http:okta:1.0.613:triggerImportSession). */
+/** Props of `Trigger Import Session` (root:channels:http:okta:1.0.677:triggerImportSession). */
 export interface TriggerImportSessionProps extends ConnectorCardProps<"okta"> {
   /** Input "sessionId" (group Application): Session ID. */
   sessionId: Input<string>;
@@ -1374,12 +1235,6 @@ export interface TriggerImportSessionProps extends ConnectorCardProps<"okta"> {
    * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
    */
   application: string;
-  /**
-   * Input "applicationID" (group Application): ID.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  applicationId?: Input<string>;
 }
 
 export interface TriggerImportSessionOutputs {
@@ -1865,7 +1720,7 @@ export interface UserAddedToGroupMembershipEvent {
   };
 }
 
-/** Props of `User Created` (root:channels:http:okta:1.0.348:userCreated). */
+/** Props of `User Created` (root:channels:http:okta:1.0.685:userCreated). */
 export interface UserCreatedProps extends ConnectorCardProps<"okta"> {
 }
 
@@ -2693,48 +2548,48 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:okta:1.0.674:accessCertificationDecisionSubmitted", name: "Access Certification Decision Submitted", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8b8a119e", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.613:accessRequestCreated", name: "Access Request Created", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["a38aa627", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.613:activateUser", name: "Activate User", inputs: [["id", "id", "s"], ["sendEmail", "sendEmail", "p:s", ["Yes", "No"]]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["4688e9f7", { sendEmail: ["Yes"] }], ["f927ede3", { sendEmail: ["Yes"] }]], connection: true },
-  { address: "root:channels:http:okta:1.0.592:addNewUserToGroup", name: "Add User to Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["09f37e06", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:addNewUserToGroup", name: "Add User to Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["2ec9dd9c", {}], ["20726752", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.607:assignGroupToApplication", name: "Assign Group to Application", inputs: [["groupId", "groupID", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Group", "ID"], ["lastUpdated", "Group", "Last Updated"], ["priority", "Group", "Priority"], ["links", "Group", "Links"], ["profile", "Group", "Profile"]], variants: [["90e3fd62", {}], ["f5782f01", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.677:bulkUserImport", name: "Bulk User Import", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["upsert", "delete"]], ["users", "Users", "o[]"]], outputs: [["recordsImported", "Response", "recordsImported"]], variants: [["240ba116", { importOperation: ["upsert"] }], ["40c3e0f4", { importOperation: ["delete"] }], ["340278a8", { importOperation: ["delete"] }], ["f7ce4c1d", { importOperation: ["upsert"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.679:clearUserSessions", name: "Clear User Sessions", inputs: [["id", "ID", "s"], ["revokeOauthTokens", "Revoke oauthTokens?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["a5886778", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.613:createAnImportSession", name: "Create an Import Session", inputs: [["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["6ff1ef3a", {}], ["93a6a538", {}], ["43f6fe38", {}, ["applicationID"]]], connection: true },
-  { address: "root:channels:http:okta:1.0.581:createGroup", name: "Create Group", inputs: [["groupName", "Name", "s"], ["description", "Description", "s"]], outputs: [["id", "Properties", "ID"], ["created", "Properties", "Created"], ["lastUpdated", "Properties", "Last Updated"]], variants: [["ab7aac83", {}], ["e4a7ae47", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:createAnImportSession", name: "Create an Import Session", inputs: [["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["a68f36d6", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.626:createGroup", name: "Create Group", inputs: [["groupName", "Name", "s"], ["description", "Description", "s"]], outputs: [["id", "Properties", "ID"]], variants: [["cc8b352a", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.613:createUser", name: "Create User", inputs: [["option", "option", "p:s", ["getInputsnoCreds", "getInputswithRecoveryQ", "getInputswithPW", "getInputsPWRecoveryQ", "getInputsAuthProv", "getInputsGroup"]], ["login", "login", "s"], ["firstName", "firstName", "s"], ["lastName", "lastName", "s"], ["email", "email", "s"], ["activate", "Activate", "b"], ["password", "Password", "s"], ["userType", "userType", "s"], ["department", "department", "s"], ["secondEmail", "secondEmail", "s"], ["mobilePhone", "mobilePhone", "s"], ["primaryPhone", "primaryPhone", "s"], ["streetAddress", "streetAddress", "s"], ["city", "city", "s"], ["state", "state", "s"], ["zipCode", "zipCode", "s"], ["countryCode", "countryCode", "s"]], outputs: [["rawBody", "Results", "Raw Body"], ["id", "Results", "ID"], ["status", "Results", "Status"], ["created", "Results", "Created"], ["activated", "Results", "Activated"], ["statusChanged", "Results", "Status Changed"], ["lastLogin", "Results", "Last Login"], ["lastUpdated", "Results", "Last Updated"], ["passwordChanged", "Results", "Password Changed"], ["credentials", "Results", "Credentials"]], variants: [["b93d6029", { option: ["getInputsnoCreds"] }], ["aaff587e", { option: ["getInputswithPW"] }, ["Password", "userType", "department", "secondEmail", "mobilePhone", "primaryPhone", "streetAddress", "city", "state", "zipCode", "countryCode"]], ["7aaa55b4", { option: ["getInputswithPW"] }, ["Password", "userType", "department", "secondEmail", "mobilePhone", "primaryPhone", "streetAddress", "city", "state", "zipCode", "countryCode"]]], connection: true },
   { address: "root:channels:http:okta:1.0.613:deactivateUser", name: "Deactivate User", inputs: [["id", "id", "s"], ["sendEmail", "sendEmail", "p:s", ["Yes", "No"]]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["524d2eb4", { sendEmail: ["No"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.581:deleteGroup", name: "Delete Group", inputs: [["id", "ID", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["df839767", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.613:deleteImportSession", name: "Delete Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["277627dc", {}, ["applicationID"]], ["403a626f", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.613:deleteUser", name: "Delete User", inputs: [["id", "ID", "s"], ["sendEmail", "Send Email?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["230eab5f", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.683:getAssignedUserForApplication", name: "Get Assigned User for Application ", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["userId", "System Properties", "User ID"], ["externalId", "System Properties", "External ID"], ["profile", "Profile Properties", "Profile"]], variants: [["2277bbd3", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:deleteImportSession", name: "Delete Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["aa5465d3", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:deleteUser", name: "Delete User", inputs: [["id", "ID", "s"], ["sendEmail", "Send Email?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3de7dca6", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.301:getAssignedUserForApplication", name: "Get Assigned User for Application ", inputs: [["id", "id", "s"], ["application", "application", "p:s"]], outputs: [["userId", "System Properties", "User ID"], ["systemPropertiesExternalId", "System Properties", "External ID"], ["created", "System Properties", "Created"], ["lastUpdated", "System Properties", "Last Updated"], ["scope", "System Properties", "Scope"], ["status", "System Properties", "Status"], ["statusChanged", "System Properties", "Status Changed"], ["passwordChanged", "System Properties", "Password Changed"], ["syncState", "System Properties", "Sync State"], ["lastSync", "System Properties", "Last Sync"], ["credentials", "System Properties", "Credentials"], ["dn", "Profile Properties", "dn"], ["email", "Profile Properties", "email"], ["profilePropertiesExternalId", "Profile Properties", "externalId"], ["samAccountName", "Profile Properties", "samAccountName"]], variants: [["1a6bbe7d", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.679:getUsersGroups", name: "Get Users Groups", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["id", "ID", "s"]], outputs: [["groups", "Output", "Groups"]], variants: [["371d6c08", { resultSet: ["First 200 Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.677:getUsersGroups", "11bff08f", { resultSet: ["Stream Records"] }], ["root:channels:http:okta:1.0.628:getUsersGroups", "b14cdd18", { resultSet: ["Stream Records"] }]] },
-  { address: "root:channels:http:okta:1.0.685:hTTPRequest", name: "Overwrite Network Zone", inputs: [["requestType", "requestType", "p:s", ["GET", "GET(Streaming)", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["41c41c82", { requestType: ["PUT"] }, ["Body"]], ["81ac38cd", { requestType: ["GET"] }], ["e763926d", { requestType: ["GET"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.689:hTTPRequest", "cfa06591", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "705b6c5c", { requestType: ["PATCH"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "ac63bbed", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "5a9f8bf2", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "bb7c51e7", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "fdab2de5", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "99c6b84d", { requestType: ["DELETE"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "fac8cba1", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "2765a109", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "74fabf87", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "e38e4f23", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.581:hTTPRequest", "6d03d3a1", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.458:hTTPRequest", "5b8cfdf2", { requestType: ["GET", "POST"] }], ["root:channels:http:okta:1.0.458:hTTPRequest", "419c3bd0", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.235:hTTPRequest", "08799644", { requestType: ["POST"] }], ["root:channels:http:okta:1.0.235:hTTPRequest", "75b02f16", { requestType: ["POST"] }]] },
+  { address: "root:channels:http:okta:1.0.689:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["cfa06591", { requestType: ["POST"] }, [], { Body: "o" }]], connection: true, alternates: [["root:channels:http:okta:1.0.685:hTTPRequest", "41c41c82", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "81ac38cd", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "e763926d", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "4a22699c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "705b6c5c", { requestType: ["PATCH"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "98392cb8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "8acf63b7", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "99c6b84d", { requestType: ["DELETE"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "ab0dd6d8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "feca269c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "4197b9ed", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "0587fcef", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "d9f7df67", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f4cafa4c", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f9c0f633", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "28564285", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "8ec00eb0", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.458:hTTPRequest", "5b8cfdf2", { requestType: ["GET", "POST"] }], ["root:channels:http:okta:1.0.348:hTTPRequest", "bbb40881", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.301:hTTPRequest", "5ffa0231", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.181:hTTPRequest", "f2d5deaf", { requestType: ["GET"] }]] },
   { address: "root:channels:http:okta:1.0.613:listApplicationsAssignedToUser", name: "List Applications Assigned to User", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["userId", "userID", "s"]], outputs: [["applications", "Result", "Applications"]], variants: [["a26fd5da", { resultSet: ["First 200 Records"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.674:listGroupMembers", name: "List Group Members", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["groupId", "groupId", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["cfe2d546", { resultSet: ["Stream Records"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.626:listGroupsAssignedToApplication", name: "List Groups Assigned to Application", inputs: [["application", "application", "p:s"], ["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["applicationId", "applicationID", "s"]], outputs: [["groups", "Result", "Groups"]], variants: [["00a2dbc5", { resultSet: ["First 200 Records"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.677:listImportSessions", name: "List Import Sessions", inputs: [["application", "application", "p:s"]], outputs: [["sessions", "Result", "Sessions"]], variants: [["f07fa12b", {}], ["fdfb9ec4", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.626:listUsersAssignedToApplication", name: "List Users Assigned to Application", inputs: [["resultSet", "resultSet", "p:s", ["First 500 Records", "Stream Records"]], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["5be02b96", { resultSet: ["Stream Records"] }], ["95a2d222", { resultSet: ["Stream Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersAssignedToApplication", "a523a033", { resultSet: ["First 500 Records"] }]] },
   { address: "root:channels:http:okta:1.0.592:listUsersWithFilter", name: "List Users with Filter", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["lastUpdated", "lastUpdated", "s"], ["id", "id", "s"], ["profileEmail", "profile.email", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["60592963", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersWithFilter", "137e4049", { resultSet: ["First 200 Matching Records"] }]] },
-  { address: "root:channels:http:okta:1.0.613:listUsersWithSearch", name: "List Users with Search", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["customSearchCriteria", "Custom Search Criteria", "s"], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["created", "created", "s"], ["activated", "activated", "s"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"], ["users", "Result", "Users"]], variants: [["35c6106f", { resultSet: ["First 200 Matching Records"] }, ["status"]], ["73f4ce55", { resultSet: ["Stream Matching Records"] }, ["status", "Limit"]], ["a6735c9a", { resultSet: ["First 200 Matching Records"] }, ["status", "created", "activated"]], ["566442b7", { resultSet: ["First 200 Matching Records"] }, ["Custom Search Criteria"]]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:listUsersWithSearch", name: "List Users with Search", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["flow", "Flow", "F"], ["customSearchCriteria", "Custom Search Criteria", "s"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["f48bb7ba", { resultSet: ["Stream Matching Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.613:listUsersWithSearch", "35c6106f", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "a6735c9a", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "566442b7", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.592:listUsersWithSearch", "1b2535f0", { resultSet: ["First 200 Matching Records"] }]] },
   { address: "root:channels:http:okta:1.0.677:mapProfileSourceAttributes", name: "Map Profile Source Attributes", inputs: [["externalIdKey", "externalIdKey", "s"], ["users", "users", "o[]"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["UPSERT", "DELETE"]]], outputs: [["users", "Result", "Users"]], variants: [["571c4eed", { importOperation: ["DELETE"] }], ["faca1381", { importOperation: ["UPSERT"] }], ["64050bfd", { importOperation: ["UPSERT"] }], ["87e5f064", { importOperation: ["DELETE"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.679:oktaUserPasswordUpdated", name: "User Okta Password Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["14ddf8e5", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.297:oktaUserProfileUpdated", name: "User Okta Profile Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["80a57663", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.613:readApplication", name: "Read Application", inputs: [["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Application", "ID"], ["name", "Application", "Name"], ["label", "Application", "Label"]], variants: [["47389bf1", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.348:readGroup", name: "Read Group", inputs: [["id", "ID", "s"]], outputs: [["id", "Properties", "ID"], ["created", "Properties", "Created"], ["lastUpdated", "Properties", "Last Updated"], ["lastMembershipUpdated", "Properties", "Last Membership Updated"], ["objectClass", "Properties", "Object Class"], ["type", "Properties", "Type"], ["profile", "Properties", "Profile"]], variants: [["93e09c93", {}], ["73c71fae", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.677:readUser", name: "Read User", inputs: [["idOrLogin", "ID or Login", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"], ["firstName", "Profile Properties", "firstName"], ["login", "Profile Properties", "login"], ["lastName", "Profile Properties", "lastName"], ["email", "Profile Properties", "email"], ["title", "Profile Properties", "title"], ["costCenter", "Profile Properties", "costCenter"], ["department", "Profile Properties", "department"], ["managerId", "Profile Properties", "managerId"], ["manager", "Profile Properties", "manager"]], variants: [["e0b43e12", {}], ["335df2b7", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:readGroup", name: "Read Group", inputs: [["id", "ID", "s"]], outputs: [["id", "Properties", "ID"], ["created", "Properties", "Created"], ["lastUpdated", "Properties", "Last Updated"], ["profile", "Properties", "Profile"]], variants: [["c55ff9a8", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:readUser", name: "Read User", inputs: [["idOrLogin", "ID or Login", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"], ["login", "Profile Properties", "login"], ["firstName", "Profile Properties", "firstName"], ["lastName", "Profile Properties", "lastName"], ["userType", "Profile Properties", "userType"]], variants: [["8d1302f4", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.624:removeUserFromApplication", name: "Remove User from Application", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["status", "Result", "status"]], variants: [["1fe40262", {}], ["2ab938aa", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.624:removeUserFromGroup", name: "Remove User from Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["11c6ce27", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:removeUserFromGroup", name: "Remove User from Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["37bf3584", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.690:resetPassword", name: "Reset Password", inputs: [["userId", "userID", "s"], ["convert", "convert", "p:s", ["Yes", "No"]], ["email", "email", "p:b"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["eb2a6603", { convert: ["No"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.674:searchApplications", name: "Search Applications", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["query", "Query", "s"]], outputs: [["id", "Result", "ID"]], variants: [["6c52438f", { resultSet: ["First Matching Record"] }]], connection: true },
-  { address: "root:channels:http:okta:1.0.674:searchGroups", name: "Search Groups", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["profileName", "profile.name", "s"]], outputs: [["id", "Result", "ID"], ["profile", "Result", "Profile"]], variants: [["8e50f45f", { resultSet: ["First Matching Record"] }], ["a3958fb2", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.592:searchGroups", "4e193211", { resultSet: ["First 200 Matching Records"] }]] },
-  { address: "root:channels:http:okta:1.0.592:searchSystemLogs", name: "Search System Logs", inputs: [["searchBy", "searchBy", "p:s", ["Expression", "Keyword"]], ["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["since", "since", "d"], ["customFilter", "Custom Filter", "s"], ["until", "until", "d"], ["targetId", "target.id", "s"]], outputs: [["recordsStreamed", "Result", "Records Streamed"], ["systemLogs", "Result", "System Logs"], ["uuid", "Result", "UUID"], ["published", "Result", "Published"], ["eventType", "Result", "Event Type"], ["rawOutput", "Result", "Raw Output"], ["target", "Result", "Target"]], variants: [["1939cd6e", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }, ["until", "target.id"]], ["62be07f6", { resultSet: ["First Matching Record"], searchBy: ["Expression"] }, ["target.id"]], ["d9819e14", { resultSet: ["Stream Matching Records"], searchBy: ["Expression"] }, ["until"]]], connection: true },
-  { address: "root:channels:http:okta:1.0.458:searchUsers", name: "Find Users", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "All Matching Records"]], ["query", "Query", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["974b6aff", { resultSet: ["First Matching Record"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:searchGroups", name: "Search Groups", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["type", "type", "s"], ["customSearchCriteria", "Custom Search Criteria", "s"]], outputs: [["rawObject", "Result", "Raw Object"], ["id", "Result", "ID"], ["created", "Result", "Created"]], variants: [["08ceb1ea", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.592:searchGroups", "4e193211", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.685:searchSystemLogs", name: "Search System Logs", inputs: [["searchBy", "searchBy", "p:s", ["Expression", "Keyword"]], ["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["customFilter", "Custom Filter", "s"], ["since", "since", "d"], ["until", "until", "d"], ["flow", "Flow", "F"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["46c4f760", { resultSet: ["Stream Matching Records"], searchBy: ["Expression"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.626:searchSystemLogs", "78ed454b", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "1939cd6e", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "62be07f6", { resultSet: ["First Matching Record"], searchBy: ["Expression"] }]] },
+  { address: "root:channels:http:okta:1.0.613:searchUsers", name: "Find Users", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records"]], ["query", "Query", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["2fc20ebf", { resultSet: ["First Matching Record"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.690:suspendUser", name: "Suspend User", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["c6e7dfe7", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.613:triggerImportSession", name: "Trigger Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["41de6b19", {}], ["0327766e", {}], ["2099b22d", {}], ["a7473226", {}, ["applicationID"]], ["d2de5db8", {}, ["applicationID"]]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:triggerImportSession", name: "Trigger Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["df9d3a6c", {}], ["f41285e6", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.683:updateApplicationProfileForAssignedUser", name: "Update Application Profile for Assigned User", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["profile", "Profile", "o"]], outputs: [["userId", "System Properties", "User ID"], ["externalId", "System Properties", "External ID"], ["profile", "Profile Properties", "Profile"]], variants: [["e446a761", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.577:updateUser", name: "Update User", inputs: [["id", "ID", "s"], ["updateSemantics", "updateSemantics", "p:s", ["POST", "PUT"]], ["passEmptyValues", "Pass Empty Values?", "s", ["Yes", "No"]], ["requesterId", "requester_id", "s"], ["technicianId", "technician_id", "s"], ["title", "title", "s"], ["displayName", "displayName", "s"], ["mobilePhone", "mobilePhone", "s"], ["state", "state", "s"], ["postalAddress", "postalAddress", "s"], ["userType", "userType", "s"], ["employeeNumber", "employeeNumber", "s"], ["department", "department", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"]], variants: [["00bb6ad3", { updateSemantics: ["POST"] }, ["requester_id"]], ["099c12b2", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "title", "displayName", "mobilePhone", "state", "postalAddress", "userType", "employeeNumber", "department"]], ["157b8a7a", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "requester_id"]], ["18302a52", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "technician_id"]], ["a97036c4", { updateSemantics: ["POST"] }, ["technician_id"]]], connection: true },
   { address: "root:channels:http:okta:1.0.577:userActivated", name: "User Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["e9cf6132", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.577:userAddedToApplicationMembership", name: "User Assigned to Application", inputs: [["useId", "useId", "p:s", ["Yes", "No"]], ["app", "app", "p:s"], ["instance", "instance", "p:s"], ["appId", "appId", "p:s"]], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["dccc9633", { useId: ["Yes"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.348:userAddedToApplicationMembership", "7abb6b10", { useId: ["No"] }]] },
   { address: "root:channels:http:okta:1.0.690:userAddedToGroupMembership", name: "User Added to Group", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f87dcf2f", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.348:userCreated", name: "User Created", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["ad21c1f3", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.685:userCreated", name: "User Created", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["19ee9c2c", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.690:userDeactivated", name: "User Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["248bada0", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.592:userMFAFactorActivated", name: "User MFA Factor Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["cbe32679", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.617:userMFAFactorDeactivated", name: "User MFA Factor Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["20c52403", {}]], connection: true },
@@ -2746,7 +2601,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:okta:1.0.690:userSuspended", name: "User Suspended", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["764a5e79", {}]], connection: true }
 ];
 
-/** Cards of the `okta` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `okta` connector (one version of each action: the newest that knows most of its fields). */
 export const okta = {
   $connector: "okta" as const,
   /**
@@ -2770,7 +2625,7 @@ export const okta = {
   /**
    * Add User to Group
    *
-   * @address root:channels:http:okta:1.0.592:addNewUserToGroup
+   * @address root:channels:http:okta:1.0.690:addNewUserToGroup
    */
   addNewUserToGroup: defineCard<AddNewUserToGroupProps, AddNewUserToGroupOutputs>(META[3]!),
   /**
@@ -2794,13 +2649,13 @@ export const okta = {
   /**
    * Create an Import Session
    *
-   * @address root:channels:http:okta:1.0.613:createAnImportSession
+   * @address root:channels:http:okta:1.0.677:createAnImportSession
    */
   createAnImportSession: defineCard<CreateAnImportSessionProps, CreateAnImportSessionOutputs>(META[7]!),
   /**
    * Create Group
    *
-   * @address root:channels:http:okta:1.0.581:createGroup
+   * @address root:channels:http:okta:1.0.626:createGroup
    */
   createGroup: defineCard<CreateGroupProps, CreateGroupOutputs>(META[8]!),
   /**
@@ -2824,19 +2679,19 @@ export const okta = {
   /**
    * Delete Import Session
    *
-   * @address root:channels:http:okta:1.0.613:deleteImportSession
+   * @address root:channels:http:okta:1.0.677:deleteImportSession
    */
   deleteImportSession: defineCard<DeleteImportSessionProps, DeleteImportSessionOutputs>(META[12]!),
   /**
    * Delete User
    *
-   * @address root:channels:http:okta:1.0.613:deleteUser
+   * @address root:channels:http:okta:1.0.677:deleteUser
    */
   deleteUser: defineCard<DeleteUserProps, DeleteUserOutputs>(META[13]!),
   /**
    * Get Assigned User for Application
    *
-   * @address root:channels:http:okta:1.0.683:getAssignedUserForApplication
+   * @address root:channels:http:okta:1.0.301:getAssignedUserForApplication
    */
   getAssignedUserForApplication: defineCard<GetAssignedUserForApplicationProps, GetAssignedUserForApplicationOutputs>(META[14]!),
   /**
@@ -2846,9 +2701,9 @@ export const okta = {
    */
   getUsersGroups: defineCard<GetUsersGroupsProps, GetUsersGroupsOutputs>(META[15]!),
   /**
-   * Overwrite Network Zone
+   * Custom API Action
    *
-   * @address root:channels:http:okta:1.0.685:hTTPRequest
+   * @address root:channels:http:okta:1.0.689:hTTPRequest
    */
   httpRequest: defineCard<HttpRequestProps, HttpRequestOutputs>(META[16]!),
   /**
@@ -2890,7 +2745,7 @@ export const okta = {
   /**
    * List Users with Search
    *
-   * @address root:channels:http:okta:1.0.613:listUsersWithSearch
+   * @address root:channels:http:okta:1.0.677:listUsersWithSearch
    */
   listUsersWithSearch: defineCard<ListUsersWithSearchProps, ListUsersWithSearchOutputs>(META[23]!),
   /**
@@ -2920,13 +2775,13 @@ export const okta = {
   /**
    * Read Group
    *
-   * @address root:channels:http:okta:1.0.348:readGroup
+   * @address root:channels:http:okta:1.0.613:readGroup
    */
   readGroup: defineCard<ReadGroupProps, ReadGroupOutputs>(META[28]!),
   /**
    * Read User
    *
-   * @address root:channels:http:okta:1.0.677:readUser
+   * @address root:channels:http:okta:1.0.679:readUser
    */
   readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[29]!),
   /**
@@ -2938,7 +2793,7 @@ export const okta = {
   /**
    * Remove User from Group
    *
-   * @address root:channels:http:okta:1.0.624:removeUserFromGroup
+   * @address root:channels:http:okta:1.0.679:removeUserFromGroup
    */
   removeUserFromGroup: defineCard<RemoveUserFromGroupProps, RemoveUserFromGroupOutputs>(META[31]!),
   /**
@@ -2956,19 +2811,19 @@ export const okta = {
   /**
    * Search Groups
    *
-   * @address root:channels:http:okta:1.0.674:searchGroups
+   * @address root:channels:http:okta:1.0.677:searchGroups
    */
   searchGroups: defineCard<SearchGroupsProps, SearchGroupsOutputs>(META[34]!),
   /**
    * Search System Logs
    *
-   * @address root:channels:http:okta:1.0.592:searchSystemLogs
+   * @address root:channels:http:okta:1.0.685:searchSystemLogs
    */
   searchSystemLogs: defineCard<SearchSystemLogsProps, SearchSystemLogsOutputs>(META[35]!),
   /**
    * Find Users
    *
-   * @address root:channels:http:okta:1.0.458:searchUsers
+   * @address root:channels:http:okta:1.0.613:searchUsers
    */
   searchUsers: defineCard<SearchUsersProps, SearchUsersOutputs>(META[36]!),
   /**
@@ -2980,7 +2835,7 @@ export const okta = {
   /**
    * Trigger Import Session
    *
-   * @address root:channels:http:okta:1.0.613:triggerImportSession
+   * @address root:channels:http:okta:1.0.677:triggerImportSession
    */
   triggerImportSession: defineCard<TriggerImportSessionProps, TriggerImportSessionOutputs>(META[38]!),
   /**
@@ -3016,7 +2871,7 @@ export const okta = {
   /**
    * User Created
    *
-   * @address root:channels:http:okta:1.0.348:userCreated
+   * @address root:channels:http:okta:1.0.685:userCreated
    */
   userCreated: defineCard<UserCreatedProps, UserCreatedOutputs, UserCreatedEvent>(META[44]!),
   /**

@@ -339,7 +339,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll", name: "User MFA Factor Reset All", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8cbc9d27", {}]], connection: true }
 ];
 
-/** Cards of the `oktadevices` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `oktadevices` connector (one version of each action: the newest that knows most of its fields). */
 export const oktadevices = {
   $connector: "oktadevices" as const,
   /**

@@ -33,7 +33,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:oktaprivilegedaccess:0.23.0:customApiAction_KC4ijKL5WC", name: "Custom API Action", inputs: [["relativeUrl9Kskgu", "relative_url_9KSKGU", "s"], ["query7Jh1Qc", "query_7JH1QC", "o"], ["headersCg1Eei", "headers_CG1EEI", "o"], ["bodySpvybk", "body_SPVYBK", "o"], ["requestTypeQbj3Vi", "request_type_QBJ3VI", "p:s", ["GET", "PATCH", "POST", "PUT", "DELETE"]]], outputs: [["statusCodeWgjuck", "Response", "status_code_WGJUCK"], ["headersNruk9C", "Response", "headers_NRUK9C"], ["bodyAbkpip", "Response", "body_ABKPIP"]], variants: [["d579858d", { request_type_QBJ3VI: ["GET"] }]], connection: true }
 ];
 
-/** Cards of the `oktaprivilegedaccess` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `oktaprivilegedaccess` connector (one version of each action: the newest that knows most of its fields). */
 export const oktaprivilegedaccess = {
   $connector: "oktaprivilegedaccess" as const,
   /**

@@ -58,7 +58,7 @@ export interface BuildParticipantObjectOutputs {
   };
 }
 
-/** Props of `Build Time Restriction Object` (root:channels:http:opsgenie:1.0.93:buildTimeRestrictionsObject). */
+/** Props of `Build Time Restriction Object` (root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject). */
 export interface BuildTimeRestrictionsObjectProps extends ConnectorCardProps<"opsgenie"> {
   /**
    * Option "restrictionType" (group parameters): Restriction Type.
@@ -76,12 +76,8 @@ export interface BuildTimeRestrictionsObjectProps extends ConnectorCardProps<"op
    * - `"friday"`: Friday
    * - `"saturday"`: Saturday
    * - `"sunday"`: Sunday
-   *
-   * Only some cards have it: it depends on an option.
    */
-  startDay?: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
-  /** Input "startHour" (group Restriction): Start Hour. */
-  startHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+  startDay: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
   /**
    * Input "endDay" (group Restriction): End Day.
    *
@@ -92,10 +88,10 @@ export interface BuildTimeRestrictionsObjectProps extends ConnectorCardProps<"op
    * - `"friday"`: Friday
    * - `"saturday"`: Saturday
    * - `"sunday"`: Sunday
-   *
-   * Only some cards have it: it depends on an option.
    */
-  endDay?: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
+  endDay: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
+  /** Input "startHour" (group Restriction): Start Hour. */
+  startHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
   /**
    * Input "startMin" (group Restriction): Start Minute.
    *
@@ -286,7 +282,7 @@ export interface UpdateScheduleRotationOutputs {
 const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:opsgenie:1.0.95:addTeamMember", name: "Add Team Member", inputs: [["teamIdentifierType", "teamIdentifierType", "p:s", ["Team ID", "Team Name"]], ["userIdentifierType", "userIdentifierType", "p:s", ["User ID", "Username"]], ["teamIdentifier", "teamIdentifier", "s"], ["userIdentifier", "userIdentifier", "s"], ["role", "role", "s", ["User", "Admin"]]], outputs: [["statusCode", "Response", "Status Code"], ["result", "Response", "Result"]], variants: [["9bc7efd3", { teamIdentifierType: ["Team Name"], userIdentifierType: ["Username"] }]], connection: true },
   { address: "root:channels:http:opsgenie:1.0.95:buildParticipantObject", name: "Build Participant Object", inputs: [["participantType", "participantType", "p:s", ["None", "User", "Escalation", "Team"]], ["identifierType", "identifierType", "s", ["username", "id"]], ["identifier", "identifier", "s"]], outputs: [["participant", "Result", "Participant"]], variants: [["61605ad1", { participantType: ["User"] }], ["08b0e33b", { participantType: ["User"] }]], connection: true },
-  { address: "root:channels:http:opsgenie:1.0.93:buildTimeRestrictionsObject", name: "Build Time Restriction Object", inputs: [["restrictionType", "restrictionType", "p:s", ["Time Only", "Day and Time"]], ["startDay", "startDay", "s", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]], ["startHour", "startHour", "n", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]], ["endDay", "endDay", "s", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]], ["startMin", "startMin", "n", [0, 30]], ["endHour", "endHour", "n", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]], ["endMin", "endMin", "n", [0, 30]]], outputs: [["timeRestriction", "Result", "Time Restriction"]], variants: [["40f91791", { restrictionType: ["Time Only"] }], ["41bb2c61", { restrictionType: ["Day and Time"] }, ["startDay", "endDay"]], ["b5a330fb", { restrictionType: ["Day and Time"] }, ["startDay", "endDay"]]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject", name: "Build Time Restriction Object", inputs: [["restrictionType", "restrictionType", "p:s", ["Time Only", "Day and Time"]], ["startDay", "startDay", "s", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]], ["endDay", "endDay", "s", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]], ["startHour", "startHour", "n", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]], ["startMin", "startMin", "n", [0, 30]], ["endHour", "endHour", "n", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]], ["endMin", "endMin", "n", [0, 30]]], outputs: [["timeRestriction", "Result", "Time Restriction"]], variants: [["3629f58a", { restrictionType: ["Day and Time"] }]], connection: true, alternates: [["root:channels:http:opsgenie:1.0.93:buildTimeRestrictionsObject", "40f91791", { restrictionType: ["Time Only"] }]] },
   { address: "root:channels:http:opsgenie:1.0.95:createSchedule", name: "Create Schedule", inputs: [["addOwnerTeam", "addOwnerTeam", "p:s", ["No", "Team ID", "Team Name"]], ["scheduleInfoName", "name", "s"], ["ownerTeam", "ownerTeam", "s"]], outputs: [["name", "Schedule", "Name"], ["id", "Schedule", "ID"]], variants: [["e322d2a4", { addOwnerTeam: ["Team Name"] }]], connection: true },
   { address: "root:channels:http:opsgenie:1.0.95:createScheduleRotation", name: "Create Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["addTimeRestrictions", "addTimeRestrictions", "p:s", ["No", "Time Only", "Day and Time"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["rotationName", "name", "s"], ["startDate", "startDate", "d"], ["type", "type", "s", ["hourly", "daily", "weekly"]], ["participants", "participants", "o[]"]], outputs: [["id", "Rotation", "ID"], ["name", "Rotation", "Name"]], variants: [["1606beb1", { addTimeRestrictions: ["No"], scheduleIdentifierType: ["Schedule Name"] }]], connection: true },
   { address: "root:channels:http:opsgenie:1.0.95:createTeam", name: "Create Team", inputs: [["teamName", "name", "s"], ["description", "description", "s"]], outputs: [["id", "Team", "ID"], ["name", "Team", "Name"]], variants: [["ece073ff", {}]], connection: true },
@@ -295,7 +291,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:opsgenie:1.0.93:updateScheduleRotation", name: "Update Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["updateTimeRestriction", "updateTimeRestriction", "p:s", ["No", "Time Only", "Day and Time"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["scheduleRotationId", "scheduleRotationID", "s"], ["timeRestriction", "timeRestriction", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["result", "Response", "Result"]], variants: [["88616fc0", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Day and Time"] }], ["81a8b9fe", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Day and Time"] }], ["880fb443", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Time Only"] }]], connection: true }
 ];
 
-/** Cards of the `opsgenie` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `opsgenie` connector (one version of each action: the newest that knows most of its fields). */
 export const opsgenie = {
   $connector: "opsgenie" as const,
   /**
@@ -313,7 +309,7 @@ export const opsgenie = {
   /**
    * Build Time Restriction Object
    *
-   * @address root:channels:http:opsgenie:1.0.93:buildTimeRestrictionsObject
+   * @address root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject
    */
   buildTimeRestrictionsObject: defineCard<BuildTimeRestrictionsObjectProps, BuildTimeRestrictionsObjectOutputs>(META[2]!),
   /**

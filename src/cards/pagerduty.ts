@@ -115,7 +115,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:pagerduty:1.0.160:searchUser", name: "Search User", inputs: [["userEmail", "User Email", "s"]], outputs: [["name", "User", "Name"], ["userId", "User", "User ID"]], variants: [["330cf141", {}]], connection: true }
 ];
 
-/** Cards of the `pagerduty` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `pagerduty` connector (one version of each action: the newest that knows most of its fields). */
 export const pagerduty = {
   $connector: "pagerduty" as const,
   /**

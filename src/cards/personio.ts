@@ -28,7 +28,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:personio:0.41.0:listEmployees_a9WrJTwAaa", name: "List Employees", inputs: [["resultSetKuhhfj", "result_set_KUHHFJ", "p:s", ["First 100 Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["ba0f8f55", { result_set_KUHHFJ: ["Stream Matching Records"] }]], connection: true }
 ];
 
-/** Cards of the `personio` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `personio` connector (one version of each action: the newest that knows most of its fields). */
 export const personio = {
   $connector: "personio" as const,
   /**

@@ -59,7 +59,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:salesforce2_29:1.3.334:searchRecords", name: "Search Records", inputs: [["recordType", "recordType", "p:s"], ["email", "Email", "s"]], outputs: [["recordIDs", "Records", "Record IDs"]], variants: [["9f9f257c", {}]], connection: true }
 ];
 
-/** Cards of the `salesforce2_29` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `salesforce2_29` connector (one version of each action: the newest that knows most of its fields). */
 export const salesforce2_29 = {
   $connector: "salesforce2_29" as const,
   /**

@@ -37,7 +37,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:sendgrid:1.0.60:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "PATCH", "PUT", "POST", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["286eeb94", { requestType: ["POST"] }, ["Body"]], ["0b9a2bcc", { requestType: ["GET"] }], ["3c8bbf46", { requestType: ["DELETE"] }], ["92f6077a", { requestType: ["GET"] }]], connection: true }
 ];
 
-/** Cards of the `sendgrid` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `sendgrid` connector (one version of each action: the newest that knows most of its fields). */
 export const sendgrid = {
   $connector: "sendgrid" as const,
   /**

@@ -42,7 +42,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:servicenow:1.1.179:searchUsers", name: "Search Users", inputs: [["resultSet", "resultSet", "p:n", [100, 200]], ["email", "Email", "s"]], outputs: [["systemId", "User", "System ID"]], variants: [["1727bc98", { resultSet: [100] }]], connection: true }
 ];
 
-/** Cards of the `servicenow` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `servicenow` connector (one version of each action: the newest that knows most of its fields). */
 export const servicenow = {
   $connector: "servicenow" as const,
   /**

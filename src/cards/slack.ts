@@ -27,7 +27,7 @@ export interface HttpRequestOutputs {
   body: OktaObject;
 }
 
-/** Props of `Read User` (root:channels:http:slack:1.6.230:readUser2). */
+/** Props of `Read User` (root:channels:http:slack:1.6.244:readUser2). */
 export interface ReadUser2Props extends ConnectorCardProps<"slack"> {
   /**
    * Option "fieldType" (group parameters): Field Type.
@@ -40,25 +40,13 @@ export interface ReadUser2Props extends ConnectorCardProps<"slack"> {
 }
 
 export interface ReadUser2Outputs {
-  /**
-   * Output "Full Name" (group User).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
+  /** Output "Full Name" (group User). */
   fullName: string;
+  /** Output "Email" (group User). */
+  email: string;
   /** Output "User ID" (group User). */
   userId: string;
-  /**
-   * Output "Email" (group User).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
-  email: string;
-  /**
-   * Output "Username" (group User).
-   *
-   * Only some cards have it: it depends on an option or on the fields chosen.
-   */
+  /** Output "Username" (group User). */
   username: string;
 }
 
@@ -152,12 +140,12 @@ export interface SendMessageToChannel2Outputs {
 
 const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:slack:1.6.229:httpRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["03157462", { requestType: ["GET"] }]], connection: true },
-  { address: "root:channels:http:slack:1.6.230:readUser2", name: "Read User", inputs: [["fieldType", "fieldType", "p:s", ["User ID", "Username", "Email"]], ["email", "Email", "s"]], outputs: [["fullName", "User", "Full Name"], ["userId", "User", "User ID"], ["email", "User", "Email"], ["username", "User", "Username"]], variants: [["8e1adc7c", { fieldType: ["Email"] }], ["9f23175a", { fieldType: ["Email"] }]], connection: true },
+  { address: "root:channels:http:slack:1.6.244:readUser2", name: "Read User", inputs: [["fieldType", "fieldType", "p:s", ["User ID", "Username", "Email"]], ["email", "Email", "s"]], outputs: [["fullName", "User", "Full Name"], ["email", "User", "Email"], ["userId", "User", "User ID"], ["username", "User", "Username"]], variants: [["8fd30c4e", { fieldType: ["Email"] }]], connection: true },
   { address: "root:channels:http:slack:1.6.230:sendDirectMessage2", name: "Send Direct Message", inputs: [["links", "links", "p:s", ["Yes", "No"]], ["fieldType", "fieldType", "p:s", ["User ID", "Username"]], ["messageType", "messageType", "p:s", ["Plain Text", "Blocks"]], ["text", "Text", "s"], ["threadTimestamp", "Thread Timestamp", "s"], ["userId", "User ID", "s"]], outputs: [["timestamp", "Message", "Timestamp"]], variants: [["1f4ff89d", { fieldType: ["User ID"], links: ["Yes"], messageType: ["Plain Text"] }], ["b829548d", { fieldType: ["User ID"], links: ["Yes"], messageType: ["Plain Text"] }]], connection: true, alternates: [["root:channels:http:slack:1.6.229:sendDirectMessage2", "61170589", { fieldType: ["Username"], links: ["Yes"], messageType: ["Plain Text"] }], ["root:channels:http:slack:1.6.229:sendDirectMessage2", "6e04acd0", { fieldType: ["Username"], links: ["Yes"], messageType: ["Plain Text"] }], ["root:channels:http:slack:1.6.64:sendDirectMessage2", "65d4ffed", { fieldType: ["Username"], links: ["No"] }]] },
   { address: "root:channels:http:slack:1.6.244:sendMessageToChannel2", name: "Send Message to Channel", inputs: [["channel", "channel", "p:s"], ["bot", "bot", "p:s", ["Yes", "No"]], ["links", "links", "p:s", ["Yes", "No"]], ["messageType", "messageType", "p:s", ["Plain Text", "Blocks"]], ["channelId", "channelId", "s"], ["text", "Text", "s"], ["channelType", "channelType", "s", ["Public", "Private"]], ["threadTimestamp", "Thread Timestamp", "s"], ["slackbotName", "Name", "s"]], outputs: [["timestamp", "Message", "Timestamp"]], variants: [["2db1a928", { bot: ["Yes"], links: ["Yes"], messageType: ["Plain Text"] }, ["channelId", "channelType"]], ["c7339515", { bot: ["Yes"], links: ["Yes"], messageType: ["Plain Text"] }, ["Thread Timestamp"]]], connection: true, alternates: [["root:channels:http:slack:1.6.230:sendMessageToChannel2", "fd29e02d", { bot: ["Yes"], links: ["Yes"], messageType: ["Blocks"] }], ["root:channels:http:slack:1.6.229:sendMessageToChannel2", "afee7a10", { bot: ["Yes"], links: ["No"], messageType: ["Plain Text"] }], ["root:channels:http:slack:1.6.229:sendMessageToChannel2", "3fb2aaef", { bot: ["Yes"], links: ["Yes"], messageType: ["Blocks"] }], ["root:channels:http:slack:1.6.229:sendMessageToChannel2", "485b3830", { bot: ["Yes"], links: ["Yes"], messageType: ["Blocks"] }], ["root:channels:http:slack:1.6.105:sendMessageToChannel2", "de24acec", { bot: ["Yes"], links: ["No"] }], ["root:channels:http:slack:1.6.64:sendMessageToChannel2", "db98f7ae", { bot: ["Yes"], links: ["No"] }]] }
 ];
 
-/** Cards of the `slack` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `slack` connector (one version of each action: the newest that knows most of its fields). */
 export const slack = {
   $connector: "slack" as const,
   /**
@@ -169,7 +157,7 @@ export const slack = {
   /**
    * Read User
    *
-   * @address root:channels:http:slack:1.6.230:readUser2
+   * @address root:channels:http:slack:1.6.244:readUser2
    */
   readUser2: defineCard<ReadUser2Props, ReadUser2Outputs>(META[1]!),
   /**

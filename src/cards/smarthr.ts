@@ -25,7 +25,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:smarthr:0.141.0:searchEmployees_iGi7mXMM9E", name: "Search Employees", inputs: [["resultSetZ4Skcl", "result_set_Z4SKCL", "p:s", ["First Matching Record", "First 100 Matching Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["fbe91e23", { result_set_Z4SKCL: ["Stream Matching Records"] }]], connection: true }
 ];
 
-/** Cards of the `smarthr` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `smarthr` connector (one version of each action: the newest that knows most of its fields). */
 export const smarthr = {
   $connector: "smarthr" as const,
   /**

@@ -206,7 +206,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:stash:0.7.148:updateRow", name: "Update Row", inputs: [["rowId", "Row ID", "s"], ["stash", "stash", "p:t"], ["updateEmptyInputs", "updateEmptyInputs", "p:s", ["No", "Yes"]]], outputs: [], variants: [["11945e85", { updateEmptyInputs: ["No"] }], ["e9309aed", { updateEmptyInputs: ["No"] }]], connection: false, alternates: [["root:channels:http:stash:0.7.147:updateRow", "6b0a621a", { updateEmptyInputs: ["No", "Yes"] }], ["root:channels:http:stash:0.7.147:updateRow", "17ef3297", { updateEmptyInputs: ["No", "Yes"] }]] }
 ];
 
-/** Cards of the `stash` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `stash` connector (one version of each action: the newest that knows most of its fields). */
 export const stash = {
   $connector: "stash" as const,
   /**

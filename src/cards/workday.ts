@@ -31,7 +31,7 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:workday:0.52.0:searchWorkers_IQh7ZBbhg", name: "Search Workers", inputs: [["includeTerminatedWorkersRxokpc", "include_terminated_workers_RXOKPC", "b"], ["resultSetImfk48", "result_set_IMFK48", "p:s", ["first_matching_record", "first_100_matching_records", "stream_matching_records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["6e5aeb4f", { result_set_IMFK48: ["stream_matching_records"] }]], connection: true }
 ];
 
-/** Cards of the `workday` connector (one version of each action: the newest seen on two cards or more). */
+/** Cards of the `workday` connector (one version of each action: the newest that knows most of its fields). */
 export const workday = {
   $connector: "workday" as const,
   /**

@@ -7,8 +7,9 @@
  * - help text (`model.comments`): the card's own (the text most exports agree on), else the empty text. Neither
  *   values nor texts are part of a variant, so lift and emit still give every real card back exactly;
  * - what is part of a variant cannot be changed in place: a template with a removed wire's leftover
- *   (`metadata.ghost`), a type the contract does not give the field (one author's object schema) or another
- *   table's columns as choices is marked with its `residue`, and sorts after clean variants. Where every variant
+ *   (`metadata.ghost`), a type the contract does not give the field (one author's object schema, a field switched
+ *   to another type), fields of one card (a Lookup's keys) or another table's columns as choices is marked with its
+ *   `residue`, and sorts after clean variants. Where every variant
  *   of an option combination has residue, a clean variant is derived from the most common one (`derived`).
  */
 import type { Json, JsonObject } from "../util/json.js";
@@ -90,7 +91,12 @@ function valueFor(input: InputContract, entry: CatalogEntry, key: string): Json 
   return input.default;
 }
 
-/** What of an export's customisation a template carries, in a fixed order. */
+/**
+ * What of an export's customisation a template carries, in a fixed order: `ghost` (a removed wire's leftover),
+ * `type` (a type the card does not have: an author's schema), `switched` (a field switched to another of its types),
+ * `fields` (per-card fields the contract does not know: a Lookup's keys, an If/ElseIf's branches), `choices`
+ * (another table's columns).
+ */
 export function residueOf(template: JsonObject, contract: CardContract): string[] {
   const found = new Set<string>();
   const model = modelOf(template);
@@ -101,27 +107,34 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
       const meta = isObject(e.metadata) ? e.metadata : {};
       if ("ghost" in meta) found.add("ghost");
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
-      if (!field) continue;
-      if (!typeFits(e, field)) found.add("type");
+      if (!field) {
+        found.add("fields");
+        continue;
+      }
+      const fit = typeFit(e, field);
+      if (fit !== "own") found.add(fit === "switched" ? "switched" : "type");
       if (side === "inputs" && Array.isArray(meta.choices) && meta.choices.length > 0 && !(field as InputContract).choices) found.add("choices");
     }
   }
-  return ["ghost", "type", "choices"].filter((r) => found.has(r));
+  return RESIDUE_KINDS.filter((r) => found.has(r));
 }
 
-/** An entry's type is the contract's, or one of the other primitive types the user may switch the field to. */
-function typeFits(e: JsonObject, field: ContractField): boolean {
+const RESIDUE_KINDS = ["ghost", "type", "switched", "fields", "choices"];
+
+/** The contract's type (`own`), another of the types the user may switch the field to, or neither. */
+function typeFit(e: JsonObject, field: ContractField): "own" | "switched" | "other" {
   const value = isObject(e.value) ? e.value : {};
-  if ((value.collection === true) !== field.collection) return false;
+  if ((value.collection === true) !== field.collection) return "other";
   const type = value.type ?? "object";
-  if (jsonEqual(type, field.type)) return true;
-  return typeof type === "string" && (field.also ?? []).includes(type);
+  if (jsonEqual(type, field.type)) return "own";
+  return typeof type === "string" && (field.also ?? []).includes(type) ? "switched" : "other";
 }
 
-/** The clean variant of an entry with residue: no ghosts, the contract's types, no borrowed choices. */
+/** The clean variant of an entry with residue: no ghosts, the contract's types, no one card's fields, no borrowed choices. */
 function deriveClean(source: CatalogEntry, contract: CardContract): CatalogEntry {
   const template = cloneJson(source.template);
   const model = modelOf(template);
+  const dropped: Array<["inputs" | "outputs", JsonObject]> = [];
   for (const side of ["inputs", "outputs"] as const) {
     const fields: readonly ContractField[] = side === "inputs" ? contract.inputs : contract.outputs;
     for (const e of entriesOf(model, side)) {
@@ -129,14 +142,22 @@ function deriveClean(source: CatalogEntry, contract: CardContract): CatalogEntry
       const meta = isObject(e.metadata) ? e.metadata : undefined;
       if (meta) delete meta.ghost;
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
-      if (!field || !isObject(e.value)) continue;
-      if (!typeFits(e, field)) {
+      if (!field) {
+        dropped.push([side, e]);
+        continue;
+      }
+      if (!isObject(e.value)) continue;
+      if (typeFit(e, field) !== "own") {
         e.value.type = cloneJson(field.type);
         e.value.collection = field.collection;
         if ("data" in e.value) e.value.data = neutralData(e.value.data!);
       }
       if (meta && Array.isArray(meta.choices) && meta.choices.length > 0 && side === "inputs" && !(field as InputContract).choices) meta.choices = [];
     }
+  }
+  for (const [side, e] of dropped) {
+    const data = (model[side] as JsonObject).data as JsonObject;
+    for (const id of Object.keys(data)) if (data[id] === e) delete data[id];
   }
   return {
     address: source.address,

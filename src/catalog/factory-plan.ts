@@ -1,8 +1,8 @@
 /**
  * Which typed factory stands for which catalog address, and under which names (no code generation here, so
  * the import code generator can point at factories without loading ts-morph):
- * - one factory per module:action, at its newest connector version seen on two cards or more (else the one seen
- *   on the most), with the variants of other versions that record option values that version was never seen with;
+ * - one factory per module:action, at its newest connector version that knows at least half the fields of its
+ *   richest version, with the variants of other versions that record option values that version was never seen with;
  * - connectors are exported by key (`office365admin`), kernel modules under `kernel` (`kernel.control`);
  * - factory names are the camelCase action keys (connector-builder suffixes dropped unless that collides);
  * - type names `${Factory}Props` / `${Factory}Outputs`, avoiding the names a generated file imports.
@@ -40,13 +40,18 @@ export interface PlannedModule {
 }
 
 /**
- * The version a factory stands for: the newest one seen on at least two cards (a contract resting on one card
- * knows only that card's options and fields), else the one seen on the most cards, then the newest.
+ * The version a factory stands for: the newest one whose contract knows at least half the fields (inputs and
+ * outputs) of the card's richest version. A version seen once may show only the few fields its author chose
+ * (Okta's Read User lets the user pick its outputs): its factory would lack the others.
  */
 function factoryVersion(catalog: Catalog, addresses: readonly string[]): string {
-  const cards = (a: string) => catalog.variants(a).reduce((n, v) => n + v.count, 0);
+  const fields = (a: string) => {
+    const c = catalog.contract(a);
+    return c ? c.inputs.length + c.outputs.length : 0;
+  };
+  const richest = Math.max(...addresses.map(fields));
   const newestFirst = [...addresses].sort((a, b) => compareVersions(parseAddress(b)!.version, parseAddress(a)!.version));
-  return newestFirst.find((a) => cards(a) >= 2) ?? [...newestFirst].sort((a, b) => cards(b) - cards(a))[0]!;
+  return newestFirst.find((a) => 2 * fields(a) >= richest) ?? newestFirst[0]!;
 }
 
 /** The addresses of every module:action, by `kind:module:key`. */

@@ -74,7 +74,13 @@ export interface CardShape {
   inputs: InputShape[];
   outputs: OutputShape[];
   /** Variant ids with their recorded option values and the partial inputs they have (spec keys), default first. */
-  variants: Array<{ variant: string; options: Record<string, Json[]>; partialInputs: string[] }>;
+  variants: Array<{
+    variant: string;
+    options: Record<string, Json[]>;
+    partialInputs: string[];
+    /** The type this variant gives each input the user may switch between types (If operands, Reduce's memo). */
+    switchedTypes: Record<string, ValueShape>;
+  }>;
 }
 
 /** Keys that some variant has in two different groups: those are addressed as "group/key". */
@@ -92,6 +98,21 @@ function repeatedKeys(variants: readonly CatalogEntry[]): Set<string> {
       groupsByKey.set(e.key, groups);
     }
     for (const [key, groups] of groupsByKey) if (groups.size > 1) out.add(key);
+  }
+  return out;
+}
+
+/** A variant's type for each input with several types (`also`). */
+function switchedTypes(v: CatalogEntry, inputs: readonly InputShape[]): Record<string, ValueShape> {
+  const node = isObject(v.template.node) ? v.template.node : {};
+  const model = isObject(node.model) ? node.model : {};
+  const side = isObject(model.inputs) && isObject(model.inputs.data) ? model.inputs.data : {};
+  const out: Record<string, ValueShape> = {};
+  for (const input of inputs) {
+    if (input.types.length < 2) continue;
+    const e = Object.values(side).find((x) => isObject(x) && x.key === input.key && (x.group ?? null) === input.group);
+    const value = isObject(e) && isObject(e.value) ? e.value : undefined;
+    if (value) out[input.specKey] = { type: value.type ?? "object", collection: value.collection === true };
   }
   return out;
 }
@@ -173,6 +194,7 @@ export function cardShape(variants: readonly CatalogEntry[], contract: CardContr
         variant: v.variant,
         options: Object.fromEntries(Object.keys(v.options).sort(compareStrings).map((k) => [k, optionValues(v, k)])),
         partialInputs: inputs.filter((i) => i.partial && has.has(JSON.stringify([i.group, i.key]))).map((i) => i.specKey),
+        switchedTypes: switchedTypes(v, inputs),
       };
     }),
   };

@@ -122,7 +122,7 @@ function moduleFileStatements(file: PlannedModule, catalog: Catalog): ts.Stateme
   members.push(...factories);
   const moduleDoc =
     file.kind === "connector"
-      ? [`Cards of the \`${file.module}\` connector (one version of each action: the newest seen on two cards or more).`]
+      ? [`Cards of the \`${file.module}\` connector (one version of each action: the newest that knows most of its fields).`]
       : [`Kernel functions of the \`${file.module}\` module.`];
   statements.push(
     docComment(
@@ -231,9 +231,15 @@ function metaLiteral(shape: CardShape, alternates: ReturnType<typeof alternateVa
     if (i.choices && i.choices.length > 0) row.push(i.choices.map((c) => c.value));
     return row;
   });
-  const variants: Json[] = shape.variants.map((v) =>
-    v.partialInputs.length > 0 ? [v.variant, v.options as unknown as Json, v.partialInputs] : [v.variant, v.options as unknown as Json],
-  );
+  const variants: Json[] = shape.variants.map((v) => {
+    const codes = Object.fromEntries(
+      Object.entries(v.switchedTypes).map(([key, t]) => [key, typeCode({ ...shape.inputs.find((i) => i.specKey === key)!, types: [t] })]),
+    );
+    if (Object.keys(codes).length > 0) return [v.variant, v.options as unknown as Json, v.partialInputs, codes];
+    return v.partialInputs.length > 0
+      ? [v.variant, v.options as unknown as Json, v.partialInputs]
+      : [v.variant, v.options as unknown as Json];
+  });
   const meta: JsonObject = {
     address: shape.address,
     name: shape.name,

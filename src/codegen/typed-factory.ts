@@ -101,7 +101,10 @@ export function typedFactory(
     }
   }
   if (info.shape.inputs.some((si) => si.required && !given.has(si.prop))) return undefined;
-  const chosen = chooseCardVariant(info.meta, options, [...keys.values()]);
+  const values = Object.fromEntries(
+    items.flatMap((item) => (item.value?.kind === "json" && !item.option && keys.has(item) ? [[keys.get(item)!, item.value.data]] : [])),
+  );
+  const chosen = chooseCardVariant(info.meta, options, [...keys.values()], values);
   // A card of another version is written with the factory only when the factory picks exactly it.
   if (card.address !== info.meta.address && (chosen.address !== card.address || chosen.variant !== card.variant)) return undefined;
   const variant = chosen.address === info.meta.address ? chosen.variant : card.variant;

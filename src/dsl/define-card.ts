@@ -28,9 +28,11 @@ export interface FactoryMeta {
   readonly outputs: ReadonlyArray<readonly [string, string | null, string]>;
   /**
    * [variant id, recorded option values by key, the inputs only some variants have that this one has (keys in
-   * CardSpec.inputs)], default variant first.
+   * CardSpec.inputs), the type code this variant gives each input whose type the user may switch], default first.
    */
-  readonly variants: ReadonlyArray<readonly [string, Readonly<Record<string, readonly Json[]>>, (readonly string[])?]>;
+  readonly variants: ReadonlyArray<
+    readonly [string, Readonly<Record<string, readonly Json[]>>, (readonly string[])?, Readonly<Record<string, TypeCode>>?]
+  >;
   /** Whether the card takes a connection (false: kernel cards and the Tables cards, whose `config` is always null). */
   readonly connection?: boolean;
   /**
@@ -125,7 +127,7 @@ export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O
     const chosen =
       common.variant !== undefined
         ? { address: meta.address, variant: common.variant }
-        : chooseCardVariant(meta, options, Object.keys(values));
+        : chooseCardVariant(meta, options, Object.keys(values), values);
     const spec: Record<string, unknown> = { kind: "card", address: chosen.address };
     if (chosen.variant !== undefined) spec.variant = chosen.variant;
     if (common.name !== undefined) spec.name = common.name;
@@ -169,8 +171,9 @@ export function chooseVariant(
   meta: FactoryMeta,
   options: Readonly<Record<string, Json>>,
   inputs: readonly string[] = [],
+  values: Readonly<Record<string, unknown>> = {},
 ): string | undefined {
-  const chosen = chooseCardVariant(meta, options, inputs);
+  const chosen = chooseCardVariant(meta, options, inputs, values);
   return chosen.address === meta.address ? chosen.variant : undefined;
 }
 
@@ -181,12 +184,14 @@ export function chooseVariant(
  * - else the first variant (default first) recording every given value some variant records; values no variant
  *   records do not pick one (one of the option's choices Okta's exports never showed: the default's shape);
  * - among those, the one with the most of the given inputs only some variants have (Slack's `channelId`), then the
- *   fewest such inputs not given.
+ *   most constants of the type it gives an input whose type the user may switch (Reduce's `memo: {}`), then the
+ *   fewest inputs only some variants have that are not given.
  */
 export function chooseCardVariant(
   meta: FactoryMeta,
   options: Readonly<Record<string, Json>>,
   inputs: readonly string[] = [],
+  values: Readonly<Record<string, unknown>> = {},
 ): { address: string; variant?: string } {
   const records = (o: Readonly<Record<string, readonly Json[]>>, k: string, v: Json) => Object.hasOwn(o, k) && o[k]!.some((x) => x === v);
   const asked = Object.entries(options).filter(
@@ -201,13 +206,17 @@ export function chooseCardVariant(
   }
   const keys = asked.filter(([k, v]) => meta.variants.some(([, o]) => records(o, k, v)));
   const matching = meta.variants.filter(([, o]) => keys.every(([k, v]) => records(o, k, v)));
-  if (matching.length > 1 && meta.variants.some(([, , has]) => has !== undefined)) {
-    // The variant with the most of the given inputs only some variants have, then the fewest others.
-    const score = (has: readonly string[] = []) =>
-      1000 * inputs.filter((k) => has.includes(k)).length - has.filter((k) => !inputs.includes(k)).length;
+  if (matching.length > 1 && meta.variants.some(([, , has, codes]) => has !== undefined || codes !== undefined)) {
+    const constants = Object.entries(values).filter(([, v]) => v !== null && !isRef(v));
+    const score = ([, , has = [], codes = {}]: (typeof matching)[number]) =>
+      1_000_000 * inputs.filter((k) => has.includes(k)).length +
+      1000 * constants.filter(([k, v]) => codes[k] !== undefined && checkValue(v, codes[k]!) === undefined).length -
+      has.filter((k) => !inputs.includes(k)).length;
     let best = matching[0]!;
-    for (const v of matching) if (score(v[2]) > score(best[2])) best = v;
-    return { address: meta.address, variant: best[0] };
+    for (const v of matching) if (score(v) > score(best)) best = v;
+    // No preference: lower picks among them by the types of the outputs wired in.
+    if (best !== matching[0] || keys.length > 0) return { address: meta.address, variant: best[0] };
+    return { address: meta.address };
   }
   return keys.length > 0 && matching[0] ? { address: meta.address, variant: matching[0][0] } : { address: meta.address };
 }
