@@ -11,6 +11,7 @@ export default tseslint.config(
       "node_modules/",
       "bench/.out/",
       "src/cards/**",
+      "src/shapes/choices.ts",
       "schemas/",
       "catalog/",
       "tmp-*/",

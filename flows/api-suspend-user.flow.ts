@@ -12,7 +12,7 @@ const oktaOrg = connection("Okta", "okta");
 const outcome = (b: FlowBuilder, result: string) => ({
   result: b
     .add(kernel.control.let({ name: "Outcome", customInputs: [{ key: "result", type: "string", value: result }] }))
-    .$out<string>("result"),
+    .$custom<string>("result"),
 });
 
 export default flow(

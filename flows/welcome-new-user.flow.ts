@@ -15,16 +15,12 @@ export default flow(
     trigger: event(okta.userCreated({ connection: oktaOrg })),
   },
   (f) => {
-    const user = f.add(okta.readUser({ connection: oktaOrg, idOrLogin: field(f.trigger.$out("Okta User"), "ID") }));
-    const message = f.add(compose`New Okta user: ${user.login} (${f.trigger.$out("Message")}, event ${f.trigger.$out("Event ID")})`);
+    const user = f.add(okta.readUser({ connection: oktaOrg, idOrLogin: field(f.trigger.oktaUser, "ID") }));
+    const message = f.add(compose`New Okta user: ${user.login} (${f.trigger.message}, event ${f.trigger.eventId})`);
     f.add(
       slack.sendMessageToChannel2({
         connection: slackWorkspace,
-        bot: "Yes",
-        links: "Yes",
-        messageType: "Plain Text",
-        channelId: "it-notifications",
-        channelType: "Public",
+        channel: "C0123ABCDEF",
         text: message.output,
       }),
     );

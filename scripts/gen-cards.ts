@@ -1,11 +1,13 @@
 /**
- * `npm run gen:cards`: regenerates the typed card factories (`src/cards/`) from the built-in catalog
- * (`catalog/`). Files are written only when their bytes change; stale generated files are removed.
+ * `npm run gen:cards`: regenerates the typed card factories (`src/cards/`) and the DSL's lists of allowed values
+ * (`src/shapes/choices.ts`) from the built-in catalog (`catalog/`). Files are written only when their bytes
+ * change; stale generated files are removed.
  */
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCardFiles } from "../src/codegen/card-factories.js";
+import { generateChoicesFile } from "../src/codegen/choices-file.js";
 import { writeIfChanged } from "../src/catalog/file.js";
 import { Catalog } from "../src/catalog/store.js";
 
@@ -28,4 +30,7 @@ for (const p of listTs(outDir)) {
     removed++;
   }
 }
-process.stdout.write(`gen:cards: ${files.size} files; ${written} written, ${removed} removed\n`);
+// The lists of allowed values the DSL's helpers type their options with (time zones, If/Else comparisons).
+const choicesFile = fileURLToPath(new URL("../src/shapes/choices.ts", import.meta.url));
+if (writeIfChanged(choicesFile, generateChoicesFile(Catalog.builtin()))) written++;
+process.stdout.write(`gen:cards: ${files.size + 1} files; ${written} written, ${removed} removed\n`);

@@ -4,9 +4,24 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Search Users` (root:channels:http:auth0_293ca73ef2a04fe48eaa3bb7876df2e6:0.15.0:searchUsers_BAejT5bvR1Y). */
 export interface SearchUsersProps extends ConnectorCardProps<"auth0_293ca73ef2a04fe48eaa3bb7876df2e6"> {
-  /** Option "search_by_PYUQWV" (group parameters): Search By. */
+  /**
+   * Option "search_by_PYUQWV" (group parameters): Search By.
+   *
+   * - `"properties"`: User Properties
+   * - `"email"`: Email
+   *
+   * Default: `"properties"`.
+   */
   searchByPyuqwv?: "properties" | "email";
-  /** Option "result_set_OBTYKK" (group parameters): Result Set. */
+  /**
+   * Option "result_set_OBTYKK" (group parameters): Result Set.
+   *
+   * - `"first_match"`: First Matching Record
+   * - `"first_100"`: First 100 Matching Records
+   * - `"stream"`: Stream Matching Records
+   *
+   * Default: `"stream"`.
+   */
   resultSetObtykk?: "first_match" | "first_100" | "stream";
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
@@ -20,10 +35,10 @@ export interface SearchUsersOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:auth0_293ca73ef2a04fe48eaa3bb7876df2e6:0.15.0:searchUsers_BAejT5bvR1Y", name: "Search Users", inputs: [["searchByPyuqwv", "search_by_PYUQWV", "p:s", ["properties", "email"]], ["resultSetObtykk", "result_set_OBTYKK", "p:s", ["first_match", "first_100", "stream"]], ["flow", "Flow", "F"], ["lastLogin", "last_login", "s"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["d64d75f0", { result_set_OBTYKK: ["stream"], search_by_PYUQWV: ["properties"] }]] }
+  { address: "root:channels:http:auth0_293ca73ef2a04fe48eaa3bb7876df2e6:0.15.0:searchUsers_BAejT5bvR1Y", name: "Search Users", inputs: [["searchByPyuqwv", "search_by_PYUQWV", "p:s", ["properties", "email"]], ["resultSetObtykk", "result_set_OBTYKK", "p:s", ["first_match", "first_100", "stream"]], ["flow", "Flow", "F"], ["lastLogin", "last_login", "s"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["d64d75f0", { result_set_OBTYKK: ["stream"], search_by_PYUQWV: ["properties"] }]], connection: true }
 ];
 
-/** Cards of the `auth0_293ca73ef2a04fe48eaa3bb7876df2e6` connector (newest version of each action in the catalog). */
+/** Cards of the `auth0_293ca73ef2a04fe48eaa3bb7876df2e6` connector (one version of each action: the newest that knows most of its fields). */
 export const auth0_293ca73ef2a04fe48eaa3bb7876df2e6 = {
   $connector: "auth0_293ca73ef2a04fe48eaa3bb7876df2e6" as const,
   /**

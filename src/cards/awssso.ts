@@ -4,20 +4,32 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Add AWS Entitlements` (root:channels:http:awssso:1.0.195:addAWSEntitlements). */
 export interface AddAwsEntitlementsProps extends ConnectorCardProps<"awssso"> {
-  /** Option "region" (group parameters): Region. */
-  region?: string;
-  /** Option "instances" (group parameters): Instance ARN. */
-  instances?: string;
-  /** Option "accounts" (group parameters): Account ID. */
-  accounts?: string;
+  /**
+   * Option "region" (group parameters): Region.
+   *
+   * The designer lists its values from the service (`awssso.getRegions`).
+   */
+  region: string;
+  /**
+   * Option "instances" (group parameters): Instance ARN.
+   *
+   * The designer lists its values from the service (`awssso.listInstances`).
+   */
+  instances: string;
+  /**
+   * Option "accounts" (group parameters): Account ID.
+   *
+   * The designer lists its values from the service (`awssso.getAccounts`).
+   */
+  accounts: string;
   /** Input "Principal Type" (group Parameters). */
-  principalType: Input<string>;
+  principalType: Input<"USER" | "GROUP">;
   /** Input "Principal ID" (group Parameters). */
   principalId: Input<string>;
-  /** Input "Permission Sets" (group Parameters). */
-  permissionSets: Input<string[]>;
   /** Input "Account ID" (group Parameters). */
   accountId: Input<string>;
+  /** Input "Permission Sets" (group Parameters). */
+  permissionSets: Input<string[]>;
 }
 
 export interface AddAwsEntitlementsOutputs {
@@ -27,14 +39,26 @@ export interface AddAwsEntitlementsOutputs {
 
 /** Props of `List AWS Entitlements` (root:channels:http:awssso:1.0.195:listAWSEntitlements). */
 export interface ListAwsEntitlementsProps extends ConnectorCardProps<"awssso"> {
-  /** Option "region" (group parameters): Region. */
-  region?: string;
-  /** Option "instances" (group parameters): Instance ARN. */
-  instances?: string;
-  /** Option "accounts" (group parameters): Account ID. */
-  accounts?: string;
+  /**
+   * Option "region" (group parameters): Region.
+   *
+   * The designer lists its values from the service (`awssso.getRegions`).
+   */
+  region: string;
+  /**
+   * Option "instances" (group parameters): Instance ARN.
+   *
+   * The designer lists its values from the service (`awssso.listInstances`).
+   */
+  instances: string;
+  /**
+   * Option "accounts" (group parameters): Account ID.
+   *
+   * The designer lists its values from the service (`awssso.getAccounts`).
+   */
+  accounts: string;
   /** Input "Principal Type" (group Parameters). */
-  principalType: Input<string>;
+  principalType: Input<"USER" | "GROUP">;
   /** Input "Principal ID" (group Parameters). */
   principalId: Input<string>;
 }
@@ -49,17 +73,33 @@ export interface ListAwsEntitlementsOutputs {
 
 /** Props of `Remove All AWS Entitlements` (root:channels:http:awssso:1.0.195:removeAllAWSEntitlements). */
 export interface RemoveAllAwsEntitlementsProps extends ConnectorCardProps<"awssso"> {
-  /** Option "region" (group parameters): Region. */
-  region?: string;
-  /** Option "instances" (group parameters): Instance ARN. */
-  instances?: string;
-  /** Option "accounts" (group parameters): Account ID. */
-  accounts?: string;
+  /**
+   * Option "region" (group parameters): Region.
+   *
+   * The designer lists its values from the service (`awssso.getRegions`).
+   */
+  region: string;
+  /**
+   * Option "instances" (group parameters): Instance ARN.
+   *
+   * The designer lists its values from the service (`awssso.listInstances`).
+   */
+  instances: string;
+  /**
+   * Option "accounts" (group parameters): Account ID.
+   *
+   * The designer lists its values from the service (`awssso.getAccounts`).
+   */
+  accounts: string;
   /** Input "Principal Type" (group Parameters). */
-  principalType: Input<string>;
+  principalType: Input<"USER" | "GROUP">;
   /** Input "Principal ID" (group Parameters). */
   principalId: Input<string>;
-  /** Input "Account ID" (group Parameters). */
+  /**
+   * Input "Account ID" (group Parameters).
+   *
+   * Only some cards have it: it depends on an option.
+   */
   accountId?: Input<string>;
 }
 
@@ -69,12 +109,12 @@ export interface RemoveAllAwsEntitlementsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:awssso:1.0.195:addAWSEntitlements", name: "Add AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s"], ["principalId", "Principal ID", "s"], ["permissionSets", "Permission Sets", "s[]"], ["accountId", "Account ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["9ce2b724", {}], ["aa7e0950", {}]] },
-  { address: "root:channels:http:awssso:1.0.195:listAWSEntitlements", name: "List AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s"], ["principalId", "Principal ID", "s"]], outputs: [["entitlements", "Response", "Entitlements"]], variants: [["a488daaf", {}]] },
-  { address: "root:channels:http:awssso:1.0.195:removeAllAWSEntitlements", name: "Remove All AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s"], ["principalId", "Principal ID", "s"], ["accountId", "Account ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["8ea90d5e", {}], ["c0f9395e", {}]] }
+  { address: "root:channels:http:awssso:1.0.195:addAWSEntitlements", name: "Add AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s", ["USER", "GROUP"]], ["principalId", "Principal ID", "s"], ["accountId", "Account ID", "s"], ["permissionSets", "Permission Sets", "s[]"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["9ce2b724", {}], ["aa7e0950", {}]], connection: true },
+  { address: "root:channels:http:awssso:1.0.195:listAWSEntitlements", name: "List AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s", ["USER", "GROUP"]], ["principalId", "Principal ID", "s"]], outputs: [["entitlements", "Response", "Entitlements"]], variants: [["a488daaf", {}]], connection: true },
+  { address: "root:channels:http:awssso:1.0.195:removeAllAWSEntitlements", name: "Remove All AWS Entitlements", inputs: [["region", "region", "p:s"], ["instances", "instances", "p:s"], ["accounts", "accounts", "p:s"], ["principalType", "Principal Type", "s", ["USER", "GROUP"]], ["principalId", "Principal ID", "s"], ["accountId", "Account ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["8ea90d5e", {}], ["c0f9395e", {}, ["Account ID"]]], connection: true }
 ];
 
-/** Cards of the `awssso` connector (newest version of each action in the catalog). */
+/** Cards of the `awssso` connector (one version of each action: the newest that knows most of its fields). */
 export const awssso = {
   $connector: "awssso" as const,
   /**

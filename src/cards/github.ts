@@ -8,14 +8,22 @@ export interface CreateBranchProps extends ConnectorCardProps<"github"> {
   branchName: Input<string>;
   /** Input "Сommit SHA" (group Branch). */
   "\u0441ommitSha": Input<string>;
-  /** Option "org" (group parameters): Organization. */
-  org?: string;
-  /** Option "repo" (group parameters): Repository. */
-  repo?: string;
+  /**
+   * Option "org" (group parameters): Organization.
+   *
+   * The designer lists its values from the service (`github.getAllOrgsOrGeneric`).
+   */
+  org: string;
+  /**
+   * Option "repo" (group parameters): Repository.
+   *
+   * The designer lists its values from the service (`github.getUserOrOrgRepos`).
+   */
+  repo: string;
 }
 
 export interface CreateBranchOutputs {
-  /** Output "Branch Full Name" (group Branch). */
+  /** Output "Branch Full Name" (group Branch): BranchName. */
   branchFullName: string;
   /** Output "Branch Node ID" (group Branch). */
   branchNodeId: string;
@@ -31,13 +39,29 @@ export interface CreateFileContentProps extends ConnectorCardProps<"github"> {
   fileContent: Input<OktaFile>;
   /** Input "Path" (group File). */
   path: Input<string>;
-  /** Option "org" (group parameters): Organization. */
-  org?: string;
-  /** Option "repo" (group parameters): Repository. */
-  repo?: string;
-  /** Option "branchField" (group parameters): Branch. */
+  /**
+   * Option "org" (group parameters): Organization.
+   *
+   * The designer lists its values from the service (`github.getAllOrgsOrGeneric`).
+   */
+  org: string;
+  /**
+   * Option "repo" (group parameters): Repository.
+   *
+   * The designer lists its values from the service (`github.getUserOrOrgRepos`).
+   */
+  repo: string;
+  /**
+   * Option "branchField" (group parameters): Branch.
+   *
+   * Default: `"Provide Branch"`.
+   */
   branchField?: "Provide Branch" | "Use Default Branch";
-  /** Input "Branch Name" (group File). */
+  /**
+   * Input "Branch Name" (group File).
+   *
+   * Only some cards have it: it depends on an option.
+   */
   branchName?: Input<string>;
 }
 
@@ -58,13 +82,29 @@ export interface CreatePullRequestProps extends ConnectorCardProps<"github"> {
   baseBranch: Input<string>;
   /** Input "Is Draft?" (group Pull Request). */
   isDraft?: Input<boolean>;
-  /** Option "org" (group parameters): Organization. */
-  org?: string;
-  /** Option "repo" (group parameters): Repository. */
-  repo?: string;
-  /** Option "isIssue" (group parameters): Link to an Issue?. */
+  /**
+   * Option "org" (group parameters): Organization.
+   *
+   * The designer lists its values from the service (`github.getAllOrgsOrGeneric`).
+   */
+  org: string;
+  /**
+   * Option "repo" (group parameters): Repository.
+   *
+   * The designer lists its values from the service (`github.getUserOrOrgRepos`).
+   */
+  repo: string;
+  /**
+   * Option "isIssue" (group parameters): Link to an Issue?.
+   *
+   * Default: `"No"`.
+   */
   isIssue?: "No" | "Yes";
-  /** Option "useForks" (group parameters): From a Fork?. */
+  /**
+   * Option "useForks" (group parameters): From a Fork?.
+   *
+   * Default: `"No"`.
+   */
   useForks?: "No" | "Yes";
   /** Input "Title" (group Pull Request). */
   title: Input<string>;
@@ -89,7 +129,7 @@ export interface CreatePullRequestOutputs {
   description: string;
   /** Output "Author Association" (group Pull Request). */
   authorAssociation: string;
-  /** Output "Login" (group Pull Request). */
+  /** Output "Login" (group Pull Request): Username. */
   login: string;
   /** Output "User Node ID" (group Pull Request). */
   userNodeId: string;
@@ -127,7 +167,7 @@ export interface CreatePullRequestOutputs {
   createdAt: OktaDate;
   /** Output "Updated At" (group Pull Request). */
   updatedAt: OktaDate;
-  /** Output "Is Maintainer Can Modify?" (group Pull Request). */
+  /** Output "Is Maintainer Can Modify?" (group Pull Request): Maintainer Can Modify?. */
   isMaintainerCanModify: boolean;
   /** Output "Is Locked?" (group Pull Request). */
   isLocked: boolean;
@@ -143,22 +183,75 @@ export interface CreatePullRequestOutputs {
   commitsCount: number;
 }
 
+/** Props of `Custom API Action` (root:channels:http:github:2.0.126:customAPIAction). */
+export interface CustomApiActionProps extends ConnectorCardProps<"github"> {
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * - `"get"`: GET
+   * - `"post"`: POST
+   * - `"put"`: PUT
+   * - `"patch"`: PATCH
+   * - `"delete"`: DELETE
+   *
+   * Default: `"post"`.
+   */
+  requestType?: "get" | "post" | "put" | "patch" | "delete";
+  /** Input "Relative URL" (group Request). */
+  relativeUrl: Input<string>;
+  /** Input "Query" (group Request). */
+  query?: Input<OktaObject>;
+  /** Input "Headers" (group Request). */
+  headers?: Input<OktaObject>;
+  /** Input "Body" (group Request). */
+  body?: Input<OktaObject>;
+}
+
+export interface CustomApiActionOutputs {
+  /** Output "Status Code" (group Response). */
+  statusCode: number;
+  /** Output "Headers" (group Response). */
+  headers: OktaObject;
+  /** Output "Body" (group Response). */
+  body: {
+    data: {
+      organization: {
+        samlIdentityProvider: {
+          externalIdentities: OktaObject;
+        };
+      };
+    };
+  };
+}
+
 /** Props of `Search Branches` (root:channels:http:github:2.0.126:searchBranches). */
 export interface SearchBranchesProps extends ConnectorCardProps<"github"> {
   /** Input "Name" (group Branch). */
   branchName?: Input<string>;
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First Matching Record"`.
+   */
   resultSet?: "First Matching Record" | "All Matching Records";
-  /** Option "org" (group parameters): Organization. */
-  org?: string;
-  /** Option "repo" (group parameters): Repository. */
-  repo?: string;
+  /**
+   * Option "org" (group parameters): Organization.
+   *
+   * The designer lists its values from the service (`github.getAllOrgsOrGeneric`).
+   */
+  org: string;
+  /**
+   * Option "repo" (group parameters): Repository.
+   *
+   * The designer lists its values from the service (`github.getUserOrOrgRepos`).
+   */
+  repo: string;
   /** Input "Commit SHA" (group Branch). */
   commitSha?: Input<string>;
 }
 
 export interface SearchBranchesOutputs {
-  /** Output "Name" (group Result). */
+  /** Output "Name" (group Result): BranchName. */
   name: string;
   /** Output "Commit SHA" (group Result). */
   commitSha: string;
@@ -172,13 +265,29 @@ export interface UpdateFileContentProps extends ConnectorCardProps<"github"> {
   fileContent: Input<OktaFile>;
   /** Input "Path" (group File). */
   path: Input<string>;
-  /** Option "org" (group parameters): Organization. */
-  org?: string;
-  /** Option "repo" (group parameters): Repository. */
-  repo?: string;
-  /** Option "branchField" (group parameters): Branch. */
+  /**
+   * Option "org" (group parameters): Organization.
+   *
+   * The designer lists its values from the service (`github.getAllOrgsOrGeneric`).
+   */
+  org: string;
+  /**
+   * Option "repo" (group parameters): Repository.
+   *
+   * The designer lists its values from the service (`github.getUserOrOrgRepos`).
+   */
+  repo: string;
+  /**
+   * Option "branchField" (group parameters): Branch.
+   *
+   * Default: `"Provide Branch"`.
+   */
   branchField?: "Provide Branch" | "Use Default Branch";
-  /** Input "Branch Name" (group File). */
+  /**
+   * Input "Branch Name" (group File).
+   *
+   * Only some cards have it: it depends on an option.
+   */
   branchName?: Input<string>;
 }
 
@@ -194,14 +303,15 @@ export interface UpdateFileContentOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:github:2.0.126:createBranch", name: "Create Branch", inputs: [["branchName", "Branch Name", "s"], ["\u0441ommitSha", "\u0421ommit SHA", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"]], outputs: [["branchFullName", "Branch", "Branch Full Name"], ["branchNodeId", "Branch", "Branch Node ID"], ["\u0441ommitSha", "Branch", "\u0421ommit SHA"]], variants: [["aff83dd2", {}]] },
-  { address: "root:channels:http:github:2.0.126:createFileContent", name: "Create File Content", inputs: [["message", "Message", "s"], ["fileContent", "File Content", "f"], ["path", "Path", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["branchField", "branchField", "p:s", ["Provide Branch", "Use Default Branch"]], ["branchName", "Branch Name", "s"]], outputs: [["fileName", "File", "File Name"], ["filePath", "File", "File Path"], ["contentSha", "File", "Content SHA"], ["htmlUrl", "File", "HTML URL"]], variants: [["49cd42b6", { branchField: ["Use Default Branch"] }], ["ea8d3844", { branchField: ["Provide Branch"] }]] },
-  { address: "root:channels:http:github:2.0.126:createPullRequest", name: "Create Pull Request", inputs: [["baseBranch", "BASE Branch", "s"], ["isDraft", "Is Draft?", "b"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["isIssue", "isIssue", "p:s", ["No", "Yes"]], ["useForks", "useForks", "p:s", ["No", "Yes"]], ["title", "Title", "s"], ["description", "Description", "s"], ["headBranch", "HEAD Branch", "s"]], outputs: [["pullRequestNumber", "Pull Request", "Pull Request Number"], ["pullRequestId", "Pull Request", "Pull Request ID"], ["pullRequestNodeId", "Pull Request", "Pull Request Node ID"], ["title", "Pull Request", "Title"], ["state", "Pull Request", "State"], ["description", "Pull Request", "Description"], ["authorAssociation", "Pull Request", "Author Association"], ["login", "Pull Request", "Login"], ["userNodeId", "Pull Request", "User Node ID"], ["userId", "Pull Request", "User ID"], ["assigneeUsername", "Pull Request", "Assignee Username"], ["assigneeNodeId", "Pull Request", "Assignee Node ID"], ["assignees", "Pull Request", "Assignees"], ["labels", "Pull Request", "Labels"], ["milestoneTitle", "Pull Request", "Milestone Title"], ["milestoneId", "Pull Request", "Milestone ID"], ["milestoneNodeId", "Pull Request", "Milestone Node ID"], ["milestoneNumber", "Pull Request", "Milestone Number"], ["assigneeId", "Pull Request", "Assignee ID"], ["baseBranch", "Pull Request", "BASE Branch"], ["headBranch", "Pull Request", "HEAD Branch"], ["diffUrl", "Pull Request", "Diff URL"], ["htmlUrl", "Pull Request", "HTML URL"], ["patchUrl", "Pull Request", "Patch URL"], ["createdAt", "Pull Request", "Created At"], ["updatedAt", "Pull Request", "Updated At"], ["isMaintainerCanModify", "Pull Request", "Is Maintainer Can Modify?"], ["isLocked", "Pull Request", "Is Locked?"], ["isDraft", "Pull Request", "Is Draft?"], ["additionsCount", "Pull Request", "Additions Count"], ["deletionsCount", "Pull Request", "Deletions Count"], ["changedFilesCount", "Pull Request", "Changed Files Count"], ["commitsCount", "Pull Request", "Commits Count"]], variants: [["195d5ede", { isIssue: ["No"], useForks: ["No"] }]] },
-  { address: "root:channels:http:github:2.0.126:searchBranches", name: "Search Branches", inputs: [["branchName", "Name", "s"], ["resultSet", "resultSet", "p:s", ["First Matching Record", "All Matching Records"]], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["commitSha", "Commit SHA", "s"]], outputs: [["name", "Result", "Name"], ["commitSha", "Result", "Commit SHA"]], variants: [["65048b2a", { resultSet: ["First Matching Record"] }]] },
-  { address: "root:channels:http:github:2.0.126:updateFileContent", name: "Update File Content", inputs: [["message", "Message", "s"], ["fileContent", "File Content", "f"], ["path", "Path", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["branchField", "branchField", "p:s", ["Provide Branch", "Use Default Branch"]], ["branchName", "Branch Name", "s"]], outputs: [["fileName", "File", "File Name"], ["filePath", "File", "File Path"], ["contentSha", "File", "Content SHA"], ["htmlUrl", "File", "HTML URL"]], variants: [["78c2b439", { branchField: ["Provide Branch"] }], ["e4c0ae49", { branchField: ["Use Default Branch"] }]] }
+  { address: "root:channels:http:github:2.0.126:createBranch", name: "Create Branch", inputs: [["branchName", "Branch Name", "s"], ["\u0441ommitSha", "\u0421ommit SHA", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"]], outputs: [["branchFullName", "Branch", "Branch Full Name"], ["branchNodeId", "Branch", "Branch Node ID"], ["\u0441ommitSha", "Branch", "\u0421ommit SHA"]], variants: [["aff83dd2", {}]], connection: true },
+  { address: "root:channels:http:github:2.0.126:createFileContent", name: "Create File Content", inputs: [["message", "Message", "s"], ["fileContent", "File Content", "f"], ["path", "Path", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["branchField", "branchField", "p:s", ["Provide Branch", "Use Default Branch"]], ["branchName", "Branch Name", "s"]], outputs: [["fileName", "File", "File Name"], ["filePath", "File", "File Path"], ["contentSha", "File", "Content SHA"], ["htmlUrl", "File", "HTML URL"]], variants: [["49cd42b6", { branchField: ["Use Default Branch"] }], ["e7079490", { branchField: ["Provide Branch"] }, ["Branch Name"]], ["ea8d3844", { branchField: ["Provide Branch"] }, ["Branch Name"]]], connection: true },
+  { address: "root:channels:http:github:2.0.126:createPullRequest", name: "Create Pull Request", inputs: [["baseBranch", "BASE Branch", "s"], ["isDraft", "Is Draft?", "b"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["isIssue", "isIssue", "p:s", ["No", "Yes"]], ["useForks", "useForks", "p:s", ["No", "Yes"]], ["title", "Title", "s"], ["description", "Description", "s"], ["headBranch", "HEAD Branch", "s"]], outputs: [["pullRequestNumber", "Pull Request", "Pull Request Number"], ["pullRequestId", "Pull Request", "Pull Request ID"], ["pullRequestNodeId", "Pull Request", "Pull Request Node ID"], ["title", "Pull Request", "Title"], ["state", "Pull Request", "State"], ["description", "Pull Request", "Description"], ["authorAssociation", "Pull Request", "Author Association"], ["login", "Pull Request", "Login"], ["userNodeId", "Pull Request", "User Node ID"], ["userId", "Pull Request", "User ID"], ["assigneeUsername", "Pull Request", "Assignee Username"], ["assigneeNodeId", "Pull Request", "Assignee Node ID"], ["assignees", "Pull Request", "Assignees"], ["labels", "Pull Request", "Labels"], ["milestoneTitle", "Pull Request", "Milestone Title"], ["milestoneId", "Pull Request", "Milestone ID"], ["milestoneNodeId", "Pull Request", "Milestone Node ID"], ["milestoneNumber", "Pull Request", "Milestone Number"], ["assigneeId", "Pull Request", "Assignee ID"], ["baseBranch", "Pull Request", "BASE Branch"], ["headBranch", "Pull Request", "HEAD Branch"], ["diffUrl", "Pull Request", "Diff URL"], ["htmlUrl", "Pull Request", "HTML URL"], ["patchUrl", "Pull Request", "Patch URL"], ["createdAt", "Pull Request", "Created At"], ["updatedAt", "Pull Request", "Updated At"], ["isMaintainerCanModify", "Pull Request", "Is Maintainer Can Modify?"], ["isLocked", "Pull Request", "Is Locked?"], ["isDraft", "Pull Request", "Is Draft?"], ["additionsCount", "Pull Request", "Additions Count"], ["deletionsCount", "Pull Request", "Deletions Count"], ["changedFilesCount", "Pull Request", "Changed Files Count"], ["commitsCount", "Pull Request", "Commits Count"]], variants: [["195d5ede", { isIssue: ["No"], useForks: ["No"] }]], connection: true },
+  { address: "root:channels:http:github:2.0.126:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["get", "post", "put", "patch", "delete"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["ea552a12", { requestType: ["post"] }]], connection: true },
+  { address: "root:channels:http:github:2.0.126:searchBranches", name: "Search Branches", inputs: [["branchName", "Name", "s"], ["resultSet", "resultSet", "p:s", ["First Matching Record", "All Matching Records"]], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["commitSha", "Commit SHA", "s"]], outputs: [["name", "Result", "Name"], ["commitSha", "Result", "Commit SHA"]], variants: [["65048b2a", { resultSet: ["First Matching Record"] }]], connection: true },
+  { address: "root:channels:http:github:2.0.126:updateFileContent", name: "Update File Content", inputs: [["message", "Message", "s"], ["fileContent", "File Content", "f"], ["path", "Path", "s"], ["org", "org", "p:s"], ["repo", "repo", "p:s"], ["branchField", "branchField", "p:s", ["Provide Branch", "Use Default Branch"]], ["branchName", "Branch Name", "s"]], outputs: [["fileName", "File", "File Name"], ["filePath", "File", "File Path"], ["contentSha", "File", "Content SHA"], ["htmlUrl", "File", "HTML URL"]], variants: [["e4c0ae49", { branchField: ["Use Default Branch"] }], ["34a5da00", { branchField: ["Provide Branch"] }, ["Branch Name"]], ["78c2b439", { branchField: ["Provide Branch"] }, ["Branch Name"]]], connection: true }
 ];
 
-/** Cards of the `github` connector (newest version of each action in the catalog). */
+/** Cards of the `github` connector (one version of each action: the newest that knows most of its fields). */
 export const github = {
   $connector: "github" as const,
   /**
@@ -223,15 +333,21 @@ export const github = {
    */
   createPullRequest: defineCard<CreatePullRequestProps, CreatePullRequestOutputs>(META[2]!),
   /**
+   * Custom API Action
+   *
+   * @address root:channels:http:github:2.0.126:customAPIAction
+   */
+  customApiAction: defineCard<CustomApiActionProps, CustomApiActionOutputs>(META[3]!),
+  /**
    * Search Branches
    *
    * @address root:channels:http:github:2.0.126:searchBranches
    */
-  searchBranches: defineCard<SearchBranchesProps, SearchBranchesOutputs>(META[3]!),
+  searchBranches: defineCard<SearchBranchesProps, SearchBranchesOutputs>(META[4]!),
   /**
    * Update File Content
    *
    * @address root:channels:http:github:2.0.126:updateFileContent
    */
-  updateFileContent: defineCard<UpdateFileContentProps, UpdateFileContentOutputs>(META[4]!)
+  updateFileContent: defineCard<UpdateFileContentProps, UpdateFileContentOutputs>(META[5]!)
 };

@@ -12,7 +12,11 @@ export interface SendEmail2Props extends ConnectorCardProps<"gmail"> {
   subject?: Input<string>;
   /** Input "Body" (group Email). */
   body?: Input<string>;
-  /** Option "bodyIsHtml" (group parameters): Body is HTML?. */
+  /**
+   * Option "bodyIsHtml" (group parameters): Body is HTML?.
+   *
+   * Default: `"No"`.
+   */
   bodyIsHtml?: "Yes" | "No";
 }
 
@@ -33,7 +37,11 @@ export interface SendEmailWithAttachmentProps extends ConnectorCardProps<"gmail"
   fileName: Input<string>;
   /** Input "File Content" (group File). */
   fileContent: Input<OktaFile>;
-  /** Option "bodyIsHtml" (group parameters): Body is HTML?. */
+  /**
+   * Option "bodyIsHtml" (group parameters): Body is HTML?.
+   *
+   * Default: `"No"`.
+   */
   bodyIsHtml?: "Yes" | "No";
 }
 
@@ -41,11 +49,11 @@ export interface SendEmailWithAttachmentOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:gmail:1.3.207:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [["messageId", "Email", "Message ID"]], variants: [["f0e91071", { bodyIsHtml: ["No"] }]] },
-  { address: "root:channels:http:gmail:1.3.178:sendEmailWithAttachment", name: "Send Email with Attachment", inputs: [["to", "To", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["fileName", "File Name", "s"], ["fileContent", "File Content", "f"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [], variants: [["921b0b5f", { bodyIsHtml: ["No"] }]] }
+  { address: "root:channels:http:gmail:1.3.207:sendEmail2", name: "Send Email", inputs: [["to", "To", "s[]"], ["cc", "CC", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [["messageId", "Email", "Message ID"]], variants: [["f0e91071", { bodyIsHtml: ["No"] }]], connection: true, alternates: [["root:channels:http:gmail:1.3.201:sendEmail2", "7f3cbbef", { bodyIsHtml: ["Yes"] }], ["root:channels:http:gmail:1.3.123:sendEmail2", "55b06a53", { bodyIsHtml: ["Yes"] }]] },
+  { address: "root:channels:http:gmail:1.3.178:sendEmailWithAttachment", name: "Send Email with Attachment", inputs: [["to", "To", "s[]"], ["subject", "Subject", "s"], ["body", "Body", "s"], ["fileName", "File Name", "s"], ["fileContent", "File Content", "f"], ["bodyIsHtml", "bodyIsHtml", "p:s", ["Yes", "No"]]], outputs: [], variants: [["1a2c88cc", { bodyIsHtml: ["No"] }], ["921b0b5f", { bodyIsHtml: ["No"] }]], connection: true }
 ];
 
-/** Cards of the `gmail` connector (newest version of each action in the catalog). */
+/** Cards of the `gmail` connector (one version of each action: the newest that knows most of its fields). */
 export const gmail = {
   $connector: "gmail" as const,
   /**

@@ -4,9 +4,17 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Custom API Action` (root:channels:http:googledirectory:1.0.136:customApiAction). */
 export interface CustomApiActionProps extends ConnectorCardProps<"googledirectory"> {
-  /** Option "apiType" (group parameters): API. */
+  /**
+   * Option "apiType" (group parameters): API.
+   *
+   * Default: `"Directory"`.
+   */
   apiType?: "Directory" | "Licensing";
-  /** Option "requestType" (group parameters): Request Type. */
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
   relativeUrl: Input<string>;
@@ -50,12 +58,12 @@ export interface SignOutUserOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:googledirectory:1.0.136:customApiAction", name: "Custom API Action", inputs: [["apiType", "apiType", "p:s", ["Directory", "Licensing"]], ["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["3ea16f6f", { apiType: ["Directory"], requestType: ["GET"] }]] },
-  { address: "root:channels:http:googledirectory:1.0.250:deactivateUser", name: "Suspend User", inputs: [["id", "ID", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["b2f893c7", {}]] },
-  { address: "root:channels:http:googledirectory:1.0.195:signOutUser", name: "Sign Out User", inputs: [["userKey", "User Key", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["16db9688", {}]] }
+  { address: "root:channels:http:googledirectory:1.0.136:customApiAction", name: "Custom API Action", inputs: [["apiType", "apiType", "p:s", ["Directory", "Licensing"]], ["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["3ea16f6f", { apiType: ["Directory"], requestType: ["GET"] }]], connection: true },
+  { address: "root:channels:http:googledirectory:1.0.250:deactivateUser", name: "Suspend User", inputs: [["id", "ID", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["4075bc33", {}], ["b2f893c7", {}]], connection: true },
+  { address: "root:channels:http:googledirectory:1.0.195:signOutUser", name: "Sign Out User", inputs: [["userKey", "User Key", "s"]], outputs: [["statusCode", "Result", "Status Code"]], variants: [["16db9688", {}]], connection: true }
 ];
 
-/** Cards of the `googledirectory` connector (newest version of each action in the catalog). */
+/** Cards of the `googledirectory` connector (one version of each action: the newest that knows most of its fields). */
 export const googledirectory = {
   $connector: "googledirectory" as const,
   /**

@@ -2,6 +2,56 @@
 import type { Input, OktaDate, OktaFile } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
+/** Props of `Create Permission` (root:channels:http:googledrive:1.1.224:createPermission). */
+export interface CreatePermissionProps extends ConnectorCardProps<"googledrive"> {
+  /** Input "File ID" (group File). */
+  fileId: Input<string>;
+  /**
+   * Option "sharedDrive" (group parameters): Shared Drive ?.
+   *
+   * - `"yes"`: Yes
+   * - `"no"`: No
+   *
+   * Default: `"no"`.
+   * Only some cards have it: it depends on an option.
+   */
+  sharedDrive?: "yes" | "no";
+  /**
+   * Option "type" (group parameters): Permission Type.
+   *
+   * - `"user"`: User
+   * - `"group"`: Group
+   * - `"domain"`: Domain
+   * - `"anyone"`: Anyone
+   *
+   * Default: `"user"`.
+   */
+  type?: "user" | "group" | "domain" | "anyone";
+  /**
+   * Option "role" (group parameters): Permission Role.
+   *
+   * - `"owner"`: Owner
+   * - `"writer"`: Can Edit
+   * - `"commenter"`: Can Comment
+   * - `"reader"`: Can View
+   *
+   * Default: `"reader"`.
+   * The designer lists its values from the service (`googledrive.getPermissionRoles`).
+   */
+  role?: "owner" | "writer" | "commenter" | "reader";
+  /** Input "Email Address" (group Permission). */
+  emailAddress: Input<string>;
+  /** Input "Email Message" (group Permission). */
+  emailMessage?: Input<string>;
+}
+
+export interface CreatePermissionOutputs {
+  /** Output "Permission ID" (group Permission). */
+  permissionId: string;
+  /** Output "Share Link" (group Permission). */
+  shareLink: string;
+}
+
 /** Props of `Create Transfer Request` (root:channels:http:googledrive:1.1.180:createTransferRequest). */
 export interface CreateTransferRequestProps extends ConnectorCardProps<"googledrive"> {
   /** Input "From User" (group Transfer). */
@@ -19,16 +69,37 @@ export interface CreateTransferRequestOutputs {
   requestTime: OktaDate;
 }
 
-/** Props of `Download File` (root:channels:http:googledrive:1.1.211:downloadFile). */
+/** Props of `Download File` (root:channels:http:googledrive:1.1.224:downloadFile). */
 export interface DownloadFileProps extends ConnectorCardProps<"googledrive"> {
   /** Input "File ID" (group File). */
   fileId: Input<string>;
-  /** Input "Download Format" (group Options). */
-  downloadFormat?: Input<string>;
+  /**
+   * Input "Download Format" (group Options).
+   *
+   * - `""`: Do not convert
+   * - `"text/csv"`: .CSV - Comma Separated Values
+   * - `"application/vnd.openxmlformats-officedocument.wordprocessingml.document"`: .DOCX - Microsoft Office Document
+   * - `"application/epub+zip"`: .EPUB - Electronic Pubication
+   * - `"text/html"`: .HTML - Hypertext Markup Language
+   * - `"image/jpeg"`: .JPEG - Joint Photographic Experts Group
+   * - `"application/vnd.oasis.opendocument.presentation"`: .ODP - OpenDocument Presentation
+   * - `"application/vnd.oasis.opendocument.spreadsheet"`: .ODS - OpenDocument Spreadsheet
+   * - `"application/vnd.oasis.opendocument.text"`: .ODT - OpenDocument Text
+   * - `"application/pdf"`: .PDF - Portable Document Format
+   * - `"image/png"`: .PNG - Portable Network Graphics
+   * - `"application/vnd.openxmlformats-officedocument.presentationml.presentation"`: .PPTX - Microsoft PowerPoint Presentation
+   * - `"application/rtf"`: .RTF - Rich Text Format
+   * - `"image/svg+xml"`: .SVG - Scalable Vector Graphics
+   * - `"text/tab-separated-values"`: .TSV - Tab Separated Values
+   * - `"text/plain"`: .TXT - Plain Text
+   * - `"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"`: .XLSX - Microsoft Excel Spreadsheet
+   * - `"application/zip"`: .ZIP - Zipped Archive
+   */
+  downloadFormat?: Input<"" | "text/csv" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/epub+zip" | "text/html" | "image/jpeg" | "application/vnd.oasis.opendocument.presentation" | "application/vnd.oasis.opendocument.spreadsheet" | "application/vnd.oasis.opendocument.text" | "application/pdf" | "image/png" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/rtf" | "image/svg+xml" | "text/tab-separated-values" | "text/plain" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/zip">;
 }
 
 export interface DownloadFileOutputs {
-  /** Output "File Content ID" (group File). */
+  /** Output "File Content ID" (group File): File Content. */
   fileContentId: OktaFile;
 }
 
@@ -51,7 +122,7 @@ export interface ReadTransferRequestOutputs {
   requestTime: string;
 }
 
-/** Props of `Search Files` (root:channels:http:googledrive:1.1.211:searchFiles). */
+/** Props of `Search Files` (root:channels:http:googledrive:1.1.224:searchFiles). */
 export interface SearchFilesProps extends ConnectorCardProps<"googledrive"> {
   /** Input "Name" (group Search By). */
   searchByName?: Input<string>;
@@ -59,9 +130,26 @@ export interface SearchFilesProps extends ConnectorCardProps<"googledrive"> {
   starred?: Input<string>;
   /** Input "Trashed" (group Search By). */
   trashed?: Input<string>;
-  /** Option "resultSet" (group parameters): Result Set. */
+  /** Input "Owners" (group Search By). */
+  owners?: Input<string>;
+  /** Input "Writers" (group Search By). */
+  writers?: Input<string>;
+  /** Input "Readers" (group Search By). */
+  readers?: Input<string>;
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * - `"one"`: First file
+   * - `"all"`: All files
+   *
+   * Default: `"one"`.
+   */
   resultSet?: "one" | "all";
-  /** Option "parentFolder" (group parameters): Parent Folder. */
+  /**
+   * Option "parentFolder" (group parameters): Parent Folder.
+   *
+   * The designer lists its values from the service (`googledrive.getFoldersWithInsert`).
+   */
   parentFolder?: string;
 }
 
@@ -72,7 +160,7 @@ export interface SearchFilesOutputs {
   fileId: string;
 }
 
-/** Props of `Upload File` (root:channels:http:googledrive:1.1.180:uploadFile). */
+/** Props of `Upload File` (root:channels:http:googledrive:1.1.224:uploadFile). */
 export interface UploadFileProps extends ConnectorCardProps<"googledrive"> {
   /** Input "Name" (group File). */
   fileName: Input<string>;
@@ -94,44 +182,51 @@ export interface UploadFileOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:googledrive:1.1.180:createTransferRequest", name: "Create Transfer Request", inputs: [["fromUser", "From User", "s"], ["toUser", "To User", "s"]], outputs: [["transferId", "Transfer Attributes", "Transfer ID"], ["transferStatus", "Transfer Attributes", "Transfer Status"], ["requestTime", "Transfer Attributes", "Request Time"]], variants: [["d63403dc", {}]] },
-  { address: "root:channels:http:googledrive:1.1.211:downloadFile", name: "Download File", inputs: [["fileId", "File ID", "s"], ["downloadFormat", "Download Format", "s"]], outputs: [["fileContentId", "File", "File Content ID"]], variants: [["ebe24d8b", {}]] },
-  { address: "root:channels:http:googledrive:1.1.180:readTransferRequest", name: "Read Transfer Request", inputs: [["transferId", "Transfer ID", "s"]], outputs: [["transferId", "Transfer", "Transfer ID"], ["transferStatus", "Transfer", "Transfer Status"], ["newOwnerEmail", "Transfer", "New Owner Email"], ["oldOwnerEmail", "Transfer", "Old Owner Email"], ["requestTime", "Transfer", "Request Time"]], variants: [["19457f8c", {}]] },
-  { address: "root:channels:http:googledrive:1.1.211:searchFiles", name: "Search Files", inputs: [["searchByName", "Name", "s"], ["starred", "Starred", "s"], ["trashed", "Trashed", "s"], ["resultSet", "resultSet", "p:s", ["one", "all"]], ["parentFolder", "parentFolder", "p:s"]], outputs: [["fileName", "File", "File Name"], ["fileId", "File", "File ID"]], variants: [["de67777a", { resultSet: ["one"] }]] },
-  { address: "root:channels:http:googledrive:1.1.180:uploadFile", name: "Upload File", inputs: [["fileName", "Name", "s"], ["parentFolderId", "Parent Folder ID", "s"], ["description", "Description", "s"], ["fileContentId", "File Content ID", "f"], ["convertToGoogleFormat", "Convert to Google format?", "b"]], outputs: [["fileName", "Output", "File Name"], ["fileId", "Output", "File ID"]], variants: [["5b8f2647", {}]] }
+  { address: "root:channels:http:googledrive:1.1.224:createPermission", name: "Create Permission", inputs: [["fileId", "File ID", "s"], ["sharedDrive", "sharedDrive", "p:s", ["yes", "no"]], ["type", "type", "p:s", ["user", "group", "domain", "anyone"]], ["role", "role", "p:s", ["owner", "writer", "commenter", "reader"]], ["emailAddress", "Email Address", "s"], ["emailMessage", "Email Message", "s"]], outputs: [["permissionId", "Permission", "Permission ID"], ["shareLink", "Permission", "Share Link"]], variants: [["555b897e", { role: ["writer"], type: ["user"] }], ["6886b370", { sharedDrive: ["no"], type: ["user"] }, ["sharedDrive"]]], connection: true },
+  { address: "root:channels:http:googledrive:1.1.180:createTransferRequest", name: "Create Transfer Request", inputs: [["fromUser", "From User", "s"], ["toUser", "To User", "s"]], outputs: [["transferId", "Transfer Attributes", "Transfer ID"], ["transferStatus", "Transfer Attributes", "Transfer Status"], ["requestTime", "Transfer Attributes", "Request Time"]], variants: [["d63403dc", {}]], connection: true },
+  { address: "root:channels:http:googledrive:1.1.224:downloadFile", name: "Download File", inputs: [["fileId", "File ID", "s"], ["downloadFormat", "Download Format", "s", ["", "text/csv", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/epub+zip", "text/html", "image/jpeg", "application/vnd.oasis.opendocument.presentation", "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.text", "application/pdf", "image/png", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "application/rtf", "image/svg+xml", "text/tab-separated-values", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"]]], outputs: [["fileContentId", "File", "File Content ID"]], variants: [["5ae5ff3d", {}], ["71b6391c", {}]], connection: true },
+  { address: "root:channels:http:googledrive:1.1.180:readTransferRequest", name: "Read Transfer Request", inputs: [["transferId", "Transfer ID", "s"]], outputs: [["transferId", "Transfer", "Transfer ID"], ["transferStatus", "Transfer", "Transfer Status"], ["newOwnerEmail", "Transfer", "New Owner Email"], ["oldOwnerEmail", "Transfer", "Old Owner Email"], ["requestTime", "Transfer", "Request Time"]], variants: [["19457f8c", {}]], connection: true },
+  { address: "root:channels:http:googledrive:1.1.224:searchFiles", name: "Search Files", inputs: [["searchByName", "Name", "s"], ["starred", "Starred", "s"], ["trashed", "Trashed", "s"], ["owners", "Owners", "s"], ["writers", "Writers", "s"], ["readers", "Readers", "s"], ["resultSet", "resultSet", "p:s", ["one", "all"]], ["parentFolder", "parentFolder", "p:s"]], outputs: [["fileName", "File", "File Name"], ["fileId", "File", "File ID"]], variants: [["d6fbb5f5", { resultSet: ["one"] }]], connection: true },
+  { address: "root:channels:http:googledrive:1.1.224:uploadFile", name: "Upload File", inputs: [["fileName", "Name", "s"], ["parentFolderId", "Parent Folder ID", "s"], ["description", "Description", "s"], ["fileContentId", "File Content ID", "f"], ["convertToGoogleFormat", "Convert to Google format?", "b"]], outputs: [["fileName", "Output", "File Name"], ["fileId", "Output", "File ID"]], variants: [["755c878c", {}]], connection: true }
 ];
 
-/** Cards of the `googledrive` connector (newest version of each action in the catalog). */
+/** Cards of the `googledrive` connector (one version of each action: the newest that knows most of its fields). */
 export const googledrive = {
   $connector: "googledrive" as const,
+  /**
+   * Create Permission
+   *
+   * @address root:channels:http:googledrive:1.1.224:createPermission
+   */
+  createPermission: defineCard<CreatePermissionProps, CreatePermissionOutputs>(META[0]!),
   /**
    * Create Transfer Request
    *
    * @address root:channels:http:googledrive:1.1.180:createTransferRequest
    */
-  createTransferRequest: defineCard<CreateTransferRequestProps, CreateTransferRequestOutputs>(META[0]!),
+  createTransferRequest: defineCard<CreateTransferRequestProps, CreateTransferRequestOutputs>(META[1]!),
   /**
    * Download File
    *
-   * @address root:channels:http:googledrive:1.1.211:downloadFile
+   * @address root:channels:http:googledrive:1.1.224:downloadFile
    */
-  downloadFile: defineCard<DownloadFileProps, DownloadFileOutputs>(META[1]!),
+  downloadFile: defineCard<DownloadFileProps, DownloadFileOutputs>(META[2]!),
   /**
    * Read Transfer Request
    *
    * @address root:channels:http:googledrive:1.1.180:readTransferRequest
    */
-  readTransferRequest: defineCard<ReadTransferRequestProps, ReadTransferRequestOutputs>(META[2]!),
+  readTransferRequest: defineCard<ReadTransferRequestProps, ReadTransferRequestOutputs>(META[3]!),
   /**
    * Search Files
    *
-   * @address root:channels:http:googledrive:1.1.211:searchFiles
+   * @address root:channels:http:googledrive:1.1.224:searchFiles
    */
-  searchFiles: defineCard<SearchFilesProps, SearchFilesOutputs>(META[3]!),
+  searchFiles: defineCard<SearchFilesProps, SearchFilesOutputs>(META[4]!),
   /**
    * Upload File
    *
-   * @address root:channels:http:googledrive:1.1.180:uploadFile
+   * @address root:channels:http:googledrive:1.1.224:uploadFile
    */
-  uploadFile: defineCard<UploadFileProps, UploadFileOutputs>(META[4]!)
+  uploadFile: defineCard<UploadFileProps, UploadFileOutputs>(META[5]!)
 };

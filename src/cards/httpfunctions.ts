@@ -32,19 +32,59 @@ export interface DeleteOutputs {
   body: OktaObject;
 }
 
-/** Props of `Post` (root:channels:http:httpfunctions:1.0.11:post). */
+/** Props of `Get` (root:channels:http:httpfunctions:1.0.24:get). */
+export interface GetProps extends ConnectorCardProps<"httpfunctions"> {
+  /** Input "URL" (group Request). */
+  url?: Input<string>;
+  /** Input "Query" (group Request). */
+  query?: Input<OktaObject>;
+  /** Input "Headers" (group Request). */
+  headers?: Input<OktaObject>;
+}
+
+export interface GetOutputs {
+  /** Output "Status Code" (group Response). */
+  statusCode: number;
+  /** Output "Headers" (group Response). */
+  headers: OktaObject;
+  /** Output "Body" (group Response). */
+  body: OktaObject;
+}
+
+/** Props of `Post` (root:channels:http:httpfunctions:1.0.16:post). */
 export interface PostProps extends ConnectorCardProps<"httpfunctions"> {
   /** Input "URL" (group Request). */
   url?: Input<string>;
-  /** Input "Body" (group Request). */
-  body?: Input<OktaObject> | Input<string>;
-  /** Input "Headers" (group Request). */
-  headers?: Input<OktaObject>;
   /** Input "Query" (group Request). */
   query?: Input<OktaObject>;
+  /** Input "Headers" (group Request). */
+  headers?: Input<OktaObject>;
+  /** Input "Body" (group Request). */
+  body?: Input<OktaObject> | Input<string>;
 }
 
 export interface PostOutputs {
+  /** Output "Status Code" (group Response). */
+  statusCode: number;
+  /** Output "Headers" (group Response). */
+  headers: OktaObject;
+  /** Output "Body" (group Response). */
+  body: OktaObject;
+}
+
+/** Props of `Put` (root:channels:http:httpfunctions:1.0.16:put). */
+export interface PutProps extends ConnectorCardProps<"httpfunctions"> {
+  /** Input "URL" (group Request). */
+  url?: Input<string>;
+  /** Input "Query" (group Request). */
+  query?: Input<OktaObject>;
+  /** Input "Headers" (group Request). */
+  headers?: Input<OktaObject>;
+  /** Input "Body" (group Request). */
+  body?: Input<string>;
+}
+
+export interface PutOutputs {
   /** Output "Status Code" (group Response). */
   statusCode: number;
   /** Output "Headers" (group Response). */
@@ -57,8 +97,12 @@ export interface PostOutputs {
 export interface RawProps extends ConnectorCardProps<"httpfunctions"> {
   /** Input "URL" (group Request). */
   url?: Input<string>;
-  /** Input "Method" (group Request). */
-  method?: Input<string>;
+  /**
+   * Input "Method" (group Request).
+   *
+   * Default: `"GET"`.
+   */
+  method?: Input<"GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
   /** Input "Query" (group Request). */
   query?: Input<OktaObject>;
   /** Input "Headers" (group Request). */
@@ -77,13 +121,15 @@ export interface RawOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:httpfunctions:1.0.24:close", name: "Close", inputs: [["statusCode", "statusCode", "n"]], outputs: [], variants: [["54804874", {}]] },
-  { address: "root:channels:http:httpfunctions:1.0.13:delete", name: "Delete", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b0a59054", {}]] },
-  { address: "root:channels:http:httpfunctions:1.0.11:post", name: "Post", inputs: [["url", "URL", "s"], ["body", "Body", "o|s"], ["headers", "Headers", "o"], ["query", "Query", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["1a50c72f", {}], ["c40284c8", {}]] },
-  { address: "root:channels:http:httpfunctions:1.0.24:raw", name: "Raw Request", inputs: [["url", "URL", "s"], ["method", "Method", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b5f02337", {}]] }
+  { address: "root:channels:http:httpfunctions:1.0.24:close", name: "Close", inputs: [["statusCode", "statusCode", "n"]], outputs: [], variants: [["54804874", {}]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.13:delete", name: "Delete", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b0a59054", {}]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.24:get", name: "Get", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["7ebf1ddd", {}], ["e5717199", {}]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.16:post", name: "Post", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["21cfbe95", {}, [], { Body: "s" }], ["42c1dd96", {}, [], { Body: "o" }], ["d4134ef2", {}, [], { Body: "s" }]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.16:put", name: "Put", inputs: [["url", "URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["a957f1df", {}]], connection: true },
+  { address: "root:channels:http:httpfunctions:1.0.24:raw", name: "Raw Request", inputs: [["url", "URL", "s"], ["method", "Method", "s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["b5f02337", {}]], connection: true }
 ];
 
-/** Cards of the `httpfunctions` connector (newest version of each action in the catalog). */
+/** Cards of the `httpfunctions` connector (one version of each action: the newest that knows most of its fields). */
 export const httpfunctions = {
   $connector: "httpfunctions" as const,
   /**
@@ -99,15 +145,27 @@ export const httpfunctions = {
    */
   delete: defineCard<DeleteProps, DeleteOutputs>(META[1]!),
   /**
+   * Get
+   *
+   * @address root:channels:http:httpfunctions:1.0.24:get
+   */
+  get: defineCard<GetProps, GetOutputs>(META[2]!),
+  /**
    * Post
    *
-   * @address root:channels:http:httpfunctions:1.0.11:post
+   * @address root:channels:http:httpfunctions:1.0.16:post
    */
-  post: defineCard<PostProps, PostOutputs>(META[2]!),
+  post: defineCard<PostProps, PostOutputs>(META[3]!),
+  /**
+   * Put
+   *
+   * @address root:channels:http:httpfunctions:1.0.16:put
+   */
+  put: defineCard<PutProps, PutOutputs>(META[4]!),
   /**
    * Raw Request
    *
    * @address root:channels:http:httpfunctions:1.0.24:raw
    */
-  raw: defineCard<RawProps, RawOutputs>(META[3]!)
+  raw: defineCard<RawProps, RawOutputs>(META[5]!)
 };

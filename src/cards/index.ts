@@ -12,6 +12,7 @@
  */
 import { boolean as kernelBoolean } from "./kernel/boolean.js";
 import { control as kernelControl } from "./kernel/control.js";
+import { crypto as kernelCrypto } from "./kernel/crypto.js";
 import { date as kernelDate } from "./kernel/date.js";
 import { http as kernelHttp } from "./kernel/http.js";
 import { json as kernelJson } from "./kernel/json.js";
@@ -22,25 +23,33 @@ import { string as kernelString } from "./kernel/string.js";
 import { url as kernelUrl } from "./kernel/url.js";
 import { utility as kernelUtility } from "./kernel/utility.js";
 
+export { adobeusermanagement } from "./adobeusermanagement.js";
+export { asatest1_3fb8e134224d4d6ab7215d080e3b752d } from "./asatest1_3fb8e134224d4d6ab7215d080e3b752d.js";
 export { auth0_293ca73ef2a04fe48eaa3bb7876df2e6 } from "./auth0_293ca73ef2a04fe48eaa3bb7876df2e6.js";
+export { awslambda } from "./awslambda.js";
 export { awssso } from "./awssso.js";
+export { excelonline } from "./excelonline.js";
 export { github } from "./github.js";
 export { gmail } from "./gmail.js";
 export { googledirectory } from "./googledirectory.js";
 export { googledrive } from "./googledrive.js";
 export { googlesheets2_29 } from "./googlesheets2_29.js";
 export { httpfunctions } from "./httpfunctions.js";
+export { jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb } from "./jamfproclassicapi_3d816a0a0b7a410fa88c3de81a4aeccb.js";
 export { jira2 } from "./jira2.js";
 export { kandji_edae9b89cf1e4ca6a01a1ad6d985127b } from "./kandji_edae9b89cf1e4ca6a01a1ad6d985127b.js";
 export { marketo2_29 } from "./marketo2_29.js";
+export { microsoftteams } from "./microsoftteams.js";
 export { office365admin } from "./office365admin.js";
 export { office365mail } from "./office365mail.js";
 export { okta } from "./okta.js";
 export { oktadevices } from "./oktadevices.js";
 export { oktaprivilegedaccess } from "./oktaprivilegedaccess.js";
 export { opsgenie } from "./opsgenie.js";
+export { pagerduty } from "./pagerduty.js";
 export { personio } from "./personio.js";
 export { salesforce2_29 } from "./salesforce2_29.js";
+export { sendgrid } from "./sendgrid.js";
 export { servicenow } from "./servicenow.js";
 export { slack } from "./slack.js";
 export { smarthr } from "./smarthr.js";
@@ -51,6 +60,7 @@ export { workday } from "./workday.js";
 export const kernel = {
   boolean: kernelBoolean,
   control: kernelControl,
+  crypto: kernelCrypto,
   date: kernelDate,
   http: kernelHttp,
   json: kernelJson,

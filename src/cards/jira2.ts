@@ -4,19 +4,35 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Create Issue` (root:channels:http:jira2:0.3.217:createIssue). */
 export interface CreateIssueProps extends ConnectorCardProps<"jira2"> {
-  /** Option "project" (group parameters): Project. */
-  project?: string;
-  /** Option "issueType" (group parameters): Issue Type. */
-  issueType?: string;
+  /**
+   * Option "project" (group parameters): Project.
+   *
+   * The designer lists its values from the service (`jira2.getProjectsWithoutAllOption`).
+   */
+  project: string;
+  /**
+   * Option "issueType" (group parameters): Issue Type.
+   *
+   * The designer lists its values from the service (`jira2.getAllIssueTypesWithoutAllOption`).
+   */
+  issueType: string;
   /** Input "Summary" (group Fields). */
   summary: Input<string>;
   /** Input "Parent" (group Fields). */
   parent?: Input<string>;
   /** Input "Description" (group Fields). */
   description?: Input<string>;
-  /** Input "Reporter" (group Fields): Reporter Account ID. */
+  /**
+   * Input "Reporter" (group Fields): Reporter Account ID.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   reporter?: Input<string>;
-  /** Input "Components" (group Fields). */
+  /**
+   * Input "Components" (group Fields).
+   *
+   * Only some cards have it: it depends on an option.
+   */
   components?: Input<string[]>;
 }
 
@@ -33,7 +49,11 @@ export interface CreateIssueOutputs {
 
 /** Props of `Custom API Action` (root:channels:http:jira2:0.3.217:hTTPRequest). */
 export interface HttpRequestProps extends ConnectorCardProps<"jira2"> {
-  /** Option "requestType" (group parameters): Request Type. */
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
   relativeUrl: Input<string>;
@@ -53,11 +73,11 @@ export interface HttpRequestOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:jira2:0.3.217:createIssue", name: "Create Issue", inputs: [["project", "project", "p:s"], ["issueType", "issueType", "p:s"], ["summary", "Summary", "s"], ["parent", "Parent", "s"], ["description", "Description", "s"], ["reporter", "Reporter", "s"], ["components", "Components", "s[]"]], outputs: [["key", "Issue", "Key"], ["issueId", "Issue", "Issue ID"], ["url", "Issue", "URL"], ["apiResourceUrl", "Issue", "API Resource URL"]], variants: [["830517a4", {}], ["c77c0bfc", {}]] },
-  { address: "root:channels:http:jira2:0.3.217:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["85adbe08", { requestType: ["GET"] }]] }
+  { address: "root:channels:http:jira2:0.3.217:createIssue", name: "Create Issue", inputs: [["project", "project", "p:s"], ["issueType", "issueType", "p:s"], ["summary", "Summary", "s"], ["parent", "Parent", "s"], ["description", "Description", "s"], ["reporter", "Reporter", "s"], ["components", "Components", "s[]"]], outputs: [["key", "Issue", "Key"], ["issueId", "Issue", "Issue ID"], ["url", "Issue", "URL"], ["apiResourceUrl", "Issue", "API Resource URL"]], variants: [["830517a4", {}, ["Reporter", "Components"]], ["c77c0bfc", {}]], connection: true },
+  { address: "root:channels:http:jira2:0.3.217:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["85adbe08", { requestType: ["GET"] }]], connection: true }
 ];
 
-/** Cards of the `jira2` connector (newest version of each action in the catalog). */
+/** Cards of the `jira2` connector (one version of each action: the newest that knows most of its fields). */
 export const jira2 = {
   $connector: "jira2" as const,
   /**

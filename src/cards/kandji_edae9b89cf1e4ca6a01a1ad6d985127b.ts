@@ -6,7 +6,15 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 export interface SearchDevicesProps extends ConnectorCardProps<"kandji_edae9b89cf1e4ca6a01a1ad6d985127b"> {
   /** Input "user_email_VNWIP0" (group Search): User Emaill - Exact Match. */
   userEmailVnwip0?: Input<string>;
-  /** Option "result_set_ZVVK2O" (group parameters): Result Set. */
+  /**
+   * Option "result_set_ZVVK2O" (group parameters): Result Set.
+   *
+   * - `"1"`: First Matching Record
+   * - `"300"`: First 300 Matching Records
+   * - `"all"`: Stream All Matching Records
+   *
+   * Default: `"all"`.
+   */
   resultSetZvvk2O?: "1" | "300" | "all";
   /** Input "processing_flow" (group Streaming): Flow. */
   processingFlow: Input<FlowRefLike> | InlineFlow;
@@ -22,28 +30,28 @@ export interface UpdateInventoryProps extends ConnectorCardProps<"kandji_edae9b8
 }
 
 export interface UpdateInventoryOutputs {
-  /** Output "device_id_FMF7FW" (group Response). */
+  /** Output "device_id_FMF7FW" (group Response): Device ID. */
   deviceIdFmf7Fw: string;
-  /** Output "device_name_GPH3PV" (group Response). */
+  /** Output "device_name_GPH3PV" (group Response): Device Name. */
   deviceNameGph3Pv: string;
-  /** Output "serial_number_SX1NJD" (group Response). */
+  /** Output "serial_number_SX1NJD" (group Response): Serial Number. */
   serialNumberSx1Njd: string;
-  /** Output "platform_KXWQHZ" (group Response). */
+  /** Output "platform_KXWQHZ" (group Response): Platform. */
   platformKxwqhz: string;
-  /** Output "user_email_EVXJIM" (group Response). */
+  /** Output "user_email_EVXJIM" (group Response): User Email. */
   userEmailEvxjim: string;
-  /** Output "status_code_4KVIXG" (group Response). */
+  /** Output "status_code_4KVIXG" (group Response): Status Code. */
   statusCode4Kvixg: number;
-  /** Output "lock_pin_J0PR5K" (group Response). */
+  /** Output "lock_pin_J0PR5K" (group Response): Lock PIN. */
   lockPinJ0Pr5K: string;
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:searchDevices_MgiZyuVso", name: "List Devices", inputs: [["userEmailVnwip0", "user_email_VNWIP0", "s"], ["resultSetZvvk2O", "result_set_ZVVK2O", "p:s", ["1", "300", "all"]], ["processingFlow", "processing_flow", "F"]], outputs: [], variants: [["5bcf853c", { result_set_ZVVK2O: ["all"] }]] },
-  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:updateInventory_KPnN1MGv8", name: "Lock Device", inputs: [["deviceIdIm34Tt", "device_id_IM34TT", "s"]], outputs: [["deviceIdFmf7Fw", "Response", "device_id_FMF7FW"], ["deviceNameGph3Pv", "Response", "device_name_GPH3PV"], ["serialNumberSx1Njd", "Response", "serial_number_SX1NJD"], ["platformKxwqhz", "Response", "platform_KXWQHZ"], ["userEmailEvxjim", "Response", "user_email_EVXJIM"], ["statusCode4Kvixg", "Response", "status_code_4KVIXG"], ["lockPinJ0Pr5K", "Response", "lock_pin_J0PR5K"]], variants: [["37142a49", {}]] }
+  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:searchDevices_MgiZyuVso", name: "List Devices", inputs: [["userEmailVnwip0", "user_email_VNWIP0", "s"], ["resultSetZvvk2O", "result_set_ZVVK2O", "p:s", ["1", "300", "all"]], ["processingFlow", "processing_flow", "F"]], outputs: [], variants: [["5bcf853c", { result_set_ZVVK2O: ["all"] }]], connection: true },
+  { address: "root:channels:http:kandji_edae9b89cf1e4ca6a01a1ad6d985127b:0.267.0:updateInventory_KPnN1MGv8", name: "Lock Device", inputs: [["deviceIdIm34Tt", "device_id_IM34TT", "s"]], outputs: [["deviceIdFmf7Fw", "Response", "device_id_FMF7FW"], ["deviceNameGph3Pv", "Response", "device_name_GPH3PV"], ["serialNumberSx1Njd", "Response", "serial_number_SX1NJD"], ["platformKxwqhz", "Response", "platform_KXWQHZ"], ["userEmailEvxjim", "Response", "user_email_EVXJIM"], ["statusCode4Kvixg", "Response", "status_code_4KVIXG"], ["lockPinJ0Pr5K", "Response", "lock_pin_J0PR5K"]], variants: [["37142a49", {}]], connection: true }
 ];
 
-/** Cards of the `kandji_edae9b89cf1e4ca6a01a1ad6d985127b` connector (newest version of each action in the catalog). */
+/** Cards of the `kandji_edae9b89cf1e4ca6a01a1ad6d985127b` connector (one version of each action: the newest that knows most of its fields). */
 export const kandji_edae9b89cf1e4ca6a01a1ad6d985127b = {
   $connector: "kandji_edae9b89cf1e4ca6a01a1ad6d985127b" as const,
   /**

@@ -20,7 +20,15 @@ export interface AddLeadsToListOutputs {
 
 /** Props of `Create Lead` (root:channels:http:marketo2_29:0.1.62:createLead). */
 export interface CreateLeadProps extends ConnectorCardProps<"marketo2_29"> {
-  /** Option "mode" (group parameters): Mode. */
+  /**
+   * Option "mode" (group parameters): Mode.
+   *
+   * - `"createOnly"`: Create Only
+   * - `"createOrUpdate"`: Create or Update
+   * - `"createDuplicate"`: Create Duplicate
+   *
+   * Default: `"createOnly"`.
+   */
   mode?: "createOnly" | "createOrUpdate" | "createDuplicate";
   /** Option "lookupField" (group parameters): Lookup Field. */
   lookupField?: string;
@@ -45,7 +53,16 @@ export interface CreateLeadOutputs {
 
 /** Props of `Custom API Action` (root:channels:http:marketo2_29:0.1.62:customAPICall). */
 export interface CustomApiCallProps extends ConnectorCardProps<"marketo2_29"> {
-  /** Option "requestType" (group parameters): Request Type. */
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * - `"get"`: GET
+   * - `"post"`: POST
+   * - `"put"`: PUT
+   * - `"delete"`: DELETE
+   *
+   * Default: `"post"`.
+   */
   requestType?: "get" | "post" | "put" | "delete";
   /** Input "Relative URL" (group Request). */
   relativeUrl: Input<string>;
@@ -104,14 +121,37 @@ export interface SearchFoldersOutputs {
 export interface SearchLeadsProps extends ConnectorCardProps<"marketo2_29"> {
   /** Input "Values" (group Search). */
   values: Input<string[]>;
-  /** Option "searchField" (group parameters): Search Field. */
+  /**
+   * Option "searchField" (group parameters): Search Field.
+   *
+   * - `"email"`: Email
+   * - `"cookies"`: Cookies
+   * - `"facebookId"`: Facebook ID
+   * - `"twitterId"`: Twitter ID
+   * - `"linkedInId"`: LinkedIn ID
+   * - `"sfdcAccountId"`: Salesforce Account ID
+   * - `"sfdcContactId"`: Salesforce Contact ID
+   * - `"sfdcLeadId"`: Salesforce Lead ID
+   * - `"sfdcLeadOwnerId"`: Salesforce Lead Owner ID
+   * - `"sfdcOpptyId"`: Salesforce Opportunity ID
+   * - `"custom"`: Custom Field
+   *
+   * Default: `"email"`.
+   */
   searchField?: "email" | "cookies" | "facebookId" | "twitterId" | "linkedInId" | "sfdcAccountId" | "sfdcContactId" | "sfdcLeadId" | "sfdcLeadOwnerId" | "sfdcOpptyId" | "custom";
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * - `"one"`: First Matching Lead
+   * - `"all"`: All Matching Leads
+   *
+   * Default: `"all"`.
+   */
   resultSet?: "one" | "all";
 }
 
 export interface SearchLeadsOutputs {
-  /** Output "Leads" (group Result). */
+  /** Output "Leads" (group Result): New Inactives. */
   leads: {
     Id: number;
     "Email Address": string;
@@ -122,7 +162,11 @@ export interface SearchLeadsOutputs {
 export interface SearchListsProps extends ConnectorCardProps<"marketo2_29"> {
   /** Input "List Names" (group Search). */
   listNames?: Input<string[]>;
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First Matching List"`.
+   */
   resultSet?: "First Matching List" | "All Matching Lists";
 }
 
@@ -132,16 +176,16 @@ export interface SearchListsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:marketo2_29:0.1.62:addLeadsToList", name: "Add Leads to List", inputs: [["listId", "List ID", "n"], ["leadIDs", "Lead IDs", "n[]"]], outputs: [["leads", "Output", "Leads"]], variants: [["b202609c", {}]] },
-  { address: "root:channels:http:marketo2_29:0.1.62:createLead", name: "Create Lead", inputs: [["mode", "mode", "p:s", ["createOnly", "createOrUpdate", "createDuplicate"]], ["lookupField", "lookupField", "p:s"], ["firstName", "First Name", "s"], ["lastName", "Last Name", "s"], ["emailAddress", "Email Address", "s"], ["phoneNumber", "Phone Number", "s"], ["acquisitionDate", "Acquisition Date", "d"]], outputs: [["leadId", "Lead", "Lead ID"], ["status", "Lead", "Status"]], variants: [["c06b5173", { mode: ["createOnly"] }]] },
-  { address: "root:channels:http:marketo2_29:0.1.62:customAPICall", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["get", "post", "put", "delete"]], ["relativeUrl", "Relative URL", "s"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["8220c238", { requestType: ["post"] }]] },
-  { address: "root:channels:http:marketo2_29:0.1.62:removeLeadsFromList", name: "Remove Leads from List", inputs: [["listId", "List ID", "n"], ["leadIDs", "Lead IDs", "n[]"]], outputs: [], variants: [["9d35538f", {}]] },
-  { address: "root:channels:http:marketo2_29:0.1.62:searchFolders", name: "Search Folders", inputs: [["folderName", "Folder Name", "s"]], outputs: [["folderId", "Result", "Folder ID"], ["name", "Result", "Name"], ["description", "Result", "Description"], ["url", "Result", "URL"], ["path", "Result", "Path"], ["isArchived", "Result", "Is Archived?"], ["isSystem", "Result", "Is System?"], ["workspace", "Result", "Workspace"]], variants: [["92ff7c90", {}]] },
-  { address: "root:channels:http:marketo2_29:0.1.62:searchLeads", name: "Search Leads", inputs: [["values", "Values", "s[]"], ["searchField", "searchField", "p:s", ["email", "cookies", "facebookId", "twitterId", "linkedInId", "sfdcAccountId", "sfdcContactId", "sfdcLeadId", "sfdcLeadOwnerId", "sfdcOpptyId", "custom"]], ["resultSet", "resultSet", "p:s", ["one", "all"]]], outputs: [["leads", "Result", "Leads"]], variants: [["6d979ae7", { resultSet: ["all"], searchField: ["email"] }], ["cb4f3b2d", { resultSet: ["all"], searchField: ["email"] }]] },
-  { address: "root:channels:http:marketo2_29:0.1.62:searchLists", name: "Search Lists", inputs: [["listNames", "List Names", "s[]"], ["resultSet", "resultSet", "p:s", ["First Matching List", "All Matching Lists"]]], outputs: [["listId", "List", "List ID"]], variants: [["16a94e2d", { resultSet: ["First Matching List"] }]] }
+  { address: "root:channels:http:marketo2_29:0.1.62:addLeadsToList", name: "Add Leads to List", inputs: [["listId", "List ID", "n"], ["leadIDs", "Lead IDs", "n[]"]], outputs: [["leads", "Output", "Leads"]], variants: [["416b6596", {}], ["b202609c", {}]], connection: true },
+  { address: "root:channels:http:marketo2_29:0.1.62:createLead", name: "Create Lead", inputs: [["mode", "mode", "p:s", ["createOnly", "createOrUpdate", "createDuplicate"]], ["lookupField", "lookupField", "p:s"], ["firstName", "First Name", "s"], ["lastName", "Last Name", "s"], ["emailAddress", "Email Address", "s"], ["phoneNumber", "Phone Number", "s"], ["acquisitionDate", "Acquisition Date", "d"]], outputs: [["leadId", "Lead", "Lead ID"], ["status", "Lead", "Status"]], variants: [["c06b5173", { mode: ["createOnly"] }]], connection: true },
+  { address: "root:channels:http:marketo2_29:0.1.62:customAPICall", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["get", "post", "put", "delete"]], ["relativeUrl", "Relative URL", "s"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["8220c238", { requestType: ["post"] }]], connection: true },
+  { address: "root:channels:http:marketo2_29:0.1.62:removeLeadsFromList", name: "Remove Leads from List", inputs: [["listId", "List ID", "n"], ["leadIDs", "Lead IDs", "n[]"]], outputs: [], variants: [["9d35538f", {}]], connection: true },
+  { address: "root:channels:http:marketo2_29:0.1.62:searchFolders", name: "Search Folders", inputs: [["folderName", "Folder Name", "s"]], outputs: [["folderId", "Result", "Folder ID"], ["name", "Result", "Name"], ["description", "Result", "Description"], ["url", "Result", "URL"], ["path", "Result", "Path"], ["isArchived", "Result", "Is Archived?"], ["isSystem", "Result", "Is System?"], ["workspace", "Result", "Workspace"]], variants: [["92ff7c90", {}]], connection: true },
+  { address: "root:channels:http:marketo2_29:0.1.62:searchLeads", name: "Search Leads", inputs: [["values", "Values", "s[]"], ["searchField", "searchField", "p:s", ["email", "cookies", "facebookId", "twitterId", "linkedInId", "sfdcAccountId", "sfdcContactId", "sfdcLeadId", "sfdcLeadOwnerId", "sfdcOpptyId", "custom"]], ["resultSet", "resultSet", "p:s", ["one", "all"]]], outputs: [["leads", "Result", "Leads"]], variants: [["cb4f3b2d", { resultSet: ["all"], searchField: ["email"] }], ["6d979ae7", { resultSet: ["all"], searchField: ["email"] }]], connection: true },
+  { address: "root:channels:http:marketo2_29:0.1.62:searchLists", name: "Search Lists", inputs: [["listNames", "List Names", "s[]"], ["resultSet", "resultSet", "p:s", ["First Matching List", "All Matching Lists"]]], outputs: [["listId", "List", "List ID"]], variants: [["16a94e2d", { resultSet: ["First Matching List"] }]], connection: true }
 ];
 
-/** Cards of the `marketo2_29` connector (newest version of each action in the catalog). */
+/** Cards of the `marketo2_29` connector (one version of each action: the newest that knows most of its fields). */
 export const marketo2_29 = {
   $connector: "marketo2_29" as const,
   /**

@@ -26,21 +26,76 @@ export interface AssignLicenseToUserProps extends ConnectorCardProps<"office365a
 }
 
 export interface AssignLicenseToUserOutputs {
-  /** Output "aboutMe" (group User). */
+  /** Output "aboutMe" (group User): About Me. */
   aboutMe: string;
-  /** Output "accountEnabled" (group User). */
+  /** Output "accountEnabled" (group User): Account Enabled. */
   accountEnabled: boolean;
-  /** Output "ageGroup" (group User). */
+  /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "assignedLicenses" (group User). */
+  /** Output "assignedLicenses" (group User): Assigned Licenses. */
   assignedLicenses: OktaObject[];
-  /** Output "assignedPlans" (group User). */
+  /** Output "assignedPlans" (group User): Assigned Plans. */
   assignedPlans: OktaObject[];
 }
 
-/** Props of `Custom API Action` (root:channels:http:office365admin:1.0.72:customAPIAction). */
+/** Props of `Create Guest User` (root:channels:http:office365admin:1.0.152:createGuestUser). */
+export interface CreateGuestUserProps extends ConnectorCardProps<"office365admin"> {
+  /** Input "invitedUserDisplayName" (group User): Invited User Display Name. */
+  invitedUserDisplayName?: Input<string>;
+  /** Input "invitedUserEmailAddress" (group User): Invited User Email Address. */
+  invitedUserEmailAddress: Input<string>;
+  /** Input "sendInvitationMessage" (group User): Send Invitation Message. */
+  sendInvitationMessage?: Input<boolean>;
+  /** Input "inviteRedirectUrl" (group User): Invite Redirect Url. */
+  inviteRedirectUrl: Input<string>;
+  /** Input "invitedUserType" (group User): Invited User Type. */
+  invitedUserType?: Input<"Guest" | "Member">;
+  /** Input "address" (group Invited User Message Info): Cc Recipient Address. */
+  address?: Input<string>;
+  /** Input "name" (group Invited User Message Info): Cc Recipient Name. */
+  invitedUserMessageInfoName?: Input<string>;
+  /** Input "customizedMessageBody" (group Invited User Message Info): Customized Message Body. */
+  customizedMessageBody?: Input<string>;
+  /** Input "messageLanguage" (group Invited User Message Info): Message Language. */
+  messageLanguage?: Input<string>;
+}
+
+export interface CreateGuestUserOutputs {
+  /** Output "invitedUser" (group User): Invited User Id. */
+  invitedUser: string;
+  /** Output "id" (group User): Invitation Id. */
+  id: string;
+  /** Output "inviteRedeemUrl" (group User): Invite Redeem Url. */
+  inviteRedeemUrl: string;
+  /** Output "invitedUserDisplayName" (group User): Invited User Display Name. */
+  invitedUserDisplayName: string;
+  /** Output "invitedUserType" (group User): Invited User Type. */
+  invitedUserType: string;
+  /** Output "invitedUserEmailAddress" (group User): Invited User Email Address. */
+  invitedUserEmailAddress: string;
+  /** Output "sendInvitationMessage" (group User): Send Invitation Message. */
+  sendInvitationMessage: boolean;
+  /** Output "inviteRedirectUrl" (group User): Invite Redirect Url. */
+  inviteRedirectUrl: string;
+  /** Output "status" (group User): Status. */
+  status: string;
+  /** Output "invitedUserMessageInfo" (group User): Invited User Message Info. */
+  invitedUserMessageInfo: OktaObject;
+  /** Output "ccRecipients" (group Invited User Message Info): Cc Recipients. */
+  ccRecipients: OktaObject[];
+  /** Output "customizedMessageBody" (group Invited User Message Info): Customized Message Body. */
+  customizedMessageBody: string;
+  /** Output "messageLanguage" (group Invited User Message Info): Message Language. */
+  messageLanguage: string;
+}
+
+/** Props of `Custom API Action` (root:channels:http:office365admin:1.0.152:customAPIAction). */
 export interface CustomApiActionProps extends ConnectorCardProps<"office365admin"> {
-  /** Option "requestType" (group parameters): Request Type. */
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
   relativeUrl?: Input<string>;
@@ -48,6 +103,8 @@ export interface CustomApiActionProps extends ConnectorCardProps<"office365admin
   query?: Input<OktaObject>;
   /** Input "Headers" (group Request). */
   headers?: Input<OktaObject>;
+  /** Input "Body" (group Request). */
+  body?: Input<OktaObject>;
 }
 
 export interface CustomApiActionOutputs {
@@ -56,9 +113,7 @@ export interface CustomApiActionOutputs {
   /** Output "Headers" (group Response). */
   headers: OktaObject;
   /** Output "Body" (group Response). */
-  body: {
-    value: string;
-  };
+  body: OktaObject;
 }
 
 /** Props of `Disable User Account` (root:channels:http:office365admin:1.0.202:disableUserAccount). */
@@ -102,29 +157,133 @@ export interface GetLicensesOutputs {
   }[];
 }
 
-/** Props of `Read User` (root:channels:http:office365admin:1.0.58:readUser). */
+/** Props of `Read User` (root:channels:http:office365admin:1.0.152:readUser). */
 export interface ReadUserProps extends ConnectorCardProps<"office365admin"> {
   /** Input "ID or Email" (group User): Id or Username. */
   idOrEmail: Input<string>;
 }
 
 export interface ReadUserOutputs {
-  /** Output "aboutMe" (group User). */
+  /** Output "aboutMe" (group User): About Me. */
   aboutMe: string;
-  /** Output "accountEnabled" (group User). */
+  /** Output "accountEnabled" (group User): Account Enabled. */
   accountEnabled: boolean;
-  /** Output "ageGroup" (group User). */
+  /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "licenseAssignmentStates" (group User). */
-  licenseAssignmentStates: OktaObject[];
-  /** Output "userType" (group User). */
-  userType: string;
-  /** Output "drives" (group User). */
-  drives: OktaObject[];
-  /** Output "licenseDetails" (group User). */
-  licenseDetails: OktaObject[];
-  /** Output "id" (group User). */
+  /** Output "assignedLicenses" (group User): Assigned Licenses. */
+  assignedLicenses: OktaObject[];
+  /** Output "assignedPlans" (group User): Assigned Plans. */
+  assignedPlans: OktaObject[];
+  /** Output "birthday" (group User): Birthday. */
+  birthday: string;
+  /** Output "businessPhones" (group User): Business Phones. */
+  businessPhones: string[];
+  /** Output "city" (group User): City. */
+  city: string;
+  /** Output "companyName" (group User): Company Name. */
+  companyName: string;
+  /** Output "consentProvidedForMinor" (group User): Consent Provided For Minor. */
+  consentProvidedForMinor: string;
+  /** Output "country" (group User): Country. */
+  country: string;
+  /** Output "createdDateTime" (group User): Created Date Time. */
+  createdDateTime: string;
+  /** Output "department" (group User): Department. */
+  department: string;
+  /** Output "displayName" (group User): Display Name. */
+  displayName: string;
+  /** Output "employeeId" (group User): Employee Id. */
+  employeeId: string;
+  /** Output "faxNumber" (group User): Fax Number. */
+  faxNumber: string;
+  /** Output "givenName" (group User): Given Name. */
+  givenName: string;
+  /** Output "hireDate" (group User): Hire Date. */
+  hireDate: string;
+  /** Output "id" (group User): Id. */
   id: string;
+  /** Output "imAddresses" (group User): Im Addresses. */
+  imAddresses: string[];
+  /** Output "interests" (group User): Interests. */
+  interests: string[];
+  /** Output "isResourceAccount" (group User): Is Resource Account. */
+  isResourceAccount: boolean;
+  /** Output "jobTitle" (group User): Job Title. */
+  jobTitle: string;
+  /** Output "legalAgeGroupClassification" (group User): Legal Age Group Classification. */
+  legalAgeGroupClassification: string;
+  /** Output "licenseAssignmentStates" (group User): License Assignment States. */
+  licenseAssignmentStates: OktaObject[];
+  /** Output "mail" (group User): Mail. */
+  mail: string;
+  /** Output "mailNickname" (group User): Mail Nickname. */
+  mailNickname: string;
+  /** Output "mobilePhone" (group User): Mobile Phone. */
+  mobilePhone: string;
+  /** Output "mySite" (group User): My Site. */
+  mySite: string;
+  /** Output "officeLocation" (group User): Office Location. */
+  officeLocation: string;
+  /** Output "onPremisesDistinguishedName" (group User): On Premises Distinguished Name. */
+  onPremisesDistinguishedName: string;
+  /** Output "onPremisesDomainName" (group User): On Premises Domain Name. */
+  onPremisesDomainName: string;
+  /** Output "onPremisesExtensionAttributes" (group User): On Premises Extension Attributes. */
+  onPremisesExtensionAttributes: OktaObject;
+  /** Output "onPremisesImmutableId" (group User): On Premises Immutable Id. */
+  onPremisesImmutableId: string;
+  /** Output "onPremisesLastSyncDateTime" (group User): On Premises Last Sync Date Time. */
+  onPremisesLastSyncDateTime: string;
+  /** Output "onPremisesProvisioningErrors" (group User): On Premises Provisioning Errors. */
+  onPremisesProvisioningErrors: OktaObject[];
+  /** Output "onPremisesSamAccountName" (group User): On Premises Sam Account Name. */
+  onPremisesSamAccountName: string;
+  /** Output "onPremisesSecurityIdentifier" (group User): On Premises Security Identifier. */
+  onPremisesSecurityIdentifier: string;
+  /** Output "onPremisesSyncEnabled" (group User): On Premises Sync Enabled. */
+  onPremisesSyncEnabled: boolean;
+  /** Output "onPremisesUserPrincipalName" (group User): On Premises User Principal Name. */
+  onPremisesUserPrincipalName: string;
+  /** Output "otherMails" (group User): Other Mails. */
+  otherMails: string[];
+  /** Output "passwordPolicies" (group User): Password Policies. */
+  passwordPolicies: string;
+  /** Output "passwordProfile" (group User): Password Profile. */
+  passwordProfile: OktaObject;
+  /** Output "pastProjects" (group User): Past Projects. */
+  pastProjects: string[];
+  /** Output "postalCode" (group User): Postal Code. */
+  postalCode: string;
+  /** Output "preferredLanguage" (group User): Preferred Language. */
+  preferredLanguage: string;
+  /** Output "preferredName" (group User): Preferred Name. */
+  preferredName: string;
+  /** Output "provisionedPlans" (group User): Provisioned Plans. */
+  provisionedPlans: OktaObject[];
+  /** Output "proxyAddresses" (group User): Proxy Addresses. */
+  proxyAddresses: string[];
+  /** Output "responsibilities" (group User): Responsibilities. */
+  responsibilities: string[];
+  /** Output "schools" (group User): Schools. */
+  schools: string[];
+  /** Output "showInAddressList" (group User): Show In Address List. */
+  showInAddressList: boolean;
+  /** Output "signInSessionsValidFromDateTime" (group User): Sign In Sessions Valid From Date Time. */
+  signInSessionsValidFromDateTime: string;
+  /** Output "skills" (group User): Skills. */
+  skills: string[];
+  /** Output "state" (group User): State. */
+  state: string;
+  /** Output "streetAddress" (group User): Street Address. */
+  streetAddress: string;
+  /** Output "surname" (group User): Surname. */
+  surname: string;
+  /** Output "usageLocation" (group User): Usage Location. */
+  usageLocation: string;
+  /** Output "userPrincipalName" (group User): User Principal Name. */
+  userPrincipalName: string;
+  /** Output "userType" (group User): User Type. */
+  userType: string;
 }
 
 /** Props of `Remove License from User` (root:channels:http:office365admin:1.0.58:removeLicenseFromUser). */
@@ -136,15 +295,15 @@ export interface RemoveLicenseFromUserProps extends ConnectorCardProps<"office36
 }
 
 export interface RemoveLicenseFromUserOutputs {
-  /** Output "aboutMe" (group User). */
+  /** Output "aboutMe" (group User): About Me. */
   aboutMe: string;
-  /** Output "accountEnabled" (group User). */
+  /** Output "accountEnabled" (group User): Account Enabled. */
   accountEnabled: boolean;
-  /** Output "ageGroup" (group User). */
+  /** Output "ageGroup" (group User): Age Group. */
   ageGroup: string;
-  /** Output "assignedLicenses" (group User). */
+  /** Output "assignedLicenses" (group User): Assigned Licenses. */
   assignedLicenses: OktaObject[];
-  /** Output "assignedPlans" (group User). */
+  /** Output "assignedPlans" (group User): Assigned Plans. */
   assignedPlans: OktaObject[];
 }
 
@@ -162,18 +321,19 @@ export interface RevokeUserSignInSessionsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:office365admin:1.0.202:addUserToGroup", name: "Add User to Group", inputs: [["userId", "User/id", "s"], ["groupId", "Group/id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3ed4cfd8", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:assignLicenseToUser", name: "Assign License to User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"], ["disabledPlans", "disabledPlans", "s[]"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["4d29c07c", {}]] },
-  { address: "root:channels:http:office365admin:1.0.72:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["a6b41bb8", { requestType: ["GET"] }]] },
-  { address: "root:channels:http:office365admin:1.0.202:disableUserAccount", name: "Disable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["5f1c2ed4", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:enableUserAccount", name: "Enable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["200bcd5c", {}]] },
-  { address: "root:channels:http:office365admin:1.0.72:getLicenses", name: "Get Licenses", inputs: [], outputs: [["licenses", "Output", "Licenses"]], variants: [["016b5694", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:readUser", name: "Read User", inputs: [["idOrEmail", "ID or Email", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["licenseAssignmentStates", "User", "licenseAssignmentStates"], ["userType", "User", "userType"], ["drives", "User", "drives"], ["licenseDetails", "User", "licenseDetails"], ["id", "User", "id"]], variants: [["02ffbcc5", {}]] },
-  { address: "root:channels:http:office365admin:1.0.58:removeLicenseFromUser", name: "Remove License from User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["9434bacc", {}]] },
-  { address: "root:channels:http:office365admin:1.0.152:revokeUserSignInSessions", name: "Revoke User Sign In Sessions", inputs: [["userId", "userId", "s"]], outputs: [["areAllSessionsRevoked", "Response", "Are All Sessions Revoked?"], ["statusCode", "Response", "Status Code"]], variants: [["665d371b", {}]] }
+  { address: "root:channels:http:office365admin:1.0.202:addUserToGroup", name: "Add User to Group", inputs: [["userId", "User/id", "s"], ["groupId", "Group/id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3ed4cfd8", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:assignLicenseToUser", name: "Assign License to User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"], ["disabledPlans", "disabledPlans", "s[]"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["4d29c07c", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:createGuestUser", name: "Create Guest User", inputs: [["invitedUserDisplayName", "invitedUserDisplayName", "s"], ["invitedUserEmailAddress", "invitedUserEmailAddress", "s"], ["sendInvitationMessage", "sendInvitationMessage", "b"], ["inviteRedirectUrl", "inviteRedirectUrl", "s"], ["invitedUserType", "invitedUserType", "s", ["Guest", "Member"]], ["address", "address", "s"], ["invitedUserMessageInfoName", "name", "s"], ["customizedMessageBody", "customizedMessageBody", "s"], ["messageLanguage", "messageLanguage", "s"]], outputs: [["invitedUser", "User", "invitedUser"], ["id", "User", "id"], ["inviteRedeemUrl", "User", "inviteRedeemUrl"], ["invitedUserDisplayName", "User", "invitedUserDisplayName"], ["invitedUserType", "User", "invitedUserType"], ["invitedUserEmailAddress", "User", "invitedUserEmailAddress"], ["sendInvitationMessage", "User", "sendInvitationMessage"], ["inviteRedirectUrl", "User", "inviteRedirectUrl"], ["status", "User", "status"], ["invitedUserMessageInfo", "User", "invitedUserMessageInfo"], ["ccRecipients", "Invited User Message Info", "ccRecipients"], ["customizedMessageBody", "Invited User Message Info", "customizedMessageBody"], ["messageLanguage", "Invited User Message Info", "messageLanguage"]], variants: [["f42c5d3e", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["fc3aa3dc", { requestType: ["PATCH"] }]], connection: true, alternates: [["root:channels:http:office365admin:1.0.72:customAPIAction", "ca8879bf", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.72:customAPIAction", "a6b41bb8", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.58:customAPIAction", "0ba463d8", { requestType: ["GET"] }], ["root:channels:http:office365admin:1.0.58:customAPIAction", "cb97b444", { requestType: ["GET"] }]] },
+  { address: "root:channels:http:office365admin:1.0.202:disableUserAccount", name: "Disable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["5f1c2ed4", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:enableUserAccount", name: "Enable User Account", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["200bcd5c", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.72:getLicenses", name: "Get Licenses", inputs: [], outputs: [["licenses", "Output", "Licenses"]], variants: [["016b5694", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:readUser", name: "Read User", inputs: [["idOrEmail", "ID or Email", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"], ["birthday", "User", "birthday"], ["businessPhones", "User", "businessPhones"], ["city", "User", "city"], ["companyName", "User", "companyName"], ["consentProvidedForMinor", "User", "consentProvidedForMinor"], ["country", "User", "country"], ["createdDateTime", "User", "createdDateTime"], ["department", "User", "department"], ["displayName", "User", "displayName"], ["employeeId", "User", "employeeId"], ["faxNumber", "User", "faxNumber"], ["givenName", "User", "givenName"], ["hireDate", "User", "hireDate"], ["id", "User", "id"], ["imAddresses", "User", "imAddresses"], ["interests", "User", "interests"], ["isResourceAccount", "User", "isResourceAccount"], ["jobTitle", "User", "jobTitle"], ["legalAgeGroupClassification", "User", "legalAgeGroupClassification"], ["licenseAssignmentStates", "User", "licenseAssignmentStates"], ["mail", "User", "mail"], ["mailNickname", "User", "mailNickname"], ["mobilePhone", "User", "mobilePhone"], ["mySite", "User", "mySite"], ["officeLocation", "User", "officeLocation"], ["onPremisesDistinguishedName", "User", "onPremisesDistinguishedName"], ["onPremisesDomainName", "User", "onPremisesDomainName"], ["onPremisesExtensionAttributes", "User", "onPremisesExtensionAttributes"], ["onPremisesImmutableId", "User", "onPremisesImmutableId"], ["onPremisesLastSyncDateTime", "User", "onPremisesLastSyncDateTime"], ["onPremisesProvisioningErrors", "User", "onPremisesProvisioningErrors"], ["onPremisesSamAccountName", "User", "onPremisesSamAccountName"], ["onPremisesSecurityIdentifier", "User", "onPremisesSecurityIdentifier"], ["onPremisesSyncEnabled", "User", "onPremisesSyncEnabled"], ["onPremisesUserPrincipalName", "User", "onPremisesUserPrincipalName"], ["otherMails", "User", "otherMails"], ["passwordPolicies", "User", "passwordPolicies"], ["passwordProfile", "User", "passwordProfile"], ["pastProjects", "User", "pastProjects"], ["postalCode", "User", "postalCode"], ["preferredLanguage", "User", "preferredLanguage"], ["preferredName", "User", "preferredName"], ["provisionedPlans", "User", "provisionedPlans"], ["proxyAddresses", "User", "proxyAddresses"], ["responsibilities", "User", "responsibilities"], ["schools", "User", "schools"], ["showInAddressList", "User", "showInAddressList"], ["signInSessionsValidFromDateTime", "User", "signInSessionsValidFromDateTime"], ["skills", "User", "skills"], ["state", "User", "state"], ["streetAddress", "User", "streetAddress"], ["surname", "User", "surname"], ["usageLocation", "User", "usageLocation"], ["userPrincipalName", "User", "userPrincipalName"], ["userType", "User", "userType"]], variants: [["cbf372b2", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.58:removeLicenseFromUser", name: "Remove License from User", inputs: [["id", "id", "s"], ["skuId", "skuId", "s"]], outputs: [["aboutMe", "User", "aboutMe"], ["accountEnabled", "User", "accountEnabled"], ["ageGroup", "User", "ageGroup"], ["assignedLicenses", "User", "assignedLicenses"], ["assignedPlans", "User", "assignedPlans"]], variants: [["9434bacc", {}]], connection: true },
+  { address: "root:channels:http:office365admin:1.0.152:revokeUserSignInSessions", name: "Revoke User Sign In Sessions", inputs: [["userId", "userId", "s"]], outputs: [["areAllSessionsRevoked", "Response", "Are All Sessions Revoked?"], ["statusCode", "Response", "Status Code"]], variants: [["665d371b", {}]], connection: true }
 ];
 
-/** Cards of the `office365admin` connector (newest version of each action in the catalog). */
+/** Cards of the `office365admin` connector (one version of each action: the newest that knows most of its fields). */
 export const office365admin = {
   $connector: "office365admin" as const,
   /**
@@ -189,45 +349,51 @@ export const office365admin = {
    */
   assignLicenseToUser: defineCard<AssignLicenseToUserProps, AssignLicenseToUserOutputs>(META[1]!),
   /**
+   * Create Guest User
+   *
+   * @address root:channels:http:office365admin:1.0.152:createGuestUser
+   */
+  createGuestUser: defineCard<CreateGuestUserProps, CreateGuestUserOutputs>(META[2]!),
+  /**
    * Custom API Action
    *
-   * @address root:channels:http:office365admin:1.0.72:customAPIAction
+   * @address root:channels:http:office365admin:1.0.152:customAPIAction
    */
-  customApiAction: defineCard<CustomApiActionProps, CustomApiActionOutputs>(META[2]!),
+  customApiAction: defineCard<CustomApiActionProps, CustomApiActionOutputs>(META[3]!),
   /**
    * Disable User Account
    *
    * @address root:channels:http:office365admin:1.0.202:disableUserAccount
    */
-  disableUserAccount: defineCard<DisableUserAccountProps, DisableUserAccountOutputs>(META[3]!),
+  disableUserAccount: defineCard<DisableUserAccountProps, DisableUserAccountOutputs>(META[4]!),
   /**
    * Enable User Account
    *
    * @address root:channels:http:office365admin:1.0.58:enableUserAccount
    */
-  enableUserAccount: defineCard<EnableUserAccountProps, EnableUserAccountOutputs>(META[4]!),
+  enableUserAccount: defineCard<EnableUserAccountProps, EnableUserAccountOutputs>(META[5]!),
   /**
    * Get Licenses
    *
    * @address root:channels:http:office365admin:1.0.72:getLicenses
    */
-  getLicenses: defineCard<GetLicensesProps, GetLicensesOutputs>(META[5]!),
+  getLicenses: defineCard<GetLicensesProps, GetLicensesOutputs>(META[6]!),
   /**
    * Read User
    *
-   * @address root:channels:http:office365admin:1.0.58:readUser
+   * @address root:channels:http:office365admin:1.0.152:readUser
    */
-  readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[6]!),
+  readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[7]!),
   /**
    * Remove License from User
    *
    * @address root:channels:http:office365admin:1.0.58:removeLicenseFromUser
    */
-  removeLicenseFromUser: defineCard<RemoveLicenseFromUserProps, RemoveLicenseFromUserOutputs>(META[7]!),
+  removeLicenseFromUser: defineCard<RemoveLicenseFromUserProps, RemoveLicenseFromUserOutputs>(META[8]!),
   /**
    * Revoke User Sign In Sessions
    *
    * @address root:channels:http:office365admin:1.0.152:revokeUserSignInSessions
    */
-  revokeUserSignInSessions: defineCard<RevokeUserSignInSessionsProps, RevokeUserSignInSessionsOutputs>(META[8]!)
+  revokeUserSignInSessions: defineCard<RevokeUserSignInSessionsProps, RevokeUserSignInSessionsOutputs>(META[9]!)
 };

@@ -7,7 +7,7 @@ export interface AccessCertificationDecisionSubmittedProps extends ConnectorCard
 }
 
 export interface AccessCertificationDecisionSubmittedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -16,17 +16,169 @@ export interface AccessCertificationDecisionSubmittedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Actor: OktaObject;
-      "Review Item": OktaObject;
+      Actor: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Review Item": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `Access Certification Decision Submitted` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface AccessCertificationDecisionSubmittedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Actor". */
+  actor: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Review Item". */
+  reviewItem: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `Access Request Created` (root:channels:http:okta:1.0.613:accessRequestCreated). */
+export interface AccessRequestCreatedProps extends ConnectorCardProps<"okta"> {
+}
+
+export interface AccessRequestCreatedOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Access Request": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `Access Request Created` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface AccessRequestCreatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Access Request". */
+  accessRequest: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `Activate User` (root:channels:http:okta:1.0.613:activateUser). */
+export interface ActivateUserProps extends ConnectorCardProps<"okta"> {
+  /** Input "id" (group User): ID or Login. */
+  id: Input<string>;
+  /**
+   * Option "sendEmail" (group parameters): Send Email?.
+   *
+   * Default: `"Yes"`.
+   */
+  sendEmail?: "Yes" | "No";
+}
+
+export interface ActivateUserOutputs {
+  /** Output "statusCode" (group Response): Status Code. */
+  statusCode: number;
 }
 
 /** Props of `Add User to Group` (root:channels:http:okta:1.0.690:addNewUserToGroup). */
@@ -38,7 +190,7 @@ export interface AddNewUserToGroupProps extends ConnectorCardProps<"okta"> {
 }
 
 export interface AddNewUserToGroupOutputs {
-  /** Output "status" (group Result). */
+  /** Output "status" (group Result): Status. */
   status: number;
 }
 
@@ -46,8 +198,12 @@ export interface AddNewUserToGroupOutputs {
 export interface AssignGroupToApplicationProps extends ConnectorCardProps<"okta"> {
   /** Input "groupID" (group Group): ID. */
   groupId: Input<string>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
   /** Input "applicationID" (group Application): ID. */
   applicationId: Input<string>;
 }
@@ -69,16 +225,27 @@ export interface AssignGroupToApplicationOutputs {
 export interface BulkUserImportProps extends ConnectorCardProps<"okta"> {
   /** Input "sessionId" (group Application): Session ID. */
   sessionId: Input<string>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
-  /** Option "importOperation" (group parameters): Import Operation. */
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
+   */
+  application: string;
+  /**
+   * Option "importOperation" (group parameters): Import Operation.
+   *
+   * - `"upsert"`: Create & Update
+   * - `"delete"`: Deactivate & Delete
+   *
+   * Default: `"delete"`.
+   */
   importOperation?: "upsert" | "delete";
   /** Input "Users" (group Data). */
   users?: Input<OktaObject[]>;
 }
 
 export interface BulkUserImportOutputs {
-  /** Output "recordsImported" (group Response). */
+  /** Output "recordsImported" (group Response): Records Imported. */
   recordsImported: number;
 }
 
@@ -97,18 +264,22 @@ export interface ClearUserSessionsOutputs {
 
 /** Props of `Create an Import Session` (root:channels:http:okta:1.0.677:createAnImportSession). */
 export interface CreateAnImportSessionProps extends ConnectorCardProps<"okta"> {
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
+   */
+  application: string;
 }
 
 export interface CreateAnImportSessionOutputs {
-  /** Output "id" (group Session). */
+  /** Output "id" (group Session): ID. */
   id: string;
-  /** Output "identitySourceId" (group Session). */
+  /** Output "identitySourceId" (group Session): Application ID. */
   identitySourceId: string;
-  /** Output "status" (group Session). */
+  /** Output "status" (group Session): Status. */
   status: string;
-  /** Output "importType" (group Session). */
+  /** Output "importType" (group Session): Import Type. */
   importType: string;
 }
 
@@ -127,7 +298,18 @@ export interface CreateGroupOutputs {
 
 /** Props of `Create User` (root:channels:http:okta:1.0.613:createUser). */
 export interface CreateUserProps extends ConnectorCardProps<"okta"> {
-  /** Option "option" (group parameters): Option. */
+  /**
+   * Option "option" (group parameters): Option.
+   *
+   * - `"getInputsnoCreds"`: without Credentials
+   * - `"getInputswithRecoveryQ"`: with Recovery Question
+   * - `"getInputswithPW"`: with Password
+   * - `"getInputsPWRecoveryQ"`: with Password & Recovery Question
+   * - `"getInputsAuthProv"`: with Authentication Provider
+   * - `"getInputsGroup"`: in Group
+   *
+   * Default: `"getInputsnoCreds"`.
+   */
   option?: "getInputsnoCreds" | "getInputswithRecoveryQ" | "getInputswithPW" | "getInputsPWRecoveryQ" | "getInputsAuthProv" | "getInputsGroup";
   /** Input "login" (group Profile): Username. */
   login: Input<string>;
@@ -137,29 +319,77 @@ export interface CreateUserProps extends ConnectorCardProps<"okta"> {
   lastName: Input<string>;
   /** Input "email" (group Profile): Primary email. */
   email: Input<string>;
-  /** Input "Password" (group Credentials). */
+  /**
+   * Input "Activate" (group Activate).
+   *
+   * Default: `false`.
+   */
+  activate?: Input<boolean>;
+  /**
+   * Input "Password" (group Credentials).
+   *
+   * Only some cards have it: it depends on an option.
+   */
   password?: Input<string>;
-  /** Input "Activate" (group Activate). */
-  activate: Input<boolean>;
-  /** Input "userType" (group Profile): User type. */
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   userType?: Input<string>;
-  /** Input "department" (group Profile): Department. */
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   department?: Input<string>;
-  /** Input "secondEmail" (group Profile): Secondary email. */
+  /**
+   * Input "secondEmail" (group Profile): Secondary email.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   secondEmail?: Input<string>;
-  /** Input "mobilePhone" (group Profile): Mobile phone. */
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   mobilePhone?: Input<string>;
-  /** Input "primaryPhone" (group Profile): Primary phone. */
+  /**
+   * Input "primaryPhone" (group Profile): Primary phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   primaryPhone?: Input<string>;
-  /** Input "streetAddress" (group Profile): Street address. */
+  /**
+   * Input "streetAddress" (group Profile): Street address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   streetAddress?: Input<string>;
-  /** Input "city" (group Profile): City. */
+  /**
+   * Input "city" (group Profile): City.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   city?: Input<string>;
-  /** Input "state" (group Profile): State. */
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   state?: Input<string>;
-  /** Input "zipCode" (group Profile): Zip code. */
+  /**
+   * Input "zipCode" (group Profile): Zip code.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   zipCode?: Input<string>;
-  /** Input "countryCode" (group Profile): Country code. */
+  /**
+   * Input "countryCode" (group Profile): Country code.
+   *
+   * Only some cards have it: it depends on an option.
+   */
   countryCode?: Input<string>;
 }
 
@@ -193,16 +423,48 @@ export interface CreateUserOutputs {
   };
 }
 
+/** Props of `Deactivate User` (root:channels:http:okta:1.0.613:deactivateUser). */
+export interface DeactivateUserProps extends ConnectorCardProps<"okta"> {
+  /** Input "id" (group User): ID or Login. */
+  id: Input<string>;
+  /**
+   * Option "sendEmail" (group parameters): Send Email?.
+   *
+   * Default: `"No"`.
+   */
+  sendEmail?: "Yes" | "No";
+}
+
+export interface DeactivateUserOutputs {
+  /** Output "statusCode" (group Response): Status Code. */
+  statusCode: number;
+}
+
+/** Props of `Delete Group` (root:channels:http:okta:1.0.581:deleteGroup). */
+export interface DeleteGroupProps extends ConnectorCardProps<"okta"> {
+  /** Input "ID" (group Group). */
+  id: Input<string>;
+}
+
+export interface DeleteGroupOutputs {
+  /** Output "Status Code" (group Output). */
+  statusCode: number;
+}
+
 /** Props of `Delete Import Session` (root:channels:http:okta:1.0.677:deleteImportSession). */
 export interface DeleteImportSessionProps extends ConnectorCardProps<"okta"> {
   /** Input "sessionId" (group Application): Session ID. */
   sessionId: Input<string>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
+   */
+  application: string;
 }
 
 export interface DeleteImportSessionOutputs {
-  /** Output "statusCode" (group Response). */
+  /** Output "statusCode" (group Response): Status Code. */
   statusCode: number;
 }
 
@@ -210,7 +472,11 @@ export interface DeleteImportSessionOutputs {
 export interface DeleteUserProps extends ConnectorCardProps<"okta"> {
   /** Input "ID" (group User). */
   id: Input<string>;
-  /** Input "Send Email?" (group User). */
+  /**
+   * Input "Send Email?" (group User).
+   *
+   * Default: `false`.
+   */
   sendEmail?: Input<boolean>;
 }
 
@@ -223,8 +489,12 @@ export interface DeleteUserOutputs {
 export interface GetAssignedUserForApplicationProps extends ConnectorCardProps<"okta"> {
   /** Input "id" (group User): User ID. */
   id: Input<string>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
 }
 
 export interface GetAssignedUserForApplicationOutputs {
@@ -253,19 +523,23 @@ export interface GetAssignedUserForApplicationOutputs {
     Username: string;
     Password: boolean;
   };
-  /** Output "dn" (group Profile Properties). */
+  /** Output "dn" (group Profile Properties): distinguishedName. */
   dn: string;
-  /** Output "email" (group Profile Properties). */
+  /** Output "email" (group Profile Properties): mail. */
   email: string;
-  /** Output "externalId" (group Profile Properties). */
+  /** Output "externalId" (group Profile Properties): objectGUID. */
   profilePropertiesExternalId: string;
-  /** Output "samAccountName" (group Profile Properties). */
+  /** Output "samAccountName" (group Profile Properties): sAMAccountName. */
   samAccountName: string;
 }
 
 /** Props of `Get Users Groups` (root:channels:http:okta:1.0.679:getUsersGroups). */
 export interface GetUsersGroupsProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First 200 Records"`.
+   */
   resultSet?: "First 200 Records" | "Stream Records";
   /** Input "ID" (group User). */
   id: Input<string>;
@@ -289,12 +563,16 @@ export interface GetUsersGroupsOutputs {
 
 /** Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest). */
 export interface HttpRequestProps extends ConnectorCardProps<"okta"> {
-  /** Option "requestType" (group parameters): Request Type. */
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
   requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Relative URL" (group Request). */
   relativeUrl?: Input<string>;
   /** Input "Body" (group Request). */
-  body?: Input<OktaObject>;
+  body?: Input<OktaObject> | Input<string>;
 }
 
 export interface HttpRequestOutputs {
@@ -306,9 +584,55 @@ export interface HttpRequestOutputs {
   body: OktaObject;
 }
 
+/** Props of `List Applications Assigned to User` (root:channels:http:okta:1.0.613:listApplicationsAssignedToUser). */
+export interface ListApplicationsAssignedToUserProps extends ConnectorCardProps<"okta"> {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First 200 Records"`.
+   */
+  resultSet?: "First 200 Records" | "Stream Records";
+  /** Input "userID" (group User): ID. */
+  userId: Input<string>;
+}
+
+export interface ListApplicationsAssignedToUserOutputs {
+  /** Output "Applications" (group Result). */
+  applications: {
+    ID: string;
+    Name: string;
+    Label: string;
+    Status: string;
+    "Last Updated": OktaDate;
+    Created: OktaDate;
+    Accessibility: {
+      "Error Redirect URL": string;
+      "Login Redirect URL": string;
+      "Self Service": boolean;
+    };
+    Visibility: {
+      "App Links": OktaObject;
+      "Auto Launch": boolean;
+      "Auto Submit Toolbar": boolean;
+      Hide: OktaObject;
+    };
+    Features: string[];
+    Profile: OktaObject;
+    "Request Object Signing Algorithm": string;
+    "SignOn Mode": string;
+    Credentials: OktaObject;
+    Settings: OktaObject;
+    Links: OktaObject;
+  }[];
+}
+
 /** Props of `List Group Members` (root:channels:http:okta:1.0.674:listGroupMembers). */
 export interface ListGroupMembersProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Records"`.
+   */
   resultSet?: "First 200 Records" | "Stream Records";
   /** Input "groupId" (group Group): Group ID. */
   groupId: Input<string>;
@@ -325,9 +649,17 @@ export interface ListGroupMembersOutputs {
 
 /** Props of `List Groups Assigned to Application` (root:channels:http:okta:1.0.626:listGroupsAssignedToApplication). */
 export interface ListGroupsAssignedToApplicationProps extends ConnectorCardProps<"okta"> {
-  /** Option "application" (group parameters): Application. */
-  application?: string;
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First 200 Records"`.
+   */
   resultSet?: "First 200 Records" | "Stream Records";
   /** Input "applicationID" (group Application): ID. */
   applicationId: Input<string>;
@@ -346,8 +678,12 @@ export interface ListGroupsAssignedToApplicationOutputs {
 
 /** Props of `List Import Sessions` (root:channels:http:okta:1.0.677:listImportSessions). */
 export interface ListImportSessionsProps extends ConnectorCardProps<"okta"> {
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
+   */
+  application: string;
 }
 
 export interface ListImportSessionsOutputs {
@@ -362,15 +698,27 @@ export interface ListImportSessionsOutputs {
 
 /** Props of `List Users Assigned to Application` (root:channels:http:okta:1.0.626:listUsersAssignedToApplication). */
 export interface ListUsersAssignedToApplicationProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Records"`.
+   */
   resultSet?: "First 500 Records" | "Stream Records";
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
   /** Input "applicationID" (group Application): ID. */
   applicationId: Input<string>;
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
-  /** Input "Limit" (group List Criteria): Record Limit. */
+  /**
+   * Input "Limit" (group List Criteria): Record Limit.
+   *
+   * Default: `10000000`.
+   */
   limit?: Input<number>;
 }
 
@@ -379,41 +727,43 @@ export interface ListUsersAssignedToApplicationOutputs {
   recordsStreamed: number;
 }
 
-/** Props of `List Users with Filter` (root:channels:http:okta:1.0.297:listUsersWithFilter). */
+/** Props of `List Users with Filter` (root:channels:http:okta:1.0.592:listUsersWithFilter). */
 export interface ListUsersWithFilterProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
-  resultSet?: "First Matching Record" | "All Matching Records";
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First 200 Matching Records"`.
+   */
+  resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
   /** Input "status" (group Inputs): Status. */
-  status?: Input<string>;
+  status?: Input<"STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED">;
+  /** Input "lastUpdated" (group Inputs): Last Updated. */
+  lastUpdated?: Input<string>;
+  /** Input "id" (group Inputs): Id. */
+  id?: Input<string>;
+  /** Input "profile.email" (group Inputs): Email. */
+  profileEmail?: Input<string>;
 }
 
 export interface ListUsersWithFilterOutputs {
-  /** Output "Users" (group Result). */
-  users: {
-    "Raw Output": OktaObject;
-    ID: string;
-    Status: string;
-    Created: string;
-    Activated: string;
-    "Status Changed": string;
-    "Last Login": string;
-    "Last Updated": string;
-    "Password Changed": string;
-    "First Name": string;
-    "Last Name": string;
-    "Mobile Phone": string;
-    "Second Email": string;
-    Login: string;
-    Email: string;
-  }[];
+  /** Output "Raw Output" (group Result). */
+  rawOutput: OktaObject;
+  /** Output "ID" (group Result). */
+  id: string;
+  /** Output "Status" (group Result). */
+  status: string;
 }
 
 /** Props of `List Users with Search` (root:channels:http:okta:1.0.677:listUsersWithSearch). */
 export interface ListUsersWithSearchProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Matching Records"`.
+   */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
   /** Input "status" (group Inputs): Status. */
-  status?: Input<string>;
+  status?: Input<"STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED">;
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
   /** Input "Custom Search Criteria" (group Inputs). */
@@ -433,25 +783,26 @@ export interface MapProfileSourceAttributesProps extends ConnectorCardProps<"okt
   externalIdKey?: Input<string>;
   /** Input "users" (group Import Data): Users. */
   users?: Input<OktaObject[]>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
-  /** Option "importOperation" (group parameters): Import Operation. */
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
+   */
+  application: string;
+  /**
+   * Option "importOperation" (group parameters): Import Operation.
+   *
+   * - `"UPSERT"`: Create & Update
+   * - `"DELETE"`: Deactivate & Delete
+   *
+   * Default: `"UPSERT"`.
+   */
   importOperation?: "UPSERT" | "DELETE";
 }
 
 export interface MapProfileSourceAttributesOutputs {
   /** Output "Users" (group Result). */
-  users: {
-    externalId: string;
-    profile: {
-      userName: string;
-      firstName: string;
-      lastName: string;
-      email: string;
-      secondEmail: string;
-      mobilePhone: string;
-    };
-  }[];
+  users: OktaObject[];
 }
 
 /** Props of `User Okta Password Updated` (root:channels:http:okta:1.0.679:oktaUserPasswordUpdated). */
@@ -459,7 +810,7 @@ export interface OktaUserPasswordUpdatedProps extends ConnectorCardProps<"okta">
 }
 
 export interface OktaUserPasswordUpdatedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -468,17 +819,71 @@ export interface OktaUserPasswordUpdatedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Actor: OktaObject;
-      "Okta User": OktaObject;
+      Actor: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User Okta Password Updated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface OktaUserPasswordUpdatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Actor". */
+  actor: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User Okta Profile Updated` (root:channels:http:okta:1.0.297:oktaUserProfileUpdated). */
@@ -486,7 +891,7 @@ export interface OktaUserProfileUpdatedProps extends ConnectorCardProps<"okta"> 
 }
 
 export interface OktaUserProfileUpdatedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -500,30 +905,124 @@ export interface OktaUserProfileUpdatedOutputs {
       Severity: string;
       Result: string;
       "Changed Attributes": string;
-      Actor: OktaObject;
-      "Okta User": OktaObject;
+      Actor: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       Client: OktaObject;
       Transaction: OktaObject;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
       "Authentication Context": OktaObject;
       "Security Context": OktaObject;
       Headers: OktaObject;
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
 }
 
-/** Props of `Read Group` (root:channels:http:okta:1.0.626:readGroup). */
+/** What `User Okta Profile Updated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface OktaUserProfileUpdatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Legacy Event Type". */
+  legacyEventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Severity". */
+  severity: string;
+  /** Event field "Result". */
+  result: string;
+  /** Event field "Changed Attributes". */
+  changedAttributes: string;
+  /** Event field "Actor". */
+  actor: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Client". */
+  client: OktaObject;
+  /** Event field "Transaction". */
+  transaction: OktaObject;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+  /** Event field "Authentication Context". */
+  authenticationContext: OktaObject;
+  /** Event field "Security Context". */
+  securityContext: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+}
+
+/** Props of `Read Application` (root:channels:http:okta:1.0.613:readApplication). */
+export interface ReadApplicationProps extends ConnectorCardProps<"okta"> {
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
+  /** Input "applicationID" (group Application): ID. */
+  applicationId: Input<string>;
+}
+
+export interface ReadApplicationOutputs {
+  /** Output "ID" (group Application). */
+  id: string;
+  /** Output "Name" (group Application). */
+  name: string;
+  /** Output "Label" (group Application). */
+  label: string;
+}
+
+/** Props of `Read Group` (root:channels:http:okta:1.0.613:readGroup). */
 export interface ReadGroupProps extends ConnectorCardProps<"okta"> {
   /** Input "ID" (group Group). */
   id: Input<string>;
 }
 
 export interface ReadGroupOutputs {
+  /** Output "ID" (group Properties). */
+  id: string;
+  /** Output "Created" (group Properties). */
+  created: OktaDate;
+  /** Output "Last Updated" (group Properties). */
+  lastUpdated: OktaDate;
   /** Output "Profile" (group Properties). */
   profile: {
     Name: string;
+    Description: string;
   };
 }
 
@@ -560,13 +1059,13 @@ export interface ReadUserOutputs {
       Type: string;
     };
   };
-  /** Output "login" (group Profile Properties). */
+  /** Output "login" (group Profile Properties): Username. */
   login: string;
-  /** Output "firstName" (group Profile Properties). */
+  /** Output "firstName" (group Profile Properties): First name. */
   firstName: string;
-  /** Output "lastName" (group Profile Properties). */
+  /** Output "lastName" (group Profile Properties): Last name. */
   lastName: string;
-  /** Output "userType" (group Profile Properties). */
+  /** Output "userType" (group Profile Properties): User type. */
   userType: string;
 }
 
@@ -574,14 +1073,18 @@ export interface ReadUserOutputs {
 export interface RemoveUserFromApplicationProps extends ConnectorCardProps<"okta"> {
   /** Input "id" (group User): User ID. */
   id: Input<string>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
   /** Input "applicationID" (group Application): ID. */
   applicationId: Input<string>;
 }
 
 export interface RemoveUserFromApplicationOutputs {
-  /** Output "status" (group Result). */
+  /** Output "status" (group Result): Status. */
   status: number;
 }
 
@@ -594,7 +1097,7 @@ export interface RemoveUserFromGroupProps extends ConnectorCardProps<"okta"> {
 }
 
 export interface RemoveUserFromGroupOutputs {
-  /** Output "status" (group Result). */
+  /** Output "status" (group Result): Status. */
   status: number;
 }
 
@@ -602,10 +1105,18 @@ export interface RemoveUserFromGroupOutputs {
 export interface ResetPasswordProps extends ConnectorCardProps<"okta"> {
   /** Input "userID" (group User): ID or Username. */
   userId: Input<string>;
-  /** Option "convert" (group parameters): Convert to Federated User. */
+  /**
+   * Option "convert" (group parameters): Convert to Federated User.
+   *
+   * Default: `"No"`.
+   */
   convert?: "Yes" | "No";
-  /** Option "email" (group parameters): Send Email. */
-  email?: boolean;
+  /**
+   * Option "email" (group parameters): Send Email.
+   *
+   * The designer lists its values from the service (`okta.getSendEmailOptions`).
+   */
+  email: boolean;
 }
 
 export interface ResetPasswordOutputs {
@@ -615,7 +1126,11 @@ export interface ResetPasswordOutputs {
 
 /** Props of `Search Applications` (root:channels:http:okta:1.0.674:searchApplications). */
 export interface SearchApplicationsProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First Matching Record"`.
+   */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
   /** Input "Query" (group Search). */
   query?: Input<string>;
@@ -628,7 +1143,11 @@ export interface SearchApplicationsOutputs {
 
 /** Props of `Search Groups` (root:channels:http:okta:1.0.677:searchGroups). */
 export interface SearchGroupsProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First Matching Record"`.
+   */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
   /** Input "type" (group Inputs): Type. */
   type?: Input<string>;
@@ -647,9 +1166,17 @@ export interface SearchGroupsOutputs {
 
 /** Props of `Search System Logs` (root:channels:http:okta:1.0.685:searchSystemLogs). */
 export interface SearchSystemLogsProps extends ConnectorCardProps<"okta"> {
-  /** Option "searchBy" (group parameters): Search By. */
+  /**
+   * Option "searchBy" (group parameters): Search By.
+   *
+   * Default: `"Expression"`.
+   */
   searchBy?: "Expression" | "Keyword";
-  /** Option "resultSet" (group parameters): Result Set. */
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Matching Records"`.
+   */
   resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
   /** Input "Custom Filter" (group Search By). */
   customFilter?: Input<string>;
@@ -666,12 +1193,16 @@ export interface SearchSystemLogsOutputs {
   recordsStreamed: number;
 }
 
-/** Props of `Find Users` (root:channels:http:okta:1.0.458:searchUsers). */
+/** Props of `Find Users` (root:channels:http:okta:1.0.613:searchUsers). */
 export interface SearchUsersProps extends ConnectorCardProps<"okta"> {
-  /** Option "resultSet" (group parameters): Result Set. */
-  resultSet?: "First Matching Record" | "All Matching Records";
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First Matching Record"`.
+   */
+  resultSet?: "First Matching Record" | "First 200 Matching Records";
   /** Input "Query" (group Inputs). */
-  query: Input<string>;
+  query?: Input<string>;
 }
 
 export interface SearchUsersOutputs {
@@ -690,7 +1221,7 @@ export interface SuspendUserProps extends ConnectorCardProps<"okta"> {
 }
 
 export interface SuspendUserOutputs {
-  /** Output "statusCode" (group Response). */
+  /** Output "statusCode" (group Response): Status Code. */
   statusCode: number;
 }
 
@@ -698,44 +1229,201 @@ export interface SuspendUserOutputs {
 export interface TriggerImportSessionProps extends ConnectorCardProps<"okta"> {
   /** Input "sessionId" (group Application): Session ID. */
   sessionId: Input<string>;
-  /** Option "application" (group parameters): Application. */
-  application?: string;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getCustomIdentitySourceApps`).
+   */
+  application: string;
 }
 
 export interface TriggerImportSessionOutputs {
-  /** Output "id" (group Session). */
+  /** Output "id" (group Session): ID. */
   id: string;
-  /** Output "identitySourceId" (group Session). */
+  /** Output "identitySourceId" (group Session): Application ID. */
   identitySourceId: string;
-  /** Output "status" (group Session). */
+  /** Output "status" (group Session): Status. */
   status: string;
-  /** Output "importType" (group Session). */
+  /** Output "importType" (group Session): Import Type. */
   importType: string;
 }
 
-/** Props of `Update User` (root:channels:http:okta:1.0.438:updateUser). */
+/** Props of `Update Application Profile for Assigned User` (root:channels:http:okta:1.0.683:updateApplicationProfileForAssignedUser). */
+export interface UpdateApplicationProfileForAssignedUserProps extends ConnectorCardProps<"okta"> {
+  /** Input "id" (group User): User ID. */
+  id: Input<string>;
+  /**
+   * Option "application" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`Okta.getAllActiveApplications`).
+   */
+  application: string;
+  /** Input "applicationID" (group Application): ID. */
+  applicationId: Input<string>;
+  /** Input "Profile" (group Profile Properties). */
+  profile: Input<OktaObject>;
+}
+
+export interface UpdateApplicationProfileForAssignedUserOutputs {
+  /** Output "User ID" (group System Properties). */
+  userId: string;
+  /** Output "External ID" (group System Properties). */
+  externalId: string;
+  /** Output "Profile" (group Profile Properties). */
+  profile: OktaObject;
+}
+
+/** Props of `Update User` (root:channels:http:okta:1.0.577:updateUser). */
 export interface UpdateUserProps extends ConnectorCardProps<"okta"> {
   /** Input "ID" (group User). */
   id: Input<string>;
-  /** Option "updateSemantics" (group parameters): Update Semantics. */
+  /**
+   * Option "updateSemantics" (group parameters): Update Semantics.
+   *
+   * - `"POST"`: Partial
+   * - `"PUT"`: Strict
+   *
+   * Default: `"POST"`.
+   */
   updateSemantics?: "POST" | "PUT";
-  /** Input "deviceStatus" (group Profile): Device Status. */
-  deviceStatus?: Input<string>;
+  /**
+   * Input "Pass Empty Values?" (group Option).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  passEmptyValues?: Input<"Yes" | "No">;
+  /**
+   * Input "requester_id" (group Profile): Requester Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  requesterId?: Input<string>;
+  /**
+   * Input "technician_id" (group Profile): Technician Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  technicianId?: Input<string>;
+  /**
+   * Input "title" (group Profile): Title.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  title?: Input<string>;
+  /**
+   * Input "displayName" (group Profile): Display name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  displayName?: Input<string>;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: Input<string>;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: Input<string>;
+  /**
+   * Input "postalAddress" (group Profile): Postal Address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  postalAddress?: Input<string>;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: Input<string>;
+  /**
+   * Input "employeeNumber" (group Profile): Employee number.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  employeeNumber?: Input<string>;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: Input<string>;
 }
 
 export interface UpdateUserOutputs {
+  /**
+   * Output "ID" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  id: string;
+  /**
+   * Output "Status" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  status: string;
+  /**
+   * Output "Created" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  created: string;
+  /**
+   * Output "Activated" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  activated: string;
+  /**
+   * Output "Status Changed" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  statusChanged: string;
+  /**
+   * Output "Last Login" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  lastLogin: string;
+  /**
+   * Output "Last Updated" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  lastUpdated: string;
+  /**
+   * Output "Password Changed" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  passwordChanged: string;
+  /**
+   * Output "Credentials" (group System Properties).
+   *
+   * Only some cards have it: it depends on an option or on the fields chosen.
+   */
+  credentials: {
+    Password: boolean;
+    "Recovery Question": string;
+    Provider: {
+      Name: string;
+      Type: string;
+    };
+  };
 }
 
-/** Props of `User Assigned to Application` (root:channels:http:okta:1.0.235:userAddedToApplicationMembership). */
-export interface UserAddedToApplicationMembershipProps extends ConnectorCardProps<"okta"> {
-  /** Option "app" (group parameters): Application. */
-  app?: string;
-  /** Option "instance" (group parameters): Application Instance. */
-  instance?: string;
+/** Props of `User Activated` (root:channels:http:okta:1.0.577:userActivated). */
+export interface UserActivatedProps extends ConnectorCardProps<"okta"> {
 }
 
-export interface UserAddedToApplicationMembershipOutputs {
-  /** Output "collection". */
+export interface UserActivatedOutputs {
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -744,16 +1432,198 @@ export interface UserAddedToApplicationMembershipOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
-      "Application User": OktaObject;
-      Application: OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
-      "Full Details": OktaObject;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User Activated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserActivatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `User Assigned to Application` (root:channels:http:okta:1.0.577:userAddedToApplicationMembership). */
+export interface UserAddedToApplicationMembershipProps extends ConnectorCardProps<"okta"> {
+  /**
+   * Option "useId" (group parameters): Use App Instance ID?.
+   *
+   * Default: `"Yes"`.
+   */
+  useId?: "Yes" | "No";
+  /**
+   * Option "app" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`okta.getActiveApplications`).
+   */
+  app: string;
+  /**
+   * Option "instance" (group parameters): Application Instance.
+   *
+   * The designer lists its values from the service (`okta.getAppInstances`).
+   */
+  instance: string;
+  /** Option "appId" (group parameters): App Instance ID. */
+  appId: string;
+}
+
+export interface UserAddedToApplicationMembershipOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Application User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      Application: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `User Assigned to Application` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserAddedToApplicationMembershipEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Application User". */
+  applicationUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Application". */
+  application: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User Added to Group` (root:channels:http:okta:1.0.690:userAddedToGroupMembership). */
@@ -761,7 +1631,7 @@ export interface UserAddedToGroupMembershipProps extends ConnectorCardProps<"okt
 }
 
 export interface UserAddedToGroupMembershipOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -770,18 +1640,84 @@ export interface UserAddedToGroupMembershipOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
-      Group: OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      Group: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User Added to Group` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserAddedToGroupMembershipEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Group". */
+  group: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User Created` (root:channels:http:okta:1.0.685:userCreated). */
@@ -789,7 +1725,7 @@ export interface UserCreatedProps extends ConnectorCardProps<"okta"> {
 }
 
 export interface UserCreatedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -798,17 +1734,71 @@ export interface UserCreatedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User Created` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserCreatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User Deactivated` (root:channels:http:okta:1.0.690:userDeactivated). */
@@ -816,7 +1806,7 @@ export interface UserDeactivatedProps extends ConnectorCardProps<"okta"> {
 }
 
 export interface UserDeactivatedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -825,17 +1815,441 @@ export interface UserDeactivatedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User Deactivated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserDeactivatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `User MFA Factor Activated` (root:channels:http:okta:1.0.592:userMFAFactorActivated). */
+export interface UserMfaFactorActivatedProps extends ConnectorCardProps<"okta"> {
+}
+
+export interface UserMfaFactorActivatedOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `User MFA Factor Activated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserMfaFactorActivatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `User MFA Factor Deactivated` (root:channels:http:okta:1.0.617:userMFAFactorDeactivated). */
+export interface UserMfaFactorDeactivatedProps extends ConnectorCardProps<"okta"> {
+}
+
+export interface UserMfaFactorDeactivatedOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `User MFA Factor Deactivated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserMfaFactorDeactivatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `User Okta Password Reset by an Admin` (root:channels:http:okta:1.0.577:userOktaPasswordResetbyanAdmin). */
+export interface UserOktaPasswordResetbyanAdminProps extends ConnectorCardProps<"okta"> {
+}
+
+export interface UserOktaPasswordResetbyanAdminOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `User Okta Password Reset by an Admin` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserOktaPasswordResetbyanAdminEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `User Unassigned from Application` (root:channels:http:okta:1.0.626:userRemovedFromApplicationMembership). */
+export interface UserRemovedFromApplicationMembershipProps extends ConnectorCardProps<"okta"> {
+  /**
+   * Option "useId" (group parameters): Use App Instance ID?.
+   *
+   * Default: `"No"`.
+   */
+  useId?: "Yes" | "No";
+  /**
+   * Option "app" (group parameters): Application.
+   *
+   * The designer lists its values from the service (`okta.getActiveApplications`).
+   */
+  app: string;
+  /**
+   * Option "instance" (group parameters): Application Instance.
+   *
+   * The designer lists its values from the service (`okta.getAppInstances`).
+   */
+  instance: string;
+  /** Option "appId" (group parameters): App Instance ID. */
+  appId: string;
+}
+
+export interface UserRemovedFromApplicationMembershipOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Application User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      Application: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `User Unassigned from Application` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserRemovedFromApplicationMembershipEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Application User". */
+  applicationUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Application". */
+  application: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User Removed from Group` (root:channels:http:okta:1.0.690:userRemovedFromGroupMembership). */
@@ -843,7 +2257,7 @@ export interface UserRemovedFromGroupMembershipProps extends ConnectorCardProps<
 }
 
 export interface UserRemovedFromGroupMembershipOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -852,18 +2266,84 @@ export interface UserRemovedFromGroupMembershipOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
-      Group: OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      Group: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User Removed from Group` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserRemovedFromGroupMembershipEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Group". */
+  group: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `Suspicious Activity Reported` (root:channels:http:okta:1.0.690:userReportedSuspiciousActivityBeta). */
@@ -871,7 +2351,7 @@ export interface UserReportedSuspiciousActivityBetaProps extends ConnectorCardPr
 }
 
 export interface UserReportedSuspiciousActivityBetaOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -882,19 +2362,45 @@ export interface UserReportedSuspiciousActivityBetaOutputs {
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
 }
 
-/** Props of `User Suspended` (root:channels:http:okta:1.0.690:userSuspended). */
-export interface UserSuspendedProps extends ConnectorCardProps<"okta"> {
+/** What `Suspicious Activity Reported` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserReportedSuspiciousActivityBetaEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Name". */
+  name: string;
+  /** Event field "Email". */
+  email: string;
+  /** Event field "User ID". */
+  userId: string;
+  /** Event field "Suspicious Activity Details". */
+  suspiciousActivityDetails: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
-export interface UserSuspendedOutputs {
-  /** Output "collection". */
+/** Props of `User Sign In Attempt` (root:channels:http:okta:1.0.592:userSignedIn). */
+export interface UserSignedInProps extends ConnectorCardProps<"okta"> {
+}
+
+export interface UserSignedInOutputs {
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -903,64 +2409,199 @@ export interface UserSuspendedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Actor: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
 }
 
+/** What `User Sign In Attempt` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserSignedInEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Actor". */
+  actor: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
+/** Props of `User Suspended` (root:channels:http:okta:1.0.690:userSuspended). */
+export interface UserSuspendedProps extends ConnectorCardProps<"okta"> {
+}
+
+export interface UserSuspendedOutputs {
+  /** Output "collection": list. */
+  collection: {
+    Output: {
+      "Date and Time": string;
+      Message: string;
+      "Event ID": string;
+      "Event Type": string;
+      "Event Time": string;
+      Version: string;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      UUID: string;
+      "Event Details": OktaObject;
+      Headers: OktaObject;
+      Source: string;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
+    };
+  }[];
+  /** Output "execution_id" (group context): Execution ID. */
+  executionId: string;
+}
+
+/** What `User Suspended` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserSuspendedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:okta:1.0.674:accessCertificationDecisionSubmitted", name: "Access Certification Decision Submitted", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8b8a119e", {}]] },
-  { address: "root:channels:http:okta:1.0.690:addNewUserToGroup", name: "Add User to Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["20726752", {}]] },
-  { address: "root:channels:http:okta:1.0.607:assignGroupToApplication", name: "Assign Group to Application", inputs: [["groupId", "groupID", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Group", "ID"], ["lastUpdated", "Group", "Last Updated"], ["priority", "Group", "Priority"], ["links", "Group", "Links"], ["profile", "Group", "Profile"]], variants: [["f5782f01", {}]] },
-  { address: "root:channels:http:okta:1.0.677:bulkUserImport", name: "Bulk User Import", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["upsert", "delete"]], ["users", "Users", "o[]"]], outputs: [["recordsImported", "Response", "recordsImported"]], variants: [["340278a8", { importOperation: ["delete"] }], ["f7ce4c1d", { importOperation: ["upsert"] }]] },
-  { address: "root:channels:http:okta:1.0.679:clearUserSessions", name: "Clear User Sessions", inputs: [["id", "ID", "s"], ["revokeOauthTokens", "Revoke oauthTokens?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["a5886778", {}]] },
-  { address: "root:channels:http:okta:1.0.677:createAnImportSession", name: "Create an Import Session", inputs: [["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["a68f36d6", {}]] },
-  { address: "root:channels:http:okta:1.0.626:createGroup", name: "Create Group", inputs: [["groupName", "Name", "s"], ["description", "Description", "s"]], outputs: [["id", "Properties", "ID"]], variants: [["cc8b352a", {}]] },
-  { address: "root:channels:http:okta:1.0.613:createUser", name: "Create User", inputs: [["option", "option", "p:s", ["getInputsnoCreds", "getInputswithRecoveryQ", "getInputswithPW", "getInputsPWRecoveryQ", "getInputsAuthProv", "getInputsGroup"]], ["login", "login", "s"], ["firstName", "firstName", "s"], ["lastName", "lastName", "s"], ["email", "email", "s"], ["password", "Password", "s"], ["activate", "Activate", "b"], ["userType", "userType", "s"], ["department", "department", "s"], ["secondEmail", "secondEmail", "s"], ["mobilePhone", "mobilePhone", "s"], ["primaryPhone", "primaryPhone", "s"], ["streetAddress", "streetAddress", "s"], ["city", "city", "s"], ["state", "state", "s"], ["zipCode", "zipCode", "s"], ["countryCode", "countryCode", "s"]], outputs: [["rawBody", "Results", "Raw Body"], ["id", "Results", "ID"], ["status", "Results", "Status"], ["created", "Results", "Created"], ["activated", "Results", "Activated"], ["statusChanged", "Results", "Status Changed"], ["lastLogin", "Results", "Last Login"], ["lastUpdated", "Results", "Last Updated"], ["passwordChanged", "Results", "Password Changed"], ["credentials", "Results", "Credentials"]], variants: [["7aaa55b4", { option: ["getInputswithPW"] }], ["b93d6029", { option: ["getInputsnoCreds"] }]] },
-  { address: "root:channels:http:okta:1.0.677:deleteImportSession", name: "Delete Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["aa5465d3", {}]] },
-  { address: "root:channels:http:okta:1.0.677:deleteUser", name: "Delete User", inputs: [["id", "ID", "s"], ["sendEmail", "Send Email?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3de7dca6", {}]] },
-  { address: "root:channels:http:okta:1.0.301:getAssignedUserForApplication", name: "Get Assigned User for Application ", inputs: [["id", "id", "s"], ["application", "application", "p:s"]], outputs: [["userId", "System Properties", "User ID"], ["systemPropertiesExternalId", "System Properties", "External ID"], ["created", "System Properties", "Created"], ["lastUpdated", "System Properties", "Last Updated"], ["scope", "System Properties", "Scope"], ["status", "System Properties", "Status"], ["statusChanged", "System Properties", "Status Changed"], ["passwordChanged", "System Properties", "Password Changed"], ["syncState", "System Properties", "Sync State"], ["lastSync", "System Properties", "Last Sync"], ["credentials", "System Properties", "Credentials"], ["dn", "Profile Properties", "dn"], ["email", "Profile Properties", "email"], ["profilePropertiesExternalId", "Profile Properties", "externalId"], ["samAccountName", "Profile Properties", "samAccountName"]], variants: [["1a6bbe7d", {}]] },
-  { address: "root:channels:http:okta:1.0.679:getUsersGroups", name: "Get Users Groups", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["id", "ID", "s"]], outputs: [["groups", "Output", "Groups"]], variants: [["371d6c08", { resultSet: ["First 200 Records"] }]] },
-  { address: "root:channels:http:okta:1.0.689:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["cfa06591", { requestType: ["POST"] }]] },
-  { address: "root:channels:http:okta:1.0.674:listGroupMembers", name: "List Group Members", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["groupId", "groupId", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["cfe2d546", { resultSet: ["Stream Records"] }]] },
-  { address: "root:channels:http:okta:1.0.626:listGroupsAssignedToApplication", name: "List Groups Assigned to Application", inputs: [["application", "application", "p:s"], ["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["applicationId", "applicationID", "s"]], outputs: [["groups", "Result", "Groups"]], variants: [["00a2dbc5", { resultSet: ["First 200 Records"] }]] },
-  { address: "root:channels:http:okta:1.0.677:listImportSessions", name: "List Import Sessions", inputs: [["application", "application", "p:s"]], outputs: [["sessions", "Result", "Sessions"]], variants: [["f07fa12b", {}], ["fdfb9ec4", {}]] },
-  { address: "root:channels:http:okta:1.0.626:listUsersAssignedToApplication", name: "List Users Assigned to Application", inputs: [["resultSet", "resultSet", "p:s", ["First 500 Records", "Stream Records"]], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["95a2d222", { resultSet: ["Stream Records"] }]] },
-  { address: "root:channels:http:okta:1.0.297:listUsersWithFilter", name: "List Users with Filter", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "All Matching Records"]], ["status", "status", "s"]], outputs: [["users", "Result", "Users"]], variants: [["04250b15", { resultSet: ["All Matching Records"] }]] },
-  { address: "root:channels:http:okta:1.0.677:listUsersWithSearch", name: "List Users with Search", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s"], ["flow", "Flow", "F"], ["customSearchCriteria", "Custom Search Criteria", "s"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["f48bb7ba", { resultSet: ["Stream Matching Records"] }]] },
-  { address: "root:channels:http:okta:1.0.677:mapProfileSourceAttributes", name: "Map Profile Source Attributes", inputs: [["externalIdKey", "externalIdKey", "s"], ["users", "users", "o[]"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["UPSERT", "DELETE"]]], outputs: [["users", "Result", "Users"]], variants: [["64050bfd", { importOperation: ["UPSERT"] }], ["87e5f064", { importOperation: ["DELETE"] }]] },
-  { address: "root:channels:http:okta:1.0.679:oktaUserPasswordUpdated", name: "User Okta Password Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["14ddf8e5", {}]] },
-  { address: "root:channels:http:okta:1.0.297:oktaUserProfileUpdated", name: "User Okta Profile Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["80a57663", {}]] },
-  { address: "root:channels:http:okta:1.0.626:readGroup", name: "Read Group", inputs: [["id", "ID", "s"]], outputs: [["profile", "Properties", "Profile"]], variants: [["011fae62", {}]] },
-  { address: "root:channels:http:okta:1.0.679:readUser", name: "Read User", inputs: [["idOrLogin", "ID or Login", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"], ["login", "Profile Properties", "login"], ["firstName", "Profile Properties", "firstName"], ["lastName", "Profile Properties", "lastName"], ["userType", "Profile Properties", "userType"]], variants: [["8d1302f4", {}]] },
-  { address: "root:channels:http:okta:1.0.624:removeUserFromApplication", name: "Remove User from Application", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["status", "Result", "status"]], variants: [["1fe40262", {}], ["2ab938aa", {}]] },
-  { address: "root:channels:http:okta:1.0.679:removeUserFromGroup", name: "Remove User from Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["37bf3584", {}]] },
-  { address: "root:channels:http:okta:1.0.690:resetPassword", name: "Reset Password", inputs: [["userId", "userID", "s"], ["convert", "convert", "p:s", ["Yes", "No"]], ["email", "email", "p:b"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["eb2a6603", { convert: ["No"] }]] },
-  { address: "root:channels:http:okta:1.0.674:searchApplications", name: "Search Applications", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["query", "Query", "s"]], outputs: [["id", "Result", "ID"]], variants: [["6c52438f", { resultSet: ["First Matching Record"] }]] },
-  { address: "root:channels:http:okta:1.0.677:searchGroups", name: "Search Groups", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["type", "type", "s"], ["customSearchCriteria", "Custom Search Criteria", "s"]], outputs: [["rawObject", "Result", "Raw Object"], ["id", "Result", "ID"], ["created", "Result", "Created"]], variants: [["08ceb1ea", { resultSet: ["First Matching Record"] }]] },
-  { address: "root:channels:http:okta:1.0.685:searchSystemLogs", name: "Search System Logs", inputs: [["searchBy", "searchBy", "p:s", ["Expression", "Keyword"]], ["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["customFilter", "Custom Filter", "s"], ["since", "since", "d"], ["until", "until", "d"], ["flow", "Flow", "F"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["46c4f760", { resultSet: ["Stream Matching Records"], searchBy: ["Expression"] }]] },
-  { address: "root:channels:http:okta:1.0.458:searchUsers", name: "Find Users", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "All Matching Records"]], ["query", "Query", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["974b6aff", { resultSet: ["First Matching Record"] }]] },
-  { address: "root:channels:http:okta:1.0.690:suspendUser", name: "Suspend User", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["c6e7dfe7", {}]] },
-  { address: "root:channels:http:okta:1.0.677:triggerImportSession", name: "Trigger Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["f41285e6", {}]] },
-  { address: "root:channels:http:okta:1.0.438:updateUser", name: "Update User", inputs: [["id", "ID", "s"], ["updateSemantics", "updateSemantics", "p:s", ["POST", "PUT"]], ["deviceStatus", "deviceStatus", "s"]], outputs: [], variants: [["53d5a0aa", { updateSemantics: ["POST"] }]] },
-  { address: "root:channels:http:okta:1.0.235:userAddedToApplicationMembership", name: "User Assigned to Application", inputs: [["app", "app", "p:s"], ["instance", "instance", "p:s"]], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["be9fc2bf", {}]] },
-  { address: "root:channels:http:okta:1.0.690:userAddedToGroupMembership", name: "User Added to Group", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f87dcf2f", {}]] },
-  { address: "root:channels:http:okta:1.0.685:userCreated", name: "User Created", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["19ee9c2c", {}]] },
-  { address: "root:channels:http:okta:1.0.690:userDeactivated", name: "User Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["248bada0", {}]] },
-  { address: "root:channels:http:okta:1.0.690:userRemovedFromGroupMembership", name: "User Removed from Group", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["9176d36f", {}]] },
-  { address: "root:channels:http:okta:1.0.690:userReportedSuspiciousActivityBeta", name: "Suspicious Activity Reported", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["bfff09b1", {}]] },
-  { address: "root:channels:http:okta:1.0.690:userSuspended", name: "User Suspended", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["764a5e79", {}]] }
+  { address: "root:channels:http:okta:1.0.674:accessCertificationDecisionSubmitted", name: "Access Certification Decision Submitted", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8b8a119e", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:accessRequestCreated", name: "Access Request Created", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["a38aa627", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:activateUser", name: "Activate User", inputs: [["id", "id", "s"], ["sendEmail", "sendEmail", "p:s", ["Yes", "No"]]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["4688e9f7", { sendEmail: ["Yes"] }], ["f927ede3", { sendEmail: ["Yes"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:addNewUserToGroup", name: "Add User to Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["2ec9dd9c", {}], ["20726752", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.607:assignGroupToApplication", name: "Assign Group to Application", inputs: [["groupId", "groupID", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Group", "ID"], ["lastUpdated", "Group", "Last Updated"], ["priority", "Group", "Priority"], ["links", "Group", "Links"], ["profile", "Group", "Profile"]], variants: [["90e3fd62", {}], ["f5782f01", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:bulkUserImport", name: "Bulk User Import", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["upsert", "delete"]], ["users", "Users", "o[]"]], outputs: [["recordsImported", "Response", "recordsImported"]], variants: [["240ba116", { importOperation: ["upsert"] }], ["40c3e0f4", { importOperation: ["delete"] }], ["340278a8", { importOperation: ["delete"] }], ["f7ce4c1d", { importOperation: ["upsert"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:clearUserSessions", name: "Clear User Sessions", inputs: [["id", "ID", "s"], ["revokeOauthTokens", "Revoke oauthTokens?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["a5886778", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:createAnImportSession", name: "Create an Import Session", inputs: [["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["a68f36d6", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.626:createGroup", name: "Create Group", inputs: [["groupName", "Name", "s"], ["description", "Description", "s"]], outputs: [["id", "Properties", "ID"]], variants: [["cc8b352a", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:createUser", name: "Create User", inputs: [["option", "option", "p:s", ["getInputsnoCreds", "getInputswithRecoveryQ", "getInputswithPW", "getInputsPWRecoveryQ", "getInputsAuthProv", "getInputsGroup"]], ["login", "login", "s"], ["firstName", "firstName", "s"], ["lastName", "lastName", "s"], ["email", "email", "s"], ["activate", "Activate", "b"], ["password", "Password", "s"], ["userType", "userType", "s"], ["department", "department", "s"], ["secondEmail", "secondEmail", "s"], ["mobilePhone", "mobilePhone", "s"], ["primaryPhone", "primaryPhone", "s"], ["streetAddress", "streetAddress", "s"], ["city", "city", "s"], ["state", "state", "s"], ["zipCode", "zipCode", "s"], ["countryCode", "countryCode", "s"]], outputs: [["rawBody", "Results", "Raw Body"], ["id", "Results", "ID"], ["status", "Results", "Status"], ["created", "Results", "Created"], ["activated", "Results", "Activated"], ["statusChanged", "Results", "Status Changed"], ["lastLogin", "Results", "Last Login"], ["lastUpdated", "Results", "Last Updated"], ["passwordChanged", "Results", "Password Changed"], ["credentials", "Results", "Credentials"]], variants: [["b93d6029", { option: ["getInputsnoCreds"] }], ["aaff587e", { option: ["getInputswithPW"] }, ["Password", "userType", "department", "secondEmail", "mobilePhone", "primaryPhone", "streetAddress", "city", "state", "zipCode", "countryCode"]], ["7aaa55b4", { option: ["getInputswithPW"] }, ["Password", "userType", "department", "secondEmail", "mobilePhone", "primaryPhone", "streetAddress", "city", "state", "zipCode", "countryCode"]]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:deactivateUser", name: "Deactivate User", inputs: [["id", "id", "s"], ["sendEmail", "sendEmail", "p:s", ["Yes", "No"]]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["524d2eb4", { sendEmail: ["No"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.581:deleteGroup", name: "Delete Group", inputs: [["id", "ID", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["df839767", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:deleteImportSession", name: "Delete Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["aa5465d3", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:deleteUser", name: "Delete User", inputs: [["id", "ID", "s"], ["sendEmail", "Send Email?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3de7dca6", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.301:getAssignedUserForApplication", name: "Get Assigned User for Application ", inputs: [["id", "id", "s"], ["application", "application", "p:s"]], outputs: [["userId", "System Properties", "User ID"], ["systemPropertiesExternalId", "System Properties", "External ID"], ["created", "System Properties", "Created"], ["lastUpdated", "System Properties", "Last Updated"], ["scope", "System Properties", "Scope"], ["status", "System Properties", "Status"], ["statusChanged", "System Properties", "Status Changed"], ["passwordChanged", "System Properties", "Password Changed"], ["syncState", "System Properties", "Sync State"], ["lastSync", "System Properties", "Last Sync"], ["credentials", "System Properties", "Credentials"], ["dn", "Profile Properties", "dn"], ["email", "Profile Properties", "email"], ["profilePropertiesExternalId", "Profile Properties", "externalId"], ["samAccountName", "Profile Properties", "samAccountName"]], variants: [["1a6bbe7d", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:getUsersGroups", name: "Get Users Groups", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["id", "ID", "s"]], outputs: [["groups", "Output", "Groups"]], variants: [["371d6c08", { resultSet: ["First 200 Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.677:getUsersGroups", "11bff08f", { resultSet: ["Stream Records"] }], ["root:channels:http:okta:1.0.628:getUsersGroups", "b14cdd18", { resultSet: ["Stream Records"] }]] },
+  { address: "root:channels:http:okta:1.0.689:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["cfa06591", { requestType: ["POST"] }, [], { Body: "o" }]], connection: true, alternates: [["root:channels:http:okta:1.0.685:hTTPRequest", "41c41c82", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "81ac38cd", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "e763926d", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "4a22699c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "705b6c5c", { requestType: ["PATCH"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "98392cb8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "8acf63b7", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "99c6b84d", { requestType: ["DELETE"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "ab0dd6d8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "feca269c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "4197b9ed", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "0587fcef", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "d9f7df67", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f4cafa4c", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f9c0f633", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "28564285", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "8ec00eb0", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.458:hTTPRequest", "5b8cfdf2", { requestType: ["GET", "POST"] }], ["root:channels:http:okta:1.0.348:hTTPRequest", "bbb40881", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.301:hTTPRequest", "5ffa0231", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.181:hTTPRequest", "f2d5deaf", { requestType: ["GET"] }]] },
+  { address: "root:channels:http:okta:1.0.613:listApplicationsAssignedToUser", name: "List Applications Assigned to User", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["userId", "userID", "s"]], outputs: [["applications", "Result", "Applications"]], variants: [["a26fd5da", { resultSet: ["First 200 Records"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.674:listGroupMembers", name: "List Group Members", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["groupId", "groupId", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["cfe2d546", { resultSet: ["Stream Records"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.626:listGroupsAssignedToApplication", name: "List Groups Assigned to Application", inputs: [["application", "application", "p:s"], ["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["applicationId", "applicationID", "s"]], outputs: [["groups", "Result", "Groups"]], variants: [["00a2dbc5", { resultSet: ["First 200 Records"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:listImportSessions", name: "List Import Sessions", inputs: [["application", "application", "p:s"]], outputs: [["sessions", "Result", "Sessions"]], variants: [["f07fa12b", {}], ["fdfb9ec4", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.626:listUsersAssignedToApplication", name: "List Users Assigned to Application", inputs: [["resultSet", "resultSet", "p:s", ["First 500 Records", "Stream Records"]], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["5be02b96", { resultSet: ["Stream Records"] }], ["95a2d222", { resultSet: ["Stream Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersAssignedToApplication", "a523a033", { resultSet: ["First 500 Records"] }]] },
+  { address: "root:channels:http:okta:1.0.592:listUsersWithFilter", name: "List Users with Filter", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["lastUpdated", "lastUpdated", "s"], ["id", "id", "s"], ["profileEmail", "profile.email", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["60592963", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersWithFilter", "137e4049", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.677:listUsersWithSearch", name: "List Users with Search", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["flow", "Flow", "F"], ["customSearchCriteria", "Custom Search Criteria", "s"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["f48bb7ba", { resultSet: ["Stream Matching Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.613:listUsersWithSearch", "35c6106f", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "a6735c9a", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "566442b7", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.592:listUsersWithSearch", "1b2535f0", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.677:mapProfileSourceAttributes", name: "Map Profile Source Attributes", inputs: [["externalIdKey", "externalIdKey", "s"], ["users", "users", "o[]"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["UPSERT", "DELETE"]]], outputs: [["users", "Result", "Users"]], variants: [["571c4eed", { importOperation: ["DELETE"] }], ["faca1381", { importOperation: ["UPSERT"] }], ["64050bfd", { importOperation: ["UPSERT"] }], ["87e5f064", { importOperation: ["DELETE"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:oktaUserPasswordUpdated", name: "User Okta Password Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["14ddf8e5", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.297:oktaUserProfileUpdated", name: "User Okta Profile Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["80a57663", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:readApplication", name: "Read Application", inputs: [["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["id", "Application", "ID"], ["name", "Application", "Name"], ["label", "Application", "Label"]], variants: [["47389bf1", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.613:readGroup", name: "Read Group", inputs: [["id", "ID", "s"]], outputs: [["id", "Properties", "ID"], ["created", "Properties", "Created"], ["lastUpdated", "Properties", "Last Updated"], ["profile", "Properties", "Profile"]], variants: [["c55ff9a8", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:readUser", name: "Read User", inputs: [["idOrLogin", "ID or Login", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"], ["login", "Profile Properties", "login"], ["firstName", "Profile Properties", "firstName"], ["lastName", "Profile Properties", "lastName"], ["userType", "Profile Properties", "userType"]], variants: [["8d1302f4", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.624:removeUserFromApplication", name: "Remove User from Application", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"]], outputs: [["status", "Result", "status"]], variants: [["1fe40262", {}], ["2ab938aa", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.679:removeUserFromGroup", name: "Remove User from Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["37bf3584", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:resetPassword", name: "Reset Password", inputs: [["userId", "userID", "s"], ["convert", "convert", "p:s", ["Yes", "No"]], ["email", "email", "p:b"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["eb2a6603", { convert: ["No"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.674:searchApplications", name: "Search Applications", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["query", "Query", "s"]], outputs: [["id", "Result", "ID"]], variants: [["6c52438f", { resultSet: ["First Matching Record"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:searchGroups", name: "Search Groups", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["type", "type", "s"], ["customSearchCriteria", "Custom Search Criteria", "s"]], outputs: [["rawObject", "Result", "Raw Object"], ["id", "Result", "ID"], ["created", "Result", "Created"]], variants: [["08ceb1ea", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.592:searchGroups", "4e193211", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.685:searchSystemLogs", name: "Search System Logs", inputs: [["searchBy", "searchBy", "p:s", ["Expression", "Keyword"]], ["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["customFilter", "Custom Filter", "s"], ["since", "since", "d"], ["until", "until", "d"], ["flow", "Flow", "F"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["46c4f760", { resultSet: ["Stream Matching Records"], searchBy: ["Expression"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.626:searchSystemLogs", "78ed454b", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "1939cd6e", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "62be07f6", { resultSet: ["First Matching Record"], searchBy: ["Expression"] }]] },
+  { address: "root:channels:http:okta:1.0.613:searchUsers", name: "Find Users", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records"]], ["query", "Query", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["2fc20ebf", { resultSet: ["First Matching Record"] }]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:suspendUser", name: "Suspend User", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["c6e7dfe7", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.677:triggerImportSession", name: "Trigger Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["df9d3a6c", {}], ["f41285e6", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.683:updateApplicationProfileForAssignedUser", name: "Update Application Profile for Assigned User", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["profile", "Profile", "o"]], outputs: [["userId", "System Properties", "User ID"], ["externalId", "System Properties", "External ID"], ["profile", "Profile Properties", "Profile"]], variants: [["e446a761", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.577:updateUser", name: "Update User", inputs: [["id", "ID", "s"], ["updateSemantics", "updateSemantics", "p:s", ["POST", "PUT"]], ["passEmptyValues", "Pass Empty Values?", "s", ["Yes", "No"]], ["requesterId", "requester_id", "s"], ["technicianId", "technician_id", "s"], ["title", "title", "s"], ["displayName", "displayName", "s"], ["mobilePhone", "mobilePhone", "s"], ["state", "state", "s"], ["postalAddress", "postalAddress", "s"], ["userType", "userType", "s"], ["employeeNumber", "employeeNumber", "s"], ["department", "department", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"]], variants: [["00bb6ad3", { updateSemantics: ["POST"] }, ["requester_id"]], ["099c12b2", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "title", "displayName", "mobilePhone", "state", "postalAddress", "userType", "employeeNumber", "department"]], ["157b8a7a", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "requester_id"]], ["18302a52", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "technician_id"]], ["a97036c4", { updateSemantics: ["POST"] }, ["technician_id"]]], connection: true },
+  { address: "root:channels:http:okta:1.0.577:userActivated", name: "User Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["e9cf6132", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.577:userAddedToApplicationMembership", name: "User Assigned to Application", inputs: [["useId", "useId", "p:s", ["Yes", "No"]], ["app", "app", "p:s"], ["instance", "instance", "p:s"], ["appId", "appId", "p:s"]], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["dccc9633", { useId: ["Yes"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.348:userAddedToApplicationMembership", "7abb6b10", { useId: ["No"] }]] },
+  { address: "root:channels:http:okta:1.0.690:userAddedToGroupMembership", name: "User Added to Group", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f87dcf2f", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.685:userCreated", name: "User Created", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["19ee9c2c", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:userDeactivated", name: "User Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["248bada0", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.592:userMFAFactorActivated", name: "User MFA Factor Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["cbe32679", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.617:userMFAFactorDeactivated", name: "User MFA Factor Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["20c52403", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.577:userOktaPasswordResetbyanAdmin", name: "User Okta Password Reset by an Admin", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["6cef70f8", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.626:userRemovedFromApplicationMembership", name: "User Unassigned from Application", inputs: [["useId", "useId", "p:s", ["Yes", "No"]], ["app", "app", "p:s"], ["instance", "instance", "p:s"], ["appId", "appId", "p:s"]], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f6dd53e3", { useId: ["Yes"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.348:userRemovedFromApplicationMembership", "809efe6b", { useId: ["No"] }]] },
+  { address: "root:channels:http:okta:1.0.690:userRemovedFromGroupMembership", name: "User Removed from Group", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["9176d36f", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:userReportedSuspiciousActivityBeta", name: "Suspicious Activity Reported", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["bfff09b1", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.592:userSignedIn", name: "User Sign In Attempt", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["c7fdaf30", {}]], connection: true },
+  { address: "root:channels:http:okta:1.0.690:userSuspended", name: "User Suspended", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["764a5e79", {}]], connection: true }
 ];
 
-/** Cards of the `okta` connector (newest version of each action in the catalog). */
+/** Cards of the `okta` connector (one version of each action: the newest that knows most of its fields). */
 export const okta = {
   $connector: "okta" as const,
   /**
@@ -968,245 +2609,323 @@ export const okta = {
    *
    * @address root:channels:http:okta:1.0.674:accessCertificationDecisionSubmitted
    */
-  accessCertificationDecisionSubmitted: defineCard<AccessCertificationDecisionSubmittedProps, AccessCertificationDecisionSubmittedOutputs>(META[0]!),
+  accessCertificationDecisionSubmitted: defineCard<AccessCertificationDecisionSubmittedProps, AccessCertificationDecisionSubmittedOutputs, AccessCertificationDecisionSubmittedEvent>(META[0]!),
+  /**
+   * Access Request Created
+   *
+   * @address root:channels:http:okta:1.0.613:accessRequestCreated
+   */
+  accessRequestCreated: defineCard<AccessRequestCreatedProps, AccessRequestCreatedOutputs, AccessRequestCreatedEvent>(META[1]!),
+  /**
+   * Activate User
+   *
+   * @address root:channels:http:okta:1.0.613:activateUser
+   */
+  activateUser: defineCard<ActivateUserProps, ActivateUserOutputs>(META[2]!),
   /**
    * Add User to Group
    *
    * @address root:channels:http:okta:1.0.690:addNewUserToGroup
    */
-  addNewUserToGroup: defineCard<AddNewUserToGroupProps, AddNewUserToGroupOutputs>(META[1]!),
+  addNewUserToGroup: defineCard<AddNewUserToGroupProps, AddNewUserToGroupOutputs>(META[3]!),
   /**
    * Assign Group to Application
    *
    * @address root:channels:http:okta:1.0.607:assignGroupToApplication
    */
-  assignGroupToApplication: defineCard<AssignGroupToApplicationProps, AssignGroupToApplicationOutputs>(META[2]!),
+  assignGroupToApplication: defineCard<AssignGroupToApplicationProps, AssignGroupToApplicationOutputs>(META[4]!),
   /**
    * Bulk User Import
    *
    * @address root:channels:http:okta:1.0.677:bulkUserImport
    */
-  bulkUserImport: defineCard<BulkUserImportProps, BulkUserImportOutputs>(META[3]!),
+  bulkUserImport: defineCard<BulkUserImportProps, BulkUserImportOutputs>(META[5]!),
   /**
    * Clear User Sessions
    *
    * @address root:channels:http:okta:1.0.679:clearUserSessions
    */
-  clearUserSessions: defineCard<ClearUserSessionsProps, ClearUserSessionsOutputs>(META[4]!),
+  clearUserSessions: defineCard<ClearUserSessionsProps, ClearUserSessionsOutputs>(META[6]!),
   /**
    * Create an Import Session
    *
    * @address root:channels:http:okta:1.0.677:createAnImportSession
    */
-  createAnImportSession: defineCard<CreateAnImportSessionProps, CreateAnImportSessionOutputs>(META[5]!),
+  createAnImportSession: defineCard<CreateAnImportSessionProps, CreateAnImportSessionOutputs>(META[7]!),
   /**
    * Create Group
    *
    * @address root:channels:http:okta:1.0.626:createGroup
    */
-  createGroup: defineCard<CreateGroupProps, CreateGroupOutputs>(META[6]!),
+  createGroup: defineCard<CreateGroupProps, CreateGroupOutputs>(META[8]!),
   /**
    * Create User
    *
    * @address root:channels:http:okta:1.0.613:createUser
    */
-  createUser: defineCard<CreateUserProps, CreateUserOutputs>(META[7]!),
+  createUser: defineCard<CreateUserProps, CreateUserOutputs>(META[9]!),
+  /**
+   * Deactivate User
+   *
+   * @address root:channels:http:okta:1.0.613:deactivateUser
+   */
+  deactivateUser: defineCard<DeactivateUserProps, DeactivateUserOutputs>(META[10]!),
+  /**
+   * Delete Group
+   *
+   * @address root:channels:http:okta:1.0.581:deleteGroup
+   */
+  deleteGroup: defineCard<DeleteGroupProps, DeleteGroupOutputs>(META[11]!),
   /**
    * Delete Import Session
    *
    * @address root:channels:http:okta:1.0.677:deleteImportSession
    */
-  deleteImportSession: defineCard<DeleteImportSessionProps, DeleteImportSessionOutputs>(META[8]!),
+  deleteImportSession: defineCard<DeleteImportSessionProps, DeleteImportSessionOutputs>(META[12]!),
   /**
    * Delete User
    *
    * @address root:channels:http:okta:1.0.677:deleteUser
    */
-  deleteUser: defineCard<DeleteUserProps, DeleteUserOutputs>(META[9]!),
+  deleteUser: defineCard<DeleteUserProps, DeleteUserOutputs>(META[13]!),
   /**
    * Get Assigned User for Application
    *
    * @address root:channels:http:okta:1.0.301:getAssignedUserForApplication
    */
-  getAssignedUserForApplication: defineCard<GetAssignedUserForApplicationProps, GetAssignedUserForApplicationOutputs>(META[10]!),
+  getAssignedUserForApplication: defineCard<GetAssignedUserForApplicationProps, GetAssignedUserForApplicationOutputs>(META[14]!),
   /**
    * Get Users Groups
    *
    * @address root:channels:http:okta:1.0.679:getUsersGroups
    */
-  getUsersGroups: defineCard<GetUsersGroupsProps, GetUsersGroupsOutputs>(META[11]!),
+  getUsersGroups: defineCard<GetUsersGroupsProps, GetUsersGroupsOutputs>(META[15]!),
   /**
    * Custom API Action
    *
    * @address root:channels:http:okta:1.0.689:hTTPRequest
    */
-  httpRequest: defineCard<HttpRequestProps, HttpRequestOutputs>(META[12]!),
+  httpRequest: defineCard<HttpRequestProps, HttpRequestOutputs>(META[16]!),
+  /**
+   * List Applications Assigned to User
+   *
+   * @address root:channels:http:okta:1.0.613:listApplicationsAssignedToUser
+   */
+  listApplicationsAssignedToUser: defineCard<ListApplicationsAssignedToUserProps, ListApplicationsAssignedToUserOutputs>(META[17]!),
   /**
    * List Group Members
    *
    * @address root:channels:http:okta:1.0.674:listGroupMembers
    */
-  listGroupMembers: defineCard<ListGroupMembersProps, ListGroupMembersOutputs>(META[13]!),
+  listGroupMembers: defineCard<ListGroupMembersProps, ListGroupMembersOutputs>(META[18]!),
   /**
    * List Groups Assigned to Application
    *
    * @address root:channels:http:okta:1.0.626:listGroupsAssignedToApplication
    */
-  listGroupsAssignedToApplication: defineCard<ListGroupsAssignedToApplicationProps, ListGroupsAssignedToApplicationOutputs>(META[14]!),
+  listGroupsAssignedToApplication: defineCard<ListGroupsAssignedToApplicationProps, ListGroupsAssignedToApplicationOutputs>(META[19]!),
   /**
    * List Import Sessions
    *
    * @address root:channels:http:okta:1.0.677:listImportSessions
    */
-  listImportSessions: defineCard<ListImportSessionsProps, ListImportSessionsOutputs>(META[15]!),
+  listImportSessions: defineCard<ListImportSessionsProps, ListImportSessionsOutputs>(META[20]!),
   /**
    * List Users Assigned to Application
    *
    * @address root:channels:http:okta:1.0.626:listUsersAssignedToApplication
    */
-  listUsersAssignedToApplication: defineCard<ListUsersAssignedToApplicationProps, ListUsersAssignedToApplicationOutputs>(META[16]!),
+  listUsersAssignedToApplication: defineCard<ListUsersAssignedToApplicationProps, ListUsersAssignedToApplicationOutputs>(META[21]!),
   /**
    * List Users with Filter
    *
-   * @address root:channels:http:okta:1.0.297:listUsersWithFilter
+   * @address root:channels:http:okta:1.0.592:listUsersWithFilter
    */
-  listUsersWithFilter: defineCard<ListUsersWithFilterProps, ListUsersWithFilterOutputs>(META[17]!),
+  listUsersWithFilter: defineCard<ListUsersWithFilterProps, ListUsersWithFilterOutputs>(META[22]!),
   /**
    * List Users with Search
    *
    * @address root:channels:http:okta:1.0.677:listUsersWithSearch
    */
-  listUsersWithSearch: defineCard<ListUsersWithSearchProps, ListUsersWithSearchOutputs>(META[18]!),
+  listUsersWithSearch: defineCard<ListUsersWithSearchProps, ListUsersWithSearchOutputs>(META[23]!),
   /**
    * Map Profile Source Attributes
    *
    * @address root:channels:http:okta:1.0.677:mapProfileSourceAttributes
    */
-  mapProfileSourceAttributes: defineCard<MapProfileSourceAttributesProps, MapProfileSourceAttributesOutputs>(META[19]!),
+  mapProfileSourceAttributes: defineCard<MapProfileSourceAttributesProps, MapProfileSourceAttributesOutputs>(META[24]!),
   /**
    * User Okta Password Updated
    *
    * @address root:channels:http:okta:1.0.679:oktaUserPasswordUpdated
    */
-  oktaUserPasswordUpdated: defineCard<OktaUserPasswordUpdatedProps, OktaUserPasswordUpdatedOutputs>(META[20]!),
+  oktaUserPasswordUpdated: defineCard<OktaUserPasswordUpdatedProps, OktaUserPasswordUpdatedOutputs, OktaUserPasswordUpdatedEvent>(META[25]!),
   /**
    * User Okta Profile Updated
    *
    * @address root:channels:http:okta:1.0.297:oktaUserProfileUpdated
    */
-  oktaUserProfileUpdated: defineCard<OktaUserProfileUpdatedProps, OktaUserProfileUpdatedOutputs>(META[21]!),
+  oktaUserProfileUpdated: defineCard<OktaUserProfileUpdatedProps, OktaUserProfileUpdatedOutputs, OktaUserProfileUpdatedEvent>(META[26]!),
+  /**
+   * Read Application
+   *
+   * @address root:channels:http:okta:1.0.613:readApplication
+   */
+  readApplication: defineCard<ReadApplicationProps, ReadApplicationOutputs>(META[27]!),
   /**
    * Read Group
    *
-   * @address root:channels:http:okta:1.0.626:readGroup
+   * @address root:channels:http:okta:1.0.613:readGroup
    */
-  readGroup: defineCard<ReadGroupProps, ReadGroupOutputs>(META[22]!),
+  readGroup: defineCard<ReadGroupProps, ReadGroupOutputs>(META[28]!),
   /**
    * Read User
    *
    * @address root:channels:http:okta:1.0.679:readUser
    */
-  readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[23]!),
+  readUser: defineCard<ReadUserProps, ReadUserOutputs>(META[29]!),
   /**
    * Remove User from Application
    *
    * @address root:channels:http:okta:1.0.624:removeUserFromApplication
    */
-  removeUserFromApplication: defineCard<RemoveUserFromApplicationProps, RemoveUserFromApplicationOutputs>(META[24]!),
+  removeUserFromApplication: defineCard<RemoveUserFromApplicationProps, RemoveUserFromApplicationOutputs>(META[30]!),
   /**
    * Remove User from Group
    *
    * @address root:channels:http:okta:1.0.679:removeUserFromGroup
    */
-  removeUserFromGroup: defineCard<RemoveUserFromGroupProps, RemoveUserFromGroupOutputs>(META[25]!),
+  removeUserFromGroup: defineCard<RemoveUserFromGroupProps, RemoveUserFromGroupOutputs>(META[31]!),
   /**
    * Reset Password
    *
    * @address root:channels:http:okta:1.0.690:resetPassword
    */
-  resetPassword: defineCard<ResetPasswordProps, ResetPasswordOutputs>(META[26]!),
+  resetPassword: defineCard<ResetPasswordProps, ResetPasswordOutputs>(META[32]!),
   /**
    * Search Applications
    *
    * @address root:channels:http:okta:1.0.674:searchApplications
    */
-  searchApplications: defineCard<SearchApplicationsProps, SearchApplicationsOutputs>(META[27]!),
+  searchApplications: defineCard<SearchApplicationsProps, SearchApplicationsOutputs>(META[33]!),
   /**
    * Search Groups
    *
    * @address root:channels:http:okta:1.0.677:searchGroups
    */
-  searchGroups: defineCard<SearchGroupsProps, SearchGroupsOutputs>(META[28]!),
+  searchGroups: defineCard<SearchGroupsProps, SearchGroupsOutputs>(META[34]!),
   /**
    * Search System Logs
    *
    * @address root:channels:http:okta:1.0.685:searchSystemLogs
    */
-  searchSystemLogs: defineCard<SearchSystemLogsProps, SearchSystemLogsOutputs>(META[29]!),
+  searchSystemLogs: defineCard<SearchSystemLogsProps, SearchSystemLogsOutputs>(META[35]!),
   /**
    * Find Users
    *
-   * @address root:channels:http:okta:1.0.458:searchUsers
+   * @address root:channels:http:okta:1.0.613:searchUsers
    */
-  searchUsers: defineCard<SearchUsersProps, SearchUsersOutputs>(META[30]!),
+  searchUsers: defineCard<SearchUsersProps, SearchUsersOutputs>(META[36]!),
   /**
    * Suspend User
    *
    * @address root:channels:http:okta:1.0.690:suspendUser
    */
-  suspendUser: defineCard<SuspendUserProps, SuspendUserOutputs>(META[31]!),
+  suspendUser: defineCard<SuspendUserProps, SuspendUserOutputs>(META[37]!),
   /**
    * Trigger Import Session
    *
    * @address root:channels:http:okta:1.0.677:triggerImportSession
    */
-  triggerImportSession: defineCard<TriggerImportSessionProps, TriggerImportSessionOutputs>(META[32]!),
+  triggerImportSession: defineCard<TriggerImportSessionProps, TriggerImportSessionOutputs>(META[38]!),
+  /**
+   * Update Application Profile for Assigned User
+   *
+   * @address root:channels:http:okta:1.0.683:updateApplicationProfileForAssignedUser
+   */
+  updateApplicationProfileForAssignedUser: defineCard<UpdateApplicationProfileForAssignedUserProps, UpdateApplicationProfileForAssignedUserOutputs>(META[39]!),
   /**
    * Update User
    *
-   * @address root:channels:http:okta:1.0.438:updateUser
+   * @address root:channels:http:okta:1.0.577:updateUser
    */
-  updateUser: defineCard<UpdateUserProps, UpdateUserOutputs>(META[33]!),
+  updateUser: defineCard<UpdateUserProps, UpdateUserOutputs>(META[40]!),
+  /**
+   * User Activated
+   *
+   * @address root:channels:http:okta:1.0.577:userActivated
+   */
+  userActivated: defineCard<UserActivatedProps, UserActivatedOutputs, UserActivatedEvent>(META[41]!),
   /**
    * User Assigned to Application
    *
-   * @address root:channels:http:okta:1.0.235:userAddedToApplicationMembership
+   * @address root:channels:http:okta:1.0.577:userAddedToApplicationMembership
    */
-  userAddedToApplicationMembership: defineCard<UserAddedToApplicationMembershipProps, UserAddedToApplicationMembershipOutputs>(META[34]!),
+  userAddedToApplicationMembership: defineCard<UserAddedToApplicationMembershipProps, UserAddedToApplicationMembershipOutputs, UserAddedToApplicationMembershipEvent>(META[42]!),
   /**
    * User Added to Group
    *
    * @address root:channels:http:okta:1.0.690:userAddedToGroupMembership
    */
-  userAddedToGroupMembership: defineCard<UserAddedToGroupMembershipProps, UserAddedToGroupMembershipOutputs>(META[35]!),
+  userAddedToGroupMembership: defineCard<UserAddedToGroupMembershipProps, UserAddedToGroupMembershipOutputs, UserAddedToGroupMembershipEvent>(META[43]!),
   /**
    * User Created
    *
    * @address root:channels:http:okta:1.0.685:userCreated
    */
-  userCreated: defineCard<UserCreatedProps, UserCreatedOutputs>(META[36]!),
+  userCreated: defineCard<UserCreatedProps, UserCreatedOutputs, UserCreatedEvent>(META[44]!),
   /**
    * User Deactivated
    *
    * @address root:channels:http:okta:1.0.690:userDeactivated
    */
-  userDeactivated: defineCard<UserDeactivatedProps, UserDeactivatedOutputs>(META[37]!),
+  userDeactivated: defineCard<UserDeactivatedProps, UserDeactivatedOutputs, UserDeactivatedEvent>(META[45]!),
+  /**
+   * User MFA Factor Activated
+   *
+   * @address root:channels:http:okta:1.0.592:userMFAFactorActivated
+   */
+  userMfaFactorActivated: defineCard<UserMfaFactorActivatedProps, UserMfaFactorActivatedOutputs, UserMfaFactorActivatedEvent>(META[46]!),
+  /**
+   * User MFA Factor Deactivated
+   *
+   * @address root:channels:http:okta:1.0.617:userMFAFactorDeactivated
+   */
+  userMfaFactorDeactivated: defineCard<UserMfaFactorDeactivatedProps, UserMfaFactorDeactivatedOutputs, UserMfaFactorDeactivatedEvent>(META[47]!),
+  /**
+   * User Okta Password Reset by an Admin
+   *
+   * @address root:channels:http:okta:1.0.577:userOktaPasswordResetbyanAdmin
+   */
+  userOktaPasswordResetbyanAdmin: defineCard<UserOktaPasswordResetbyanAdminProps, UserOktaPasswordResetbyanAdminOutputs, UserOktaPasswordResetbyanAdminEvent>(META[48]!),
+  /**
+   * User Unassigned from Application
+   *
+   * @address root:channels:http:okta:1.0.626:userRemovedFromApplicationMembership
+   */
+  userRemovedFromApplicationMembership: defineCard<UserRemovedFromApplicationMembershipProps, UserRemovedFromApplicationMembershipOutputs, UserRemovedFromApplicationMembershipEvent>(META[49]!),
   /**
    * User Removed from Group
    *
    * @address root:channels:http:okta:1.0.690:userRemovedFromGroupMembership
    */
-  userRemovedFromGroupMembership: defineCard<UserRemovedFromGroupMembershipProps, UserRemovedFromGroupMembershipOutputs>(META[38]!),
+  userRemovedFromGroupMembership: defineCard<UserRemovedFromGroupMembershipProps, UserRemovedFromGroupMembershipOutputs, UserRemovedFromGroupMembershipEvent>(META[50]!),
   /**
    * Suspicious Activity Reported
    *
    * @address root:channels:http:okta:1.0.690:userReportedSuspiciousActivityBeta
    */
-  userReportedSuspiciousActivityBeta: defineCard<UserReportedSuspiciousActivityBetaProps, UserReportedSuspiciousActivityBetaOutputs>(META[39]!),
+  userReportedSuspiciousActivityBeta: defineCard<UserReportedSuspiciousActivityBetaProps, UserReportedSuspiciousActivityBetaOutputs, UserReportedSuspiciousActivityBetaEvent>(META[51]!),
+  /**
+   * User Sign In Attempt
+   *
+   * @address root:channels:http:okta:1.0.592:userSignedIn
+   */
+  userSignedIn: defineCard<UserSignedInProps, UserSignedInOutputs, UserSignedInEvent>(META[52]!),
   /**
    * User Suspended
    *
    * @address root:channels:http:okta:1.0.690:userSuspended
    */
-  userSuspended: defineCard<UserSuspendedProps, UserSuspendedOutputs>(META[40]!)
+  userSuspended: defineCard<UserSuspendedProps, UserSuspendedOutputs, UserSuspendedEvent>(META[53]!)
 };

@@ -7,7 +7,7 @@ export interface UserMfaProps extends ConnectorCardProps<"oktadevices"> {
 }
 
 export interface UserMfaOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -16,17 +16,71 @@ export interface UserMfaOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User MFA` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserMfaEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User MFA Factor Activated` (root:channels:http:oktadevices:1.0.104:userMFAFactorActivated). */
@@ -34,7 +88,7 @@ export interface UserMfaFactorActivatedProps extends ConnectorCardProps<"oktadev
 }
 
 export interface UserMfaFactorActivatedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -43,18 +97,74 @@ export interface UserMfaFactorActivatedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       Reason: string;
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User MFA Factor Activated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserMfaFactorActivatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Reason". */
+  reason: string;
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User MFA Factor Deactivated` (root:channels:http:oktadevices:1.0.104:userMFAFactorDeactivated). */
@@ -62,7 +172,7 @@ export interface UserMfaFactorDeactivatedProps extends ConnectorCardProps<"oktad
 }
 
 export interface UserMfaFactorDeactivatedOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -71,18 +181,74 @@ export interface UserMfaFactorDeactivatedOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       Reason: string;
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
+}
+
+/** What `User MFA Factor Deactivated` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserMfaFactorDeactivatedEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Reason". */
+  reason: string;
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
 }
 
 /** Props of `User MFA Factor Reset All` (root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll). */
@@ -90,7 +256,7 @@ export interface UserMfaFactorResetAllProps extends ConnectorCardProps<"oktadevi
 }
 
 export interface UserMfaFactorResetAllOutputs {
-  /** Output "collection". */
+  /** Output "collection": list. */
   collection: {
     Output: {
       "Date and Time": string;
@@ -99,27 +265,81 @@ export interface UserMfaFactorResetAllOutputs {
       "Event Type": string;
       "Event Time": string;
       Version: string;
-      Admin: OktaObject;
-      "Okta User": OktaObject;
+      Admin: {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
+      "Okta User": {
+        ID: string;
+        "Alternate ID": string;
+        "Display Name": string;
+        Type: string;
+      };
       UUID: string;
       "Event Details": OktaObject;
       Headers: OktaObject;
       Source: string;
-      "Debug Context": OktaObject;
+      "Debug Context": {
+        "Debug Data": OktaObject;
+      };
     };
   }[];
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
 }
 
+/** What `User MFA Factor Reset All` hands each run of its flow: `event(...)` types `f.trigger` with these fields. */
+export interface UserMfaFactorResetAllEvent {
+  /** Event field "Date and Time". */
+  dateAndTime: string;
+  /** Event field "Message". */
+  message: string;
+  /** Event field "Event ID". */
+  eventId: string;
+  /** Event field "Event Type". */
+  eventType: string;
+  /** Event field "Event Time". */
+  eventTime: string;
+  /** Event field "Version". */
+  version: string;
+  /** Event field "Admin". */
+  admin: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "Okta User". */
+  oktaUser: {
+    ID: string;
+    "Alternate ID": string;
+    "Display Name": string;
+    Type: string;
+  };
+  /** Event field "UUID". */
+  uuid: string;
+  /** Event field "Event Details". */
+  eventDetails: OktaObject;
+  /** Event field "Headers". */
+  headers: OktaObject;
+  /** Event field "Source". */
+  source: string;
+  /** Event field "Debug Context". */
+  debugContext: {
+    "Debug Data": OktaObject;
+  };
+}
+
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:oktadevices:1.0.104:userMFA", name: "User MFA", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["315c903a", {}]] },
-  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorActivated", name: "User MFA Factor Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f176f1ff", {}]] },
-  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorDeactivated", name: "User MFA Factor Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["6da14494", {}]] },
-  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll", name: "User MFA Factor Reset All", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8cbc9d27", {}]] }
+  { address: "root:channels:http:oktadevices:1.0.104:userMFA", name: "User MFA", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["315c903a", {}]], connection: true },
+  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorActivated", name: "User MFA Factor Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f176f1ff", {}]], connection: true },
+  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorDeactivated", name: "User MFA Factor Deactivated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["6da14494", {}]], connection: true },
+  { address: "root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll", name: "User MFA Factor Reset All", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["8cbc9d27", {}]], connection: true }
 ];
 
-/** Cards of the `oktadevices` connector (newest version of each action in the catalog). */
+/** Cards of the `oktadevices` connector (one version of each action: the newest that knows most of its fields). */
 export const oktadevices = {
   $connector: "oktadevices" as const,
   /**
@@ -127,23 +347,23 @@ export const oktadevices = {
    *
    * @address root:channels:http:oktadevices:1.0.104:userMFA
    */
-  userMfa: defineCard<UserMfaProps, UserMfaOutputs>(META[0]!),
+  userMfa: defineCard<UserMfaProps, UserMfaOutputs, UserMfaEvent>(META[0]!),
   /**
    * User MFA Factor Activated
    *
    * @address root:channels:http:oktadevices:1.0.104:userMFAFactorActivated
    */
-  userMfaFactorActivated: defineCard<UserMfaFactorActivatedProps, UserMfaFactorActivatedOutputs>(META[1]!),
+  userMfaFactorActivated: defineCard<UserMfaFactorActivatedProps, UserMfaFactorActivatedOutputs, UserMfaFactorActivatedEvent>(META[1]!),
   /**
    * User MFA Factor Deactivated
    *
    * @address root:channels:http:oktadevices:1.0.104:userMFAFactorDeactivated
    */
-  userMfaFactorDeactivated: defineCard<UserMfaFactorDeactivatedProps, UserMfaFactorDeactivatedOutputs>(META[2]!),
+  userMfaFactorDeactivated: defineCard<UserMfaFactorDeactivatedProps, UserMfaFactorDeactivatedOutputs, UserMfaFactorDeactivatedEvent>(META[2]!),
   /**
    * User MFA Factor Reset All
    *
    * @address root:channels:http:oktadevices:1.0.104:userMFAFactorResetAll
    */
-  userMfaFactorResetAll: defineCard<UserMfaFactorResetAllProps, UserMfaFactorResetAllOutputs>(META[3]!)
+  userMfaFactorResetAll: defineCard<UserMfaFactorResetAllProps, UserMfaFactorResetAllOutputs, UserMfaFactorResetAllEvent>(META[3]!)
 };

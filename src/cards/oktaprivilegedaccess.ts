@@ -12,24 +12,28 @@ export interface CustomApiActionProps extends ConnectorCardProps<"oktaprivileged
   headersCg1Eei?: Input<OktaObject>;
   /** Input "body_SPVYBK" (group Inputs): Body. */
   bodySpvybk?: Input<OktaObject>;
-  /** Option "request_type_QBJ3VI" (group parameters): Request Type. */
+  /**
+   * Option "request_type_QBJ3VI" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
   requestTypeQbj3Vi?: "GET" | "PATCH" | "POST" | "PUT" | "DELETE";
 }
 
 export interface CustomApiActionOutputs {
-  /** Output "status_code_WGJUCK" (group Response). */
+  /** Output "status_code_WGJUCK" (group Response): Status Code. */
   statusCodeWgjuck: number;
-  /** Output "headers_NRUK9C" (group Response). */
+  /** Output "headers_NRUK9C" (group Response): Headers. */
   headersNruk9C: OktaObject;
-  /** Output "body_ABKPIP" (group Response). */
+  /** Output "body_ABKPIP" (group Response): Body. */
   bodyAbkpip: OktaObject;
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:oktaprivilegedaccess:0.23.0:customApiAction_KC4ijKL5WC", name: "Custom API Action", inputs: [["relativeUrl9Kskgu", "relative_url_9KSKGU", "s"], ["query7Jh1Qc", "query_7JH1QC", "o"], ["headersCg1Eei", "headers_CG1EEI", "o"], ["bodySpvybk", "body_SPVYBK", "o"], ["requestTypeQbj3Vi", "request_type_QBJ3VI", "p:s", ["GET", "PATCH", "POST", "PUT", "DELETE"]]], outputs: [["statusCodeWgjuck", "Response", "status_code_WGJUCK"], ["headersNruk9C", "Response", "headers_NRUK9C"], ["bodyAbkpip", "Response", "body_ABKPIP"]], variants: [["d579858d", { request_type_QBJ3VI: ["GET"] }]] }
+  { address: "root:channels:http:oktaprivilegedaccess:0.23.0:customApiAction_KC4ijKL5WC", name: "Custom API Action", inputs: [["relativeUrl9Kskgu", "relative_url_9KSKGU", "s"], ["query7Jh1Qc", "query_7JH1QC", "o"], ["headersCg1Eei", "headers_CG1EEI", "o"], ["bodySpvybk", "body_SPVYBK", "o"], ["requestTypeQbj3Vi", "request_type_QBJ3VI", "p:s", ["GET", "PATCH", "POST", "PUT", "DELETE"]]], outputs: [["statusCodeWgjuck", "Response", "status_code_WGJUCK"], ["headersNruk9C", "Response", "headers_NRUK9C"], ["bodyAbkpip", "Response", "body_ABKPIP"]], variants: [["d579858d", { request_type_QBJ3VI: ["GET"] }]], connection: true }
 ];
 
-/** Cards of the `oktaprivilegedaccess` connector (newest version of each action in the catalog). */
+/** Cards of the `oktaprivilegedaccess` connector (one version of each action: the newest that knows most of its fields). */
 export const oktaprivilegedaccess = {
   $connector: "oktaprivilegedaccess" as const,
   /**

@@ -4,16 +4,24 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Add Team Member` (root:channels:http:opsgenie:1.0.95:addTeamMember). */
 export interface AddTeamMemberProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "teamIdentifierType" (group parameters): Team Identifier. */
+  /**
+   * Option "teamIdentifierType" (group parameters): Team Identifier.
+   *
+   * Default: `"Team Name"`.
+   */
   teamIdentifierType?: "Team ID" | "Team Name";
-  /** Option "userIdentifierType" (group parameters): User Identifier. */
+  /**
+   * Option "userIdentifierType" (group parameters): User Identifier.
+   *
+   * Default: `"Username"`.
+   */
   userIdentifierType?: "User ID" | "Username";
   /** Input "teamIdentifier" (group Info): Team Name. */
   teamIdentifier: Input<string>;
   /** Input "userIdentifier" (group Info): Username. */
   userIdentifier: Input<string>;
   /** Input "role" (group Info): User Role. */
-  role?: Input<string>;
+  role?: Input<"User" | "Admin">;
 }
 
 export interface AddTeamMemberOutputs {
@@ -25,10 +33,19 @@ export interface AddTeamMemberOutputs {
 
 /** Props of `Build Participant Object` (root:channels:http:opsgenie:1.0.95:buildParticipantObject). */
 export interface BuildParticipantObjectProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "participantType" (group parameters): Participant Type. */
+  /**
+   * Option "participantType" (group parameters): Participant Type.
+   *
+   * Default: `"User"`.
+   */
   participantType?: "None" | "User" | "Escalation" | "Team";
-  /** Input "identifierType" (group Participant): Identifier Type. */
-  identifierType: Input<string>;
+  /**
+   * Input "identifierType" (group Participant): Identifier Type.
+   *
+   * - `"username"`: Username
+   * - `"id"`: User ID
+   */
+  identifierType: Input<"username" | "id">;
   /** Input "identifier" (group Participant): Identifier. */
   identifier: Input<string>;
 }
@@ -43,20 +60,54 @@ export interface BuildParticipantObjectOutputs {
 
 /** Props of `Build Time Restriction Object` (root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject). */
 export interface BuildTimeRestrictionsObjectProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "restrictionType" (group parameters): Restriction Type. */
+  /**
+   * Option "restrictionType" (group parameters): Restriction Type.
+   *
+   * Default: `"Day and Time"`.
+   */
   restrictionType?: "Time Only" | "Day and Time";
-  /** Input "startDay" (group Restriction): Start Day. */
-  startDay: Input<string>;
-  /** Input "endDay" (group Restriction): End Day. */
-  endDay: Input<string>;
+  /**
+   * Input "startDay" (group Restriction): Start Day.
+   *
+   * - `"monday"`: Monday
+   * - `"tuesday"`: Tuesday
+   * - `"wednesday"`: Wednesday
+   * - `"thursday"`: Thursday
+   * - `"friday"`: Friday
+   * - `"saturday"`: Saturday
+   * - `"sunday"`: Sunday
+   */
+  startDay: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
+  /**
+   * Input "endDay" (group Restriction): End Day.
+   *
+   * - `"monday"`: Monday
+   * - `"tuesday"`: Tuesday
+   * - `"wednesday"`: Wednesday
+   * - `"thursday"`: Thursday
+   * - `"friday"`: Friday
+   * - `"saturday"`: Saturday
+   * - `"sunday"`: Sunday
+   */
+  endDay: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
   /** Input "startHour" (group Restriction): Start Hour. */
-  startHour: Input<number>;
-  /** Input "startMin" (group Restriction): Start Minute. */
-  startMin: Input<number>;
+  startHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+  /**
+   * Input "startMin" (group Restriction): Start Minute.
+   *
+   * - `0`: 00
+   * - `30`
+   */
+  startMin: Input<0 | 30>;
   /** Input "endHour" (group Restriction): End Hour. */
-  endHour: Input<number>;
-  /** Input "endMin" (group Restriction): End Minute. */
-  endMin: Input<number>;
+  endHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+  /**
+   * Input "endMin" (group Restriction): End Minute.
+   *
+   * - `0`: 00
+   * - `30`
+   */
+  endMin: Input<0 | 30>;
 }
 
 export interface BuildTimeRestrictionsObjectOutputs {
@@ -66,7 +117,11 @@ export interface BuildTimeRestrictionsObjectOutputs {
 
 /** Props of `Create Schedule` (root:channels:http:opsgenie:1.0.95:createSchedule). */
 export interface CreateScheduleProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "addOwnerTeam" (group parameters): Add Owner Team?. */
+  /**
+   * Option "addOwnerTeam" (group parameters): Add Owner Team?.
+   *
+   * Default: `"Team Name"`.
+   */
   addOwnerTeam?: "No" | "Team ID" | "Team Name";
   /** Input "name" (group Schedule Info): Name. */
   scheduleInfoName: Input<string>;
@@ -83,9 +138,17 @@ export interface CreateScheduleOutputs {
 
 /** Props of `Create Schedule Rotation` (root:channels:http:opsgenie:1.0.95:createScheduleRotation). */
 export interface CreateScheduleRotationProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "scheduleIdentifierType" (group parameters): Schedule Identifier. */
+  /**
+   * Option "scheduleIdentifierType" (group parameters): Schedule Identifier.
+   *
+   * Default: `"Schedule Name"`.
+   */
   scheduleIdentifierType?: "Schedule ID" | "Schedule Name";
-  /** Option "addTimeRestrictions" (group parameters): Add Time Restrictions?. */
+  /**
+   * Option "addTimeRestrictions" (group parameters): Add Time Restrictions?.
+   *
+   * Default: `"No"`.
+   */
   addTimeRestrictions?: "No" | "Time Only" | "Day and Time";
   /** Input "scheduleIdentifier" (group Rotation): Schedule Name. */
   scheduleIdentifier: Input<string>;
@@ -93,8 +156,14 @@ export interface CreateScheduleRotationProps extends ConnectorCardProps<"opsgeni
   rotationName?: Input<string>;
   /** Input "startDate" (group Rotation): Start Date. */
   startDate: Input<OktaDate>;
-  /** Input "type" (group Rotation): Type. */
-  type: Input<string>;
+  /**
+   * Input "type" (group Rotation): Type.
+   *
+   * - `"hourly"`: Hourly
+   * - `"daily"`: Daily
+   * - `"weekly"`: Weekly
+   */
+  type: Input<"hourly" | "daily" | "weekly">;
   /** Input "participants" (group Rotation): Participants. */
   participants: Input<OktaObject[]>;
 }
@@ -123,7 +192,11 @@ export interface CreateTeamOutputs {
 
 /** Props of `Read Schedule Rotation` (root:channels:http:opsgenie:1.0.93:readScheduleRotation). */
 export interface ReadScheduleRotationProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "scheduleIdentifierType" (group parameters): Schedule Identifier. */
+  /**
+   * Option "scheduleIdentifierType" (group parameters): Schedule Identifier.
+   *
+   * Default: `"Schedule Name"`.
+   */
   scheduleIdentifierType?: "Schedule ID" | "Schedule Name";
   /** Input "scheduleIdentifier" (group Rotation): Schedule Name. */
   scheduleIdentifier: Input<string>;
@@ -152,7 +225,11 @@ export interface ReadScheduleRotationOutputs {
 
 /** Props of `Read Team` (root:channels:http:opsgenie:1.0.95:readTeam). */
 export interface ReadTeamProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "identifierType" (group parameters): Team Identifier. */
+  /**
+   * Option "identifierType" (group parameters): Team Identifier.
+   *
+   * Default: `"Team Name"`.
+   */
   identifierType?: "Team ID" | "Team Name";
   /** Input "identifier" (group Team): Team Name. */
   identifier: Input<string>;
@@ -175,16 +252,24 @@ export interface ReadTeamOutputs {
 
 /** Props of `Update Schedule Rotation` (root:channels:http:opsgenie:1.0.93:updateScheduleRotation). */
 export interface UpdateScheduleRotationProps extends ConnectorCardProps<"opsgenie"> {
-  /** Option "scheduleIdentifierType" (group parameters): Schedule Identifier. */
+  /**
+   * Option "scheduleIdentifierType" (group parameters): Schedule Identifier.
+   *
+   * Default: `"Schedule Name"`.
+   */
   scheduleIdentifierType?: "Schedule ID" | "Schedule Name";
-  /** Option "updateTimeRestriction" (group parameters): Update Time Restriction?. */
+  /**
+   * Option "updateTimeRestriction" (group parameters): Update Time Restriction?.
+   *
+   * Default: `"Day and Time"`.
+   */
   updateTimeRestriction?: "No" | "Time Only" | "Day and Time";
   /** Input "scheduleIdentifier" (group Rotation): Schedule Name. */
   scheduleIdentifier: Input<string>;
   /** Input "scheduleRotationID" (group Rotation): Rotation ID. */
   scheduleRotationId: Input<string>;
   /** Input "timeRestriction" (group Rotation): Time Restrictions. */
-  timeRestriction: Input<OktaObject> | Input<OktaObject[]>;
+  timeRestriction: Input<OktaObject>;
 }
 
 export interface UpdateScheduleRotationOutputs {
@@ -195,18 +280,18 @@ export interface UpdateScheduleRotationOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:opsgenie:1.0.95:addTeamMember", name: "Add Team Member", inputs: [["teamIdentifierType", "teamIdentifierType", "p:s", ["Team ID", "Team Name"]], ["userIdentifierType", "userIdentifierType", "p:s", ["User ID", "Username"]], ["teamIdentifier", "teamIdentifier", "s"], ["userIdentifier", "userIdentifier", "s"], ["role", "role", "s"]], outputs: [["statusCode", "Response", "Status Code"], ["result", "Response", "Result"]], variants: [["9bc7efd3", { teamIdentifierType: ["Team Name"], userIdentifierType: ["Username"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.95:buildParticipantObject", name: "Build Participant Object", inputs: [["participantType", "participantType", "p:s", ["None", "User", "Escalation", "Team"]], ["identifierType", "identifierType", "s"], ["identifier", "identifier", "s"]], outputs: [["participant", "Result", "Participant"]], variants: [["08b0e33b", { participantType: ["User"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject", name: "Build Time Restriction Object", inputs: [["restrictionType", "restrictionType", "p:s", ["Time Only", "Day and Time"]], ["startDay", "startDay", "s"], ["endDay", "endDay", "s"], ["startHour", "startHour", "n"], ["startMin", "startMin", "n"], ["endHour", "endHour", "n"], ["endMin", "endMin", "n"]], outputs: [["timeRestriction", "Result", "Time Restriction"]], variants: [["3629f58a", { restrictionType: ["Day and Time"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.95:createSchedule", name: "Create Schedule", inputs: [["addOwnerTeam", "addOwnerTeam", "p:s", ["No", "Team ID", "Team Name"]], ["scheduleInfoName", "name", "s"], ["ownerTeam", "ownerTeam", "s"]], outputs: [["name", "Schedule", "Name"], ["id", "Schedule", "ID"]], variants: [["e322d2a4", { addOwnerTeam: ["Team Name"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.95:createScheduleRotation", name: "Create Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["addTimeRestrictions", "addTimeRestrictions", "p:s", ["No", "Time Only", "Day and Time"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["rotationName", "name", "s"], ["startDate", "startDate", "d"], ["type", "type", "s"], ["participants", "participants", "o[]"]], outputs: [["id", "Rotation", "ID"], ["name", "Rotation", "Name"]], variants: [["1606beb1", { addTimeRestrictions: ["No"], scheduleIdentifierType: ["Schedule Name"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.95:createTeam", name: "Create Team", inputs: [["teamName", "name", "s"], ["description", "description", "s"]], outputs: [["id", "Team", "ID"], ["name", "Team", "Name"]], variants: [["ece073ff", {}]] },
-  { address: "root:channels:http:opsgenie:1.0.93:readScheduleRotation", name: "Read Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["scheduleRotationId", "scheduleRotationID", "s"]], outputs: [["id", "Rotation", "ID"], ["name", "Rotation", "Name"], ["startDate", "Rotation", "Start Date"], ["endDate", "Rotation", "End Date"], ["type", "Rotation", "Type"], ["length", "Rotation", "Length"], ["participants", "Rotation", "Participants"], ["timeRestrictions", "Rotation", "Time Restrictions"]], variants: [["4578a2ff", { scheduleIdentifierType: ["Schedule Name"] }], ["89455048", { scheduleIdentifierType: ["Schedule Name"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.95:readTeam", name: "Read Team", inputs: [["identifierType", "identifierType", "p:s", ["Team ID", "Team Name"]], ["identifier", "identifier", "s"]], outputs: [["teamId", "Team", "Team ID"], ["name", "Team", "Name"], ["numberOfMembers", "Team", "Number of Members"], ["members", "Team", "Members"]], variants: [["cfeb4aec", { identifierType: ["Team Name"] }]] },
-  { address: "root:channels:http:opsgenie:1.0.93:updateScheduleRotation", name: "Update Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["updateTimeRestriction", "updateTimeRestriction", "p:s", ["No", "Time Only", "Day and Time"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["scheduleRotationId", "scheduleRotationID", "s"], ["timeRestriction", "timeRestriction", "o|o[]"]], outputs: [["statusCode", "Response", "Status Code"], ["result", "Response", "Result"]], variants: [["81a8b9fe", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Day and Time"] }], ["880fb443", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Time Only"] }]] }
+  { address: "root:channels:http:opsgenie:1.0.95:addTeamMember", name: "Add Team Member", inputs: [["teamIdentifierType", "teamIdentifierType", "p:s", ["Team ID", "Team Name"]], ["userIdentifierType", "userIdentifierType", "p:s", ["User ID", "Username"]], ["teamIdentifier", "teamIdentifier", "s"], ["userIdentifier", "userIdentifier", "s"], ["role", "role", "s", ["User", "Admin"]]], outputs: [["statusCode", "Response", "Status Code"], ["result", "Response", "Result"]], variants: [["9bc7efd3", { teamIdentifierType: ["Team Name"], userIdentifierType: ["Username"] }]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.95:buildParticipantObject", name: "Build Participant Object", inputs: [["participantType", "participantType", "p:s", ["None", "User", "Escalation", "Team"]], ["identifierType", "identifierType", "s", ["username", "id"]], ["identifier", "identifier", "s"]], outputs: [["participant", "Result", "Participant"]], variants: [["61605ad1", { participantType: ["User"] }], ["08b0e33b", { participantType: ["User"] }]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject", name: "Build Time Restriction Object", inputs: [["restrictionType", "restrictionType", "p:s", ["Time Only", "Day and Time"]], ["startDay", "startDay", "s", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]], ["endDay", "endDay", "s", ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]], ["startHour", "startHour", "n", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]], ["startMin", "startMin", "n", [0, 30]], ["endHour", "endHour", "n", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]], ["endMin", "endMin", "n", [0, 30]]], outputs: [["timeRestriction", "Result", "Time Restriction"]], variants: [["3629f58a", { restrictionType: ["Day and Time"] }]], connection: true, alternates: [["root:channels:http:opsgenie:1.0.93:buildTimeRestrictionsObject", "40f91791", { restrictionType: ["Time Only"] }]] },
+  { address: "root:channels:http:opsgenie:1.0.95:createSchedule", name: "Create Schedule", inputs: [["addOwnerTeam", "addOwnerTeam", "p:s", ["No", "Team ID", "Team Name"]], ["scheduleInfoName", "name", "s"], ["ownerTeam", "ownerTeam", "s"]], outputs: [["name", "Schedule", "Name"], ["id", "Schedule", "ID"]], variants: [["e322d2a4", { addOwnerTeam: ["Team Name"] }]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.95:createScheduleRotation", name: "Create Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["addTimeRestrictions", "addTimeRestrictions", "p:s", ["No", "Time Only", "Day and Time"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["rotationName", "name", "s"], ["startDate", "startDate", "d"], ["type", "type", "s", ["hourly", "daily", "weekly"]], ["participants", "participants", "o[]"]], outputs: [["id", "Rotation", "ID"], ["name", "Rotation", "Name"]], variants: [["1606beb1", { addTimeRestrictions: ["No"], scheduleIdentifierType: ["Schedule Name"] }]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.95:createTeam", name: "Create Team", inputs: [["teamName", "name", "s"], ["description", "description", "s"]], outputs: [["id", "Team", "ID"], ["name", "Team", "Name"]], variants: [["ece073ff", {}]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.93:readScheduleRotation", name: "Read Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["scheduleRotationId", "scheduleRotationID", "s"]], outputs: [["id", "Rotation", "ID"], ["name", "Rotation", "Name"], ["startDate", "Rotation", "Start Date"], ["endDate", "Rotation", "End Date"], ["type", "Rotation", "Type"], ["length", "Rotation", "Length"], ["participants", "Rotation", "Participants"], ["timeRestrictions", "Rotation", "Time Restrictions"]], variants: [["b89a32cd", { scheduleIdentifierType: ["Schedule Name"] }], ["4578a2ff", { scheduleIdentifierType: ["Schedule Name"] }], ["89455048", { scheduleIdentifierType: ["Schedule Name"] }]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.95:readTeam", name: "Read Team", inputs: [["identifierType", "identifierType", "p:s", ["Team ID", "Team Name"]], ["identifier", "identifier", "s"]], outputs: [["teamId", "Team", "Team ID"], ["name", "Team", "Name"], ["numberOfMembers", "Team", "Number of Members"], ["members", "Team", "Members"]], variants: [["cfeb4aec", { identifierType: ["Team Name"] }]], connection: true },
+  { address: "root:channels:http:opsgenie:1.0.93:updateScheduleRotation", name: "Update Schedule Rotation", inputs: [["scheduleIdentifierType", "scheduleIdentifierType", "p:s", ["Schedule ID", "Schedule Name"]], ["updateTimeRestriction", "updateTimeRestriction", "p:s", ["No", "Time Only", "Day and Time"]], ["scheduleIdentifier", "scheduleIdentifier", "s"], ["scheduleRotationId", "scheduleRotationID", "s"], ["timeRestriction", "timeRestriction", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["result", "Response", "Result"]], variants: [["88616fc0", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Day and Time"] }], ["81a8b9fe", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Day and Time"] }], ["880fb443", { scheduleIdentifierType: ["Schedule Name"], updateTimeRestriction: ["Time Only"] }]], connection: true }
 ];
 
-/** Cards of the `opsgenie` connector (newest version of each action in the catalog). */
+/** Cards of the `opsgenie` connector (one version of each action: the newest that knows most of its fields). */
 export const opsgenie = {
   $connector: "opsgenie" as const,
   /**

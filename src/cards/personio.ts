@@ -4,7 +4,14 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `List Employees` (root:channels:http:personio:0.41.0:listEmployees_a9WrJTwAaa). */
 export interface ListEmployeesProps extends ConnectorCardProps<"personio"> {
-  /** Option "result_set_KUHHFJ" (group parameters): Result Set. */
+  /**
+   * Option "result_set_KUHHFJ" (group parameters): Result Set.
+   *
+   * - `"First 100 Records"`
+   * - `"Stream Matching Records"`: Stream Records
+   *
+   * Default: `"Stream Matching Records"`.
+   */
   resultSetKuhhfj?: "First 100 Records" | "Stream Matching Records";
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
@@ -18,10 +25,10 @@ export interface ListEmployeesOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:personio:0.41.0:listEmployees_a9WrJTwAaa", name: "List Employees", inputs: [["resultSetKuhhfj", "result_set_KUHHFJ", "p:s", ["First 100 Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["ba0f8f55", { result_set_KUHHFJ: ["Stream Matching Records"] }]] }
+  { address: "root:channels:http:personio:0.41.0:listEmployees_a9WrJTwAaa", name: "List Employees", inputs: [["resultSetKuhhfj", "result_set_KUHHFJ", "p:s", ["First 100 Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["ba0f8f55", { result_set_KUHHFJ: ["Stream Matching Records"] }]], connection: true }
 ];
 
-/** Cards of the `personio` connector (newest version of each action in the catalog). */
+/** Cards of the `personio` connector (one version of each action: the newest that knows most of its fields). */
 export const personio = {
   $connector: "personio" as const,
   /**

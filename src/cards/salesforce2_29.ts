@@ -4,8 +4,12 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Create Record` (root:channels:http:salesforce2_29:1.3.334:createRecord). */
 export interface CreateRecordProps extends ConnectorCardProps<"salesforce2_29"> {
-  /** Option "recordType" (group parameters): Record Type. */
-  recordType?: string;
+  /**
+   * Option "recordType" (group parameters): Record Type.
+   *
+   * The designer lists its values from the service (`salesforce2_29.getCreateableObjects`).
+   */
+  recordType: string;
   /** Input "LastName" (group Record Fields). */
   lastName: Input<string>;
   /** Input "FirstName" (group Record Fields). */
@@ -34,8 +38,12 @@ export interface DeactivateUserOutputs {
 
 /** Props of `Search Records` (root:channels:http:salesforce2_29:1.3.334:searchRecords). */
 export interface SearchRecordsProps extends ConnectorCardProps<"salesforce2_29"> {
-  /** Option "recordType" (group parameters): Record Type. */
-  recordType?: string;
+  /**
+   * Option "recordType" (group parameters): Record Type.
+   *
+   * The designer lists its values from the service (`salesforce2_29.getAllObjects`).
+   */
+  recordType: string;
   /** Input "Email" (group Fields). */
   email?: Input<string>;
 }
@@ -46,12 +54,12 @@ export interface SearchRecordsOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:salesforce2_29:1.3.334:createRecord", name: "Create Record", inputs: [["recordType", "recordType", "p:s"], ["lastName", "LastName", "s"], ["firstName", "FirstName", "s"], ["phone", "Phone", "s"], ["email", "Email", "s"]], outputs: [["recordId", "New Record", "Record ID"]], variants: [["7fa2759e", {}]] },
-  { address: "root:channels:http:salesforce2_29:1.3.335:deactivateUser", name: "Deactivate User", inputs: [["userId", "User ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["2886d727", {}], ["311f0c09", {}]] },
-  { address: "root:channels:http:salesforce2_29:1.3.334:searchRecords", name: "Search Records", inputs: [["recordType", "recordType", "p:s"], ["email", "Email", "s"]], outputs: [["recordIDs", "Records", "Record IDs"]], variants: [["9f9f257c", {}]] }
+  { address: "root:channels:http:salesforce2_29:1.3.334:createRecord", name: "Create Record", inputs: [["recordType", "recordType", "p:s"], ["lastName", "LastName", "s"], ["firstName", "FirstName", "s"], ["phone", "Phone", "s"], ["email", "Email", "s"]], outputs: [["recordId", "New Record", "Record ID"]], variants: [["7fa2759e", {}]], connection: true },
+  { address: "root:channels:http:salesforce2_29:1.3.335:deactivateUser", name: "Deactivate User", inputs: [["userId", "User ID", "s"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["2886d727", {}], ["311f0c09", {}]], connection: true },
+  { address: "root:channels:http:salesforce2_29:1.3.334:searchRecords", name: "Search Records", inputs: [["recordType", "recordType", "p:s"], ["email", "Email", "s"]], outputs: [["recordIDs", "Records", "Record IDs"]], variants: [["9f9f257c", {}]], connection: true }
 ];
 
-/** Cards of the `salesforce2_29` connector (newest version of each action in the catalog). */
+/** Cards of the `salesforce2_29` connector (one version of each action: the newest that knows most of its fields). */
 export const salesforce2_29 = {
   $connector: "salesforce2_29" as const,
   /**

@@ -17,11 +17,32 @@ export interface CreateIncidentOutputs {
   systemId: string;
 }
 
+/** Props of `Search Users` (root:channels:http:servicenow:1.1.179:searchUsers). */
+export interface SearchUsersProps extends ConnectorCardProps<"servicenow"> {
+  /**
+   * Option "resultSet" (group parameters): Result set.
+   *
+   * - `100`: First matching user
+   * - `200`: All matching users
+   *
+   * Default: `100`.
+   */
+  resultSet?: 100 | 200;
+  /** Input "Email" (group User). */
+  email?: Input<string>;
+}
+
+export interface SearchUsersOutputs {
+  /** Output "System ID" (group User). */
+  systemId: string;
+}
+
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:servicenow:1.1.315:createIncident", name: "Create Incident", inputs: [["description", "Description", "s"], ["shortDescription", "Short description", "s"]], outputs: [["incidentNumber", "Incident", "Incident Number"], ["systemId", "Incident", "System ID"]], variants: [["3cf2542f", {}]] }
+  { address: "root:channels:http:servicenow:1.1.315:createIncident", name: "Create Incident", inputs: [["description", "Description", "s"], ["shortDescription", "Short description", "s"]], outputs: [["incidentNumber", "Incident", "Incident Number"], ["systemId", "Incident", "System ID"]], variants: [["3cf2542f", {}]], connection: true },
+  { address: "root:channels:http:servicenow:1.1.179:searchUsers", name: "Search Users", inputs: [["resultSet", "resultSet", "p:n", [100, 200]], ["email", "Email", "s"]], outputs: [["systemId", "User", "System ID"]], variants: [["1727bc98", { resultSet: [100] }]], connection: true }
 ];
 
-/** Cards of the `servicenow` connector (newest version of each action in the catalog). */
+/** Cards of the `servicenow` connector (one version of each action: the newest that knows most of its fields). */
 export const servicenow = {
   $connector: "servicenow" as const,
   /**
@@ -29,5 +50,11 @@ export const servicenow = {
    *
    * @address root:channels:http:servicenow:1.1.315:createIncident
    */
-  createIncident: defineCard<CreateIncidentProps, CreateIncidentOutputs>(META[0]!)
+  createIncident: defineCard<CreateIncidentProps, CreateIncidentOutputs>(META[0]!),
+  /**
+   * Search Users
+   *
+   * @address root:channels:http:servicenow:1.1.179:searchUsers
+   */
+  searchUsers: defineCard<SearchUsersProps, SearchUsersOutputs>(META[1]!)
 };

@@ -4,7 +4,11 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 
 /** Props of `Search Employees` (root:channels:http:smarthr:0.141.0:searchEmployees_iGi7mXMM9E). */
 export interface SearchEmployeesProps extends ConnectorCardProps<"smarthr"> {
-  /** Option "result_set_Z4SKCL" (group parameters): Result Set. */
+  /**
+   * Option "result_set_Z4SKCL" (group parameters): Result Set.
+   *
+   * Default: `"Stream Matching Records"`.
+   */
   resultSetZ4Skcl?: "First Matching Record" | "First 100 Matching Records" | "Stream Matching Records";
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
@@ -18,10 +22,10 @@ export interface SearchEmployeesOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:smarthr:0.141.0:searchEmployees_iGi7mXMM9E", name: "Search Employees", inputs: [["resultSetZ4Skcl", "result_set_Z4SKCL", "p:s", ["First Matching Record", "First 100 Matching Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["fbe91e23", { result_set_Z4SKCL: ["Stream Matching Records"] }]] }
+  { address: "root:channels:http:smarthr:0.141.0:searchEmployees_iGi7mXMM9E", name: "Search Employees", inputs: [["resultSetZ4Skcl", "result_set_Z4SKCL", "p:s", ["First Matching Record", "First 100 Matching Records", "Stream Matching Records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["fbe91e23", { result_set_Z4SKCL: ["Stream Matching Records"] }]], connection: true }
 ];
 
-/** Cards of the `smarthr` connector (newest version of each action in the catalog). */
+/** Cards of the `smarthr` connector (one version of each action: the newest that knows most of its fields). */
 export const smarthr = {
   $connector: "smarthr" as const,
   /**

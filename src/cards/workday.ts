@@ -6,7 +6,15 @@ import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/de
 export interface SearchWorkersProps extends ConnectorCardProps<"workday"> {
   /** Input "include_terminated_workers_RXOKPC" (group Search Criteria): Include Terminated Workers. */
   includeTerminatedWorkersRxokpc?: Input<boolean>;
-  /** Option "result_set_IMFK48" (group parameters): Result Set. */
+  /**
+   * Option "result_set_IMFK48" (group parameters): Result Set.
+   *
+   * - `"first_matching_record"`: First Matching Record
+   * - `"first_100_matching_records"`: First 100 Matching Records
+   * - `"stream_matching_records"`: Stream Matching Records
+   *
+   * Default: `"stream_matching_records"`.
+   */
   resultSetImfk48?: "first_matching_record" | "first_100_matching_records" | "stream_matching_records";
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
@@ -20,10 +28,10 @@ export interface SearchWorkersOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:workday:0.52.0:searchWorkers_IQh7ZBbhg", name: "Search Workers", inputs: [["includeTerminatedWorkersRxokpc", "include_terminated_workers_RXOKPC", "b"], ["resultSetImfk48", "result_set_IMFK48", "p:s", ["first_matching_record", "first_100_matching_records", "stream_matching_records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["6e5aeb4f", { result_set_IMFK48: ["stream_matching_records"] }]] }
+  { address: "root:channels:http:workday:0.52.0:searchWorkers_IQh7ZBbhg", name: "Search Workers", inputs: [["includeTerminatedWorkersRxokpc", "include_terminated_workers_RXOKPC", "b"], ["resultSetImfk48", "result_set_IMFK48", "p:s", ["first_matching_record", "first_100_matching_records", "stream_matching_records"]], ["flow", "Flow", "F"], ["recordLimit", "Record Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["6e5aeb4f", { result_set_IMFK48: ["stream_matching_records"] }]], connection: true }
 ];
 
-/** Cards of the `workday` connector (newest version of each action in the catalog). */
+/** Cards of the `workday` connector (one version of each action: the newest that knows most of its fields). */
 export const workday = {
   $connector: "workday" as const,
   /**

@@ -23,6 +23,14 @@ export interface CatalogEntry {
   sources: string[];
   /** `templateOf(card)`. */
   template: JsonObject;
+  /**
+   * What of one export's customisation the template carries (`ghost`: a removed wire's leftover, `schema`: a type
+   * other than the contract's, `comments`: an author's note, `choices`: another table's columns). Variants without
+   * residue come first: a new card is the card's clean shape. Absent: none.
+   */
+  residue?: string[];
+  /** A clean shape derived from this variant (no real card has exactly it): the card's shape without the residue. */
+  derived?: string;
 }
 
 export const MAX_SOURCES = 3;
@@ -82,6 +90,8 @@ export function mergeEntries(a: CatalogEntry, b: CatalogEntry): CatalogEntry {
     count: a.count + b.count,
     sources: mergeSources(a.sources, b.sources),
     template: cloneJson(first.template),
+    ...(first.residue ? { residue: [...first.residue] } : {}),
+    ...(first.derived !== undefined ? { derived: first.derived } : {}),
   };
 }
 
@@ -94,15 +104,18 @@ function pickRepresentative(a: CatalogEntry, b: CatalogEntry): CatalogEntry {
 
 /** Key order of an entry as written to catalog files. */
 export function entryToJson(entry: CatalogEntry): JsonObject {
-  return {
+  const out: JsonObject = {
     address: entry.address,
     variant: entry.variant,
     name: entry.name,
     options: entry.options,
     count: entry.count,
     sources: entry.sources,
-    template: entry.template,
   };
+  if (entry.residue) out.residue = entry.residue;
+  if (entry.derived !== undefined) out.derived = entry.derived;
+  out.template = entry.template;
+  return out;
 }
 
 /**
@@ -123,15 +136,19 @@ export function entryFromJson(value: unknown): { entry: CatalogEntry } | { error
   }
   if (!isObject(value.template)) return { error: `"template" must be an object`, pointer: "/template" };
   if (value.template.address !== value.address) return { error: `"template.address" must equal "address"`, pointer: "/template/address" };
-  return {
-    entry: {
-      address: value.address as string,
-      variant: value.variant as string,
-      name: value.name as string,
-      options: cloneJson(value.options),
-      count: value.count,
-      sources: [...(value.sources as string[])],
-      template: cloneJson(value.template),
-    },
+  if (value.residue !== undefined && !(Array.isArray(value.residue) && value.residue.every((s) => typeof s === "string")))
+    return { error: `"residue" must be an array of strings`, pointer: "/residue" };
+  if (value.derived !== undefined && typeof value.derived !== "string") return { error: `"derived" must be a variant id`, pointer: "/derived" };
+  const entry: CatalogEntry = {
+    address: value.address as string,
+    variant: value.variant as string,
+    name: value.name as string,
+    options: cloneJson(value.options),
+    count: value.count,
+    sources: [...(value.sources as string[])],
+    template: cloneJson(value.template),
   };
+  if (value.residue !== undefined) entry.residue = [...(value.residue as string[])];
+  if (typeof value.derived === "string") entry.derived = value.derived;
+  return { entry };
 }

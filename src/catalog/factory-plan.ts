@@ -1,13 +1,16 @@
 /**
  * Which typed factory stands for which catalog address, and under which names (no code generation here, so
  * the import code generator can point at factories without loading ts-morph):
- * - one factory per module:action, at its newest connector version;
+ * - one factory per module:action, at its newest connector version that knows at least half the fields of its
+ *   richest version, with the variants of other versions that record option values that version was never seen with;
  * - connectors are exported by key (`office365admin`), kernel modules under `kernel` (`kernel.control`);
  * - factory names are the camelCase action keys (connector-builder suffixes dropped unless that collides);
  * - type names `${Factory}Props` / `${Factory}Outputs`, avoiding the names a generated file imports.
  */
 import { compareVersions, parseAddress } from "../shapes/address.js";
 import { compareStrings } from "../util/compare.js";
+import { jsonEqual, type Json } from "../util/json.js";
+import { optionValues } from "./entry.js";
 import { factoryName, moduleBinding, pascalCase, uniqueNames } from "./naming.js";
 import { cardShape, type CardShape } from "./shape.js";
 import type { Catalog } from "./store.js";
@@ -19,9 +22,10 @@ export interface PlannedFactory {
   shape: CardShape;
   /** Property name in the module object (`customApiAction`). */
   name: string;
-  /** The factory's Props and Outputs interfaces (`CustomApiActionProps`, `CustomApiActionOutputs`). */
+  /** The factory's Props and Outputs interfaces (`CustomApiActionProps`, `CustomApiActionOutputs`), and its event fields (`UserCreatedEvent`). */
   propsType: string;
   outputsType: string;
+  eventType: string;
 }
 
 export interface PlannedModule {
@@ -35,17 +39,64 @@ export interface PlannedModule {
   factories: PlannedFactory[];
 }
 
-/** The shape of the newest version of every module:action in the catalog, sorted by module then action. */
-export function factoryShapes(catalog: Catalog): CardShape[] {
-  const newest = new Map<string, { address: string; version: string }>();
+/**
+ * The version a factory stands for: the newest one whose contract knows at least half the fields (inputs and
+ * outputs) of the card's richest version. A version seen once may show only the few fields its author chose
+ * (Okta's Read User lets the user pick its outputs): its factory would lack the others.
+ */
+function factoryVersion(catalog: Catalog, addresses: readonly string[]): string {
+  const fields = (a: string) => {
+    const c = catalog.contract(a);
+    return c ? c.inputs.length + c.outputs.length : 0;
+  };
+  const richest = Math.max(...addresses.map(fields));
+  const newestFirst = [...addresses].sort((a, b) => compareVersions(parseAddress(b)!.version, parseAddress(a)!.version));
+  return newestFirst.find((a) => 2 * fields(a) >= richest) ?? newestFirst[0]!;
+}
+
+/** The addresses of every module:action, by `kind:module:key`. */
+function addressesByAction(catalog: Catalog): Map<string, string[]> {
+  const byAction = new Map<string, string[]>();
   for (const address of catalog.addresses()) {
     const parsed = parseAddress(address);
     if (!parsed) continue;
     const id = `${parsed.kind}:${parsed.module}:${parsed.key}`;
-    const current = newest.get(id);
-    if (!current || compareVersions(parsed.version, current.version) > 0) newest.set(id, { address, version: parsed.version });
+    byAction.set(id, [...(byAction.get(id) ?? []), address]);
   }
-  return [...newest.keys()].sort(compareStrings).map((id) => cardShape(catalog.variants(newest.get(id)!.address)));
+  return byAction;
+}
+
+/** The shape of the factory version of every module:action in the catalog, sorted by module then action. */
+export function factoryShapes(catalog: Catalog): CardShape[] {
+  const byAction = addressesByAction(catalog);
+  return [...byAction.keys()].sort(compareStrings).map((id) => {
+    const address = factoryVersion(catalog, byAction.get(id)!);
+    return cardShape(catalog.variants(address), catalog.contract(address)!);
+  });
+}
+
+/**
+ * Variants of other versions of a factory's card that record an option value (one of the option's choices) no
+ * variant of the factory's version records, newest version first: a factory call asking for that value is
+ * written on that version (Custom API Action GET where the factory's version was only seen with PATCH).
+ */
+export function alternateVariants(catalog: Catalog, shape: CardShape): Array<{ address: string; variant: string; options: Record<string, Json[]> }> {
+  const parsed = parseAddress(shape.address);
+  if (!parsed) return [];
+  const choiceOptions = new Map(shape.inputs.filter((i) => i.option && i.choices).map((i) => [i.specKey, i.choices!.map((c) => c.value)]));
+  const recorded = (key: string, value: Json) => shape.variants.some((v) => (v.options[key] ?? []).some((x) => jsonEqual(x, value)));
+  const others = (addressesByAction(catalog).get(`${parsed.kind}:${parsed.module}:${parsed.key}`) ?? [])
+    .filter((a) => a !== shape.address)
+    .sort((a, b) => compareVersions(parseAddress(b)!.version, parseAddress(a)!.version));
+  const out: Array<{ address: string; variant: string; options: Record<string, Json[]> }> = [];
+  for (const address of others) {
+    for (const v of catalog.variants(address)) {
+      const keys = Object.keys(v.options).filter((k) => choiceOptions.has(k));
+      const adds = keys.some((k) => optionValues(v, k).some((x) => choiceOptions.get(k)!.some((c) => jsonEqual(c, x)) && !recorded(k, x)));
+      if (adds) out.push({ address, variant: v.variant, options: Object.fromEntries(keys.sort(compareStrings).map((k) => [k, optionValues(v, k)])) });
+    }
+  }
+  return out;
 }
 
 /** Every module file to generate, connectors first, each with its factories. */
@@ -88,7 +139,13 @@ function planModule(shapes: CardShape[]): PlannedFactory[] {
   );
   // `${name}Props` must not be `CommonCardProps` / `ConnectorCardProps` (imported by every file).
   const typeNames = uniqueNames(names, (n) => pascalCase(n) || "Card", () => undefined, new Set(["CommonCard", "ConnectorCard"]));
-  return shapes.map((shape, i) => ({ shape, name: names[i]!, propsType: `${typeNames[i]}Props`, outputsType: `${typeNames[i]}Outputs` }));
+  return shapes.map((shape, i) => ({
+    shape,
+    name: names[i]!,
+    propsType: `${typeNames[i]}Props`,
+    outputsType: `${typeNames[i]}Outputs`,
+    eventType: `${typeNames[i]}Event`,
+  }));
 }
 
 export interface FactoryRef {
@@ -98,7 +155,7 @@ export interface FactoryRef {
   factory: PlannedFactory;
 }
 
-/** The typed factory of an address, when the address is the newest version of its module:action. */
+/** The typed factory of an address, when the address is its module:action's factory version. */
 export function factoryFor(plan: readonly PlannedModule[], address: string): FactoryRef | undefined {
   for (const m of plan) {
     const factory = m.factories.find((x) => x.shape.address === address);

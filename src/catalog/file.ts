@@ -13,6 +13,7 @@ import { isObject } from "../util/json.js";
 import { parseAddress } from "../shapes/address.js";
 import { compareStrings } from "../util/compare.js";
 import { compareEntries, entryFromJson, entryToJson, type CatalogEntry } from "./entry.js";
+import { contractFromJson, contractToJson, type CardContract } from "./contract.js";
 
 export const PROJECT_CATALOG_FILE = "flocode.catalog.json";
 export const PROJECT_CATALOG_COMMENT =
@@ -23,17 +24,29 @@ export function builtinCatalogDir(): string {
   return fileURLToPath(new URL("../../catalog/", import.meta.url));
 }
 
-/** Catalog file text: a header member, then one entry per line, sorted. Same entries → same bytes. */
-export function renderCatalogText(entries: readonly CatalogEntry[], header: { key: "$generated" | "$comment"; text: string }): string {
+/**
+ * Catalog file text: a header member, then one entry per line, sorted, then (when there are any) one contract per
+ * line, sorted by address. Same entries and contracts → same bytes.
+ */
+export function renderCatalogText(
+  entries: readonly CatalogEntry[],
+  header: { key: "$generated" | "$comment"; text: string },
+  contracts: readonly CardContract[] = [],
+): string {
   const lines = [...entries].sort(compareEntries).map((e) => JSON.stringify(entryToJson(e)));
   const head = `{${JSON.stringify(header.key)}:${JSON.stringify(header.text)},"entries":[`;
-  return lines.length === 0 ? `${head}]}\n` : `${head}\n${lines.join(",\n")}\n]}\n`;
+  const body = lines.length === 0 ? `${head}]` : `${head}\n${lines.join(",\n")}\n]`;
+  if (contracts.length === 0) return `${body}}\n`;
+  const contractLines = [...contracts].sort((a, b) => compareStrings(a.address, b.address)).map((c) => JSON.stringify(contractToJson(c)));
+  return `${body},"contracts":[\n${contractLines.join(",\n")}\n]}\n`;
 }
 
 export interface CatalogFile {
   /** The `$generated` or `$comment` text, when present. */
   header?: string;
   entries: CatalogEntry[];
+  /** Card contracts (the built-in catalog has one per address; project catalogs none). */
+  contracts?: CardContract[];
 }
 
 /** Parses catalog file text; invalid content → UserError (exit 1) naming the file and the JSON pointer. */
@@ -52,8 +65,17 @@ export function parseCatalogText(text: string, file: string): CatalogFile {
     if ("error" in result) throw new UserError(`${file}: /entries/${i}${result.pointer}: ${result.error}`, 1);
     entries.push(result.entry);
   });
+  const contracts: CardContract[] = [];
+  if (json.contracts !== undefined) {
+    if (!Array.isArray(json.contracts)) throw new UserError(`${file}: /contracts: must be an array of card contracts`, 1);
+    json.contracts.forEach((value, i) => {
+      const result = contractFromJson(value);
+      if ("error" in result) throw new UserError(`${file}: /contracts/${i}${result.pointer}: ${result.error}`, 1);
+      contracts.push(result.contract);
+    });
+  }
   const header = typeof json.$generated === "string" ? json.$generated : typeof json.$comment === "string" ? json.$comment : undefined;
-  return header === undefined ? { entries } : { header, entries };
+  return header === undefined ? { entries, contracts } : { header, entries, contracts };
 }
 
 /** A catalog file larger than this is not one (the whole built-in catalog is about 2 MB). */
@@ -106,28 +128,38 @@ export function builtinFileName(address: string): string {
   return parsed && /^[A-Za-z0-9_]+$/.test(parsed.module) ? `${parsed.module}.json` : "_other.json";
 }
 
-/** The built-in catalog files for a set of entries: file name → text. */
-export function renderBuiltinCatalog(entries: readonly CatalogEntry[], marker: string): Map<string, string> {
-  const byFile = new Map<string, CatalogEntry[]>();
-  for (const e of entries) {
-    const name = builtinFileName(e.address);
-    const list = byFile.get(name);
-    if (list) list.push(e);
-    else byFile.set(name, [e]);
-  }
+/** The built-in catalog files for a set of entries and contracts: file name → text. */
+export function renderBuiltinCatalog(entries: readonly CatalogEntry[], marker: string, contracts: readonly CardContract[] = []): Map<string, string> {
+  const byFile = new Map<string, { entries: CatalogEntry[]; contracts: CardContract[] }>();
+  const fileOf = (address: string) => {
+    const name = builtinFileName(address);
+    let file = byFile.get(name);
+    if (!file) byFile.set(name, (file = { entries: [], contracts: [] }));
+    return file;
+  };
+  for (const e of entries) fileOf(e.address).entries.push(e);
+  for (const c of contracts) fileOf(c.address).contracts.push(c);
   const out = new Map<string, string>();
   for (const name of [...byFile.keys()].sort(compareStrings)) {
-    out.set(name, renderCatalogText(byFile.get(name)!, { key: "$generated", text: marker }));
+    const file = byFile.get(name)!;
+    out.set(name, renderCatalogText(file.entries, { key: "$generated", text: marker }, file.contracts));
+  }
+  return out;
+}
+
+/** Every entry and contract of the built-in catalog, read from `catalog/*.json`. */
+export function readBuiltinCatalog(dir = builtinCatalogDir()): { entries: CatalogEntry[]; contracts: CardContract[] } {
+  const out = { entries: [] as CatalogEntry[], contracts: [] as CardContract[] };
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort(compareStrings)) {
+    const file = readCatalogFile(join(dir, name));
+    out.entries.push(...file.entries);
+    out.contracts.push(...(file.contracts ?? []));
   }
   return out;
 }
 
 /** Every entry of the built-in catalog, read from `catalog/*.json`. */
 export function readBuiltinEntries(dir = builtinCatalogDir()): CatalogEntry[] {
-  if (!existsSync(dir)) return [];
-  const entries: CatalogEntry[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort(compareStrings)) {
-    entries.push(...readCatalogFile(join(dir, name)).entries);
-  }
-  return entries;
+  return readBuiltinCatalog(dir).entries;
 }

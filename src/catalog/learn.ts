@@ -12,6 +12,7 @@ import { compareStrings } from "../util/compare.js";
 import { compareEntries, MAX_SOURCES, optionsFromValues, type CatalogEntry } from "./entry.js";
 import { templateOf, variantOf } from "./template.js";
 import { forEachCard } from "./walk.js";
+import { ContractLearner } from "./contract-learn.js";
 
 interface Group {
   address: string;
@@ -27,14 +28,22 @@ export class CatalogLearner {
   private readonly groups = new Map<string, Group>();
   /** The variant of each card learned, for lift to reuse (hashing a card is most of learning's cost). */
   private readonly variants = new WeakMap<JsonObject, string>();
+  /** Card contracts from the same observations (the built-in catalog learns them; import does not need them). */
+  readonly contractLearner: ContractLearner | undefined;
+
+  constructor(options: { contracts?: boolean } = {}) {
+    this.contractLearner = options.contracts ? new ContractLearner() : undefined;
+  }
 
   /** Learns every card of a parsed flopack; `source` names the file (e.g. `export.flopack`). */
   addFlopack(flopack: unknown, source: string): void {
     forEachCard(flopack, ({ card, flowName }) => this.addCard(card, `${source}#${flowName}`));
   }
 
+  /** `source` is `"<export file>#<flow name>"`. */
   addCard(card: JsonObject, source: string): void {
     if (typeof card.address !== "string" || card.address === "") return;
+    this.contractLearner?.addCard(card, source.includes("#") ? source.slice(0, source.indexOf("#")) : source);
     const template = templateOf(card);
     const variant = variantOf(template);
     this.variants.set(card, variant);

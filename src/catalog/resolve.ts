@@ -17,7 +17,7 @@ export function shapeOf(catalog: Catalog, address: string): CardShape | undefine
   }
   if (!cache.byAddress.has(address)) {
     const variants = catalog.variants(address);
-    cache.byAddress.set(address, variants.length === 0 ? undefined : cardShape(variants));
+    cache.byAddress.set(address, variants.length === 0 ? undefined : cardShape(variants, catalog.contract(address)!));
   }
   return cache.byAddress.get(address);
 }

@@ -6,7 +6,9 @@
 import { jsonEqual, type Json, type JsonObject } from "../util/json.js";
 import { compareStrings } from "../util/compare.js";
 import { compareEntries, optionValues, type CatalogEntry } from "./entry.js";
-import { findProjectCatalog, readBuiltinEntries, readCatalogFile } from "./file.js";
+import type { CardContract } from "./contract.js";
+import { ContractLearner } from "./contract-learn.js";
+import { findProjectCatalog, readBuiltinCatalog, readCatalogFile } from "./file.js";
 
 /** Looks up catalog templates by address and variant (a catalog, or templates learned on the fly). */
 export interface TemplateSource {
@@ -17,18 +19,23 @@ export interface TemplateSource {
 
 export class Catalog {
   private readonly byAddress = new Map<string, Map<string, CatalogEntry>>();
+  private readonly contracts = new Map<string, CardContract>();
+  /** Contracts read from templates, for addresses without a learned one (cleared on every change). */
+  private readonly derivedContracts = new Map<string, CardContract>();
   private readOnly = false;
   private changes = 0;
   private static builtinCatalog: Catalog | undefined;
 
-  constructor(entries: Iterable<CatalogEntry> = []) {
+  constructor(entries: Iterable<CatalogEntry> = [], contracts: Iterable<CardContract> = []) {
     for (const e of entries) this.add(e);
+    for (const c of contracts) this.addContract(c);
   }
 
   /** The built-in catalog (`catalog/*.json`), read on first use and shared; it is read-only. */
   static builtin(): Catalog {
     if (!Catalog.builtinCatalog) {
-      const catalog = new Catalog(readBuiltinEntries());
+      const { entries, contracts } = readBuiltinCatalog();
+      const catalog = new Catalog(entries, contracts);
       catalog.readOnly = true;
       Catalog.builtinCatalog = catalog;
     }
@@ -37,7 +44,37 @@ export class Catalog {
 
   /** A mutable copy. */
   clone(): Catalog {
-    return new Catalog(this.entries());
+    return new Catalog(this.entries(), this.contracts.values());
+  }
+
+  /** Adds (or replaces) the contract of an address. */
+  addContract(contract: CardContract): void {
+    if (this.readOnly) throw new Error("the built-in catalog is read-only: use loadCatalog() or catalog.clone()");
+    this.contracts.set(contract.address, contract);
+    this.derivedContracts.delete(contract.address);
+    this.changes++;
+  }
+
+  /**
+   * The contract of an address: the learned one, else one read from its templates (a project catalog's cards:
+   * types, choices and required flags, no defaults). Undefined for an address the catalog does not know.
+   */
+  contract(address: string): CardContract | undefined {
+    const learned = this.contracts.get(address);
+    if (learned) return learned;
+    let derived = this.derivedContracts.get(address);
+    if (!derived) {
+      const variants = this.variants(address);
+      if (variants.length === 0) return undefined;
+      derived = contractFromTemplates(variants);
+      this.derivedContracts.set(address, derived);
+    }
+    return derived;
+  }
+
+  /** Every learned contract, sorted by address. */
+  learnedContracts(): CardContract[] {
+    return [...this.contracts.values()].sort((a, b) => compareStrings(a.address, b.address));
   }
 
   /** Adds an entry, replacing any entry with the same address and variant. */
@@ -49,6 +86,7 @@ export class Catalog {
       this.byAddress.set(entry.address, variants);
     }
     variants.set(entry.variant, entry);
+    this.derivedContracts.delete(entry.address);
     this.changes++;
   }
 
@@ -67,11 +105,14 @@ export class Catalog {
     return this.variants(address)[0];
   }
 
-  /** The entries of an address, default first: most instances first, ties by variant id. */
+  /**
+   * The entries of an address, default first: templates without an export's residue first (a new card is the
+   * card's clean shape), then most instances, ties by variant id.
+   */
   variants(address: string): CatalogEntry[] {
     const variants = this.byAddress.get(address);
     if (!variants) return [];
-    return [...variants.values()].sort((a, b) => b.count - a.count || compareStrings(a.variant, b.variant));
+    return [...variants.values()].sort(compareVariants);
   }
 
   /**
@@ -102,6 +143,20 @@ export class Catalog {
     for (const v of this.byAddress.values()) n += v.size;
     return n;
   }
+}
+
+/** Default first: no residue, then most instances, then the variant id. */
+export function compareVariants(a: CatalogEntry, b: CatalogEntry): number {
+  const ra = a.residue ? 1 : 0;
+  const rb = b.residue ? 1 : 0;
+  return ra - rb || b.count - a.count || compareStrings(a.variant, b.variant);
+}
+
+/** A contract read from templates alone: each template counts as one observation. */
+function contractFromTemplates(variants: readonly CatalogEntry[]): CardContract {
+  const learner = new ContractLearner();
+  for (const v of variants) learner.addCard(v.template, v.variant);
+  return learner.contracts()[0]!;
 }
 
 export interface LoadCatalogOptions {

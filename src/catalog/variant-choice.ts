@@ -4,7 +4,8 @@
  *
  *   1. the variant named, else every variant of the address;
  *   2. filtered by display name (start cards are told apart by name) and by the displayed flag (branch heads);
- *   3. filtered by the option values the card asks for (only options some variant records);
+ *   3. filtered by the option values the card asks for (only options some variant records; a value among the
+ *      option's choices that no variant records filters nothing: the card keeps its default shape);
  *   4. among several left, the first whose inputs take the most wired outputs without a conversion.
  */
 import { conversion, type ValueType } from "../shapes/conversion.js";
@@ -37,7 +38,12 @@ export function variantCandidates(catalog: Catalog, address: string, query: Vari
   if (query.name !== undefined) candidates = candidates.filter((c) => c.name === query.name);
   if (query.displayed !== undefined) candidates = candidates.filter((c) => modelOf(c.template).displayed === query.displayed);
   if (candidates.length === 0) return { ok: false, missing: "name" };
-  const asked = Object.entries(query.options ?? {}).filter(([k]) => candidates.some((c) => Object.hasOwn(c.options, k)));
+  const recorded = (k: string, v: Json) => candidates.some((c) => optionValues(c, k).some((x) => jsonEqual(x, v)));
+  // One of the option's choices that no export showed does not pick a template: the card keeps its default shape.
+  const choices = (k: string) => catalog.contract(address)?.inputs.find((i) => i.option && i.key === k)?.choices ?? [];
+  const asked = Object.entries(query.options ?? {}).filter(
+    ([k, v]) => candidates.some((c) => Object.hasOwn(c.options, k)) && (recorded(k, v) || !choices(k).some((c) => jsonEqual(c.value, v))),
+  );
   if (asked.length === 0) return { ok: true, candidates };
   const matching = candidates.filter((c) => asked.every(([k, v]) => optionValues(c, k).some((x) => jsonEqual(x, v))));
   return matching.length > 0 ? { ok: true, candidates: matching } : { ok: false, missing: "options", asked, known: candidates };

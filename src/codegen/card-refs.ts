@@ -6,12 +6,14 @@
 import { ts } from "ts-morph";
 import type { IrCard, IrEntryRef, IrLink, IrPin } from "../ir/types.js";
 import { conversion } from "../shapes/conversion.js";
-import { sameEntry } from "../shapes/entries.js";
-import { jsonEqual } from "../util/json.js";
+import { entryRefKey, sameEntry } from "../shapes/entries.js";
+import { isObject, jsonEqual, type Json } from "../util/json.js";
 import { outputKey, type CardModel } from "./card-model.js";
 import { fieldName } from "./expand.js";
 import type { FlowContext } from "./flow-context.js";
 import { literal, objectLiteral } from "./literal.js";
+import type { FoldedExpand } from "./expand.js";
+import { outputAccess, type RefWant } from "./output-access.js";
 
 const f = ts.factory;
 
@@ -21,19 +23,19 @@ export function cardRefExpr(w: FlowContext, ref: string): ts.Expression {
   return f.createIdentifier(v);
 }
 
-/** `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
+/** `src.prop` / `src.$out("key")` (or `convert(...)` around it) when lower resolves it to exactly this pin. */
 export function refExpr(
   w: FlowContext,
   source: IrCard,
   pin: IrPin,
   inputType: CardModel["inputs"][number]["type"],
-  typeArg?: ts.TypeNode,
+  want?: RefWant,
 ): ts.Expression | undefined {
   const sm = w.model(source.ref);
   const key = outputKey(sm.outputs, pin.output);
   if (key === undefined) return undefined;
   const out = sm.outputs.find((o) => sameEntry(o.ref, pin.output))!;
-  const ref = outRef(w, source, pin.output, typeArg);
+  const ref = outRef(w, source, pin.output, want);
   if (!ref) return undefined;
   const auto = conversion(out.type, inputType);
   if (auto !== "incompatible" && jsonEqual(auto, pin.transform)) return ref;
@@ -46,11 +48,11 @@ export function refExpr(
 }
 
 /**
- * `card.$out("key")` for an output, or the variable `f.expand` read a folded expand card's field into; an exit
- * of a wormhole left to lower is written as the outer output it carries (lower passes it in again). Undefined
- * when no key reaches the output.
+ * An output of a card (`card.prop`, `card.$out("key")`, `card.$custom("key")`: output-access.ts), or the variable
+ * `f.expand` read a folded expand card's field into; an exit of a wormhole left to lower is written as the outer
+ * output it carries (lower passes it in again). Undefined when no key reaches the output.
  */
-export function outRef(w: FlowContext, source: IrCard, output: IrEntryRef, typeArg?: ts.TypeNode): ts.Expression | undefined {
+export function outRef(w: FlowContext, source: IrCard, output: IrEntryRef, want?: RefWant): ts.Expression | undefined {
   let card = source;
   let ref = output;
   for (let outer = w.index.wormholes.alias(card, ref); outer; outer = w.index.wormholes.alias(card, ref))
@@ -59,9 +61,12 @@ export function outRef(w: FlowContext, source: IrCard, output: IrEntryRef, typeA
   if (field !== undefined) return f.createIdentifier(field);
   const key = outputKey(w.model(card.ref).outputs, ref);
   if (key === undefined) return undefined;
-  return f.createCallExpression(f.createPropertyAccessExpression(cardRefExpr(w, card.ref), "$out"), typeArg ? [typeArg] : undefined, [
-    literal(key),
-  ]);
+  return outputAccess(cardRefExpr(w, card.ref), w.typings.get(card.ref), ref, key, want);
+}
+
+/** An output by its `$out` key (for `idOf`, `keyOf`: any ref will do). */
+export function outputRefExpr(w: FlowContext, cardRef: string, output: IrEntryRef, key: string): ts.Expression {
+  return outputAccess(cardRefExpr(w, cardRef), w.typings.get(cardRef), output, key);
 }
 
 /** The variables a folded expand card's fields are read into (named on first use). */
@@ -110,4 +115,27 @@ export function laterRef(w: FlowContext, ref: string, target: ts.Expression, sco
   return now
     ? target
     : f.createArrowFunction(undefined, undefined, [], undefined, f.createToken(ts.SyntaxKind.EqualsGreaterThanToken), target);
+}
+
+/**
+ * The output an `f.expand` reads: its typed name when every path the expand takes exists in the type the card's
+ * type gives it (an object schema: its fields; a plain object: any), else `$out` / `$custom`.
+ */
+export function expandSourceExpr(w: FlowContext, x: FoldedExpand): ts.Expression {
+  const typing = w.typings.get(x.source.ref);
+  const typed = typing?.props.get(entryRefKey(x.inputPin.output));
+  const fits = typed !== undefined && x.fields.every((field) => typed.types.length === 1 && pathFits(typed.types[0]!.type, field.path));
+  const usable = fits ? typing : typing && { props: new Map(), open: typing.open };
+  return outputAccess(cardRefExpr(w, x.source.ref), usable, x.inputPin.output, x.outputKey);
+}
+
+/** Whether a path names fields of an object schema (a plain object or a field without a schema takes any path). */
+function pathFits(type: Json, path: readonly string[]): boolean {
+  if (!isObject(type)) return true;
+  if (path.length === 0) return true;
+  if (path.length > 4) return false;
+  const field = type[path[0]!];
+  if (!Object.hasOwn(type, path[0]!) || !isObject(field)) return false;
+  if (path.length === 1) return true;
+  return field.collection !== true && pathFits(field.type ?? "object", path.slice(1));
 }

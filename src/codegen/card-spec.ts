@@ -23,11 +23,14 @@ import { literal, objectLiteral } from "./literal.js";
 import { specInputs } from "./spec-inputs.js";
 import { tableColumnFields } from "./table-columns.js";
 import { typedFactory } from "./typed-factory.js";
+import { outputTyping } from "./output-access.js";
 import { valueExpr } from "./values.js";
 import { chooseVariant, type WiredInput } from "./variant-choice.js";
 import { mirrorsExits } from "./wormholes.js";
 
 const f = ts.factory;
+
+const COMPOSE_VALUE = ["string", "number", "boolean"].map((type) => ({ type, collection: false }));
 
 /** Props that make a card raw in the import report. */
 const RAW_PROPS = ["patch", "removeModelKeys", "methodPatch", "removeInputs", "removeOutputs"];
@@ -36,7 +39,15 @@ const RAW_PROPS = ["patch", "removeModelKeys", "methodPatch", "removeInputs", "r
 export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expression {
   const m = w.model(card.ref);
   const composed = card.address === COMPOSE_ADDRESS ? composeSpec(w, card, m, scope) : undefined;
-  if (composed) return composed;
+  if (composed) {
+    // `compose` makes a card typed `{ output: string }`.
+    const output = m.outputs.find((o) => o.ref.key === "output");
+    const named = output
+      ? [{ prop: "output", group: output.ref.group, key: "output", types: [{ type: "string", collection: false }] }]
+      : [];
+    w.typings.set(card.ref, outputTyping(m.outputs, named, false));
+    return composed;
+  }
   const props: ts.ObjectLiteralElementLike[] = [];
   const prop = (k: string, v: ts.Expression): void => {
     props.push(f.createPropertyAssignment(k, v));
@@ -63,6 +74,7 @@ export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expres
   const typed = typedFactory(w.file, card, items, keptEntries, columns !== undefined);
   if (!typed) columns = undefined;
   if (columns) for (const pin of columns.inlined) w.pinsInPlace.add(pin);
+  w.typings.set(card.ref, typed ? outputTyping(m.outputs, typed.outputs, true) : { props: new Map(), open: true });
   if (typed) {
     for (const [k, v] of typed.props) prop(k, v);
     if (columns && columns.values.length > 0) prop("fields", objectLiteral(columns.values, columns.values.length > 1));
@@ -166,7 +178,8 @@ function composeSpec(w: FlowContext, card: IrCard, m: CardModel, scope: number):
       const { source, pin } = pins[0]!;
       if (!w.vars.isDeclared(source.ref) || w.index.scopeOfCard.get(source.ref) !== scope) return undefined;
       if (outputKey(w.model(source.ref).outputs, pin.output) === undefined) return undefined;
-      return { expr: () => refExpr(w, source, pin, input.type)!, pin };
+      // A placeholder takes text, numbers and booleans (`ComposeValue`): other outputs through `$custom`.
+      return { expr: () => refExpr(w, source, pin, input.type, { types: COMPOSE_VALUE })!, pin };
     },
   });
   for (const pin of composed?.pins ?? []) w.pinsInPlace.add(pin);

@@ -10,7 +10,7 @@ import { customEntry } from "../shapes/custom-entry.js";
 import { sameEntry } from "../shapes/entries.js";
 import { cloneJson, isObject, jsonEqual } from "../util/json.js";
 import { outputKey, type CardModel } from "./card-model.js";
-import { cardRefExpr, laterRef, linkProp, refExpr } from "./card-refs.js";
+import { laterRef, linkProp, outputRefExpr, refExpr } from "./card-refs.js";
 import { defaultDataOf, entryLabels, labelsFor, type FieldLabels } from "./entry-shapes.js";
 import { differingPaths, settingProps } from "./field-props.js";
 import type { FlowContext, IncomingPin } from "./flow-context.js";
@@ -101,9 +101,7 @@ function linkProps(w: FlowContext, card: IrCard, x: IrExtraEntry, scope: number)
     const key = w.index.cardsByRef.has(links.keyOf.card) ? outputKey(w.model(links.keyOf.card).outputs, links.keyOf.entry) : undefined;
     if (key === undefined) w.lossy.push(`card ${JSON.stringify(card.name)}: a field keyed by an output that cannot be addressed`);
     else {
-      const out = f.createCallExpression(f.createPropertyAccessExpression(cardRefExpr(w, links.keyOf.card), "$out"), undefined, [
-        literal(key),
-      ]);
+      const out = outputRefExpr(w, links.keyOf.card, links.keyOf.entry, key);
       props.push(f.createPropertyAssignment("keyOf", laterRef(w, links.keyOf.card, out, scope)));
     }
   }

@@ -21,6 +21,7 @@ export function isBare(card: IrCard): boolean {
     card.branches.length === 0 &&
     card.connection === null &&
     card.configRef === undefined &&
+    card.comments === undefined &&
     !card.policy.flo &&
     !card.policy.rest &&
     jsonEqual(card.policy.error, { type: "finish" }) &&

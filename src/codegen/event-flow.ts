@@ -6,7 +6,7 @@
 import type { Catalog } from "../catalog/store.js";
 import type { IrCard, IrLink, IrScope, Json, JsonObject } from "../ir/types.js";
 import { connectorOf, isConnectorAddress } from "../shapes/address.js";
-import { modelOf, sameEntry } from "../shapes/entries.js";
+import { dataOf, modelOf, sameEntry } from "../shapes/entries.js";
 import { shapeChanges, usualInlineShape } from "../shapes/inline-flow.js";
 import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS, EVENT_WRAPPER_NAME } from "../shapes/known-cards.js";
 import { cloneJson, isObject } from "../util/json.js";
@@ -41,7 +41,7 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
   if (from !== event.ref || to !== wrapper.ref) return undefined;
   if (wrapper.name !== EVENT_WRAPPER_NAME || !catalog.has(ASYNC_EACH_ADDRESS, wrapper.variant)) return undefined;
   const wrapperVariant = wrapper.variant !== catalog.variants(ASYNC_EACH_ADDRESS)[0]?.variant ? wrapper.variant : undefined;
-  if (wrapper.pins.length > 0 || wrapper.inputValues.length !== 2) return undefined;
+  if (wrapper.pins.length > 0 || wrapper.inputValues.length < 1 || wrapper.inputValues.length > 2) return undefined;
   const { inputValues, ...rest } = wrapper;
   if (!isBare({ ...rest, inputValues: [] })) return undefined;
   const wm = cardModel(wrapper, catalog);
@@ -49,7 +49,14 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
   const find = (key: string) => wm.inputs.find((x) => x.ref.key === key)?.ref;
   const flo = inputValues.find((v) => find("flo") && sameEntry(v.entry, find("flo")!));
   const conc = inputValues.find((v) => find("concurrency") && sameEntry(v.entry, find("concurrency")!));
-  if (!flo || flo.value.kind !== "inline" || !conc || conc.value.kind !== "json" || conc.value.data !== 1) return undefined;
+  // Lower sets concurrency 1; a template that holds 1 already leaves no value to lift.
+  const concurrencyEntry = wm.inputs.find((x) => x.ref.key === "concurrency");
+  const concurrency = conc
+    ? conc.value.kind === "json"
+      ? conc.value.data
+      : undefined
+    : concurrencyEntry && dataOf(concurrencyEntry.entry);
+  if (!flo || flo.value.kind !== "inline" || concurrency !== 1 || inputValues.length !== (conc ? 2 : 1)) return undefined;
   const collection = em.outputs.find((o) => o.ref.key === "collection");
   const list = find("list");
   if (!collection || !list || event.pins.length !== 1) return undefined;
@@ -58,10 +65,11 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
     return undefined;
   const body = flo.value.scope;
   const root = planScope(body).root;
-  // Okta repeats the event card's name and comments on the body's root; lower does the same.
+  // Okta repeats the event card's name and comments on the body's root; lower does the same. A root with help text
+  // of its own is written as the flow's `root` (trigger.ts compares it with these).
   const rootName = event.name;
   const rootComments = event.comments ?? modelOf(em.template.template).comments;
-  if (!root || root.address !== CALLABLE_ADDRESS || root.name !== rootName || !isBare(root)) return undefined;
+  if (!root || root.address !== CALLABLE_ADDRESS || root.name !== rootName || !isBare({ ...root, comments: undefined })) return undefined;
   const connector = connectorOf(event.address) ?? "okta";
   if (!body.inline) return undefined;
   // The root's alias is written by lower (under the ref it gives the root), so a stated shape leaves it out.

@@ -187,14 +187,8 @@ export function withoutFolded(scope: IrScope, folded: ReadonlySet<string>): IrSc
   };
 }
 
-/** `const { a, b } = <builder>.expand(<source>.$out("Key"), { a: "ID", b: ["profile", "login"] })`. */
-export function expandStatement(
-  builder: ts.Expression,
-  sourceExpr: ts.Expression,
-  x: FoldedExpand,
-  names: readonly string[],
-): ts.Statement {
-  const ref = f.createCallExpression(f.createPropertyAccessExpression(sourceExpr, "$out"), undefined, [literal(x.outputKey)]);
+/** `const { a, b } = <builder>.expand(<source output>, { a: "ID", b: ["profile", "login"] })`. */
+export function expandStatement(builder: ts.Expression, ref: ts.Expression, x: FoldedExpand, names: readonly string[]): ts.Statement {
   const fields = f.createObjectLiteralExpression(
     x.fields.map((field, i) =>
       f.createPropertyAssignment(names[i]!, field.path.length === 1 ? literal(field.path[0]!) : literal(field.path)),

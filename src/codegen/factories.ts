@@ -1,6 +1,7 @@
 /**
  * The typed card factories of `flocode/cards` as codegen sees them: for each card address that has one (the
- * newest version of each connector action), the import path, the factory's metadata (props ↔ entry keys) and
+ * factory's version of each connector action, and the versions it writes for options only they were seen with),
+ * the import path, the factory's metadata (props ↔ entry keys) and
  * the card's shape (which props are required, their Okta types). Read once per process from the factories
  * themselves, so generated code uses exactly what `flocode/cards` exports.
  */
@@ -48,6 +49,8 @@ export function factoryIndex(): Map<string, FactoryInfo> {
       for (const [mod, kns] of Object.entries(ns as Record<string, unknown>)) visit(["kernel", mod], kns);
     } else visit([binding], ns);
   }
+  // Other versions a factory writes when its options ask for a value only they were seen with (META.alternates).
+  for (const info of [...out.values()]) for (const [address] of info.meta.alternates ?? []) if (!out.has(address)) out.set(address, info);
   index = out;
   return out;
 }

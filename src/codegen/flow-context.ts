@@ -16,6 +16,7 @@ import { FileContext } from "./file-context.js";
 import { builderName } from "./names.js";
 import type { ScopePlan } from "./structure.js";
 import { NO_WORMHOLES, type WormholePlan } from "./wormholes.js";
+import type { OutputTyping } from "./output-access.js";
 
 /** What a flow file can import from the rest of the generated pack. */
 export interface PackNames {
@@ -66,6 +67,8 @@ export class FlowContext {
   readonly vars = new CardVariables();
   /** Pins written as refs inside their target's spec (decided while writing specs, before deferred statements). */
   readonly pinsInPlace = new Set<IrPin>();
+  /** The output names each card's TypeScript type lists, recorded as its spec is written (output-access.ts). */
+  readonly typings = new Map<string, OutputTyping>();
   /** Cards written (for the import report). */
   cards = 0;
   readonly raw: RawCardReport[] = [];

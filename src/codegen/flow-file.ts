@@ -23,6 +23,12 @@ import { planFlow } from "./plan-flow.js";
 import { inlineFlowExpr, scopeBody } from "./scope-body.js";
 import { triggerOptions } from "./trigger.js";
 import { isVanillaRoot, triggerParams, type TriggerParam } from "./trigger-root.js";
+import { eventFields } from "./card-types.js";
+import { factoryIndex } from "./factories.js";
+import { outputTyping, type OutputTyping } from "./output-access.js";
+import type { ValueShape } from "../catalog/shape.js";
+import type { IrCard } from "../ir/types.js";
+import { NOOP_ADDRESS } from "../shapes/known-cards.js";
 import { dropUnusedConsts } from "./unused.js";
 import { folderExpr } from "./values.js";
 import { rootVariant } from "./variant-choice.js";
@@ -80,6 +86,7 @@ function flowStatement(w: FlowContext): ts.Statement[] {
   const top = index.scopes[0]!;
   const root = top.plan.root;
   if (ev) w.countCard();
+  const params = root ? withOptional(triggerParams(root, w.model(root.ref), w.catalog), w.pack.unmappedParams(w.flow.ref)) : undefined;
   const trigger = triggerOptions(
     w.flow,
     root,
@@ -94,7 +101,7 @@ function flowStatement(w: FlowContext): ts.Statement[] {
             ...(ev.inline !== undefined ? { inline: ev.inline } : {}),
           }
         : undefined,
-      params: root ? withOptional(triggerParams(root, w.model(root.ref), w.catalog), w.pack.unmappedParams(w.flow.ref)) : undefined,
+      params,
       ctx: w.file,
       spec: (card) => cardSpec(w, card, top.id),
       isVanillaRoot: (card, expected) => isVanillaRoot(card, w.model(card.ref), expected),
@@ -103,7 +110,10 @@ function flowStatement(w: FlowContext): ts.Statement[] {
     },
     w.lossy,
   );
-  if (root) w.countCard();
+  if (root) {
+    w.countCard();
+    w.typings.set(root.ref, triggerTyping(w, root, ev ? ev.event : undefined, params));
+  }
   const statements = scopeBody(w, top, "f");
   const bodyFn = blockArrow("f", [...hoistedDeclarations(w), ...statements]);
   const call = f.createCallExpression(w.file.use("flocode", "flow"), undefined, [trigger, bodyFn]);
@@ -113,4 +123,26 @@ function flowStatement(w: FlowContext): ts.Statement[] {
 /** Helper-flow parameters a caller leaves unmapped are written optional (`"string?"`). */
 function withOptional(params: TriggerParam[] | undefined, unmapped: ReadonlySet<string>): TriggerParam[] | undefined {
   return params?.map((p) => (p.group === null && unmapped.has(p.key) ? { ...p, optional: true } : p));
+}
+
+/**
+ * The outputs `f.trigger`'s type lists, as the trigger helper written types them: an event's fields (when its card
+ * is written with its typed factory), a schedule's run time, the parameters a helper declares, `executionId`.
+ */
+function triggerTyping(w: FlowContext, root: IrCard, event: IrCard | undefined, params: TriggerParam[] | undefined): OutputTyping {
+  const outputs = w.model(root.ref).outputs;
+  const string = [{ type: "string", collection: false }];
+  const named: Array<{ prop: string; group: string | null; key: string; types: ValueShape[] }> = [];
+  const add = (prop: string, key: string, types: ValueShape[]) => {
+    const found = outputs.filter((o) => o.ref.key === key);
+    if (found.length === 1) named.push({ prop, group: found[0]!.ref.group, key, types });
+  };
+  const manual = !event && !w.flow.schedule && root.address === NOOP_ADDRESS;
+  if (!manual) add("executionId", "execution_id", string);
+  if (w.flow.schedule) add("executionTime", "execution_time", string);
+  else if (event && w.typings.get(event.ref)?.open === false) {
+    const shape = factoryIndex().get(event.address)?.shape;
+    for (const x of (shape && eventFields(shape)) ?? []) add(x.prop, x.key, [x.type]);
+  } else if (params) for (const p of params) add(p.key, p.key, [{ type: p.type.replace(/\[\]$/, ""), collection: p.type.endsWith("[]") }]);
+  return outputTyping(outputs, named, false);
 }

@@ -61,6 +61,8 @@ export function ifElseStatement(w: FlowContext, st: IfElseStep, scope: number, b
   w.branchDepth--;
   const call = f.createCallExpression(f.createPropertyAccessExpression(b, "ifElse"), undefined, args);
   w.vars.declare(st.join.ref);
+  // `f.ifElse` returns a card whose outputs are not typed: the values its branches hand on, by key.
+  w.typings.set(st.join.ref, { props: new Map(), open: true });
   return cardStatement(w, st.join.ref, call);
 }
 

@@ -8,7 +8,7 @@ import type { IrCard, IrScope, JsonObject } from "../ir/types.js";
 import { shapeChanges, usualInlineShape } from "../shapes/inline-flow.js";
 import { COMMENT_ADDRESS } from "../shapes/known-cards.js";
 import { isObject } from "../util/json.js";
-import { cardRefExpr, expandFieldNames } from "./card-refs.js";
+import { cardRefExpr, expandFieldNames, expandSourceExpr } from "./card-refs.js";
 import { cardSpec } from "./card-spec.js";
 import { cardStatement } from "./card-variables.js";
 import { isBare } from "./entry-shapes.js";
@@ -126,10 +126,10 @@ function writeSteps(w: FlowContext, steps: readonly Step[], info: ScopeInfo, b: 
   }
 }
 
-/** `const { a, b } = b.expand(source.$out(...), {...})` for the folded expand cards of a card just placed. */
+/** `const { a, b } = b.expand(source.output, {...})` for the folded expand cards of a card just placed. */
 function writeExpands(w: FlowContext, ref: string, b: ts.Identifier, out: ts.Statement[]): void {
   for (const x of w.index.expands.get(ref) ?? []) {
-    out.push(expandStatement(b, cardRefExpr(w, ref), x, expandFieldNames(w, x.card.ref)!));
+    out.push(expandStatement(b, expandSourceExpr(w, x), x, expandFieldNames(w, x.card.ref)!));
     w.countCard();
     w.vars.declare(x.card.ref);
   }
@@ -143,5 +143,6 @@ function isPlainComment(w: FlowContext, card: IrCard, placement: "cursor" | stri
   const model = w.model(card.ref);
   const defaultVariant = w.catalog.variants(COMMENT_ADDRESS)[0];
   if (defaultVariant?.variant !== card.variant || card.name !== model.template.name) return false;
-  return isBare(card);
+  const { comments: _text, ...rest } = card;
+  return isBare(rest);
 }

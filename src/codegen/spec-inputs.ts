@@ -10,6 +10,7 @@ import { dataOf, isEmpty, sameEntry } from "../shapes/entries.js";
 import { isObject } from "../util/json.js";
 import { isOption, outputKey, specKey, type CardModel } from "./card-model.js";
 import { refExpr } from "./card-refs.js";
+import { isOutputAccess, type RefWant } from "./output-access.js";
 import type { FlowContext, IncomingPin } from "./flow-context.js";
 import { literal } from "./literal.js";
 import { valueExpr } from "./values.js";
@@ -21,8 +22,8 @@ export interface InputItem {
   /** Index among the template entries the card keeps. */
   index: number;
   option: boolean;
-  /** The value expression; refs take the type argument a typed factory prop needs. */
-  expr: (typeArg?: ts.TypeNode) => ts.Expression;
+  /** The value expression; refs take what a typed factory prop accepts (its types, the type argument of `$custom<T>`). */
+  expr: (want?: RefWant) => ts.Expression;
   value?: IrValue;
   verbatim?: boolean;
   ref?: { converted: boolean; sourceType: ValueType | undefined; outputKey: string };
@@ -71,15 +72,13 @@ export function specInputs(w: FlowContext, card: IrCard, m: CardModel, scope: nu
     const ref = key === undefined ? undefined : refExpr(w, source, pin, x.type);
     if (key === undefined || ref === undefined) continue;
     w.pinsInPlace.add(pin);
-    const converted =
-      !ts.isIdentifier(ref) &&
-      (!ts.isCallExpression(ref) || !ts.isPropertyAccessExpression(ref.expression) || ref.expression.name.text !== "$out");
+    const converted = !ts.isIdentifier(ref) && !isOutputAccess(ref);
     const sm = w.model(source.ref);
     items.push({
       key,
       index,
       option: isOption(x.entry),
-      expr: (t) => (t && !converted ? refExpr(w, source, pin, x.type, t)! : ref),
+      expr: (want) => (want && !converted ? refExpr(w, source, pin, x.type, want)! : ref),
       ref: {
         converted,
         sourceType: sm.outputs.find((o) => sameEntry(o.ref, pin.output))?.type,

@@ -7,6 +7,7 @@ import { ts } from "ts-morph";
 import type { IrCard, IrCron, IrFlow, Json } from "../ir/types.js";
 import { shapeChangesExpr } from "./inline-shape.js";
 import { DEFAULT_EXTRA_FLOW_KEYS } from "../shapes/flow.js";
+import { TIME_ZONES } from "../shapes/choices.js";
 import { jsonEqual } from "../util/json.js";
 import type { FileContext } from "./file-context.js";
 import { literal, objectLiteral } from "./literal.js";
@@ -145,7 +146,11 @@ const NUM = /^(0|[1-9][0-9]?)$/;
 export function scheduleExpr(c: IrCron, ctx: FileContext, lossy: string[]): ts.Expression {
   if (c.seconds !== "00" || c.recurrence !== 0)
     lossy.push(`schedule seconds ${JSON.stringify(c.seconds)} / recurrence ${String(c.recurrence)} are not expressible`);
-  const common: Array<[string, ts.Expression]> = [["timeZone", literal(c.timeZone)]];
+  // A zone outside the canonical list (older exports hold "US/Pacific") is written as it is, cast explicitly.
+  const zone = (TIME_ZONES as readonly string[]).includes(c.timeZone)
+    ? literal(c.timeZone)
+    : f.createAsExpression(literal(c.timeZone), f.createTypeReferenceNode(ctx.useType("flocode", "TimeZone")));
+  const common: Array<[string, ts.Expression]> = [["timeZone", zone]];
   if (c.startDate !== "") common.push(["startDate", literal(c.startDate)]);
   if (c.endDate !== "") common.push(["endDate", literal(c.endDate)]);
   const helper = (name: string, props: Array<[string, ts.Expression]>): ts.Expression =>

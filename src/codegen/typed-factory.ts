@@ -4,14 +4,15 @@
  * refs typed as the prop expects. Otherwise the card keeps the generic `card(address, {...})` form.
  */
 import { ts } from "ts-morph";
-import type { InputShape } from "../catalog/shape.js";
-import { checkValue, chooseVariant as chooseFactoryVariant } from "../dsl/define-card.js";
+import type { CardShape, InputShape } from "../catalog/shape.js";
+import { checkValue, chooseCardVariant } from "../dsl/define-card.js";
 import type { IrCard, Json, JsonObject } from "../ir/types.js";
 import { actionKey } from "../shapes/address.js";
 import type { ValueType } from "../shapes/conversion.js";
 import { findEntry } from "../shapes/entries.js";
 import { TABLE_COLUMN_SIDES } from "../shapes/tables.js";
 import { hasKindKey } from "./entry-shapes.js";
+import { literal } from "./literal.js";
 import { factoryIndex } from "./factories.js";
 import type { FileContext } from "./file-context.js";
 import type { InputItem } from "./spec-inputs.js";
@@ -26,6 +27,8 @@ export interface TypedFactoryCall {
   variant?: string;
   /** Per input item: the spec key the factory writes it under. */
   keys: Map<InputItem, string>;
+  /** The outputs the factory's type lists. */
+  outputs: CardShape["outputs"];
 }
 
 /** The typed factory call's parts for `card` with these input items, or undefined when it needs `card(...)`. */
@@ -57,7 +60,9 @@ export function typedFactory(
       if (item.ref.converted || shape.option) return undefined;
       const typeArg = typeArgument(shape, item.ref.sourceType, file);
       if (!typeArg && shape.types.some((t) => t.type !== "*")) return undefined;
-      props.push([shape.prop, item.expr(typeArg)]);
+      // A prop with choices takes refs of text (`Input<"a" | "b">`).
+      const types = shape.choices ? [{ type: "string", collection: false }] : shape.types;
+      props.push([shape.prop, item.expr({ typeArg, types })]);
     } else if (item.value?.kind === "json") {
       const data = item.value.data;
       if (item.verbatim || data === null || hasKindKey(data) || checkValue(data, code.code, code.choices) !== undefined) return undefined;
@@ -83,9 +88,27 @@ export function typedFactory(
     } else return undefined;
     given.add(shape.prop);
   }
+  if (card.address !== info.meta.address) {
+    // Another version: the option values that make the factory write it are said, even where its template holds them.
+    const alternate = info.meta.alternates?.find(([a, v]) => a === card.address && v === card.variant);
+    if (!alternate) return undefined;
+    for (const [key, values] of Object.entries(alternate[2])) {
+      const si = info.shape.inputs.find((i) => i.specKey === key);
+      if (Object.hasOwn(options, key) || values.length !== 1 || !si || given.has(si.prop)) continue;
+      options[key] = values[0]!;
+      props.push([si.prop, literal(values[0]!)]);
+      given.add(si.prop);
+    }
+  }
   if (info.shape.inputs.some((si) => si.required && !given.has(si.prop))) return undefined;
-  const variant = chooseFactoryVariant(info.meta, options);
-  return { path: info.path, props, keys, ...(variant !== undefined ? { variant } : {}) };
+  const values = Object.fromEntries(
+    items.flatMap((item) => (item.value?.kind === "json" && !item.option && keys.has(item) ? [[keys.get(item)!, item.value.data]] : [])),
+  );
+  const chosen = chooseCardVariant(info.meta, options, [...keys.values()], values);
+  // A card of another version is written with the factory only when the factory picks exactly it.
+  if (card.address !== info.meta.address && (chosen.address !== card.address || chosen.variant !== card.variant)) return undefined;
+  const variant = chosen.address === info.meta.address ? chosen.variant : card.variant;
+  return { path: info.path, props, keys, outputs: info.shape.outputs, ...(variant !== undefined ? { variant } : {}) };
 }
 
 /** The TS type a ref must carry for a typed prop: the prop's alternative matching the source's type, else its first. */

@@ -6,7 +6,7 @@ import { ts } from "ts-morph";
 import type { IrCard, IrDataId, IrValue, Json, JsonObject } from "../ir/types.js";
 import { isObject } from "../util/json.js";
 import { outputKey } from "./card-model.js";
-import { cardRefExpr, laterRef } from "./card-refs.js";
+import { cardRefExpr, laterRef, outputRefExpr } from "./card-refs.js";
 import { fitsType, hasKindKey } from "./entry-shapes.js";
 import { RESOURCES_MODULE, type FlowContext } from "./flow-context.js";
 import { literal, propertyKey } from "./literal.js";
@@ -75,7 +75,7 @@ function idOfExpr(w: FlowContext, id: IrDataId, scope: number): ts.Expression {
       w.lossy.push(`an id in constant data points to an output that cannot be addressed`);
       return f.createNull();
     }
-    target = f.createCallExpression(f.createPropertyAccessExpression(target, "$out"), undefined, [literal(key)]);
+    target = outputRefExpr(w, ref, id.output, key);
   }
   return f.createCallExpression(w.file.use("flocode", "idOf"), undefined, [laterRef(w, ref, target, scope)]);
 }

@@ -21,13 +21,15 @@ import { userCallSite } from "./site.js";
 import type { CallSite, Card, CardNode, CardSpec, Input, Json, Ref } from "./types-reexport.js";
 import { isRef, makeRef } from "./handle.js";
 import { inline } from "./inline.js";
-import { expandFields } from "./expand.js";
+import { expandFields, type ExpandPath, type ExpandType } from "./expand.js";
+import type { IfOperator } from "../shapes/choices.js";
 import type { CustomField, OktaObject } from "./types.js";
 import type { NodeRole, RecordedNode, Recording } from "./recording.js";
 
 export interface IfCondition {
   left: Input<unknown>;
-  operator: string;
+  /** The comparison (the If card's `operator` choices): `"=="`, `"!="`, `">"`, `"is empty"`, ... */
+  operator: IfOperator;
   right?: Input<unknown>;
 }
 
@@ -100,7 +102,7 @@ export class FlowBuilder<T = Record<string, unknown>> {
           inputs: { object: base, path: value.path.join(".") },
           site: spec.site,
         });
-        inputs[key] = get.$out("output");
+        inputs[key] = get.$custom("output");
       } else inputs[key] = value as Input<unknown>;
     }
     return Object.freeze({ ...spec, inputs });
@@ -113,9 +115,13 @@ export class FlowBuilder<T = Record<string, unknown>> {
    * `const { id, login } = f.expand(user.profile, { id: "id", login: ["profile", "login"] })`.
    * The cursor does not move: the next `add` still follows the card before.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  expand<const F extends Record<string, string | readonly string[]>>(source: Ref, fields: F): { readonly [K in keyof F]: Ref<any> } {
-    return expandFields(this.recording, source, fields, (spec, role) => this.place(spec, role)) as { readonly [K in keyof F]: Ref };
+  expand<T, const F extends Record<string, ExpandPath<T>>>(
+    source: Ref<T>,
+    fields: F,
+  ): { readonly [K in keyof F]: Ref<ExpandType<T, F[K]>> } {
+    return expandFields(this.recording, source, fields, (spec, role) => this.place(spec, role)) as {
+      readonly [K in keyof F]: Ref<ExpandType<T, F[K]>>;
+    };
   }
 
   /** A Comment card (a note on the canvas, not in the execution chain). */

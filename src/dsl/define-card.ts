@@ -28,8 +28,21 @@ export interface FactoryMeta {
   readonly inputs: ReadonlyArray<readonly [string, string, TypeCode, (readonly Json[])?]>;
   /** [prop, group, key]: which output a `card.prop` reference means. */
   readonly outputs: ReadonlyArray<readonly [string, string | null, string]>;
-  /** [variant id, recorded option values by key], default variant first. */
-  readonly variants: ReadonlyArray<readonly [string, Readonly<Record<string, readonly Json[]>>]>;
+  /**
+   * [variant id, recorded option values by key, the inputs only some variants have that this one has (keys in
+   * CardSpec.inputs), the type code this variant gives each input whose type the user may switch], default first.
+   */
+  readonly variants: ReadonlyArray<
+    readonly [string, Readonly<Record<string, readonly Json[]>>, (readonly string[])?, Readonly<Record<string, TypeCode>>?]
+  >;
+  /** Whether the card takes a connection (false: kernel cards and the Tables cards, whose `config` is always null). */
+  readonly connection?: boolean;
+  /**
+   * [address, variant id, recorded option values]: variants of other versions of the card that record option
+   * values (among the option's choices) no variant of this version records, newest first. A call asking for such
+   * a value is written on that version.
+   */
+  readonly alternates?: ReadonlyArray<readonly [string, string, Readonly<Record<string, readonly Json[]>>]>;
 }
 
 /** Props every card factory takes. */
@@ -57,10 +70,17 @@ export interface ConnectorCardProps<C extends string> extends CommonCardProps {
   connection?: Connection<C> | null;
 }
 
-/** A factory; its props are optional when none is required. */
+/** What an event card's spec carries for `event(...)`: the fields it hands each run of its flow (phantom). */
+export interface EventFields<E> {
+  readonly __event?: E;
+}
+
+/** A factory; its props are optional when none is required. Event cards (`E`) tell `event()` their fields. */
 // `{} extends P` asks "are all props optional?"; `{}` is meant here.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type CardFactory<P, O> = {} extends P ? (props?: P) => CardSpec<O> : (props: P) => CardSpec<O>;
+export type CardFactory<P, O, E = never> = {} extends P
+  ? (props?: P) => CardSpec<O> & EventFields<E>
+  : (props: P) => CardSpec<O> & EventFields<E>;
 
 const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs", "customOutputs", "comments", "patch", "fields"]);
 
@@ -78,7 +98,7 @@ export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined 
   return metaBySpec.get(spec);
 }
 
-export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
+export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O, E> {
   const inputs = new Map(meta.inputs.map(([prop, key, code, choices]) => [prop, { key, code, choices }]));
   const factory = (props?: P): CardSpec<O> => {
     const site = callSite(1);
@@ -128,9 +148,12 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
         delete common.connection;
       }
     }
-    const variant = common.variant ?? chooseVariant(meta, options);
-    const spec: Record<string, unknown> = { kind: "card", address: meta.address };
-    if (variant !== undefined) spec.variant = variant;
+    const chosen =
+      common.variant !== undefined
+        ? { address: meta.address, variant: common.variant }
+        : chooseCardVariant(meta, options, Object.keys(values), values);
+    const spec: Record<string, unknown> = { kind: "card", address: chosen.address };
+    if (chosen.variant !== undefined) spec.variant = chosen.variant;
     if (common.name !== undefined) spec.name = common.name;
     if (common.connection !== undefined) spec.connection = common.connection;
     if (common.fields !== undefined) {
@@ -154,7 +177,7 @@ export function defineCard<P, O>(meta: FactoryMeta): CardFactory<P, O> {
     return result;
   };
   metaByFactory.set(factory, meta);
-  return factory as CardFactory<P, O>;
+  return factory as CardFactory<P, O, E>;
 }
 
 /** A connection of the wrong connector is reported by lowering, which knows the connection's name. */
@@ -179,12 +202,59 @@ function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** The first variant (default first) whose recorded option values include every given value it records. */
-export function chooseVariant(meta: FactoryMeta, options: Readonly<Record<string, Json>>): string | undefined {
-  const keys = Object.keys(options).filter((k) => meta.variants.some(([, o]) => Object.hasOwn(o, k)));
-  if (keys.length === 0) return undefined;
-  const match = meta.variants.find(([, o]) => keys.every((k) => Object.hasOwn(o, k) && o[k]!.some((v) => v === options[k])));
-  return match?.[0];
+/** The variant of the factory's version the option values and inputs pick (see `chooseCardVariant`), if any. */
+export function chooseVariant(
+  meta: FactoryMeta,
+  options: Readonly<Record<string, Json>>,
+  inputs: readonly string[] = [],
+  values: Readonly<Record<string, unknown>> = {},
+): string | undefined {
+  const chosen = chooseCardVariant(meta, options, inputs, values);
+  return chosen.address === meta.address ? chosen.variant : undefined;
+}
+
+/**
+ * The address and variant option values pick, the same choice lower makes among catalog variants:
+ * - a value no variant of the factory's version records, that a variant of another version (`alternates`) does:
+ *   that version's variant (a GET Custom API Action where this version was only seen with PATCH);
+ * - else the first variant (default first) recording every given value some variant records; values no variant
+ *   records do not pick one (one of the option's choices Okta's exports never showed: the default's shape);
+ * - among those, the one with the most of the given inputs only some variants have (Slack's `channelId`), then the
+ *   most constants of the type it gives an input whose type the user may switch (Reduce's `memo: {}`), then the
+ *   fewest inputs only some variants have that are not given.
+ */
+export function chooseCardVariant(
+  meta: FactoryMeta,
+  options: Readonly<Record<string, Json>>,
+  inputs: readonly string[] = [],
+  values: Readonly<Record<string, unknown>> = {},
+): { address: string; variant?: string } {
+  const records = (o: Readonly<Record<string, readonly Json[]>>, k: string, v: Json) => Object.hasOwn(o, k) && o[k]!.some((x) => x === v);
+  const asked = Object.entries(options).filter(
+    ([k]) => meta.variants.some(([, o]) => Object.hasOwn(o, k)) || (meta.alternates ?? []).some(([, , o]) => Object.hasOwn(o, k)),
+  );
+  const unrecorded = asked.filter(([k, v]) => !meta.variants.some(([, o]) => records(o, k, v)));
+  if (unrecorded.length > 0) {
+    const alternate = (meta.alternates ?? []).find(
+      ([, , o]) => unrecorded.every(([k, v]) => records(o, k, v)) && asked.every(([k, v]) => !Object.hasOwn(o, k) || records(o, k, v)),
+    );
+    if (alternate) return { address: alternate[0], variant: alternate[1] };
+  }
+  const keys = asked.filter(([k, v]) => meta.variants.some(([, o]) => records(o, k, v)));
+  const matching = meta.variants.filter(([, o]) => keys.every(([k, v]) => records(o, k, v)));
+  if (matching.length > 1 && meta.variants.some(([, , has, codes]) => has !== undefined || codes !== undefined)) {
+    const constants = Object.entries(values).filter(([, v]) => v !== null && !isRef(v));
+    const score = ([, , has = [], codes = {}]: (typeof matching)[number]) =>
+      1_000_000 * inputs.filter((k) => has.includes(k)).length +
+      1000 * constants.filter(([k, v]) => codes[k] !== undefined && checkValue(v, codes[k]!) === undefined).length -
+      has.filter((k) => !inputs.includes(k)).length;
+    let best = matching[0]!;
+    for (const v of matching) if (score(v) > score(best)) best = v;
+    // No preference: lower picks among them by the types of the outputs wired in.
+    if (best !== matching[0] || keys.length > 0) return { address: meta.address, variant: best[0] };
+    return { address: meta.address };
+  }
+  return keys.length > 0 && matching[0] ? { address: meta.address, variant: matching[0][0] } : { address: meta.address };
 }
 
 /** A wire rather than a constant: an output reference, or one with an explicit conversion (`convert(...)`). */

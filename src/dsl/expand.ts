@@ -11,6 +11,41 @@ import type { NodeRole, Recording, RecordedNode } from "./recording.js";
 import { shortId } from "../util/ids.js";
 import { EXPAND_ADDRESS } from "../shapes/known-cards.js";
 
+/** Whether a type's fields are unknown (`any`, `unknown`, an object with a string index: `OktaObject`). */
+type IsOpen<T> = 0 extends 1 & T ? true : unknown extends T ? true : T extends object ? (string extends keyof T ? true : false) : true;
+type Fields<T> = T extends readonly unknown[] ? never : T extends object ? keyof T & string : never;
+type Depth = [never, 0, 1, 2, 3];
+
+/**
+ * A path `f.expand` takes into an output of type T: a field name, or the names of a nested field, up to five deep.
+ * Outputs whose schema is known complete in an editor; others take any names.
+ */
+export type ExpandPath<T, D extends number = 4> =
+  IsOpen<T> extends true
+    ? string | readonly string[]
+    : | Fields<T>
+      | ([D] extends [never] ? never : { [K in Fields<T>]: readonly [K] | readonly [K, ...ExpandTuple<T[K], Depth[D]>] }[Fields<T>]);
+type ExpandTuple<T, D extends number> = [D] extends [never]
+  ? []
+  : IsOpen<T> extends true
+    ? readonly string[]
+    : { [K in Fields<T>]: readonly [K] | readonly [K, ...ExpandTuple<T[K], Depth[D]>] }[Fields<T>];
+
+/** The type of the field a path reaches (`any` where the schema is unknown). */
+export type ExpandType<T, P> =
+  IsOpen<T> extends true
+    ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      any
+    : P extends keyof T
+      ? T[P]
+      : P extends readonly [infer K, ...infer R]
+        ? K extends keyof T
+          ? R extends readonly []
+            ? T[K]
+            : ExpandType<T[K], R>
+          : never
+        : never;
+
 export function expandFields(
   recording: Recording,
   source: Ref,

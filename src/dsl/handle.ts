@@ -14,11 +14,13 @@ export function cardHandle<O>(node: CardNode): Card<O> {
   const target = {
     $node: node,
     $out: (key: string) => makeRef(node, key),
+    $custom: (key: string) => makeRef(node, key),
   };
   return new Proxy(target, {
     get(t, prop) {
       if (prop === "$node") return t.$node;
       if (prop === "$out") return t.$out;
+      if (prop === "$custom") return t.$custom;
       if (typeof prop === "symbol" || RESERVED.has(prop)) return undefined;
       return makeRef(node, prop);
     },

@@ -2,7 +2,7 @@
 import { DslError } from "./errors.js";
 import { describeValue as describe, plainValueProblem } from "./plain-value.js";
 import { userCallSite } from "./site.js";
-import type { Connection, Folder, Table, TableColumnType } from "./types.js";
+import type { Connection, Folder, Table, TableColumns, TableColumnType } from "./types.js";
 import { isTableColumnType, TABLE_COLUMN_TYPES } from "../shapes/tables.js";
 
 /**
@@ -37,18 +37,25 @@ export function folder(name: string, options: { description?: string; parent?: F
   return Object.freeze({ kind: "folder" as const, name, description: options.description, parent: options.parent, raw: options.raw, site });
 }
 
-export function table(
+/** Columns as `table()` takes them by name: a type, or a type with a default. */
+export type ColumnSpecs = Record<string, TableColumnType | { type: TableColumnType; default?: string | null }>;
+/** The column types of column specs (a list of columns: unknown names). */
+export type ColumnTypesOf<S> = S extends ColumnSpecs ? { [K in keyof S]: S[K] extends { type: infer T } ? T : S[K] } : TableColumns;
+
+/**
+ * A Workflows Table. Its column types carry into the Tables cards that work on it: `stash.createRow`'s `fields`
+ * take only its columns, Search Rows' rows are typed by them.
+ */
+export function table<const S extends ColumnSpecs | ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>>(
   name: string,
   options: {
     description?: string;
     folder?: Folder;
     /** By name (`{ email: "string" }`), or a list when order or names need it (names like "2024" sort first in objects). */
-    columns:
-      | Record<string, TableColumnType | { type: TableColumnType; default?: string | null }>
-      | ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>;
+    columns: S;
     raw?: Table["raw"];
   },
-): Table {
+): Table<ColumnTypesOf<S> & TableColumns> {
   const site = userCallSite();
   if (typeof name !== "string" || name.trim() === "")
     throw new DslError(`table() needs a name (a non-empty string)${name === undefined ? "" : `, got ${describe(name)}`}`, site);

@@ -8,13 +8,14 @@ import { DslError } from "./errors.js";
 import { settleProblems, type Problem } from "./problems.js";
 import { userCallSite } from "./site.js";
 import type { CallSite, ScheduleCron, Trigger } from "./types.js";
+import type { TimeZone } from "../shapes/choices.js";
 
 export type Weekday = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 const WEEKDAYS: readonly Weekday[] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 interface Common {
-  /** IANA time zone, e.g. "America/Los_Angeles", "Europe/Paris", "UTC". */
-  timeZone: string;
+  /** IANA time zone, e.g. "America/Los_Angeles", "Europe/Paris", "UTC" (the names complete in an editor). */
+  timeZone: TimeZone;
   /** "No earlier than": written verbatim to `cron.startDate` (Okta's format is not documented). */
   startDate?: string;
   /** "No later than": written verbatim to `cron.endDate`. */

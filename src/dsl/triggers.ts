@@ -3,6 +3,7 @@ import { DslError } from "./errors.js";
 import { userCallSite } from "./site.js";
 import type { CardSpec, CustomField, OktaDate, OktaObject, OktaType, Trigger } from "./types.js";
 import type { InlineShapeChanges } from "../shapes/inline-flow.js";
+import type { EventFields } from "./define-card.js";
 
 type RequiredParamType =
   "string" | "number" | "boolean" | "Date" | "object" | "string[]" | "number[]" | "boolean[]" | "Date[]" | "object[]";
@@ -91,9 +92,13 @@ export function manual(): Trigger<Record<never, never>> {
 
 /**
  * An application event, e.g. `event(okta.userCreated({ connection: okta }))`. The event's fields are outputs of
- * the trigger, reached by their names: `f.trigger.$out<string>("Message")`.
+ * the trigger, typed by the event card's factory: `f.trigger.message`, `f.trigger.oktaUser` (its object schema:
+ * `f.expand(f.trigger.oktaUser, { id: "ID" })`); fields the factory does not list: `f.trigger.$custom("key")`.
  */
-export function event(card: CardSpec<unknown>, options: EventOptions = {}): Trigger<ContextOutputs> {
+export function event<E extends object = Record<never, never>>(
+  card: CardSpec<unknown> & EventFields<E>,
+  options: EventOptions = {},
+): Trigger<E & ContextOutputs> {
   const site = userCallSite();
   if (!card || card.kind !== "card") throw new DslError("event() takes an event card, e.g. event(okta.userCreated({ connection }))", site);
   if (options.wrapperVariant !== undefined && typeof options.wrapperVariant !== "string")

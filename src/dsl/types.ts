@@ -79,8 +79,25 @@ export interface Folder {
   readonly site?: CallSite;
 }
 
-export interface Table {
+/** The TS types of a table's columns, by column name (`table(...)` carries them into the Tables cards' types). */
+export type TableColumns = Record<string, TableColumnType>;
+
+/** The TS type of a column type. */
+export type ColumnValue<T extends TableColumnType> = T extends "number"
+  ? number
+  : T extends "boolean"
+    ? boolean
+    : T extends "Date"
+      ? OktaDate
+      : string;
+
+/** A row of a table: a value per column. */
+export type TableRow<C extends TableColumns> = { [K in keyof C]: ColumnValue<C[K]> };
+
+export interface Table<C extends TableColumns = TableColumns> {
   readonly kind: "table";
+  /** Phantom: the columns' types. */
+  readonly __columns?: C;
   readonly name: string;
   readonly description?: string;
   readonly folder?: Folder;
@@ -237,15 +254,27 @@ export interface CardNode {
   readonly index: number;
 }
 
+/** The names `$out` takes: the card's outputs; any text for a card whose outputs are not typed (`card(...)`). */
+export type OutputName<O> = unknown extends O ? string : string extends keyof O ? string : keyof O & string;
+/** The type of an output `$out` reaches (`any` for a card whose outputs are not typed). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OutputType<O, K> = unknown extends O ? any : string extends keyof O ? any : K extends keyof O ? O[K] : never;
+
 /**
- * A placed card: each output is a typed `Ref` (`me.body`), `$out("Status Code")` reaches any output by its key,
- * `$node` is the card itself.
+ * A placed card: each output is a typed `Ref` (`me.body`, `me.$out("body")`); `$custom("key")` reaches an
+ * output its type does not list (a custom output, an output of a learned variant) by its key; `$node` is the
+ * card itself.
  */
 export type Card<O> = { readonly [K in keyof O]: Ref<O[K]> } & {
   readonly $node: CardNode;
-  // `any` by default: an output reached by its key has no declared type; pass T to check it.
+  /** One of the card's outputs by name (a card made with `card(...)`: any output key). */
+  $out<K extends OutputName<O>>(name: K): Ref<OutputType<O, K>>;
+  /**
+   * The escape for outputs the card's type does not list: a custom output (`customOutputs`), a field of a learned
+   * variant, by its key. `any` unless typed: `user.$custom<string>("costCenter")`.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  $out<T = any>(key: string): Ref<T>;
+  $custom<T = any>(key: string): Ref<T>;
 };
 
 /** What starts a flow; `O` types the trigger card's outputs (`f.trigger.<output>`). */

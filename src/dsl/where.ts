@@ -13,7 +13,7 @@ import type { CallSite, OktaObject, Ref } from "./types.js";
 export interface WhereCondition {
   /** The column compared. */
   column: string;
-  /** The comparison as Okta writes it: "=", "!=", "<", "<=", ">", ">=", "contains", ... */
+  /** The comparison as Okta writes it: "=", "!=", "<", "<=", ">", ">=" (typed in `where()`: `TableFilterOp`). */
   op: string;
   /** A constant, or a card output (compared at run time). */
   value: Json | Ref;
@@ -28,14 +28,20 @@ export interface WhereCondition {
   available?: readonly string[];
 }
 
+/** The comparisons of a Tables filter condition, as real exports write them. */
+export type TableFilterOp = "=" | "!=" | "<" | "<=" | ">" | ">=";
+
 export interface TableFilter {
   readonly kind: "tableFilter";
   readonly conditions: readonly WhereCondition[];
   readonly site?: CallSite;
 }
 
+/** A condition as `where()` takes it: the comparison is one real exports show. */
+export type WhereInput = Omit<WhereCondition, "op"> & { op: TableFilterOp };
+
 /** A Tables "Where Expression": the conditions, in order. */
-export function where(...conditions: WhereCondition[]): OktaObject {
+export function where(...conditions: WhereInput[]): OktaObject {
   const site = userCallSite();
   const filter: TableFilter = { kind: "tableFilter", conditions: Object.freeze([...conditions]), ...(site ? { site } : {}) };
   return Object.freeze(filter) as unknown as OktaObject;

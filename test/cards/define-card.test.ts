@@ -69,7 +69,7 @@ describe("defineCard (generated factories)", () => {
         message: expect.stringMatching(new RegExp(`^${thisFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:\\d+:\\d+: Custom API Action`)),
       }),
     );
-    expect(call).toThrow('Custom API Action (root:channels:http:office365admin:1.0.72:customAPIAction): unknown property "relativeURL"');
+    expect(call).toThrow('Custom API Action (root:channels:http:office365admin:1.0.152:customAPIAction): unknown property "relativeURL"');
     expect(call).toThrow(/known: requestType, relativeUrl, query, headers/);
   });
 

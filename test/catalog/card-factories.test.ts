@@ -9,6 +9,7 @@ import type { CatalogEntry } from "../../src/catalog/entry.js";
 import { Catalog } from "../../src/catalog/store.js";
 import { factoryFor, planFactories } from "../../src/catalog/factory-plan.js";
 import type { Json } from "../../src/ir/types.js";
+import { office365admin } from "../../src/cards/index.js";
 
 const cardsDir = fileURLToPath(new URL("../../src/cards/", import.meta.url));
 
@@ -43,21 +44,34 @@ describe("generated card factories", () => {
     }
   });
 
-  it("one factory per module:action, at its newest version, with an @address tag", () => {
+  it("one factory per module:action, at its factory version, with an @address tag", () => {
     const index = readFileSync(join(cardsDir, "office365admin.ts"), "utf8");
     expect(index).toContain("customApiAction: defineCard<CustomApiActionProps, CustomApiActionOutputs>");
-    expect(index).toContain("@address root:channels:http:office365admin:1.0.72:customAPIAction");
-    expect(index).not.toContain("@address root:channels:http:office365admin:1.0.58:customAPIAction");
-    expect(index).toContain('requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";');
+    // Each version of Custom API Action was seen on one card: the newest.
+    expect(index).toContain("@address root:channels:http:office365admin:1.0.152:customAPIAction");
+    expect(index).not.toContain("@address root:channels:http:office365admin:1.0.72:customAPIAction");
+    expect(index).toMatch(/requestType\?: "GET" \| "POST" \| "PUT" \| "PATCH" \| "DELETE";/);
+    // Okta's Read User: 1.0.683 was seen once, with two of its outputs: the newest version that knows most of them.
+    const okta = readFileSync(join(cardsDir, "okta.ts"), "utf8");
+    expect(okta).toContain("@address root:channels:http:okta:1.0.679:readUser");
   });
 
-  it("factoryFor: the factory path of an address at the newest version, undefined for older versions", () => {
+  it("factoryFor: the factory path of its version's address, undefined for other versions", () => {
     const plan = planFactories(Catalog.builtin());
-    const newest = factoryFor(plan, "root:channels:http:office365admin:1.0.72:customAPIAction");
-    expect(newest?.path).toEqual(["office365admin", "customApiAction"]);
-    expect(newest?.factory.shape.inputs.map((i) => [i.prop, i.specKey])).toContainEqual(["relativeUrl", "Relative URL"]);
+    const factory = factoryFor(plan, "root:channels:http:office365admin:1.0.152:customAPIAction");
+    expect(factory?.path).toEqual(["office365admin", "customApiAction"]);
+    expect(factory?.factory.shape.inputs.map((i) => [i.prop, i.specKey])).toContainEqual(["relativeUrl", "Relative URL"]);
     expect(factoryFor(plan, "root:channels:http:office365admin:1.0.58:customAPIAction")).toBeUndefined();
     expect(factoryFor(plan, "root:kernel:control:0.0.1:if")?.path).toEqual(["kernel", "control", "if"]);
+  });
+
+  it("a factory writes another version for an option value only that version was seen with", () => {
+    // 1.0.152 was seen with PATCH only; GET was seen on 1.0.72 (without a Body input).
+    const get = office365admin.customApiAction({ requestType: "GET", relativeUrl: "/Me" });
+    expect(get.address).toBe("root:channels:http:office365admin:1.0.72:customAPIAction");
+    expect(office365admin.customApiAction({ requestType: "PATCH" }).address).toBe("root:channels:http:office365admin:1.0.152:customAPIAction");
+    // A value no version was seen with: the factory's version, its default shape.
+    expect(office365admin.customApiAction({ requestType: "DELETE" }).address).toBe("root:channels:http:office365admin:1.0.152:customAPIAction");
   });
 
   it("literal() round-trips hostile JSON values, __proto__ keys included", () => {
@@ -121,7 +135,7 @@ describe("generated card factories", () => {
     expect(metaValue[0]!.name).toBe("Evil */ name ${process.exit(1)}");
     expect(metaValue[0]!.inputs).toEqual([
       ["kA", "k\"'`${a}", "s"],
-      ["mode", "mode\"", "p:s", ["a\"b*/", "x`y"]],
+      ["mode", "mode\"", "p:s", ["a\"b*/"]],
       ["proto", "__proto__", "n"],
     ]);
   });

@@ -126,7 +126,8 @@ const parts = fc.array(
 describe("import of Compose cards", () => {
   it("writes a Compose card as a template literal around the outputs it reads", () => {
     const text = importedFlow(simpleComposePack(["Hello ", " and ", "!"]));
-    expect(text).toContain('compose `Hello ${a.$out("first")} and ${b.$out("second")}!`');
+    // The Assign cards' values are custom outputs: reached through the explicit escape.
+    expect(text).toContain('compose `Hello ${a.$custom("first")} and ${b.$custom("second")}!`');
     expect(text).not.toContain(COMPOSE);
     expect(text).not.toContain(".pin(");
   });
@@ -137,7 +138,7 @@ describe("import of Compose cards", () => {
         const generated = taggedTemplates(importedFlow(simpleComposePack(strings))).filter((t) => t.tag === "compose");
         expect(generated).toHaveLength(1);
         expect(generated[0]!.strings).toEqual(strings);
-        expect(generated[0]!.spans).toEqual(['a.$out("first")', 'b.$out("second")'].slice(0, strings.length - 1));
+        expect(generated[0]!.spans).toEqual(['a.$custom("first")', 'b.$custom("second")'].slice(0, strings.length - 1));
       }),
       { numRuns: Number(process.env.FLOCODE_FUZZ_RUNS ?? 100), seed: 2028 },
     );
@@ -196,7 +197,7 @@ describe("import of Compose cards", () => {
     const code = importedFlow(doc);
     const tagged = taggedTemplates(code).filter((t) => t.tag.startsWith("compose"));
     expect(tagged.map((t) => [t.tag, t.strings, t.spans])).toEqual([
-      ['compose({ name: "Greeting" })', ["Hi ", ""], ['convert(b.$out("second"), "stringify")']],
+      ['compose({ name: "Greeting" })', ["Hi ", ""], ['convert(b.$custom("second"), "stringify")']],
     ]);
     const texts = cardsOf(doc, COMPOSE).map((m) => inputsOf(m).get("_text_")!.value as JsonObject);
     for (const t of texts.slice(1)) expect(code).toContain(JSON.stringify(t.data));

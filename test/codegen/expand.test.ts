@@ -1,5 +1,5 @@
 /**
- * Import writes hidden object-expand cards as `const { a, b } = f.expand(card.$out("X"), {...})` when lower
+ * Import writes hidden object-expand cards as `const { a, b } = f.expand(card.x, {...})` when lower
  * gives back the same card, pins and orderings, and as a generic card otherwise; both build back the same.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,8 +33,8 @@ function expandPack(): Json {
   const main = flow(
     { name: "Expand Fields", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) },
     (f) => {
-      const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
-      const { groups } = f.expand(f.trigger.$out("User"), { groups: ["profile", "groups"] });
+      const { id, login } = f.expand(f.trigger.$custom("User"), { id: "id", login: ["profile", "login"] });
+      const { groups } = f.expand(f.trigger.$custom("User"), { groups: ["profile", "groups"] });
       f.add(kernel.string.base64({ string: id }));
       f.add(kernel.string.base64({ string: login }));
       f.add(kernel.list.length({ list: groups }));
@@ -77,8 +77,8 @@ function withoutASelfLoop(doc: Json): Json {
 describe("import of hidden object-expand cards", () => {
   it("writes them as f.expand with one variable per field, read by the cards that use them", () => {
     const text = importText(expandPack(), "expand-fields");
-    expect(text).toContain('const { id, login } = f.expand(helperFlow2.$out("User"), { id: "id", login: ["profile", "login"] });');
-    expect(text).toContain('const { groups } = f.expand(helperFlow2.$out("User"), { groups: ["profile", "groups"] });');
+    expect(text).toContain('const { id, login } = f.expand(helperFlow2.$custom("User"), { id: "id", login: ["profile", "login"] });');
+    expect(text).toContain('const { groups } = f.expand(helperFlow2.$custom("User"), { groups: ["profile", "groups"] });');
     expect(text).toContain("kernel.string.base64({ string: id })");
     expect(text).toContain("kernel.list.length({ list: groups })");
     expect(text).not.toContain("object.expand");

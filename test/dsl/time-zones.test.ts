@@ -41,6 +41,6 @@ describe("time zones: IANA names as the database spells them", () => {
   });
 
   it("schedule helpers throw it outside a build", () => {
-    expect(() => schedule.daily({ at: "09:00", timeZone: "PST" })).toThrow(/unknown time zone "PST"/);
+    expect(() => schedule.daily({ at: "09:00", timeZone: "PST" as never })).toThrow(/unknown time zone "PST"/);
   });
 });

@@ -320,11 +320,11 @@ describe("shapes flocode writes, lifted back", () => {
       }),
     );
     f.add(compose`label: ${verdict.$out("label")}`);
-    const items = f.add(kernel.list.construct({})).$out<string[]>("list");
+    const items = f.add(kernel.list.construct({})).$custom<string[]>("list");
     f.add(kernel.list.each({ list: items, flo: logOne, concurrency: 1, customInputs: [{ key: "item", type: "string", fromItem: "" }] }));
   });
   const onUser = flow({ name: "On User", trigger: event(okta.userCreated({ connection: oktaOrg })) }, (f) => {
-    f.add(kernel.string.base64({ string: f.trigger.$out("Message") }));
+    f.add(kernel.string.base64({ string: f.trigger.message }));
   });
   const doc = emitDsl(
     [main, logOne, onUser],

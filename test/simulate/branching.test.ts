@@ -38,7 +38,7 @@ describe("If/Else", () => {
   it("compares by the operands' types and knows Okta's operators", async () => {
     // Each branch hands on a value through an Assign card (the Join hands on card outputs).
     const say = (word: string) => (b: FlowBuilder) => ({
-      v: b.add(kernel.control.let({ customInputs: [{ key: "v", type: "string", value: word }] })).$out("v"),
+      v: b.add(kernel.control.let({ customInputs: [{ key: "v", type: "string", value: word }] })).$custom("v"),
     });
     const numbers = flow({ name: "Numbers", trigger: helperFlow({ params: { n: "number", s: "string" } }) }, (f) => {
       const big = f.ifElse({ left: f.trigger.n, operator: ">", right: 9 }, say("yes"), say("no"));

@@ -122,7 +122,7 @@ describe("per-card error policies", () => {
 
   it("Run another Flow runs the helper flow with the error, then stops the flow with the error", async () => {
     const onError = flow({ name: "On Error", trigger: helperFlow({ params: {} }) }, (f) => {
-      f.add(kernel.json.stringify({ object: f.trigger.$out<OktaObject>("Error") }));
+      f.add(kernel.json.stringify({ object: f.trigger.$custom<OktaObject>("Error") }));
     });
     const run = await simulate(withPolicy({ type: "helper", flow: onError }), {
       mocks: [mock(okta.readUser, () => fail("gone", 404))],

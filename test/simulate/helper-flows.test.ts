@@ -30,7 +30,7 @@ describe("Call Flow", () => {
           customOutputs: [{ key: "result", type: "string" }],
         }),
       );
-      return { result: call.$out("result") };
+      return { result: call.$custom("result") };
     });
     const run = await simulate(caller, { input: { word: "ab" }, library: fakeLibrary });
     expect(run.error).toBeUndefined();
@@ -90,8 +90,8 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
     const isLong = flow({ name: "Is Long", trigger: helperFlow({ params: { item: "string" } }) }, (f) => {
       const r = f.ifElse(
         { left: f.trigger.item, operator: ">", right: "b" },
-        (t) => ({ keep: t.add(kernel.control.let({ customInputs: [{ key: "keep", type: "boolean", value: true }] })).$out("keep") }),
-        (e) => ({ keep: e.add(kernel.control.let({ customInputs: [{ key: "keep", type: "boolean", value: false }] })).$out("keep") }),
+        (t) => ({ keep: t.add(kernel.control.let({ customInputs: [{ key: "keep", type: "boolean", value: true }] })).$custom("keep") }),
+        (e) => ({ keep: e.add(kernel.control.let({ customInputs: [{ key: "keep", type: "boolean", value: false }] })).$custom("keep") }),
       );
       return { keep: r.$out("keep") };
     });
@@ -167,7 +167,7 @@ describe("For Each, Map, Filter Custom, Reduce", () => {
     const pair = flow({ name: "Pair", trigger: helperFlow({ params: { entry: "object" } }) }, (f) => {
       const key = f.add(kernel.object.get({ object: f.trigger.entry, path: "key" }));
       const value = f.add(kernel.object.get({ object: f.trigger.entry, path: "value" }));
-      return { text: f.add(kernel.string.concat({ string1: key.$out<string>("output"), string2: value.$out<string>("output") })).output };
+      return { text: f.add(kernel.string.concat({ string1: key.output, string2: value.output })).output };
     });
     const tick = flow({ name: "Tick", trigger: helperFlow({ params: {} }) }, (f) => {
       f.add(kernel.string.toLowerCase({ string: "TICK" }));

@@ -15,7 +15,7 @@ const oktaOrg = connection("Okta", "okta");
 const keepalive = flow({ name: "Keepalive", trigger: manual() }, (f) => {
   const licenses = f.add(office365admin.getLicenses({ connection: m365 }));
   const me = f.add(office365admin.customApiAction({ connection: m365, requestType: "GET", relativeUrl: "/Me" }));
-  f.add(kernel.json.stringify({ object: licenses.licenses }));
+  f.add(kernel.json.stringify({ object: licenses.licenses as never }));
   f.add(kernel.string.toLowerCase({ string: me.statusCode }));
 });
 

@@ -86,7 +86,7 @@ describe("Compose, Assign, Object Expand", () => {
   it("Assign hands on its fields; Object Expand reads the sub-fields of an object output", async () => {
     const f1 = flow({ name: "Assign and expand", trigger: manual() }, (f) => {
       const user = f.add(okta.readUser({ connection: oktaOrg, idOrLogin: "jane@example.com" }));
-      const { provider, question } = f.expand(user.$out("Credentials"), { provider: ["Provider", "Name"], question: "Recovery Question" });
+      const { provider, question } = f.expand(user.credentials, { provider: ["Provider", "Name"], question: "Recovery Question" });
       const a = f.add(
         kernel.control.let({
           customInputs: [
@@ -96,7 +96,7 @@ describe("Compose, Assign, Object Expand", () => {
           ],
         }),
       );
-      f.add(kernel.control.return({ customInputs: [{ key: "provider", type: "string", value: a.$out("Provider") }] }));
+      f.add(kernel.control.return({ customInputs: [{ key: "provider", type: "string", value: a.$custom("Provider") }] }));
     });
     const credentials = { Provider: { Name: "OKTA", Type: "OKTA" }, "Recovery Question": "Color?" };
     const run = await simulate(f1, { mocks: [mock(okta.readUser, { credentials })], library: fakeLibrary });

@@ -16,7 +16,7 @@ import { fakeLibrary } from "./fake-library.js";
 describe("triggers", () => {
   it("a delegated flow starts with its fields and the Okta user id of the admin who ran it", async () => {
     const delegated = flow({ name: "Delegated", trigger: delegatedFlow({ params: { reason: "string" } }) }, (f) => {
-      f.add(kernel.string.concat({ string1: f.trigger.reason, string2: f.trigger.$out<string>("okta-user-id") }));
+      f.add(kernel.string.concat({ string1: f.trigger.reason, string2: f.trigger.$custom<string>("okta-user-id") }));
     });
     const run = await simulate(delegated, { input: { reason: "audit:", "okta-user-id": "00uAdmin" }, library: fakeLibrary });
     expect(run.error).toBeUndefined();

@@ -21,7 +21,7 @@ function expandPack(): Json {
   const main = flow(
     { name: "expand", trigger: helperFlow(), root: kernel.control.callable({ customInputs: [{ key: "User", type: schema }] }) },
     (f) => {
-      const { id, login } = f.expand(f.trigger.$out("User"), { id: "id", login: ["profile", "login"] });
+      const { id, login } = f.expand(f.trigger.$custom("User"), { id: "id", login: ["profile", "login"] });
       f.add(kernel.string.base64({ string: id }));
       f.add(kernel.string.base64({ string: login }));
     },

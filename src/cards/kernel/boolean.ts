@@ -11,56 +11,98 @@ export interface AndProps extends CommonCardProps {
 }
 
 export interface AndOutputs {
-  /** Output "output". */
+  /** Output "output": all true?. */
   output: boolean;
 }
 
 /** Props of `Compare` (root:kernel:boolean:0.0.1:compare). */
 export interface CompareProps extends CommonCardProps {
-  /** Input "left-operand": value a. */
+  /**
+   * Input "left-operand": value a.
+   *
+   * Default: `0`.
+   */
   leftOperand?: Input<number> | Input<string>;
-  /** Input "operator": comparison. */
-  operator: Input<string>;
-  /** Input "right-operand": value b. */
+  /**
+   * Input "operator": comparison.
+   *
+   * - `"=="`: equal to
+   * - `"!="`: not equal
+   * - `">="`: greater than or equal
+   * - `"<="`: less than or equal
+   * - `">"`: greater than
+   * - `"<"`: less than
+   * - `"%"`: a multiple of
+   * - `"in"`
+   * - `"not in"`
+   * - `"has"`: has key
+   * - `"doesn't have"`: doesn't have key
+   * - `"is empty"`
+   * - `"is not empty"`
+   *
+   * Default: `"=="`.
+   */
+  operator?: Input<"==" | "!=" | ">=" | "<=" | ">" | "<" | "%" | "in" | "not in" | "has" | "doesn't have" | "is empty" | "is not empty">;
+  /**
+   * Input "right-operand": value b.
+   *
+   * Default: `0`.
+   */
   rightOperand?: Input<number> | Input<string>;
 }
 
 export interface CompareOutputs {
-  /** Output "result". */
+  /** Output "result": continue. */
   result: boolean;
 }
 
 /** Props of `Or` (root:kernel:boolean:0.0.1:or). */
 export interface OrProps extends CommonCardProps {
-  /** Input "a": input 1. */
+  /**
+   * Input "a": input 1.
+   *
+   * Default: `false`.
+   */
   a?: Input<boolean>;
-  /** Input "b": input 2. */
+  /**
+   * Input "b": input 2.
+   *
+   * Default: `false`.
+   */
   b?: Input<boolean>;
 }
 
 export interface OrOutputs {
-  /** Output "output". */
+  /** Output "output": any true?. */
   output: boolean;
 }
 
 /** Props of `Or (Exclusive)` (root:kernel:boolean:0.0.1:xor). */
 export interface XorProps extends CommonCardProps {
-  /** Input "a": input 1. */
+  /**
+   * Input "a": input 1.
+   *
+   * Default: `false`.
+   */
   a?: Input<boolean>;
-  /** Input "b": input 2. */
+  /**
+   * Input "b": input 2.
+   *
+   * Default: `false`.
+   */
   b?: Input<boolean>;
 }
 
 export interface XorOutputs {
-  /** Output "output". */
+  /** Output "output": only one true?. */
   output: boolean;
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:boolean:0.0.1:and", name: "And", inputs: [["a", "a", "b"], ["b", "b", "b"]], outputs: [["output", null, "output"]], variants: [["6f79b31d", {}]] },
-  { address: "root:kernel:boolean:0.0.1:compare", name: "Compare", inputs: [["leftOperand", "left-operand", "n|s"], ["operator", "operator", "s"], ["rightOperand", "right-operand", "n|s"]], outputs: [["result", null, "result"]], variants: [["166143c1", {}], ["9b981d06", {}], ["cea6e1e8", {}], ["d509b947", {}]] },
-  { address: "root:kernel:boolean:0.0.1:or", name: "Or", inputs: [["a", "a", "b"], ["b", "b", "b"]], outputs: [["output", null, "output"]], variants: [["3a6a90c6", {}], ["da8b30b1", {}]] },
-  { address: "root:kernel:boolean:0.0.1:xor", name: "Or (Exclusive)", inputs: [["a", "a", "b"], ["b", "b", "b"]], outputs: [["output", null, "output"]], variants: [["9a7a8273", {}]] }
+  { address: "root:kernel:boolean:0.0.1:and", name: "And", inputs: [["a", "a", "b"], ["b", "b", "b"]], outputs: [["output", null, "output"]], variants: [["6f79b31d", {}]], connection: false },
+  { address: "root:kernel:boolean:0.0.1:compare", name: "Compare", inputs: [["leftOperand", "left-operand", "n|s"], ["operator", "operator", "s", ["==", "!=", ">=", "<=", ">", "<", "%", "in", "not in", "has", "doesn't have", "is empty", "is not empty"]], ["rightOperand", "right-operand", "n|s"]], outputs: [["result", null, "result"]], variants: [["166143c1", {}, [], { "left-operand": "n", "right-operand": "n" }], ["74daca0a", {}, [], { "left-operand": "n", "right-operand": "n" }], ["d509b947", {}, [], { "left-operand": "s", "right-operand": "s" }], ["9b981d06", {}, [], { "left-operand": "n", "right-operand": "n" }], ["cea6e1e8", {}, [], { "left-operand": "s", "right-operand": "s" }]], connection: false },
+  { address: "root:kernel:boolean:0.0.1:or", name: "Or", inputs: [["a", "a", "b"], ["b", "b", "b"]], outputs: [["output", null, "output"]], variants: [["3a6a90c6", {}], ["da8b30b1", {}]], connection: false },
+  { address: "root:kernel:boolean:0.0.1:xor", name: "Or (Exclusive)", inputs: [["a", "a", "b"], ["b", "b", "b"]], outputs: [["output", null, "output"]], variants: [["9a7a8273", {}]], connection: false }
 ];
 
 /** Kernel functions of the `boolean` module. */

@@ -4,10 +4,32 @@ import { defineCard, type CommonCardProps, type FactoryMeta } from "../../dsl/de
 
 /** Props of `Assign If` (root:kernel:control:0.0.1:assignIf). */
 export interface AssignIfProps extends CommonCardProps {
-  /** Input "left-operand": value a. */
+  /**
+   * Input "left-operand": value a.
+   *
+   * Default: `0`.
+   */
   leftOperand?: Input<number> | Input<string>;
-  /** Input "operator": comparison. */
-  operator?: Input<string>;
+  /**
+   * Input "operator": comparison.
+   *
+   * - `"=="`: equal to
+   * - `"!="`: not equal
+   * - `">="`: greater than or equal
+   * - `"<="`: less than or equal
+   * - `">"`: greater than
+   * - `"<"`: less than
+   * - `"%"`: a multiple of
+   * - `"in"`
+   * - `"not in"`
+   * - `"has"`: has key
+   * - `"doesn't have"`: doesn't have key
+   * - `"is empty"`
+   * - `"is not empty"`
+   *
+   * Default: `"=="`.
+   */
+  operator?: Input<"==" | "!=" | ">=" | "<=" | ">" | "<" | "%" | "in" | "not in" | "has" | "doesn't have" | "is empty" | "is not empty">;
   /** Input "right-operand": value b. */
   rightOperand?: Input<number> | Input<string>;
   /** Input "valueIfTrue": value if true. */
@@ -17,16 +39,34 @@ export interface AssignIfProps extends CommonCardProps {
 }
 
 export interface AssignIfOutputs {
-  /** Output "output". */
-  output: boolean | number | string;
+  /** Output "output": Department is Sales. */
+  output: boolean;
 }
 
 /** Props of `If/ElseIf` (root:kernel:control:0.0.1:branch). */
 export interface BranchProps extends CommonCardProps {
   /** Input "left-operand" (group if): value a. */
   leftOperand?: Input<boolean> | Input<string>;
-  /** Input "operator" (group if): comparison. */
-  operator: Input<string>;
+  /**
+   * Input "operator" (group if): comparison.
+   *
+   * - `"=="`: equal to
+   * - `"!="`: not equal
+   * - `">="`: greater than or equal
+   * - `"<="`: less than or equal
+   * - `">"`: greater than
+   * - `"<"`: less than
+   * - `"%"`: a multiple of
+   * - `"in"`
+   * - `"not in"`
+   * - `"has"`: has key
+   * - `"doesn't have"`: doesn't have key
+   * - `"is empty"`
+   * - `"is not empty"`
+   *
+   * Default: `"=="`.
+   */
+  operator?: Input<"==" | "!=" | ">=" | "<=" | ">" | "<" | "%" | "in" | "not in" | "has" | "doesn't have" | "is empty" | "is not empty">;
   /** Input "right-operand" (group if): value b. */
   rightOperand?: Input<boolean> | Input<string>;
   /** Input "flo" (group if): Helper Flow. */
@@ -59,13 +99,31 @@ export interface CommentOutputs {
 /** Props of `Continue If` (root:kernel:control:0.0.1:continueIf). */
 export interface ContinueIfProps extends CommonCardProps {
   /** Input "left-operand": value a. */
-  leftOperand?: unknown;
-  /** Input "operator": comparison. */
-  operator?: Input<string>;
+  leftOperand?: Input<OktaDate> | Input<boolean> | Input<number> | Input<string>;
+  /**
+   * Input "operator": comparison.
+   *
+   * - `"=="`: equal to
+   * - `"!="`: not equal
+   * - `">="`: greater than or equal
+   * - `"<="`: less than or equal
+   * - `">"`: greater than
+   * - `"<"`: less than
+   * - `"%"`: a multiple of
+   * - `"in"`
+   * - `"not in"`
+   * - `"has"`: has key
+   * - `"doesn't have"`: doesn't have key
+   * - `"is empty"`
+   * - `"is not empty"`
+   *
+   * Default: `"=="`.
+   */
+  operator?: Input<"==" | "!=" | ">=" | "<=" | ">" | "<" | "%" | "in" | "not in" | "has" | "doesn't have" | "is empty" | "is not empty">;
   /** Input "right-operand": value b. */
   rightOperand?: Input<OktaDate> | Input<boolean> | Input<number> | Input<string>;
   /** Input "message" (group otherwise). */
-  message?: Input<string>;
+  message?: Input<OktaObject> | Input<string>;
 }
 
 export interface ContinueIfOutputs {
@@ -76,9 +134,27 @@ export interface ContinueIfOutputs {
 /** Props of `If/Else` (root:kernel:control:0.0.1:if). */
 export interface IfProps extends CommonCardProps {
   /** Input "left-operand": value a. */
-  leftOperand?: Input<OktaDate> | Input<boolean> | Input<number> | Input<string>;
-  /** Input "operator": comparison. */
-  operator: Input<string>;
+  leftOperand?: unknown;
+  /**
+   * Input "operator": comparison.
+   *
+   * - `"=="`: equal to
+   * - `"!="`: not equal
+   * - `">="`: greater than or equal
+   * - `"<="`: less than or equal
+   * - `">"`: greater than
+   * - `"<"`: less than
+   * - `"%"`: a multiple of
+   * - `"in"`
+   * - `"not in"`
+   * - `"has"`: has key
+   * - `"doesn't have"`: doesn't have key
+   * - `"is empty"`
+   * - `"is not empty"`
+   *
+   * Default: `"=="`.
+   */
+  operator?: Input<"==" | "!=" | ">=" | "<=" | ">" | "<" | "%" | "in" | "not in" | "has" | "doesn't have" | "is empty" | "is not empty">;
   /** Input "right-operand": value b. */
   rightOperand?: Input<boolean> | Input<number> | Input<string>;
 }
@@ -105,20 +181,14 @@ export interface LetOutputs {
 /** Props of `Lookup` (root:kernel:control:0.0.1:lookup). */
 export interface LookupProps extends CommonCardProps {
   /** Input "else". */
-  else?: Input<number>;
+  else?: Input<number> | Input<string>;
   /** Input "key": Value. */
   key: Input<string>;
-  /** Input "user.mfa.factor.activate" (group options). */
-  userMfaFactorActivate?: Input<number>;
-  /** Input "user.mfa.factor.deactivate" (group options). */
-  userMfaFactorDeactivate?: Input<number>;
-  /** Input "user.account.update_password" (group options). */
-  userAccountUpdatePassword?: Input<number>;
 }
 
 export interface LookupOutputs {
-  /** Output "result". */
-  result: number;
+  /** Output "result": Result. */
+  result: string;
 }
 
 /** Props of `Noop` (root:kernel:control:0.0.1:noop). */
@@ -137,8 +207,12 @@ export interface ReturnOutputs {
 
 /** Props of `Return Raw` (root:kernel:control:0.0.1:returnRaw). */
 export interface ReturnRawProps extends CommonCardProps {
-  /** Input "statusCode". */
-  statusCode: Input<number>;
+  /**
+   * Input "statusCode".
+   *
+   * Default: `200`.
+   */
+  statusCode?: Input<number>;
   /** Input "headers". */
   headers: Input<OktaObject>;
   /** Input "body". */
@@ -172,12 +246,47 @@ export interface SpawnProps extends CommonCardProps {
 export interface SpawnOutputs {
 }
 
+/** Props of `Return Error` (root:kernel:control:0.0.1:throw). */
+export interface ThrowProps extends CommonCardProps {
+  /**
+   * Input "statusCode".
+   *
+   * Default: `500`.
+   */
+  statusCode?: Input<number>;
+  /** Input "message". */
+  message: Input<string>;
+}
+
+export interface ThrowOutputs {
+}
+
 /** Props of `Return Error If` (root:kernel:control:0.0.1:throwIf). */
 export interface ThrowIfProps extends CommonCardProps {
-  /** Input "left-operand": value a. */
-  leftOperand?: Input<OktaObject> | Input<boolean> | Input<number>;
-  /** Input "operator": comparison. */
-  operator?: Input<string>;
+  /**
+   * Input "left-operand": value a.
+   *
+   * Default: `0`.
+   */
+  leftOperand?: Input<OktaObject> | Input<boolean> | Input<number> | Input<string>;
+  /**
+   * Input "operator": comparison.
+   *
+   * - `"=="`: equal to
+   * - `"!="`: not equal
+   * - `">="`: greater than or equal
+   * - `"<="`: less than or equal
+   * - `">"`: greater than
+   * - `"<"`: less than
+   * - `"%"`: a multiple of
+   * - `"in"`
+   * - `"not in"`
+   * - `"has"`: has key
+   * - `"doesn't have"`: doesn't have key
+   * - `"is empty"`
+   * - `"is not empty"`
+   */
+  operator?: Input<"==" | "!=" | ">=" | "<=" | ">" | "<" | "%" | "in" | "not in" | "has" | "doesn't have" | "is empty" | "is not empty">;
   /** Input "right-operand": value b. */
   rightOperand?: Input<boolean> | Input<number> | Input<string>;
   /** Input "message". */
@@ -191,12 +300,20 @@ export interface ThrowIfOutputs {
 
 /** Props of `Repeat` (root:kernel:control:0.0.1:times). */
 export interface TimesProps extends CommonCardProps {
-  /** Input "count". */
-  count: Input<number>;
+  /**
+   * Input "count".
+   *
+   * Default: `0`.
+   */
+  count?: Input<number>;
   /** Input "flo": Helper Flow. */
   flo: Input<FlowRefLike> | InlineFlow;
-  /** Input "concurrency". */
-  concurrency: Input<number>;
+  /**
+   * Input "concurrency".
+   *
+   * Default: `1`.
+   */
+  concurrency?: Input<number>;
 }
 
 export interface TimesOutputs {
@@ -216,31 +333,32 @@ export interface WaitProps extends CommonCardProps {
   /** Input "delay". */
   delay: Input<number>;
   /** Input "unit". */
-  unit: Input<string>;
+  unit: Input<"second" | "minute" | "hour" | "day" | "week" | "month" | "year">;
 }
 
 export interface WaitOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:control:0.0.1:assignIf", name: "Assign If", inputs: [["leftOperand", "left-operand", "n|s"], ["operator", "operator", "s"], ["rightOperand", "right-operand", "n|s"], ["valueIfTrue", "valueIfTrue", "b|n|s"], ["valueIfFalse", "valueIfFalse", "b|n|s"]], outputs: [["output", null, "output"]], variants: [["33900e46", {}], ["e6ec806a", {}], ["19a18c7e", {}], ["2c18d82b", {}], ["2c80721f", {}], ["2cba6e3e", {}], ["5282e111", {}], ["cd770248", {}], ["e628d0de", {}]] },
-  { address: "root:kernel:control:0.0.1:branch", name: "If/ElseIf", inputs: [["leftOperand", "if/left-operand", "b|s"], ["operator", "if/operator", "s"], ["rightOperand", "if/right-operand", "b|s"], ["ifFlo", "if/flo", "F"], ["ifInputs", "if/inputs", "o"], ["elseFlo", "else/flo", "F"], ["elseInputs", "else/inputs", "o"]], outputs: [], variants: [["a5c918fc", {}], ["1082d69d", {}], ["1bdc9dd5", {}], ["2955001a", {}], ["3703ef8b", {}], ["0eb3d214", {}], ["163cd924", {}], ["4fdc7203", {}], ["dea279a7", {}]] },
-  { address: "root:kernel:control:0.0.1:callable", name: "Helper Flow", inputs: [], outputs: [], variants: [["2292d5f2", {}], ["c7a5e767", {}], ["4c2b30b4", {}], ["51a77600", {}], ["5f23f090", {}], ["1dfe0206", {}], ["3ba2d5af", {}], ["6754680f", {}], ["a34716a1", {}], ["9c69c833", {}], ["0ae45d51", {}], ["174db4ce", {}], ["69236f01", {}], ["98cc40fa", {}], ["a1ecf5ed", {}], ["3f71a652", {}], ["57c4f99a", {}], ["9974ad1c", {}], ["0556b211", {}], ["15fe53f4", {}], ["19625ccd", {}], ["321c9e0a", {}], ["3fefabc4", {}], ["7e68c494", {}], ["d781d299", {}], ["db987691", {}], ["def5012c", {}], ["df5f6925", {}]] },
-  { address: "root:kernel:control:0.0.1:comment", name: "Comment", inputs: [], outputs: [], variants: [["d4ea511d", {}], ["47240f47", {}]] },
-  { address: "root:kernel:control:0.0.1:continueIf", name: "Continue If", inputs: [["leftOperand", "left-operand", "*"], ["operator", "operator", "s"], ["rightOperand", "right-operand", "b|d|n|s"], ["message", "message", "s"]], outputs: [["message", null, "message"]], variants: [["78587c4b", {}], ["de94dd02", {}], ["ec6527fc", {}], ["685a8f4d", {}], ["abd073f6", {}], ["45f813ec", {}], ["77e05817", {}], ["f40fc39f", {}], ["557c4151", {}], ["a84b5779", {}], ["6204b3d4", {}], ["b27db5cf", {}], ["ca159f2e", {}], ["e45075ed", {}], ["09c4c718", {}], ["155fe9c8", {}], ["1d739839", {}], ["2a066072", {}], ["5a97030a", {}], ["5e514717", {}], ["6c4a8ffb", {}], ["850742e2", {}], ["a4ea24d4", {}], ["a867bc50", {}], ["cb62287a", {}]] },
-  { address: "root:kernel:control:0.0.1:if", name: "If/Else", inputs: [["leftOperand", "left-operand", "b|d|n|s"], ["operator", "operator", "s"], ["rightOperand", "right-operand", "b|n|s"]], outputs: [["result", null, "result"]], variants: [["6a95a184", {}], ["c71774a5", {}], ["aa8278de", {}], ["ba2c7f05", {}], ["1cc20c97", {}], ["fdba32b3", {}], ["02c44a2e", {}], ["208d194d", {}], ["2dc97380", {}], ["3341fc25", {}], ["5c065b11", {}], ["ab3fd68a", {}], ["b7425676", {}], ["b76d2611", {}], ["c6f3cb98", {}], ["e55a5224", {}], ["ecd0d4bc", {}], ["f80d9d06", {}]] },
-  { address: "root:kernel:control:0.0.1:join", name: "Join", inputs: [], outputs: [], variants: [["ad57f032", {}]] },
-  { address: "root:kernel:control:0.0.1:let", name: "Assign", inputs: [], outputs: [], variants: [["742de9ff", {}], ["ff672734", {}]] },
-  { address: "root:kernel:control:0.0.1:lookup", name: "Lookup", inputs: [["else", "else", "n"], ["key", "key", "s"], ["userMfaFactorActivate", "user.mfa.factor.activate", "n"], ["userMfaFactorDeactivate", "user.mfa.factor.deactivate", "n"], ["userAccountUpdatePassword", "user.account.update_password", "n"]], outputs: [["result", null, "result"]], variants: [["25a99948", {}], ["7221bc38", {}]] },
-  { address: "root:kernel:control:0.0.1:noop", name: "Noop", inputs: [], outputs: [], variants: [["0f721a37", {}], ["c6536834", {}]] },
-  { address: "root:kernel:control:0.0.1:return", name: "Return", inputs: [], outputs: [], variants: [["11387c9c", {}]] },
-  { address: "root:kernel:control:0.0.1:returnRaw", name: "Return Raw", inputs: [["statusCode", "statusCode", "n"], ["headers", "headers", "o"], ["body", "body", "s"]], outputs: [["statusCode", null, "statusCode"], ["headers", null, "headers"], ["body", null, "body"]], variants: [["24dd9b4e", {}], ["85ccc1b5", {}], ["941fcfd5", {}], ["23daf06b", {}], ["5ab8aa2d", {}]] },
-  { address: "root:kernel:control:0.0.1:run", name: "Call Flow Async", inputs: [["flo", "flo", "F"]], outputs: [], variants: [["8fa1f832", {}]] },
-  { address: "root:kernel:control:0.0.1:spawn", name: "Call Flow", inputs: [["flo", "flo", "F"]], outputs: [], variants: [["322fcf67", {}], ["24131403", {}], ["82550945", {}]] },
-  { address: "root:kernel:control:0.0.1:throwIf", name: "Return Error If", inputs: [["leftOperand", "left-operand", "b|n|o"], ["operator", "operator", "s"], ["rightOperand", "right-operand", "b|n|s"], ["message", "message", "s"], ["statusCode", "statusCode", "n"]], outputs: [], variants: [["595cc740", {}], ["72f6c4d1", {}], ["b63d1ac6", {}], ["e6ef3b8e", {}]] },
-  { address: "root:kernel:control:0.0.1:times", name: "Repeat", inputs: [["count", "count", "n"], ["flo", "flo", "F"], ["concurrency", "concurrency", "n"]], outputs: [], variants: [["13345e07", {}], ["eb516527", {}]] },
-  { address: "root:kernel:control:0.0.1:tryCatch", name: "If Error", inputs: [["flo", "flo", "F"]], outputs: [], variants: [["c0ed523c", {}], ["1aff7aa0", {}], ["5197a22c", {}]] },
-  { address: "root:kernel:control:0.0.1:wait", name: "Wait For", inputs: [["delay", "delay", "n"], ["unit", "unit", "s"]], outputs: [], variants: [["e0986d98", {}], ["fdf9b84a", {}]] }
+  { address: "root:kernel:control:0.0.1:assignIf", name: "Assign If", inputs: [["leftOperand", "left-operand", "n|s"], ["operator", "operator", "s", ["==", "!=", ">=", "<=", ">", "<", "%", "in", "not in", "has", "doesn't have", "is empty", "is not empty"]], ["rightOperand", "right-operand", "n|s"], ["valueIfTrue", "valueIfTrue", "b|n|s"], ["valueIfFalse", "valueIfFalse", "b|n|s"]], outputs: [["output", null, "output"]], variants: [["d160cde0", {}, [], { "left-operand": "n", "right-operand": "s", valueIfTrue: "s", valueIfFalse: "b" }], ["33900e46", {}, [], { "left-operand": "n", "right-operand": "n", valueIfTrue: "n", valueIfFalse: "n" }], ["e6ec806a", {}, [], { "left-operand": "n", "right-operand": "n", valueIfTrue: "s", valueIfFalse: "n" }], ["09ead3e2", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "s", valueIfFalse: "s" }], ["19a18c7e", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "s", valueIfFalse: "s" }], ["2c18d82b", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "b", valueIfFalse: "b" }], ["2c80721f", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "b", valueIfFalse: "b" }], ["2cba6e3e", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "b", valueIfFalse: "b" }], ["5282e111", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "b", valueIfFalse: "b" }], ["cd770248", {}, [], { "left-operand": "s", "right-operand": "s", valueIfTrue: "b", valueIfFalse: "b" }], ["e628d0de", {}, [], { "left-operand": "n", "right-operand": "n", valueIfTrue: "b", valueIfFalse: "b" }], ["f47523d0", {}, [], { "left-operand": "n", "right-operand": "s", valueIfTrue: "b", valueIfFalse: "b" }]], connection: false },
+  { address: "root:kernel:control:0.0.1:branch", name: "If/ElseIf", inputs: [["leftOperand", "if/left-operand", "b|s"], ["operator", "if/operator", "s", ["==", "!=", ">=", "<=", ">", "<", "%", "in", "not in", "has", "doesn't have", "is empty", "is not empty"]], ["rightOperand", "if/right-operand", "b|s"], ["ifFlo", "if/flo", "F"], ["ifInputs", "if/inputs", "o"], ["elseFlo", "else/flo", "F"], ["elseInputs", "else/inputs", "o"]], outputs: [], variants: [["a5c918fc", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["1082d69d", {}, [], { "if/left-operand": "b", "if/right-operand": "b" }], ["1bdc9dd5", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["2955001a", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["3703ef8b", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["0eb3d214", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["163cd924", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["186836a7", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["4fdc7203", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["6d698500", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["ab99f4e4", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["d0f28c7b", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["de472266", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }], ["dea279a7", {}, [], { "if/left-operand": "s", "if/right-operand": "s" }]], connection: false },
+  { address: "root:kernel:control:0.0.1:callable", name: "Helper Flow", inputs: [], outputs: [], variants: [["c7a5e767", {}], ["2292d5f2", {}], ["4c2b30b4", {}], ["1dfe0206", {}], ["5f23f090", {}], ["9c69c833", {}], ["0ae45d51", {}], ["a34716a1", {}], ["51a77600", {}], ["3ba2d5af", {}], ["6754680f", {}], ["1cc9a046", {}], ["174db4ce", {}], ["69236f01", {}], ["98cc40fa", {}], ["a1ecf5ed", {}], ["3f71a652", {}], ["57c4f99a", {}], ["9974ad1c", {}], ["d8ffa7cc", {}], ["fba54977", {}], ["0556b211", {}], ["15fe53f4", {}], ["19625ccd", {}], ["321c9e0a", {}], ["3fefabc4", {}], ["48589f06", {}], ["68932ce1", {}], ["6e4ce656", {}], ["7ac40d82", {}], ["7e68c494", {}], ["8571eeac", {}], ["899d97d2", {}], ["b6914589", {}], ["cf695bb1", {}], ["d781d299", {}], ["db987691", {}], ["def5012c", {}], ["df5f6925", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:comment", name: "Comment", inputs: [], outputs: [], variants: [["d4ea511d", {}], ["47240f47", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:continueIf", name: "Continue If", inputs: [["leftOperand", "left-operand", "b|d|n|s"], ["operator", "operator", "s", ["==", "!=", ">=", "<=", ">", "<", "%", "in", "not in", "has", "doesn't have", "is empty", "is not empty"]], ["rightOperand", "right-operand", "b|d|n|s"], ["message", "message", "o|s"]], outputs: [["message", null, "message"]], variants: [["78587c4b", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["685a8f4d", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["abd073f6", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["de94dd02", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["ec6527fc", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["f40fc39f", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["a84b5779", {}, [], { "left-operand": "n", "right-operand": "n", message: "s" }], ["45f813ec", {}, [], { "left-operand": "n", "right-operand": "s", message: "s" }], ["ca159f2e", {}, [], { "left-operand": "n", "right-operand": "s", message: "s" }], ["77e05817", {}, [], { "left-operand": "n", "right-operand": "n", message: "s" }], ["557c4151", {}, [], { "left-operand": "n", "right-operand": "n", message: "s" }], ["cb62287a", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["384fd0ae", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["572a0748", {}, [], { "left-operand": "s", "right-operand": "s", message: "o" }], ["6204b3d4", {}, [], { "left-operand": "n", "right-operand": "s", message: "s" }], ["b27db5cf", {}, [], { "left-operand": "s", "right-operand": "n", message: "s" }], ["e45075ed", {}, [], { "left-operand": "n", "right-operand": "n", message: "s" }], ["09c4c718", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["155fe9c8", {}, [], { "left-operand": "d", "right-operand": "d", message: "s" }], ["1634dcfe", {}, [], { "left-operand": "s", "right-operand": "s", message: "o" }], ["1d739839", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["2a066072", {}, [], { "left-operand": "o", "right-operand": "s", message: "s" }], ["5a97030a", {}, [], { "left-operand": "d", "right-operand": "s", message: "s" }], ["5e514717", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["6c4a8ffb", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["72c8b868", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["850742e2", {}, [], { "left-operand": "n", "right-operand": "s", message: "s" }], ["91907d38", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["987bf1cc", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["a4ea24d4", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["a784665e", {}, [], { "left-operand": "s", "right-operand": "n", message: "s" }], ["a867bc50", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["b5e4fd10", {}, [], { "left-operand": "n", "right-operand": "n", message: "s" }], ["c5d85871", {}, [], { "left-operand": "n", "right-operand": "s", message: "s" }], ["ed2938f3", {}, [], { "left-operand": "b", "right-operand": "b", message: "s" }], ["ef1d98aa", {}, [], { "left-operand": "s", "right-operand": "s", message: "s" }], ["f82ced3f", {}, [], { "left-operand": "s", "right-operand": "d", message: "s" }]], connection: false },
+  { address: "root:kernel:control:0.0.1:if", name: "If/Else", inputs: [["leftOperand", "left-operand", "*"], ["operator", "operator", "s", ["==", "!=", ">=", "<=", ">", "<", "%", "in", "not in", "has", "doesn't have", "is empty", "is not empty"]], ["rightOperand", "right-operand", "b|n|s"]], outputs: [["result", null, "result"]], variants: [["e5d1aaec", {}, [], { "left-operand": "o", "right-operand": "s" }], ["6a95a184", {}, [], { "left-operand": "s", "right-operand": "s" }], ["c71774a5", {}, [], { "left-operand": "s", "right-operand": "s" }], ["aa8278de", {}, [], { "left-operand": "n", "right-operand": "n" }], ["1cc20c97", {}, [], { "left-operand": "s", "right-operand": "s" }], ["b76d2611", {}, [], { "left-operand": "n", "right-operand": "n" }], ["ba2c7f05", {}, [], { "left-operand": "b", "right-operand": "b" }], ["291b433a", {}, [], { "left-operand": "b", "right-operand": "b" }], ["8f8a3365", {}, [], { "left-operand": "n", "right-operand": "s" }], ["e55a5224", {}, [], { "left-operand": "n", "right-operand": "s" }], ["7bfa0bea", {}, [], { "left-operand": "s", "right-operand": "s" }], ["fdba32b3", {}, [], { "left-operand": "n", "right-operand": "s" }], ["02c44a2e", {}, [], { "left-operand": "s", "right-operand": "s" }], ["149a1ece", {}, [], { "left-operand": "o", "right-operand": "s" }], ["208d194d", {}, [], { "left-operand": "d", "right-operand": "s" }], ["2dc97380", {}, [], { "left-operand": "s", "right-operand": "s" }], ["3341fc25", {}, [], { "left-operand": "s", "right-operand": "b" }], ["5c065b11", {}, [], { "left-operand": "n", "right-operand": "n" }], ["6c2f2dee", {}, [], { "left-operand": "n", "right-operand": "n" }], ["91ccca70", {}, [], { "left-operand": "b", "right-operand": "b" }], ["ab3fd68a", {}, [], { "left-operand": "s", "right-operand": "s" }], ["b7425676", {}, [], { "left-operand": "s", "right-operand": "n" }], ["c6f3cb98", {}, [], { "left-operand": "s", "right-operand": "s" }], ["e1515ff0", {}, [], { "left-operand": "s", "right-operand": "b" }], ["ecd0d4bc", {}, [], { "left-operand": "s", "right-operand": "n" }], ["f80d9d06", {}, [], { "left-operand": "b", "right-operand": "b" }]], connection: false },
+  { address: "root:kernel:control:0.0.1:join", name: "Join", inputs: [], outputs: [], variants: [["ad57f032", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:let", name: "Assign", inputs: [], outputs: [], variants: [["742de9ff", {}], ["ff672734", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:lookup", name: "Lookup", inputs: [["else", "else", "n|s"], ["key", "key", "s"]], outputs: [["result", null, "result"]], variants: [["ceae420b", {}, [], { else: "s" }], ["25a99948", {}, [], { else: "n" }], ["291e4e39", {}, [], { else: "s" }], ["44f9bb2f", {}, [], { else: "s" }], ["7221bc38", {}, [], { else: "n" }]], connection: false },
+  { address: "root:kernel:control:0.0.1:noop", name: "Noop", inputs: [], outputs: [], variants: [["0f721a37", {}], ["c6536834", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:return", name: "Return", inputs: [], outputs: [], variants: [["11387c9c", {}], ["53a2ef47", {}], ["1241a3d1", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:returnRaw", name: "Return Raw", inputs: [["statusCode", "statusCode", "n"], ["headers", "headers", "o"], ["body", "body", "s"]], outputs: [["statusCode", null, "statusCode"], ["headers", null, "headers"], ["body", null, "body"]], variants: [["24dd9b4e", {}], ["85ccc1b5", {}], ["891f9535", {}], ["941fcfd5", {}], ["23daf06b", {}], ["5ab8aa2d", {}], ["14b82092", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:run", name: "Call Flow Async", inputs: [["flo", "flo", "F"]], outputs: [], variants: [["8fa1f832", {}], ["bf7661da", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:spawn", name: "Call Flow", inputs: [["flo", "flo", "F"]], outputs: [], variants: [["322fcf67", {}], ["24131403", {}], ["82550945", {}], ["f4fbdf21", {}], ["64354433", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:throw", name: "Return Error", inputs: [["statusCode", "statusCode", "n"], ["message", "message", "s"]], outputs: [], variants: [["e08490cb", {}], ["2b54498a", {}], ["4b10c9a7", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:throwIf", name: "Return Error If", inputs: [["leftOperand", "left-operand", "b|n|o|s"], ["operator", "operator", "s", ["==", "!=", ">=", "<=", ">", "<", "%", "in", "not in", "has", "doesn't have", "is empty", "is not empty"]], ["rightOperand", "right-operand", "b|n|s"], ["message", "message", "s"], ["statusCode", "statusCode", "n"]], outputs: [], variants: [["7d1f1b53", {}, [], { "left-operand": "n", "right-operand": "n" }], ["b63d1ac6", {}, [], { "left-operand": "n", "right-operand": "n" }], ["595cc740", {}, [], { "left-operand": "b", "right-operand": "b" }], ["20eec645", {}, [], { "left-operand": "s", "right-operand": "n" }], ["72f6c4d1", {}, [], { "left-operand": "o", "right-operand": "s" }], ["e6ef3b8e", {}, [], { "left-operand": "n", "right-operand": "s" }]], connection: false },
+  { address: "root:kernel:control:0.0.1:times", name: "Repeat", inputs: [["count", "count", "n"], ["flo", "flo", "F"], ["concurrency", "concurrency", "n"]], outputs: [], variants: [["13345e07", {}], ["eb516527", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:tryCatch", name: "If Error", inputs: [["flo", "flo", "F"]], outputs: [], variants: [["c0ed523c", {}], ["1aff7aa0", {}], ["5197a22c", {}]], connection: false },
+  { address: "root:kernel:control:0.0.1:wait", name: "Wait For", inputs: [["delay", "delay", "n"], ["unit", "unit", "s", ["second", "minute", "hour", "day", "week", "month", "year"]]], outputs: [], variants: [["e0986d98", {}], ["fdf9b84a", {}]], connection: false }
 ];
 
 /** Kernel functions of the `control` module. */
@@ -358,13 +476,21 @@ export const control = {
    */
   spawn: defineCard<SpawnProps, SpawnOutputs>(META[13]!),
   /**
+   * Return Error
+   *
+   * Throw an error and end the Flow.
+   *
+   * @address root:kernel:control:0.0.1:throw
+   */
+  throw: defineCard<ThrowProps, ThrowOutputs>(META[14]!),
+  /**
    * Return Error If
    *
    * If a condition is true, throw an error and end the Flow.
    *
    * @address root:kernel:control:0.0.1:throwIf
    */
-  throwIf: defineCard<ThrowIfProps, ThrowIfOutputs>(META[14]!),
+  throwIf: defineCard<ThrowIfProps, ThrowIfOutputs>(META[15]!),
   /**
    * Repeat
    *
@@ -372,7 +498,7 @@ export const control = {
    *
    * @address root:kernel:control:0.0.1:times
    */
-  times: defineCard<TimesProps, TimesOutputs>(META[15]!),
+  times: defineCard<TimesProps, TimesOutputs>(META[16]!),
   /**
    * If Error
    *
@@ -380,7 +506,7 @@ export const control = {
    *
    * @address root:kernel:control:0.0.1:tryCatch
    */
-  tryCatch: defineCard<TryCatchProps, TryCatchOutputs>(META[16]!),
+  tryCatch: defineCard<TryCatchProps, TryCatchOutputs>(META[17]!),
   /**
    * Wait For
    *
@@ -388,5 +514,5 @@ export const control = {
    *
    * @address root:kernel:control:0.0.1:wait
    */
-  wait: defineCard<WaitProps, WaitOutputs>(META[17]!)
+  wait: defineCard<WaitProps, WaitOutputs>(META[18]!)
 };

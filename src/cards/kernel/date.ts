@@ -6,14 +6,22 @@ import { defineCard, type CommonCardProps, type FactoryMeta } from "../../dsl/de
 export interface AddProps extends CommonCardProps {
   /** Input "start": start date. */
   start: Input<OktaDate>;
-  /** Input "scale": add. */
-  scale: Input<number>;
-  /** Input "unit": units. */
-  unit: Input<string>;
+  /**
+   * Input "scale": add.
+   *
+   * Default: `0`.
+   */
+  scale?: Input<number>;
+  /**
+   * Input "unit": units.
+   *
+   * Default: `"days"`.
+   */
+  unit?: Input<"milliseconds" | "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years">;
 }
 
 export interface AddOutputs {
-  /** Output "output". */
+  /** Output "output": datePlus5Seconds. */
   output: OktaDate;
 }
 
@@ -53,7 +61,7 @@ export interface FormatProps extends CommonCardProps {
 }
 
 export interface FormatOutputs {
-  /** Output "output". */
+  /** Output "output": Pretty Timestamp. */
   output: string;
 }
 
@@ -78,8 +86,19 @@ export interface FromIsoOutputs {
   unix: string;
   /** Output "human". */
   human: string;
-  /** Output "custom". */
+  /** Output "custom": Activity Date. */
   custom: string;
+}
+
+/** Props of `ISO` (root:kernel:date:0.0.1:iso). */
+export interface IsoProps extends CommonCardProps {
+  /** Input "start". */
+  start: Input<OktaDate>;
+}
+
+export interface IsoOutputs {
+  /** Output "output". */
+  output: string;
 }
 
 /** Props of `Now` (root:kernel:date:0.0.1:now). */
@@ -87,7 +106,7 @@ export interface NowProps extends CommonCardProps {
 }
 
 export interface NowOutputs {
-  /** Output "date". */
+  /** Output "date": NOW. */
   date: OktaDate;
   /** Output "iso". */
   iso: string;
@@ -130,12 +149,16 @@ export interface SubtractProps extends CommonCardProps {
   start: Input<OktaDate>;
   /** Input "scale": subtract. */
   scale: Input<number>;
-  /** Input "unit": units. */
-  unit: Input<string>;
+  /**
+   * Input "unit": units.
+   *
+   * Default: `"days"`.
+   */
+  unit?: Input<"milliseconds" | "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years">;
 }
 
 export interface SubtractOutputs {
-  /** Output "output". */
+  /** Output "output": inactivityCutoffDate. */
   output: OktaDate;
 }
 
@@ -151,14 +174,15 @@ export interface UnixOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:date:0.0.1:add", name: "Add", inputs: [["start", "start", "d"], ["scale", "scale", "n"], ["unit", "unit", "s"]], outputs: [["output", null, "output"]], variants: [["5b85c93c", {}], ["455a64cb", {}], ["9284a1ab", {}], ["f94b8437", {}], ["fb4f7610", {}]] },
-  { address: "root:kernel:date:0.0.1:diff", name: "Difference", inputs: [["start", "start", "d"], ["end", "end", "d|s"]], outputs: [["days", null, "days"], ["months", null, "months"], ["years", null, "years"], ["hours", null, "hours"], ["minutes", null, "minutes"], ["seconds", null, "seconds"], ["milliseconds", null, "milliseconds"]], variants: [["a6e1cd3e", {}], ["5ec357f9", {}]] },
-  { address: "root:kernel:date:0.0.1:format", name: "Date to Text", inputs: [["start", "start", "d"], ["format", "format", "s"], ["zone", "zone", "s"]], outputs: [["output", null, "output"]], variants: [["2af581c4", {}], ["6b83dfcd", {}], ["9aa4ba80", {}]] },
-  { address: "root:kernel:date:0.0.1:fromISO", name: "Convert", inputs: [["start", "start", "s"], ["format", "format", "s"], ["zone", "zone", "s"]], outputs: [["date", null, "date"], ["iso", null, "iso"], ["epoch", null, "epoch"], ["unix", null, "unix"], ["human", null, "human"], ["custom", null, "custom"]], variants: [["05fea921", {}], ["31ed942b", {}], ["fe4615c0", {}]] },
-  { address: "root:kernel:date:0.0.1:now", name: "Now", inputs: [], outputs: [["date", null, "date"], ["iso", null, "iso"], ["full", null, "full"], ["minute", null, "minute"], ["hour", null, "hour"], ["time", null, "time"], ["day", null, "day"], ["month", null, "month"], ["year", null, "year"], ["second", null, "second"], ["millisecond", null, "millisecond"]], variants: [["a387c1c4", {}], ["467b059d", {}]] },
-  { address: "root:kernel:date:0.0.1:parse", name: "Text to Date", inputs: [["start", "start", "s"], ["format", "format", "s"]], outputs: [["output", null, "output"]], variants: [["24950592", {}]] },
-  { address: "root:kernel:date:0.0.1:subtract", name: "Subtract", inputs: [["start", "start", "d"], ["scale", "scale", "n"], ["unit", "unit", "s"]], outputs: [["output", null, "output"]], variants: [["68c288e9", {}], ["23cd4582", {}], ["24559a43", {}], ["38ff5cab", {}], ["3e822ba4", {}], ["53b1e14f", {}], ["7153a6b6", {}], ["f1047a58", {}], ["fe159965", {}]] },
-  { address: "root:kernel:date:0.0.1:unix", name: "UNIX", inputs: [["start", "start", "d"]], outputs: [["output", null, "output"]], variants: [["cf73aefe", {}], ["e22cce77", {}]] }
+  { address: "root:kernel:date:0.0.1:add", name: "Add", inputs: [["start", "start", "d"], ["scale", "scale", "n"], ["unit", "unit", "s", ["milliseconds", "seconds", "minutes", "hours", "days", "weeks", "months", "years"]]], outputs: [["output", null, "output"]], variants: [["5b85c93c", {}], ["455a64cb", {}], ["9284a1ab", {}], ["f94b8437", {}], ["fb4f7610", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:diff", name: "Difference", inputs: [["start", "start", "d"], ["end", "end", "d|s"]], outputs: [["days", null, "days"], ["months", null, "months"], ["years", null, "years"], ["hours", null, "hours"], ["minutes", null, "minutes"], ["seconds", null, "seconds"], ["milliseconds", null, "milliseconds"]], variants: [["5ec357f9", {}, [], { end: "s" }], ["a6e1cd3e", {}, [], { end: "d" }], ["2d663ea5", {}, [], { end: "s" }], ["37c0ba46", {}, [], { end: "s" }]], connection: false },
+  { address: "root:kernel:date:0.0.1:format", name: "Date to Text", inputs: [["start", "start", "d"], ["format", "format", "s"], ["zone", "zone", "s"]], outputs: [["output", null, "output"]], variants: [["2af581c4", {}], ["0d698b73", {}], ["6b83dfcd", {}], ["71c61e0c", {}], ["9a2efeb0", {}], ["9aa4ba80", {}], ["bac36ebc", {}], ["cfdeed44", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:fromISO", name: "Convert", inputs: [["start", "start", "s"], ["format", "format", "s"], ["zone", "zone", "s"]], outputs: [["date", null, "date"], ["iso", null, "iso"], ["epoch", null, "epoch"], ["unix", null, "unix"], ["human", null, "human"], ["custom", null, "custom"]], variants: [["05fea921", {}], ["0e681a80", {}], ["31ed942b", {}], ["55525b71", {}], ["7c10a4f2", {}], ["ac8ebcdc", {}], ["fe4615c0", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:iso", name: "ISO", inputs: [["start", "start", "d"]], outputs: [["output", null, "output"]], variants: [["352aab96", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:now", name: "Now", inputs: [], outputs: [["date", null, "date"], ["iso", null, "iso"], ["full", null, "full"], ["minute", null, "minute"], ["hour", null, "hour"], ["time", null, "time"], ["day", null, "day"], ["month", null, "month"], ["year", null, "year"], ["second", null, "second"], ["millisecond", null, "millisecond"]], variants: [["a387c1c4", {}], ["467b059d", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:parse", name: "Text to Date", inputs: [["start", "start", "s"], ["format", "format", "s"]], outputs: [["output", null, "output"]], variants: [["24950592", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:subtract", name: "Subtract", inputs: [["start", "start", "d"], ["scale", "scale", "n"], ["unit", "unit", "s", ["milliseconds", "seconds", "minutes", "hours", "days", "weeks", "months", "years"]]], outputs: [["output", null, "output"]], variants: [["68c288e9", {}], ["0b02a9b5", {}], ["24559a43", {}], ["377fd784", {}], ["38ff5cab", {}], ["3e822ba4", {}], ["53b1e14f", {}], ["5856434d", {}], ["7153a6b6", {}], ["78ee98f3", {}], ["ba298ce9", {}], ["c08639f2", {}], ["f1047a58", {}], ["fe159965", {}], ["23cd4582", {}]], connection: false },
+  { address: "root:kernel:date:0.0.1:unix", name: "UNIX", inputs: [["start", "start", "d"]], outputs: [["output", null, "output"]], variants: [["cf73aefe", {}], ["e22cce77", {}]], connection: false }
 ];
 
 /** Kernel functions of the `date` module. */
@@ -196,13 +220,21 @@ export const date = {
    */
   fromIso: defineCard<FromIsoProps, FromIsoOutputs>(META[3]!),
   /**
+   * ISO
+   *
+   * Generate the ISO 8601 format for a date & time.
+   *
+   * @address root:kernel:date:0.0.1:iso
+   */
+  iso: defineCard<IsoProps, IsoOutputs>(META[4]!),
+  /**
    * Now
    *
    * Return the current date & time.
    *
    * @address root:kernel:date:0.0.1:now
    */
-  now: defineCard<NowProps, NowOutputs>(META[4]!),
+  now: defineCard<NowProps, NowOutputs>(META[5]!),
   /**
    * Text to Date
    *
@@ -210,7 +242,7 @@ export const date = {
    *
    * @address root:kernel:date:0.0.1:parse
    */
-  parse: defineCard<ParseProps, ParseOutputs>(META[5]!),
+  parse: defineCard<ParseProps, ParseOutputs>(META[6]!),
   /**
    * Subtract
    *
@@ -218,7 +250,7 @@ export const date = {
    *
    * @address root:kernel:date:0.0.1:subtract
    */
-  subtract: defineCard<SubtractProps, SubtractOutputs>(META[6]!),
+  subtract: defineCard<SubtractProps, SubtractOutputs>(META[7]!),
   /**
    * UNIX
    *
@@ -226,5 +258,5 @@ export const date = {
    *
    * @address root:kernel:date:0.0.1:unix
    */
-  unix: defineCard<UnixProps, UnixOutputs>(META[7]!)
+  unix: defineCard<UnixProps, UnixOutputs>(META[8]!)
 };

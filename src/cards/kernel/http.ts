@@ -15,7 +15,7 @@ export interface AcceptOutputs {
   body: string;
   /** Output "query" (group raw). */
   query: string;
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
 }
 
@@ -28,15 +28,43 @@ export interface DelegatedProps extends CommonCardProps {
 }
 
 export interface DelegatedOutputs {
-  /** Output "okta-user-id" (group user context). */
+  /** Output "okta-user-id" (group user context): Okta User ID. */
   oktaUserId: string;
-  /** Output "execution_id" (group context). */
+  /** Output "execution_id" (group context): Execution ID. */
   executionId: string;
 }
 
+/** Props of `Raw Request` (root:kernel:http:0.0.1:raw). */
+export interface RawProps extends CommonCardProps {
+  /** Input "url". */
+  url: Input<string>;
+  /**
+   * Input "method".
+   *
+   * Default: `"POST"`.
+   */
+  method?: Input<"DELETE" | "GET" | "PATCH" | "POST" | "PUT">;
+  /** Input "headers". */
+  headers: Input<OktaObject>;
+  /** Input "query". */
+  query: Input<OktaObject>;
+  /** Input "body". */
+  body?: Input<string>;
+}
+
+export interface RawOutputs {
+  /** Output "statusCode". */
+  statusCode: number;
+  /** Output "headers". */
+  headers: OktaObject;
+  /** Output "body". */
+  body: string;
+}
+
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:http:0.0.1:accept", name: "API Endpoint", inputs: [["executionId", "execution_id", "s"]], outputs: [["headers", "raw", "headers"], ["body", "raw", "body"], ["query", "raw", "query"], ["executionId", "context", "execution_id"]], variants: [["60830084", {}], ["438c9002", {}], ["7ce20c18", {}]] },
-  { address: "root:kernel:http:0.0.1:delegated", name: "Delegated Flow", inputs: [["oktaUserId", "okta-user-id", "s"], ["executionId", "execution_id", "s"]], outputs: [["oktaUserId", "user context", "okta-user-id"], ["executionId", "context", "execution_id"]], variants: [["3f2e80dc", {}]] }
+  { address: "root:kernel:http:0.0.1:accept", name: "API Endpoint", inputs: [["executionId", "execution_id", "s"]], outputs: [["headers", "raw", "headers"], ["body", "raw", "body"], ["query", "raw", "query"], ["executionId", "context", "execution_id"]], variants: [["60830084", {}], ["438c9002", {}], ["7ce20c18", {}], ["cc16d6ed", {}]], connection: false },
+  { address: "root:kernel:http:0.0.1:delegated", name: "Delegated Flow", inputs: [["oktaUserId", "okta-user-id", "s"], ["executionId", "execution_id", "s"]], outputs: [["oktaUserId", "user context", "okta-user-id"], ["executionId", "context", "execution_id"]], variants: [["3f2e80dc", {}]], connection: false },
+  { address: "root:kernel:http:0.0.1:raw", name: "Raw Request", inputs: [["url", "url", "s"], ["method", "method", "s", ["DELETE", "GET", "PATCH", "POST", "PUT"]], ["headers", "headers", "o"], ["query", "query", "o"], ["body", "body", "s"]], outputs: [["statusCode", null, "statusCode"], ["headers", null, "headers"], ["body", null, "body"]], variants: [["83f57460", {}], ["ffe3c57c", {}], ["cbc32701", {}]], connection: false }
 ];
 
 /** Kernel functions of the `http` module. */
@@ -56,5 +84,13 @@ export const http = {
    *
    * @address root:kernel:http:0.0.1:delegated
    */
-  delegated: defineCard<DelegatedProps, DelegatedOutputs>(META[1]!)
+  delegated: defineCard<DelegatedProps, DelegatedOutputs>(META[1]!),
+  /**
+   * Raw Request
+   *
+   * Perform a raw HTTP request, with complete control over the request and the response. Useful for calling XML services, and other advanced HTTP usage.
+   *
+   * @address root:kernel:http:0.0.1:raw
+   */
+  raw: defineCard<RawProps, RawOutputs>(META[2]!)
 };

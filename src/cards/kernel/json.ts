@@ -9,14 +9,14 @@ export interface ParseProps extends CommonCardProps {
 }
 
 export interface ParseOutputs {
-  /** Output "output". */
-  output: unknown;
+  /** Output "output": records. */
+  output: OktaObject;
 }
 
 /** Props of `Stringify` (root:kernel:json:0.0.1:stringify). */
 export interface StringifyProps extends CommonCardProps {
   /** Input "object". */
-  object: Input<OktaObject> | Input<OktaObject[]>;
+  object: Input<OktaObject>;
 }
 
 export interface StringifyOutputs {
@@ -25,8 +25,8 @@ export interface StringifyOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:json:0.0.1:parse", name: "Parse", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["5cce144f", {}], ["71831965", {}], ["0303988b", {}], ["45a9b2da", {}], ["4cc922f9", {}], ["537c8816", {}], ["92a0df1c", {}], ["c81598cf", {}], ["d4964075", {}], ["d7fe913a", {}], ["ebda1faa", {}], ["eeb0ea71", {}]] },
-  { address: "root:kernel:json:0.0.1:stringify", name: "Stringify", inputs: [["object", "object", "o|o[]"]], outputs: [["output", null, "output"]], variants: [["3492f598", {}], ["3b3e546b", {}]] }
+  { address: "root:kernel:json:0.0.1:parse", name: "Parse", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["5cce144f", {}], ["66a7d804", {}], ["92a0df1c", {}], ["c81598cf", {}], ["d7fe913a", {}], ["eeb0ea71", {}], ["1560ba33", {}], ["71831965", {}], ["444a1e2c", {}], ["0303988b", {}], ["37cd5fa2", {}], ["3c09b169", {}], ["45a9b2da", {}], ["4cc922f9", {}], ["537c8816", {}], ["888be2ff", {}], ["9f3e502b", {}], ["d4964075", {}], ["e456408f", {}], ["e9455eb9", {}], ["ebda1faa", {}], ["fb851598", {}]], connection: false },
+  { address: "root:kernel:json:0.0.1:stringify", name: "Stringify", inputs: [["object", "object", "o"]], outputs: [["output", null, "output"]], variants: [["3b3e546b", {}], ["3492f598", {}]], connection: false }
 ];
 
 /** Kernel functions of the `json` module. */

@@ -4,55 +4,87 @@ import { defineCard, type CommonCardProps, type FactoryMeta } from "../../dsl/de
 
 /** Props of `Add` (root:kernel:math:0.0.1:add). */
 export interface AddProps extends CommonCardProps {
-  /** Input "a": number 1. */
-  a: Input<number>;
-  /** Input "b": number 2. */
-  b: Input<number>;
+  /**
+   * Input "a": number 1.
+   *
+   * Default: `0`.
+   */
+  a?: Input<number>;
+  /**
+   * Input "b": number 2.
+   *
+   * Default: `1`.
+   */
+  b?: Input<number>;
 }
 
 export interface AddOutputs {
-  /** Output "output". */
+  /** Output "output": total. */
   output: number;
 }
 
 /** Props of `Round Up` (root:kernel:math:0.0.1:ceil). */
 export interface CeilProps extends CommonCardProps {
-  /** Input "a": number. */
-  a: Input<number>;
+  /**
+   * Input "a": number.
+   *
+   * Default: `0`.
+   */
+  a?: Input<number>;
 }
 
 export interface CeilOutputs {
-  /** Output "output". */
+  /** Output "output": rounded up. */
   output: number;
 }
 
 /** Props of `Divide` (root:kernel:math:0.0.1:divide). */
 export interface DivideProps extends CommonCardProps {
-  /** Input "a": Number. */
-  a: Input<number>;
-  /** Input "b": Divided by. */
-  b: Input<number>;
-  /** Input "decimals": Number of decimal points. */
-  decimals: Input<number>;
+  /**
+   * Input "a": Number.
+   *
+   * Default: `0`.
+   */
+  a?: Input<number>;
+  /**
+   * Input "b": Divided by.
+   *
+   * Default: `0`.
+   */
+  b?: Input<number>;
+  /**
+   * Input "decimals": Number of decimal points.
+   *
+   * Default: `4`.
+   */
+  decimals?: Input<number>;
 }
 
 export interface DivideOutputs {
-  /** Output "output". */
+  /** Output "output": Result as a decimal. */
   output: number;
-  /** Output "percentage". */
+  /** Output "percentage": Result as a percentage (%). */
   percentage: string;
 }
 
 /** Props of `Multiply` (root:kernel:math:0.0.1:multiply). */
 export interface MultiplyProps extends CommonCardProps {
-  /** Input "a": number 1. */
-  a: Input<number>;
-  /** Input "b": number 2. */
-  b: Input<number>;
+  /**
+   * Input "a": number 1.
+   *
+   * Default: `0`.
+   */
+  a?: Input<number>;
+  /**
+   * Input "b": number 2.
+   *
+   * Default: `0`.
+   */
+  b?: Input<number>;
 }
 
 export interface MultiplyOutputs {
-  /** Output "output". */
+  /** Output "output": numRecordsAlreadyProcessed. */
   output: number;
 }
 
@@ -65,42 +97,54 @@ export interface RandomProps extends CommonCardProps {
 }
 
 export interface RandomOutputs {
-  /** Output "output". */
+  /** Output "output": random. */
   output: number;
 }
 
 /** Props of `Round` (root:kernel:math:0.0.1:round). */
 export interface RoundProps extends CommonCardProps {
-  /** Input "a": number. */
-  a: Input<number>;
+  /**
+   * Input "a": number.
+   *
+   * Default: `0`.
+   */
+  a?: Input<number>;
 }
 
 export interface RoundOutputs {
-  /** Output "output". */
+  /** Output "output": rounded. */
   output: number;
 }
 
 /** Props of `Subtract` (root:kernel:math:0.0.1:subtract). */
 export interface SubtractProps extends CommonCardProps {
-  /** Input "a": number. */
-  a: Input<number>;
-  /** Input "b": subtract. */
-  b: Input<number>;
+  /**
+   * Input "a": number.
+   *
+   * Default: `0`.
+   */
+  a?: Input<number>;
+  /**
+   * Input "b": subtract.
+   *
+   * Default: `0`.
+   */
+  b?: Input<number>;
 }
 
 export interface SubtractOutputs {
-  /** Output "output". */
+  /** Output "output": difference. */
   output: number;
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:math:0.0.1:add", name: "Add", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["98b1c048", {}]] },
-  { address: "root:kernel:math:0.0.1:ceil", name: "Round Up", inputs: [["a", "a", "n"]], outputs: [["output", null, "output"]], variants: [["8baaeff6", {}], ["6182eaaf", {}]] },
-  { address: "root:kernel:math:0.0.1:divide", name: "Divide", inputs: [["a", "a", "n"], ["b", "b", "n"], ["decimals", "decimals", "n"]], outputs: [["output", null, "output"], ["percentage", null, "percentage"]], variants: [["1f867436", {}], ["976df6d7", {}]] },
-  { address: "root:kernel:math:0.0.1:multiply", name: "Multiply", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["9ef725c0", {}], ["343ee90d", {}]] },
-  { address: "root:kernel:math:0.0.1:random", name: "Random Integer", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["e7039bbc", {}]] },
-  { address: "root:kernel:math:0.0.1:round", name: "Round", inputs: [["a", "a", "n"]], outputs: [["output", null, "output"]], variants: [["a2e91597", {}]] },
-  { address: "root:kernel:math:0.0.1:subtract", name: "Subtract", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["dc5fb7ca", {}], ["c87b0cfd", {}]] }
+  { address: "root:kernel:math:0.0.1:add", name: "Add", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["98b1c048", {}], ["dc718929", {}], ["7c55494f", {}], ["996d97fb", {}], ["9d708fe8", {}], ["08a6547b", {}]], connection: false },
+  { address: "root:kernel:math:0.0.1:ceil", name: "Round Up", inputs: [["a", "a", "n"]], outputs: [["output", null, "output"]], variants: [["8baaeff6", {}], ["6182eaaf", {}]], connection: false },
+  { address: "root:kernel:math:0.0.1:divide", name: "Divide", inputs: [["a", "a", "n"], ["b", "b", "n"], ["decimals", "decimals", "n"]], outputs: [["output", null, "output"], ["percentage", null, "percentage"]], variants: [["1f867436", {}], ["976df6d7", {}], ["0b6a7810", {}], ["3d86bc47", {}], ["48a6ae3c", {}], ["800f6d75", {}], ["c3e08840", {}], ["dd44dabf", {}], ["ef0af521", {}]], connection: false },
+  { address: "root:kernel:math:0.0.1:multiply", name: "Multiply", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["9ef725c0", {}], ["343ee90d", {}]], connection: false },
+  { address: "root:kernel:math:0.0.1:random", name: "Random Integer", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["e7039bbc", {}]], connection: false },
+  { address: "root:kernel:math:0.0.1:round", name: "Round", inputs: [["a", "a", "n"]], outputs: [["output", null, "output"]], variants: [["a2e91597", {}]], connection: false },
+  { address: "root:kernel:math:0.0.1:subtract", name: "Subtract", inputs: [["a", "a", "n"], ["b", "b", "n"]], outputs: [["output", null, "output"]], variants: [["1bc7ca7f", {}], ["dc5fb7ca", {}], ["9e9c6418", {}], ["c87b0cfd", {}]], connection: false }
 ];
 
 /** Kernel functions of the `math` module. */

@@ -11,7 +11,7 @@ export interface ClearEmptyProps extends CommonCardProps {
 }
 
 export interface ClearEmptyOutputs {
-  /** Output "output". */
+  /** Output "output": vaultedAccountEntitlement. */
   output: OktaObject;
 }
 
@@ -20,12 +20,8 @@ export interface ConstructProps extends CommonCardProps {
 }
 
 export interface ConstructOutputs {
-  /** Output "output". */
-  output: OktaObject | {
-    first_name: string;
-    last_name: string;
-    email: string;
-  };
+  /** Output "output": principalScopeSettings. */
+  output: OktaObject;
 }
 
 /** Props of `XPSzwD-VHI` (root:kernel:object:0.0.1:expand). */
@@ -44,8 +40,8 @@ export interface GetProps extends CommonCardProps {
 }
 
 export interface GetOutputs {
-  /** Output "output". */
-  output: unknown;
+  /** Output "output": token. */
+  output: string;
 }
 
 /** Props of `Map to List` (root:kernel:object:0.0.1:map). */
@@ -60,7 +56,7 @@ export interface MapProps extends CommonCardProps {
 
 export interface MapOutputs {
   /** Output "new list". */
-  newList: OktaObject[] | string[];
+  newList: OktaObject[];
 }
 
 /** Props of `Merge` (root:kernel:object:0.0.1:merge). */
@@ -85,6 +81,36 @@ export interface PickProps extends CommonCardProps {
 export interface PickOutputs {
 }
 
+/** Props of `Map` (root:kernel:object:0.0.1:process). */
+export interface ProcessProps extends CommonCardProps {
+  /** Input "object". */
+  object: Input<OktaObject>;
+  /** Input "flo": Helper Flow. */
+  flo: Input<FlowRefLike> | InlineFlow;
+  /** Input "concurrency". */
+  concurrency: Input<number>;
+}
+
+export interface ProcessOutputs {
+  /** Output "output". */
+  output: OktaObject;
+}
+
+/** Props of `Set` (root:kernel:object:0.0.1:set). */
+export interface SetProps extends CommonCardProps {
+  /** Input "object". */
+  object: Input<OktaObject>;
+  /** Input "path". */
+  path: Input<string>;
+  /** Input "value". */
+  value: Input<string>;
+}
+
+export interface SetOutputs {
+  /** Output "output": Body. */
+  output: OktaObject;
+}
+
 /** Props of `Values` (root:kernel:object:0.0.1:values). */
 export interface ValuesProps extends CommonCardProps {
   /** Input "object". */
@@ -97,14 +123,16 @@ export interface ValuesOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:object:0.0.1:clearEmpty", name: "Clear Empty", inputs: [["object", "object", "o"], ["recursive", "recursive", "b"]], outputs: [["output", null, "output"]], variants: [["88d9d4b8", {}]] },
-  { address: "root:kernel:object:0.0.1:construct", name: "Construct", inputs: [], outputs: [["output", null, "output"]], variants: [["dfa8ef30", {}], ["0d492225", {}], ["590b7512", {}], ["62c01f89", {}], ["8dddd4b4", {}], ["b56d23ef", {}], ["d15e23d3", {}], ["e20375ec", {}], ["6948d799", {}], ["b064c3d4", {}], ["08d6385f", {}], ["160e16e3", {}], ["5fa8227e", {}], ["86ee790c", {}], ["a76a2838", {}], ["089cb687", {}], ["0f1261d7", {}], ["2045e9d1", {}], ["257728a8", {}], ["26b1da18", {}], ["2d8863fb", {}], ["4f2bb013", {}], ["50bc3007", {}], ["5c5113d3", {}], ["5ed10d7a", {}], ["62f9a17b", {}], ["6b66ae18", {}], ["6bafb4ad", {}], ["7108818f", {}], ["938ebeb8", {}], ["b26063e1", {}], ["b712c393", {}], ["d18d5a40", {}], ["d2da5762", {}], ["d757c48c", {}], ["eaad8d55", {}], ["f0cbc389", {}]] },
-  { address: "root:kernel:object:0.0.1:expand", name: "XPSzwD-VHI", inputs: [], outputs: [], variants: [["ff32d4b7", {}]] },
-  { address: "root:kernel:object:0.0.1:get", name: "Get", inputs: [["object", "object", "o"], ["path", "path", "s"]], outputs: [["output", null, "output"]], variants: [["7082a3f2", {}], ["f20b7cf2", {}], ["0a6d0ad9", {}], ["21e9ecbf", {}], ["3877c2aa", {}], ["5bf6f21c", {}], ["67f61279", {}], ["70c95fee", {}], ["909f86a4", {}], ["bbe08f03", {}], ["bde2c14c", {}], ["be8d8d04", {}], ["ce70ab9f", {}], ["cf9a977c", {}], ["d7eca272", {}], ["dba3ffbb", {}], ["ddacc67f", {}], ["e2f3186c", {}]] },
-  { address: "root:kernel:object:0.0.1:map", name: "Map to List", inputs: [["object", "object", "o"], ["flo", "flo", "F"], ["concurrency", "concurrency", "n"]], outputs: [["newList", null, "new list"]], variants: [["f6667a1b", {}], ["faf6a707", {}]] },
-  { address: "root:kernel:object:0.0.1:merge", name: "Merge", inputs: [["start", "start", "o"], ["sink", "sink", "o"]], outputs: [["output", null, "output"]], variants: [["b1f5ee7b", {}]] },
-  { address: "root:kernel:object:0.0.1:pick", name: "Get Multiple", inputs: [["object", "object", "o"]], outputs: [], variants: [["31e75caf", {}], ["1637c296", {}], ["00d2419d", {}], ["1149c5cc", {}], ["115d67ad", {}], ["2cd71834", {}], ["6b719b19", {}], ["9f418a6d", {}], ["d43183b2", {}], ["e2b8ddb1", {}]] },
-  { address: "root:kernel:object:0.0.1:values", name: "Values", inputs: [["object", "object", "o"]], outputs: [["values", null, "values"]], variants: [["64b0a79f", {}]] }
+  { address: "root:kernel:object:0.0.1:clearEmpty", name: "Clear Empty", inputs: [["object", "object", "o"], ["recursive", "recursive", "b"]], outputs: [["output", null, "output"]], variants: [["88d9d4b8", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:construct", name: "Construct", inputs: [], outputs: [["output", null, "output"]], variants: [["dfa8ef30", {}], ["0d492225", {}], ["590b7512", {}], ["62c01f89", {}], ["8dddd4b4", {}], ["b56d23ef", {}], ["d15e23d3", {}], ["e20375ec", {}], ["d2da5762", {}], ["6948d799", {}], ["a76a2838", {}], ["b064c3d4", {}], ["d1233ff3", {}], ["0cc196bc", {}], ["160e16e3", {}], ["5fa8227e", {}], ["d28530ba", {}], ["08d6385f", {}], ["101af3ac", {}], ["2045e9d1", {}], ["46d3b923", {}], ["86ee790c", {}], ["9557add1", {}], ["eaad8d55", {}], ["04a23010", {}], ["08799b1c", {}], ["089cb687", {}], ["0d2e57f0", {}], ["0f1261d7", {}], ["1073f71f", {}], ["11d6172e", {}], ["13724a95", {}], ["257728a8", {}], ["26b1da18", {}], ["2d8863fb", {}], ["34535776", {}], ["3b9d2a2b", {}], ["4c2e3fb9", {}], ["4f2bb013", {}], ["50bc3007", {}], ["578c7c1c", {}], ["5c5113d3", {}], ["5ed10d7a", {}], ["62f9a17b", {}], ["6858ff5e", {}], ["6b66ae18", {}], ["6bafb4ad", {}], ["88f3804d", {}], ["8be8669a", {}], ["938ebeb8", {}], ["9e223f82", {}], ["9f7d23b3", {}], ["ac197861", {}], ["b26063e1", {}], ["b712c393", {}], ["c0bb2569", {}], ["d18d5a40", {}], ["d757c48c", {}], ["f0cbc389", {}], ["fd5cfe6b", {}], ["0310a2ea", {}], ["481b8ea3", {}], ["7108818f", {}], ["f11a3151", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:expand", name: "XPSzwD-VHI", inputs: [], outputs: [], variants: [["ff32d4b7", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:get", name: "Get", inputs: [["object", "object", "o"], ["path", "path", "s"]], outputs: [["output", null, "output"]], variants: [["7082a3f2", {}], ["a313a221", {}], ["2271c634", {}], ["0a6d0ad9", {}], ["36a05add", {}], ["38a2e2fb", {}], ["3c64feb5", {}], ["568f7d38", {}], ["5bf6f21c", {}], ["640186fd", {}], ["67f61279", {}], ["70bfff94", {}], ["70c95fee", {}], ["827e7e94", {}], ["83ca0f9c", {}], ["8b308600", {}], ["9056610d", {}], ["909f86a4", {}], ["9515e32c", {}], ["9948c811", {}], ["b0b6dbf4", {}], ["bbe08f03", {}], ["d661e509", {}], ["edc5e1d2", {}], ["f20b7cf2", {}], ["d7eca272", {}], ["f8712417", {}], ["21e9ecbf", {}], ["2d3eddc2", {}], ["3877c2aa", {}], ["97d441a3", {}], ["aacc6728", {}], ["bde2c14c", {}], ["be8d8d04", {}], ["c136dd93", {}], ["c5795929", {}], ["ce70ab9f", {}], ["cf9a977c", {}], ["dba3ffbb", {}], ["ddacc67f", {}], ["dff1a7bf", {}], ["e2f3186c", {}], ["eb624530", {}], ["f8e44ccc", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:map", name: "Map to List", inputs: [["object", "object", "o"], ["flo", "flo", "F"], ["concurrency", "concurrency", "n"]], outputs: [["newList", null, "new list"]], variants: [["63ac96b4", {}], ["faf6a707", {}], ["f6667a1b", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:merge", name: "Merge", inputs: [["start", "start", "o"], ["sink", "sink", "o"]], outputs: [["output", null, "output"]], variants: [["b1f5ee7b", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:pick", name: "Get Multiple", inputs: [["object", "object", "o"]], outputs: [], variants: [["31e75caf", {}], ["e2b8ddb1", {}], ["1637c296", {}], ["00d2419d", {}], ["1149c5cc", {}], ["115d67ad", {}], ["2cd71834", {}], ["33f2901d", {}], ["52324729", {}], ["6b719b19", {}], ["7173ae81", {}], ["9f418a6d", {}], ["d3a815b9", {}], ["d43183b2", {}], ["fe9bc92e", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:process", name: "Map", inputs: [["object", "object", "o"], ["flo", "flo", "F"], ["concurrency", "concurrency", "n"]], outputs: [["output", null, "output"]], variants: [["8f08028a", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:set", name: "Set", inputs: [["object", "object", "o"], ["path", "path", "s"], ["value", "value", "s"]], outputs: [["output", null, "output"]], variants: [["2c7578a7", {}], ["70834c2e", {}], ["0828781d", {}], ["553e6075", {}], ["eebbd058", {}]], connection: false },
+  { address: "root:kernel:object:0.0.1:values", name: "Values", inputs: [["object", "object", "o"]], outputs: [["values", null, "values"]], variants: [["64b0a79f", {}]], connection: false }
 ];
 
 /** Kernel functions of the `object` module. */
@@ -166,11 +194,27 @@ export const object = {
    */
   pick: defineCard<PickProps, PickOutputs>(META[6]!),
   /**
+   * Map
+   *
+   * Convert an object to a new object. Each key/value pair in the input object is sent to a process Flow that generates a key/value pair for the output object.
+   *
+   * @address root:kernel:object:0.0.1:process
+   */
+  process: defineCard<ProcessProps, ProcessOutputs>(META[7]!),
+  /**
+   * Set
+   *
+   * Set a key of an object to a specified value, creating a new key if it doesn't exist already.
+   *
+   * @address root:kernel:object:0.0.1:set
+   */
+  set: defineCard<SetProps, SetOutputs>(META[8]!),
+  /**
    * Values
    *
    * Create a list of the values from an object.
    *
    * @address root:kernel:object:0.0.1:values
    */
-  values: defineCard<ValuesProps, ValuesOutputs>(META[7]!)
+  values: defineCard<ValuesProps, ValuesOutputs>(META[9]!)
 };

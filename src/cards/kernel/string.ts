@@ -2,6 +2,19 @@
 import type { Input } from "../../dsl/types.js";
 import { defineCard, type CommonCardProps, type FactoryMeta } from "../../dsl/define-card.js";
 
+/** Props of `At` (root:kernel:string:0.0.1:at). */
+export interface AtProps extends CommonCardProps {
+  /** Input "string": text. */
+  string: Input<string>;
+  /** Input "index": position. */
+  index: Input<number>;
+}
+
+export interface AtOutputs {
+  /** Output "output": character. */
+  output: string;
+}
+
 /** Props of `Base64` (root:kernel:string:0.0.1:base64). */
 export interface Base64Props extends CommonCardProps {
   /** Input "string": text. */
@@ -9,7 +22,7 @@ export interface Base64Props extends CommonCardProps {
 }
 
 export interface Base64Outputs {
-  /** Output "output". */
+  /** Output "output": Base64Creds. */
   output: string;
 }
 
@@ -20,7 +33,7 @@ export interface Base64DecodeProps extends CommonCardProps {
 }
 
 export interface Base64DecodeOutputs {
-  /** Output "output". */
+  /** Output "output": space. */
   output: string;
 }
 
@@ -31,7 +44,7 @@ export interface ComposeProps extends CommonCardProps {
 }
 
 export interface ComposeOutputs {
-  /** Output "output". */
+  /** Output "output": url. */
   output: string;
 }
 
@@ -44,8 +57,21 @@ export interface ConcatProps extends CommonCardProps {
 }
 
 export interface ConcatOutputs {
-  /** Output "output". */
+  /** Output "output": url. */
   output: string;
+}
+
+/** Props of `Find` (root:kernel:string:0.0.1:find). */
+export interface FindProps extends CommonCardProps {
+  /** Input "string": look in. */
+  string: Input<string>;
+  /** Input "substr": look for. */
+  substr: Input<string>;
+}
+
+export interface FindOutputs {
+  /** Output "output": position. */
+  output: number;
 }
 
 /** Props of `Find Last` (root:kernel:string:0.0.1:lastIndexOf). */
@@ -59,7 +85,7 @@ export interface LastIndexOfProps extends CommonCardProps {
 }
 
 export interface LastIndexOfOutputs {
-  /** Output "output". */
+  /** Output "output": position. */
   output: number;
 }
 
@@ -70,7 +96,7 @@ export interface LengthProps extends CommonCardProps {
 }
 
 export interface LengthOutputs {
-  /** Output "length". */
+  /** Output "length": ExistingPrefixLength. */
   length: number;
 }
 
@@ -83,7 +109,7 @@ export interface MatchProps extends CommonCardProps {
 }
 
 export interface MatchOutputs {
-  /** Output "output". */
+  /** Output "output": position. */
   output: number;
 }
 
@@ -94,7 +120,7 @@ export interface RandomProps extends CommonCardProps {
 }
 
 export interface RandomOutputs {
-  /** Output "output". */
+  /** Output "output": random_string. */
   output: string;
 }
 
@@ -106,14 +132,22 @@ export interface ReplaceProps extends CommonCardProps {
   src?: Input<string>;
   /** Input "dest": replace with. */
   dest?: Input<string>;
-  /** Input "global": all instances. */
+  /**
+   * Input "global": all instances.
+   *
+   * Default: `true`.
+   */
   global?: Input<boolean>;
-  /** Input "sensitive": case sensitive. */
+  /**
+   * Input "sensitive": case sensitive.
+   *
+   * Default: `true`.
+   */
   sensitive?: Input<boolean>;
 }
 
 export interface ReplaceOutputs {
-  /** Output "output". */
+  /** Output "output": result text. */
   output: string;
 }
 
@@ -123,14 +157,22 @@ export interface ReplaceAnyProps extends CommonCardProps {
   text: Input<string>;
   /** Input "replacement": replace with. */
   replacement?: Input<string>;
-  /** Input "global": all instances. */
+  /**
+   * Input "global": all instances.
+   *
+   * Default: `true`.
+   */
   global?: Input<boolean>;
-  /** Input "case sensitive". */
+  /**
+   * Input "case sensitive".
+   *
+   * Default: `false`.
+   */
   caseSensitive?: Input<boolean>;
 }
 
 export interface ReplaceAnyOutputs {
-  /** Output "output". */
+  /** Output "output": result text. */
   output: string;
 }
 
@@ -143,7 +185,7 @@ export interface SplitProps extends CommonCardProps {
 }
 
 export interface SplitOutputs {
-  /** Output "output". */
+  /** Output "output": result list. */
   output: string[];
 }
 
@@ -151,14 +193,22 @@ export interface SplitOutputs {
 export interface SubstrProps extends CommonCardProps {
   /** Input "string": text. */
   string: Input<string>;
-  /** Input "start": start at. */
+  /**
+   * Input "start": start at.
+   *
+   * Default: `0`.
+   */
   start?: Input<number>;
-  /** Input "end": end before. */
+  /**
+   * Input "end": end before.
+   *
+   * Default: `0`.
+   */
   end?: Input<number>;
 }
 
 export interface SubstrOutputs {
-  /** Output "output". */
+  /** Output "output": segment. */
   output: string;
 }
 
@@ -169,7 +219,7 @@ export interface ToLowerCaseProps extends CommonCardProps {
 }
 
 export interface ToLowerCaseOutputs {
-  /** Output "output". */
+  /** Output "output": Email to Lowercase. */
   output: string;
 }
 
@@ -180,29 +230,39 @@ export interface TrimProps extends CommonCardProps {
 }
 
 export interface TrimOutputs {
-  /** Output "output". */
+  /** Output "output": last_name_trimmed. */
   output: string;
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:string:0.0.1:base64", name: "Base64", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["76c153b6", {}]] },
-  { address: "root:kernel:string:0.0.1:base64Decode", name: "Base64 Decode", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["06bff9f2", {}]] },
-  { address: "root:kernel:string:0.0.1:compose", name: "Compose", inputs: [["text", "_text_", "s"]], outputs: [["output", null, "output"]], variants: [["60916efc", {}], ["de3e6335", {}], ["b5ad3ea5", {}], ["13d50372", {}], ["5d108b6d", {}], ["6142456f", {}], ["72a0dfb6", {}], ["8d336cf4", {}], ["acd7e38c", {}], ["b8adaee3", {}], ["d45ec24b", {}], ["0017043a", {}], ["00d372b6", {}], ["0383773a", {}], ["04985365", {}], ["0b311a06", {}], ["0b87ae3e", {}], ["28e6c5f7", {}], ["33a9cda4", {}], ["394dbb29", {}], ["3dab7372", {}], ["49b0c21a", {}], ["4cb5a9fc", {}], ["567de749", {}], ["5f72c239", {}], ["6861bb9f", {}], ["6947cc62", {}], ["6c2e25ab", {}], ["71974631", {}], ["74b42a93", {}], ["780b7271", {}], ["9618d5ce", {}], ["a041e618", {}], ["a2dbe668", {}], ["a6249abc", {}], ["a7d2f93a", {}], ["b1c8bcac", {}], ["b533e6f9", {}], ["bb3e1a0d", {}], ["bb7def5c", {}], ["cf867edb", {}], ["cfd62a26", {}], ["d00dc829", {}], ["d64a19ef", {}], ["da3b4155", {}], ["da8b40f1", {}], ["e0258126", {}], ["e22118a5", {}], ["f0f327c3", {}], ["f79b3f90", {}], ["fc309feb", {}]] },
-  { address: "root:kernel:string:0.0.1:concat", name: "Concatenate", inputs: [["string1", "string1", "s"], ["string2", "string2", "s"]], outputs: [["output", null, "output"]], variants: [["04889705", {}], ["66ad4c97", {}], ["fb02b45a", {}], ["04c3adda", {}], ["070361f7", {}], ["15a747b3", {}], ["197c501a", {}], ["22b87368", {}], ["2e8ec574", {}], ["2ec0778d", {}], ["30cf8505", {}], ["4a7c25fe", {}], ["5a9dbcfe", {}], ["6d05dfdc", {}], ["7f342863", {}], ["92d0ae48", {}], ["93339409", {}], ["93d14010", {}], ["9ec5cb8d", {}], ["a7192eb4", {}], ["acb7f991", {}], ["b47e9790", {}], ["b96d6e64", {}], ["c9263f9a", {}], ["cfae5579", {}], ["d99c794b", {}], ["e7d9a61d", {}]] },
-  { address: "root:kernel:string:0.0.1:lastIndexOf", name: "Find Last", inputs: [["string", "string", "s"], ["substr", "substr", "s"], ["index", "index", "n"]], outputs: [["output", null, "output"]], variants: [["d6c481dc", {}]] },
-  { address: "root:kernel:string:0.0.1:length", name: "Length", inputs: [["string", "string", "s"]], outputs: [["length", null, "length"]], variants: [["47a548f3", {}], ["4bc8afcb", {}], ["5e5ea27f", {}]] },
-  { address: "root:kernel:string:0.0.1:match", name: "Find Pattern", inputs: [["string", "string", "s"], ["target", "target", "s"]], outputs: [["output", null, "output"]], variants: [["e2c9b8b9", {}], ["0d058968", {}], ["23051541", {}]] },
-  { address: "root:kernel:string:0.0.1:random", name: "Random", inputs: [["length", "length", "n"]], outputs: [["output", null, "output"]], variants: [["2125ac90", {}]] },
-  { address: "root:kernel:string:0.0.1:replace", name: "Replace", inputs: [["string", "string", "s"], ["src", "src", "s"], ["dest", "dest", "s"], ["global", "global", "b"], ["sensitive", "sensitive", "b"]], outputs: [["output", null, "output"]], variants: [["19c3b2cf", {}]] },
-  { address: "root:kernel:string:0.0.1:replaceAny", name: "Replace Patterns", inputs: [["text", "text", "s"], ["replacement", "replacement", "s"], ["global", "global", "b"], ["caseSensitive", "case sensitive", "b"]], outputs: [["output", null, "output"]], variants: [["bc8c525a", {}], ["901a746a", {}], ["bf7ea4db", {}], ["ec107b5d", {}], ["f4fca541", {}]] },
-  { address: "root:kernel:string:0.0.1:split", name: "Split", inputs: [["string", "string", "s"], ["delimiter", "delimiter", "s"]], outputs: [["output", null, "output"]], variants: [["6be8bd44", {}], ["e5f7b8cf", {}], ["054a6cfb", {}], ["0aa0a2d2", {}], ["2a0a3aa3", {}], ["62c1e2bb", {}], ["a2c18a0f", {}], ["d0b3788a", {}], ["db1b944c", {}]] },
-  { address: "root:kernel:string:0.0.1:substr", name: "Text Segment", inputs: [["string", "string", "s"], ["start", "start", "n"], ["end", "end", "n"]], outputs: [["output", null, "output"]], variants: [["3b7465e9", {}], ["84ad1228", {}], ["be772021", {}], ["1704f8e7", {}], ["1ee36bd7", {}], ["6191cd21", {}], ["bb5d77cc", {}], ["f403e524", {}]] },
-  { address: "root:kernel:string:0.0.1:toLowerCase", name: "To Lower Case", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["7560279a", {}], ["0edeb570", {}], ["1436b9b4", {}], ["1ade4b6e", {}]] },
-  { address: "root:kernel:string:0.0.1:trim", name: "Trim", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["6d749f20", {}], ["4fd69e53", {}], ["a0bfae96", {}], ["cd474b5f", {}], ["dd2a457a", {}], ["f0615722", {}], ["fa9ca9df", {}]] }
+  { address: "root:kernel:string:0.0.1:at", name: "At", inputs: [["string", "string", "s"], ["index", "index", "n"]], outputs: [["output", null, "output"]], variants: [["b3abfbc3", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:base64", name: "Base64", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["76c153b6", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:base64Decode", name: "Base64 Decode", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["06bff9f2", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:compose", name: "Compose", inputs: [["text", "_text_", "s"]], outputs: [["output", null, "output"]], variants: [["60916efc", {}], ["49b0c21a", {}], ["5d108b6d", {}], ["508ec7ee", {}], ["b1a8d40e", {}], ["db1c918e", {}], ["8eda282b", {}], ["de3e6335", {}], ["458a125d", {}], ["b5ad3ea5", {}], ["13d50372", {}], ["890e26b5", {}], ["ec58ee66", {}], ["07dd6fd9", {}], ["13d62f9b", {}], ["6142456f", {}], ["647a24d4", {}], ["72a0dfb6", {}], ["77b24ad4", {}], ["8416f3fb", {}], ["8d336cf4", {}], ["989f046d", {}], ["9922cdfa", {}], ["acd7e38c", {}], ["b8adaee3", {}], ["ba2b9428", {}], ["cc896ba6", {}], ["cfd62a26", {}], ["d053c1a7", {}], ["d45ec24b", {}], ["f51b4385", {}], ["ff39e3bb", {}], ["0017043a", {}], ["00d372b6", {}], ["020a44cf", {}], ["0383773a", {}], ["04985365", {}], ["0b311a06", {}], ["0b87ae3e", {}], ["17a392d7", {}], ["1b9b4ed1", {}], ["1e4fefea", {}], ["262b88e7", {}], ["28e6c5f7", {}], ["2952b33e", {}], ["33360329", {}], ["33a9cda4", {}], ["38ac9c99", {}], ["394dbb29", {}], ["39f6f87c", {}], ["3dab7372", {}], ["3f34af06", {}], ["43a45396", {}], ["4aeb4a30", {}], ["4cb5a9fc", {}], ["512a92f2", {}], ["52a4d20d", {}], ["52e6fcee", {}], ["537a0567", {}], ["54c42251", {}], ["567de749", {}], ["56f741bc", {}], ["5b8084e4", {}], ["5f72c239", {}], ["61b57cd7", {}], ["63a7ecc7", {}], ["63d4eee2", {}], ["6861bb9f", {}], ["6947cc62", {}], ["6a6ed952", {}], ["6c2e25ab", {}], ["71974631", {}], ["74381ff5", {}], ["747211da", {}], ["74b42a93", {}], ["780b7271", {}], ["7e29b162", {}], ["836428d5", {}], ["889c7e45", {}], ["8c19aebe", {}], ["929b4e41", {}], ["92eb1e70", {}], ["9618d5ce", {}], ["9c75ad24", {}], ["a041e618", {}], ["a2dbe668", {}], ["a572c375", {}], ["a5e61aeb", {}], ["a6249abc", {}], ["a7d2f93a", {}], ["ad210fd9", {}], ["ad8e8e90", {}], ["aed6c0d1", {}], ["b1c8bcac", {}], ["b533e6f9", {}], ["b6bfc6da", {}], ["b7257ff5", {}], ["b8823f86", {}], ["bb3e1a0d", {}], ["bb7def5c", {}], ["bc74c033", {}], ["bfaadccf", {}], ["c23c95f4", {}], ["c62d38bc", {}], ["cebea11d", {}], ["cf867edb", {}], ["d00dc829", {}], ["d2384d39", {}], ["d64a19ef", {}], ["d7b42972", {}], ["d80888c1", {}], ["da3b4155", {}], ["da8b40f1", {}], ["db7d6e79", {}], ["df22a279", {}], ["e0258126", {}], ["e22118a5", {}], ["e4e6ce17", {}], ["e981dfd7", {}], ["f0f327c3", {}], ["f47ba8b6", {}], ["f79b3f90", {}], ["f8376160", {}], ["f926a3ec", {}], ["fc309feb", {}], ["fc7601ee", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:concat", name: "Concatenate", inputs: [["string1", "string1", "s"], ["string2", "string2", "s"]], outputs: [["output", null, "output"]], variants: [["04889705", {}], ["6d258990", {}], ["f582349c", {}], ["c2dedac1", {}], ["1ce086fd", {}], ["a7bf8e60", {}], ["d37e340f", {}], ["de177869", {}], ["04c3adda", {}], ["070361f7", {}], ["0de0c2df", {}], ["15a747b3", {}], ["197c501a", {}], ["1fb7e2fa", {}], ["22b87368", {}], ["241db71d", {}], ["2e8ec574", {}], ["2ec0778d", {}], ["30cf8505", {}], ["3f77d34a", {}], ["44ac5ce6", {}], ["4a7c25fe", {}], ["5a9dbcfe", {}], ["6d05dfdc", {}], ["7f342863", {}], ["87342fd2", {}], ["93339409", {}], ["9395cd93", {}], ["93d14010", {}], ["94ff94b3", {}], ["9ec5cb8d", {}], ["a7192eb4", {}], ["a72e063c", {}], ["acb7f991", {}], ["b47e9790", {}], ["b96d6e64", {}], ["cbf0328c", {}], ["cfae5579", {}], ["d99c794b", {}], ["dd570575", {}], ["66ad4c97", {}], ["fb02b45a", {}], ["137f520f", {}], ["1f481c94", {}], ["28fdb919", {}], ["3e9b7899", {}], ["22b88b6e", {}], ["26a0b581", {}], ["4d5fa47c", {}], ["6f8c0507", {}], ["92d0ae48", {}], ["c9263f9a", {}], ["e7d9a61d", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:find", name: "Find", inputs: [["string", "string", "s"], ["substr", "substr", "s"]], outputs: [["output", null, "output"]], variants: [["529f5140", {}], ["178c2df2", {}], ["45ec56db", {}], ["7d6de719", {}], ["9ba0497b", {}], ["bfbe352a", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:lastIndexOf", name: "Find Last", inputs: [["string", "string", "s"], ["substr", "substr", "s"], ["index", "index", "n"]], outputs: [["output", null, "output"]], variants: [["d6c481dc", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:length", name: "Length", inputs: [["string", "string", "s"]], outputs: [["length", null, "length"]], variants: [["47a548f3", {}], ["4bc8afcb", {}], ["5e5ea27f", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:match", name: "Find Pattern", inputs: [["string", "string", "s"], ["target", "target", "s"]], outputs: [["output", null, "output"]], variants: [["e2c9b8b9", {}], ["23051541", {}], ["0d058968", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:random", name: "Random", inputs: [["length", "length", "n"]], outputs: [["output", null, "output"]], variants: [["2125ac90", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:replace", name: "Replace", inputs: [["string", "string", "s"], ["src", "src", "s"], ["dest", "dest", "s"], ["global", "global", "b"], ["sensitive", "sensitive", "b"]], outputs: [["output", null, "output"]], variants: [["cba8dd48", {}], ["19c3b2cf", {}], ["3500f2aa", {}], ["0f6aa60b", {}], ["2e00dd5a", {}], ["2fbd47bf", {}], ["8e48ab26", {}], ["9bb0eb79", {}], ["9d10b646", {}], ["a60d9e42", {}], ["aae3b2fd", {}], ["d73f0d9a", {}], ["e9808840", {}], ["065fa9d2", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:replaceAny", name: "Replace Patterns", inputs: [["text", "text", "s"], ["replacement", "replacement", "s"], ["global", "global", "b"], ["caseSensitive", "case sensitive", "b"]], outputs: [["output", null, "output"]], variants: [["bc8c525a", {}], ["bf7ea4db", {}], ["901a746a", {}], ["f4fca541", {}], ["ec107b5d", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:split", name: "Split", inputs: [["string", "string", "s"], ["delimiter", "delimiter", "s"]], outputs: [["output", null, "output"]], variants: [["6be8bd44", {}], ["054a6cfb", {}], ["130600c3", {}], ["2a0a3aa3", {}], ["62c1e2bb", {}], ["a2c18a0f", {}], ["a84aca16", {}], ["a9583ad3", {}], ["d0b3788a", {}], ["e5f7b8cf", {}], ["0aa0a2d2", {}], ["1c71db11", {}], ["3c973b2a", {}], ["6b5f4541", {}], ["db1b944c", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:substr", name: "Text Segment", inputs: [["string", "string", "s"], ["start", "start", "n"], ["end", "end", "n"]], outputs: [["output", null, "output"]], variants: [["3b7465e9", {}], ["84ad1228", {}], ["be772021", {}], ["1704f8e7", {}], ["1ee36bd7", {}], ["6b65c713", {}], ["7266a5de", {}], ["bb5d77cc", {}], ["ca1dd4a4", {}], ["0bf58c00", {}], ["6191cd21", {}], ["f403e524", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:toLowerCase", name: "To Lower Case", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["7560279a", {}], ["0edeb570", {}], ["1436b9b4", {}], ["1ade4b6e", {}]], connection: false },
+  { address: "root:kernel:string:0.0.1:trim", name: "Trim", inputs: [["string", "string", "s"]], outputs: [["output", null, "output"]], variants: [["6d749f20", {}], ["7fd28134", {}], ["a0bfae96", {}], ["cd474b5f", {}], ["dd2a457a", {}], ["f0615722", {}], ["fa9ca9df", {}], ["4fd69e53", {}]], connection: false }
 ];
 
 /** Kernel functions of the `string` module. */
 export const string = {
+  /**
+   * At
+   *
+   * Return the single character at a specified position in a text, where 0 is the first position.
+   *
+   * @address root:kernel:string:0.0.1:at
+   */
+  at: defineCard<AtProps, AtOutputs>(META[0]!),
   /**
    * Base64
    *
@@ -210,7 +270,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:base64
    */
-  base64: defineCard<Base64Props, Base64Outputs>(META[0]!),
+  base64: defineCard<Base64Props, Base64Outputs>(META[1]!),
   /**
    * Base64 Decode
    *
@@ -218,7 +278,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:base64Decode
    */
-  base64Decode: defineCard<Base64DecodeProps, Base64DecodeOutputs>(META[1]!),
+  base64Decode: defineCard<Base64DecodeProps, Base64DecodeOutputs>(META[2]!),
   /**
    * Compose
    *
@@ -226,7 +286,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:compose
    */
-  compose: defineCard<ComposeProps, ComposeOutputs>(META[2]!),
+  compose: defineCard<ComposeProps, ComposeOutputs>(META[3]!),
   /**
    * Concatenate
    *
@@ -234,7 +294,15 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:concat
    */
-  concat: defineCard<ConcatProps, ConcatOutputs>(META[3]!),
+  concat: defineCard<ConcatProps, ConcatOutputs>(META[4]!),
+  /**
+   * Find
+   *
+   * Search text for the first match. Returns the position, where 0 is the first position and -1 if not found.
+   *
+   * @address root:kernel:string:0.0.1:find
+   */
+  find: defineCard<FindProps, FindOutputs>(META[5]!),
   /**
    * Find Last
    *
@@ -242,7 +310,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:lastIndexOf
    */
-  lastIndexOf: defineCard<LastIndexOfProps, LastIndexOfOutputs>(META[4]!),
+  lastIndexOf: defineCard<LastIndexOfProps, LastIndexOfOutputs>(META[6]!),
   /**
    * Length
    *
@@ -250,7 +318,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:length
    */
-  length: defineCard<LengthProps, LengthOutputs>(META[5]!),
+  length: defineCard<LengthProps, LengthOutputs>(META[7]!),
   /**
    * Find Pattern
    *
@@ -258,7 +326,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:match
    */
-  match: defineCard<MatchProps, MatchOutputs>(META[6]!),
+  match: defineCard<MatchProps, MatchOutputs>(META[8]!),
   /**
    * Random
    *
@@ -266,7 +334,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:random
    */
-  random: defineCard<RandomProps, RandomOutputs>(META[7]!),
+  random: defineCard<RandomProps, RandomOutputs>(META[9]!),
   /**
    * Replace
    *
@@ -274,7 +342,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:replace
    */
-  replace: defineCard<ReplaceProps, ReplaceOutputs>(META[8]!),
+  replace: defineCard<ReplaceProps, ReplaceOutputs>(META[10]!),
   /**
    * Replace Patterns
    *
@@ -282,7 +350,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:replaceAny
    */
-  replaceAny: defineCard<ReplaceAnyProps, ReplaceAnyOutputs>(META[9]!),
+  replaceAny: defineCard<ReplaceAnyProps, ReplaceAnyOutputs>(META[11]!),
   /**
    * Split
    *
@@ -290,7 +358,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:split
    */
-  split: defineCard<SplitProps, SplitOutputs>(META[10]!),
+  split: defineCard<SplitProps, SplitOutputs>(META[12]!),
   /**
    * Text Segment
    *
@@ -298,7 +366,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:substr
    */
-  substr: defineCard<SubstrProps, SubstrOutputs>(META[11]!),
+  substr: defineCard<SubstrProps, SubstrOutputs>(META[13]!),
   /**
    * To Lower Case
    *
@@ -306,7 +374,7 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:toLowerCase
    */
-  toLowerCase: defineCard<ToLowerCaseProps, ToLowerCaseOutputs>(META[12]!),
+  toLowerCase: defineCard<ToLowerCaseProps, ToLowerCaseOutputs>(META[14]!),
   /**
    * Trim
    *
@@ -314,5 +382,5 @@ export const string = {
    *
    * @address root:kernel:string:0.0.1:trim
    */
-  trim: defineCard<TrimProps, TrimOutputs>(META[13]!)
+  trim: defineCard<TrimProps, TrimOutputs>(META[15]!)
 };

@@ -13,12 +13,12 @@ export interface ExportFloProps extends CommonCardProps {
 }
 
 export interface ExportFloOutputs {
-  /** Output "output". */
+  /** Output "output": ExportedFlow. */
   output: OktaFile;
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:kernel:utility:0.0.1:exportFlo", name: "Export Flow", inputs: [["flo", "flo", "F"], ["pretty", "pretty", "b"], ["indent", "indent", "n"]], outputs: [["output", null, "output"]], variants: [["1466d1ef", {}]] }
+  { address: "root:kernel:utility:0.0.1:exportFlo", name: "Export Flow", inputs: [["flo", "flo", "F"], ["pretty", "pretty", "b"], ["indent", "indent", "n"]], outputs: [["output", null, "output"]], variants: [["1466d1ef", {}]], connection: false }
 ];
 
 /** Kernel functions of the `utility` module. */
