@@ -18,6 +18,7 @@ import { compareStrings } from "../util/compare.js";
 import { contractField, type CardContract, type ContractField, type InputContract } from "./contract.js";
 import { optionValues, type CatalogEntry } from "./entry.js";
 import { isInstanceEntry, neutralData, variantOf } from "./template.js";
+import { OKTA_CONTEXT_KEYS } from "../shapes/known-cards.js";
 
 export interface HelpTexts {
   /** The card's help text for an address and display name (null: none), undefined when exports disagree. */
@@ -108,7 +109,8 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
       if ("ghost" in meta) found.add("ghost");
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
       if (!field) {
-        found.add("fields");
+        // A start card's context (Okta's, per kind of flow) is no author's customisation.
+        if (!(e.group === "context" && OKTA_CONTEXT_KEYS.has(e.key))) found.add("fields");
         continue;
       }
       const fit = typeFit(e, field);
@@ -143,7 +145,7 @@ function deriveClean(source: CatalogEntry, contract: CardContract): CatalogEntry
       if (meta) delete meta.ghost;
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
       if (!field) {
-        dropped.push([side, e]);
+        if (!(e.group === "context" && OKTA_CONTEXT_KEYS.has(e.key))) dropped.push([side, e]);
         continue;
       }
       if (!isObject(e.value)) continue;

@@ -48,6 +48,13 @@ export function takesNoConnection(address: string): string | undefined {
 }
 
 /** Names of the callable start card: which one a flow has says what starts it (its catalog variants differ by name). */
+/**
+ * The run-time context a start card gives its flow (group "context"), set by Okta, never by an author: 483 start
+ * cards of the real exports hold execution_id, 458 error, 388 index and parent, 38 execution_time; every other
+ * context key is a wormhole (a random id).
+ */
+export const OKTA_CONTEXT_KEYS: ReadonlySet<string> = new Set(["execution_id", "execution_time", "error", "index", "parent"]);
+
 export const HELPER_FLOW_NAME = "Helper Flow";
 export const SCHEDULED_FLOW_NAME = "Scheduled Flow";
 /** The name of the hidden For Each that wraps an event flow. */

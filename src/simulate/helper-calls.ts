@@ -75,6 +75,15 @@ export function returnedOutputs(card: CardPlan, end: ScopeEnd | undefined): unkn
 function helperFlow(interp: Interpreter, card: CardPlan, frame: Frame, slot: InputSlot | undefined): IrFlow {
   const ref = slot?.flow;
   const flow = ref === undefined ? undefined : interp.state.flow(ref);
+  const external = ref === undefined ? undefined : interp.state.externalFlow(ref);
+  if (!flow && external !== undefined) {
+    // Okta exports a called flow that is not exported with the caller as a stub: its cards are not in the file.
+    throw new SimulationStop(
+      "not-simulated",
+      `card "${card.name}" (${card.moduleKey}) in flow "${frame.plan.flow.name}" calls flow ${JSON.stringify(external)}, kept elsewhere (a stub in this export): it is not simulated`,
+      { card: card.name, flow: frame.plan.flow.name, type: card.moduleKey },
+    );
+  }
   if (!flow) {
     const what = slot?.constant !== undefined ? `flow ${JSON.stringify(slot.constant)}, which is not in the pack` : "no helper flow";
     throw new SimulationStop("invalid", `card "${card.name}" (${card.moduleKey}) in flow "${frame.plan.flow.name}" calls ${what}`, {

@@ -59,12 +59,15 @@ export class RunState {
   private cardsRun = 0;
   private executions = 0;
   private readonly flows = new Map<string, IrFlow>();
+  /** Flows the pack calls but holds only as stubs (kept elsewhere), by ref: their names. */
+  private readonly externals = new Map<string, string>();
 
   constructor(readonly setup: RunSetup) {
     this.clock = setup.start;
     const random = seededRandom(setup.seed);
     this.env = { now: () => this.clock, random, tables: setup.tables };
     for (const f of setup.pack.flows) this.flows.set(f.ref, f);
+    for (const x of setup.pack.externalFlows ?? []) this.externals.set(x.ref, x.name);
   }
 
   get now(): number {
@@ -90,6 +93,11 @@ export class RunState {
 
   flow(ref: string): IrFlow | undefined {
     return this.flows.get(ref);
+  }
+
+  /** The name of a flow the pack holds only as a stub, or undefined. */
+  externalFlow(ref: string): string | undefined {
+    return this.externals.get(ref);
   }
 
   /** A scope prepared for running (once per scope, for every run of the same pack and flags). */

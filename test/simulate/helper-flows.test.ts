@@ -4,7 +4,7 @@
  * their concurrency on the virtual clock.
  */
 import { describe, expect, it } from "vitest";
-import { flow, helperFlow } from "../../src/index.js";
+import { externalFlow, flow, helperFlow } from "../../src/index.js";
 import { kernel } from "../../src/cards/index.js";
 import { simulate } from "../../src/testing/index.js";
 import { fakeLibrary } from "./fake-library.js";
@@ -18,6 +18,17 @@ const double = flow({ name: "Double", trigger: helperFlow({ params: { item: "str
 const item = { key: "item", type: "string" as const, fromItem: "" };
 
 describe("Call Flow", () => {
+  it("stops, not simulated, at a call of a flow kept elsewhere (a stub in the export)", async () => {
+    const caller = flow({ name: "Caller", trigger: helperFlow({ params: { word: "string" } }) }, (f) => {
+      f.add(kernel.control.spawn({ flo: externalFlow("Send Slack Message") }));
+    });
+    const run = await simulate(caller, { input: { word: "ab" }, library: fakeLibrary });
+    expect(run.error?.kind).toBe("not-simulated");
+    expect(run.error?.message).toBe(
+      'card "Call Flow" (control:spawn) in flow "Caller" calls flow "Send Slack Message", kept elsewhere (a stub in this export): it is not simulated',
+    );
+  });
+
   it("passes its arguments to the helper flow and takes the helper's Return as its outputs", async () => {
     const caller = flow({ name: "Caller", trigger: helperFlow({ params: { word: "string" } }) }, (f) => {
       const call = f.add(
