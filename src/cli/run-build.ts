@@ -1,5 +1,5 @@
 /** `flocode build`: compile every target, then write all (atomically) or nothing; print the checklists. */
-import { existsSync, rmSync } from "node:fs";
+import { lstatSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFilesAtomic } from "../util/atomic-write.js";
 import { readBounded } from "../util/bounded-read.js";
@@ -155,8 +155,17 @@ function leftoverFiles(out: string, files: ReadonlyArray<{ path: string; pack: C
     const { name, kind } = f.pack.target;
     for (const ext of ["flopack", kind === "flow" ? "flow" : "folder"]) {
       const other = join(out, `${name}.${ext}`);
-      if (!written.has(other) && existsSync(other)) found.add(other);
+      // only a file a build wrote: a folder or a link of that name is the user's
+      if (!written.has(other) && isRegularFile(other)) found.add(other);
     }
   }
   return [...found].sort();
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

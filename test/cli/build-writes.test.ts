@@ -15,25 +15,32 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const FLOWS = join(REPO, "flows");
 /** The four targets of flows/, in build order. */
 const TARGETS = ["api-suspend-user", "group-audit", "m365-keepalive", "welcome-new-user"];
+/** What build writes for each target by default: a .flow per flow file, a .folder per pack folder. */
+const OUTPUT: Record<string, string> = {
+  "api-suspend-user": "api-suspend-user.flow",
+  "group-audit": "group-audit.folder",
+  "m365-keepalive": "m365-keepalive.flow",
+  "welcome-new-user": "welcome-new-user.flow",
+};
 
 function build(out: string, extra: string[] = [], source = FLOWS) {
   return runCli(["build", source, "--out", out, "--no-checklist", ...extra]);
 }
 
 describe("a failure while writing", () => {
-  it("a folder where the third of four flopacks goes: exit 2, the real path named, none of the four written", () => {
+  it("a folder where the third of four exports goes: exit 2, the real path named, none of the four written", () => {
     const out = join(work, "eisdir");
-    mkdirSync(join(out, "m365-keepalive.flopack"), { recursive: true });
+    mkdirSync(join(out, "m365-keepalive.flow"), { recursive: true });
     const r = build(out);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`flocode: ${join(out, "m365-keepalive.flopack")}: cannot write: a folder is in the way; nothing was written\n`);
-    expect(readdirSync(out)).toEqual(["m365-keepalive.flopack"]);
+    expect(r.stderr).toBe(`flocode: ${join(out, "m365-keepalive.flow")}: cannot write: a folder is in the way; nothing was written\n`);
+    expect(readdirSync(out)).toEqual(["m365-keepalive.flow"]);
   });
 
   it("permission denied: exit 2 naming the file, the previous outputs untouched, no temporary file", () => {
     const out = join(work, "readonly");
     expect(build(out).status).toBe(0);
-    const before = Object.fromEntries(TARGETS.map((t) => [t, readFileSync(join(out, `${t}.flopack`))]));
+    const before = Object.fromEntries(TARGETS.map((t) => [t, readFileSync(join(out, OUTPUT[t]!))]));
     writeFileSync(
       join(FLOWS_COPY(), "m365-keepalive.flow.ts"),
       readFileSync(join(FLOWS, "m365-keepalive.flow.ts"), "utf8").replace("/Me", "/Organization"),
@@ -46,13 +53,13 @@ describe("a failure while writing", () => {
       const r = asNobody ? spawnCli(["build", FLOWS_COPY(), "--out", out, "--no-checklist"], 65534) : build(out, [], FLOWS_COPY());
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toMatch(
-        new RegExp(`^flocode: ${escape(out)}/[a-z0-9-]+\\.flopack: cannot write: permission denied; nothing was written\\n$`),
+        new RegExp(`^flocode: ${escape(out)}/[a-z0-9-]+\\.(flow|folder): cannot write: permission denied; nothing was written\\n$`),
       );
     } finally {
       chmodSync(out, 0o755);
     }
-    expect(readdirSync(out).sort()).toEqual(TARGETS.map((t) => `${t}.flopack`));
-    for (const t of TARGETS) expect(readFileSync(join(out, `${t}.flopack`)).equals(before[t]!), t).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(TARGETS.map((t) => OUTPUT[t]!));
+    for (const t of TARGETS) expect(readFileSync(join(out, OUTPUT[t]!)).equals(before[t]!), t).toBe(true);
   });
 
   it("an output folder that is a broken link or a link loop: exit 2, one line naming it", () => {
@@ -61,7 +68,7 @@ describe("a failure while writing", () => {
     const r = build(dangling);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `flocode: ${join(dangling, TARGETS[0]!)}.flopack: cannot write: ${dangling} is a broken link; nothing was written\n`,
+      `flocode: ${join(dangling, OUTPUT[TARGETS[0]!]!)}: cannot write: ${dangling} is a broken link; nothing was written\n`,
     );
     const loop = join(work, "loop-out");
     symlinkSync(join(work, "loop-out-2"), loop);
@@ -123,6 +130,18 @@ describe("links in the build folder", () => {
     expect(p.stderr).toBe(`flocode: no flow files (*.flow.ts) or pack folders found in ${pack}\n`);
   });
 
+  it("a folder or a link named like a file of another format is the user's: not removed as a leftover", () => {
+    const out = join(work, "not-leftovers");
+    mkdirSync(join(out, "m365-keepalive.flopack"), { recursive: true });
+    symlinkSync(join(work, "nowhere"), join(out, "m365-keepalive.folder"));
+    const src = join(work, "src-one");
+    mkdirSync(src);
+    cpSync(join(FLOWS, "m365-keepalive.flow.ts"), join(src, "m365-keepalive.flow.ts"));
+    const r = build(out, [], src);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["m365-keepalive.flopack", "m365-keepalive.flow", "m365-keepalive.folder"]);
+  });
+
   it("other broken links, link loops and a link to the folder itself are passed over", () => {
     const src = join(work, "src-links");
     mkdirSync(src);
@@ -134,18 +153,18 @@ describe("links in the build folder", () => {
     const out = join(work, "out-links");
     const r = build(out, [], src);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out)).toEqual(["m365-keepalive.flopack"]);
+    expect(readdirSync(out)).toEqual(["m365-keepalive.flow"]);
   });
 });
 
 describe("build --check", () => {
-  it("a fifo where a flopack should be is stale, and nothing waits for it", () => {
+  it("a fifo where an export should be is stale, and nothing waits for it", () => {
     const out = join(work, "check-fifo");
     expect(build(out).status).toBe(0);
-    rmSync(join(out, "group-audit.flopack"));
-    execFileSync("mkfifo", [join(out, "group-audit.flopack")]);
+    rmSync(join(out, "group-audit.folder"));
+    execFileSync("mkfifo", [join(out, "group-audit.folder")]);
     const r = build(out, ["--check"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe(`stale: ${join(out, "group-audit.flopack")} (run flocode build)\n`);
+    expect(r.stdout).toBe(`stale: ${join(out, "group-audit.folder")} (run flocode build)\n`);
   });
 });

@@ -69,11 +69,11 @@ describe("flocode run", () => {
     expect(failing.stdout).toContain('Failed at card "Get Licenses": Throttled (code 503)');
   });
 
-  it("runs an export (.flopack) like a flow source, and a pack folder with --flow", () => {
+  it("runs an export (.flow) like a flow source, and a pack folder with --flow", () => {
     const out = tmp();
     expect(runCli(["build", KEEPALIVE, "--out", out, "--no-checklist"]).status).toBe(0);
     const fromSource = JSON.parse(runCli(["run", KEEPALIVE, "--auto-mocks", "--json"]).stdout) as { trace: unknown[] };
-    const fromExport = JSON.parse(runCli(["run", join(out, "m365-keepalive.flopack"), "--auto-mocks", "--json"]).stdout) as {
+    const fromExport = JSON.parse(runCli(["run", join(out, "m365-keepalive.flow"), "--auto-mocks", "--json"]).stdout) as {
       trace: unknown[];
     };
     expect(fromExport.trace).toEqual(fromSource.trace);

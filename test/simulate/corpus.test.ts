@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { formatTally, smokeRuns } from "../../src/testing/smoke.js";
 import { corpus } from "../support/corpus.js";
 
-const CARD_MESSAGE = /^card ".*" \([A-Za-z0-9_]+:[^)]+\) in flow ".*" (is not simulated yet|calls flow ".*", kept elsewhere \(a stub in this export\): it is not simulated)$/;
+const CARD_MESSAGE =
+  /^card ".*" \([A-Za-z0-9_]+:[^)]+\) in flow ".*" (is not simulated yet|calls flow ".*", kept elsewhere \(a stub in this export\): it is not simulated)$/;
 
 describe.skipIf(!corpus())("smoke runs over the corpus", () => {
   it("runs every flow to an end a user can act on, never a crash", async () => {

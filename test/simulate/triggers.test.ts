@@ -69,7 +69,7 @@ describe("sources", () => {
   it("runs an export by path and as a parsed flopack, like the flow it was built from", async () => {
     const out = mkdtempSync(join(tmpdir(), "flocode-sim-"));
     expect(runCli(["build", "test/fixtures/simulate/clock.flow.ts", "--out", out, "--no-checklist"]).status).toBe(0);
-    const file = join(out, "clock.flopack");
+    const file = join(out, "clock.flow");
     const input = { since: "2025-01-01", until: "2025-01-02" };
     const byPath = await simulate(file, { input, auto: true, library: fakeLibrary, flow: "Clock" });
     const parsed = await simulate(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>, {

@@ -50,7 +50,7 @@ describe("parallel writers of one project catalog", () => {
     );
     const built = runCli(["build", source, "--out", work, "--no-checklist"]);
     expect(built.status, built.stderr).toBe(0);
-    const base = JSON.parse(readFileSync(join(work, "lower.flopack"), "utf8")) as Record<string, any>;
+    const base = JSON.parse(readFileSync(join(work, "lower.flow"), "utf8")) as Record<string, any>;
     const files = Array.from({ length: IMPORTS + LEARNERS }, (_, i) => {
       const file = join(work, `pack-${i}.flopack`);
       writeFileSync(file, packWithOwnVariant(base, i));
@@ -78,6 +78,6 @@ describe("parallel writers of one project catalog", () => {
 
     const build = runCli(["build", project, "--out", join(work, "dist"), "--no-checklist"]);
     expect(build.status, build.stderr).toBe(0);
-    for (let i = 0; i < IMPORTS; i++) expect(existsSync(join(work, "dist", `imported-${i}.flopack`))).toBe(true);
+    for (let i = 0; i < IMPORTS; i++) expect(existsSync(join(work, "dist", `imported-${i}.folder`))).toBe(true);
   }, 300_000);
 });

@@ -47,7 +47,7 @@ describe("Ctrl-C while writing", () => {
         caught = true;
         break;
       }
-      if (names.some((n) => n.endsWith(".flopack"))) break; // the write went by between two looks
+      if (names.some((n) => n.endsWith(".flow"))) break; // the write went by between two looks
     }
     return { caught, ...(await exited) };
   }
@@ -70,8 +70,8 @@ describe("Ctrl-C while writing", () => {
         if (!r.caught) continue;
         caught.add(signal);
         expect(r.signal).toBe(signal);
-        expect(readdirSync(out).sort()).toEqual(["big-one.flopack", "big-two.flopack"]);
-        for (const f of ["big-one.flopack", "big-two.flopack"])
+        expect(readdirSync(out).sort()).toEqual(["big-one.flow", "big-two.flow"]);
+        for (const f of ["big-one.flow", "big-two.flow"])
           expect(readFileSync(join(out, f)).equals(readFileSync(join(reference, f))), f).toBe(true);
         break;
       }
