@@ -14,7 +14,7 @@ import { cardEntries, constantData, entryKey, type CardEntry } from "./entries.j
 import { SimulationStop } from "./errors.js";
 import type { CardInput, CardOutput } from "./card-function.js";
 import { traceKeys, type TraceKeys } from "./trace.js";
-import { isEmptyValue } from "./values.js";
+import { isEmpty } from "./functions/values.js";
 
 export type CardKind =
   | "start"
@@ -285,7 +285,7 @@ function inputSlot(e: CardEntry, flags: SimFlags): InputSlot {
   switch (e.value.kind) {
     case "json": {
       const data = constantData(e.value.data, e.value.ids);
-      constant = isEmptyValue(data) ? undefined : data;
+      constant = isEmpty(data) ? undefined : data;
       break;
     }
     case "flow":
