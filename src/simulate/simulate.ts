@@ -111,6 +111,8 @@ export function simulatePack(input: SimulationInput, options: SimulateOptions = 
     tables: createTableStore(
       input.pack.tables.map((t) => ({ id: t.ref, name: t.name, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) })),
       options.tables ?? {},
+      // seeded rows were created before the run: at its virtual start
+      { now: start },
     ),
     start,
     seed: options.seed ?? 1,
