@@ -7,6 +7,7 @@
  * "Be sure to set the type of value a and value b to reflect how you would like the comparison to be done ...
  * the number comparison 80 > 9 is true, the text comparison "80" > "9" is false"). The page does not say which
  * type wins when the two differ: value a's is assumed (value b's when value a has no field).
+ * Also assumed: an empty side never orders (>, >=, <, <= are false), and equals only another empty side.
  */
 import { CardFailure } from "../card-function.js";
 import { parseDate } from "./dates.js";
