@@ -113,7 +113,7 @@ export function simulationOf(type: string): Simulation {
 
 /** Why a card seen in exports is not simulated yet. */
 const NOT_YET: Readonly<Record<string, string>> = {
-  "utility:exportFlo": "exports a flow as a file: needs the flow store and File values",
+  "object:process": "not in the catalog (one instance, in the community exports): its fields are not known yet",
   "stash:exportToCSV": "produces a File; the simulator has no File values yet",
   "stash:importFromCSV": "reads a File; the simulator has no File values yet",
   "list:collapse": "semantics not documented clearly enough to simulate",
@@ -160,7 +160,8 @@ export function renderDoc(counts: CardCounts, tests: ReadonlyMap<string, readonl
     "",
     "Counts are card instances, inline flows included; Tables cards (`root:channels:http:stash:*`) of every version",
     "count under `stash:<key>`. **library**: a function of the library, checked by the conformance cases named;",
-    "**interpreter**: run by the interpreter itself (control flow, helper flows, wiring, triggers, HTTP mocks);",
+    "**interpreter**: run by the interpreter itself (control flow, helper flows, wiring, triggers; the HTTP cards and",
+    "Export Flow reach outside the run and are answered by mocks, as connector cards are);",
     "**not yet**: a run stops at the card with a message naming it. **Okta page**: for a library card, the Okta page",
     "its cases follow (found and read: `test/simulate/functions/pages.ts`), or *none found*: then every case says",
     "what it assumes. In **tests**, *assumed* counts the cases that assume what the page does not say.",

@@ -366,22 +366,33 @@ export function resolveType(observed: readonly TypeObs[]): { type: Json; collect
   }
   const schemas = chosen.filter((t) => isObject(t.type));
   const plain = chosen.filter((t) => !isObject(t.type));
+  // An object schema counts as an object: the card's own type is the kind most exports show.
+  const kindOf = (t: TypeObs) => (isObject(t.type) ? "object" : typeof t.type === "string" ? t.type : canonicalJson(t.type));
+  const kinds = new Map<string, TypeObs[]>();
+  for (const t of chosen) kinds.set(kindOf(t), [...(kinds.get(kindOf(t)) ?? []), t]);
+  const ranked = [...kinds.entries()].sort(
+    (a, b) => exportsOf(b[1]) - exportsOf(a[1]) || compareStrings(a[0], b[0]),
+  );
+  const topKind = ranked[0]![0];
   let type: Json;
-  if (schemas.length > 0 && plain.some((t) => t.type === "object")) {
+  if (topKind === "object" && schemas.length > 0 && plain.some((t) => t.type === "object")) {
     type = "object";
     why.push(`${exportsOf(schemas)} export(s) give it their own object schema`);
-  } else if (schemas.length > 1 && plain.length === 0) {
+  } else if (topKind === "object" && schemas.length > 1 && !plain.some((t) => t.type === "object")) {
     const shared = sharedSchema(schemas.map((s) => s.type as JsonObject));
     type = shared ?? "object";
     why.push(shared ? "exports give it different object schemas: the fields they all share" : "exports give it different object schemas with no field in common");
   } else {
-    const byExports = [...chosen].sort(
+    const byExports = [...(topKind === "object" ? chosen.filter((t) => kindOf(t) === "object") : chosen)].sort(
       (a, b) => b.exports.size - a.exports.size || b.cards - a.cards || compareStrings(canonicalJson(a.type), canonicalJson(b.type)),
     );
-    type = cloneJson(byExports[0]!.type);
+    type = cloneJson((topKind === "object" ? byExports[0]! : byExports.find((t) => kindOf(t) === topKind)!).type);
     if (chosen.length > 1)
       why.push(
-        `observed as ${byExports.map((t) => `${isObject(t.type) ? "an object schema" : String(t.type)} (${t.exports.size} export(s))`).join(", ")}`,
+        `observed as ${[...chosen]
+          .sort((a, b) => b.exports.size - a.exports.size || b.cards - a.cards || compareStrings(canonicalJson(a.type), canonicalJson(b.type)))
+          .map((t) => `${isObject(t.type) ? "an object schema" : String(t.type)} (${t.exports.size} export(s))`)
+          .join(", ")}`,
       );
   }
   return why.length > 0 ? { type, collection, why: why.join("; ") } : { type, collection };

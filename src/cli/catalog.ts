@@ -70,13 +70,22 @@ async function listCatalog(opts: { json?: boolean; connector?: string; project?:
       options: e.options,
       count: e.count,
       origin: fromProject.has(`${e.address}\u0000${e.variant}`) ? "project" : "builtin",
+      // a clean variant derived from one with an author's residue: seen in no export itself
+      ...(e.derived !== undefined ? { derivedFrom: e.derived } : {}),
+      ...(e.residue !== undefined ? { residue: e.residue } : {}),
     }));
   if (opts.json) {
     process.stdout.write(JSON.stringify({ projectFile: projectFile ?? null, entries: rows }, null, 2) + "\n");
   } else {
     const table = [
       ["ADDRESS", "VARIANT", "COUNT", "NAME", "OPTIONS"],
-      ...rows.map((r) => [r.address, r.variant + (r.origin === "project" ? "*" : ""), String(r.count), r.name, JSON.stringify(r.options)]),
+      ...rows.map((r) => [
+        r.address,
+        r.variant + (r.origin === "project" ? "*" : ""),
+        r.derivedFrom !== undefined ? `0 (clean ${r.derivedFrom})` : String(r.count),
+        r.name,
+        JSON.stringify(r.options),
+      ]),
     ];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
     const lines = table.map((row) =>

@@ -12,7 +12,7 @@ import type { CardMock, HttpMock, Mocks } from "../simulate/mocks.js";
 import { formatHistory } from "../simulate/history.js";
 import { simulatePack } from "../simulate/simulate.js";
 import { SimulationStop } from "../simulate/errors.js";
-import { isPlainObject } from "../simulate/values.js";
+import { isObj } from "../simulate/functions/values.js";
 import { loadSource } from "../testing/load.js";
 import { UserError } from "../util/errors.js";
 import type { RunOptions } from "./run.js";
@@ -23,9 +23,9 @@ export async function runSimulation(given: string, options: RunOptions): Promise
   if (file === undefined)
     throw new UserError(`${given}: a folder, but not a pack folder (no pack.ts): give a flow file or a pack folder`, 2);
   const input = options.input === undefined ? {} : jsonArgument(options.input, "--input");
-  if (!isPlainObject(input)) throw new UserError(`--input must be a JSON object of the trigger's fields`, 2);
+  if (!isObj(input)) throw new UserError(`--input must be a JSON object of the trigger's fields`, 2);
   const tables = options.tables === undefined ? {} : jsonArgument(options.tables, "--tables");
-  if (!isPlainObject(tables) || !Object.values(tables).every((rows) => Array.isArray(rows) && rows.every(isPlainObject))) {
+  if (!isObj(tables) || !Object.values(tables).every((rows) => Array.isArray(rows) && rows.every(isObj))) {
     throw new UserError(`--tables must be a JSON object: table name → list of rows (column → value)`, 2);
   }
   const mocks = options.mocks === undefined ? {} : await readMocks(options.mocks);
@@ -84,19 +84,19 @@ export function mocksFromJson(json: unknown, file: string): Mocks {
   const bad = (why: string): never => {
     throw new UserError(`--mocks ${file}: ${why}`, 2);
   };
-  if (!isPlainObject(json)) return bad(`expected an object { "cards": {...}, "http": [...], "auto": false }`);
+  if (!isObj(json)) return bad(`expected an object { "cards": {...}, "http": [...], "auto": false }`);
   for (const key of Object.keys(json))
     if (!["cards", "http", "auto"].includes(key)) bad(`unknown key ${JSON.stringify(key)} (expected "cards", "http", "auto")`);
   const cards: CardMock[] = [];
   if (Array.isArray(json.cards)) {
     json.cards.forEach((c, i) => {
-      if (!isPlainObject(c) || typeof c.card !== "string" || !isPlainObject(c.outputs))
+      if (!isObj(c) || typeof c.card !== "string" || !isObj(c.outputs))
         bad(`cards[${i}] must be { "card": "connector.action", "outputs": {...} }`);
       cards.push({ card: (c as { card: string }).card, outputs: (c as { outputs: Record<string, unknown> }).outputs });
     });
-  } else if (isPlainObject(json.cards)) {
+  } else if (isObj(json.cards)) {
     for (const [card, outputs] of Object.entries(json.cards)) {
-      if (!isPlainObject(outputs)) bad(`cards[${JSON.stringify(card)}] must be an object of outputs`);
+      if (!isObj(outputs)) bad(`cards[${JSON.stringify(card)}] must be an object of outputs`);
       cards.push({ card, outputs: outputs as Record<string, unknown> });
     }
   } else if (json.cards !== undefined) bad(`"cards" must be an object (card name → outputs) or a list`);
@@ -104,11 +104,11 @@ export function mocksFromJson(json: unknown, file: string): Mocks {
   if (json.http !== undefined && !Array.isArray(json.http))
     bad(`"http" must be a list of { "method", "url", "status", "headers", "body" }`);
   (Array.isArray(json.http) ? json.http : []).forEach((h, i) => {
-    if (!isPlainObject(h) || typeof h.url !== "string") return bad(`http[${i}] needs a "url"`);
+    if (!isObj(h) || typeof h.url !== "string") return bad(`http[${i}] needs a "url"`);
     if (h.method !== undefined && typeof h.method !== "string") bad(`http[${i}].method must be a text (GET, POST...)`);
-    const r = isPlainObject(h.response) ? h.response : h;
+    const r = isObj(h.response) ? h.response : h;
     if (r.status !== undefined && typeof r.status !== "number") bad(`http[${i}].status must be a number`);
-    if (r.headers !== undefined && !isPlainObject(r.headers)) bad(`http[${i}].headers must be an object`);
+    if (r.headers !== undefined && !isObj(r.headers)) bad(`http[${i}].headers must be an object`);
     const response = {
       ...(r.status !== undefined ? { status: r.status as number } : {}),
       ...(r.headers !== undefined ? { headers: r.headers as Record<string, unknown> } : {}),

@@ -15,7 +15,8 @@ import type { Frame, Interpreter } from "./interpreter.js";
 import { mockedOutputs, mockName, type CardMock, type HttpRequest, type HttpResponse } from "./mocks.js";
 import type { CardPlan } from "./plan.js";
 import { labelled, type MockedCall, type CardRun } from "./trace.js";
-import { copyValue, describeValue, isPlainObject } from "./values.js";
+import { isObj } from "./functions/values.js";
+import { copyValue, describeValue } from "./values.js";
 
 function actionOf(card: CardPlan): { module: string; action: string } {
   const colon = card.moduleKey.indexOf(":");
@@ -50,7 +51,7 @@ export function runConnector(interp: Interpreter, card: CardPlan, frame: Frame, 
     const source = `the HTTP mock of ${http.method} ${http.url}`;
     const answer = httpMock.response;
     const response = typeof answer === "function" ? guarded(card, frame, source, () => answer(copyValue(http))) : answer;
-    if (!isPlainObject(response))
+    if (!isObj(response))
       throw new SimulationStop(
         "bad-mock",
         `the HTTP mock of ${http.method} ${http.url} must give a response object ({ status, headers, body }), got ${describeValue(response)}`,
@@ -103,14 +104,14 @@ function fromCardMock(
     );
   } else given = answer;
   given = copyValue(given);
-  if (isPlainObject(given) && given.$error !== undefined) {
+  if (isObj(given) && given.$error !== undefined) {
     entry.mock = "card";
     record(interp, card, frame, "card", inputs, undefined);
-    const e = isPlainObject(given.$error) ? given.$error : { message: given.$error };
+    const e = isObj(given.$error) ? given.$error : { message: given.$error };
     throw new FlowFailure(String(e.message ?? "Error"), typeof e.code === "number" ? e.code : 400);
   }
   const outputs = mockedOutputs(card.outputs, given, source, { card: card.name, flow: frame.plan.flow.name, type: card.moduleKey });
-  const records = isPlainObject(given) && Array.isArray(given.$records) ? given.$records : undefined;
+  const records = isObj(given) && Array.isArray(given.$records) ? given.$records : undefined;
   entry.mock = "card";
   record(interp, card, frame, "card", inputs, outputs);
   return { outputs, records };
@@ -124,8 +125,7 @@ function guarded<T>(card: CardPlan, frame: Frame, source: string, fn: () => T): 
   try {
     return fn();
   } catch (error) {
-    if (error instanceof CardFailure) throw new FlowFailure(error.message, error.code);
-    if (error instanceof FlowFailure || error instanceof SimulationStop) throw error;
+    if (error instanceof CardFailure || error instanceof FlowFailure || error instanceof SimulationStop) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new SimulationStop("bad-mock", `${source} threw: ${message}`, {
       card: card.name,

@@ -7,8 +7,8 @@
  * container's outputs. If Error runs its If Error block with the error object (`message`, `code`, `method`,
  * `flo`, `execution`) when a card of its Try block fails.
  */
-import { compare } from "./compare.js";
 import { FlowFailure } from "./errors.js";
+import { compareOperands, type Operand } from "./functions/compare.js";
 import { callableOutputs, returnedOutputs, wormholesOf, type CallableContext } from "./helper-calls.js";
 import type { Frame, Interpreter, ScopeEnd } from "./interpreter.js";
 import type { CardPlan, InputSlot } from "./plan.js";
@@ -60,12 +60,12 @@ export function runBranch(interp: Interpreter, card: CardPlan, frame: Frame): un
   const entry = interp.enter(card, frame);
   const inputs = interp.readInputs(card, frame);
   entry.inputs = inputs;
-  const value = (c: Condition, key: string): { value: unknown; type: string } => {
+  const operand = (c: Condition, key: string): Operand | undefined => {
     const s = c.slots.find((x) => x.slot.key === key);
-    return s ? { value: inputs[s.index], type: s.slot.type } : { value: undefined, type: "string" };
+    return s ? { value: inputs[s.index], type: s.slot.type } : undefined;
   };
   const chosen = conditions(card).find(
-    (c) => c.group === "else" || compare(value(c, "left-operand"), value(c, "operator").value, value(c, "right-operand")),
+    (c) => c.group === "else" || compareOperands(operand(c, "left-operand"), operand(c, "operator")?.value, operand(c, "right-operand")),
   );
   let end: ScopeEnd | undefined;
   if (chosen) {

@@ -10,7 +10,8 @@
  * A value that cannot be converted fails the card as Okta's "Invalid type conversion" does (400).
  */
 import { FlowFailure } from "./errors.js";
-import { isPlainObject } from "./values.js";
+import { isoDate, readDate } from "./functions/dates.js";
+import { isObj } from "./functions/values.js";
 
 export interface SimFlags {
   autoTransform: boolean;
@@ -24,7 +25,7 @@ export const DEFAULT_FLAGS: SimFlags = { autoTransform: true, looseStrings: true
 
 /** Reads a flopack's `flags` object; a flag that is missing counts as off (the file says nothing of it). */
 export function flagsOf(flags: unknown): SimFlags {
-  const f = isPlainObject(flags) ? flags : {};
+  const f = isObj(flags) ? flags : {};
   return {
     autoTransform: f["auto-transform"] === true,
     looseStrings: f.looseStrings === true,
@@ -79,27 +80,10 @@ function toNumber(text: string): number {
   return Number.isNaN(n) ? fail(`the text ${JSON.stringify(text.slice(0, 40))} is not a number`) : n;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/**
- * A date text → ISO 8601 in UTC with milliseconds. ISO dates without an offset are UTC (never the machine's time
- * zone: a run gives the same values everywhere); other texts are read only when they name their zone.
- */
-export function toIsoDate(text: string): string {
-  const m = ISO.exec(text.trim());
-  let ms: number;
-  if (m) {
-    const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "0", zone] = m;
-    ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(3, "0").slice(0, 3)));
-    if (zone && zone.toUpperCase() !== "Z") {
-      const sign = zone.startsWith("-") ? -1 : 1;
-      const digits = zone.slice(1).replace(":", "");
-      ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-    }
-  } else {
-    ms = /(?:\bZ\b|GMT|UTC|[+-]\d{2}:?\d{2}\s*$)/i.test(text) ? Date.parse(text) : Number.NaN;
-  }
-  return Number.isNaN(ms) ? fail(`the text ${JSON.stringify(text.slice(0, 40))} is not a date`) : new Date(ms).toISOString();
+/** A date text → the simulator's Date value (ISO 8601 in UTC with milliseconds), read as Date inputs are (dates.ts). */
+function toIsoDate(text: string): string {
+  const ms = readDate(text);
+  return ms === undefined ? fail(`the text ${JSON.stringify(text.slice(0, 40))} is not a date`) : isoDate(ms);
 }
 
 /** The loose conversions toward an input's type (`type` is Okta's primitive type name). */

@@ -12,7 +12,8 @@ import { FlowFailure, SimulationStop, type OktaError } from "./errors.js";
 import type { Frame, Interpreter, ScopeEnd, StartValues } from "./interpreter.js";
 import type { CardPlan, InputSlot } from "./plan.js";
 import type { CardRun } from "./trace.js";
-import { isPlainObject, valueAt } from "./values.js";
+import { isObj } from "./functions/values.js";
+import { valueAt } from "./values.js";
 
 export interface CallableContext {
   readonly execution: string;
@@ -168,7 +169,7 @@ export function runCall(interp: Interpreter, card: CardPlan, frame: Frame, input
 function itemsOf(card: CardPlan, inputs: readonly unknown[]): unknown[] {
   if (card.moduleKey === "object:map") {
     const object = inputs[card.inputs.findIndex((s) => s.key === "object")];
-    return isPlainObject(object) ? Object.entries(object).map(([key, value]) => ({ key, value })) : [];
+    return isObj(object) ? Object.entries(object).map(([key, value]) => ({ key, value })) : [];
   }
   const list = inputs[card.inputs.findIndex((s) => s.key === "list")];
   return Array.isArray(list) ? list : list === undefined || list === null ? [] : [list];
@@ -214,7 +215,7 @@ export function runIterate(interp: Interpreter, card: CardPlan, frame: Frame, in
   let failures = 0;
   inBatches(interp, items, concurrency, (item, index) => {
     const label = `${card.name} #${index + 1}`;
-    const args = inline ? (isPlainObject(item) ? item : { item }) : argumentsOf(card, inputs, { value: item });
+    const args = inline ? (isObj(item) ? item : { item }) : argumentsOf(card, inputs, { value: item });
     if (action === "reduce") Object.defineProperty(args, "memo", { value: memo, enumerable: true, writable: true, configurable: true });
     let end: ScopeEnd | undefined;
     try {

@@ -9,7 +9,7 @@
 import { FlowFailure } from "./errors.js";
 import type { HttpRequest, HttpResponse } from "./mocks.js";
 import type { CardPlan } from "./plan.js";
-import { isPlainObject } from "./values.js";
+import { isObj } from "./functions/values.js";
 
 const URL_KEYS = new Set(["relative url", "url"]);
 const METHOD_BY_ACTION: Readonly<Record<string, string>> = { get: "GET", post: "POST", put: "PUT", patch: "PATCH", delete: "DELETE" };
@@ -50,12 +50,8 @@ export function httpRequest(card: CardPlan, inputs: readonly unknown[]): HttpReq
   return {
     method: String(method).toUpperCase(),
     url: String(url),
-    query: isPlainObject(query)
-      ? query
-      : typeof query === "string" && query !== ""
-        ? Object.fromEntries(new URLSearchParams(query))
-        : undefined,
-    headers: isPlainObject(headers) ? headers : undefined,
+    query: isObj(query) ? query : typeof query === "string" && query !== "" ? Object.fromEntries(new URLSearchParams(query)) : undefined,
+    headers: isObj(headers) ? headers : undefined,
     body: request("body"),
   };
 }
@@ -95,7 +91,7 @@ export function httpOutputs(card: CardPlan, response: HttpResponse): unknown[] {
       case "body":
         return bodyAs(response.body, o.type);
       default:
-        return isPlainObject(response.body) ? response.body[o.key] : undefined;
+        return isObj(response.body) ? response.body[o.key] : undefined;
     }
   });
 }
@@ -115,7 +111,7 @@ function bodyAs(body: unknown, type: string): unknown {
 
 function errorDetail(body: unknown): string | undefined {
   if (typeof body === "string") return body.slice(0, 200) || undefined;
-  if (isPlainObject(body)) {
+  if (isObj(body)) {
     for (const k of ["errorSummary", "message", "error_description", "error"]) if (typeof body[k] === "string") return body[k];
   }
   return undefined;

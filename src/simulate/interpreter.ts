@@ -8,14 +8,16 @@
 import type { CardInput } from "./card-function.js";
 import { CardFailure } from "./card-function.js";
 import { splitTemplate } from "../shapes/compose.js";
-import { compare } from "./compare.js";
 import { runConnector, runMockableFunction } from "./connectors.js";
 import { runBranch, runTryCatch } from "./control-flow.js";
 import { FlowFailure, SimulationStop } from "./errors.js";
+import { compareOperands, type Operand } from "./functions/compare.js";
 import { runCall, runIterate, runRepeat, runErrorHelper } from "./helper-calls.js";
 import type { CardPlan, ScopePlan, StepPlan } from "./plan.js";
 import { MAX_DEPTH, type RunState } from "./run-state.js";
 import type { CardRun } from "./trace.js";
+import { addToDate, unitOf } from "./functions/date.js";
+import { num, text } from "./functions/values.js";
 import { valueAt } from "./values.js";
 
 export interface Frame {
@@ -35,15 +37,6 @@ export type ScopeEnd =
 
 /** The outputs of a scope's start card (trigger values, a helper's arguments, wormholes). */
 export type StartValues = (card: CardPlan) => unknown[];
-
-const WAIT_UNITS: Readonly<Record<string, number>> = {
-  millisecond: 1,
-  second: 1000,
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-  week: 604_800_000,
-};
 
 export class Interpreter {
   constructor(readonly state: RunState) {}
@@ -84,7 +77,10 @@ export class Interpreter {
       const at = this.state.trace.length;
       try {
         return this.dispatch(step, card, frame);
-      } catch (error) {
+      } catch (thrown) {
+        // A card failing as Okta's would: the library's CardFailure (a comparison, a date, a mock's fail()) or a
+        // FlowFailure of the interpreter's; either gets Okta's error object here.
+        const error = thrown instanceof CardFailure ? new FlowFailure(thrown.message, thrown.code) : thrown;
         if (error instanceof SimulationStop) {
           const entry = this.state.trace[at];
           if (entry && entry.plan === card && entry.status === "ok") entry.status = "stopped";
@@ -144,11 +140,7 @@ export class Interpreter {
         let passed = true;
         let message = "";
         this.simple(card, frame, (inputs, entry) => {
-          passed = compare(
-            operand(card, inputs, "left-operand"),
-            valueOf(card, inputs, "operator"),
-            operand(card, inputs, "right-operand"),
-          );
+          passed = condition(card, inputs);
           message = String(valueOf(card, inputs, "message") ?? "");
           if (!passed) entry.note = `stopped: the condition is false${message ? ` (${message})` : ""}`;
           return card.outputs.map((o) => (o.key === "message" && !passed ? message : undefined));
@@ -191,15 +183,16 @@ export class Interpreter {
         return card.outputs.map((o) => (o.expand ? (o.expand.isKey ? [...o.expand.path] : valueAt(object, o.expand.path)) : undefined));
       }
       case "wait": {
-        const delay = Number(valueOf(card, inputs, "delay") ?? 0);
-        const unit = String(valueOf(card, inputs, "unit") ?? "second").replace(/s$/, "");
-        this.state.advance(delay * (WAIT_UNITS[unit] ?? 1000));
+        // The delay in the unit, as Add to Date adds it (date.ts): the same units, the same calendar.
+        const from = this.state.now;
+        const unit = unitOf(valueOf(card, inputs, "unit") ?? "second");
+        this.state.advance(addToDate(from, num(valueOf(card, inputs, "delay"), "delay"), unit) - from);
         return card.outputs.map(() => undefined);
       }
       case "throw":
         throw new FlowFailure(String(valueOf(card, inputs, "message") ?? "Error"), statusOf(valueOf(card, inputs, "statusCode")));
       case "throwIf":
-        if (compare(operand(card, inputs, "left-operand"), valueOf(card, inputs, "operator"), operand(card, inputs, "right-operand"))) {
+        if (condition(card, inputs)) {
           throw new FlowFailure(String(valueOf(card, inputs, "message") ?? "Error"), statusOf(valueOf(card, inputs, "statusCode")));
         }
         return card.outputs.map(() => undefined);
@@ -222,7 +215,7 @@ export class Interpreter {
   private runIf(step: StepPlan, card: CardPlan, frame: Frame): ScopeEnd | undefined {
     let result = false;
     this.simple(card, frame, (inputs) => {
-      result = compare(operand(card, inputs, "left-operand"), valueOf(card, inputs, "operator"), operand(card, inputs, "right-operand"));
+      result = condition(card, inputs);
       return card.outputs.map((o) => (o.key === "result" ? result : undefined));
     });
     const block = step.blocks.find((b) => b.value === result);
@@ -320,8 +313,7 @@ export class Interpreter {
     try {
       result = fn({ address: card.address, name: card.name, inputs: callInputs, outputs: shape.outputs, env: this.state.env });
     } catch (error) {
-      if (error instanceof CardFailure) throw new FlowFailure(error.message, error.code);
-      if (error instanceof FlowFailure || error instanceof SimulationStop) throw error;
+      if (error instanceof CardFailure || error instanceof FlowFailure || error instanceof SimulationStop) throw error;
       const message = error instanceof Error ? error.message : String(error);
       throw new SimulationStop(
         "internal",
@@ -344,9 +336,14 @@ export function valueOf(card: CardPlan, inputs: readonly unknown[], key: string)
   return i === -1 ? undefined : inputs[i];
 }
 
-function operand(card: CardPlan, inputs: readonly unknown[], key: string): { value: unknown; type: string } {
+/** The condition of If/Else, Continue If and Return Error If: value a <comparison> value b (compare.ts). */
+function condition(card: CardPlan, inputs: readonly unknown[]): boolean {
+  return compareOperands(operand(card, inputs, "left-operand"), valueOf(card, inputs, "operator"), operand(card, inputs, "right-operand"));
+}
+
+function operand(card: CardPlan, inputs: readonly unknown[], key: string): Operand | undefined {
   const i = card.inputs.findIndex((s) => s.key === key);
-  return i === -1 ? { value: undefined, type: "string" } : { value: inputs[i], type: card.inputs[i]!.type };
+  return i === -1 ? undefined : { value: inputs[i], type: card.inputs[i]!.type };
 }
 
 /** Values by field key (Return, Return Raw: what the caller gets). */
@@ -381,14 +378,9 @@ function compose(card: CardPlan, inputs: readonly unknown[]): string {
   let out = "";
   for (const part of splitTemplate(template, new Set(byKey.keys()))) {
     out += part.text;
-    if (part.token !== undefined) out += asText(byKey.get(part.token));
+    if (part.token !== undefined) out += text(byKey.get(part.token));
   }
   return out;
-}
-
-function asText(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 function statusOf(value: unknown): number {

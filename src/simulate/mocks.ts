@@ -13,7 +13,9 @@ import { normName } from "../shapes/entries.js";
 import { parseAddress } from "../shapes/address.js";
 import { SimulationStop } from "./errors.js";
 import type { OutputSlot } from "./plan.js";
-import { describeValue, isPlainObject } from "./values.js";
+import { readDate } from "./functions/dates.js";
+import { isObj } from "./functions/values.js";
+import { describeValue } from "./values.js";
 
 export type MockOutputs = Readonly<Record<string, unknown>>;
 
@@ -153,7 +155,7 @@ function urlMatches(pattern: string | RegExp, url: string): boolean {
  */
 export function mockedOutputs(outputs: readonly OutputSlot[], given: unknown, source: string, at?: SimulationStop["at"]): unknown[] {
   const stop = (message: string): SimulationStop => new SimulationStop("bad-mock", message, at);
-  if (!isPlainObject(given)) throw stop(`${source} must return an object of outputs, got ${describeValue(given)}`);
+  if (!isObj(given)) throw stop(`${source} must return an object of outputs, got ${describeValue(given)}`);
   const values: unknown[] = new Array<unknown>(outputs.length).fill(undefined);
   for (const key of Object.keys(given)) {
     if (key === "$records" || key === "$error") continue; // streaming cards' records; a failure the card gives
@@ -228,10 +230,10 @@ function fits(value: unknown, type: string): boolean {
     case "boolean":
       return typeof value === "boolean";
     case "Date":
-      return typeof value === "string" && !Number.isNaN(Date.parse(value));
+      return typeof value === "string" && readDate(value) !== undefined;
     case "object":
     case "file":
-      return isPlainObject(value);
+      return isObj(value);
     default:
       return true;
   }

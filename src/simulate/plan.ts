@@ -14,72 +14,10 @@ import { cardEntries, constantData, entryKey, type CardEntry } from "./entries.j
 import { SimulationStop } from "./errors.js";
 import type { CardInput, CardOutput } from "./card-function.js";
 import { traceKeys, type TraceKeys } from "./trace.js";
-import { isEmptyValue } from "./values.js";
+import { isEmpty } from "./functions/values.js";
+import { cardKind, type CardKind } from "./interpreter-cards.js";
 
-export type CardKind =
-  | "start"
-  | "noop"
-  | "comment"
-  | "if"
-  | "join"
-  | "branch"
-  | "continueIf"
-  | "assign"
-  | "return"
-  | "returnRaw"
-  | "close"
-  | "call"
-  | "callAsync"
-  | "iterate"
-  | "repeat"
-  | "tryCatch"
-  | "throw"
-  | "throwIf"
-  | "wait"
-  | "expand"
-  | "compose"
-  | "connector"
-  | "function";
-
-const KERNEL_KINDS: Readonly<Record<string, CardKind>> = {
-  "control:noop": "noop",
-  "control:comment": "comment",
-  "control:if": "if",
-  "control:join": "join",
-  "control:branch": "branch",
-  "control:continueIf": "continueIf",
-  "control:let": "assign",
-  "control:return": "return",
-  "control:returnRaw": "returnRaw",
-  "control:spawn": "call",
-  "control:run": "callAsync",
-  "control:tryCatch": "tryCatch",
-  "control:throw": "throw",
-  "control:throwIf": "throwIf",
-  "control:wait": "wait",
-  "control:times": "repeat",
-  "list:each": "iterate",
-  "list:asyncEach": "iterate",
-  "list:map": "iterate",
-  "list:filter": "iterate",
-  "list:reduce": "iterate",
-  "object:expand": "expand",
-  "object:map": "iterate",
-  "string:compose": "compose",
-  "http:close": "close",
-};
-
-/**
- * Kernel cards that reach outside the run (the API Connector's requests, Export Flow's call to the Workflows
- * API): answered by mocks, like connector cards.
- */
-const KERNEL_REQUEST_CARDS = new Set(["http:raw", "http:get", "http:post", "http:put", "http:patch", "http:delete", "utility:exportFlo"]);
-
-/** Start cards of flows and inline flows (when they are a scope's first card). */
-const START_CARDS = new Set(["control:callable", "http:accept", "http:delegated", "control:noop"]);
-
-/** Connector cards the simulator runs as functions of the library (Tables work on the run's in-memory tables). */
-const LIBRARY_CONNECTORS = new Set(["stash"]);
+export type { CardKind };
 
 export interface Source {
   readonly card: number;
@@ -189,17 +127,6 @@ export function planScope(flow: IrFlow, scope: IrScope, templates: TemplateLooku
   };
 }
 
-function kindOf(moduleKey: string, isRoot: boolean, connector: string | undefined): CardKind {
-  if (isRoot && START_CARDS.has(moduleKey)) return "start";
-  if (connector !== undefined) {
-    if (moduleKey === "httpfunctions:close") return "close";
-    if (isRoot) return "start"; // an event card: the flow's trigger
-    return LIBRARY_CONNECTORS.has(connector) ? "function" : "connector";
-  }
-  if (KERNEL_REQUEST_CARDS.has(moduleKey)) return "connector";
-  return KERNEL_KINDS[moduleKey] ?? "function";
-}
-
 function planCard(flow: IrFlow, card: IrCard, index: number, isRoot: boolean, templates: TemplateLookup, flags: SimFlags): CardPlan {
   const template = templates(card.address, card.variant);
   if (!template) {
@@ -220,7 +147,7 @@ function planCard(flow: IrFlow, card: IrCard, index: number, isRoot: boolean, te
   return {
     index,
     card,
-    kind: kindOf(moduleKey, isRoot, connector),
+    kind: cardKind(moduleKey, isRoot, connector),
     keys: traceKeys(inputs, outputs),
     call: {
       inputs: inputs.map((s) => ({
@@ -285,7 +212,7 @@ function inputSlot(e: CardEntry, flags: SimFlags): InputSlot {
   switch (e.value.kind) {
     case "json": {
       const data = constantData(e.value.data, e.value.ids);
-      constant = isEmptyValue(data) ? undefined : data;
+      constant = isEmpty(data) ? undefined : data;
       break;
     }
     case "flow":

@@ -7,6 +7,7 @@ import type { IrFlow, IrPack, IrScope } from "../ir/types.js";
 import type { CardEnvironment, CardLibrary, TableStore } from "./card-function.js";
 import type { SimFlags } from "./convert.js";
 import { SimulationStop } from "./errors.js";
+import { isoDate } from "./functions/dates.js";
 import type { MockRegistry } from "./mocks.js";
 import { planScope, type ScopePlan, type TemplateLookup } from "./plan.js";
 import type { CardRun, MockedCall } from "./trace.js";
@@ -77,7 +78,7 @@ export class RunState {
   nowIso(): string {
     if (this.isoAt !== this.clock) {
       this.isoAt = this.clock;
-      this.iso = new Date(this.clock).toISOString();
+      this.iso = isoDate(this.clock);
     }
     return this.iso;
   }

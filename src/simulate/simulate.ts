@@ -6,7 +6,8 @@
  */
 import type { IrFlow, IrPack, IrScope } from "../ir/types.js";
 import type { CardLibrary } from "./card-function.js";
-import { DEFAULT_FLAGS, toIsoDate, type SimFlags } from "./convert.js";
+import { DEFAULT_FLAGS, type SimFlags } from "./convert.js";
+import { readDate } from "./functions/dates.js";
 import { FlowFailure, SimulationStop, type OktaError, type StopKind } from "./errors.js";
 import { functionCards } from "./functions/index.js";
 import { Interpreter, type ScopeEnd } from "./interpreter.js";
@@ -16,7 +17,8 @@ import { DEFAULT_MAX_CARDS, DEFAULT_START, RunState } from "./run-state.js";
 import { triggerKind, triggerOutputs, type TriggerKind } from "./start.js";
 import { createTableStore, type TableSeed } from "./tables.js";
 import { traceEntry, type MockedCall, type TraceEntry } from "./trace.js";
-import { copyValue, isPlainObject } from "./values.js";
+import { isObj } from "./functions/values.js";
+import { copyValue } from "./values.js";
 
 export interface SimulateOptions {
   /** Which flow to run (name or ref); default: the pack's only flow that no other flow calls. */
@@ -98,6 +100,7 @@ function plansFor(input: SimulationInput, flags: SimFlags): WeakMap<IrScope, Sco
 export function simulatePack(input: SimulationInput, options: SimulateOptions = {}): SimulationResult {
   const flow = chooseFlow(input.pack, options.flow);
   const flags = { ...(input.flags ?? DEFAULT_FLAGS), ...options.flags };
+  const start = startTime(options.now);
   const state = new RunState({
     pack: input.pack,
     templates: input.templates,
@@ -108,8 +111,10 @@ export function simulatePack(input: SimulationInput, options: SimulateOptions = 
     tables: createTableStore(
       input.pack.tables.map((t) => ({ id: t.ref, name: t.name, columns: t.columns.map((c) => ({ name: c.name, type: c.type })) })),
       options.tables ?? {},
+      // seeded rows were created before the run: at its virtual start
+      { now: start },
     ),
-    start: startTime(options.now),
+    start,
     seed: options.seed ?? 1,
     maxCards: options.maxCards ?? DEFAULT_MAX_CARDS,
   });
@@ -130,7 +135,7 @@ export function simulatePack(input: SimulationInput, options: SimulateOptions = 
     const root = plan.root === undefined ? undefined : plan.cards[plan.root];
     result.trigger = triggerKind(root, flow.schedule !== null);
     const given = options.input ?? {};
-    if (!isPlainObject(given)) throw new SimulationStop("invalid", `the input must be an object of the trigger's fields`);
+    if (!isObj(given)) throw new SimulationStop("invalid", `the input must be an object of the trigger's fields`);
     const execution = state.nextExecution();
     const data = copyValue(given);
     const end = interp.runScope(plan, (card) => triggerOutputs(card, result.trigger, data, execution, state.nowIso()), execution, [], 0);
@@ -194,7 +199,7 @@ export function chooseFlow(pack: IrPack, wanted: string | undefined): IrFlow {
   const called = new Set<string>();
   const scan = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(scan);
-    else if (isPlainObject(value)) {
+    else if (isObj(value)) {
       if (value.kind === "flow" && typeof value.flow === "string") called.add(value.flow);
       for (const v of Object.values(value)) scan(v);
     }
@@ -207,13 +212,8 @@ export function chooseFlow(pack: IrPack, wanted: string | undefined): IrFlow {
 
 function startTime(now: SimulateOptions["now"]): number {
   if (now === undefined) return DEFAULT_START;
-  let ms = Number.NaN;
-  try {
-    ms = now instanceof Date ? now.getTime() : typeof now === "number" ? now : Date.parse(toIsoDate(now));
-  } catch {
-    // not a date: reported below
-  }
-  if (!Number.isFinite(ms))
+  const ms = readDate(now);
+  if (ms === undefined)
     throw new SimulationStop("invalid", `"now" must be a date (ISO 8601 text, a Date or ms since 1970), got ${JSON.stringify(now)}`);
   return ms;
 }

@@ -13,7 +13,8 @@ import { SimulationStop } from "./errors.js";
 import { callableOutputs } from "./helper-calls.js";
 import { typeProblem } from "./mocks.js";
 import type { CardPlan, OutputSlot } from "./plan.js";
-import { describeValue, isPlainObject } from "./values.js";
+import { isObj } from "./functions/values.js";
+import { describeValue } from "./values.js";
 
 export type TriggerKind = "helper" | "scheduled" | "api" | "delegated" | "event" | "manual";
 
@@ -92,21 +93,19 @@ function requestOutputs(card: CardPlan, input: Record<string, unknown>, executio
     ["query", query],
     ["headers", headers],
   ] as const) {
-    if (part !== undefined && !isPlainObject(part))
+    if (part !== undefined && !isObj(part))
       throw new SimulationStop("invalid", `${where}: "${name}" must be an object, got ${describeValue(part)}`);
   }
   const parsedBody = typeof body === "string" ? tryParse(body) : body;
   const section = (group: string): Record<string, unknown> | undefined => {
     const v = group === "body" ? parsedBody : group === "query" ? query : headers;
-    return isPlainObject(v) ? v : undefined;
+    return isObj(v) ? v : undefined;
   };
   return card.outputs.map((o) => {
     if (o.group === "raw") {
       if (o.key === "body") return body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
       if (o.key === "query")
-        return isPlainObject(query)
-          ? new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()
-          : "";
+        return isObj(query) ? new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString() : "";
       if (o.key === "headers") return headers ?? {};
     }
     if (o.group === "context" && o.key === "execution_id") return execution;

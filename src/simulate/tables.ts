@@ -6,7 +6,7 @@
 import { columnTypeOfCode, isTableColumnType, type TableColumnType } from "../shapes/tables.js";
 import type { SimTable, TableRow, TableStore } from "./card-function.js";
 import { compareValues } from "./functions/compare.js";
-import { readDate } from "./functions/dates.js";
+import { isoDate, readDate } from "./functions/dates.js";
 import { bool, isBlank, isObj, text, type Obj } from "./functions/values.js";
 
 export interface TableDefinition {
@@ -34,7 +34,7 @@ export function createTableStore(
 ): TableStore {
   let next = 0;
   const newRowId = (): string => `row-${++next}`;
-  const seededAt = options.now === undefined ? undefined : new Date(options.now).toISOString();
+  const seededAt = options.now === undefined ? undefined : isoDate(options.now);
   const tables: SimTable[] = definitions.map((d) => {
     const table: SimTable = {
       id: d.id,
@@ -77,7 +77,7 @@ export function columnValue(table: SimTable, column: string, value: unknown): un
       return bool(value);
     case "Date": {
       const ms = readDate(value);
-      return ms === undefined ? text(value) : new Date(ms).toISOString();
+      return ms === undefined ? text(value) : isoDate(ms);
     }
     default:
       return typeof value === "object" ? JSON.stringify(value) : text(value);

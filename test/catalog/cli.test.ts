@@ -54,9 +54,15 @@ describe("flocode catalog list", () => {
 
   it("--json lists entries with their origin", async () => {
     const r = await run(["catalog", "list", "--json", "--connector", "control"]);
-    const json = JSON.parse(r.stdout) as { entries: Array<{ address: string; origin: string; count: number }> };
+    const json = JSON.parse(r.stdout) as { entries: Array<{ address: string; variant: string; origin: string; count: number; derivedFrom?: string }> };
     expect(json.entries.length).toBeGreaterThan(10);
-    expect(json.entries.every((e) => e.address.startsWith("root:kernel:control:") && e.origin === "builtin" && e.count > 0)).toBe(true);
+    expect(json.entries.every((e) => e.address.startsWith("root:kernel:control:") && e.origin === "builtin")).toBe(true);
+    // seen in the exports, or the clean variant of one that was (counted 0: no export holds it as it is)
+    const variants = new Set(json.entries.map((e) => e.variant));
+    for (const e of json.entries)
+      if (e.derivedFrom === undefined) expect(e.count, e.variant).toBeGreaterThan(0);
+      else expect([e.count, variants.has(e.derivedFrom)], e.variant).toEqual([0, true]);
+    expect(json.entries.some((e) => e.derivedFrom !== undefined)).toBe(true);
   });
 
   it("--project adds the project's entries (marked), and a missing or invalid project file is an error", async () => {

@@ -1,13 +1,17 @@
 /**
- * Okta's relational operators, as Compare, Assign If, Continue If, If/Else, Return Error If and the list cards
- * (Filter, Find) offer them. The type of "value a" decides how values compare: numbers by value, text by code
- * units (never the machine's locale), dates by instant, objects and lists by content
+ * Okta's relational operators: the one comparison of the simulator. Compare, Assign If and the list cards
+ * (Filter, Find) run it in the library; If/Else, If/ElseIf, Continue If and Return Error If in the interpreter;
+ * Search Rows for its conditions. The type of "value a" decides how values compare: numbers by value, text by
+ * code units (never the machine's locale), dates by instant, objects and lists by content
  * (https://help.okta.com/wf/en-us/Content/Topics/Workflows/function-reference/True-False/truefalse_compare.htm:
- * the number comparison 80 > 9 is true, the text comparison "80" > "9" is false).
+ * "Be sure to set the type of value a and value b to reflect how you would like the comparison to be done ...
+ * the number comparison 80 > 9 is true, the text comparison "80" > "9" is false"). The page does not say which
+ * type wins when the two differ: value a's is assumed (value b's when value a has no field).
+ * Also assumed: an empty side never orders (>, >=, <, <= are false), and equals only another empty side.
  */
 import { CardFailure } from "../card-function.js";
 import { parseDate } from "./dates.js";
-import { isBlank, isObj, same, text } from "./values.js";
+import { isBlank, isEmpty, isObj, same, text } from "./values.js";
 
 /** How the values compare: the entry type of "value a" (`string`, `number`, `Date`, `boolean`, `object`...). */
 export type CompareKind = string;
@@ -32,6 +36,17 @@ export const OPERATORS = [
 export type Operator = (typeof OPERATORS)[number];
 
 const KNOWN = new Set<string>(OPERATORS);
+
+/** One side of a comparison card: the value and the type its field declares ("value a", "value b"). */
+export interface Operand {
+  readonly value: unknown;
+  readonly type: string;
+}
+
+/** `a <operator> b` as a comparison card (Compare, If/Else, Continue If...) reads its two fields. */
+export function compareOperands(a: Operand | undefined, operator: unknown, b: Operand | undefined): boolean {
+  return compareValues(a?.value, operator, b?.value, a?.type ?? b?.type ?? "object");
+}
 
 /** Whether `a <operator> b` holds. An unknown operator fails the card. */
 export function compareValues(a: unknown, operator: unknown, b: unknown, kind: CompareKind): boolean {
@@ -69,13 +84,6 @@ export function compareValues(a: unknown, operator: unknown, b: unknown, kind: C
     case "is not empty":
       return !isEmpty(a);
   }
-}
-
-/** Empty as the "is empty" comparison sees it: nothing, "", [] or {}. */
-export function isEmpty(value: unknown): boolean {
-  if (isBlank(value)) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return isObj(value) && Object.keys(value).length === 0;
 }
 
 function equal(a: unknown, b: unknown, kind: CompareKind): boolean {

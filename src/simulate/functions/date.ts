@@ -33,8 +33,8 @@ const SHORT_UNITS: Readonly<Record<string, string>> = {
 };
 const UNITS = new Set(["millisecond", "second", "minute", "hour", "day", "week", "month", "year"]);
 
-/** "days", "Day", "d"... → moment's unit name; unknown units fail the card. */
-function unitOf(value: unknown): string {
+/** "days", "Day", "d"... → moment's unit name; unknown units fail the card. Wait For's unit reads the same way. */
+export function unitOf(value: unknown): string {
   const raw = text(value).trim().toLowerCase();
   const unit = SHORT_UNITS[raw] ?? (raw.endsWith("s") ? raw.slice(0, -1) : raw);
   const name = SHORT_UNITS[unit] ?? unit;

@@ -28,6 +28,7 @@ export const functionCards: CardLibrary = new Map<string, CardFunction>([
   ...tableCards,
 ]);
 
-export { compareValues, isEmpty, OPERATORS, type Operator } from "./compare.js";
+export { compareValues, OPERATORS, type Operator } from "./compare.js";
+export { isEmpty } from "./values.js";
 export { parseDate, readDate, isoDate } from "./dates.js";
-export { addToDate } from "./date.js";
+export { addToDate, unitOf } from "./date.js";

@@ -1,19 +1,16 @@
 /**
  * True/False cards (module `boolean`: Compare, And, Or, Or (Exclusive), Not) and the branching cards that are
  * plain functions of their inputs (module `control`: Assign If, Lookup). If/Else, Continue If and Return Error If
- * are the interpreter's, with the same comparisons (compare.ts).
+ * are the interpreter's, with the same comparison (compare.ts).
  */
 import type { CardCall, CardFunction } from "../card-function.js";
 import { arg, field, group, one } from "./args.js";
-import { compareValues } from "./compare.js";
+import { compareOperands } from "./compare.js";
 import { bool, isBlank, text } from "./values.js";
 
-/** value a <comparison> value b, compared as the type of value a's field. */
+/** value a <comparison> value b. */
 function condition(call: CardCall): boolean {
-  const left = field(call, "left-operand");
-  const right = field(call, "right-operand");
-  const kind = typeof left?.type === "string" ? left.type : typeof right?.type === "string" ? right.type : "object";
-  return compareValues(left?.value, arg(call, "operator"), right?.value, kind);
+  return compareOperands(field(call, "left-operand"), arg(call, "operator"), field(call, "right-operand"));
 }
 
 const compare: CardFunction = (call) => one(call, condition(call));

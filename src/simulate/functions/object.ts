@@ -5,7 +5,7 @@
  */
 import type { CardFunction } from "../card-function.js";
 import { arg, one } from "./args.js";
-import { atPath, bool, isBlank, isObj, obj, put, text, withPath, type Obj } from "./values.js";
+import { atPath, bool, isBlank, isEmpty, isObj, obj, put, text, withPath, type Obj } from "./values.js";
 
 /**
  * Construct: one key per field the author added. A key with dots ("scheduleSettings.type", "fields.0.text")
@@ -53,17 +53,11 @@ const values: CardFunction = (call) => one(call, Object.values(obj(arg(call, "ob
  */
 const clearEmpty: CardFunction = (call) => one(call, clear(obj(arg(call, "object"), "object"), bool(arg(call, "recursive"))));
 
-function isEmptyValue(value: unknown): boolean {
-  if (isBlank(value)) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return isObj(value) && Object.keys(value).length === 0;
-}
-
 function clear(source: Obj, recursive: boolean): Obj {
   const out: Obj = {};
   for (const key of Object.keys(source)) {
     const value = source[key];
-    if (isEmptyValue(value)) continue;
+    if (isEmpty(value)) continue;
     put(out, key, recursive && isObj(value) ? clear(value, true) : value);
   }
   return out;

@@ -6,6 +6,7 @@
 import { CardFailure, type CardCall, type CardFunction, type SimTable, type TableRow } from "../card-function.js";
 import { columnValue, queryRows, ROW_CREATED, ROW_ID, ROW_UPDATED, rowObject, whereConditions, type WhereCondition } from "../tables.js";
 import { argIn, byKey, group } from "./args.js";
+import { isoDate } from "./dates.js";
 import { isBlank, num, text } from "./values.js";
 
 function tableOf(call: CardCall): SimTable {
@@ -39,7 +40,7 @@ const createRow: CardFunction = (call) => {
   const table = tableOf(call);
   const values: Record<string, unknown> = {};
   for (const input of group(call, "Fields")) values[input.key] = columnValue(table, input.key, input.value);
-  const now = new Date(call.env.now()).toISOString();
+  const now = isoDate(call.env.now());
   const row: TableRow = { id: call.env.tables.newRowId(), values, created: now, updated: now };
   table.rows.push(row);
   return byKey(call, { [ROW_ID]: row.id });
@@ -59,7 +60,7 @@ const updateRow: CardFunction = (call) => {
   const values = { ...old.values };
   for (const input of group(call, "Fields"))
     if (updateEmpty || !isBlank(input.value)) values[input.key] = columnValue(table, input.key, input.value);
-  table.rows[index] = { id: old.id, values, created: old.created, updated: new Date(call.env.now()).toISOString() };
+  table.rows[index] = { id: old.id, values, created: old.created, updated: isoDate(call.env.now()) };
   return call.outputs.map(() => undefined);
 };
 

@@ -24,6 +24,13 @@ export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
 
+/** Empty as the "is empty" comparison, Clear Empty and a required input see it: nothing, "", [] or {}. */
+export function isEmpty(value: unknown): boolean {
+  if (isBlank(value)) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObj(value) && Object.keys(value).length === 0;
+}
+
 /**
  * A number input. Empty reads as `fallback` (0 unless the card says otherwise); text must be a number
  * ("12", " 3.5 "); anything else fails the card the way Okta's type check does.

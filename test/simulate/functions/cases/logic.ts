@@ -97,7 +97,11 @@ export const logicCases: readonly ConformanceCase[] = [
     title: "the result of the row whose value matches exactly",
     doc: LOOKUP,
     assumed: "the lookup table's rows are the fields of the options group (value: the field's name)",
-    inputs: { key: "user.mfa.factor.activate", else: 0, "options.user.mfa.factor.activate": 1, "options.user.mfa.factor.deactivate": 2 },
+    inputs: { key: "user.mfa.factor.activate", else: 0 },
+    custom: [
+      { key: "user.mfa.factor.activate", group: "options", type: "number", value: 1 },
+      { key: "user.mfa.factor.deactivate", group: "options", type: "number", value: 2 },
+    ],
     expect: { result: 1 },
   },
   {
