@@ -73,5 +73,6 @@ export function isVanillaRoot(card: IrCard, m: CardModel, expected: { name?: str
   if (card.name !== (expected.name ?? m.template.name)) return false;
   const comments = card.comments ?? modelOf(m.template.template).comments;
   if (expected.comments !== undefined ? !jsonEqual(comments, expected.comments) : card.comments !== undefined) return false;
-  return isBare(card);
+  // comments are compared above (an event flow's root repeats the event card's own)
+  return isBare({ ...card, comments: undefined });
 }

@@ -124,9 +124,12 @@ export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O
         problem(`unknown property ${JSON.stringify(prop)}${didYouMean(prop, known)} (known: ${known.join(", ")})`, undefined, true);
         continue;
       }
-      const wrong = checkValue(value, input.code, input.choices);
+      // An option's choices pick the variant, so the factory checks them; an input's choices are checked when the
+      // card is lowered, against the template's labelled choices (one message for both ways of writing a card).
+      const choices = input.code.startsWith("p:") ? input.choices : undefined;
+      const wrong = checkValue(value, input.code, choices);
       if (wrong) {
-        problem(`property "${prop}" ${wrong}${choiceSuggestion(value, input.choices)}`, [input.key]);
+        problem(`property "${prop}" ${wrong}${choiceSuggestion(value, choices)}`, [input.key]);
         continue;
       }
       if (input.code.startsWith("p:")) setOwn(options, input.key, value as Json);

@@ -13,7 +13,7 @@ describe("diff and show see a For Each argument's list item field", () => {
     const dir = mkdtempSync(join(tmpdir(), "flocode-from-item-"));
     const r = runCli(["build", "flows/group-audit", "--out", dir, "--no-checklist"]);
     expect(r.status, r.stderr).toBe(0);
-    const a = join(dir, "group-audit.flopack");
+    const a = join(dir, "group-audit.folder");
     const text = readFileSync(a, "utf8");
     expect(text).toContain('"proxy":{"dynamic":true,"path":""');
     const b = join(dir, "changed.flopack");

@@ -212,7 +212,7 @@ describe("a helper flow used only inside an inline flow", () => {
       ].join("\n"),
     });
     expect(r.status, r.stderr).toBe(0);
-    const pack = JSON.parse(readFileSync(join(out, "main.flopack"), "utf8")) as { data: { flos: Record<string, { name: string }> } };
+    const pack = JSON.parse(readFileSync(join(out, "main.flow"), "utf8")) as { data: { flos: Record<string, { name: string }> } };
     expect(
       Object.values(pack.data.flos)
         .map((f) => f.name)

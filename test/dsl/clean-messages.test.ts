@@ -85,7 +85,7 @@ describe("clean messages for mistakes in flow files (one build process)", () => 
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|flocode bug|Maximum call stack|\n\s+at /);
     for (const [name, , expected] of CASES) expect(r.stderr, name).toContain(`flocode: ${join(dir, `${name}.flow.ts`)}:${expected}\n`);
-    expect(r.stderr).toContain(`build failed (${CASES.length} of ${CASES.length} targets); nothing was written`);
+    expect(r.stderr).toContain(`build failed: ${CASES.length} mistakes in ${CASES.length} of ${CASES.length} targets; nothing was written`);
   }, 120_000);
 });
 

@@ -29,12 +29,14 @@ export function choicesOf(entry: JsonObject): Choice[] | undefined {
   );
 }
 
-/** Whether a typed factory checked this entry's choices already (its FactoryMeta lists them). */
+/** Whether a typed factory checked this entry's choices already (an option's, which its FactoryMeta lists). */
 export function factoryCheckedChoices(meta: FactoryMeta | undefined, entry: JsonObject): boolean {
   if (!meta) return false;
   const key = String(entry.key);
   const grouped = `${String(entry.group)}/${key}`;
-  return meta.inputs.some(([, k, , choices]) => (k === key || k === grouped) && choices !== undefined && choices.length > 0);
+  return meta.inputs.some(
+    ([, k, code, choices]) => (k === key || k === grouped) && code.startsWith("p:") && choices !== undefined && choices.length > 0,
+  );
 }
 
 /**
@@ -50,7 +52,8 @@ export function checkChoice(entry: JsonObject, value: unknown, what: string, sit
 export function checkChoiceOf(choices: readonly Choice[], empty: Json, value: unknown, what: string, site: CallSite | undefined): void {
   if (choices.length === 0 || value === null || value === undefined) return;
   for (const v of Array.isArray(value) ? value : [value]) {
-    if (v === null || choices.some((c) => jsonEqual(c.value, v as Json)) || jsonEqual(empty, v as Json)) continue;
+    // "" is what a text input holds when nothing is chosen (as null is for others), whatever the template's default
+    if (v === null || v === "" || choices.some((c) => jsonEqual(c.value, v as Json)) || jsonEqual(empty, v as Json)) continue;
     throw new DslError(
       `${what} is ${JSON.stringify(v)}, not one of its choices: ${describeChoices(choices)}${suggestChoice(v, choices)}`,
       site,
