@@ -117,7 +117,7 @@ export function composeCommentBody(base: string, dist: string, cwd: string): Com
     const result = diffPacks(viewAt(base, c.path, cwd), after);
     // the section's title names the file; the diff's own heading would say it again
     const diff = formatDiffMarkdown(result, `${short}:${c.path}`, c.path).replace(/^### [^\n]*\n\n/, "");
-    diffs.push(`${title}Against the base ${"`"}${short}${"`"}: ${diff}`);
+    diffs.push(`${title}Against the base \`${short}\`: ${diff}`);
     const flows = [...new Set(result.changes.flatMap((ch) => (ch.flow !== undefined ? [ch.flow] : [])))];
     pictures.push(graphs(after, flows));
   }
