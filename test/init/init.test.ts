@@ -3,11 +3,11 @@
  * that a user's files are merged or kept (never overwritten without --force), and that a failure writes nothing.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { delimiter, join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { REPO, runMain } from "../support/cli.js";
+import { REPO, runCli, runMain } from "../support/cli.js";
 
 const FILES = [
   ".github/workflows/flocode.yml",
@@ -197,6 +197,24 @@ describe("flocode init", () => {
     expect(blocked.stderr).toMatch(/: a folder is in the way of the file init writes there\n$/);
     expect(readdirSync(dir).sort()).toEqual([".git", ".github"]);
     expect(existsSync(join(dir, "flows"))).toBe(false);
+  });
+
+  it("--install runs npm install in the folder after writing; a failed install is exit 2 with the files written", () => {
+    const dir = tempDir(true);
+    const bin = tempDir(false);
+    // a stand-in npm: records where it ran, fails when asked to
+    writeFileSync(join(bin, "npm"), '#!/bin/sh\necho "$PWD $*" > "$NPM_LOG"\n[ -z "$NPM_FAIL" ]\n');
+    chmodSync(join(bin, "npm"), 0o755);
+    const env = { PATH: `${bin}${delimiter}${process.env.PATH ?? ""}`, NPM_LOG: join(bin, "log") };
+    const ok = runCli(["init", dir, "--install", "--json"], { env });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ installed: true, changed: true });
+    expect(readFileSync(join(bin, "log"), "utf8")).toBe(`${dir} install\n`);
+
+    const failed = runCli(["init", join(dir, "sub"), "--install"], { env: { ...env, NPM_FAIL: "1" } });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/^flocode: npm install failed in .*sub \(exit 1\); the files are written: run npm install there\n$/);
+    expect(existsSync(join(dir, "sub/package.json"))).toBe(true);
   });
 
   it("--help teaches what it writes, --force, offline, and examples", async () => {
