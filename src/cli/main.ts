@@ -18,6 +18,8 @@ import { registerGraph } from "./graph.js";
 import { registerChecklist } from "./checklist.js";
 import { registerCatalog } from "./catalog.js";
 import { registerRun } from "./run.js";
+import { registerInit } from "./init.js";
+import { registerPrComment } from "./pr-comment.js";
 import { guardTerminalOutput } from "./terminal-output.js";
 
 function packageVersion(): string {
@@ -42,6 +44,8 @@ export function createProgram(): Command {
   registerChecklist(program);
   registerCatalog(program);
   registerRun(program);
+  registerInit(program);
+  registerPrComment(program);
   program.addHelpText(
     "after",
     `

@@ -12,7 +12,7 @@ import { REPO } from "../support/cli.js";
 
 /**
  * Folder → the folders it may import. The order, lowest first: util → ir → format → shapes → {rules, catalog}
- * → dsl → cards → {compile, lift} → {codegen, review, simulate} → testing → cli. Code generation reads IR and writes DSL code, so
+ * → dsl → cards → {compile, lift} → {codegen, review, simulate} → testing → cli; init (the files `flocode init` writes) and github (pull-request comments) need util only. Code generation reads IR and writes DSL code, so
  * it never needs the compiler; the review tools read flopack JSON only (the CLI compiles flow sources for them),
  * with lift's structure recovery only (NARROW below): show and diff must not load lift's IR builder; emit reads
  * a flow's start card through it too.
@@ -20,6 +20,8 @@ import { REPO } from "../support/cli.js";
  */
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   util: [],
+  init: ["util"],
+  github: ["util"],
   ir: ["util"],
   format: ["util", "ir"],
   shapes: ["util", "ir", "format"],
@@ -48,6 +50,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     "review",
     "simulate",
     "testing",
+    "init",
+    "github",
   ],
   "(root)": ["util", "ir", "shapes", "dsl"],
 };
