@@ -108,6 +108,9 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
       if ("ghost" in meta) found.add("ghost");
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
       if (!field) {
+        // The designer's own context fields (a Helper Flow's index, parent, error, execution_id) depend on the
+        // card's role (helper flow, If Error handler, inline flow), not on an author: never one card's fields.
+        if (e.group === CONTEXT_GROUP) continue;
         found.add("fields");
         continue;
       }
@@ -120,6 +123,9 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
 }
 
 const RESIDUE_KINDS = ["ghost", "type", "switched", "fields", "choices"];
+
+/** The group of the context fields Okta gives a flow's start card. */
+const CONTEXT_GROUP = "context";
 
 /** The contract's type (`own`), another of the types the user may switch the field to, or neither. */
 function typeFit(e: JsonObject, field: ContractField): "own" | "switched" | "other" {
@@ -143,7 +149,7 @@ function deriveClean(source: CatalogEntry, contract: CardContract): CatalogEntry
       if (meta) delete meta.ghost;
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
       if (!field) {
-        dropped.push([side, e]);
+        if (e.group !== CONTEXT_GROUP) dropped.push([side, e]);
         continue;
       }
       if (!isObject(e.value)) continue;
