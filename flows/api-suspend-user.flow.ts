@@ -23,7 +23,7 @@ export default flow(
   },
   (f) => {
     const user = f.add(okta.readUser({ connection: oktaOrg, idOrLogin: f.trigger.login }));
-    const done = f.ifElse(
+    const done = f.ifElse<{ result: string }>(
       { left: user.status, operator: "==", right: "SUSPENDED" },
       (already) => {
         already.comment("Nothing to do: the user is already suspended.");
@@ -34,7 +34,7 @@ export default flow(
         return outcome(active, "suspended");
       },
     );
-    const body = f.add(compose`{"login": "${f.trigger.login}", "result": "${done.$out<string>("result")}"}`);
+    const body = f.add(compose`{"login": "${f.trigger.login}", "result": "${done.result}"}`);
     f.add(kernel.control.returnRaw({ statusCode: 200, headers: { "Content-Type": "application/json" }, body: body.output }));
   },
 );

@@ -96,7 +96,7 @@ function valueFor(input: InputContract, entry: CatalogEntry, key: string): Json 
  * What of an export's customisation a template carries, in a fixed order: `ghost` (a removed wire's leftover),
  * `type` (a type the card does not have: an author's schema), `switched` (a field switched to another of its types),
  * `fields` (per-card fields the contract does not know: a Lookup's keys, an If/ElseIf's branches), `choices`
- * (another table's columns).
+ * (another table's columns), `mirror` (a mirrored card without the outputs that repeat its inputs).
  */
 export function residueOf(template: JsonObject, contract: CardContract): string[] {
   const found = new Set<string>();
@@ -109,8 +109,13 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
       if ("ghost" in meta) found.add("ghost");
       const field = contractField(fields, typeof e.group === "string" ? e.group : null, e.key);
       if (!field) {
-        // A start card's context (Okta's, per kind of flow) is no author's customisation.
-        if (!(e.group === "context" && OKTA_CONTEXT_KEYS.has(e.key))) found.add("fields");
+        // A start card's context (Okta's, per kind of flow: helper flow, If Error handler, inline flow) is no
+        // author's customisation; other context keys are wormholes.
+        if (e.group === "context" && OKTA_CONTEXT_KEYS.has(e.key)) continue;
+        // A mirrored card's outputs repeat its inputs (FP139): the card's own shape wherever the input is.
+        if (side === "outputs" && model.mirrored === true && contractField(contract.inputs, typeof e.group === "string" ? e.group : null, e.key))
+          continue;
+        found.add("fields");
         continue;
       }
       const fit = typeFit(e, field);
@@ -118,10 +123,25 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
       if (side === "inputs" && Array.isArray(meta.choices) && meta.choices.length > 0 && !(field as InputContract).choices) found.add("choices");
     }
   }
+  if (model.mirrored === true && !mirrorsInputs(model, contract.address)) found.add("mirror");
   return RESIDUE_KINDS.filter((r) => found.has(r));
 }
 
-const RESIDUE_KINDS = ["ghost", "type", "switched", "fields", "choices"];
+/**
+ * Whether a mirrored card's outputs repeat its inputs (group and key), as they must everywhere but in one place: a
+ * Return Error inside an If Error's error flow may have none (FP139). A template without them is that place's.
+ */
+function mirrorsInputs(model: JsonObject, address: string): boolean {
+  const pairs = (side: "inputs" | "outputs") =>
+    entriesOf(model, side)
+      .filter((e) => !isInstanceEntry(e, address))
+      .map((e) => canonicalJson([e.group ?? null, e.key ?? null]))
+      .sort();
+  return jsonEqual(pairs("inputs"), pairs("outputs"));
+}
+
+const RESIDUE_KINDS = ["ghost", "type", "switched", "fields", "choices", "mirror"];
+
 
 /** The contract's type (`own`), another of the types the user may switch the field to, or neither. */
 function typeFit(e: JsonObject, field: ContractField): "own" | "switched" | "other" {

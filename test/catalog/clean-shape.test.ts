@@ -4,17 +4,16 @@
  * of the same address in the corpus (key sets, entry shapes, option values). The agreement is printed per run:
  * cards compared, identical, differing and why.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { residueOf } from "../../src/catalog/clean.js";
-import { contractField, type CardContract } from "../../src/catalog/contract.js";
+import { contractField } from "../../src/catalog/contract.js";
 import { Catalog } from "../../src/catalog/store.js";
 import { isInstanceEntry, templateOf } from "../../src/catalog/template.js";
-import { forEachCard } from "../../src/catalog/walk.js";
 import type { Json, JsonObject } from "../../src/ir/types.js";
 import { connectorOf } from "../../src/shapes/address.js";
 import { TABLES_CONNECTOR } from "../../src/shapes/known-cards.js";
 import { canonicalJson, isObject } from "../../src/util/json.js";
+import { entries, entryShapes, keySets, modelOf, optionValues as optionValuesOf, realCardsByAddress } from "../support/card-compare.js";
 import { corpus } from "../support/corpus.js";
 import { dataOfEntry, factoryCards } from "../support/factory-cards.js";
 
@@ -23,55 +22,7 @@ const CUSTOMISED = "the real cards carry an author's customisation the contract 
 const SWITCHED = "the real cards switched a field to another of its types (If operands, Reduce's memo)";
 const built = factoryCards();
 
-function modelOf(card: JsonObject): JsonObject {
-  return isObject(card.node) && isObject(card.node.model) ? card.node.model : {};
-}
-
-function entries(card: JsonObject, side: "inputs" | "outputs"): JsonObject[] {
-  const s = modelOf(card)[side];
-  return isObject(s) && isObject(s.data) ? Object.values(s.data).filter(isObject) : [];
-}
-
-/**
- * The card's own entries (not custom fields, wormholes, Tables columns...), as shapes without ids and values. With
- * `contract`, read as the card's own shape where the contract says an author customised a field; with `switched`
- * too, a field the user may switch between types counts with the contract's type.
- */
-function entryShapes(card: JsonObject, contract?: CardContract, switched = false): string[] {
-  const out: string[] = [];
-  for (const side of ["inputs", "outputs"] as const) {
-    for (const e of entries(card, side)) {
-      if (isInstanceEntry(e, String(card.address))) continue;
-      const v = isObject(e.value) ? e.value : {};
-      let type: Json = v.type ?? "object";
-      let collection = v.collection === true;
-      const field = contract && typeof e.key === "string" ? contractField(contract[side], typeof e.group === "string" ? e.group : null, e.key) : undefined;
-      // A field of one card (a Lookup's keys, an If/ElseIf's branches) is not the card's.
-      if (contract && !field) continue;
-      if (field?.why !== undefined) [type, collection] = [field.type, field.collection];
-      if (switched && field && typeof type === "string" && field.also?.includes(type)) type = field.type;
-      out.push(canonicalJson([side, e.group ?? null, e.key, type, collection, e.flags ?? null, e.required ?? null]));
-    }
-  }
-  return out.sort();
-}
-
-function keySets(card: JsonObject): string {
-  const node = isObject(card.node) ? card.node : {};
-  return canonicalJson([Object.keys(card).sort(), Object.keys(node).sort(), Object.keys(modelOf(card)).sort()]);
-}
-
-/** The values of the options with choices (the others, a channel or a table, are the flow's own data). */
-function optionValues(card: JsonObject): string {
-  const out: Array<[Json, Json | undefined]> = [];
-  const contract = catalog.contract(String(card.address));
-  for (const e of entries(card, "inputs")) {
-    if (e.flags !== "p" || isInstanceEntry(e, String(card.address)) || typeof e.key !== "string") continue;
-    const input = contract && contractField(contract.inputs, typeof e.group === "string" ? e.group : null, e.key);
-    if (input?.choices) out.push([e.key, dataOfEntry(e)]);
-  }
-  return canonicalJson(out.sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
-}
+const optionValues = (card: JsonObject) => optionValuesOf(card, catalog);
 
 /** The value a field holds when nothing is set ("", 0, false, [], {}, null). */
 function isEmpty(d: Json | undefined): boolean {
@@ -130,14 +81,7 @@ describe("a new card is the card's clean shape", () => {
 
   const c = corpus();
   it.skipIf(!c)("agrees with the real cards of the same address (key sets, entry shapes, option values)", () => {
-    const real = new Map<string, JsonObject[]>();
-    for (const file of c!.files) {
-      forEachCard(JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as JsonObject, ({ card }) => {
-        const list = real.get(String(card.address)) ?? [];
-        list.push(card);
-        real.set(String(card.address), list);
-      });
-    }
+    const real = realCardsByAddress(c!.files);
     const why = new Map<string, string[]>();
     let compared = 0;
     let identical = 0;

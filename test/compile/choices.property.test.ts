@@ -2,7 +2,7 @@
  * For every input with choices in the catalog (`metadata.choices` of each variant's template), a constant outside
  * them is a build error naming the allowed values: through `card(address, ...)` for every variant, and through
  * the typed factory wherever its metadata lists the choices (as a JavaScript caller or a value computed at run
- * time would pass it). The tsc side of the property (literal unions) is the card contracts' test.
+ * time would pass it). The tsc side of the property (literal unions): test/cards/choices-types.test.ts.
  * The sort column of Tables cards is left out: its template choices are the columns of the table the template was
  * learned from (the build checks it against the card's own table instead: build-checks.test.ts).
  */
