@@ -69,7 +69,10 @@ export async function watchBuild(paths: readonly string[], options: RunBuildOpti
     syncWatchers();
     const ms = `${Math.round(performance.now() - started)} ms`;
     if (mistakes.length > 0) {
-      for (const m of mistakes) options.github ? say(mistakeAnnotation(m)) : complain(paint("red", `flocode: ${m.text}`, color));
+      for (const m of mistakes) {
+        if (options.github) say(mistakeAnnotation(m));
+        else complain(paint("red", `flocode: ${m.text}`, color));
+      }
       const kept = targets.map((t) => join(options.out, outputFileName(t, options.format)));
       complain(
         paint(

@@ -21,9 +21,11 @@ class Watcher {
   output = "";
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(cwd: string, args: string[]) {
-    const env = { ...process.env, NO_COLOR: "1" };
+  constructor(cwd: string, args: string[], color: Record<string, string> = { NO_COLOR: "1" }) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.FORCE_COLOR;
+    delete env.NO_COLOR;
+    Object.assign(env, color);
     this.child = spawn(process.execPath, [cliEntry(), "build", "--watch", ...args], { cwd, env });
     this.child.stdout.on("data", (d: Buffer) => (this.output += d.toString("utf8")));
     this.child.stderr.on("data", (d: Buffer) => (this.output += d.toString("utf8")));
@@ -129,6 +131,19 @@ describe("flocode build --watch", () => {
       expect(code).toBe(0);
     }
     expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("colors its status lines only when asked: FORCE_COLOR on a pipe (the tests above set NO_COLOR)", async () => {
+    const dir = join(work, "color");
+    mkdirSync(dir);
+    cpSync(join(REPO, "flows/m365-keepalive.flow.ts"), join(dir, "k.flow.ts"));
+    const w = new Watcher(dir, ["k.flow.ts", "--out", "out", "--no-checklist"], { FORCE_COLOR: "1" });
+    try {
+      await w.waitFor("for changes (Ctrl-C to stop)");
+      expect(w.output).toMatch(/\u001b\[32mrebuilt 1 target in \d+ ms\u001b\[39m\n/);
+    } finally {
+      expect((await w.interrupt()).code).toBe(0);
+    }
   });
 
   it("cannot be combined with --check or --json (exit 2)", async () => {
