@@ -2,10 +2,10 @@
  * Cold CLI processes (the built CLI, `node lib/cli/main.js`, after `npm run build`): whole-process medians of
  * `flocode --version`, `flocode validate` and `flocode show` of a small flopack, and `flocode build` of the keepalive
  * flow into a fresh folder, each against a bare `node -e ""` start measured in the same run.
- * Targets: --version ≤ 0.3 s, build of the keepalive flow ≤ 0.6 s.
+ * Goals on an idle machine: --version ≤ 0.3 s, validate ≤ 0.15 s, build of the keepalive flow ≤ 0.25 s.
  *
  * Then where a cold build's time goes: one process replays the build's steps in order (CLI modules, compiler
- * modules, loader hooks, tsx, the flow file, catalog, lower + emit, validator modules, JSON Schema compilation,
+ * modules, the flow file through the loader hooks, catalog, lower + emit, validator modules, JSON Schema compilation,
  * validation) and reports each step's time; the median of several processes is printed as notes.
  */
 import { spawnSync } from "node:child_process";
@@ -19,7 +19,8 @@ import { median } from "./harness.js";
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(REPO, "lib/cli/main.js");
 const FLOW = "flows/m365-keepalive.flow.ts";
-const SMALL_PACK = "dist/m365-keepalive.flopack";
+/** The keepalive flow, built into a temporary folder first (the committed dist/ may change its file names). */
+const SMALL_EXPORT = "m365-keepalive.flow";
 
 /**
  * The harness's CPU column counts this process only; a child's own CPU time (user + system, all its threads) is
@@ -50,10 +51,12 @@ export default async function run(h: Harness): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), "flocode-cli-bench-"));
   try {
     const opts = { runs: 10, warmup: 2 };
+    spawnNode("(prepare)", [CLI, "build", FLOW, "--out", out, "--quiet"]);
+    const small = join(out, SMALL_EXPORT);
     const cases: Array<[string, string[]]> = [
       ["flocode --version", [CLI, "--version"]],
-      [`flocode validate ${SMALL_PACK}`, [CLI, "validate", SMALL_PACK]],
-      [`flocode show ${SMALL_PACK}`, [CLI, "show", SMALL_PACK]],
+      [`flocode validate ${SMALL_EXPORT}`, [CLI, "validate", small]],
+      [`flocode show ${SMALL_EXPORT}`, [CLI, "show", small]],
     ];
     const baseLabel = 'node -e "" (bare node start, baseline)';
     const base = await h.measure(baseLabel, () => spawnNode(baseLabel, ["-e", ""]), opts);
@@ -69,8 +72,12 @@ export default async function run(h: Harness): Promise<void> {
     h.note("(the cpu columns above are this process's; the child processes' own CPU time, median, ms:)");
     for (const label of [baseLabel, ...cases.map(([l]) => l), buildLabel]) h.note(`  child CPU ${childCpuMs(label).padStart(5)}  ${label}`);
     const version = results.get("flocode --version")!;
+    const validate = results.get(`flocode validate ${SMALL_EXPORT}`)!;
     h.note(
-      `--version: ${(version / 1000).toFixed(2)} s wall (target ≤ 0.3 s); build of the keepalive flow: ${(build.medianMs / 1000).toFixed(2)} s wall (target ≤ 0.6 s)`,
+      `--version: ${(version / 1000).toFixed(2)} s wall (target ≤ 0.3 s); validate of the keepalive export: ${(validate / 1000).toFixed(2)} s (goal ≤ 0.15 s idle); build of the keepalive flow: ${(build.medianMs / 1000).toFixed(2)} s wall (goal ≤ 0.25 s idle)`,
+    );
+    h.note(
+      `(a build's compiled TypeScript is cached on disk, FLOCODE_CACHE_DIR; the rows above run with the cache warm, as every build after the first)`,
     );
     for (const line of buildBreakdown(5)) h.note(line);
   } finally {
@@ -90,13 +97,11 @@ const { loadCatalog } = await import(lib + "catalog/store.js");
 const { lower } = await import(lib + "compile/lower.js");
 const { emitPack } = await import(lib + "compile/emit.js");
 await import(lib + "compile/compile.js"); step("compiler modules (DSL, lower, emit, catalog)");
-const { register } = await import("node:module");
-register(new URL("compile/self-resolve-hooks.js", lib)); step("register the self-resolve hooks");
-const tsx = await import("tsx/esm/api"); tsx.register(); step("import + register tsx");
-const def = (await import(${JSON.stringify(join(REPO, FLOW))})).default; step("import the flow file (hooks + tsx)");
-const catalog = loadCatalog({ searchFrom: ${JSON.stringify(join(REPO, "flows"))} }); step("load the catalog (catalog/*.json)");
+const { loadDefaultExport } = await import(lib + "compile/load-source.js");
+const def = await loadDefaultExport(${JSON.stringify(join(REPO, FLOW))}); step("load the flow file (flocode preloaded, hooks, cached transform)");
+const catalog = loadCatalog({ searchFrom: ${JSON.stringify(join(REPO, "flows"))} }); step("the catalog (its files are read on first use of an address)");
 const ir = lower({ flows: [def], defaultFolder: def.options.name }, catalog);
-const text = JSON.stringify(emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2000-01-01T00:00:00.000Z" })); step("lower + emit + stringify");
+const text = JSON.stringify(emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2000-01-01T00:00:00.000Z" })); step("lower + emit + stringify (reads the catalog files the cards need)");
 const rules = await import(lib + "rules/index.js"); step("import the validator (after the hooks: every module goes through them)");
 const { checkSchema } = await import(lib + "format/schema-check.js"); checkSchema({}); step("compile the JSON Schema (ajv)");
 rules.validateText(text, "x"); step("validate the built flopack");

@@ -150,13 +150,28 @@ export function renderBuiltinCatalog(entries: readonly CatalogEntry[], marker: s
 /** Every entry and contract of the built-in catalog, read from `catalog/*.json`. */
 export function readBuiltinCatalog(dir = builtinCatalogDir()): { entries: CatalogEntry[]; contracts: CardContract[] } {
   const out = { entries: [] as CatalogEntry[], contracts: [] as CardContract[] };
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort(compareStrings)) {
-    const file = readCatalogFile(join(dir, name));
+  for (const name of builtinCatalogFiles(dir)) {
+    const file = readBuiltinFile(name, dir);
     out.entries.push(...file.entries);
-    out.contracts.push(...(file.contracts ?? []));
+    out.contracts.push(...file.contracts);
   }
   return out;
+}
+
+/** The file names of the built-in catalog (`<module>.json`), sorted. */
+export function builtinCatalogFiles(dir = builtinCatalogDir()): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort(compareStrings);
+}
+
+/** One file of the built-in catalog (see builtinFileName); a file that does not exist holds nothing. */
+export function readBuiltinFile(name: string, dir = builtinCatalogDir()): { entries: CatalogEntry[]; contracts: CardContract[] } {
+  const path = join(dir, name);
+  if (!existsSync(path)) return { entries: [], contracts: [] };
+  const file = readCatalogFile(path);
+  return { entries: file.entries, contracts: file.contracts ?? [] };
 }
 
 /** Every entry of the built-in catalog, read from `catalog/*.json`. */

@@ -8,7 +8,19 @@ import { compareStrings } from "../util/compare.js";
 import { compareEntries, optionValues, type CatalogEntry } from "./entry.js";
 import type { CardContract } from "./contract.js";
 import { ContractLearner } from "./contract-learn.js";
-import { findProjectCatalog, readBuiltinCatalog, readCatalogFile } from "./file.js";
+import { builtinCatalogFiles, builtinFileName, findProjectCatalog, readBuiltinFile, readCatalogFile } from "./file.js";
+
+/**
+ * The built-in catalog is read one file at a time, when an address of that file is first asked for (a build of
+ * one flow reads the few files its cards are in, not 5 MB of JSON); anything that lists the whole catalog reads
+ * every file first. Each file holds the entries and contracts of the addresses builtinFileName() maps to it.
+ */
+interface LazyFiles {
+  /** The entries and contracts of one file (read once, shared by the built-in catalog and its clones). */
+  read(name: string): { entries: readonly CatalogEntry[]; contracts: readonly CardContract[] };
+  names(): readonly string[];
+  loaded: Set<string>;
+}
 
 /** Looks up catalog templates by address and variant (a catalog, or templates learned on the fly). */
 export interface TemplateSource {
@@ -25,6 +37,7 @@ export class Catalog {
   private readOnly = false;
   private changes = 0;
   private static builtinCatalog: Catalog | undefined;
+  private lazy: LazyFiles | undefined;
 
   constructor(entries: Iterable<CatalogEntry> = [], contracts: Iterable<CardContract> = []) {
     for (const e of entries) this.add(e);
@@ -34,22 +47,72 @@ export class Catalog {
   /** The built-in catalog (`catalog/*.json`), read on first use and shared; it is read-only. */
   static builtin(): Catalog {
     if (!Catalog.builtinCatalog) {
-      const { entries, contracts } = readBuiltinCatalog();
-      const catalog = new Catalog(entries, contracts);
+      const catalog = new Catalog();
+      const files = new Map<string, ReturnType<LazyFiles["read"]>>();
+      let names: string[] | undefined;
+      catalog.lazy = {
+        read(name) {
+          let file = files.get(name);
+          if (!file) files.set(name, (file = readBuiltinFile(name)));
+          return file;
+        },
+        names: () => (names ??= builtinCatalogFiles()),
+        loaded: new Set(),
+      };
       catalog.readOnly = true;
       Catalog.builtinCatalog = catalog;
     }
     return Catalog.builtinCatalog;
   }
 
-  /** A mutable copy. */
+  /** A mutable copy (of a catalog still being read lazily: one that reads the same files when it needs them). */
   clone(): Catalog {
-    return new Catalog(this.entries(), this.contracts.values());
+    if (this.lazy === undefined) return new Catalog(this.entries(), this.contracts.values());
+    const copy = new Catalog();
+    for (const variants of this.byAddress.values()) for (const e of variants.values()) copy.insert(e);
+    for (const c of this.contracts.values()) copy.contracts.set(c.address, c);
+    copy.lazy = { read: this.lazy.read, names: this.lazy.names, loaded: new Set(this.lazy.loaded) };
+    return copy;
+  }
+
+  /** Reads the built-in file an address lives in, if not read yet. */
+  private ensureFor(address: string): void {
+    if (this.lazy !== undefined) this.ensureFile(builtinFileName(address));
+  }
+
+  /** Reads every built-in file not read yet: for whatever lists the catalog. */
+  private ensureAll(): void {
+    if (this.lazy === undefined) return;
+    for (const name of this.lazy.names()) this.ensureFile(name);
+    this.lazy = undefined;
+  }
+
+  private ensureFile(name: string): void {
+    const lazy = this.lazy!;
+    if (lazy.loaded.has(name)) return;
+    lazy.loaded.add(name);
+    const { entries, contracts } = lazy.read(name);
+    for (const e of entries) this.insert(e);
+    for (const c of contracts) {
+      this.contracts.set(c.address, c);
+      this.derivedContracts.delete(c.address);
+    }
+  }
+
+  private insert(entry: CatalogEntry): void {
+    let variants = this.byAddress.get(entry.address);
+    if (!variants) {
+      variants = new Map();
+      this.byAddress.set(entry.address, variants);
+    }
+    variants.set(entry.variant, entry);
+    this.derivedContracts.delete(entry.address);
   }
 
   /** Adds (or replaces) the contract of an address. */
   addContract(contract: CardContract): void {
     if (this.readOnly) throw new Error("the built-in catalog is read-only: use loadCatalog() or catalog.clone()");
+    this.ensureFor(contract.address);
     this.contracts.set(contract.address, contract);
     this.derivedContracts.delete(contract.address);
     this.changes++;
@@ -60,6 +123,7 @@ export class Catalog {
    * types, choices and required flags, no defaults). Undefined for an address the catalog does not know.
    */
   contract(address: string): CardContract | undefined {
+    this.ensureFor(address);
     const learned = this.contracts.get(address);
     if (learned) return learned;
     let derived = this.derivedContracts.get(address);
@@ -74,33 +138,32 @@ export class Catalog {
 
   /** Every learned contract, sorted by address. */
   learnedContracts(): CardContract[] {
+    this.ensureAll();
     return [...this.contracts.values()].sort((a, b) => compareStrings(a.address, b.address));
   }
 
   /** Adds an entry, replacing any entry with the same address and variant. */
   add(entry: CatalogEntry): void {
     if (this.readOnly) throw new Error("the built-in catalog is read-only: use loadCatalog() or catalog.clone()");
-    let variants = this.byAddress.get(entry.address);
-    if (!variants) {
-      variants = new Map();
-      this.byAddress.set(entry.address, variants);
-    }
-    variants.set(entry.variant, entry);
-    this.derivedContracts.delete(entry.address);
+    // the built-in entries of the address first, so that this one replaces its variant (and is never replaced)
+    this.ensureFor(entry.address);
+    this.insert(entry);
     this.changes++;
   }
 
-  /** Increases with every `add`: lets derived caches (card shapes) notice changes. */
+  /** Increases with every `add` (not with reading a built-in file): lets derived caches (card shapes) notice changes. */
   get revision(): number {
     return this.changes;
   }
 
   has(address: string, variant: string): boolean {
+    this.ensureFor(address);
     return this.byAddress.get(address)?.has(variant) ?? false;
   }
 
   /** The entry of a variant, or without a variant the address's default (most instances, then smallest id). */
   get(address: string, variant?: string): CatalogEntry | undefined {
+    this.ensureFor(address);
     if (variant !== undefined) return this.byAddress.get(address)?.get(variant);
     return this.variants(address)[0];
   }
@@ -110,6 +173,7 @@ export class Catalog {
    * card's clean shape), then most instances, ties by variant id.
    */
   variants(address: string): CatalogEntry[] {
+    this.ensureFor(address);
     const variants = this.byAddress.get(address);
     if (!variants) return [];
     return [...variants.values()].sort(compareVariants);
@@ -128,17 +192,20 @@ export class Catalog {
   }
 
   addresses(): string[] {
+    this.ensureAll();
     return [...this.byAddress.keys()].sort(compareStrings);
   }
 
   /** Every entry, sorted by address then variant. */
   entries(): CatalogEntry[] {
+    this.ensureAll();
     const out: CatalogEntry[] = [];
     for (const variants of this.byAddress.values()) out.push(...variants.values());
     return out.sort(compareEntries);
   }
 
   get size(): number {
+    this.ensureAll();
     let n = 0;
     for (const v of this.byAddress.values()) n += v.size;
     return n;

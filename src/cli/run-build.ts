@@ -7,6 +7,7 @@ import { withSignalsHeld } from "../util/signals.js";
 import { UserError } from "../util/errors.js";
 import { DslError, FlowFileErrors } from "../dsl/errors.js";
 import { formatFinding } from "../util/finding.js";
+import { findingAnnotation, githubAnnotation } from "./github-annotations.js";
 import { compileTarget, type CompiledPack } from "../compile/compile.js";
 import { isUserFacing } from "../compile/load-source.js";
 import { findTargets, outputFileName, type BuildFormat, type BuildTarget } from "../compile/targets.js";
@@ -18,6 +19,10 @@ export interface RunBuildOptions {
   checklist?: boolean;
   /** The extensions written (targets.ts): default `.flow` for a flow file and `.folder` for a pack folder. */
   format?: BuildFormat;
+  /** Errors only: no files-written lines, no checklist, no warnings. */
+  quiet?: boolean;
+  /** Mistakes and warnings as GitHub Actions annotations (`::error file=…,line=…::…`) on stdout. */
+  github?: boolean;
 }
 
 export async function runBuild(paths: readonly string[], options: RunBuildOptions): Promise<number> {
@@ -42,7 +47,10 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   if (failed > 0) {
     const summary = `build failed: ${mistakes.length} ${mistakes.length === 1 ? "mistake" : "mistakes"} in ${failed} of ${targets.length} ${targets.length === 1 ? "target" : "targets"}; nothing was written`;
     if (options.json) process.stdout.write(JSON.stringify({ ok: false, errors: mistakes, summary }) + "\n");
-    else {
+    else if (options.github) {
+      for (const m of mistakes) process.stdout.write(mistakeAnnotation(m) + "\n");
+      process.stderr.write(`flocode: ${summary}\n`);
+    } else {
       for (const m of mistakes) process.stderr.write(`flocode: ${m.text}\n`);
       process.stderr.write(`flocode: ${summary}\n`);
     }
@@ -77,7 +85,7 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
     },
     (signal) => process.stderr.write(`flocode: ${signal}: stopped once all ${files.length} files were written\n`),
   );
-  const checklists = options.checklist === false ? [] : await renderChecklists(built, options.format);
+  const checklists = options.checklist === false || options.quiet ? [] : await renderChecklists(built, options.format);
   if (options.json) {
     process.stdout.write(
       JSON.stringify({
@@ -93,9 +101,13 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
     );
     return 0;
   }
+  if (options.quiet) return 0;
   for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
   for (const l of leftovers) process.stdout.write(`removed ${l} (left by a build in another format)\n`);
-  for (const b of built) for (const w of b.warnings) process.stderr.write(formatFinding({ ...w, file: b.target.file }) + "\n");
+  for (const b of built)
+    for (const w of b.warnings)
+      if (options.github) process.stdout.write(findingAnnotation({ ...w, file: b.target.file }) + "\n");
+      else process.stderr.write(formatFinding({ ...w, file: b.target.file }) + "\n");
   for (const c of checklists) process.stdout.write(`\n${c.file}\n${c.text}\n`);
   return 0;
 }
@@ -107,7 +119,7 @@ function holds(path: string, content: string): boolean {
 }
 
 /** One mistake of a failed build, as `--json` prints it (`text` is the line printed without --json). */
-interface BuildMistake {
+export interface BuildMistake {
   /** The base name of the file the target would have written. */
   target: string;
   file?: string;
@@ -117,7 +129,17 @@ interface BuildMistake {
   text: string;
 }
 
-function mistakesOf(error: UserError, target: BuildTarget): BuildMistake[] {
+/** A mistake as a GitHub annotation, on its line of the flow file. */
+export function mistakeAnnotation(m: BuildMistake): string {
+  return githubAnnotation({
+    level: "error",
+    ...(m.file !== undefined ? { file: m.file, line: m.line, column: m.column } : {}),
+    title: `flocode build ${m.target}`,
+    message: m.message,
+  });
+}
+
+export function mistakesOf(error: UserError, target: BuildTarget): BuildMistake[] {
   const errors: readonly UserError[] = error instanceof FlowFileErrors ? error.errors : [error];
   return errors.map((e) => {
     const site = e instanceof DslError ? e.site : undefined;
@@ -131,7 +153,7 @@ function mistakesOf(error: UserError, target: BuildTarget): BuildMistake[] {
   });
 }
 
-async function renderChecklists(
+export async function renderChecklists(
   built: CompiledPack[],
   format: BuildFormat | undefined,
 ): Promise<Array<{ file: string; text: string; items: unknown }>> {

@@ -18,6 +18,11 @@ export function registerValidate(program: Command): void {
     .option("--json", "print one JSON object: {valid, files: [{file, valid, errors, warnings, findings}]}")
     .option("--rules", "list every rule (code, slug, severity, description) and exit")
     .option("-q, --quiet", "print errors only, no warnings")
+    .option(
+      "--format <format>",
+      "text (default): one line per finding; github: GitHub Actions annotations (::error file=…,title=FP123 slug::…)",
+      "text",
+    )
     .addHelpText(
       "after",
       `
@@ -32,7 +37,8 @@ Examples:
   $ flocode validate dist/*
   $ flocode validate userOffboarding.flow --quiet    # errors only
   $ flocode validate export.flopack --json | jq '.files[].findings[] | select(.severity == "error")'
-  $ flocode validate --rules                         # the rule catalogue (docs/rules.md explains each)`,
+  $ flocode validate --rules                         # the rule catalogue (docs/rules.md explains each)
+  $ flocode validate dist/* --format github          # in CI: findings as annotations on the pull request`,
     )
     .action(async (files: string[], options: ValidateCliOptions) => {
       process.exitCode = await runValidate(files, options);
@@ -43,6 +49,7 @@ export interface ValidateCliOptions {
   json?: boolean;
   rules?: boolean;
   quiet?: boolean;
+  format?: string;
 }
 
 interface FileReport {
@@ -74,6 +81,9 @@ export async function runValidate(files: string[], options: ValidateCliOptions):
     return 0;
   }
   if (files.length === 0) throw new UserError("validate needs at least one file (or --rules); see flocode validate --help", 2);
+  const format = options.format ?? "text";
+  if (format !== "text" && format !== "github") throw new UserError(`--format must be text or github, not ${JSON.stringify(format)}`, 2);
+  const line = format === "github" ? (await import("./github-annotations.js")).findingAnnotation : formatFinding;
 
   const reports: FileReport[] = [];
   let ioError = false;
@@ -90,7 +100,7 @@ export async function runValidate(files: string[], options: ValidateCliOptions):
   if (options.json) {
     out(JSON.stringify({ valid, files: reports }, null, 2) + "\n");
   } else {
-    for (const r of reports) for (const f of r.findings) out(formatFinding(f) + "\n");
+    for (const r of reports) for (const f of r.findings) out(line(f) + "\n");
     const invalid = reports.filter((r) => !r.valid).length;
     const errors = reports.reduce((n, r) => n + r.errors, 0);
     const warnings = reports.reduce((n, r) => n + r.warnings, 0);

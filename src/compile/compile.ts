@@ -14,7 +14,7 @@ import type { PackDef } from "../dsl/flow.js";
 import { UserError } from "../util/errors.js";
 import type { Finding } from "../util/finding.js";
 import { createdTimestamp, emitPack } from "./emit.js";
-import { loadDefaultExport } from "./load-source.js";
+import { loadDefaultExport, type LoadOptions } from "./load-source.js";
 import { lower } from "./lower.js";
 import type { BuildTarget } from "./targets.js";
 
@@ -31,10 +31,10 @@ export interface CompiledPack {
  * The mistakes of a flow file are thrown together, in source order (FlowFileErrors); anything else thrown is a bug
  * in flocode and goes on up as it is.
  */
-export async function compileTarget(target: BuildTarget, options: { created?: string } = {}): Promise<CompiledPack> {
+export async function compileTarget(target: BuildTarget, options: { created?: string; load?: LoadOptions } = {}): Promise<CompiledPack> {
   const ir = await collectingProblems(async () => {
     try {
-      const exported = await loadDefaultExport(target.file);
+      const exported = await loadDefaultExport(target.file, options.load);
       const { flows, pack } = asFlows(exported, target);
       const catalog = loadCatalog({ searchFrom: dirname(target.file) });
       const lowered = lower(

@@ -146,9 +146,9 @@ jobs:
         run: if [ -f package-lock.json ]; then npm ci; else npm install; fi
       - name: dist/ is what the flow files build
         id: build
-        run: npx flocode build --check
+        run: npx flocode build --check --format github # mistakes as annotations on the changed lines
       - name: Validate the built files
-        run: npx flocode validate dist/*
+        run: npx flocode validate dist/* --format github
       - name: Type-check the flows
         run: npx tsc --noEmit -p .
       - name: Flow tests

@@ -94,7 +94,7 @@ describe("build: what the console imports, or the format asked for", () => {
   it("refuses an unknown format with a usage error", () => {
     const r = runCli(["build", flowFile, "--out", join(work, "bogus"), "--format", "zip"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('flocode: --format must be console, flow, folder or flopack, not "zip"\n');
+    expect(r.stderr).toBe('flocode: --format must be console, flow, folder, flopack or github, not "zip"\n');
     expect(existsSync(join(work, "bogus"))).toBe(false);
   });
 
