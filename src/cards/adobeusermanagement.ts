@@ -312,25 +312,43 @@ export interface ReadUserOutputs {
   status: string;
 }
 
-/** Props of `Remove User from Group` (root:channels:http:adobeusermanagement:1.0.12:removeUserFromGroup). */
-export interface RemoveUserFromGroupProps extends ConnectorCardProps<"adobeusermanagement"> {
+/**
+ * Props of `Remove User from Group` (root:channels:http:adobeusermanagement:1.0.12:removeUserFromGroup).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type RemoveUserFromGroupProps = ConnectorCardProps<"adobeusermanagement"> & {
   /** Input "Email" (group User). */
   email: Input<string>;
   /** Input "Identity Type" (group User). */
   identityType?: Input<"Adobe" | "Enterprise" | "Federated">;
+} & ({
   /**
    * Option "removeFrom" (group parameters): Remove From Group.
    *
    * Default: `"All"`.
    */
-  removeFrom?: "One" | "All";
+  removeFrom?: "One";
   /**
    * Input "Name" (group Group).
    *
    * Only some cards have it: it depends on an option.
    */
-  groupName?: Input<string>;
-}
+  groupName: Input<string>;
+} | {
+  /**
+   * Option "removeFrom" (group parameters): Remove From Group.
+   *
+   * Default: `"All"`.
+   */
+  removeFrom?: "All";
+  /**
+   * Input "Name" (group Group).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  groupName?: never;
+});
 
 export interface RemoveUserFromGroupOutputs {
   /** Output "Result" (group Results). */

@@ -71,8 +71,12 @@ export interface ListAwsEntitlementsOutputs {
   }[];
 }
 
-/** Props of `Remove All AWS Entitlements` (root:channels:http:awssso:1.0.195:removeAllAWSEntitlements). */
-export interface RemoveAllAwsEntitlementsProps extends ConnectorCardProps<"awssso"> {
+/**
+ * Props of `Remove All AWS Entitlements` (root:channels:http:awssso:1.0.195:removeAllAWSEntitlements).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type RemoveAllAwsEntitlementsProps = ConnectorCardProps<"awssso"> & {
   /**
    * Option "region" (group parameters): Region.
    *
@@ -95,13 +99,21 @@ export interface RemoveAllAwsEntitlementsProps extends ConnectorCardProps<"awsss
   principalType: Input<"USER" | "GROUP">;
   /** Input "Principal ID" (group Parameters). */
   principalId: Input<string>;
+} & ({
   /**
    * Input "Account ID" (group Parameters).
    *
    * Only some cards have it: it depends on an option.
    */
-  accountId?: Input<string>;
-}
+  accountId?: never;
+} | {
+  /**
+   * Input "Account ID" (group Parameters).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  accountId: Input<string>;
+});
 
 export interface RemoveAllAwsEntitlementsOutputs {
   /** Output "Status Code" (group Response). */

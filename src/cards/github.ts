@@ -31,8 +31,12 @@ export interface CreateBranchOutputs {
   "\u0441ommitSha": string;
 }
 
-/** Props of `Create File Content` (root:channels:http:github:2.0.126:createFileContent). */
-export interface CreateFileContentProps extends ConnectorCardProps<"github"> {
+/**
+ * Props of `Create File Content` (root:channels:http:github:2.0.126:createFileContent).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CreateFileContentProps = ConnectorCardProps<"github"> & {
   /** Input "Message" (group File). */
   message: Input<string>;
   /** Input "File Content" (group File). */
@@ -51,19 +55,33 @@ export interface CreateFileContentProps extends ConnectorCardProps<"github"> {
    * The designer lists its values from the service (`github.getUserOrOrgRepos`).
    */
   repo: string;
+} & ({
   /**
    * Option "branchField" (group parameters): Branch.
    *
    * Default: `"Provide Branch"`.
    */
-  branchField?: "Provide Branch" | "Use Default Branch";
+  branchField?: "Use Default Branch";
   /**
    * Input "Branch Name" (group File).
    *
    * Only some cards have it: it depends on an option.
    */
-  branchName?: Input<string>;
-}
+  branchName?: never;
+} | {
+  /**
+   * Option "branchField" (group parameters): Branch.
+   *
+   * Default: `"Provide Branch"`.
+   */
+  branchField?: "Provide Branch";
+  /**
+   * Input "Branch Name" (group File).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  branchName: Input<string>;
+});
 
 export interface CreateFileContentOutputs {
   /** Output "File Name" (group File). */
@@ -257,8 +275,12 @@ export interface SearchBranchesOutputs {
   commitSha: string;
 }
 
-/** Props of `Update File Content` (root:channels:http:github:2.0.126:updateFileContent). */
-export interface UpdateFileContentProps extends ConnectorCardProps<"github"> {
+/**
+ * Props of `Update File Content` (root:channels:http:github:2.0.126:updateFileContent).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type UpdateFileContentProps = ConnectorCardProps<"github"> & {
   /** Input "Message" (group File). */
   message: Input<string>;
   /** Input "File Content" (group File). */
@@ -277,19 +299,33 @@ export interface UpdateFileContentProps extends ConnectorCardProps<"github"> {
    * The designer lists its values from the service (`github.getUserOrOrgRepos`).
    */
   repo: string;
+} & ({
   /**
    * Option "branchField" (group parameters): Branch.
    *
    * Default: `"Provide Branch"`.
    */
-  branchField?: "Provide Branch" | "Use Default Branch";
+  branchField?: "Use Default Branch";
   /**
    * Input "Branch Name" (group File).
    *
    * Only some cards have it: it depends on an option.
    */
-  branchName?: Input<string>;
-}
+  branchName?: never;
+} | {
+  /**
+   * Option "branchField" (group parameters): Branch.
+   *
+   * Default: `"Provide Branch"`.
+   */
+  branchField?: "Provide Branch";
+  /**
+   * Input "Branch Name" (group File).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  branchName: Input<string>;
+});
 
 export interface UpdateFileContentOutputs {
   /** Output "File Name" (group File). */

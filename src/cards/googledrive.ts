@@ -2,20 +2,14 @@
 import type { Input, OktaDate, OktaFile } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
-/** Props of `Create Permission` (root:channels:http:googledrive:1.1.224:createPermission). */
-export interface CreatePermissionProps extends ConnectorCardProps<"googledrive"> {
+/**
+ * Props of `Create Permission` (root:channels:http:googledrive:1.1.224:createPermission).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CreatePermissionProps = ConnectorCardProps<"googledrive"> & {
   /** Input "File ID" (group File). */
   fileId: Input<string>;
-  /**
-   * Option "sharedDrive" (group parameters): Shared Drive ?.
-   *
-   * - `"yes"`: Yes
-   * - `"no"`: No
-   *
-   * Default: `"no"`.
-   * Only some cards have it: it depends on an option.
-   */
-  sharedDrive?: "yes" | "no";
   /**
    * Option "type" (group parameters): Permission Type.
    *
@@ -27,6 +21,21 @@ export interface CreatePermissionProps extends ConnectorCardProps<"googledrive">
    * Default: `"user"`.
    */
   type?: "user" | "group" | "domain" | "anyone";
+  /** Input "Email Address" (group Permission). */
+  emailAddress: Input<string>;
+  /** Input "Email Message" (group Permission). */
+  emailMessage?: Input<string>;
+} & ({
+  /**
+   * Option "sharedDrive" (group parameters): Shared Drive ?.
+   *
+   * - `"yes"`: Yes
+   * - `"no"`: No
+   *
+   * Default: `"no"`.
+   * Only some cards have it: it depends on an option.
+   */
+  sharedDrive?: never;
   /**
    * Option "role" (group parameters): Permission Role.
    *
@@ -39,11 +48,30 @@ export interface CreatePermissionProps extends ConnectorCardProps<"googledrive">
    * The designer lists its values from the service (`googledrive.getPermissionRoles`).
    */
   role?: "owner" | "writer" | "commenter" | "reader";
-  /** Input "Email Address" (group Permission). */
-  emailAddress: Input<string>;
-  /** Input "Email Message" (group Permission). */
-  emailMessage?: Input<string>;
-}
+} | {
+  /**
+   * Option "sharedDrive" (group parameters): Shared Drive ?.
+   *
+   * - `"yes"`: Yes
+   * - `"no"`: No
+   *
+   * Default: `"no"`.
+   * Only some cards have it: it depends on an option.
+   */
+  sharedDrive?: "yes" | "no";
+  /**
+   * Option "role" (group parameters): Permission Role.
+   *
+   * - `"owner"`: Owner
+   * - `"writer"`: Can Edit
+   * - `"commenter"`: Can Comment
+   * - `"reader"`: Can View
+   *
+   * Default: `"reader"`.
+   * The designer lists its values from the service (`googledrive.getPermissionRoles`).
+   */
+  role?: "owner" | "writer" | "commenter" | "reader";
+});
 
 export interface CreatePermissionOutputs {
   /** Output "Permission ID" (group Permission). */

@@ -2,8 +2,12 @@
 import type { Input, OktaObject } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
-/** Props of `Create Issue` (root:channels:http:jira2:0.3.217:createIssue). */
-export interface CreateIssueProps extends ConnectorCardProps<"jira2"> {
+/**
+ * Props of `Create Issue` (root:channels:http:jira2:0.3.217:createIssue).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CreateIssueProps = ConnectorCardProps<"jira2"> & {
   /**
    * Option "project" (group parameters): Project.
    *
@@ -22,6 +26,7 @@ export interface CreateIssueProps extends ConnectorCardProps<"jira2"> {
   parent?: Input<string>;
   /** Input "Description" (group Fields). */
   description?: Input<string>;
+} & ({
   /**
    * Input "Reporter" (group Fields): Reporter Account ID.
    *
@@ -34,7 +39,20 @@ export interface CreateIssueProps extends ConnectorCardProps<"jira2"> {
    * Only some cards have it: it depends on an option.
    */
   components?: Input<string[]>;
-}
+} | {
+  /**
+   * Input "Reporter" (group Fields): Reporter Account ID.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  reporter?: never;
+  /**
+   * Input "Components" (group Fields).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  components?: never;
+});
 
 export interface CreateIssueOutputs {
   /** Output "Key" (group Issue). */

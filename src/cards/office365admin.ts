@@ -89,23 +89,37 @@ export interface CreateGuestUserOutputs {
   messageLanguage: string;
 }
 
-/** Props of `Custom API Action` (root:channels:http:office365admin:1.0.152:customAPIAction). */
-export interface CustomApiActionProps extends ConnectorCardProps<"office365admin"> {
-  /**
-   * Option "requestType" (group parameters): Request Type.
-   *
-   * Default: `"GET"`.
-   */
-  requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/**
+ * Props of `Custom API Action` (root:channels:http:office365admin:1.0.152:customAPIAction).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CustomApiActionProps = ConnectorCardProps<"office365admin"> & {
   /** Input "Relative URL" (group Request). */
   relativeUrl?: Input<string>;
   /** Input "Query" (group Request). */
   query?: Input<OktaObject>;
   /** Input "Headers" (group Request). */
   headers?: Input<OktaObject>;
+} & ({
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType?: "POST" | "PUT" | "PATCH" | "DELETE";
   /** Input "Body" (group Request). */
   body?: Input<OktaObject>;
-}
+} | {
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType: "GET";
+  /** Input "Body" (group Request). */
+  body?: never;
+});
 
 export interface CustomApiActionOutputs {
   /** Output "Status Code" (group Response). */

@@ -296,21 +296,12 @@ export interface CreateGroupOutputs {
   id: string;
 }
 
-/** Props of `Create User` (root:channels:http:okta:1.0.613:createUser). */
-export interface CreateUserProps extends ConnectorCardProps<"okta"> {
-  /**
-   * Option "option" (group parameters): Option.
-   *
-   * - `"getInputsnoCreds"`: without Credentials
-   * - `"getInputswithRecoveryQ"`: with Recovery Question
-   * - `"getInputswithPW"`: with Password
-   * - `"getInputsPWRecoveryQ"`: with Password & Recovery Question
-   * - `"getInputsAuthProv"`: with Authentication Provider
-   * - `"getInputsGroup"`: in Group
-   *
-   * Default: `"getInputsnoCreds"`.
-   */
-  option?: "getInputsnoCreds" | "getInputswithRecoveryQ" | "getInputswithPW" | "getInputsPWRecoveryQ" | "getInputsAuthProv" | "getInputsGroup";
+/**
+ * Props of `Create User` (root:channels:http:okta:1.0.613:createUser).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CreateUserProps = ConnectorCardProps<"okta"> & {
   /** Input "login" (group Profile): Username. */
   login: Input<string>;
   /** Input "firstName" (group Profile): First name. */
@@ -325,12 +316,106 @@ export interface CreateUserProps extends ConnectorCardProps<"okta"> {
    * Default: `false`.
    */
   activate?: Input<boolean>;
+} & ({
+  /**
+   * Option "option" (group parameters): Option.
+   *
+   * - `"getInputsnoCreds"`: without Credentials
+   * - `"getInputswithRecoveryQ"`: with Recovery Question
+   * - `"getInputswithPW"`: with Password
+   * - `"getInputsPWRecoveryQ"`: with Password & Recovery Question
+   * - `"getInputsAuthProv"`: with Authentication Provider
+   * - `"getInputsGroup"`: in Group
+   *
+   * Default: `"getInputsnoCreds"`.
+   */
+  option?: "getInputsnoCreds" | "getInputswithRecoveryQ" | "getInputsPWRecoveryQ" | "getInputsAuthProv" | "getInputsGroup";
   /**
    * Input "Password" (group Credentials).
    *
    * Only some cards have it: it depends on an option.
    */
-  password?: Input<string>;
+  password?: never;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: never;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: never;
+  /**
+   * Input "secondEmail" (group Profile): Secondary email.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  secondEmail?: never;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: never;
+  /**
+   * Input "primaryPhone" (group Profile): Primary phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  primaryPhone?: never;
+  /**
+   * Input "streetAddress" (group Profile): Street address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  streetAddress?: never;
+  /**
+   * Input "city" (group Profile): City.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  city?: never;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: never;
+  /**
+   * Input "zipCode" (group Profile): Zip code.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  zipCode?: never;
+  /**
+   * Input "countryCode" (group Profile): Country code.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  countryCode?: never;
+} | {
+  /**
+   * Option "option" (group parameters): Option.
+   *
+   * - `"getInputsnoCreds"`: without Credentials
+   * - `"getInputswithRecoveryQ"`: with Recovery Question
+   * - `"getInputswithPW"`: with Password
+   * - `"getInputsPWRecoveryQ"`: with Password & Recovery Question
+   * - `"getInputsAuthProv"`: with Authentication Provider
+   * - `"getInputsGroup"`: in Group
+   *
+   * Default: `"getInputsnoCreds"`.
+   */
+  option?: "getInputswithRecoveryQ" | "getInputswithPW" | "getInputsPWRecoveryQ" | "getInputsAuthProv" | "getInputsGroup";
+  /**
+   * Input "Password" (group Credentials).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  password: Input<string>;
   /**
    * Input "userType" (group Profile): User type.
    *
@@ -391,7 +476,7 @@ export interface CreateUserProps extends ConnectorCardProps<"okta"> {
    * Only some cards have it: it depends on an option.
    */
   countryCode?: Input<string>;
-}
+});
 
 export interface CreateUserOutputs {
   /** Output "Raw Body" (group Results). */
@@ -533,8 +618,12 @@ export interface GetAssignedUserForApplicationOutputs {
   samAccountName: string;
 }
 
-/** Props of `Get Users Groups` (root:channels:http:okta:1.0.679:getUsersGroups). */
-export interface GetUsersGroupsProps extends ConnectorCardProps<"okta"> {
+/**
+ * Props of `Get Users Groups` (root:channels:http:okta:1.0.679:getUsersGroups).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type GetUsersGroupsProps = ConnectorCardProps<"okta"> & {
   /**
    * Option "resultSet" (group parameters): Result Set.
    *
@@ -543,7 +632,7 @@ export interface GetUsersGroupsProps extends ConnectorCardProps<"okta"> {
   resultSet?: "First 200 Records" | "Stream Records";
   /** Input "ID" (group User). */
   id: Input<string>;
-}
+} & ({});
 
 export interface GetUsersGroupsOutputs {
   /** Output "Groups" (group Output). */
@@ -561,19 +650,45 @@ export interface GetUsersGroupsOutputs {
   }[];
 }
 
-/** Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest). */
-export interface HttpRequestProps extends ConnectorCardProps<"okta"> {
+/**
+ * Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type HttpRequestProps = ConnectorCardProps<"okta"> & {} & ({
   /**
    * Option "requestType" (group parameters): Request Type.
    *
    * Default: `"GET"`.
    */
-  requestType?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  requestType?: "POST";
   /** Input "Relative URL" (group Request). */
   relativeUrl?: Input<string>;
   /** Input "Body" (group Request). */
   body?: Input<OktaObject> | Input<string>;
-}
+} | {
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType: "PUT" | "PATCH";
+  /** Input "Relative URL" (group Request). */
+  relativeUrl: Input<string>;
+  /** Input "Body" (group Request). */
+  body?: Input<OktaObject> | Input<string>;
+} | {
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType: "GET" | "DELETE";
+  /** Input "Relative URL" (group Request). */
+  relativeUrl: Input<string>;
+  /** Input "Body" (group Request). */
+  body?: never;
+});
 
 export interface HttpRequestOutputs {
   /** Output "Status Code" (group Response). */
@@ -696,20 +811,25 @@ export interface ListImportSessionsOutputs {
   }[];
 }
 
-/** Props of `List Users Assigned to Application` (root:channels:http:okta:1.0.626:listUsersAssignedToApplication). */
-export interface ListUsersAssignedToApplicationProps extends ConnectorCardProps<"okta"> {
-  /**
-   * Option "resultSet" (group parameters): Result Set.
-   *
-   * Default: `"Stream Records"`.
-   */
-  resultSet?: "First 500 Records" | "Stream Records";
+/**
+ * Props of `List Users Assigned to Application` (root:channels:http:okta:1.0.626:listUsersAssignedToApplication).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type ListUsersAssignedToApplicationProps = ConnectorCardProps<"okta"> & {
   /**
    * Option "application" (group parameters): Application.
    *
    * The designer lists its values from the service (`Okta.getAllActiveApplications`).
    */
   application: string;
+} & ({
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Records"`.
+   */
+  resultSet?: "Stream Records";
   /** Input "applicationID" (group Application): ID. */
   applicationId: Input<string>;
   /** Input "Flow" (group Streaming). */
@@ -720,30 +840,61 @@ export interface ListUsersAssignedToApplicationProps extends ConnectorCardProps<
    * Default: `10000000`.
    */
   limit?: Input<number>;
-}
+} | {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Records"`.
+   */
+  resultSet: "First 500 Records";
+  /** Input "applicationID" (group Application): ID. */
+  applicationId?: never;
+  /** Input "Flow" (group Streaming). */
+  flow?: never;
+  /**
+   * Input "Limit" (group List Criteria): Record Limit.
+   *
+   * Default: `10000000`.
+   */
+  limit?: never;
+});
 
 export interface ListUsersAssignedToApplicationOutputs {
   /** Output "Records Streamed" (group Result). */
   recordsStreamed: number;
 }
 
-/** Props of `List Users with Filter` (root:channels:http:okta:1.0.592:listUsersWithFilter). */
-export interface ListUsersWithFilterProps extends ConnectorCardProps<"okta"> {
-  /**
-   * Option "resultSet" (group parameters): Result Set.
-   *
-   * Default: `"First 200 Matching Records"`.
-   */
-  resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
+/**
+ * Props of `List Users with Filter` (root:channels:http:okta:1.0.592:listUsersWithFilter).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type ListUsersWithFilterProps = ConnectorCardProps<"okta"> & {
   /** Input "status" (group Inputs): Status. */
   status?: Input<"STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED">;
   /** Input "lastUpdated" (group Inputs): Last Updated. */
   lastUpdated?: Input<string>;
   /** Input "id" (group Inputs): Id. */
   id?: Input<string>;
+} & ({
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First 200 Matching Records"`.
+   */
+  resultSet?: "First Matching Record" | "Stream Matching Records";
   /** Input "profile.email" (group Inputs): Email. */
   profileEmail?: Input<string>;
-}
+} | {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First 200 Matching Records"`.
+   */
+  resultSet: "First 200 Matching Records";
+  /** Input "profile.email" (group Inputs): Email. */
+  profileEmail?: never;
+});
 
 export interface ListUsersWithFilterOutputs {
   /** Output "Raw Output" (group Result). */
@@ -754,23 +905,41 @@ export interface ListUsersWithFilterOutputs {
   status: string;
 }
 
-/** Props of `List Users with Search` (root:channels:http:okta:1.0.677:listUsersWithSearch). */
-export interface ListUsersWithSearchProps extends ConnectorCardProps<"okta"> {
+/**
+ * Props of `List Users with Search` (root:channels:http:okta:1.0.677:listUsersWithSearch).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type ListUsersWithSearchProps = ConnectorCardProps<"okta"> & {
+  /** Input "status" (group Inputs): Status. */
+  status?: Input<"STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED">;
+} & ({
   /**
    * Option "resultSet" (group parameters): Result Set.
    *
    * Default: `"Stream Matching Records"`.
    */
-  resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
-  /** Input "status" (group Inputs): Status. */
-  status?: Input<"STAGED" | "PROVISIONED" | "ACTIVE" | "RECOVERY" | "PASSWORD_EXPIRED" | "LOCKED_OUT" | "SUSPENDED" | "DEPROVISIONED">;
+  resultSet?: "First Matching Record" | "Stream Matching Records";
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
   /** Input "Custom Search Criteria" (group Inputs). */
   customSearchCriteria?: Input<string>;
   /** Input "Limit" (group Search Criteria): Record Limit. */
   limit?: Input<number>;
-}
+} | {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Matching Records"`.
+   */
+  resultSet: "First 200 Matching Records";
+  /** Input "Flow" (group Streaming). */
+  flow?: never;
+  /** Input "Custom Search Criteria" (group Inputs). */
+  customSearchCriteria?: never;
+  /** Input "Limit" (group Search Criteria): Record Limit. */
+  limit?: never;
+});
 
 export interface ListUsersWithSearchOutputs {
   /** Output "Records Streamed" (group Result). */
@@ -1141,19 +1310,34 @@ export interface SearchApplicationsOutputs {
   id: string;
 }
 
-/** Props of `Search Groups` (root:channels:http:okta:1.0.677:searchGroups). */
-export interface SearchGroupsProps extends ConnectorCardProps<"okta"> {
+/**
+ * Props of `Search Groups` (root:channels:http:okta:1.0.677:searchGroups).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type SearchGroupsProps = ConnectorCardProps<"okta"> & {} & ({
   /**
    * Option "resultSet" (group parameters): Result Set.
    *
    * Default: `"First Matching Record"`.
    */
-  resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
+  resultSet?: "First Matching Record" | "Stream Matching Records";
   /** Input "type" (group Inputs): Type. */
   type?: Input<string>;
   /** Input "Custom Search Criteria" (group Inputs). */
   customSearchCriteria?: Input<string>;
-}
+} | {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"First Matching Record"`.
+   */
+  resultSet: "First 200 Matching Records";
+  /** Input "type" (group Inputs): Type. */
+  type?: never;
+  /** Input "Custom Search Criteria" (group Inputs). */
+  customSearchCriteria?: never;
+});
 
 export interface SearchGroupsOutputs {
   /** Output "Raw Object" (group Result). */
@@ -1164,29 +1348,56 @@ export interface SearchGroupsOutputs {
   created: string;
 }
 
-/** Props of `Search System Logs` (root:channels:http:okta:1.0.685:searchSystemLogs). */
-export interface SearchSystemLogsProps extends ConnectorCardProps<"okta"> {
+/**
+ * Props of `Search System Logs` (root:channels:http:okta:1.0.685:searchSystemLogs).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type SearchSystemLogsProps = ConnectorCardProps<"okta"> & {
   /**
    * Option "searchBy" (group parameters): Search By.
    *
    * Default: `"Expression"`.
    */
   searchBy?: "Expression" | "Keyword";
+  /** Input "Custom Filter" (group Search By). */
+  customFilter?: Input<string>;
+  /** Input "since" (group Date): Since. */
+  since?: Input<OktaDate>;
+} & ({
   /**
    * Option "resultSet" (group parameters): Result Set.
    *
    * Default: `"Stream Matching Records"`.
    */
-  resultSet?: "First Matching Record" | "First 200 Matching Records" | "Stream Matching Records";
-  /** Input "Custom Filter" (group Search By). */
-  customFilter?: Input<string>;
-  /** Input "since" (group Date): Since. */
-  since?: Input<OktaDate>;
+  resultSet?: "Stream Matching Records";
   /** Input "until" (group Date): Until. */
   until?: Input<OktaDate>;
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
-}
+} | {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Matching Records"`.
+   */
+  resultSet: "First 200 Matching Records";
+  /** Input "until" (group Date): Until. */
+  until?: Input<OktaDate>;
+  /** Input "Flow" (group Streaming). */
+  flow?: never;
+} | {
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * Default: `"Stream Matching Records"`.
+   */
+  resultSet: "First Matching Record";
+  /** Input "until" (group Date): Until. */
+  until?: never;
+  /** Input "Flow" (group Streaming). */
+  flow?: never;
+});
 
 export interface SearchSystemLogsOutputs {
   /** Output "Records Streamed" (group Result). */
@@ -1273,8 +1484,12 @@ export interface UpdateApplicationProfileForAssignedUserOutputs {
   profile: OktaObject;
 }
 
-/** Props of `Update User` (root:channels:http:okta:1.0.577:updateUser). */
-export interface UpdateUserProps extends ConnectorCardProps<"okta"> {
+/**
+ * Props of `Update User` (root:channels:http:okta:1.0.577:updateUser).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type UpdateUserProps = ConnectorCardProps<"okta"> & {
   /** Input "ID" (group User). */
   id: Input<string>;
   /**
@@ -1286,12 +1501,13 @@ export interface UpdateUserProps extends ConnectorCardProps<"okta"> {
    * Default: `"POST"`.
    */
   updateSemantics?: "POST" | "PUT";
+} & ({
   /**
    * Input "Pass Empty Values?" (group Option).
    *
    * Only some cards have it: it depends on an option.
    */
-  passEmptyValues?: Input<"Yes" | "No">;
+  passEmptyValues?: never;
   /**
    * Input "requester_id" (group Profile): Requester Id.
    *
@@ -1303,7 +1519,74 @@ export interface UpdateUserProps extends ConnectorCardProps<"okta"> {
    *
    * Only some cards have it: it depends on an option.
    */
-  technicianId?: Input<string>;
+  technicianId?: never;
+  /**
+   * Input "title" (group Profile): Title.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  title?: never;
+  /**
+   * Input "displayName" (group Profile): Display name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  displayName?: never;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: never;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: never;
+  /**
+   * Input "postalAddress" (group Profile): Postal Address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  postalAddress?: never;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: never;
+  /**
+   * Input "employeeNumber" (group Profile): Employee number.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  employeeNumber?: never;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: never;
+} | {
+  /**
+   * Input "Pass Empty Values?" (group Option).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  passEmptyValues?: Input<"Yes" | "No">;
+  /**
+   * Input "requester_id" (group Profile): Requester Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  requesterId?: never;
+  /**
+   * Input "technician_id" (group Profile): Technician Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  technicianId?: never;
   /**
    * Input "title" (group Profile): Title.
    *
@@ -1352,7 +1635,208 @@ export interface UpdateUserProps extends ConnectorCardProps<"okta"> {
    * Only some cards have it: it depends on an option.
    */
   department?: Input<string>;
-}
+} | {
+  /**
+   * Input "Pass Empty Values?" (group Option).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  passEmptyValues?: Input<"Yes" | "No">;
+  /**
+   * Input "requester_id" (group Profile): Requester Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  requesterId?: Input<string>;
+  /**
+   * Input "technician_id" (group Profile): Technician Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  technicianId?: never;
+  /**
+   * Input "title" (group Profile): Title.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  title?: never;
+  /**
+   * Input "displayName" (group Profile): Display name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  displayName?: never;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: never;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: never;
+  /**
+   * Input "postalAddress" (group Profile): Postal Address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  postalAddress?: never;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: never;
+  /**
+   * Input "employeeNumber" (group Profile): Employee number.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  employeeNumber?: never;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: never;
+} | {
+  /**
+   * Input "Pass Empty Values?" (group Option).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  passEmptyValues?: Input<"Yes" | "No">;
+  /**
+   * Input "requester_id" (group Profile): Requester Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  requesterId?: never;
+  /**
+   * Input "technician_id" (group Profile): Technician Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  technicianId?: Input<string>;
+  /**
+   * Input "title" (group Profile): Title.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  title?: never;
+  /**
+   * Input "displayName" (group Profile): Display name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  displayName?: never;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: never;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: never;
+  /**
+   * Input "postalAddress" (group Profile): Postal Address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  postalAddress?: never;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: never;
+  /**
+   * Input "employeeNumber" (group Profile): Employee number.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  employeeNumber?: never;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: never;
+} | {
+  /**
+   * Input "Pass Empty Values?" (group Option).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  passEmptyValues?: never;
+  /**
+   * Input "requester_id" (group Profile): Requester Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  requesterId?: never;
+  /**
+   * Input "technician_id" (group Profile): Technician Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  technicianId?: Input<string>;
+  /**
+   * Input "title" (group Profile): Title.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  title?: never;
+  /**
+   * Input "displayName" (group Profile): Display name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  displayName?: never;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: never;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: never;
+  /**
+   * Input "postalAddress" (group Profile): Postal Address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  postalAddress?: never;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: never;
+  /**
+   * Input "employeeNumber" (group Profile): Employee number.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  employeeNumber?: never;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: never;
+});
 
 export interface UpdateUserOutputs {
   /**
@@ -1499,14 +1983,12 @@ export interface UserActivatedEvent {
   };
 }
 
-/** Props of `User Assigned to Application` (root:channels:http:okta:1.0.577:userAddedToApplicationMembership). */
-export interface UserAddedToApplicationMembershipProps extends ConnectorCardProps<"okta"> {
-  /**
-   * Option "useId" (group parameters): Use App Instance ID?.
-   *
-   * Default: `"Yes"`.
-   */
-  useId?: "Yes" | "No";
+/**
+ * Props of `User Assigned to Application` (root:channels:http:okta:1.0.577:userAddedToApplicationMembership).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type UserAddedToApplicationMembershipProps = ConnectorCardProps<"okta"> & {
   /**
    * Option "app" (group parameters): Application.
    *
@@ -1519,9 +2001,25 @@ export interface UserAddedToApplicationMembershipProps extends ConnectorCardProp
    * The designer lists its values from the service (`okta.getAppInstances`).
    */
   instance: string;
+} & ({
+  /**
+   * Option "useId" (group parameters): Use App Instance ID?.
+   *
+   * Default: `"Yes"`.
+   */
+  useId?: "Yes";
   /** Option "appId" (group parameters): App Instance ID. */
   appId: string;
-}
+} | {
+  /**
+   * Option "useId" (group parameters): Use App Instance ID?.
+   *
+   * Default: `"Yes"`.
+   */
+  useId: "No";
+  /** Option "appId" (group parameters): App Instance ID. */
+  appId?: string;
+});
 
 export interface UserAddedToApplicationMembershipOutputs {
   /** Output "collection": list. */
@@ -2125,14 +2623,12 @@ export interface UserOktaPasswordResetbyanAdminEvent {
   };
 }
 
-/** Props of `User Unassigned from Application` (root:channels:http:okta:1.0.626:userRemovedFromApplicationMembership). */
-export interface UserRemovedFromApplicationMembershipProps extends ConnectorCardProps<"okta"> {
-  /**
-   * Option "useId" (group parameters): Use App Instance ID?.
-   *
-   * Default: `"No"`.
-   */
-  useId?: "Yes" | "No";
+/**
+ * Props of `User Unassigned from Application` (root:channels:http:okta:1.0.626:userRemovedFromApplicationMembership).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type UserRemovedFromApplicationMembershipProps = ConnectorCardProps<"okta"> & {
   /**
    * Option "app" (group parameters): Application.
    *
@@ -2145,9 +2641,25 @@ export interface UserRemovedFromApplicationMembershipProps extends ConnectorCard
    * The designer lists its values from the service (`okta.getAppInstances`).
    */
   instance: string;
+} & ({
+  /**
+   * Option "useId" (group parameters): Use App Instance ID?.
+   *
+   * Default: `"No"`.
+   */
+  useId?: "Yes";
   /** Option "appId" (group parameters): App Instance ID. */
   appId: string;
-}
+} | {
+  /**
+   * Option "useId" (group parameters): Use App Instance ID?.
+   *
+   * Default: `"No"`.
+   */
+  useId: "No";
+  /** Option "appId" (group parameters): App Instance ID. */
+  appId?: string;
+});
 
 export interface UserRemovedFromApplicationMembershipOutputs {
   /** Output "collection": list. */

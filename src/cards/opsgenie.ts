@@ -58,14 +58,37 @@ export interface BuildParticipantObjectOutputs {
   };
 }
 
-/** Props of `Build Time Restriction Object` (root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject). */
-export interface BuildTimeRestrictionsObjectProps extends ConnectorCardProps<"opsgenie"> {
+/**
+ * Props of `Build Time Restriction Object` (root:channels:http:opsgenie:1.0.95:buildTimeRestrictionsObject).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type BuildTimeRestrictionsObjectProps = ConnectorCardProps<"opsgenie"> & {
+  /** Input "startHour" (group Restriction): Start Hour. */
+  startHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+  /**
+   * Input "startMin" (group Restriction): Start Minute.
+   *
+   * - `0`: 00
+   * - `30`
+   */
+  startMin: Input<0 | 30>;
+  /** Input "endHour" (group Restriction): End Hour. */
+  endHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+  /**
+   * Input "endMin" (group Restriction): End Minute.
+   *
+   * - `0`: 00
+   * - `30`
+   */
+  endMin: Input<0 | 30>;
+} & ({
   /**
    * Option "restrictionType" (group parameters): Restriction Type.
    *
    * Default: `"Day and Time"`.
    */
-  restrictionType?: "Time Only" | "Day and Time";
+  restrictionType?: "Day and Time";
   /**
    * Input "startDay" (group Restriction): Start Day.
    *
@@ -90,25 +113,38 @@ export interface BuildTimeRestrictionsObjectProps extends ConnectorCardProps<"op
    * - `"sunday"`: Sunday
    */
   endDay: Input<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
-  /** Input "startHour" (group Restriction): Start Hour. */
-  startHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+} | {
   /**
-   * Input "startMin" (group Restriction): Start Minute.
+   * Option "restrictionType" (group parameters): Restriction Type.
    *
-   * - `0`: 00
-   * - `30`
+   * Default: `"Day and Time"`.
    */
-  startMin: Input<0 | 30>;
-  /** Input "endHour" (group Restriction): End Hour. */
-  endHour: Input<0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23>;
+  restrictionType: "Time Only";
   /**
-   * Input "endMin" (group Restriction): End Minute.
+   * Input "startDay" (group Restriction): Start Day.
    *
-   * - `0`: 00
-   * - `30`
+   * - `"monday"`: Monday
+   * - `"tuesday"`: Tuesday
+   * - `"wednesday"`: Wednesday
+   * - `"thursday"`: Thursday
+   * - `"friday"`: Friday
+   * - `"saturday"`: Saturday
+   * - `"sunday"`: Sunday
    */
-  endMin: Input<0 | 30>;
-}
+  startDay?: never;
+  /**
+   * Input "endDay" (group Restriction): End Day.
+   *
+   * - `"monday"`: Monday
+   * - `"tuesday"`: Tuesday
+   * - `"wednesday"`: Wednesday
+   * - `"thursday"`: Thursday
+   * - `"friday"`: Friday
+   * - `"saturday"`: Saturday
+   * - `"sunday"`: Sunday
+   */
+  endDay?: never;
+});
 
 export interface BuildTimeRestrictionsObjectOutputs {
   /** Output "Time Restriction" (group Result). */

@@ -2,27 +2,45 @@
 import type { FlowRefLike, InlineFlow, Input, OktaObject } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
-/** Props of `PUT (update) Schedule` (root:channels:http:pagerduty:1.0.160:customAPIAction). */
-export interface CustomApiActionProps extends ConnectorCardProps<"pagerduty"> {
-  /**
-   * Option "requestType" (group parameters): Request Type.
-   *
-   * Default: `"GET"`.
-   */
-  requestType?: "GET" | "POST" | "PUT" | "DELETE";
+/**
+ * Props of `PUT (update) Schedule` (root:channels:http:pagerduty:1.0.160:customAPIAction).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CustomApiActionProps = ConnectorCardProps<"pagerduty"> & {
   /** Input "Relative URL" (group Request). */
   relativeUrl: Input<string>;
   /** Input "Query" (group Request). */
   query?: Input<OktaObject>;
   /** Input "Headers" (group Request). */
   headers?: Input<OktaObject>;
+} & ({
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType?: "POST" | "PUT" | "DELETE";
   /**
    * Input "Body" (group Request).
    *
    * Only some cards have it: it depends on an option.
    */
   body?: Input<OktaObject>;
-}
+} | {
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType?: "GET" | "POST" | "DELETE";
+  /**
+   * Input "Body" (group Request).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  body?: never;
+});
 
 export interface CustomApiActionOutputs {
   /** Output "Status Code" (group Response). */

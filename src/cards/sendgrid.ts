@@ -2,27 +2,45 @@
 import type { Input, OktaObject } from "../dsl/types.js";
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
-/** Props of `Custom API Action` (root:channels:http:sendgrid:1.0.60:customAPIAction). */
-export interface CustomApiActionProps extends ConnectorCardProps<"sendgrid"> {
-  /**
-   * Option "requestType" (group parameters): Request Type.
-   *
-   * Default: `"GET"`.
-   */
-  requestType?: "GET" | "PATCH" | "PUT" | "POST" | "DELETE";
+/**
+ * Props of `Custom API Action` (root:channels:http:sendgrid:1.0.60:customAPIAction).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type CustomApiActionProps = ConnectorCardProps<"sendgrid"> & {
   /** Input "Relative URL" (group Request). */
   relativeUrl: Input<string>;
   /** Input "Query" (group Request). */
   query?: Input<OktaObject>;
   /** Input "Headers" (group Request). */
   headers?: Input<OktaObject>;
+} & ({
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType?: "PATCH" | "PUT" | "POST";
   /**
    * Input "Body" (group Request).
    *
    * Only some cards have it: it depends on an option.
    */
   body?: Input<string>;
-}
+} | {
+  /**
+   * Option "requestType" (group parameters): Request Type.
+   *
+   * Default: `"GET"`.
+   */
+  requestType?: "GET" | "PATCH" | "PUT" | "DELETE";
+  /**
+   * Input "Body" (group Request).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  body?: never;
+});
 
 export interface CustomApiActionOutputs {
   /** Output "Status Code" (group Response). */

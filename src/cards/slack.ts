@@ -50,8 +50,12 @@ export interface ReadUser2Outputs {
   username: string;
 }
 
-/** Props of `Send Direct Message` (root:channels:http:slack:1.6.230:sendDirectMessage2). */
-export interface SendDirectMessage2Props extends ConnectorCardProps<"slack"> {
+/**
+ * Props of `Send Direct Message` (root:channels:http:slack:1.6.230:sendDirectMessage2).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type SendDirectMessage2Props = ConnectorCardProps<"slack"> & {
   /**
    * Option "links" (group parameters): Unfurl URLs?.
    *
@@ -76,15 +80,19 @@ export interface SendDirectMessage2Props extends ConnectorCardProps<"slack"> {
   threadTimestamp?: Input<string>;
   /** Input "User ID" (group User). */
   userId: Input<string>;
-}
+} & ({});
 
 export interface SendDirectMessage2Outputs {
   /** Output "Timestamp" (group Message). */
   timestamp: string;
 }
 
-/** Props of `Send Message to Channel` (root:channels:http:slack:1.6.244:sendMessageToChannel2). */
-export interface SendMessageToChannel2Props extends ConnectorCardProps<"slack"> {
+/**
+ * Props of `Send Message to Channel` (root:channels:http:slack:1.6.244:sendMessageToChannel2).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type SendMessageToChannel2Props = ConnectorCardProps<"slack"> & {
   /**
    * Option "channel" (group parameters): Channel.
    *
@@ -98,40 +106,91 @@ export interface SendMessageToChannel2Props extends ConnectorCardProps<"slack"> 
    */
   bot?: "Yes" | "No";
   /**
-   * Option "links" (group parameters): Unfurl URLs?.
-   *
-   * Default: `"Yes"`.
-   */
-  links?: "Yes" | "No";
-  /**
    * Option "messageType" (group parameters): Message Type.
    *
    * Default: `"Plain Text"`.
    */
   messageType?: "Plain Text" | "Blocks";
+  /** Input "Text" (group Message). */
+  text: Input<string>;
+  /** Input "Name" (group Slackbot). */
+  slackbotName?: Input<string>;
+} & ({
+  /**
+   * Option "links" (group parameters): Unfurl URLs?.
+   *
+   * Default: `"Yes"`.
+   */
+  links?: "Yes";
   /**
    * Input "channelId" (group Channel): Channel ID or Name.
    *
    * Only some cards have it: it depends on an option.
    */
-  channelId?: Input<string>;
-  /** Input "Text" (group Message). */
-  text: Input<string>;
+  channelId: Input<string>;
   /**
    * Input "channelType" (group Channel): Channel Type.
    *
    * Only some cards have it: it depends on an option.
    */
-  channelType?: Input<"Public" | "Private">;
+  channelType: Input<"Public" | "Private">;
+  /**
+   * Input "Thread Timestamp" (group Message).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  threadTimestamp?: never;
+} | {
+  /**
+   * Option "links" (group parameters): Unfurl URLs?.
+   *
+   * Default: `"Yes"`.
+   */
+  links?: "Yes";
+  /**
+   * Input "channelId" (group Channel): Channel ID or Name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  channelId?: never;
+  /**
+   * Input "channelType" (group Channel): Channel Type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  channelType?: never;
   /**
    * Input "Thread Timestamp" (group Message).
    *
    * Only some cards have it: it depends on an option.
    */
   threadTimestamp?: Input<string>;
-  /** Input "Name" (group Slackbot). */
-  slackbotName?: Input<string>;
-}
+} | {
+  /**
+   * Option "links" (group parameters): Unfurl URLs?.
+   *
+   * Default: `"Yes"`.
+   */
+  links: "No";
+  /**
+   * Input "channelId" (group Channel): Channel ID or Name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  channelId?: never;
+  /**
+   * Input "channelType" (group Channel): Channel Type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  channelType?: never;
+  /**
+   * Input "Thread Timestamp" (group Message).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  threadTimestamp?: never;
+});
 
 export interface SendMessageToChannel2Outputs {
   /** Output "Timestamp" (group Message). */

@@ -109,8 +109,12 @@ export interface ReadTableOutputs {
   columnSchema: OktaObject[];
 }
 
-/** Props of `Search Rows` (root:channels:http:stash:0.7.148:searchRows2). */
-export interface SearchRows2Props extends CommonCardProps {
+/**
+ * Props of `Search Rows` (root:channels:http:stash:0.7.148:searchRows2).
+ *
+ * The inputs a card has depend on its options: each member of the union is one set of them.
+ */
+export type SearchRows2Props = CommonCardProps & {
   /** Input "Where Expression" (group Filter). */
   whereExpression?: Input<OktaObject>;
   /**
@@ -128,14 +132,15 @@ export interface SearchRows2Props extends CommonCardProps {
    * Default: `0`.
    */
   limit?: Input<number>;
+  /** Option "stash" (group parameters): Table. */
+  stash: Table;
+} & ({
   /**
    * Input "Offset" (group Sort).
    *
    * Default: `0`.
    */
   offset?: Input<number>;
-  /** Option "stash" (group parameters): Table. */
-  stash: Table;
   /**
    * Option "resultSet" (group parameters): Result Set.
    *
@@ -145,10 +150,29 @@ export interface SearchRows2Props extends CommonCardProps {
    *
    * Default: `"one"`.
    */
-  resultSet?: "one" | "all-new" | "all";
+  resultSet?: "one" | "all-new";
   /** Input "Column" (group Sort). */
   column?: Input<string>;
-}
+} | {
+  /**
+   * Input "Offset" (group Sort).
+   *
+   * Default: `0`.
+   */
+  offset?: never;
+  /**
+   * Option "resultSet" (group parameters): Result Set.
+   *
+   * - `"one"`: First matching row
+   * - `"all-new"`: All matching rows
+   * - `"all"`: All matching rows
+   *
+   * Default: `"one"`.
+   */
+  resultSet: "all";
+  /** Input "Column" (group Sort). */
+  column?: never;
+});
 
 export interface SearchRows2Outputs {
   /**

@@ -154,7 +154,7 @@ export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O
     const chosen =
       common.variant !== undefined
         ? { address: meta.address, variant: common.variant }
-        : chooseCardVariant(meta, options, Object.keys(values), values);
+        : chooseCardVariant(meta, options, [...Object.keys(values), ...Object.keys(options)], values);
     const spec: Record<string, unknown> = { kind: "card", address: chosen.address };
     if (chosen.variant !== undefined) spec.variant = chosen.variant;
     if (common.name !== undefined) spec.name = common.name;

@@ -50,7 +50,8 @@ describe("generated card factories", () => {
     // Each version of Custom API Action was seen on one card: the newest.
     expect(index).toContain("@address root:channels:http:office365admin:1.0.152:customAPIAction");
     expect(index).not.toContain("@address root:channels:http:office365admin:1.0.72:customAPIAction");
-    expect(index).toMatch(/requestType\?: "GET" \| "POST" \| "PUT" \| "PATCH" \| "DELETE";/);
+    // GET is written on another version, which has no Body: the props type is a union of the two.
+    expect(index).toMatch(/requestType\?: "POST" \| "PUT" \| "PATCH" \| "DELETE";[^]*body\?: Input<OktaObject>;[^]*requestType: "GET";[^]*body\?: never;/);
     // Okta's Read User: 1.0.683 was seen once, with two of its outputs: the newest version that knows most of them.
     const okta = readFileSync(join(cardsDir, "okta.ts"), "utf8");
     expect(okta).toContain("@address root:channels:http:okta:1.0.679:readUser");

@@ -42,7 +42,7 @@ export function factories(): Array<{ path: string[]; factory: Factory }> {
 }
 
 /** A plain value of a required input (its first choice, else one of its type). */
-function plainValue(input: CardShape["inputs"][number]): unknown {
+export function plainValue(input: CardShape["inputs"][number]): unknown {
   if (input.table) return table("Audit", { columns: { Login: "string", Seen: "Date" } });
   if (input.choices && input.choices.length > 0) return input.choices[0]!.value;
   // Text where the input takes it among other types (the type most real cards give such inputs: If operands, memo).
@@ -64,32 +64,49 @@ function plainValue(input: CardShape["inputs"][number]): unknown {
 
 export function factoryCards(catalog = Catalog.builtin()): FactoryCard[] {
   const shapes = new Map(factoryShapes(catalog).map((s) => [s.address, s]));
-  const helper = flow({ name: "Helper", trigger: helperFlow() });
   return factories().map(({ path, factory }) => {
     const meta = factoryMetaOf(factory({}) as never)!;
     const shape = shapes.get(meta.address)!;
-    const props: Record<string, unknown> = {};
-    for (const input of shape.inputs) if (input.required) props[input.prop] = plainValue(input);
-    if (shape.connection) props.connection = connection("Conn", shape.module);
-    const out: FactoryCard = { path, address: meta.address, shape };
-    try {
-      const spec = factory(props);
-      // A flow whose start card is not of the factory's address (a No-Op, or for the No-Op a Helper Flow).
-      const trigger = path.join(".") === "kernel.control.noop" ? helperFlow() : manual();
-      const main = flow({ name: "Main", trigger }, (f) => void f.add(spec as never));
-      const ir = lower({ flows: [main, helper], defaultFolder: "factory-cards" }, catalog);
-      const doc = emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" });
-      const found: JsonObject[] = [];
-      forEachCard(doc, ({ card, flowName }) => {
-        if (flowName === "Main" && card.address === (spec as { address: string }).address) found.push(card);
-      });
-      if (found.length === 1) out.card = found[0];
-      else out.error = `the flow holds ${found.length} cards of the address`;
-    } catch (error) {
-      out.error = error instanceof Error ? error.message : String(error);
-    }
-    return out;
+    return factoryCard(path, factory, shape, requiredProps(shape), catalog);
   });
+}
+
+/** The props a factory requires, with plain values (and the connection a connector card takes). */
+export function requiredProps(shape: CardShape): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const input of shape.inputs) if (input.required) props[input.prop] = plainValue(input);
+  if (shape.connection) props.connection = connection("Conn", shape.module);
+  return props;
+}
+
+/** The card a factory writes given `props`, or why it could not be built. */
+export function factoryCard(
+  path: string[],
+  factory: Factory,
+  shape: CardShape,
+  props: Record<string, unknown>,
+  catalog = Catalog.builtin(),
+): FactoryCard {
+  const helper = flow({ name: "Helper", trigger: helperFlow() });
+  const meta = factoryMetaOf(factory({}) as never)!;
+  const out: FactoryCard = { path, address: meta.address, shape };
+  try {
+    const spec = factory(props);
+    // A flow whose start card is not of the factory's address (a No-Op, or for the No-Op a Helper Flow).
+    const trigger = path.join(".") === "kernel.control.noop" ? helperFlow() : manual();
+    const main = flow({ name: "Main", trigger }, (f) => void f.add(spec as never));
+    const ir = lower({ flows: [main, helper], defaultFolder: "factory-cards" }, catalog);
+    const doc = emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2026-01-01T00:00:00.000Z" });
+    const found: JsonObject[] = [];
+    forEachCard(doc, ({ card, flowName }) => {
+      if (flowName === "Main" && card.address === (spec as { address: string }).address) found.push(card);
+    });
+    if (found.length === 1) out.card = found[0];
+    else out.error = `the flow holds ${found.length} cards of the address`;
+  } catch (error) {
+    out.error = error instanceof Error ? error.message : String(error);
+  }
+  return out;
 }
 
 /** `value.data` of an entry. */
