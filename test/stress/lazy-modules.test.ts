@@ -84,7 +84,7 @@ describe("lazy loading of heavy modules (built CLI)", () => {
 
   it("build compiles a flow file with esbuild once; then it loads without tsx, esbuild or the hooks thread", () => {
     const env = { FLOCODE_CACHE_DIR: join(work, "cache") };
-    const build = ["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out"), "--no-checklist"];
+    const build = ["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out")];
     const first = loadedBy(build, env);
     expect(first.some((u) => u.endsWith("/flows/m365-keepalive.flow.ts"))).toBe(true); // through the hooks
     expect(loaded(first, HEAVY)).toEqual(["esbuild"]); // an empty cache: compiled (on the hooks thread)
@@ -93,5 +93,10 @@ describe("lazy loading of heavy modules (built CLI)", () => {
     expect(second.filter((u) => u.includes("/cache/") && u.endsWith(".direct.mjs"))).toHaveLength(1);
     expect(second.some((u) => u.endsWith("/flows/m365-keepalive.flow.ts"))).toBe(false);
     expect(loaded(second, HEAVY)).toEqual([]);
+    expect(second.some((u) => u.endsWith("/lib/review/checklist.js"))).toBe(true); // the checklist is printed
+    // --quiet prints no checklist: the review modules are not loaded.
+    const quiet = loadedBy([...build, "--quiet"], env);
+    expect(quiet.some((u) => u.endsWith("/lib/rules/validate.js"))).toBe(true);
+    expect(quiet.filter((u) => u.includes("/lib/review/"))).toEqual([]);
   });
 });
