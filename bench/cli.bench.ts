@@ -5,8 +5,9 @@
  * Goals on an idle machine: --version ≤ 0.3 s, validate ≤ 0.15 s, build of the keepalive flow ≤ 0.25 s.
  *
  * Then where a cold build's time goes: one process replays the build's steps in order (CLI modules, compiler
- * modules, the flow file through the loader hooks, catalog, lower + emit, validator modules, JSON Schema compilation,
- * validation) and reports each step's time; the median of several processes is printed as notes.
+ * modules, the flow file (compiled by an earlier build: loaded from the cache without the hooks), catalog, lower +
+ * emit, validator modules, the JSON Schema validator, validation) and reports each step's time; the median of several processes is
+ * printed as notes.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -98,12 +99,12 @@ const { lower } = await import(lib + "compile/lower.js");
 const { emitPack } = await import(lib + "compile/emit.js");
 await import(lib + "compile/compile.js"); step("compiler modules (DSL, lower, emit, catalog)");
 const { loadDefaultExport } = await import(lib + "compile/load-source.js");
-const def = await loadDefaultExport(${JSON.stringify(join(REPO, FLOW))}); step("load the flow file (flocode preloaded, hooks, cached transform)");
+const def = await loadDefaultExport(${JSON.stringify(join(REPO, FLOW))}); step("load the flow file (compiled before: its cached module, directly, no hooks thread)");
 const catalog = loadCatalog({ searchFrom: ${JSON.stringify(join(REPO, "flows"))} }); step("the catalog (its files are read on first use of an address)");
 const ir = lower({ flows: [def], defaultFolder: def.options.name }, catalog);
 const text = JSON.stringify(emitPack(ir, { template: (a, v) => catalog.get(a, v)?.template }, { created: "2000-01-01T00:00:00.000Z" })); step("lower + emit + stringify (reads the catalog files the cards need)");
-const rules = await import(lib + "rules/index.js"); step("import the validator (after the hooks: every module goes through them)");
-const { checkSchema } = await import(lib + "format/schema-check.js"); checkSchema({}); step("compile the JSON Schema (ajv)");
+const rules = await import(lib + "rules/index.js"); step("import the validator");
+const { fastValidator } = await import(lib + "format/schema-fast.js"); fastValidator(); step("load the JSON Schema validator (compiled ahead of time by npm run build)");
 rules.validateText(text, "x"); step("validate the built flopack");
 await import(lib + "review/checklist.js"); step("import the checklist module");
 process.stdout.write(JSON.stringify(steps));

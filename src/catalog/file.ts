@@ -61,7 +61,7 @@ export function parseCatalogText(text: string, file: string): CatalogFile {
   if (!Array.isArray(json.entries)) throw new UserError(`${file}: /entries: must be an array of catalog entries`, 1);
   const entries: CatalogEntry[] = [];
   json.entries.forEach((value, i) => {
-    const result = entryFromJson(value);
+    const result = entryFromJson(value, true); // JSON.parse's own objects ("__proto__" keys are data there too)
     if ("error" in result) throw new UserError(`${file}: /entries/${i}${result.pointer}: ${result.error}`, 1);
     entries.push(result.entry);
   });

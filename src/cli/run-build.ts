@@ -30,7 +30,8 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
   if (targets.length === 0) throw new UserError(`no flow files (*.flow.ts) or pack folders found in ${paths.join(", ")}`, 2);
   // Modules loaded after the flow-file loader hooks are registered resolve through the hooks' thread (slower):
   // load what the build needs after compiling first.
-  await Promise.all([import("../rules/index.js"), options.checklist === false ? undefined : import("../review/checklist.js")]);
+  const printsChecklist = options.checklist !== false && !options.quiet;
+  await Promise.all([import("../rules/index.js"), printsChecklist ? import("../review/checklist.js") : undefined]);
   const built: CompiledPack[] = [];
   const mistakes: BuildMistake[] = [];
   let failed = 0;
@@ -85,7 +86,7 @@ export async function runBuild(paths: readonly string[], options: RunBuildOption
     },
     (signal) => process.stderr.write(`flocode: ${signal}: stopped once all ${files.length} files were written\n`),
   );
-  const checklists = options.checklist === false || options.quiet ? [] : await renderChecklists(built, options.format);
+  const checklists = printsChecklist ? await renderChecklists(built, options.format) : [];
   if (options.json) {
     process.stdout.write(
       JSON.stringify({

@@ -130,14 +130,19 @@ function revisionOf(url: string): string | null {
 const TRANSFORM_OPTIONS = { loader: "ts", format: "esm", target: "node20", sourcemap: "inline", sourcesContent: false } as const;
 let cacheSalt: string | undefined;
 
-async function compiled(source: string, file: string): Promise<string> {
+/** The name of a file's compiled TypeScript in the cache: a hash of the source, its path, esbuild and its options. */
+export function transformCacheName(source: string, file: string): string {
   cacheSalt ??= JSON.stringify([esbuildVersion(), TRANSFORM_OPTIONS]);
-  const key = createHash("sha256").update(cacheSalt).update("\0").update(file).update("\0").update(source).digest("hex");
-  const cached = cacheDir === undefined ? undefined : readCached(join(cacheDir, `${key}.mjs`));
+  return `${createHash("sha256").update(cacheSalt).update("\0").update(file).update("\0").update(source).digest("hex")}.mjs`;
+}
+
+async function compiled(source: string, file: string): Promise<string> {
+  const name = transformCacheName(source, file);
+  const cached = cacheDir === undefined ? undefined : readCached(join(cacheDir, name));
   if (cached !== undefined) return cached;
   const { transform } = await import("esbuild");
   const { code } = await transform(source, { ...TRANSFORM_OPTIONS, sourcefile: file });
-  if (cacheDir !== undefined) writeCached(cacheDir, `${key}.mjs`, code);
+  if (cacheDir !== undefined) writeCached(cacheDir, name, code);
   return code;
 }
 
@@ -145,7 +150,7 @@ function esbuildVersion(): string {
   return (createRequire(import.meta.url)("esbuild/package.json") as { version: string }).version;
 }
 
-function readCached(path: string): string | undefined {
+export function readCached(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch {
@@ -154,7 +159,7 @@ function readCached(path: string): string | undefined {
 }
 
 /** A cache that cannot be written only costs speed; a reader never sees a partial file (write, then rename). */
-function writeCached(dir: string, name: string, code: string): void {
+export function writeCached(dir: string, name: string, code: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = join(dir, `.${name}.${process.pid}.tmp`);

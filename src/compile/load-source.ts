@@ -12,6 +12,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:wor
 import { UserError } from "../util/errors.js";
 import { loadFailure } from "./user-errors.js";
 import { REVISION_PARAM, selfModule, type HooksData } from "./flow-hooks.js";
+import { directModuleUrl } from "./direct-module.js";
 
 let imports: MessagePort | undefined;
 
@@ -52,21 +53,24 @@ export interface LoadOptions {
 }
 
 export async function loadDefaultExport(file: string, options: LoadOptions = {}): Promise<unknown> {
-  const port = await ensureLoaders();
-  drainImports(port, undefined);
-  const url = pathToFileURL(file).href + (options.fresh ? `?${REVISION_PARAM}=${++revisions}` : "");
+  // A flow file compiled before that imports only flocode loads without the hooks (direct-module.ts).
+  const direct = imports || options.fresh || options.onImport ? undefined : directModuleUrl(file, transformCacheDir());
+  if (direct !== undefined) process.setSourceMapsEnabled(true);
+  const port = direct === undefined ? await ensureLoaders() : undefined;
+  if (port) drainImports(port, undefined);
+  const url = direct ?? pathToFileURL(file).href + (options.fresh ? `?${REVISION_PARAM}=${++revisions}` : "");
   let mod: { default?: unknown };
   try {
     mod = (await import(url)) as { default?: unknown };
   } catch (error) {
-    drainImports(port, options.onImport);
+    if (port) drainImports(port, options.onImport);
     if (isUserFacing(error)) throw error;
     // A syntax error, a misspelled import, an error thrown by the file's own code: the user's mistake, at its place.
     const mistake = await loadFailure(error, file);
     if (!mistake) throw error;
     throw mistake;
   }
-  drainImports(port, options.onImport);
+  if (port) drainImports(port, options.onImport);
   if (mod.default === undefined) throw new UserError(`${file}: has no default export (export default flow({...}) or pack({...}))`, 1);
   return mod.default;
 }

@@ -1,7 +1,8 @@
 /**
  * Heavy modules load only in the commands that need them: `--version`, `validate`, `show`, `diff` of flopacks and
  * Mermaid `graph` never load ts-morph, Graphviz (@viz-js/viz), tsx or esbuild; `--version` does not even load the validator
- * (ajv, zod) or YAML. Checked on real processes of the built CLI with a module-resolution hook that logs every
+ * (ajv, zod) or YAML; a build of a flow file compiled before loads neither tsx nor esbuild (nor the hooks thread).
+ * Checked on real processes of the built CLI with a module-resolution hook that logs every
  * module resolved; the commands that do need a heavy module are checked too, so the log is known to see them.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -42,11 +43,11 @@ const VALIDATOR: Record<string, RegExp> = {
 
 let n = 0;
 /** The URLs resolved while the CLI ran `args` (the process must exit 0 or 1). */
-function loadedBy(args: string[]): string[] {
+function loadedBy(args: string[], env: Record<string, string> = {}): string[] {
   const log = join(work, `log-${n++}.txt`);
   writeFileSync(log, "");
   const preload = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(pathToFileURL(HOOKS).href)},{data:{log:${JSON.stringify(log)}}});`;
-  const r = runCli(args, { nodeArgs: ["--import", preload] });
+  const r = runCli(args, { nodeArgs: ["--import", preload], env });
   expect([0, 1], `${args.join(" ")}: ${r.stderr}`).toContain(r.status);
   return readFileSync(log, "utf8").split("\n").filter(Boolean);
 }
@@ -81,9 +82,21 @@ describe("lazy loading of heavy modules (built CLI)", () => {
     expect(loaded(loadedBy(["graph", pack, "--format", "svg"]), HEAVY)).toContain("graphviz");
   });
 
-  it("build loads neither tsx nor esbuild on the main thread (flow files compile on the hooks thread, cached)", () => {
-    const urls = loadedBy(["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out"), "--no-checklist"]);
-    expect(urls.some((u) => u.endsWith("/flows/m365-keepalive.flow.ts"))).toBe(true);
-    expect(loaded(urls, HEAVY)).toEqual([]);
+  it("build compiles a flow file with esbuild once; then it loads without tsx, esbuild or the hooks thread", () => {
+    const env = { FLOCODE_CACHE_DIR: join(work, "cache") };
+    const build = ["build", "flows/m365-keepalive.flow.ts", "--out", join(work, "out")];
+    const first = loadedBy(build, env);
+    expect(first.some((u) => u.endsWith("/flows/m365-keepalive.flow.ts"))).toBe(true); // through the hooks
+    expect(loaded(first, HEAVY)).toEqual(["esbuild"]); // an empty cache: compiled (on the hooks thread)
+    // Compiled before and importing only flocode: its cached module loads directly, without the hooks thread.
+    const second = loadedBy(build, env);
+    expect(second.filter((u) => u.includes("/cache/") && u.endsWith(".direct.mjs"))).toHaveLength(1);
+    expect(second.some((u) => u.endsWith("/flows/m365-keepalive.flow.ts"))).toBe(false);
+    expect(loaded(second, HEAVY)).toEqual([]);
+    expect(second.some((u) => u.endsWith("/lib/review/checklist.js"))).toBe(true); // the checklist is printed
+    // --quiet prints no checklist: the review modules are not loaded.
+    const quiet = loadedBy([...build, "--quiet"], env);
+    expect(quiet.some((u) => u.endsWith("/lib/rules/validate.js"))).toBe(true);
+    expect(quiet.filter((u) => u.includes("/lib/review/"))).toEqual([]);
   });
 });
