@@ -34,6 +34,22 @@ const catalog = Catalog.builtin();
  */
 const EXPLAINED: Record<string, string> = {};
 
+/**
+ * Warnings a from-scratch flow may carry, by code: why a fresh card or flow made in Okta carries it too. Any other
+ * warning fails the test. `ALLOWED_IN_FILE` allows a code in one built file only, with the reason.
+ */
+const ALLOWED_WARNINGS: Record<string, string> = {
+  FP209: "real Custom API Action and other connector cards export parents.channel/version without data.id as well",
+  FP211: "a flow made in Okta has no description until its author writes one; these fixtures write none",
+};
+const ALLOWED_IN_FILE: Record<string, string> = {
+  "okta-api-call.flow FP206":
+    "KNOWN BUG, not a real card's shape: a GET Custom API Action lowers onto the 1.0.685 variant 81ac38cd, whose learned " +
+    "template has Request indexes 0,0,1,2. The choice is made by chooseCardVariant (src/dsl/define-card.ts) from the " +
+    "alternates order in src/cards/okta.ts, outside src/compile; lowering cannot renumber without breaking the import " +
+    "round trip of the real card the template came from.",
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whether every literal part of a Compose text (around its `{{{valueN}}}` placeholders) is in the flow files. */
@@ -73,6 +89,22 @@ describe("flows written from scratch", () => {
     const report = JSON.parse(r.stdout) as { valid: boolean; files: Array<{ errors: number }> };
     expect(report.valid).toBe(true);
     expect(report.files.map((f) => f.errors)).toEqual(sources.map(() => 0));
+  });
+
+  it("validate with 0 warnings but those a fresh card or flow made in Okta carries too (ALLOWED_WARNINGS)", () => {
+    expect(build.status, build.stderr).toBe(0);
+    const r = runCli(["validate", "--json", ...builtFiles()]);
+    const report = JSON.parse(r.stdout) as {
+      files: Array<{ file: string; findings: Array<{ code: string; severity: string; message: string; pointer: string }> }>;
+    };
+    const unexpected = report.files.flatMap((f) => {
+      const name = f.file.slice(out.length + 1);
+      return f.findings
+        .filter((x) => x.severity === "warning")
+        .filter((x) => !Object.hasOwn(ALLOWED_WARNINGS, x.code) && !Object.hasOwn(ALLOWED_IN_FILE, `${name} ${x.code}`))
+        .map((x) => `${name} ${x.code} ${x.pointer}: ${x.message}`);
+    });
+    expect(unexpected).toEqual([]);
   });
 
   it("read outputs through their types: no $out strings, $custom only for outputs no type lists", () => {
