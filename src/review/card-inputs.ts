@@ -4,9 +4,11 @@
  * list item field they take) and custom outputs, and the error policy.
  */
 import { MIRRORED_ACTIONS } from "../shapes/custom-entry.js";
+import { contextChanges } from "./card-context.js";
+import { fieldText } from "./field-text.js";
 import { isKernel } from "./address.js";
 import { sortedEntries } from "./entries.js";
-import { canonicalJson, compareStrings, get, getPath, isEmptyValue, isObject, str } from "./json.js";
+import { canonicalJson, get, getPath, isEmptyValue, isObject, str } from "./json.js";
 import { entryLabels, inputGroupLabeler } from "./labels.js";
 import type { RawScope } from "./raw-scope.js";
 import type { FlowContext, PackContext } from "./view-context.js";
@@ -23,6 +25,7 @@ export function resolveInputs(flow: FlowContext): void {
     if (!source) continue;
     if (card.pos === -1 && !flow.pack.aliases.has(card)) continue;
     resolveCard(card, source.method, source.scope, flow.pack);
+    card.outputs.push(...contextChanges(flow, card, source.method));
   }
 }
 
@@ -105,25 +108,6 @@ function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext)
   } else if (isObject(policy) && isKernel(card.kind, "control", "tryCatch") && get(policy, "type") !== "handler") {
     card.errorPolicy = errorPolicyView(policy, pack);
   }
-}
-
-function typeText(value: unknown): string {
-  const t = get(value, "type");
-  const base = typeof t === "string" ? t : isObject(t) ? "object" : "?";
-  return get(value, "collection") === true ? `${base}[]` : base;
-}
-
-/**
- * A field the author added: its type, an object schema's fields (`object {id, login}`), and for For Each / Map
- * arguments the list item field it takes (`← item.id`; `← item` for the whole item).
- */
-function fieldText(value: unknown): string {
-  const t = get(value, "type");
-  const schema = isObject(t) ? ` {${Object.keys(t).sort(compareStrings).join(", ")}}` : "";
-  const proxy = get(value, "proxy");
-  const path = isObject(proxy) ? get(proxy, "path") : undefined;
-  const from = typeof path === "string" ? (path === "" ? " ← item" : ` ← item.${path}`) : "";
-  return `${typeText(value)}${schema}${from}`;
 }
 
 /**

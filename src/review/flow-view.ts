@@ -50,6 +50,8 @@ export function buildFlow(flo: unknown, pack: PackContext, folders: Map<string, 
   }
 
   const cards = assignLabels(flow);
+  if (trigger) flow.trigger = trigger;
+  flow.scheduled = scheduled;
   resolveInputs(flow);
   if (wrapper && trigger) foldEventWrapper(flow, wrapper, trigger);
 

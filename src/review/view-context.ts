@@ -42,6 +42,9 @@ export interface FlowContext {
   anomalies: string[];
   /** The raw method and scope of each walked card: its inputs are resolved once every card has its label. */
   sources: Map<Card, { method: unknown; scope: RawScope }>;
+  /** The flow's start card, and whether the flow runs on a schedule: what Okta puts in its context depends on both. */
+  trigger?: Card;
+  scheduled?: boolean;
 }
 
 /** The card a wire from `card` reads as: the owning card for an inline flow's start card, else itself. */

@@ -75,6 +75,44 @@ describe("flocode diff", () => {
   });
 });
 
+describe("flocode diff sees what Okta puts in a start card's context", () => {
+  const keepalive = "dist/m365-keepalive.flow";
+  type Obj = Record<string, any>;
+  /** A copy of the keepalive flow with its start card's `execution_time` context output edited. */
+  const withCurrentTime = (name: string, edit: (outputs: Obj, id: string) => void): string => {
+    const doc = JSON.parse(readFileSync(keepalive, "utf8")) as Obj;
+    const outputs = (Object.values(doc.data.flos)[0] as Obj).data.methods[0].node.model.outputs.data as Obj;
+    const id = Object.keys(outputs).find((k) => outputs[k].group === "context" && outputs[k].key === "execution_time")!;
+    edit(outputs, id);
+    return write(name, doc);
+  };
+  const card = 'flow "M365 Keepalive": card "Scheduled Flow (control callable)"';
+
+  it.each([
+    [
+      "its type changed",
+      (o: Obj, id: string) => (o[id].value.type = "Date"),
+      'output "context execution_time" (none) → "Date (Okta gives string)"',
+    ],
+    [
+      "its key changed",
+      (o: Obj, id: string) => (o[id].key = "run_time"),
+      'output "context execution_time" (none) → "missing (Okta gives string)"',
+    ],
+    ["it removed", (o: Obj, id: string) => delete o[id], 'output "context execution_time" (none) → "missing (Okta gives string)"'],
+  ])("exits 1 naming the card and the field, and show changes, with %s", async (what, edit, message) => {
+    const copy = withCurrentTime(`keepalive-${what.replaceAll(" ", "-")}.flow`, edit);
+    const run = await runMain(["diff", keepalive, copy]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`~ ${card}: ${message}`);
+    expect((await runMain(["show", copy])).stdout).not.toBe((await runMain(["show", keepalive])).stdout);
+  });
+
+  it("shows nothing of a start card's usual context", async () => {
+    expect((await runMain(["show", keepalive])).stdout).not.toContain("context");
+  });
+});
+
 describe("flocode diff with flow sources", () => {
   const source = join(import.meta.dirname, "../review/fixtures/review-sample.flow.ts");
   const changedSource = join(import.meta.dirname, "../review/fixtures/review-sample-changed.flow.ts");

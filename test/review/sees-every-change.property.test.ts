@@ -12,7 +12,9 @@
  * - the list item field a For Each / Map argument takes (`value.proxy.path`, `fromItem` in the DSL);
  * - the type or list flag of a field the author added (`metadata.custom`: parameters, arguments, Assign, Return,
  *   If Error and Call Flow fields), on either side;
- * - the key of such a field, or the field itself (removed, when nothing is wired to or from it).
+ * - the key of such a field, or the field itself (removed, when nothing is wired to or from it);
+ * - the type, key or presence of what Okta puts in a start card's context (group "context": a scheduled flow's
+ *   Current Time, a helper flow's index, parent and error, Execution ID), on either side.
  * Template entries' types are the card's own shape (the catalog's), not part of the domain.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -40,6 +42,8 @@ interface Site {
   /** The card a change must be reported on: the card, or for an event flow's hidden wrapper the event card. */
   shownAs: string;
   side: "inputs" | "outputs";
+  /** The card is in the flow itself, not in an inline flow. */
+  topLevel: boolean;
   id: string;
   entry: Obj;
   wired: boolean;
@@ -74,7 +78,16 @@ function sitesOf(doc: Obj): Site[] {
           const eventWrapper =
             depth === 0 && scope.methods.length === 2 && String(m.address).endsWith(":list:0.0.1:asyncEach") && feeders.has(String(m.uuid));
           const shownAs = eventWrapper ? feeders.get(String(m.uuid))! : String(m.node?.data?.name ?? "");
-          sites.push({ card: m, inlineStart, shownAs, side, id, entry, wired: wired.has(`${m.uuid}/${side}/${id}`) });
+          sites.push({
+            card: m,
+            inlineStart,
+            shownAs,
+            side,
+            topLevel: depth === 0,
+            id,
+            entry,
+            wired: wired.has(`${m.uuid}/${side}/${id}`),
+          });
           if (entry.value?.type === "flo" && isObj(entry.value.data)) visitScope(entry.value.data, depth + 1);
         }
       }
@@ -91,6 +104,14 @@ const hidden = (e: Obj): boolean =>
 const isCustom = (e: Obj): boolean => e.metadata?.custom === true && !hidden(e);
 const isPlaceholderCard = (card: Obj): boolean => /:(string:0\.0\.1:compose|math:0\.0\.1:expression)$/.test(String(card.address));
 const wiredAnywhere = (s: Site): boolean => s.wired;
+/** What Okta puts in a start card's context (a scheduled flow's Current Time, a helper flow's index, Execution ID). */
+const isStartContext = (s: Site): boolean =>
+  s.topLevel && s.entry.group === "context" && s.entry.metadata?.forceHide !== true && s.entry.metadata?.wormholeMethodId === undefined;
+const TYPES = ["string", "number", "boolean", "object", "Date"];
+const changeType = (value: Obj, n: number): void => {
+  if (n % 3 === 0) value.collection = value.collection !== true;
+  else value.type = TYPES.find((t, i) => t !== value.type && i >= n % TYPES.length) ?? TYPES.find((t) => t !== value.type);
+};
 
 type Mutation = { kind: string; applies: (s: Site) => boolean; apply: (s: Site, n: number) => void };
 
@@ -117,12 +138,7 @@ const MUTATIONS: Mutation[] = [
   {
     kind: "type",
     applies: (s) => isCustom(s.entry) && !isPlaceholderCard(s.card) && isObj(s.entry.value),
-    apply: (s, n) => {
-      const value = s.entry.value;
-      const types = ["string", "number", "boolean", "object", "Date"];
-      if (n % 3 === 0) value.collection = value.collection !== true;
-      else value.type = types.find((t, i) => t !== value.type && i >= n % types.length) ?? types.find((t) => t !== value.type);
-    },
+    apply: (s, n) => changeType(s.entry.value, n),
   },
   {
     kind: "key",
@@ -134,6 +150,25 @@ const MUTATIONS: Mutation[] = [
   {
     kind: "removed",
     applies: (s) => isCustom(s.entry) && !isPlaceholderCard(s.card) && !wiredAnywhere(s),
+    apply: (s) => {
+      delete s.card.node.model[s.side].data[s.id];
+    },
+  },
+  {
+    kind: "start card context type",
+    applies: (s) => isStartContext(s) && isObj(s.entry.value),
+    apply: (s, n) => changeType(s.entry.value, n),
+  },
+  {
+    kind: "start card context key",
+    applies: (s) => isStartContext(s) && typeof s.entry.key === "string",
+    apply: (s, n) => {
+      s.entry.key = `${s.entry.key as string}_renamed${n}`;
+    },
+  },
+  {
+    kind: "start card context removed",
+    applies: (s) => isStartContext(s) && !wiredAnywhere(s),
     apply: (s) => {
       delete s.card.node.model[s.side].data[s.id];
     },
