@@ -8,7 +8,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contractField } from "../../src/catalog/contract.js";
 import { Catalog } from "../../src/catalog/store.js";
@@ -131,6 +131,10 @@ describe("flows written from scratch", () => {
     let chosenOnly = 0;
     const disagreeing: string[] = [];
     const unexplained: string[] = [];
+    // Addresses no export of the corpus given holds: an error only when the corpus has every folder the built-in
+    // catalog was learned from (CI's corpus may lack the community exports: then those cards are not compared).
+    const absent = new Set<string>();
+    const complete = ["flopacks", "community"].every((n) => c!.folders.some((f) => basename(f.dir) === n));
     const field = (address: string, name: string, agrees: boolean, detail = "") => {
       if (agrees) return void agreeing++;
       const id = `${address} ${name}`;
@@ -143,7 +147,7 @@ describe("flows written from scratch", () => {
       forEachCard(read.flopack, ({ card }) => {
         const address = String(card.address);
         const reals = real.get(address) ?? [];
-        if (reals.length === 0) return void unexplained.push(`${address}: no real card of this address`);
+        if (reals.length === 0) return void absent.add(address);
         cards++;
         const contract = catalog.contract(address);
         field(
@@ -204,7 +208,9 @@ describe("flows written from scratch", () => {
         `${agreeing} fields agreeing (${chosenOnly} of them option values no real card holds, among the card's choices), ${disagreeing.length} disagreeing` +
         disagreeing.map((d) => `\n  ${d}: ${EXPLAINED[d.split(" = ")[0]!] ?? "UNEXPLAINED"}`).join(""),
     );
-    expect(cards).toBeGreaterThan(100);
+    if (absent.size > 0) console.info(`[from scratch] not compared (no real card in this corpus): ${[...absent].sort().join(", ")}`);
+    expect(complete ? [...absent] : []).toEqual([]);
+    expect(cards).toBeGreaterThan(complete ? 100 : 50);
     expect(unexplained).toEqual([]);
   });
 });
