@@ -23,6 +23,7 @@ import { cardLink } from "./lowered-cards.js";
 import { connectionRef } from "./pack-objects.js";
 import type { FlowState, LoweredCard } from "./state.js";
 import { tableColumnFields } from "./table-columns.js";
+import { blankCard } from "../../ir/blank-card.js";
 
 /**
  * `forcedName` overrides the spec's name (event roots, expand cards); `node` is undefined for cards that are no
@@ -104,26 +105,7 @@ function noteProblems(state: FlowState, lowered: LoweredCard, spec: CardSpec<unk
 /** The IR card before its entries: ref (its name, unique in the flow), connection, comments and raw patches. */
 function irCard(state: FlowState, spec: CardSpec<unknown>, variant: string, name: string, model: JsonObject, label: string): IrCard {
   const site = spec.site;
-  const card: IrCard = {
-    ref: state.cardRefs.take(slug(name, "card")),
-    address: spec.address,
-    variant,
-    name,
-    connection: null,
-    inputValues: [],
-    outputValues: [],
-    extraInputs: [],
-    extraOutputs: [],
-    removedInputs: [],
-    removedOutputs: [],
-    policy: { error: { type: "finish" } },
-    pins: [],
-    branches: [],
-    joins: [],
-    modelPatch: {},
-    removedModelKeys: [],
-    methodPatch: {},
-  };
+  const card: IrCard = blankCard({ ref: state.cardRefs.take(slug(name, "card")), address: spec.address, variant, name });
   if (spec.connection) {
     const connection = spec.connection;
     attempt(

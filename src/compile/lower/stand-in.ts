@@ -7,6 +7,7 @@ import type { IrCard } from "../../ir/types.js";
 import { slug } from "../../util/names.js";
 import type { RecordedNode } from "../../dsl/recording.js";
 import type { FlowState, LoweredCard } from "./state.js";
+import { blankCard } from "../../ir/blank-card.js";
 
 export function standIn(state: FlowState, node: RecordedNode): LoweredCard {
   const known = state.lowered.get(node);
@@ -15,26 +16,12 @@ export function standIn(state: FlowState, node: RecordedNode): LoweredCard {
     return known;
   }
   const name = typeof node.spec?.name === "string" ? node.spec.name : "card";
-  const card: IrCard = {
+  const card: IrCard = blankCard({
     ref: state.cardRefs.take(slug(name, "card")),
     address: typeof node.spec?.address === "string" ? node.spec.address : "",
     variant: "",
     name,
-    connection: null,
-    inputValues: [],
-    outputValues: [],
-    extraInputs: [],
-    extraOutputs: [],
-    removedInputs: [],
-    removedOutputs: [],
-    policy: { error: { type: "finish" } },
-    pins: [],
-    branches: [],
-    joins: [],
-    modelPatch: {},
-    removedModelKeys: [],
-    methodPatch: {},
-  };
+  });
   const lowered: LoweredCard = { card, node, given: new Set(), inputs: [], outputs: [], failed: true };
   state.lowered.set(node, lowered);
   state.byCard.set(card, lowered);
