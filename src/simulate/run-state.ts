@@ -11,6 +11,7 @@ import { isoDate } from "./functions/dates.js";
 import type { MockRegistry } from "./mocks.js";
 import { planScope, type ScopePlan, type TemplateLookup } from "./plan.js";
 import type { CardRun, MockedCall } from "./trace.js";
+import { seededRandom } from "../util/random.js";
 
 /** The virtual clock's start when a test gives none: 2025-01-01T00:00:00.000Z. */
 export const DEFAULT_START = Date.UTC(2025, 0, 1);
@@ -32,18 +33,6 @@ export interface RunSetup {
   readonly maxCards: number;
   /** Prepared scopes, shared by the runs of one pack (plans depend on the pack, templates and flags only). */
   readonly plans: WeakMap<IrScope, ScopePlan>;
-}
-
-/** Deterministic randomness in [0, 1): mulberry32. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class RunState {

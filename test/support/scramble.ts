@@ -16,6 +16,7 @@
  *
  * Pure: the input is not modified; the same seed gives the same output.
  */
+import { seededRandom } from "../../src/util/random.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SHORT_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -29,18 +30,6 @@ function isObj(v: unknown): v is Obj {
 
 function own(o: unknown, key: string): unknown {
   return isObj(o) && Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-/** mulberry32: a tiny seeded PRNG (tests need reproducible shuffles). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(list: readonly T[], rand: () => number): T[] {
@@ -192,7 +181,7 @@ function shuffleMethod(m: unknown, rand: () => number): unknown {
 }
 
 export function scramble<T>(flopack: T, seed: number): T {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const ids = [...collectIds(flopack)].sort();
   const taken = new Set<string>(ids);
   const mapping = new Map<string, string>();
