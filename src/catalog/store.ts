@@ -34,6 +34,12 @@ export class Catalog {
   private readonly contracts = new Map<string, CardContract>();
   /** Contracts read from templates, for addresses without a learned one (cleared on every change). */
   private readonly derivedContracts = new Map<string, CardContract>();
+  /**
+   * Templates derived from other templates (an event flow's start card, event-start.ts), by address and variant:
+   * found by `get` and `has` like learned ones, listed nowhere (no variant choice or catalog file sees them).
+   * A cache of what the catalog's own templates say, so a read-only catalog keeps them too.
+   */
+  private readonly derivedEntries = new Map<string, Map<string, CatalogEntry>>();
   private readOnly = false;
   private changes = 0;
   private static builtinCatalog: Catalog | undefined;
@@ -67,11 +73,16 @@ export class Catalog {
 
   /** A mutable copy (of a catalog still being read lazily: one that reads the same files when it needs them). */
   clone(): Catalog {
-    if (this.lazy === undefined) return new Catalog(this.entries(), this.contracts.values());
+    if (this.lazy === undefined) {
+      const copy = new Catalog(this.entries(), this.contracts.values());
+      for (const variants of this.derivedEntries.values()) for (const e of variants.values()) copy.addDerived(e);
+      return copy;
+    }
     const copy = new Catalog();
     for (const variants of this.byAddress.values()) for (const e of variants.values()) copy.insert(e);
     for (const c of this.contracts.values()) copy.contracts.set(c.address, c);
     copy.lazy = { read: this.lazy.read, names: this.lazy.names, loaded: new Set(this.lazy.loaded) };
+    for (const variants of this.derivedEntries.values()) for (const e of variants.values()) copy.addDerived(e);
     return copy;
   }
 
@@ -156,15 +167,27 @@ export class Catalog {
     return this.changes;
   }
 
+  /**
+   * Keeps a template derived from the catalog's own (see `derivedEntries`) unless the catalog has its variant: the
+   * entry `get` gives for that variant from now on.
+   */
+  addDerived(entry: CatalogEntry): CatalogEntry {
+    const known = this.get(entry.address, entry.variant);
+    if (known) return known;
+    let variants = this.derivedEntries.get(entry.address);
+    if (!variants) this.derivedEntries.set(entry.address, (variants = new Map()));
+    variants.set(entry.variant, entry);
+    return entry;
+  }
+
   has(address: string, variant: string): boolean {
-    this.ensureFor(address);
-    return this.byAddress.get(address)?.has(variant) ?? false;
+    return this.get(address, variant) !== undefined;
   }
 
   /** The entry of a variant, or without a variant the address's default (most instances, then smallest id). */
   get(address: string, variant?: string): CatalogEntry | undefined {
     this.ensureFor(address);
-    if (variant !== undefined) return this.byAddress.get(address)?.get(variant);
+    if (variant !== undefined) return this.byAddress.get(address)?.get(variant) ?? this.derivedEntries.get(address)?.get(variant);
     return this.variants(address)[0];
   }
 

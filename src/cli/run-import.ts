@@ -14,6 +14,7 @@ import type { CatalogEntry } from "../catalog/entry.js";
 import { mergeLearned } from "../catalog/project.js";
 import { findProjectCatalog, PROJECT_CATALOG_COMMENT, PROJECT_CATALOG_FILE, readCatalogFile, renderCatalogText } from "../catalog/file.js";
 import { planImportWrites } from "./import-manifest.js";
+import { deriveEventStarts } from "../catalog/event-start.js";
 import { CatalogLearner } from "../catalog/learn.js";
 import { Catalog } from "../catalog/store.js";
 import { exportBaseName } from "../format/file-kinds.js";
@@ -122,6 +123,8 @@ function liftFile(
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${options.out}: exists and is not a folder`, 2);
   const catalogFile = findProjectCatalog(out) ?? join(out, PROJECT_CATALOG_FILE);
   const learner = new CatalogLearner();
+  // An event flow's start card is made from its event card (catalog/event-start.ts): nothing to learn for it.
+  deriveEventStarts(Catalog.builtin(), flopack);
   const learnt = learnMissing(flopack, basename(file), catalogFile, learner);
   const catalog = Catalog.builtin().clone();
   for (const e of learnt.entries) catalog.add(e);

@@ -3,6 +3,7 @@
  * wrapper's inline flow. When the top level is exactly what lower's `eventWrapper` builds, the flow is written
  * with the `event(...)` trigger and the wrapper's body becomes the flow's top level.
  */
+import { eventStartEntry } from "../catalog/event-start.js";
 import type { Catalog } from "../catalog/store.js";
 import type { IrCard, IrLink, IrScope, Json, JsonObject } from "../ir/types.js";
 import { connectorOf, isConnectorAddress } from "../shapes/address.js";
@@ -21,8 +22,8 @@ export interface EventFlow {
   body: IrScope;
   /** The name lower gives the body's root: the event card's own name (Okta repeats it on the root). */
   rootName: string;
-  /** The display name of the callable variant lower starts the body with: the event card's template name. */
-  rootTemplateName: string;
+  /** The variant of the start card lower puts at the top of the body (catalog/event-start.ts), if it can make one. */
+  rootVariant: string | undefined;
   /** The comments lower gives the body's root: the event card's own (Okta repeats them on the root). */
   rootComments: Json | undefined;
   /** The wrapper's variant, when not the one lower picks. */
@@ -83,7 +84,7 @@ export function eventFlow(scope: IrScope, catalog: Catalog): EventFlow | undefin
     event,
     body,
     rootName,
-    rootTemplateName: em.template.name,
+    rootVariant: eventStartEntry(catalog, em.template.template)?.variant,
     rootComments,
     ...(wrapperVariant !== undefined ? { wrapperVariant } : {}),
     ...(inline !== undefined ? { inline } : {}),

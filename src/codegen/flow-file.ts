@@ -95,7 +95,7 @@ function flowStatement(w: FlowContext): ts.Statement[] {
         ? {
             spec: cardSpec(w, ev.event, top.id),
             rootName: ev.rootName,
-            rootTemplateName: ev.rootTemplateName,
+            rootVariant: ev.rootVariant,
             rootComments: ev.rootComments,
             ...(ev.wrapperVariant !== undefined ? { wrapperVariant: ev.wrapperVariant } : {}),
             ...(ev.inline !== undefined ? { inline: ev.inline } : {}),

@@ -25,13 +25,13 @@ const f = ts.factory;
 export interface TriggerContext {
   ctx: FileContext;
   /**
-   * Event flows written with `event(...)`: the event card's spec, and the name, template name and comments lower
-   * gives the body's root (the event card's own name and comments, Okta repeats them there).
+   * Event flows written with `event(...)`: the event card's spec, and the name, variant and comments lower gives
+   * the body's root (the event card's own name and comments, Okta repeats them there).
    */
   event?: {
     spec: ts.Expression;
     rootName: string;
-    rootTemplateName: string;
+    rootVariant: string | undefined;
     rootComments: Json | undefined;
     wrapperVariant?: string;
     inline?: Array<[string, Json | undefined]>;
@@ -63,7 +63,7 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
 
   let trigger: ts.Expression;
   let implied: string | null = null;
-  let expectedRoot: { address: string; name?: string; templateName?: string; comments?: Json } | undefined;
+  let expectedRoot: { address: string; name?: string; variant?: string; comments?: Json } | undefined;
   const address = root?.address;
   if (t.event && !flow.schedule) {
     const options: Array<[string, ts.Expression]> = [];
@@ -73,7 +73,7 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
     expectedRoot = {
       address: CALLABLE_ADDRESS,
       name: t.event.rootName,
-      templateName: t.event.rootTemplateName,
+      ...(t.event.rootVariant !== undefined ? { variant: t.event.rootVariant } : {}),
       ...(t.event.rootComments !== undefined ? { comments: t.event.rootComments } : {}),
     };
   } else if (flow.schedule) {
@@ -108,9 +108,10 @@ export function triggerOptions(flow: IrFlow, root: IrCard | undefined, t: Trigge
   }
   props.push(["trigger", trigger]);
   if (root && expectedRoot) {
-    const variant = t.defaultVariant(expectedRoot.address, expectedRoot.templateName ?? expectedRoot.name);
-    // An event flow's root callable has no template of its own name when its variant came from another export.
-    const known = variant !== undefined || !t.event;
+    const eventRoot = t.event !== undefined && !flow.schedule;
+    const variant = eventRoot ? expectedRoot.variant : t.defaultVariant(expectedRoot.address, expectedRoot.name);
+    // An event card that does not say its fields makes no start card: its root is written out.
+    const known = variant !== undefined || !eventRoot;
     const vanilla =
       t.params !== undefined ||
       (root.address === expectedRoot.address &&

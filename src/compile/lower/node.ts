@@ -14,6 +14,9 @@ import { modelOf } from "../../shapes/entries.js";
 import { expandRefBase } from "../../shapes/expand.js";
 import { CALLABLE_ADDRESS, NOOP_ADDRESS } from "../../shapes/known-cards.js";
 import { lowerCard } from "./card.js";
+import type { CatalogEntry } from "../../catalog/entry.js";
+import { eventStartEntry } from "../../catalog/event-start.js";
+import { EVENT_LIST_OUTPUT } from "../../shapes/event-start.js";
 import { expandSpec } from "./expand.js";
 import { lowerJoinValues } from "./joins.js";
 import { findOutputOf, requireOutput, sourceOf } from "./lowered-cards.js";
@@ -27,17 +30,19 @@ export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
   if (node.role.kind === "expand") return lowerExpandNode(state, node, node.role);
   const event = state.event;
   const eventRoot = event && node === event.root ? eventRootOf(state, event.card, spec) : undefined;
-  const candidates = templateCandidates(
-    state.pack.catalog,
-    spec.address,
-    {
-      variant: spec.variant,
-      options: spec.options as Record<string, Json> | undefined,
-      name: eventRoot?.templateName ?? (spec.address === CALLABLE_ADDRESS ? spec.name : undefined),
-      displayed: spec.address === NOOP_ADDRESS && spec.variant === undefined ? node.role.kind !== "branchHead" : undefined,
-    },
-    site,
-  );
+  const candidates = eventRoot
+    ? [eventRoot.entry]
+    : templateCandidates(
+        state.pack.catalog,
+        spec.address,
+        {
+          variant: spec.variant,
+          options: spec.options as Record<string, Json> | undefined,
+          name: spec.address === CALLABLE_ADDRESS ? spec.name : undefined,
+          displayed: spec.address === NOOP_ADDRESS && spec.variant === undefined ? node.role.kind !== "branchHead" : undefined,
+        },
+        site,
+      );
   const wired = wiredTypes(state, spec);
   const entry = candidates.length === 1 ? candidates[0]! : bestFit(candidates, wired.types);
   const lowered = lowerCard(state, entry, eventRoot?.spec ?? spec, eventRoot?.name, node.role, node, { suspect: wired.unknown });
@@ -46,24 +51,34 @@ export function lowerNode(state: FlowState, node: RecordedNode): LoweredCard {
 }
 
 /**
- * The start card of an event flow's body (inside Okta's wrapper) repeats the event card's name and comments (57
- * of 57 event flows in the real exports): its template is the callable named after the event's template, its
- * name and comments are the event card's own (what its author changed included), unless the root spec says.
+ * The start card of an event flow's body (inside Okta's wrapper) is the card Okta makes from the event card
+ * (catalog/event-start.ts): named after the event card, with its comments (what its author changed included),
+ * unless the root spec says. An event card that does not say its fields has no such card: the message says why.
  */
 function eventRootOf(
   state: FlowState,
   eventCard: CardSpec<unknown>,
   spec: CardSpec<unknown>,
-): { templateName: string; name: string; spec: CardSpec<unknown> } {
+): { entry: CatalogEntry; name: string; spec: CardSpec<unknown> } {
+  const catalog = state.pack.catalog;
   const template = templateFor(
-    state.pack.catalog,
+    catalog,
     eventCard.address,
     { variant: eventCard.variant, options: eventCard.options as Record<string, Json> },
     eventCard.site,
   );
+  // Derived first, so that a root written with its variant (import does, for a root its author changed) finds it.
+  const derived = eventStartEntry(catalog, template.template);
+  const entry = spec.variant === undefined ? derived : templateFor(catalog, spec.address, { variant: spec.variant }, spec.site);
+  if (!entry)
+    throw new DslError(
+      `${eventCard.address} cannot start a flow: its "${EVENT_LIST_OUTPUT}" output does not list the fields each run receives, ` +
+        "so flocode cannot make the flow's start card; learn it from an export of a flow on this event with `flocode catalog learn`",
+      eventCard.site,
+    );
   const name = spec.name ?? eventCard.name ?? template.name;
   const comments = spec.comments ?? eventCard.comments ?? modelOf(template.template).comments;
-  return { templateName: template.name, name, spec: comments === undefined ? spec : { ...spec, comments } };
+  return { entry, name, spec: comments === undefined ? spec : { ...spec, comments } };
 }
 
 /** `f.expand(output, fields)`: the hidden Object Expand card Okta writes for it (expand.ts). */
