@@ -151,7 +151,7 @@ export interface SearchLeadsProps extends ConnectorCardProps<"marketo2_29"> {
 }
 
 export interface SearchLeadsOutputs {
-  /** Output "Leads" (group Result): New Inactives. */
+  /** Output "Leads" (group Result). */
   leads: {
     Id: number;
     "Email Address": string;

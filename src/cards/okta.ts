@@ -650,6 +650,12 @@ export interface GetUsersGroupsOutputs {
   }[];
 }
 
+/** The outputs of `Get Users Groups` with resultSet "Stream Records": the factory returns them when given that value. */
+export interface GetUsersGroupsStreamRecordsOutputs {
+  /** Output "Records Streamed" (group Output). */
+  recordsStreamed: number;
+}
+
 /**
  * Props of `Custom API Action` (root:channels:http:okta:1.0.689:hTTPRequest).
  *
@@ -864,6 +870,55 @@ export interface ListUsersAssignedToApplicationOutputs {
   recordsStreamed: number;
 }
 
+/** The outputs of `List Users Assigned to Application` with resultSet "First 500 Records": the factory returns them when given that value. */
+export interface ListUsersAssignedToApplicationFirst500RecordsOutputs {
+  /** Output "Users" (group Result). */
+  users: {
+    "Profile Properties": {
+      immutableId: string;
+      licenses: string[];
+      roles: string[];
+      LastPasswordChangeTimestamp: string;
+      GivenName: string;
+      Surname: string;
+      Mail: string;
+      MiddleName: string;
+      DisplayName: string;
+      StreetAddress: string;
+      City: string;
+      State: string;
+      PostalCode: string;
+      CountryLetterCode: string;
+      Country: string;
+      Department: string;
+      PhysicalDeliveryOfficeName: string;
+      TelephoneNumber: string;
+      Mobile: string;
+      FacsimileTelephoneNumber: string;
+      Title: string;
+      Manager: string;
+      PreferredLanguage: string;
+      UsageLocation: string;
+    };
+    "System Properties": {
+      "User ID": string;
+      "External ID": string;
+      Created: string;
+      "Last Updated": string;
+      Scope: string;
+      Status: string;
+      "Status Changed": string;
+      "Password Changed": string;
+      "Sync State": string;
+      "Last Sync": string;
+      Credentials: {
+        Username: string;
+        Password: boolean;
+      };
+    };
+  }[];
+}
+
 /**
  * Props of `List Users with Filter` (root:channels:http:okta:1.0.592:listUsersWithFilter).
  *
@@ -882,7 +937,7 @@ export type ListUsersWithFilterProps = ConnectorCardProps<"okta"> & {
    *
    * Default: `"First 200 Matching Records"`.
    */
-  resultSet?: "First Matching Record" | "Stream Matching Records";
+  resultSet?: "First Matching Record";
   /** Input "profile.email" (group Inputs): Email. */
   profileEmail?: Input<string>;
 } | {
@@ -905,6 +960,28 @@ export interface ListUsersWithFilterOutputs {
   status: string;
 }
 
+/** The outputs of `List Users with Filter` with resultSet "First 200 Matching Records": the factory returns them when given that value. */
+export interface ListUsersWithFilterFirst200MatchingRecordsOutputs {
+  /** Output "Users" (group Result). */
+  users: {
+    "Raw Output": OktaObject;
+    ID: string;
+    Status: string;
+    Created: string;
+    Activated: string;
+    "Status Changed": string;
+    "Last Login": string;
+    "Last Updated": string;
+    "Password Changed": string;
+    "First Name": string;
+    "Last Name": string;
+    "Mobile Phone": string;
+    "Second Email": string;
+    Login: string;
+    Email: string;
+  }[];
+}
+
 /**
  * Props of `List Users with Search` (root:channels:http:okta:1.0.677:listUsersWithSearch).
  *
@@ -919,7 +996,7 @@ export type ListUsersWithSearchProps = ConnectorCardProps<"okta"> & {
    *
    * Default: `"Stream Matching Records"`.
    */
-  resultSet?: "First Matching Record" | "Stream Matching Records";
+  resultSet?: "Stream Matching Records";
   /** Input "Flow" (group Streaming). */
   flow: Input<FlowRefLike> | InlineFlow;
   /** Input "Custom Search Criteria" (group Inputs). */
@@ -944,6 +1021,28 @@ export type ListUsersWithSearchProps = ConnectorCardProps<"okta"> & {
 export interface ListUsersWithSearchOutputs {
   /** Output "Records Streamed" (group Result). */
   recordsStreamed: number;
+}
+
+/** The outputs of `List Users with Search` with resultSet "First 200 Matching Records": the factory returns them when given that value. */
+export interface ListUsersWithSearchFirst200MatchingRecordsOutputs {
+  /** Output "Users" (group Result). */
+  users: {
+    "Raw Output": OktaObject;
+    ID: string;
+    Status: string;
+    Created: string;
+    Activated: string;
+    "Status Changed": string;
+    "Last Login": string;
+    "Last Updated": string;
+    "Password Changed": string;
+    "First Name": string;
+    "Last Name": string;
+    "Mobile Phone": string;
+    "Second Email": string;
+    Login: string;
+    Email: string;
+  }[];
 }
 
 /** Props of `Map Profile Source Attributes` (root:channels:http:okta:1.0.677:mapProfileSourceAttributes). */
@@ -1321,7 +1420,7 @@ export type SearchGroupsProps = ConnectorCardProps<"okta"> & {} & ({
    *
    * Default: `"First Matching Record"`.
    */
-  resultSet?: "First Matching Record" | "Stream Matching Records";
+  resultSet?: "First Matching Record";
   /** Input "type" (group Inputs): Type. */
   type?: Input<string>;
   /** Input "Custom Search Criteria" (group Inputs). */
@@ -1346,6 +1445,15 @@ export interface SearchGroupsOutputs {
   id: string;
   /** Output "Created" (group Result). */
   created: string;
+}
+
+/** The outputs of `Search Groups` with resultSet "First 200 Matching Records": the factory returns them when given that value. */
+export interface SearchGroupsFirst200MatchingRecordsOutputs {
+  /** Output "Groups" (group Result). */
+  groups: {
+    ID: string;
+    Created: string;
+  }[];
 }
 
 /**
@@ -1402,6 +1510,51 @@ export type SearchSystemLogsProps = ConnectorCardProps<"okta"> & {
 export interface SearchSystemLogsOutputs {
   /** Output "Records Streamed" (group Result). */
   recordsStreamed: number;
+}
+
+/** The outputs of `Search System Logs` with resultSet "First Matching Record": the factory returns them when given that value. */
+export interface SearchSystemLogsFirstMatchingRecordOutputs {
+  /** Output "UUID" (group Result). */
+  uuid: string;
+  /** Output "Published" (group Result). */
+  published: OktaDate;
+  /** Output "Event Type" (group Result). */
+  eventType: string;
+  /** Output "Raw Output" (group Result). */
+  rawOutput: OktaObject;
+  /** Output "Target" (group Result). */
+  target: OktaObject[];
+}
+
+/** The outputs of `Search System Logs` with resultSet "First 200 Matching Records": the factory returns them when given that value. */
+export interface SearchSystemLogsFirst200MatchingRecordsOutputs {
+  /** Output "System Logs" (group Result). */
+  systemLogs: {
+    UUID: string;
+    Published: OktaDate;
+    "Event Type": string;
+    Severity: string;
+    "Display Message": string;
+    Actor: {
+      ID: string;
+      Type: string;
+      "Alternate ID": string;
+      "Display Name": string;
+    };
+    Target: OktaObject[];
+    Client: {
+      ID: string;
+      "User Agent": OktaObject;
+      "Geographical Context": OktaObject;
+      Zone: string;
+      "IP Address": string;
+      Device: string;
+    };
+    Request: {
+      "IP Chain": OktaObject[];
+    };
+    "Raw Output": OktaObject;
+  }[];
 }
 
 /** Props of `Find Users` (root:channels:http:okta:1.0.613:searchUsers). */
@@ -1580,73 +1733,6 @@ export type UpdateUserProps = ConnectorCardProps<"okta"> & {
    *
    * Only some cards have it: it depends on an option.
    */
-  requesterId?: never;
-  /**
-   * Input "technician_id" (group Profile): Technician Id.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  technicianId?: never;
-  /**
-   * Input "title" (group Profile): Title.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  title?: Input<string>;
-  /**
-   * Input "displayName" (group Profile): Display name.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  displayName?: Input<string>;
-  /**
-   * Input "mobilePhone" (group Profile): Mobile phone.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  mobilePhone?: Input<string>;
-  /**
-   * Input "state" (group Profile): State.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  state?: Input<string>;
-  /**
-   * Input "postalAddress" (group Profile): Postal Address.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  postalAddress?: Input<string>;
-  /**
-   * Input "userType" (group Profile): User type.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  userType?: Input<string>;
-  /**
-   * Input "employeeNumber" (group Profile): Employee number.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  employeeNumber?: Input<string>;
-  /**
-   * Input "department" (group Profile): Department.
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  department?: Input<string>;
-} | {
-  /**
-   * Input "Pass Empty Values?" (group Option).
-   *
-   * Only some cards have it: it depends on an option.
-   */
-  passEmptyValues?: Input<"Yes" | "No">;
-  /**
-   * Input "requester_id" (group Profile): Requester Id.
-   *
-   * Only some cards have it: it depends on an option.
-   */
   requesterId?: Input<string>;
   /**
    * Input "technician_id" (group Profile): Technician Id.
@@ -1708,7 +1794,7 @@ export type UpdateUserProps = ConnectorCardProps<"okta"> & {
    *
    * Only some cards have it: it depends on an option.
    */
-  passEmptyValues?: Input<"Yes" | "No">;
+  passEmptyValues?: never;
   /**
    * Input "requester_id" (group Profile): Requester Id.
    *
@@ -1775,7 +1861,74 @@ export type UpdateUserProps = ConnectorCardProps<"okta"> & {
    *
    * Only some cards have it: it depends on an option.
    */
-  passEmptyValues?: never;
+  passEmptyValues?: Input<"Yes" | "No">;
+  /**
+   * Input "requester_id" (group Profile): Requester Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  requesterId?: never;
+  /**
+   * Input "technician_id" (group Profile): Technician Id.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  technicianId?: never;
+  /**
+   * Input "title" (group Profile): Title.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  title?: Input<string>;
+  /**
+   * Input "displayName" (group Profile): Display name.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  displayName?: Input<string>;
+  /**
+   * Input "mobilePhone" (group Profile): Mobile phone.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  mobilePhone?: Input<string>;
+  /**
+   * Input "state" (group Profile): State.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  state?: Input<string>;
+  /**
+   * Input "postalAddress" (group Profile): Postal Address.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  postalAddress?: Input<string>;
+  /**
+   * Input "userType" (group Profile): User type.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  userType?: Input<string>;
+  /**
+   * Input "employeeNumber" (group Profile): Employee number.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  employeeNumber?: Input<string>;
+  /**
+   * Input "department" (group Profile): Department.
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  department?: Input<string>;
+} | {
+  /**
+   * Input "Pass Empty Values?" (group Option).
+   *
+   * Only some cards have it: it depends on an option.
+   */
+  passEmptyValues?: Input<"Yes" | "No">;
   /**
    * Input "requester_id" (group Profile): Requester Id.
    *
@@ -3072,15 +3225,15 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:okta:1.0.677:deleteImportSession", name: "Delete Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["aa5465d3", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.677:deleteUser", name: "Delete User", inputs: [["id", "ID", "s"], ["sendEmail", "Send Email?", "b"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["3de7dca6", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.301:getAssignedUserForApplication", name: "Get Assigned User for Application ", inputs: [["id", "id", "s"], ["application", "application", "p:s"]], outputs: [["userId", "System Properties", "User ID"], ["systemPropertiesExternalId", "System Properties", "External ID"], ["created", "System Properties", "Created"], ["lastUpdated", "System Properties", "Last Updated"], ["scope", "System Properties", "Scope"], ["status", "System Properties", "Status"], ["statusChanged", "System Properties", "Status Changed"], ["passwordChanged", "System Properties", "Password Changed"], ["syncState", "System Properties", "Sync State"], ["lastSync", "System Properties", "Last Sync"], ["credentials", "System Properties", "Credentials"], ["dn", "Profile Properties", "dn"], ["email", "Profile Properties", "email"], ["profilePropertiesExternalId", "Profile Properties", "externalId"], ["samAccountName", "Profile Properties", "samAccountName"]], variants: [["1a6bbe7d", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.679:getUsersGroups", name: "Get Users Groups", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["id", "ID", "s"]], outputs: [["groups", "Output", "Groups"]], variants: [["371d6c08", { resultSet: ["First 200 Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.677:getUsersGroups", "11bff08f", { resultSet: ["Stream Records"] }], ["root:channels:http:okta:1.0.628:getUsersGroups", "b14cdd18", { resultSet: ["Stream Records"] }]] },
-  { address: "root:channels:http:okta:1.0.689:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["cfa06591", { requestType: ["POST"] }, [], { Body: "o" }]], connection: true, alternates: [["root:channels:http:okta:1.0.685:hTTPRequest", "41c41c82", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "81ac38cd", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "e763926d", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "4a22699c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "705b6c5c", { requestType: ["PATCH"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "98392cb8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "8acf63b7", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "99c6b84d", { requestType: ["DELETE"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "ab0dd6d8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "feca269c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "4197b9ed", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "0587fcef", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "d9f7df67", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f4cafa4c", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f9c0f633", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "28564285", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "8ec00eb0", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.458:hTTPRequest", "5b8cfdf2", { requestType: ["GET", "POST"] }], ["root:channels:http:okta:1.0.348:hTTPRequest", "bbb40881", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.301:hTTPRequest", "5ffa0231", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.181:hTTPRequest", "f2d5deaf", { requestType: ["GET"] }]] },
+  { address: "root:channels:http:okta:1.0.679:getUsersGroups", name: "Get Users Groups", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["id", "ID", "s"]], outputs: [["groups", "Output", "Groups"], ["recordsStreamed", "Output", "Records Streamed"]], variants: [["371d6c08", { resultSet: ["First 200 Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.677:getUsersGroups", "11bff08f", { resultSet: ["Stream Records"] }], ["root:channels:http:okta:1.0.628:getUsersGroups", "b14cdd18", { resultSet: ["Stream Records"] }]] },
+  { address: "root:channels:http:okta:1.0.689:hTTPRequest", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "PATCH", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["body", "Body", "o|s"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["cfa06591", { requestType: ["POST"] }, [], { Body: "o" }]], connection: true, alternates: [["root:channels:http:okta:1.0.685:hTTPRequest", "41c41c82", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "4a22699c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "98392cb8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "99c6b84d", { requestType: ["DELETE"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "ab0dd6d8", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "4197b9ed", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "d9f7df67", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f4cafa4c", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.607:hTTPRequest", "f9c0f633", { requestType: ["PUT"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "28564285", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.501:hTTPRequest", "8ec00eb0", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.458:hTTPRequest", "5b8cfdf2", { requestType: ["GET", "POST"] }], ["root:channels:http:okta:1.0.348:hTTPRequest", "bbb40881", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.301:hTTPRequest", "5ffa0231", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.181:hTTPRequest", "f2d5deaf", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "81ac38cd", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.677:hTTPRequest", "705b6c5c", { requestType: ["PATCH"] }], ["root:channels:http:okta:1.0.685:hTTPRequest", "e763926d", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.674:hTTPRequest", "8acf63b7", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.628:hTTPRequest", "feca269c", { requestType: ["GET"] }], ["root:channels:http:okta:1.0.613:hTTPRequest", "0587fcef", { requestType: ["GET"] }]] },
   { address: "root:channels:http:okta:1.0.613:listApplicationsAssignedToUser", name: "List Applications Assigned to User", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["userId", "userID", "s"]], outputs: [["applications", "Result", "Applications"]], variants: [["a26fd5da", { resultSet: ["First 200 Records"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.674:listGroupMembers", name: "List Group Members", inputs: [["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["groupId", "groupId", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["cfe2d546", { resultSet: ["Stream Records"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.626:listGroupsAssignedToApplication", name: "List Groups Assigned to Application", inputs: [["application", "application", "p:s"], ["resultSet", "resultSet", "p:s", ["First 200 Records", "Stream Records"]], ["applicationId", "applicationID", "s"]], outputs: [["groups", "Result", "Groups"]], variants: [["00a2dbc5", { resultSet: ["First 200 Records"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.677:listImportSessions", name: "List Import Sessions", inputs: [["application", "application", "p:s"]], outputs: [["sessions", "Result", "Sessions"]], variants: [["f07fa12b", {}], ["fdfb9ec4", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.626:listUsersAssignedToApplication", name: "List Users Assigned to Application", inputs: [["resultSet", "resultSet", "p:s", ["First 500 Records", "Stream Records"]], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["5be02b96", { resultSet: ["Stream Records"] }], ["95a2d222", { resultSet: ["Stream Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersAssignedToApplication", "a523a033", { resultSet: ["First 500 Records"] }]] },
-  { address: "root:channels:http:okta:1.0.592:listUsersWithFilter", name: "List Users with Filter", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["lastUpdated", "lastUpdated", "s"], ["id", "id", "s"], ["profileEmail", "profile.email", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["60592963", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersWithFilter", "137e4049", { resultSet: ["First 200 Matching Records"] }]] },
-  { address: "root:channels:http:okta:1.0.677:listUsersWithSearch", name: "List Users with Search", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["flow", "Flow", "F"], ["customSearchCriteria", "Custom Search Criteria", "s"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["f48bb7ba", { resultSet: ["Stream Matching Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.613:listUsersWithSearch", "35c6106f", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "a6735c9a", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "566442b7", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.592:listUsersWithSearch", "1b2535f0", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.626:listUsersAssignedToApplication", name: "List Users Assigned to Application", inputs: [["resultSet", "resultSet", "p:s", ["First 500 Records", "Stream Records"]], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["flow", "Flow", "F"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"], ["users", "Result", "Users"]], variants: [["5be02b96", { resultSet: ["Stream Records"] }], ["95a2d222", { resultSet: ["Stream Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersAssignedToApplication", "a523a033", { resultSet: ["First 500 Records"] }]] },
+  { address: "root:channels:http:okta:1.0.592:listUsersWithFilter", name: "List Users with Filter", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"], ["Stream Matching Records"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["lastUpdated", "lastUpdated", "s"], ["id", "id", "s"], ["profileEmail", "profile.email", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"], ["users", "Result", "Users"]], variants: [["60592963", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.572:listUsersWithFilter", "137e4049", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.677:listUsersWithSearch", name: "List Users with Search", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"], ["First Matching Record"]], ["status", "status", "s", ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"]], ["flow", "Flow", "F"], ["customSearchCriteria", "Custom Search Criteria", "s"], ["limit", "Limit", "n"]], outputs: [["recordsStreamed", "Result", "Records Streamed"], ["users", "Result", "Users"]], variants: [["f48bb7ba", { resultSet: ["Stream Matching Records"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.613:listUsersWithSearch", "35c6106f", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.592:listUsersWithSearch", "1b2535f0", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "a6735c9a", { resultSet: ["First 200 Matching Records"] }], ["root:channels:http:okta:1.0.613:listUsersWithSearch", "566442b7", { resultSet: ["First 200 Matching Records"] }]] },
   { address: "root:channels:http:okta:1.0.677:mapProfileSourceAttributes", name: "Map Profile Source Attributes", inputs: [["externalIdKey", "externalIdKey", "s"], ["users", "users", "o[]"], ["application", "application", "p:s"], ["importOperation", "importOperation", "p:s", ["UPSERT", "DELETE"]]], outputs: [["users", "Result", "Users"]], variants: [["571c4eed", { importOperation: ["DELETE"] }], ["faca1381", { importOperation: ["UPSERT"] }], ["64050bfd", { importOperation: ["UPSERT"] }], ["87e5f064", { importOperation: ["DELETE"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.679:oktaUserPasswordUpdated", name: "User Okta Password Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["14ddf8e5", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.297:oktaUserProfileUpdated", name: "User Okta Profile Updated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["80a57663", {}]], connection: true },
@@ -3091,13 +3244,13 @@ const META: readonly FactoryMeta[] = [
   { address: "root:channels:http:okta:1.0.679:removeUserFromGroup", name: "Remove User from Group", inputs: [["groupId", "Group/id", "s"], ["userId", "User/id", "s"]], outputs: [["status", "Result", "status"]], variants: [["37bf3584", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.690:resetPassword", name: "Reset Password", inputs: [["userId", "userID", "s"], ["convert", "convert", "p:s", ["Yes", "No"]], ["email", "email", "p:b"]], outputs: [["statusCode", "Response", "Status Code"]], variants: [["eb2a6603", { convert: ["No"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.674:searchApplications", name: "Search Applications", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["query", "Query", "s"]], outputs: [["id", "Result", "ID"]], variants: [["6c52438f", { resultSet: ["First Matching Record"] }]], connection: true },
-  { address: "root:channels:http:okta:1.0.677:searchGroups", name: "Search Groups", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["type", "type", "s"], ["customSearchCriteria", "Custom Search Criteria", "s"]], outputs: [["rawObject", "Result", "Raw Object"], ["id", "Result", "ID"], ["created", "Result", "Created"]], variants: [["08ceb1ea", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.592:searchGroups", "4e193211", { resultSet: ["First 200 Matching Records"] }]] },
-  { address: "root:channels:http:okta:1.0.685:searchSystemLogs", name: "Search System Logs", inputs: [["searchBy", "searchBy", "p:s", ["Expression", "Keyword"]], ["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["customFilter", "Custom Filter", "s"], ["since", "since", "d"], ["until", "until", "d"], ["flow", "Flow", "F"]], outputs: [["recordsStreamed", "Result", "Records Streamed"]], variants: [["46c4f760", { resultSet: ["Stream Matching Records"], searchBy: ["Expression"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.626:searchSystemLogs", "78ed454b", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "1939cd6e", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "62be07f6", { resultSet: ["First Matching Record"], searchBy: ["Expression"] }]] },
+  { address: "root:channels:http:okta:1.0.677:searchGroups", name: "Search Groups", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"], ["Stream Matching Records"]], ["type", "type", "s"], ["customSearchCriteria", "Custom Search Criteria", "s"]], outputs: [["rawObject", "Result", "Raw Object"], ["id", "Result", "ID"], ["created", "Result", "Created"], ["groups", "Result", "Groups"]], variants: [["08ceb1ea", { resultSet: ["First Matching Record"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.592:searchGroups", "4e193211", { resultSet: ["First 200 Matching Records"] }]] },
+  { address: "root:channels:http:okta:1.0.685:searchSystemLogs", name: "Search System Logs", inputs: [["searchBy", "searchBy", "p:s", ["Expression", "Keyword"]], ["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records", "Stream Matching Records"]], ["customFilter", "Custom Filter", "s"], ["since", "since", "d"], ["until", "until", "d"], ["flow", "Flow", "F"]], outputs: [["recordsStreamed", "Result", "Records Streamed"], ["uuid", "Result", "UUID"], ["published", "Result", "Published"], ["eventType", "Result", "Event Type"], ["rawOutput", "Result", "Raw Output"], ["target", "Result", "Target"], ["systemLogs", "Result", "System Logs"]], variants: [["46c4f760", { resultSet: ["Stream Matching Records"], searchBy: ["Expression"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.626:searchSystemLogs", "78ed454b", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "1939cd6e", { resultSet: ["First 200 Matching Records"], searchBy: ["Expression"] }], ["root:channels:http:okta:1.0.592:searchSystemLogs", "62be07f6", { resultSet: ["First Matching Record"], searchBy: ["Expression"] }]] },
   { address: "root:channels:http:okta:1.0.613:searchUsers", name: "Find Users", inputs: [["resultSet", "resultSet", "p:s", ["First Matching Record", "First 200 Matching Records"]], ["query", "Query", "s"]], outputs: [["rawOutput", "Result", "Raw Output"], ["id", "Result", "ID"], ["status", "Result", "Status"]], variants: [["2fc20ebf", { resultSet: ["First Matching Record"] }]], connection: true },
   { address: "root:channels:http:okta:1.0.690:suspendUser", name: "Suspend User", inputs: [["id", "id", "s"]], outputs: [["statusCode", "Response", "statusCode"]], variants: [["c6e7dfe7", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.677:triggerImportSession", name: "Trigger Import Session", inputs: [["sessionId", "sessionId", "s"], ["application", "application", "p:s"]], outputs: [["id", "Session", "id"], ["identitySourceId", "Session", "identitySourceId"], ["status", "Session", "status"], ["importType", "Session", "importType"]], variants: [["df9d3a6c", {}], ["f41285e6", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.683:updateApplicationProfileForAssignedUser", name: "Update Application Profile for Assigned User", inputs: [["id", "id", "s"], ["application", "application", "p:s"], ["applicationId", "applicationID", "s"], ["profile", "Profile", "o"]], outputs: [["userId", "System Properties", "User ID"], ["externalId", "System Properties", "External ID"], ["profile", "Profile Properties", "Profile"]], variants: [["e446a761", {}]], connection: true },
-  { address: "root:channels:http:okta:1.0.577:updateUser", name: "Update User", inputs: [["id", "ID", "s"], ["updateSemantics", "updateSemantics", "p:s", ["POST", "PUT"]], ["passEmptyValues", "Pass Empty Values?", "s", ["Yes", "No"]], ["requesterId", "requester_id", "s"], ["technicianId", "technician_id", "s"], ["title", "title", "s"], ["displayName", "displayName", "s"], ["mobilePhone", "mobilePhone", "s"], ["state", "state", "s"], ["postalAddress", "postalAddress", "s"], ["userType", "userType", "s"], ["employeeNumber", "employeeNumber", "s"], ["department", "department", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"]], variants: [["00bb6ad3", { updateSemantics: ["POST"] }, ["requester_id"]], ["099c12b2", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "title", "displayName", "mobilePhone", "state", "postalAddress", "userType", "employeeNumber", "department"]], ["157b8a7a", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "requester_id"]], ["18302a52", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "technician_id"]], ["a97036c4", { updateSemantics: ["POST"] }, ["technician_id"]]], connection: true },
+  { address: "root:channels:http:okta:1.0.577:updateUser", name: "Update User", inputs: [["id", "ID", "s"], ["updateSemantics", "updateSemantics", "p:s", ["POST", "PUT"]], ["passEmptyValues", "Pass Empty Values?", "s", ["Yes", "No"]], ["requesterId", "requester_id", "s"], ["technicianId", "technician_id", "s"], ["title", "title", "s"], ["displayName", "displayName", "s"], ["mobilePhone", "mobilePhone", "s"], ["state", "state", "s"], ["postalAddress", "postalAddress", "s"], ["userType", "userType", "s"], ["employeeNumber", "employeeNumber", "s"], ["department", "department", "s"]], outputs: [["id", "System Properties", "ID"], ["status", "System Properties", "Status"], ["created", "System Properties", "Created"], ["activated", "System Properties", "Activated"], ["statusChanged", "System Properties", "Status Changed"], ["lastLogin", "System Properties", "Last Login"], ["lastUpdated", "System Properties", "Last Updated"], ["passwordChanged", "System Properties", "Password Changed"], ["credentials", "System Properties", "Credentials"]], variants: [["00bb6ad3", { updateSemantics: ["POST"] }, ["requester_id"]], ["157b8a7a", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "requester_id"]], ["a97036c4", { updateSemantics: ["POST"] }, ["technician_id"]], ["099c12b2", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "title", "displayName", "mobilePhone", "state", "postalAddress", "userType", "employeeNumber", "department"]], ["18302a52", { updateSemantics: ["POST"] }, ["Pass Empty Values?", "technician_id"]]], connection: true },
   { address: "root:channels:http:okta:1.0.577:userActivated", name: "User Activated", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["e9cf6132", {}]], connection: true },
   { address: "root:channels:http:okta:1.0.577:userAddedToApplicationMembership", name: "User Assigned to Application", inputs: [["useId", "useId", "p:s", ["Yes", "No"]], ["app", "app", "p:s"], ["instance", "instance", "p:s"], ["appId", "appId", "p:s"]], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["dccc9633", { useId: ["Yes"] }]], connection: true, alternates: [["root:channels:http:okta:1.0.348:userAddedToApplicationMembership", "7abb6b10", { useId: ["No"] }]] },
   { address: "root:channels:http:okta:1.0.690:userAddedToGroupMembership", name: "User Added to Group", inputs: [], outputs: [["collection", null, "collection"], ["executionId", "context", "execution_id"]], variants: [["f87dcf2f", {}]], connection: true },
@@ -3211,7 +3364,14 @@ export const okta = {
    *
    * @address root:channels:http:okta:1.0.679:getUsersGroups
    */
-  getUsersGroups: defineCard<GetUsersGroupsProps, GetUsersGroupsOutputs>(META[15]!),
+  getUsersGroups: defineCard<GetUsersGroupsProps, GetUsersGroupsOutputs, never, [
+    [
+      {
+        resultSet: "Stream Records";
+      },
+      GetUsersGroupsStreamRecordsOutputs
+    ]
+  ]>(META[15]!),
   /**
    * Custom API Action
    *
@@ -3247,19 +3407,40 @@ export const okta = {
    *
    * @address root:channels:http:okta:1.0.626:listUsersAssignedToApplication
    */
-  listUsersAssignedToApplication: defineCard<ListUsersAssignedToApplicationProps, ListUsersAssignedToApplicationOutputs>(META[21]!),
+  listUsersAssignedToApplication: defineCard<ListUsersAssignedToApplicationProps, ListUsersAssignedToApplicationOutputs, never, [
+    [
+      {
+        resultSet: "First 500 Records";
+      },
+      ListUsersAssignedToApplicationFirst500RecordsOutputs
+    ]
+  ]>(META[21]!),
   /**
    * List Users with Filter
    *
    * @address root:channels:http:okta:1.0.592:listUsersWithFilter
    */
-  listUsersWithFilter: defineCard<ListUsersWithFilterProps, ListUsersWithFilterOutputs>(META[22]!),
+  listUsersWithFilter: defineCard<ListUsersWithFilterProps, ListUsersWithFilterOutputs, never, [
+    [
+      {
+        resultSet: "First 200 Matching Records";
+      },
+      ListUsersWithFilterFirst200MatchingRecordsOutputs
+    ]
+  ]>(META[22]!),
   /**
    * List Users with Search
    *
    * @address root:channels:http:okta:1.0.677:listUsersWithSearch
    */
-  listUsersWithSearch: defineCard<ListUsersWithSearchProps, ListUsersWithSearchOutputs>(META[23]!),
+  listUsersWithSearch: defineCard<ListUsersWithSearchProps, ListUsersWithSearchOutputs, never, [
+    [
+      {
+        resultSet: "First 200 Matching Records";
+      },
+      ListUsersWithSearchFirst200MatchingRecordsOutputs
+    ]
+  ]>(META[23]!),
   /**
    * Map Profile Source Attributes
    *
@@ -3325,13 +3506,33 @@ export const okta = {
    *
    * @address root:channels:http:okta:1.0.677:searchGroups
    */
-  searchGroups: defineCard<SearchGroupsProps, SearchGroupsOutputs>(META[34]!),
+  searchGroups: defineCard<SearchGroupsProps, SearchGroupsOutputs, never, [
+    [
+      {
+        resultSet: "First 200 Matching Records";
+      },
+      SearchGroupsFirst200MatchingRecordsOutputs
+    ]
+  ]>(META[34]!),
   /**
    * Search System Logs
    *
    * @address root:channels:http:okta:1.0.685:searchSystemLogs
    */
-  searchSystemLogs: defineCard<SearchSystemLogsProps, SearchSystemLogsOutputs>(META[35]!),
+  searchSystemLogs: defineCard<SearchSystemLogsProps, SearchSystemLogsOutputs, never, [
+    [
+      {
+        resultSet: "First Matching Record";
+      },
+      SearchSystemLogsFirstMatchingRecordOutputs
+    ],
+    [
+      {
+        resultSet: "First 200 Matching Records";
+      },
+      SearchSystemLogsFirst200MatchingRecordsOutputs
+    ]
+  ]>(META[35]!),
   /**
    * Find Users
    *

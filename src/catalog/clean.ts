@@ -8,9 +8,11 @@
  *   values nor texts are part of a variant, so lift and emit still give every real card back exactly;
  * - what is part of a variant cannot be changed in place: a template with a removed wire's leftover
  *   (`metadata.ghost`), a type the contract does not give the field (one author's object schema, a field switched
- *   to another type), fields of one card (a Lookup's keys) or another table's columns as choices is marked with its
- *   `residue`, and sorts after clean variants. Where every variant
- *   of an option combination has residue, a clean variant is derived from the most common one (`derived`).
+ *   to another type), fields of one card (a Lookup's keys), another table's columns as choices, or entry indexes
+ *   that are not 0..n-1 (`index`: a new card would carry them, FP206) is marked with its `residue`, and sorts after
+ *   clean variants (one with only `index` before one with any other residue). Where every variant of an option
+ *   combination has residue, a clean variant is derived from the most common one (`derived`); its indexes are
+ *   kept as they were seen (renumbering them would make a shape no export shows), so it may keep `index`.
  */
 import type { Json, JsonObject } from "../util/json.js";
 import { canonicalJson, cloneJson, isObject, jsonEqual } from "../util/json.js";
@@ -18,7 +20,10 @@ import { compareStrings } from "../util/compare.js";
 import { contractField, type CardContract, type ContractField, type InputContract } from "./contract.js";
 import { optionValues, type CatalogEntry } from "./entry.js";
 import { isInstanceEntry, neutralData, variantOf } from "./template.js";
-import { OKTA_CONTEXT_KEYS } from "../shapes/known-cards.js";
+import { OKTA_CONTEXT_KEYS, TABLES_CONNECTOR } from "../shapes/known-cards.js";
+import { indexesInSequence, sideEntries } from "../shapes/entries.js";
+import { actionKey, isConnectorCard } from "../shapes/address.js";
+import { TABLE_COLUMN_SIDES } from "../shapes/tables.js";
 
 export interface HelpTexts {
   /** The card's help text for an address and display name (null: none), undefined when exports disagree. */
@@ -96,7 +101,8 @@ function valueFor(input: InputContract, entry: CatalogEntry, key: string): Json 
  * What of an export's customisation a template carries, in a fixed order: `ghost` (a removed wire's leftover),
  * `type` (a type the card does not have: an author's schema), `switched` (a field switched to another of its types),
  * `fields` (per-card fields the contract does not know: a Lookup's keys, an If/ElseIf's branches), `choices`
- * (another table's columns), `mirror` (a mirrored card without the outputs that repeat its inputs).
+ * (another table's columns), `mirror` (a mirrored card without the outputs that repeat its inputs), `index` (a
+ * side's `metadata.index` values are not 0..n-1).
  */
 export function residueOf(template: JsonObject, contract: CardContract): string[] {
   const found = new Set<string>();
@@ -124,6 +130,7 @@ export function residueOf(template: JsonObject, contract: CardContract): string[
     }
   }
   if (model.mirrored === true && !mirrorsInputs(model, contract.address)) found.add("mirror");
+  if (!indexesAsOkta(model, contract.address)) found.add("index");
   return RESIDUE_KINDS.filter((r) => found.has(r));
 }
 
@@ -140,7 +147,16 @@ function mirrorsInputs(model: JsonObject, address: string): boolean {
   return jsonEqual(pairs("inputs"), pairs("outputs"));
 }
 
-const RESIDUE_KINDS = ["ghost", "type", "switched", "fields", "choices", "mirror"];
+const RESIDUE_KINDS = ["ghost", "type", "switched", "fields", "choices", "mirror", "index"];
+
+/**
+ * Whether both sides' indexes are 0..n-1. The column side of a Tables card is not judged: its template lacks the
+ * columns (one table's, instance data) that the indexes count.
+ */
+function indexesAsOkta(model: JsonObject, address: string): boolean {
+  const columns = isConnectorCard(address, TABLES_CONNECTOR) ? TABLE_COLUMN_SIDES[actionKey(address)] : undefined;
+  return (["inputs", "outputs"] as const).every((side) => side === columns || indexesInSequence(sideEntries(model, side)));
+}
 
 
 /** The contract's type (`own`), another of the types the user may switch the field to, or neither. */
@@ -181,6 +197,7 @@ function deriveClean(source: CatalogEntry, contract: CardContract): CatalogEntry
     const data = (model[side] as JsonObject).data as JsonObject;
     for (const id of Object.keys(data)) if (data[id] === e) delete data[id];
   }
+  const residue = residueOf(template, contract);
   return {
     address: source.address,
     variant: variantOf(template),
@@ -189,6 +206,7 @@ function deriveClean(source: CatalogEntry, contract: CardContract): CatalogEntry
     count: 0,
     sources: [],
     template,
+    ...(residue.length > 0 ? { residue } : {}),
     derived: source.variant,
   };
 }

@@ -42,7 +42,11 @@ interface FieldObs {
   hiddenAll: boolean;
   table: boolean;
   method?: string;
-  labels: Map<string, number>;
+  /**
+   * The exports (and cards) showing each label (`metadata.displayname`); "" for no label of its own (none, or
+   * the key): the label most exports show is the card's own, not one author's customisation.
+   */
+  labels: Map<string, { cards: number; exports: Set<string> }>;
   choiceLists: Map<string, { list: ContractChoice[]; cards: number }>;
   values: Map<string, { value: Json; cards: number; exports: Set<string> }>;
   /** Cards on which the field holds a non-empty value. */
@@ -176,8 +180,11 @@ function observeSide(card: CardObs, fields: Map<string, FieldObs>, side: Json | 
     t.cards++;
     t.exports.add(exportName);
     f.types.set(typeId, t);
-    if (typeof meta.displayname === "string" && meta.displayname.trim() !== "" && meta.displayname !== entry.key)
-      f.labels.set(meta.displayname, (f.labels.get(meta.displayname) ?? 0) + 1);
+    const label = typeof meta.displayname === "string" && meta.displayname.trim() !== "" && meta.displayname !== entry.key ? meta.displayname : "";
+    const shown = f.labels.get(label) ?? { cards: 0, exports: new Set<string>() };
+    shown.cards++;
+    shown.exports.add(exportName);
+    f.labels.set(label, shown);
     if (!input) continue;
     f.option ||= entry.flags === "p";
     f.requiredAll &&= entry.required === true;
@@ -289,7 +296,7 @@ function fieldContract(card: CardObs, f: FieldObs, pooled: readonly FieldObs[]):
   // Fields whose type the user switches (If operands, Object Get's output): the other primitive types seen.
   const also = [...new Set(types.filter((t) => t.collection === collection && typeof t.type === "string" && t.type !== type).map((t) => t.type as string))];
   if (typeof type === "string" && also.length > 0) out.also = also.sort(compareStrings);
-  const label = mostCommon(f.labels);
+  const label = ownLabel(f.labels);
   if (label !== undefined) out.label = label;
   if (f.cards < card.cards) out.seen = f.cards;
   if (why !== undefined) out.why = why;
@@ -343,6 +350,16 @@ function defaultOf(pooled: readonly FieldObs[], input: InputContract): Json | un
   const exports = new Set(pooled.flatMap((f) => [...f.exports])).size;
   if (!top || top.exports.size < 2 || 2 * top.exports.size <= exports) return undefined;
   return cloneJson(top.value);
+}
+
+/** The label most exports show (then most cards, then the first by name); undefined when that is no label. */
+function ownLabel(labels: FieldObs["labels"]): string | undefined {
+  let best: [string, { cards: number; exports: Set<string> }] | undefined;
+  for (const [k, n] of labels) {
+    const order = best ? n.exports.size - best[1].exports.size || n.cards - best[1].cards || compareStrings(best[0], k) : 1;
+    if (order > 0) best = [k, n];
+  }
+  return best && best[0] !== "" ? best[0] : undefined;
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {

@@ -13,7 +13,7 @@ import { jsonEqual, type Json } from "../util/json.js";
 import { optionValues } from "./entry.js";
 import { factoryName, moduleBinding, pascalCase, uniqueNames } from "./naming.js";
 import { cardShape, type CardShape } from "./shape.js";
-import type { Catalog } from "./store.js";
+import { residueRank, type Catalog } from "./store.js";
 
 /** Names a generated module file binds itself (imports and the table): module and type names avoid them. */
 export const MODULE_SCOPE = ["defineCard", "FactoryMeta", "CommonCardProps", "ConnectorCardProps", "FlowRefLike", "InlineFlow", "Input", "OktaDate", "OktaFile", "OktaObject", "Table", "META"];
@@ -77,8 +77,11 @@ export function factoryShapes(catalog: Catalog): CardShape[] {
 
 /**
  * Variants of other versions of a factory's card that record an option value (one of the option's choices) no
- * variant of the factory's version records, newest version first: a factory call asking for that value is
- * written on that version (Custom API Action GET where the factory's version was only seen with PATCH).
+ * variant of the factory's version records: a factory call asking for that value is written on the first that
+ * records it (Custom API Action GET where the factory's version was only seen with PATCH). Clean variants come
+ * first, then those whose only residue is their entry indexes, then the others (`residueRank`), each newest
+ * version first: a new card is not written on one author's oddity (Request indexes 0,0,1,2) when another
+ * version shows the card's clean shape.
  */
 export function alternateVariants(catalog: Catalog, shape: CardShape): Array<{ address: string; variant: string; options: Record<string, Json[]> }> {
   const parsed = parseAddress(shape.address);
@@ -88,15 +91,22 @@ export function alternateVariants(catalog: Catalog, shape: CardShape): Array<{ a
   const others = (addressesByAction(catalog).get(`${parsed.kind}:${parsed.module}:${parsed.key}`) ?? [])
     .filter((a) => a !== shape.address)
     .sort((a, b) => compareVersions(parseAddress(b)!.version, parseAddress(a)!.version));
-  const out: Array<{ address: string; variant: string; options: Record<string, Json[]> }> = [];
+  const out: Array<{ rank: number; address: string; variant: string; options: Record<string, Json[]> }> = [];
   for (const address of others) {
     for (const v of catalog.variants(address)) {
       const keys = Object.keys(v.options).filter((k) => choiceOptions.has(k));
       const adds = keys.some((k) => optionValues(v, k).some((x) => choiceOptions.get(k)!.some((c) => jsonEqual(c, x)) && !recorded(k, x)));
-      if (adds) out.push({ address, variant: v.variant, options: Object.fromEntries(keys.sort(compareStrings).map((k) => [k, optionValues(v, k)])) });
+      if (adds)
+        out.push({
+          rank: residueRank(v),
+          address,
+          variant: v.variant,
+          options: Object.fromEntries(keys.sort(compareStrings).map((k) => [k, optionValues(v, k)])),
+        });
     }
   }
-  return out;
+  // A stable sort: within a rank, newest version first as listed.
+  return out.sort((a, b) => a.rank - b.rank).map(({ address, variant, options }) => ({ address, variant, options }));
 }
 
 /** Every module file to generate, connectors first, each with its factories. */

@@ -235,11 +235,18 @@ export class Catalog {
   }
 }
 
-/** Default first: no residue, then most instances, then the variant id. */
+/** Default first: no residue, then only entry indexes not 0..n-1, then most instances, then the variant id. */
 export function compareVariants(a: CatalogEntry, b: CatalogEntry): number {
-  const ra = a.residue ? 1 : 0;
-  const rb = b.residue ? 1 : 0;
-  return ra - rb || b.count - a.count || compareStrings(a.variant, b.variant);
+  return residueRank(a) - residueRank(b) || b.count - a.count || compareStrings(a.variant, b.variant);
+}
+
+/**
+ * How far a variant is from the card's clean shape (clean.ts): 0 none, 1 only its entry indexes (a new card would
+ * get FP206, nothing more), 2 anything else one export's author left in it.
+ */
+export function residueRank(entry: CatalogEntry): number {
+  if (!entry.residue || entry.residue.length === 0) return 0;
+  return entry.residue.every((r) => r === "index") ? 1 : 2;
 }
 
 /** A contract read from templates alone: each template counts as one observation. */

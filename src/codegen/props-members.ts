@@ -14,6 +14,7 @@ import type { CatalogEntry } from "../catalog/entry.js";
 import { optionValues } from "../catalog/entry.js";
 import type { Catalog } from "../catalog/store.js";
 import { chooseCardVariant, type FactoryMeta } from "../dsl/define-card.js";
+import { unseenOptionValues } from "./option-outputs.js";
 
 export interface PropsMember {
   /** The options whose value picks this member, with the values that do (`optional`: the option may be left out). */
@@ -53,8 +54,13 @@ export function propsMembers(catalog: Catalog, shape: CardShape): PropsMember[] 
     const sets = list.map((g) => recordedBy(g.entries, o.specKey));
     return sets.some((s) => s.length === 0 || !sameValues(s, sets[0]!));
   });
+  // Values no export shows, of an option whose values give the card other outputs, are refused (option-outputs.ts).
+  const unseen = unseenOptionValues(catalog, shape);
   const unrecorded = (o: InputShape) =>
-    o.choices!.map((c) => c.value).filter((v) => !entries.some((e) => optionValues(e.entry, o.specKey).some((x) => jsonEqual(x, v))));
+    o
+      .choices!.map((c) => c.value)
+      .filter((v) => !entries.some((e) => optionValues(e.entry, o.specKey).some((x) => jsonEqual(x, v))))
+      .filter((v) => !(unseen.get(o.specKey) ?? []).some((x) => jsonEqual(x, v)));
   const recordedByVersion = (key: string, v: Json) =>
     entries.some((e) => !e.alternate && optionValues(e.entry, key).some((x) => jsonEqual(x, v)));
   return list.map((g) => {

@@ -24,8 +24,11 @@ export interface FactoryMeta {
   readonly address: string;
   /** The card's default display name. */
   readonly name: string;
-  /** [prop, key in CardSpec.inputs/options, type code, the option's choices when it offers a list]. */
-  readonly inputs: ReadonlyArray<readonly [string, string, TypeCode, (readonly Json[])?]>;
+  /**
+   * [prop, key in CardSpec.inputs/options, type code, the option's choices when it offers a list, the choices no
+   * export shows the card with where the values exports show give it other outputs (refused: no template)].
+   */
+  readonly inputs: ReadonlyArray<readonly [string, string, TypeCode, (readonly Json[])?, (readonly Json[])?]>;
   /** [prop, group, key]: which output a `card.prop` reference means. */
   readonly outputs: ReadonlyArray<readonly [string, string | null, string]>;
   /**
@@ -75,12 +78,30 @@ export interface EventFields<E> {
   readonly __event?: E;
 }
 
-/** A factory; its props are optional when none is required. Event cards (`E`) tell `event()` their fields. */
+/**
+ * Outputs that follow an option's value, by value: `[{ resultSet: "First 200 Matching Records" }, Outputs]`. The
+ * option picks the variant a card is written on, and variants do not all have the same outputs (Okta's List Users
+ * with Filter has `Users` with "First 200 Matching Records" only, and `ID`/`Status` without it).
+ */
+export type OptionOutputs = ReadonlyArray<readonly [object, unknown]>;
+
+/**
+ * A factory; its props are optional when none is required. Event cards (`E`) tell `event()` their fields. With
+ * option outputs (`W`), one overload per option value returns that value's outputs; other calls the factory's `O`.
+ */
+export type CardFactory<P, O, E = never, W extends OptionOutputs = []> = OptionOverloads<P, E, W> & PlainFactory<P, O, E>;
+
 // `{} extends P` asks "are all props optional?"; `{}` is meant here.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type CardFactory<P, O, E = never> = {} extends P
-  ? (props?: P) => CardSpec<O> & EventFields<E>
-  : (props: P) => CardSpec<O> & EventFields<E>;
+type PlainFactory<P, O, E> = {} extends P ? (props?: P) => CardSpec<O> & EventFields<E> : (props: P) => CardSpec<O> & EventFields<E>;
+
+type OptionOverloads<P, E, W extends OptionOutputs> = [W[number]] extends [never]
+  ? unknown
+  : UnionToIntersection<
+      { [K in keyof W]: W[K] extends readonly [infer Q, infer OQ] ? (props: P & Q) => CardSpec<OQ> & EventFields<E> : never }[number]
+    >;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 const COMMON = new Set(["name", "connection", "policy", "variant", "customInputs", "customOutputs", "comments", "patch", "fields"]);
 
@@ -98,8 +119,8 @@ export function factoryMetaOf(spec: CardSpec<unknown>): FactoryMeta | undefined 
   return metaBySpec.get(spec);
 }
 
-export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O, E> {
-  const inputs = new Map(meta.inputs.map(([prop, key, code, choices]) => [prop, { key, code, choices }]));
+export function defineCard<P, O, E = never, W extends OptionOutputs = []>(meta: FactoryMeta): CardFactory<P, O, E, W> {
+  const inputs = new Map(meta.inputs.map(([prop, key, code, choices, unseen]) => [prop, { key, code, choices, unseen }]));
   const factory = (props?: P): CardSpec<O> => {
     const site = callSite(1);
     const problems: Problem[] = [];
@@ -130,6 +151,12 @@ export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O
       const wrong = checkValue(value, input.code, choices);
       if (wrong) {
         problem(`property "${prop}" ${wrong}${choiceSuggestion(value, choices)}`, [input.key]);
+        continue;
+      }
+      if (input.unseen?.some((u) => u === value)) {
+        problem(`property "${prop}" is ${JSON.stringify(value)}, which no export shows this card with: ${unseenReason(input)}`, [
+          input.key,
+        ]);
         continue;
       }
       if (input.code.startsWith("p:")) setOwn(options, input.key, value as Json);
@@ -180,7 +207,7 @@ export function defineCard<P, O, E = never>(meta: FactoryMeta): CardFactory<P, O
     return result;
   };
   metaByFactory.set(factory, meta);
-  return factory as CardFactory<P, O, E>;
+  return factory as unknown as CardFactory<P, O, E, W>;
 }
 
 /** A connection of the wrong connector is reported by lowering, which knows the connection's name. */
@@ -190,6 +217,15 @@ function connectionProblem(value: unknown, address: string): string | undefined 
   if (typeof value !== "object" || (value as { kind?: unknown }).kind !== "connection")
     return "must be a connection (connection(name, connector))";
   return undefined;
+}
+
+/** Why an option value no export shows is refused, and what the user can do instead. */
+function unseenReason(input: { key: string; choices?: readonly Json[]; unseen?: readonly Json[] }): string {
+  const seen = (input.choices ?? []).filter((c) => !input.unseen!.includes(c)).map((c) => JSON.stringify(c));
+  return (
+    `its outputs differ with each value and flocode has no template for this one (exports show ${seen.join(", ")}); ` +
+    `build the card in Okta with ${JSON.stringify(input.key)} set so, export the flow and import it (flocode import), or use one of those values`
+  );
 }
 
 /** `; did you mean "x"?` for a string constant near one of the choices. */

@@ -19,6 +19,20 @@ export function sideEntries(model: JsonObject, side: "inputs" | "outputs"): Json
   return Object.values(s.data).filter(isObject);
 }
 
+/**
+ * Whether the entries' `metadata.index` values are exactly 0..n-1, as a card Okta makes has them (FP206); true when
+ * some entry has no numeric index (nothing to judge).
+ */
+export function indexesInSequence(entries: readonly JsonObject[]): boolean {
+  const indexes: number[] = [];
+  for (const e of entries) {
+    const i = isObject(e.metadata) ? e.metadata.index : undefined;
+    if (typeof i !== "number") return true;
+    indexes.push(i);
+  }
+  return indexes.sort((a, b) => a - b).every((v, k) => v === k);
+}
+
 /** Names each entry by (group, key, occurrence): the id-free identity used by the IR. */
 export function entryRefs(entries: readonly JsonObject[]): IrEntryRef[] {
   const seen = new Map<string, number>();

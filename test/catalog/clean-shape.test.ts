@@ -42,7 +42,10 @@ describe("a new card is the card's clean shape", () => {
       const where = b.path.join(".");
       const contract = catalog.contract(String(b.card.address))!;
       // A switched type is the one a value given here asked for (a text for Reduce's memo), not residue.
-      const residue = residueOf(templateOf(b.card), contract).filter((r) => r !== "switched" || !b.shape.inputs.some((i) => i.required && i.types.length > 1));
+      // Entry indexes are judged by variant-indexes.test.ts: some cards have no variant with them in sequence.
+      const residue = residueOf(templateOf(b.card), contract).filter(
+        (r) => r !== "index" && (r !== "switched" || !b.shape.inputs.some((i) => i.required && i.types.length > 1)),
+      );
       if (residue.length > 0) problems.push(`${where}: ${residue.join(", ")}`);
       for (const e of entries(b.card, "inputs")) {
         if (isInstanceEntry(e, String(b.card.address)) || typeof e.key !== "string") continue;

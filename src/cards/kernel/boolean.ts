@@ -52,7 +52,7 @@ export interface CompareProps extends CommonCardProps {
 }
 
 export interface CompareOutputs {
-  /** Output "result": continue. */
+  /** Output "result". */
   result: boolean;
 }
 

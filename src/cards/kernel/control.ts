@@ -39,7 +39,7 @@ export interface AssignIfProps extends CommonCardProps {
 }
 
 export interface AssignIfOutputs {
-  /** Output "output": Department is Sales. */
+  /** Output "output". */
   output: boolean;
 }
 

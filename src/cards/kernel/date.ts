@@ -21,7 +21,7 @@ export interface AddProps extends CommonCardProps {
 }
 
 export interface AddOutputs {
-  /** Output "output": datePlus5Seconds. */
+  /** Output "output". */
   output: OktaDate;
 }
 
@@ -61,7 +61,7 @@ export interface FormatProps extends CommonCardProps {
 }
 
 export interface FormatOutputs {
-  /** Output "output": Pretty Timestamp. */
+  /** Output "output". */
   output: string;
 }
 
@@ -86,7 +86,7 @@ export interface FromIsoOutputs {
   unix: string;
   /** Output "human". */
   human: string;
-  /** Output "custom": Activity Date. */
+  /** Output "custom". */
   custom: string;
 }
 
@@ -106,7 +106,7 @@ export interface NowProps extends CommonCardProps {
 }
 
 export interface NowOutputs {
-  /** Output "date": NOW. */
+  /** Output "date". */
   date: OktaDate;
   /** Output "iso". */
   iso: string;
@@ -158,7 +158,7 @@ export interface SubtractProps extends CommonCardProps {
 }
 
 export interface SubtractOutputs {
-  /** Output "output": inactivityCutoffDate. */
+  /** Output "output". */
   output: OktaDate;
 }
 

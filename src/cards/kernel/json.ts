@@ -9,7 +9,7 @@ export interface ParseProps extends CommonCardProps {
 }
 
 export interface ParseOutputs {
-  /** Output "output": records. */
+  /** Output "output". */
   output: OktaObject;
 }
 

@@ -32,7 +32,7 @@ export interface AtProps extends CommonCardProps {
 }
 
 export interface AtOutputs {
-  /** Output "item": loginDomain. */
+  /** Output "item". */
   item: OktaObject;
 }
 
@@ -65,7 +65,7 @@ export interface ConstructProps extends CommonCardProps {
 }
 
 export interface ConstructOutputs {
-  /** Output "list": targetResources. */
+  /** Output "list". */
   list: OktaObject[];
 }
 
@@ -78,7 +78,7 @@ export interface DifferenceProps extends CommonCardProps {
 }
 
 export interface DifferenceOutputs {
-  /** Output "list": allEmailsUnique. */
+  /** Output "list". */
   list: OktaObject[];
 }
 
@@ -110,7 +110,7 @@ export interface FilterProps extends CommonCardProps {
 }
 
 export interface FilterOutputs {
-  /** Output "list": active_users. */
+  /** Output "list". */
   list: OktaObject[];
 }
 
@@ -147,7 +147,7 @@ export interface FilterByProps extends CommonCardProps {
 }
 
 export interface FilterByOutputs {
-  /** Output "list": partial_cleaned. */
+  /** Output "list". */
   list: OktaObject[];
 }
 
@@ -221,7 +221,7 @@ export interface IncludesProps extends CommonCardProps {
 }
 
 export interface IncludesOutputs {
-  /** Output "result": Flagged Factor. */
+  /** Output "result". */
   result: boolean;
 }
 
@@ -234,7 +234,7 @@ export interface IntersectionProps extends CommonCardProps {
 }
 
 export interface IntersectionOutputs {
-  /** Output "list": commonGroups. */
+  /** Output "list". */
   list: OktaObject[];
 }
 
@@ -258,7 +258,7 @@ export interface LengthProps extends CommonCardProps {
 }
 
 export interface LengthOutputs {
-  /** Output "length": attempts. */
+  /** Output "length". */
   length: number;
 }
 
@@ -273,7 +273,7 @@ export interface MapProps extends CommonCardProps {
 }
 
 export interface MapOutputs {
-  /** Output "new list": mapped_users. */
+  /** Output "new list". */
   newList: OktaObject[];
 }
 
@@ -299,7 +299,7 @@ export interface PluckProps extends CommonCardProps {
 }
 
 export interface PluckOutputs {
-  /** Output "values": appNameList. */
+  /** Output "values". */
   values: OktaObject[];
 }
 
@@ -312,7 +312,7 @@ export interface PopProps extends CommonCardProps {
 export interface PopOutputs {
   /** Output "list". */
   list: OktaObject[];
-  /** Output "item": domain. */
+  /** Output "item". */
   item: OktaObject;
 }
 
@@ -340,7 +340,7 @@ export interface ReduceProps extends CommonCardProps {
 }
 
 export interface ReduceOutputs {
-  /** Output "item": listOfFactors. */
+  /** Output "item". */
   item: OktaObject;
 }
 
@@ -353,7 +353,7 @@ export interface ShiftProps extends CommonCardProps {
 export interface ShiftOutputs {
   /** Output "list". */
   list: OktaObject[];
-  /** Output "item": base_url. */
+  /** Output "item". */
   item: OktaObject;
 }
 

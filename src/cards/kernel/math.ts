@@ -84,7 +84,7 @@ export interface MultiplyProps extends CommonCardProps {
 }
 
 export interface MultiplyOutputs {
-  /** Output "output": numRecordsAlreadyProcessed. */
+  /** Output "output". */
   output: number;
 }
 

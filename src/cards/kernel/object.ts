@@ -20,7 +20,7 @@ export interface ConstructProps extends CommonCardProps {
 }
 
 export interface ConstructOutputs {
-  /** Output "output": principalScopeSettings. */
+  /** Output "output". */
   output: OktaObject;
 }
 
@@ -40,7 +40,7 @@ export interface GetProps extends CommonCardProps {
 }
 
 export interface GetOutputs {
-  /** Output "output": token. */
+  /** Output "output". */
   output: string;
 }
 
@@ -107,7 +107,7 @@ export interface SetProps extends CommonCardProps {
 }
 
 export interface SetOutputs {
-  /** Output "output": Body. */
+  /** Output "output". */
   output: OktaObject;
 }
 

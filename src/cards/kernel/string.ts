@@ -44,7 +44,7 @@ export interface ComposeProps extends CommonCardProps {
 }
 
 export interface ComposeOutputs {
-  /** Output "output": url. */
+  /** Output "output". */
   output: string;
 }
 
@@ -57,7 +57,7 @@ export interface ConcatProps extends CommonCardProps {
 }
 
 export interface ConcatOutputs {
-  /** Output "output": url. */
+  /** Output "output". */
   output: string;
 }
 
@@ -96,7 +96,7 @@ export interface LengthProps extends CommonCardProps {
 }
 
 export interface LengthOutputs {
-  /** Output "length": ExistingPrefixLength. */
+  /** Output "length". */
   length: number;
 }
 
@@ -219,7 +219,7 @@ export interface ToLowerCaseProps extends CommonCardProps {
 }
 
 export interface ToLowerCaseOutputs {
-  /** Output "output": Email to Lowercase. */
+  /** Output "output". */
   output: string;
 }
 

@@ -20,7 +20,7 @@ export interface EncodeComponentProps extends CommonCardProps {
 }
 
 export interface EncodeComponentOutputs {
-  /** Output "output": encodedRequest. */
+  /** Output "output". */
   output: string;
 }
 
