@@ -9,7 +9,7 @@
  * `defineCard`'s, and a typed flow builds to the same bytes as an untyped one.
  */
 import { defineCard, type FactoryMeta } from "./define-card.js";
-import type { CardSpec, ColumnName, ColumnValue, Input, Table, TableColumns, TableRow } from "./types.js";
+import type { CardSpec, ColumnName, ColumnValue, Input, Ref, Table, TableColumns, TableRow } from "./types.js";
 import type { WhereExpression } from "./where.js";
 
 /** The values a row is written with (Create Row, Update Row `fields`): each column's value, by column name. */
@@ -31,17 +31,20 @@ export type TableCardProps<P, C extends TableColumns, S extends ColumnSide> = P 
             ? ColumnInputs<C>
             : P[K]
           : K extends "column"
-            ? Retyped<P[K], Input<ColumnName<C>>>
+            ? Retyped<P[K], ColumnName<C>>
             : K extends "columns"
-              ? Retyped<P[K], Input<Array<ColumnName<C>>>>
+              ? Retyped<P[K], Array<ColumnName<C>>>
               : K extends "whereExpression"
-                ? Retyped<P[K], Input<WhereExpression<ColumnName<C>>>>
+                ? Retyped<P[K], WhereExpression<ColumnName<C>>>
                 : P[K];
     }
   : never;
 
-/** `T` where the prop takes a value, the prop's own type where it is `never` (an input the variant lacks). */
-type Retyped<V, T> = [Exclude<V, undefined>] extends [never] ? V : T;
+/**
+ * The prop's constants narrowed to `T`, its card outputs (computed when the flow runs) as they were; the prop's own
+ * type where it is `never` (an input the variant lacks).
+ */
+type Retyped<V, T> = [Exclude<V, undefined>] extends [never] ? V : T | Extract<V, Ref<unknown>>;
 
 /**
  * A generated Tables card's outputs for result set `R` (Search Rows): the row read, as one output per column
