@@ -14,6 +14,7 @@ function build(name: string): Buffer {
   const out = join(mkdtempSync(join(tmpdir(), "flocode-typed-tables-")), "out");
   const r = runCli(["build", join(FIXTURES, `${name}.flow.ts`), "--out", out, "--no-checklist"]);
   expect(r.status, r.stderr).toBe(0);
+  expect(r.stderr).not.toMatch(/warning/);
   return readFileSync(join(out, `${name}.flow`));
 }
 
@@ -21,6 +22,27 @@ describe("Tables cards typed by the table's columns", () => {
   it("build byte-identically to the untyped flow", () => {
     const typed = build("typed");
     expect(typed.equals(build("untyped"))).toBe(true);
+  });
+
+  it("write the column fields as Okta does: inputs numbered after the card's own, no column outputs beside `rows`", () => {
+    const doc = JSON.parse(build("typed").toString("utf8"));
+    const methods = (Object.values<any>(doc.data.flos)[0] as any).data.methods as any[];
+    const entries = (m: any, side: string) => Object.values<any>(m.node.model[side].data);
+    const update = methods.find((m) => m.address.endsWith(":updateRow"));
+    const indexes = entries(update, "inputs").map((e) => e.metadata.index);
+    expect(indexes).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      entries(update, "inputs")
+        .filter((e) => e.group === "Fields")
+        .map((e) => e.key),
+    ).toEqual(["Login", "Visits", "Active", "Last Seen"]);
+    const [one, all] = methods.filter((m) => m.address.endsWith(":searchRows2"));
+    expect(
+      entries(one, "outputs")
+        .filter((e) => e.group === "Fields")
+        .map((e) => e.key),
+    ).toEqual(["Login", "Visits", "Active", "Last Seen"]);
+    expect(entries(all, "outputs").map((e) => `${e.group}/${e.key}`)).toEqual(["Result/Rows"]);
   });
 
   it("wire the column outputs they read: the typed reads reach the cards' column fields", () => {
