@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../support/cli.js";
+import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 
 /**
  * Tables cards typed by their table's columns change types only: the typed flow (column outputs read by name,
@@ -60,5 +61,29 @@ describe("Tables cards typed by the table's columns", () => {
       ["readRow", "Last Seen"],
     ] as const)
       expect(wired.has(outputIdOf(action, key)), `${action} ${key}`).toBe(true);
+  });
+
+  it("come back from import reading the columns by name, and build again to the same bytes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "flocode-typed-tables-import-"));
+    writeFileSync(join(dir, "typed.flow"), build("typed"));
+    const imported = join(dir, "imported");
+    expect(runCli(["import", join(dir, "typed.flow"), "--out", imported]).status).toBe(0);
+    const code = readdirSync(imported)
+      .filter((f) => f.endsWith(".flow.ts"))
+      .map((f) => readFileSync(join(imported, f), "utf8"))
+      .join("\n");
+    // Column outputs of Search Rows and Read Row read as typed properties; a name that is no identifier by $custom.
+    expect(code).toMatch(/\bsearchRows\.Visits\b/);
+    expect(code).toMatch(/\breadRow\.Login\b/);
+    expect(code).toContain('readRow.$custom("Last Seen")');
+    // Every Tables card through its typed factory; all matching rows say their result set, which types `rows`.
+    expect(code).not.toContain('card("root:');
+    expect(code).toMatch(/resultSet: "all-new"[^]*\bsearchRows2\.rows\b/);
+    const again = join(dir, "again");
+    const r = runCli(["build", imported, "--out", again, "--no-checklist"]);
+    expect(r.status, r.stderr).toBe(0);
+    const rebuilt = JSON.parse(readFileSync(join(again, "imported.folder"), "utf8"));
+    const original = JSON.parse(build("typed").toString("utf8"));
+    expect(firstDifference(normaliseFlopack(original), normaliseFlopack(rebuilt))).toBeUndefined();
   });
 });
