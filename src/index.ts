@@ -12,7 +12,7 @@ export { card } from "./dsl/card.js";
 export { field } from "./dsl/handle.js";
 export { convert, inline, verbatim } from "./dsl/inline.js";
 export { compose, type ComposeOptions, type ComposeValue } from "./dsl/compose.js";
-export { where, type WhereCondition, type WhereInput, type TableFilterOp } from "./dsl/where.js";
+export { where, type WhereCondition, type WhereExpression, type WhereInput, type TableFilterOp } from "./dsl/where.js";
 export type { TimeZone, IfOperator } from "./shapes/choices.js";
 export type { ExpandPath, ExpandType } from "./dsl/expand.js";
 export type { ColumnSpecs, ColumnTypesOf } from "./dsl/resources.js";

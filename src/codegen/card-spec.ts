@@ -21,7 +21,7 @@ import { namedAfterSource } from "./expand.js";
 import { RESOURCES_MODULE, type FlowContext } from "./flow-context.js";
 import { literal, objectLiteral } from "./literal.js";
 import { specInputs } from "./spec-inputs.js";
-import { tableColumnFields } from "./table-columns.js";
+import { columnOutputs, tableColumnFields } from "./table-columns.js";
 import { typedFactory } from "./typed-factory.js";
 import { outputTyping } from "./output-access.js";
 import { valueExpr } from "./values.js";
@@ -74,7 +74,10 @@ export function cardSpec(w: FlowContext, card: IrCard, scope: number): ts.Expres
   const typed = typedFactory(w.file, card, items, keptEntries, columns !== undefined);
   if (!typed) columns = undefined;
   if (columns) for (const pin of columns.inlined) w.pinsInPlace.add(pin);
-  w.typings.set(card.ref, typed ? outputTyping(m.outputs, typed.outputs, true) : { props: new Map(), open: true });
+  w.typings.set(
+    card.ref,
+    typed ? outputTyping(m.outputs, [...typed.outputs, ...columnOutputs(columns)], true) : { props: new Map(), open: true },
+  );
   if (typed) {
     for (const [k, v] of typed.props) prop(k, v);
     if (columns && columns.values.length > 0) prop("fields", objectLiteral(columns.values, columns.values.length > 1));

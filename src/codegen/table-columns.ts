@@ -7,7 +7,7 @@ import type { IrCard, IrPin, JsonObject } from "../ir/types.js";
 import { actionKey, isConnectorCard } from "../shapes/address.js";
 import { findEntry, sameEntry } from "../shapes/entries.js";
 import { TABLES_CONNECTOR } from "../shapes/known-cards.js";
-import { columnTypeOfCode, emptyColumnEntry, TABLE_COLUMN_SIDES } from "../shapes/tables.js";
+import { columnTypeOfCode, emptyColumnEntry, TABLE_COLUMN_SIDES, type TableColumnType } from "../shapes/tables.js";
 import { jsonEqual } from "../util/json.js";
 import { specKey, type CardModel } from "./card-model.js";
 import { refExpr } from "./card-refs.js";
@@ -23,6 +23,8 @@ export interface ColumnFields {
   values: Array<[string, ts.Expression]>;
   /** Pins written as column values. */
   inlined: IrPin[];
+  /** The table's columns and their types: what the factory's type names the column outputs by. */
+  columns: Array<{ name: string; type: TableColumnType }>;
 }
 
 /** The `fields` of a Tables card written in scope `scope`, or undefined when its fields must be written out. */
@@ -46,6 +48,9 @@ export function tableColumnFields(
   const extras = (side === "inputs" ? card.extraInputs : card.extraOutputs)
     .map((x, j) => ({ x, j }))
     .filter(({ x }) => x.entry.group === "Fields");
+  // A Search Rows returning all matching rows: lower writes no column outputs beside its Rows.
+  if (side === "outputs" && m.templateOutputs.some((e) => e.group === "Result" && e.key === "Rows"))
+    return extras.length === 0 ? { side, values: [], inlined: [], columns: [] } : undefined;
   if (extras.length !== columns.length) return undefined;
   const templateInputs = m.inputs.filter((e) => e.template !== undefined).map((e) => e.entry);
   const allInputs = m.inputs.map((e) => e.entry);
@@ -81,5 +86,16 @@ export function tableColumnFields(
     if (pins.length > 0 && specKey(allInputs, m.inputs.indexOf(lowered)) !== c.name) return undefined;
     if (hasValue) values.push([c.name, constant(w, x.value.data, lowered.entry)]);
   }
-  return { side, values, inlined };
+  return { side, values, inlined, columns: columns.map((c) => ({ name: c.name, type: columnTypeOfCode(c.type) ?? "string" })) };
+}
+
+/**
+ * The column outputs a typed Tables factory's type lists (Read Row, Search Rows' first matching row: one per
+ * column, src/dsl/table-cards.ts), as the outputs import may read by name (`row.username`).
+ */
+export function columnOutputs(
+  columns: ColumnFields | undefined,
+): Array<{ prop: string; group: string; key: string; types: Array<{ type: TableColumnType; collection: boolean }> }> {
+  if (columns?.side !== "outputs") return [];
+  return columns.columns.map((c) => ({ prop: c.name, group: "Fields", key: c.name, types: [{ type: c.type, collection: false }] }));
 }

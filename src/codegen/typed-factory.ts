@@ -100,6 +100,7 @@ export function typedFactory(
       given.add(si.prop);
     }
   }
+  saySearchResultSet(info, card, options, props, given);
   if (info.shape.inputs.some((si) => si.required && !given.has(si.prop))) return undefined;
   const values = Object.fromEntries(
     items.flatMap((item) => (item.value?.kind === "json" && !item.option && keys.has(item) ? [[keys.get(item)!, item.value.data]] : [])),
@@ -109,6 +110,27 @@ export function typedFactory(
   if (card.address !== info.meta.address && (chosen.address !== card.address || chosen.variant !== card.variant)) return undefined;
   const variant = chosen.address === info.meta.address ? chosen.variant : card.variant;
   return { path: info.path, props, keys, outputs: info.shape.outputs, ...(variant !== undefined ? { variant } : {}) };
+}
+
+/**
+ * Search Rows' outputs are typed by its result set (`rows` only for all matching rows, src/dsl/table-cards.ts),
+ * which the factory's type reads from the `resultSet` prop alone (default "one"): a card whose variant records
+ * another result set says it, even where the variant implies it.
+ */
+function saySearchResultSet(
+  info: NonNullable<ReturnType<ReturnType<typeof factoryIndex>["get"]>>,
+  card: IrCard,
+  options: Record<string, Json>,
+  props: Array<[string, ts.Expression]>,
+  given: Set<string>,
+): void {
+  const shape = info.shape.inputs.find((si) => si.option && si.specKey === "resultSet");
+  if (!shape || given.has(shape.prop) || TABLE_COLUMN_SIDES[actionKey(card.address)] !== "outputs") return;
+  const recorded = info.meta.variants.find(([v]) => v === card.variant)?.[1].resultSet;
+  if (recorded?.length !== 1 || recorded[0] === "one") return;
+  options[shape.specKey] = recorded[0]!;
+  props.push([shape.prop, literal(recorded[0]!)]);
+  given.add(shape.prop);
 }
 
 /** The TS type a ref must carry for a typed prop: the prop's alternative matching the source's type, else its first. */

@@ -39,14 +39,28 @@ export function folder(name: string, options: { description?: string; parent?: F
 
 /** Columns as `table()` takes them by name: a type, or a type with a default. */
 export type ColumnSpecs = Record<string, TableColumnType | { type: TableColumnType; default?: string | null }>;
-/** The column types of column specs (a list of columns: unknown names). */
-export type ColumnTypesOf<S> = S extends ColumnSpecs ? { [K in keyof S]: S[K] extends { type: infer T } ? T : S[K] } : TableColumns;
+/** A column as `table()` takes it in a list. */
+export interface ColumnListItem {
+  name: string;
+  type: TableColumnType;
+  default?: string | null;
+}
+
+/** The column types of column specs, by name (from a list too, when its names are literal). */
+export type ColumnTypesOf<S> = S extends ColumnSpecs
+  ? { [K in keyof S]: S[K] extends { type: infer T } ? T : S[K] }
+  : S extends ReadonlyArray<ColumnListItem>
+    ? { [E in S[number] as E["name"]]: E["type"] }
+    : TableColumns;
+
+/** The columns `table()` types its table with (`ColumnTypesOf<S>`, when it is a table's columns). */
+type ColumnsOf<S> = ColumnTypesOf<S> extends infer C extends TableColumns ? C : TableColumns;
 
 /**
  * A Workflows Table. Its column types carry into the Tables cards that work on it: `stash.createRow`'s `fields`
  * take only its columns, Search Rows' rows are typed by them.
  */
-export function table<const S extends ColumnSpecs | ReadonlyArray<{ name: string; type: TableColumnType; default?: string | null }>>(
+export function table<const S extends ColumnSpecs | ReadonlyArray<ColumnListItem>>(
   name: string,
   options: {
     description?: string;
@@ -55,7 +69,7 @@ export function table<const S extends ColumnSpecs | ReadonlyArray<{ name: string
     columns: S;
     raw?: Table["raw"];
   },
-): Table<ColumnTypesOf<S> & TableColumns> {
+): Table<ColumnsOf<S>> {
   const site = userCallSite();
   if (typeof name !== "string" || name.trim() === "")
     throw new DslError(`table() needs a name (a non-empty string)${name === undefined ? "" : `, got ${describe(name)}`}`, site);

@@ -91,8 +91,18 @@ export type ColumnValue<T extends TableColumnType> = T extends "number"
       ? OktaDate
       : string;
 
-/** A row of a table: a value per column. */
-export type TableRow<C extends TableColumns> = { [K in keyof C]: ColumnValue<C[K]> };
+/** The names of a table's columns (`string` when its columns are unknown). */
+export type ColumnName<C extends TableColumns> = keyof C & string;
+
+/** The fields every row of a table has besides its columns (as Okta types Search Rows' rows). */
+export interface RowFields {
+  "Row ID": string;
+  Created: OktaDate;
+  Updated: OktaDate;
+}
+
+/** A row of a table as Tables cards return it: a value per column, and the row's id and times. */
+export type TableRow<C extends TableColumns> = { [K in ColumnName<C>]: ColumnValue<C[K]> } & Omit<RowFields, keyof C>;
 
 export interface Table<C extends TableColumns = TableColumns> {
   readonly kind: "table";

@@ -37,14 +37,20 @@ export interface TableFilter {
   readonly site?: CallSite;
 }
 
-/** A condition as `where()` takes it: the comparison is one real exports show. */
-export type WhereInput = Omit<WhereCondition, "op"> & { op: TableFilterOp };
+/** A condition as `where()` takes it: the comparison is one real exports show; `K` the columns it may name. */
+export type WhereInput<K extends string = string> = Omit<WhereCondition, "op" | "column"> & { column: K; op: TableFilterOp };
+
+/**
+ * A Tables "Where Expression" as `where()` makes it; `K` (phantom) is the columns its conditions name, so a Tables
+ * card on a typed table takes only expressions on its own columns.
+ */
+export type WhereExpression<K extends string = string> = OktaObject & { readonly __columns?: K };
 
 /** A Tables "Where Expression": the conditions, in order. */
-export function where(...conditions: WhereInput[]): OktaObject {
+export function where<const K extends string>(...conditions: Array<WhereInput<K>>): WhereExpression<K> {
   const site = userCallSite();
   const filter: TableFilter = { kind: "tableFilter", conditions: Object.freeze([...conditions]), ...(site ? { site } : {}) };
-  return Object.freeze(filter) as unknown as OktaObject;
+  return Object.freeze(filter) as unknown as WhereExpression<K>;
 }
 
 export function isTableFilter(v: unknown): v is TableFilter {

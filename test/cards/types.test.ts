@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import ts from "typescript";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const fixture = fileURLToPath(new URL("./fixtures/factory-types.ts", import.meta.url));
+/** The generated factories' types, and the Tables cards typed by their table's columns. */
+const FIXTURES = ["factory-types.ts", "table-types.ts"];
 
 function compile(files: string[]): readonly ts.Diagnostic[] {
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -23,7 +24,9 @@ function format(diagnostics: readonly ts.Diagnostic[]): string[] {
   });
 }
 
-describe("factory types", () => {
+describe.each(FIXTURES)("factory types (fixtures/%s)", (name) => {
+  const fixture = fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
   it("accept what Okta accepts and reject the rest (every @ts-expect-error is an error, nothing else is)", () => {
     expect(format(compile([fixture]))).toEqual([]);
   });

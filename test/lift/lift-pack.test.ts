@@ -410,10 +410,8 @@ describe("shapes flocode writes, lifted back", () => {
     });
     const hidden = search.extraInputs.filter((x) => x.entry.group === "_expr");
     expect(hidden.map((x) => x.links)).toEqual([{ keyOf: { card: "now", entry: { group: null, key: "date" } }, method: { ref: "now" } }]);
-    expect(search.extraOutputs.map((x) => [x.entry.group, x.entry.key])).toEqual([
-      ["Fields", "login"],
-      ["Fields", "since"],
-    ]);
+    // All matching rows ("all-new"): no column outputs beside Rows, as in every real export.
+    expect(search.extraOutputs.map((x) => [x.entry.group, x.entry.key])).toEqual([]);
   });
 
   it("Compose: the text as a value, each placeholder a custom entry wired from its source", () => {

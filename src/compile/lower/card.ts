@@ -46,7 +46,7 @@ export function lowerCard(
   const action = actionKey(spec.address);
   const card = irCard(state, spec, entry.variant, name, model, label);
 
-  const columns = tableColumnFields(spec, action);
+  const columns = tableColumnFields(spec, action, model);
   const inputs = cardSide(card, model, "inputs", spec.removeInputs, action, [...(spec.customInputs ?? []), ...columns.inputs], site, label);
   const outputs = cardSide(
     card,

@@ -3,11 +3,23 @@
  * writes them), unless the spec lists its fields itself (import does).
  */
 import type { CardSpec, CustomField, Table } from "../../dsl/types.js";
+import type { JsonObject } from "../../util/json.js";
 import { isConnectorCard } from "../../shapes/address.js";
+import { sideEntries } from "../../shapes/entries.js";
 import { TABLES_CONNECTOR } from "../../shapes/known-cards.js";
 import { emptyColumnEntry, isTableColumnType, TABLE_COLUMN_SIDES } from "../../shapes/tables.js";
 
-export function tableColumnFields(spec: CardSpec<unknown>, action: string): { inputs: CustomField[]; outputs: CustomField[] } {
+/**
+ * `model`: the card's template. Its own inputs come first (Create Row: stash; Update Row: Row ID, stash, Update
+ * Empty Inputs), so a written row's column fields are indexed after them, as Okta numbers a card's inputs 0..n-1.
+ * A Search Rows that returns all matching rows (its template has `Rows`) has no column outputs: no real export's
+ * "all" / "all-new" card has any.
+ */
+export function tableColumnFields(
+  spec: CardSpec<unknown>,
+  action: string,
+  model: JsonObject,
+): { inputs: CustomField[]; outputs: CustomField[] } {
   const none = { inputs: [], outputs: [] };
   const side = TABLE_COLUMN_SIDES[action];
   const table = spec.options?.stash as unknown as Table | undefined;
@@ -16,9 +28,11 @@ export function tableColumnFields(spec: CardSpec<unknown>, action: string): { in
     (f) => (f.group ?? (f.raw?.group as string | undefined)) === "Fields",
   );
   if (listed) return none;
+  if (side === "outputs" && sideEntries(model, "outputs").some((e) => e.group === "Result" && e.key === "Rows")) return none;
+  const firstInput = sideEntries(model, "inputs").length;
   const fields = table.columns.map((c, i): CustomField => {
     const type = isTableColumnType(c.type) ? c.type : "string";
-    const raw = emptyColumnEntry(side, c.name, type, side === "inputs" ? i + 1 : i);
+    const raw = emptyColumnEntry(side, c.name, type, side === "inputs" ? firstInput + i : i);
     return { key: c.name, group: "Fields", type, raw };
   });
   return side === "inputs" ? { inputs: fields, outputs: [] } : { inputs: [], outputs: fields };
