@@ -5,7 +5,8 @@
  * import wrote. Whatever the input, every command ends with an exit code of the contract (0/1/2), never throws,
  * never prints a stack trace or an "internal error"; validate reports every duplicate key (FP008) and overflowing
  * number (FP007) the mutation wrote; and every folder import wrote goes through `flocode build` (one CLI process
- * per batch of folders), which must build it or say in one located line why not (those folders are counted).
+ * per batch of folders), which must build it or say in one located line why not (those folders are counted); a
+ * JavaScript error thrown by the code import wrote (`Cannot access 'x' before initialization`) is an import bug.
  *
  * `npm test` runs a few hundred cases with a fixed seed; `npm run fuzz` runs 10,000 with a fresh seed
  * (FLOCODE_FUZZ_RUNS / FLOCODE_FUZZ_SEED override). A failure prints the shrunk mutation and keeps the mutated file
