@@ -216,6 +216,19 @@ export function buildImported(folders: readonly string[], out: string): BuildOut
   };
 }
 
+/**
+ * The folders of a batch whose build breaks the CLI contract on their own (the batch halved until one folder is
+ * left): a failing batch of 200 names the inputs to keep, not only the batch.
+ */
+export function breakingFolders(folders: readonly string[], out: string): Array<{ folder: string; breach: string }> {
+  const outcome = buildImported(folders, out);
+  rmSync(out, { recursive: true, force: true });
+  if (outcome.breach === undefined) return [];
+  if (folders.length === 1) return [{ folder: folders[0]!, breach: outcome.breach }];
+  const half = Math.ceil(folders.length / 2);
+  return [...breakingFolders(folders.slice(0, half), out), ...breakingFolders(folders.slice(half), out)];
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

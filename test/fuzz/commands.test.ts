@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { corpus } from "../support/corpus.js";
-import { buildImported, fuzzBases, fuzzRuns, fuzzSeed, keepFailingInput, runCase, type CaseFailure } from "./cases.js";
+import { breakingFolders, buildImported, fuzzBases, fuzzRuns, fuzzSeed, keepFailingInput, runCase, type CaseFailure } from "./cases.js";
 import { mutate, mutateWithFacts, mutationArb, type Mutation } from "./mutate.js";
 
 const bases = fuzzBases();
@@ -66,11 +66,18 @@ describe("fuzz: mutated exports through validate, show, diff, import", () => {
         commands++;
         builds += pending.length;
         if (outcome.breach !== undefined) {
-          const m = pending[0]!.mutation;
-          const base = bases[m.base % bases.length]!;
-          breaches.push(
-            `${outcome.breach}\n  batch of ${pending.length} folders, first: mutation ${JSON.stringify(m)}, base ${base.file}, kept at ${keepFailingInput(mutate(base.text, m))}`,
+          const culprits = breakingFolders(
+            pending.map((p) => p.folder),
+            join(work, "dist"),
           );
+          for (const { folder, breach } of culprits) {
+            const m = pending.find((p) => p.folder === folder)!.mutation;
+            const base = bases[m.base % bases.length]!;
+            breaches.push(
+              `${breach}\n  mutation ${JSON.stringify(m)}, base ${base.file}, kept at ${keepFailingInput(mutate(base.text, m))}`,
+            );
+          }
+          if (culprits.length === 0) breaches.push(`${outcome.breach}\n  (batch of ${pending.length} folders; no folder breaks it alone)`);
         }
         for (const { message } of outcome.unbuilt) {
           // tallied by the kind of complaint (the message without the values)
