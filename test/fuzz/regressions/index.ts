@@ -22,4 +22,8 @@ export const REGRESSIONS: Regression[] = [
     file: "import-getter-of-later-card.flopack",
     what: "import of a flow whose expand card's output source is a card placed after it (a mutated reference): import writes a getter, `source: { get card() { return now; } }`, which the check of values JSON cannot hold (src/dsl/plain-value.ts) ran when the expand card was placed: build failed with `Cannot access 'now' before initialization`",
   },
+  {
+    file: "import-source-without-card.flopack",
+    what: "import of a hidden expand field whose srcMethodId was dropped (its srcOutputId kept): import writes `source: { output: { dangling } }` with no card, and build crashed (TypeError in cardLink, src/compile/lower/lowered-cards.ts) until `source.card` became optional",
+  },
 ];
