@@ -77,19 +77,47 @@ function describeObject(v: object): string {
   return typeof name === "string" && name !== "" ? `a ${name}` : "an object of a class";
 }
 
+/**
+ * The properties of a custom field that link it to cards (`wormhole`, `method`, `keyOf`, `source`): lowering
+ * resolves and checks them once every card of the flow is placed, so they may be getters or thunks that name a
+ * card placed later. Reading them when the field's card is placed would run such a getter too early (`Cannot
+ * access 'card' before initialization`), and a thunk is no value JSON holds: they are not looked at here.
+ */
+const CARD_LINKS = new Set(["wormhole", "method", "keyOf", "source"]);
+
 /** The first property of a card's spec JSON cannot hold, as `property <path> <problem>`, or undefined. */
 export function cardSpecProblem(spec: object): string | undefined {
   for (const [key, value] of Object.entries(spec)) {
     if (key === "site" || key === "kind" || key === "address") continue;
-    const problem = plainValueProblem(value, key);
+    const problem = key === "customInputs" || key === "customOutputs" ? customFieldsProblem(value, key) : plainValueProblem(value, key);
     if (problem !== undefined) return `property ${problem}`;
+  }
+  return undefined;
+}
+
+/** What JSON cannot hold in a card's custom fields, their links to cards left out. */
+function customFieldsProblem(fields: unknown, name: string): string | undefined {
+  if (!Array.isArray(fields)) return plainValueProblem(fields, name);
+  for (const [i, field] of fields.entries()) {
+    const path = `${name}[${i}]`;
+    const proto = field !== null && typeof field === "object" ? (Object.getPrototypeOf(field) as unknown) : undefined;
+    if (proto !== Object.prototype && proto !== null) {
+      const problem = plainValueProblem(field, path);
+      if (problem !== undefined) return problem;
+      continue;
+    }
+    for (const key of Object.keys(field as object)) {
+      if (CARD_LINKS.has(key)) continue;
+      const problem = plainValueProblem((field as Record<string, unknown>)[key], `${path}.${key}`);
+      if (problem !== undefined) return problem;
+    }
   }
   return undefined;
 }
 
 /** A wrong value in a message: its type, and the value when it is short. */
 export function describeValue(value: unknown): string {
-  if (value === null) return "null";
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${String(value)}`;

@@ -183,8 +183,11 @@ export interface CustomField {
   method?: Card<unknown> | { readonly dangling: string } | (() => Card<unknown>);
   /** The field's key is this output's id (hidden Tables filter fields are keyed so). */
   keyOf?: Ref | (() => Ref);
-  /** `metadata.srcMethodId` / `srcOutputId`: the card (and output) a hidden object-expand field reads. */
-  source?: { card: Card<unknown> | { readonly dangling: string }; output?: string | { readonly dangling: string } };
+  /**
+   * `metadata.srcMethodId` / `srcOutputId`: the card (and output) a hidden object-expand field reads. An export may
+   * hold the output's id without the card's: then `card` is left out and `output` is `{ dangling }`.
+   */
+  source?: { card?: Card<unknown> | { readonly dangling: string }; output?: string | { readonly dangling: string } };
 }
 
 /**

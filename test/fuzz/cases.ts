@@ -183,8 +183,17 @@ export interface BuildOutcome {
 }
 
 /**
+ * Messages of the JavaScript engine (a TypeError or ReferenceError thrown by the flow file's own code): the code
+ * import wrote uses a variable before its declaration, calls what is not a function, reads a property of
+ * undefined. flocode's messages about a wrong value never read so.
+ */
+const JS_ENGINE_ERROR =
+  /: (Cannot access '[^']*' before initialization|[\w$.]+ is not defined|[\w$.]+ is not a (function|constructor)|[\w$.]+ is not iterable|Cannot (read|set) properties of|Assignment to constant variable)/;
+
+/**
  * `flocode build` of folders import wrote, in one CLI process (flow files need a process of their own). Build must
- * keep the CLI contract, and a folder that does not build must be named in a located one-line message.
+ * keep the CLI contract, and a folder that does not build must be named in a located one-line message that is
+ * flocode's, not an error the code import wrote throws.
  */
 export function buildImported(folders: readonly string[], out: string): BuildOutcome {
   if (folders.length === 0) return { unbuilt: [] };
@@ -196,12 +205,28 @@ export function buildImported(folders: readonly string[], out: string): BuildOut
   const lines = r.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("flocode: build failed"));
   const unlocated = lines.find((l) => !folders.some((folder) => new RegExp(`^flocode: ${escape(folder)}/[^:]+:\\d+:\\d+: `).test(l)));
   if (unlocated !== undefined) return { unbuilt: [], breach: `a build failure not located in a flow file: ${unlocated}` };
+  // flocode's own messages say what is wrong with a value; the JavaScript engine's mean import wrote broken code
+  const thrown = lines.find((l) => JS_ENGINE_ERROR.test(l));
+  if (thrown !== undefined) return { unbuilt: [], breach: `import wrote code that throws: ${thrown}` };
   return {
     unbuilt: folders.flatMap((folder) => {
       const message = lines.find((l) => l.startsWith(`flocode: ${folder}/`));
       return message === undefined ? [] : [{ folder, message }];
     }),
   };
+}
+
+/**
+ * The folders of a batch whose build breaks the CLI contract on their own (the batch halved until one folder is
+ * left): a failing batch of 200 names the inputs to keep, not only the batch.
+ */
+export function breakingFolders(folders: readonly string[], out: string): Array<{ folder: string; breach: string }> {
+  const outcome = buildImported(folders, out);
+  rmSync(out, { recursive: true, force: true });
+  if (outcome.breach === undefined) return [];
+  if (folders.length === 1) return [{ folder: folders[0]!, breach: outcome.breach }];
+  const half = Math.ceil(folders.length / 2);
+  return [...breakingFolders(folders.slice(0, half), out), ...breakingFolders(folders.slice(half), out)];
 }
 
 function escape(s: string): string {

@@ -5,7 +5,8 @@
  * import wrote. Whatever the input, every command ends with an exit code of the contract (0/1/2), never throws,
  * never prints a stack trace or an "internal error"; validate reports every duplicate key (FP008) and overflowing
  * number (FP007) the mutation wrote; and every folder import wrote goes through `flocode build` (one CLI process
- * per batch of folders), which must build it or say in one located line why not (those folders are counted).
+ * per batch of folders), which must build it or say in one located line why not (those folders are counted); a
+ * JavaScript error thrown by the code import wrote (`Cannot access 'x' before initialization`) is an import bug.
  *
  * `npm test` runs a few hundred cases with a fixed seed; `npm run fuzz` runs 10,000 with a fresh seed
  * (FLOCODE_FUZZ_RUNS / FLOCODE_FUZZ_SEED override). A failure prints the shrunk mutation and keeps the mutated file
@@ -17,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { corpus } from "../support/corpus.js";
-import { buildImported, fuzzBases, fuzzRuns, fuzzSeed, keepFailingInput, runCase, type CaseFailure } from "./cases.js";
+import { breakingFolders, buildImported, fuzzBases, fuzzRuns, fuzzSeed, keepFailingInput, runCase, type CaseFailure } from "./cases.js";
 import { mutate, mutateWithFacts, mutationArb, type Mutation } from "./mutate.js";
 
 const bases = fuzzBases();
@@ -65,11 +66,18 @@ describe("fuzz: mutated exports through validate, show, diff, import", () => {
         commands++;
         builds += pending.length;
         if (outcome.breach !== undefined) {
-          const m = pending[0]!.mutation;
-          const base = bases[m.base % bases.length]!;
-          breaches.push(
-            `${outcome.breach}\n  batch of ${pending.length} folders, first: mutation ${JSON.stringify(m)}, base ${base.file}, kept at ${keepFailingInput(mutate(base.text, m))}`,
+          const culprits = breakingFolders(
+            pending.map((p) => p.folder),
+            join(work, "dist"),
           );
+          for (const { folder, breach } of culprits) {
+            const m = pending.find((p) => p.folder === folder)!.mutation;
+            const base = bases[m.base % bases.length]!;
+            breaches.push(
+              `${breach}\n  mutation ${JSON.stringify(m)}, base ${base.file}, kept at ${keepFailingInput(mutate(base.text, m))}`,
+            );
+          }
+          if (culprits.length === 0) breaches.push(`${outcome.breach}\n  (batch of ${pending.length} folders; no folder breaks it alone)`);
         }
         for (const { message } of outcome.unbuilt) {
           // tallied by the kind of complaint (the message without the values)

@@ -347,6 +347,16 @@ export const ERROR_MUTATIONS: Mutation[] = [
     },
   },
   {
+    code: "FP125",
+    what: "an empty transform (import read it as no transform, and the flopack it built failed FP140)",
+    mutate: (d) => {
+      const p = firstPin(idx(d), (pin) => isObj(pin.transform));
+      if (!p) return false;
+      (p.pin as Obj).transform = {};
+      return true;
+    },
+  },
+  {
     code: "FP126",
     what: "branches on a card that is not an If",
     mutate: (d) => {

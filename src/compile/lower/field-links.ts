@@ -25,10 +25,12 @@ export function linkCustomField(state: FlowState, extra: IrExtraEntry, f: Custom
     }
     if (f.wormhole) links.wormholeMethodId = cardLink(state, f.wormhole, site);
     if (f.source) {
-      links.srcMethodId = cardLink(state, f.source.card, site);
+      if (f.source.card !== undefined) links.srcMethodId = cardLink(state, f.source.card, site);
       const out = f.source.output;
       if (out !== undefined) {
         if (typeof out !== "string") links.srcOutputId = { dangling: out.dangling };
+        else if (f.source.card === undefined)
+          throw new DslError(`source output ${JSON.stringify(out)} needs the card it is an output of`, site);
         else {
           const card = f.source.card as { $node?: RecordedNode };
           const lowered = card.$node ? state.lowered.get(card.$node) : undefined;

@@ -3,6 +3,7 @@ import type { IrEntryRef, IrLink } from "../../ir/types.js";
 import type { RecordedNode } from "../../dsl/recording.js";
 import { factoryMetaOf } from "../../dsl/define-card.js";
 import { DslError } from "../../dsl/errors.js";
+import { describeValue } from "../../dsl/plain-value.js";
 import type { CallSite, Card, Ref } from "../../dsl/types.js";
 import type { ValueType } from "../../shapes/conversion.js";
 import { normName } from "../../shapes/entries.js";
@@ -80,6 +81,9 @@ export function resolveOutput(
 
 /** The IR link to a card of the flow, or the verbatim id of a card that is not in it. */
 export function cardLink(state: FlowState, c: Card<unknown> | { readonly dangling: string }, site: CallSite | undefined): IrLink {
+  // a getter or thunk may hand back anything (`undefined` from a variable not assigned yet)
+  if (c === null || typeof c !== "object")
+    throw new DslError(`a wormhole or source link is ${describeValue(c)}, not a card placed in this flow`, site);
   if ("dangling" in c && typeof (c as { dangling?: unknown }).dangling === "string" && !("$node" in c))
     return { dangling: (c as { dangling: string }).dangling };
   const node = (c as Card<unknown>).$node as RecordedNode | undefined;

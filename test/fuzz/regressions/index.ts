@@ -18,4 +18,12 @@ export const REGRESSIONS: Regression[] = [
     file: "import-event-flow-pins-into.flopack",
     what: "import of an Okta event flow (event card → For Each - Ignore Errors wrapper; dist/welcome-new-user.flopack shrunk): TypeError in FlowWriter.pinsInto (src/codegen/flow-file.ts), from dec8520 until fixed in codegen",
   },
+  {
+    file: "import-getter-of-later-card.flopack",
+    what: "import of a flow whose expand card's output source is a card placed after it (a mutated reference): import writes a getter, `source: { get card() { return now; } }`, which the check of values JSON cannot hold (src/dsl/plain-value.ts) ran when the expand card was placed: build failed with `Cannot access 'now' before initialization`",
+  },
+  {
+    file: "import-source-without-card.flopack",
+    what: "import of a hidden expand field whose srcMethodId was dropped (its srcOutputId kept): import writes `source: { output: { dangling } }` with no card, and build crashed (TypeError in cardLink, src/compile/lower/lowered-cards.ts) until `source.card` became optional",
+  },
 ];
