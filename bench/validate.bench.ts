@@ -11,6 +11,7 @@ import { buildIndex } from "../src/rules/model.js";
 import { runRules } from "../src/rules/run.js";
 import { checkSchema } from "../src/format/schema-check.js";
 import { scanJsonText } from "../src/format/json-text.js";
+import { jsonValueProblems } from "../src/format/json-values.js";
 
 export default async function run(h: Harness): Promise<void> {
   const corpus = benchCorpus();
@@ -48,6 +49,12 @@ export default async function run(h: Harness): Promise<void> {
     baseline: base,
   });
   const docs = texts.map((t) => JSON.parse(t) as Record<string, unknown>);
+  const scans = texts.map((t) => scanJsonText(t));
+  await h.measure(
+    "  of which: key count + number check (FP008, FP007)",
+    () => docs.forEach((d, i) => (sink += jsonValueProblems(d, texts[i]!, scans[i]!).duplicates.length)),
+    { baseline: base },
+  );
   await h.measure("  of which: JSON Schema (ajv)", () => docs.forEach((d) => (sink += checkSchema(d).length)), { baseline: base });
   await h.measure("  of which: index + rules", () => docs.forEach((d) => (sink += runRules(d).length)), { baseline: base });
   await h.measure("  of which: index only", () => docs.forEach((d) => (sink += buildIndex(d).cards.length)), { baseline: base });

@@ -19,7 +19,7 @@ interface Group {
   variant: string;
   count: number;
   /** name → instance count and the preferred template seen with that name (see `better`). */
-  names: Map<string, { count: number; complete: boolean; canonical: string; template: JsonObject }>;
+  names: Map<string, { count: number } & Candidate>;
   options: Map<string, Json[]>;
   sources: Set<string>;
 }
@@ -56,12 +56,12 @@ export class CatalogLearner {
     group.count++;
     group.sources.add(source);
     const name = displayName(card);
-    const candidate = { complete: hasParentIds(template), canonical: canonicalJson(template), template };
+    const candidate: Candidate = { complete: hasParentIds(template), canonical: undefined, template };
     const seen = group.names.get(name);
     if (!seen) group.names.set(name, { count: 1, ...candidate });
     else {
       seen.count++;
-      if (better(candidate, seen)) Object.assign(seen, candidate);
+      if (better(candidate, seen)) Object.assign(seen, candidate); // canonical included: never a stale one
     }
     for (const [key, value] of choiceOptions(card)) {
       const values = group.options.get(key) ?? [];
@@ -100,12 +100,21 @@ export function learnFromFlopack(flopack: JsonObject, source: string): CatalogEn
   return learner.entries();
 }
 
+/** A representative template; its canonical JSON is computed only when two of one name are compared. */
+interface Candidate {
+  complete: boolean;
+  canonical: string | undefined;
+  template: JsonObject;
+}
+
 /**
  * The preferred representative: one whose connector `parents.*.data.id` are present (most exports carry them;
  * cards copied into inline flows sometimes lack them), then the smallest canonical JSON.
  */
-function better(a: { complete: boolean; canonical: string }, b: { complete: boolean; canonical: string }): boolean {
+function better(a: Candidate, b: Candidate): boolean {
   if (a.complete !== b.complete) return a.complete;
+  a.canonical ??= canonicalJson(a.template);
+  b.canonical ??= canonicalJson(b.template);
   return a.canonical < b.canonical;
 }
 

@@ -71,18 +71,17 @@ export class Catalog {
     return Catalog.builtinCatalog;
   }
 
-  /** A mutable copy (of a catalog still being read lazily: one that reads the same files when it needs them). */
+  /**
+   * A mutable copy (of a catalog still being read lazily: one that reads the same files when it needs them). The
+   * maps are copied as they are (entries and contracts are shared, never changed in place): no sort, no re-adding
+   * (an import clones the built-in catalog once per file).
+   */
   clone(): Catalog {
-    if (this.lazy === undefined) {
-      const copy = new Catalog(this.entries(), this.contracts.values());
-      for (const variants of this.derivedEntries.values()) for (const e of variants.values()) copy.addDerived(e);
-      return copy;
-    }
     const copy = new Catalog();
-    for (const variants of this.byAddress.values()) for (const e of variants.values()) copy.insert(e);
-    for (const c of this.contracts.values()) copy.contracts.set(c.address, c);
-    copy.lazy = { read: this.lazy.read, names: this.lazy.names, loaded: new Set(this.lazy.loaded) };
-    for (const variants of this.derivedEntries.values()) for (const e of variants.values()) copy.addDerived(e);
+    for (const [address, variants] of this.byAddress) copy.byAddress.set(address, new Map(variants));
+    for (const [address, variants] of this.derivedEntries) copy.derivedEntries.set(address, new Map(variants));
+    for (const [address, c] of this.contracts) copy.contracts.set(address, c);
+    if (this.lazy !== undefined) copy.lazy = { read: this.lazy.read, names: this.lazy.names, loaded: new Set(this.lazy.loaded) };
     return copy;
   }
 

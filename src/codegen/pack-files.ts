@@ -86,8 +86,11 @@ export function codegenPack(pack: IrPack, catalog: Catalog, packName: string): C
   const raw: CodegenResult["raw"] = [];
   // Namesakes build only when one is a copy of the other (the same flow exported twice: compile/lower/copies.ts).
   // Compared before any flow file is written.
+  const namesakes = new Map<string, number>();
+  for (const fl of pack.flows) namesakes.set(fl.name, (namesakes.get(fl.name) ?? 0) + 1);
   const firstContent = new Map<string, string>();
   for (const fl of pack.flows) {
+    if (namesakes.get(fl.name)! < 2) continue;
     const content = flowContent(fl);
     const first = firstContent.get(fl.name);
     if (first !== undefined && first !== content)

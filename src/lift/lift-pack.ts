@@ -76,8 +76,11 @@ export function liftPack(flopack: JsonObject, templates: TemplateSource): LiftRe
  * marked `copyOf` its first occurrence, so that emit writes it as Okta did.
  */
 function markCopies(flows: IrFlow[]): IrFlow[] {
+  const namesakes = new Map<string, number>();
+  for (const flow of flows) namesakes.set(flow.name, (namesakes.get(flow.name) ?? 0) + 1);
   const first = new Map<string, { ref: string; content: string }>();
   return flows.map((flow) => {
+    if (namesakes.get(flow.name)! < 2) return flow; // only a namesake can be a copy: no need to serialise the rest
     const content = JSON.stringify({ ...flow, ref: "" });
     const original = first.get(flow.name);
     if (!original) first.set(flow.name, { ref: flow.ref, content });

@@ -5,7 +5,7 @@
  * (`context execution_time: Date (Okta gives string)`), and each one it gives that is missing. Inputs read `context input ...`.
  */
 import { isKernel } from "./address.js";
-import { sortedEntries } from "./entries.js";
+import { sortedEntriesWhere } from "./entries.js";
 import { fieldText } from "./field-text.js";
 import { get, getPath, str } from "./json.js";
 import type { FlowContext } from "./view-context.js";
@@ -35,19 +35,24 @@ function usualContexts(flow: FlowContext, card: Card, side: "inputs" | "outputs"
   return callable ? [[], [EXECUTION_ID], [ERROR]] : [[]]; // an inline flow's start card
 }
 
+/** Context entries a review may show (hidden ones and those wired through a wormhole are Okta's plumbing). */
+function isShownContext(e: unknown): boolean {
+  if (get(e, "group") !== "context") return false;
+  const meta = get(e, "metadata");
+  return get(meta, "forceHide") !== true && get(meta, "wormholeMethodId") === undefined;
+}
+
 function contextOf(flow: FlowContext, data: unknown): Context {
-  return sortedEntries(flow.pack, data)
-    .filter((e) => {
-      const meta = get(e, "metadata");
-      return get(e, "group") === "context" && get(meta, "forceHide") !== true && get(meta, "wormholeMethodId") === undefined;
-    })
-    .map((e) => [str(get(e, "key")) ?? "?", fieldText(get(e, "value"))] as const);
+  return sortedEntriesWhere(flow.pack, data, isShownContext).map((e) => [str(get(e, "key")) ?? "?", fieldText(get(e, "value"))] as const);
+}
+
+function sameContext(a: Context, b: Context): boolean {
+  return a.length === b.length && a.every(([k, t], i) => b[i]?.[0] === k && b[i]?.[1] === t);
 }
 
 /** Where `actual` differs from the closest usual context (the one sharing the most keys, the first on a tie). */
 function differences(actual: Context, usual: Context[], label: string): Field[] {
-  const same = (u: Context) => u.length === actual.length && u.every(([k, t], i) => actual[i]?.[0] === k && actual[i]?.[1] === t);
-  if (usual.some(same)) return [];
+  for (const u of usual) if (sameContext(u, actual)) return [];
   const shared = (u: Context) => u.filter(([k]) => actual.some(([a]) => a === k)).length;
   const closest = usual.reduce((best, u) => (shared(u) > shared(best) ? u : best), usual[0] ?? []);
   const expected = new Map(closest);

@@ -7,7 +7,7 @@ import { MIRRORED_ACTIONS } from "../shapes/custom-entry.js";
 import { contextChanges } from "./card-context.js";
 import { fieldText } from "./field-text.js";
 import { isKernel } from "./address.js";
-import { sortedEntries } from "./entries.js";
+import { sortedEntries, sortedEntriesWhere } from "./entries.js";
 import { canonicalJson, get, getPath, isEmptyValue, isObject, str } from "./json.js";
 import { entryLabels, inputGroupLabeler } from "./labels.js";
 import type { RawScope } from "./raw-scope.js";
@@ -115,10 +115,8 @@ function resolveCard(card: Card, m: unknown, scope: RawScope, pack: PackContext)
  * cards) show them only where they do not: then each output, and each field without one as "(none)".
  */
 function customOutputs(pack: PackContext, data: unknown, card: Card): Field[] {
-  const outputs = sortedEntries(pack, data).filter((e) => {
-    const meta = get(e, "metadata");
-    return get(meta, "custom") === true && get(meta, "forceHide") !== true && get(meta, "wormholeMethodId") === undefined;
-  });
+  const outputs = sortedEntriesWhere(pack, data, isShownCustomOutput);
+  if (outputs.length === 0 && card.fields.length === 0) return [];
   const labels = entryLabels(outputs, (g) => g);
   const out: Field[] = outputs.map((e) => ({ input: labels.get(e) ?? str(get(e, "key")) ?? "?", value: fieldText(get(e, "value")) }));
   if (!card.kind.kernel || !MIRRORED_ACTIONS.has(card.kind.action)) return out;
@@ -127,6 +125,11 @@ function customOutputs(pack: PackContext, data: unknown, card: Card): Field[] {
   if (mirrored) return [];
   const named = new Set(out.map((o) => o.input));
   return [...out, ...card.fields.filter((f) => !named.has(f.input)).map((f) => ({ input: f.input, value: "(none)" }))];
+}
+
+function isShownCustomOutput(e: unknown): boolean {
+  const meta = get(e, "metadata");
+  return get(meta, "custom") === true && get(meta, "forceHide") !== true && get(meta, "wormholeMethodId") === undefined;
 }
 
 /** An option naming a table or a flow of the pack reads as its name. */
