@@ -20,6 +20,18 @@ import { modelOf, sideEntries } from "../shapes/entries.js";
 import { TABLES_CONNECTOR } from "../shapes/known-cards.js";
 import { jsonEqual, type Json } from "../util/json.js";
 
+/** What `chooseCardVariant` reads of a factory's metadata (its variants and alternates), for a card shape. */
+export function variantChoiceMeta(shape: CardShape, alternates: ReturnType<typeof alternateVariants>): FactoryMeta {
+  return {
+    address: shape.address,
+    name: shape.name,
+    inputs: [],
+    outputs: [],
+    variants: shape.variants.map((v) => [v.variant, v.options] as const),
+    alternates: alternates.map((a) => [a.address, a.variant, a.options] as const),
+  };
+}
+
 export interface OptionOutputSet {
   /** The option (its spec key) and the value that picks the variants. */
   specKey: string;
@@ -32,14 +44,7 @@ export interface OptionOutputSet {
 export function optionOutputSets(catalog: Catalog, shape: CardShape): OptionOutputSet[] {
   if (isConnectorCard(shape.address, TABLES_CONNECTOR)) return [];
   const alternates = alternateVariants(catalog, shape);
-  const meta: FactoryMeta = {
-    address: shape.address,
-    name: shape.name,
-    inputs: [],
-    outputs: [],
-    variants: shape.variants.map((v) => [v.variant, v.options] as const),
-    alternates: alternates.map((a) => [a.address, a.variant, a.options] as const),
-  };
+  const meta = variantChoiceMeta(shape, alternates);
   const own = new Set(shape.outputs.map((o) => outputId(o.group, o.key)));
   const extraNames = new Map<string, string>();
   const out: OptionOutputSet[] = [];

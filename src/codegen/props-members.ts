@@ -13,8 +13,8 @@ import type { CardShape, InputShape } from "../catalog/shape.js";
 import type { CatalogEntry } from "../catalog/entry.js";
 import { optionValues } from "../catalog/entry.js";
 import type { Catalog } from "../catalog/store.js";
-import { chooseCardVariant, type FactoryMeta } from "../dsl/define-card.js";
-import { unseenOptionValues } from "./option-outputs.js";
+import { chooseCardVariant } from "../dsl/define-card.js";
+import { unseenOptionValues, variantChoiceMeta } from "./option-outputs.js";
 
 export interface PropsMember {
   /** The options whose value picks this member, with the values that do (`optional`: the option may be left out). */
@@ -136,14 +136,7 @@ function sameValues(a: readonly Json[], b: readonly Json[]): boolean {
  * that alternate (the build takes the first alternate that fits, newest first: an older one may never be picked).
  */
 function pickedAlone(shape: CardShape, alternates: ReturnType<typeof alternateVariants>, entry: CatalogEntry): boolean {
-  const meta: FactoryMeta = {
-    address: shape.address,
-    name: shape.name,
-    inputs: [],
-    outputs: [],
-    variants: shape.variants.map((v) => [v.variant, v.options] as const),
-    alternates: alternates.map((a) => [a.address, a.variant, a.options] as const),
-  };
+  const meta = variantChoiceMeta(shape, alternates);
   const own = (k: string, v: Json) => shape.variants.some((x) => (x.options[k] ?? []).some((y) => jsonEqual(y, v)));
   const asked: Record<string, Json> = {};
   for (const k of Object.keys(entry.options)) {

@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { simulate } from "../../src/testing/index.js";
 import { eventStartTemplate } from "../../src/shapes/event-start.js";
-import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS } from "../../src/shapes/known-cards.js";
 import type { JsonObject } from "../../src/util/json.js";
+import { comparable, eventAndStart } from "../support/event-flows.js";
 import { REPO, runCli } from "../support/cli.js";
 import { firstDifference, normaliseFlopack } from "../support/normalise.js";
 import userActivated from "../fixtures/events/user-activated.flow.js";
@@ -22,24 +22,6 @@ const work = mkdtempSync(join(tmpdir(), "flocode-event-start-"));
 writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module", private: true }));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const readJson = (path: string): Obj => JSON.parse(readFileSync(path, "utf8")) as Obj;
-
-/** The event card and the start card of the body of a built event flow. */
-function eventAndStart(flopack: Obj): { event: Obj; start: Obj } {
-  const methods = (Object.values(flopack.data.flos)[0] as Obj).data.methods as Obj[];
-  const wrapper = methods.find((m) => m.address === ASYNC_EACH_ADDRESS)!;
-  const body = (Object.values(wrapper.node.model.inputs.data) as Obj[]).find((e) => e.key === "flo")!.value.data;
-  return { event: methods.find((m) => m !== wrapper)!, start: (body.methods as Obj[]).find((m) => m.address === CALLABLE_ADDRESS)! };
-}
-
-/** A card without ids, uuid and what the body writes into it (pins, `_used`). */
-function comparable(c: Obj): Obj {
-  const out = structuredClone(c);
-  delete out.uuid;
-  delete out.pins;
-  for (const side of ["inputs", "outputs"])
-    out.node.model[side].data = Object.values(out.node.model[side].data).map(({ id: _i, _used: _u, ...rest }: any) => rest);
-  return out;
-}
 
 describe("a flow on okta.userActivated (no export shows one)", () => {
   const out = join(work, "built");

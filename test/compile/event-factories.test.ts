@@ -19,8 +19,8 @@ import type { CardSpec } from "../../src/dsl/types.js";
 import { card, connection, event, flow } from "../../src/index.js";
 import { validateText } from "../../src/rules/index.js";
 import { eventStartTemplate } from "../../src/shapes/event-start.js";
-import { ASYNC_EACH_ADDRESS, CALLABLE_ADDRESS } from "../../src/shapes/known-cards.js";
 import type { JsonObject } from "../../src/util/json.js";
+import { comparable, eventAndStart } from "../support/event-flows.js";
 
 type Obj = Record<string, any>;
 
@@ -44,24 +44,6 @@ async function buildEventFlow(
       throw error;
     }
   });
-}
-
-/** The event card and the start card of the body of a built event flow. */
-function eventAndStart(flopack: Obj): { event: Obj; start: Obj } {
-  const methods = (Object.values(flopack.data.flos)[0] as Obj).data.methods as Obj[];
-  const wrapper = methods.find((m) => m.address === ASYNC_EACH_ADDRESS)!;
-  const body = (Object.values(wrapper.node.model.inputs.data) as Obj[]).find((e) => e.key === "flo")!.value.data;
-  return { event: methods.find((m) => m !== wrapper)!, start: (body.methods as Obj[]).find((m) => m.address === CALLABLE_ADDRESS)! };
-}
-
-/** A card without ids, uuid and what the body writes into it (pins, `_used`). */
-function comparable(c: Obj): Obj {
-  const out = structuredClone(c);
-  delete out.uuid;
-  delete out.pins;
-  for (const side of ["inputs", "outputs"])
-    out.node.model[side].data = Object.values(out.node.model[side].data).map(({ id: _i, _used: _u, ...rest }: any) => rest);
-  return out;
 }
 
 /** Every event factory, once per address it writes: [path, address, the option values that pick it]. */
