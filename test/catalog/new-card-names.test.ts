@@ -61,7 +61,7 @@ describe("the name of a new card", () => {
       return [meta.name, catalog.get(chosen.address, chosen.variant)!.name];
     };
     for (const requestType of ["GET", "POST", "PUT", "PATCH", "DELETE"]) expect(call("okta.httpRequest", { requestType })).toEqual(["Custom API Action", "Custom API Action"]);
-    for (const options of [{}, { requestType: "GET" }, { requestType: "POST" }, { requestType: "DELETE" }])
+    for (const options of [{}, { requestType: "GET" }, { requestType: "POST" }, { requestType: "DELETE" }] as Array<Record<string, Json>>)
       expect(call("pagerduty.customApiAction", options)).toEqual(["Custom API Action", "Custom API Action"]);
   });
 });
