@@ -3,7 +3,7 @@ import type { FlowRefLike, InlineFlow, Input, OktaObject } from "../dsl/types.js
 import { defineCard, type ConnectorCardProps, type FactoryMeta } from "../dsl/define-card.js";
 
 /**
- * Props of `PUT (update) Schedule` (root:channels:http:pagerduty:1.0.160:customAPIAction).
+ * Props of `Custom API Action` (root:channels:http:pagerduty:1.0.160:customAPIAction).
  *
  * The inputs a card has depend on its options: each member of the union is one set of them.
  */
@@ -126,7 +126,7 @@ export interface SearchUserOutputs {
 }
 
 const META: readonly FactoryMeta[] = [
-  { address: "root:channels:http:pagerduty:1.0.160:customAPIAction", name: "PUT (update) Schedule", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["140983b8", { requestType: ["PUT"] }, ["Body"]], ["047bba47", { requestType: ["GET"] }], ["02081e7b", { requestType: ["GET"] }]], connection: true },
+  { address: "root:channels:http:pagerduty:1.0.160:customAPIAction", name: "Custom API Action", inputs: [["requestType", "requestType", "p:s", ["GET", "POST", "PUT", "DELETE"]], ["relativeUrl", "Relative URL", "s"], ["query", "Query", "o"], ["headers", "Headers", "o"], ["body", "Body", "o"]], outputs: [["statusCode", "Response", "Status Code"], ["headers", "Response", "Headers"], ["body", "Response", "Body"]], variants: [["140983b8", { requestType: ["PUT"] }, ["Body"]], ["047bba47", { requestType: ["GET"] }], ["02081e7b", { requestType: ["GET"] }]], connection: true },
   { address: "root:channels:http:pagerduty:1.0.160:deleteUser", name: "Delete User", inputs: [["userId", "User ID", "s"]], outputs: [["statusCode", "Output", "Status Code"]], variants: [["e1599c02", {}]], connection: true },
   { address: "root:channels:http:pagerduty:1.0.160:readUser", name: "Read User", inputs: [["userId", "User ID", "s"]], outputs: [["name", "User", "Name"], ["email", "User", "Email"], ["timezone", "User", "Timezone"], ["url", "User", "URL"], ["role", "User", "Role"], ["description", "User", "Description"], ["invitationSent", "User", "Invitation Sent"], ["jobTitle", "User", "Job Title"]], variants: [["d168225e", {}]], connection: true },
   { address: "root:channels:http:pagerduty:1.0.160:searchSchedules", name: "Search Schedules", inputs: [["resultSet", "resultSet", "p:s", ["first", "firstpage", "stream"]], ["query", "query", "s"], ["recordLimit", "recordLimit", "n"], ["flow", "Flow", "F"]], outputs: [["recordsStreamed", "Result", "recordsStreamed"]], variants: [["314f1166", { resultSet: ["stream"] }]], connection: true },
@@ -137,7 +137,7 @@ const META: readonly FactoryMeta[] = [
 export const pagerduty = {
   $connector: "pagerduty" as const,
   /**
-   * PUT (update) Schedule
+   * Custom API Action
    *
    * @address root:channels:http:pagerduty:1.0.160:customAPIAction
    */

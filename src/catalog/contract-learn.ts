@@ -98,11 +98,13 @@ export class ContractLearner {
 
   /**
    * The help text (`model.comments`) of the cards of an address and display name: the text a strict majority of the
-   * exports hold (a connector writes its cards' help text; a function card has none, so there at least two exports
-   * must agree), else undefined (each export's text is its author's). `null` when that majority has none.
+   * exports hold (a connector writes its cards' help text, whatever an author renamed the card to, so a connector
+   * action's texts are counted over all its names; a function card has none, so there at least two exports must
+   * agree), else undefined (each export's text is its author's). `null` when that majority has none.
    */
   helpText(address: string, name: string): Json | undefined {
-    const texts = this.byAddress.get(address)?.comments.get(name);
+    const byName = this.byAddress.get(address)?.comments;
+    const texts = connectorOf(address) !== undefined && byName ? pooledTexts(byName.values()) : byName?.get(name);
     if (!texts) return undefined;
     const all = new Set([...texts.values()].flatMap((t) => [...t.exports])).size;
     const top = [...texts.values()].sort((a, b) => b.exports.size - a.exports.size || compareStrings(canonicalJson(a.value), canonicalJson(b.value)))[0];
@@ -360,6 +362,18 @@ function ownLabel(labels: FieldObs["labels"]): string | undefined {
     if (order > 0) best = [k, n];
   }
   return best && best[0] !== "" ? best[0] : undefined;
+}
+
+/** Texts seen under several names, by text: the exports holding each. */
+function pooledTexts(byName: Iterable<Map<string, { value: Json; exports: Set<string> }>>): Map<string, { value: Json; exports: Set<string> }> {
+  const out = new Map<string, { value: Json; exports: Set<string> }>();
+  for (const texts of byName)
+    for (const [id, text] of texts) {
+      const seen = out.get(id) ?? { value: text.value, exports: new Set<string>() };
+      for (const e of text.exports) seen.exports.add(e);
+      out.set(id, seen);
+    }
+  return out;
 }
 
 function mostCommon(counts: Map<string, number>): string | undefined {

@@ -89,7 +89,8 @@ export function learnCorpus(corpusDirs: readonly string[], repoRoot: string): Le
     sources.push({ label, fileCount: inputs.length, fingerprint: corpusFingerprint(inputs) });
   }
   const marker = builtinMarker(sources);
-  const contracts = learner.contractLearner!.contracts();
+  // A contract's name is a new card's name: the card's own, like its templates'.
+  const contracts = learner.contractLearner!.contracts().map((c) => ({ ...c, name: learner.ownName(c.address) ?? c.name }));
   const entries = cleanEntries(learner.entries(), contracts, learner.contractLearner!);
   return { entries, contracts, files: renderBuiltinCatalog(entries, marker, contracts), marker, sources };
 }

@@ -1,18 +1,20 @@
 /**
  * Learning catalog entries from real exports: every card (inline flows included) is reduced to its template
- * (`templateOf`), grouped by (address, `variantOf(template)`), counted, and named after its most common
- * display name. The representative template of a group is chosen among the instances carrying that name (complete
- * connector parents first, then the smallest canonical JSON), so the result does not depend on the order of files
- * or cards.
+ * (`templateOf`), grouped by (address, `variantOf(template)`), counted, and named: a connector action after the
+ * card's own name (card-names.ts: not an author's rename), anything else after its most common display name. The
+ * representative template of a group is chosen among the instances carrying that name, else among those of the
+ * most common one (complete connector parents first, then the smallest canonical JSON), and carries the entry's
+ * name (`node.data.name`, `model.metadata.name`), so the result does not depend on the order of files or cards.
  */
 import type { Json, JsonObject } from "../util/json.js";
-import { canonicalJson, isObject } from "../util/json.js";
+import { canonicalJson, cloneJson, isObject } from "../util/json.js";
 import { isConnectorAddress } from "../shapes/address.js";
 import { compareStrings } from "../util/compare.js";
 import { compareEntries, MAX_SOURCES, optionsFromValues, type CatalogEntry } from "./entry.js";
 import { templateOf, variantOf } from "./template.js";
 import { forEachCard } from "./walk.js";
 import { ContractLearner } from "./contract-learn.js";
+import { CardNames } from "./card-names.js";
 
 interface Group {
   address: string;
@@ -28,6 +30,8 @@ export class CatalogLearner {
   private readonly groups = new Map<string, Group>();
   /** The variant of each card learned, for lift to reuse (hashing a card is most of learning's cost). */
   private readonly variants = new WeakMap<JsonObject, string>();
+  /** The display names of connector actions (not events: an event card's name is its event's), by export. */
+  private readonly names = new CardNames();
   /** Card contracts from the same observations (the built-in catalog learns them; import does not need them). */
   readonly contractLearner: ContractLearner | undefined;
 
@@ -56,6 +60,7 @@ export class CatalogLearner {
     group.count++;
     group.sources.add(source);
     const name = displayName(card);
+    if (!isEventCard(card)) this.names.add(card.address, name, exportOf(source));
     const candidate: Candidate = { complete: hasParentIds(template), canonical: undefined, template };
     const seen = group.names.get(name);
     if (!seen) group.names.set(name, { count: 1, ...candidate });
@@ -70,6 +75,11 @@ export class CatalogLearner {
     }
   }
 
+  /** The card's own name of a connector action's address (card-names.ts); undefined for other addresses. */
+  ownName(address: string): string | undefined {
+    return this.names.ownName(address);
+  }
+
   /** The variant of a card object this learner saw (the same object: the pack must not change in between). */
   variantOfCard(card: JsonObject): string | undefined {
     return this.variants.get(card);
@@ -78,7 +88,10 @@ export class CatalogLearner {
   entries(): CatalogEntry[] {
     const out: CatalogEntry[] = [];
     for (const g of this.groups.values()) {
-      const [name, best] = [...g.names].sort((a, b) => b[1].count - a[1].count || compareStrings(a[0], b[0]))[0]!;
+      const [common, seen] = [...g.names].sort((a, b) => b[1].count - a[1].count || compareStrings(a[0], b[0]))[0]!;
+      const own = isEventCard(seen.template) ? undefined : this.names.ownName(g.address);
+      const name = own ?? common;
+      const best = g.names.get(name) ?? seen;
       out.push({
         address: g.address,
         variant: g.variant,
@@ -86,7 +99,7 @@ export class CatalogLearner {
         options: optionsFromValues(g.options),
         count: g.count,
         sources: [...g.sources].sort(compareStrings).slice(0, MAX_SOURCES),
-        template: best.template,
+        template: g.names.has(name) ? best.template : named(best.template, name),
       });
     }
     return out.sort(compareEntries);
@@ -125,6 +138,27 @@ function hasParentIds(template: JsonObject): boolean {
     const p = parents[k];
     return isObject(p) && isObject(p.data) && p.data.id !== undefined;
   });
+}
+
+/** The export of a source `"<export file>#<flow name>"`. */
+function exportOf(source: string): string {
+  return source.includes("#") ? source.slice(0, source.indexOf("#")) : source;
+}
+
+/** A connector's event card (a flow's trigger): its name is its event's, not a connector action's. */
+function isEventCard(card: JsonObject): boolean {
+  const node = isObject(card.node) ? card.node : undefined;
+  return node !== undefined && isObject(node.model) && node.model.webhook === true;
+}
+
+/** A copy of a template carrying `name` wherever it holds its card's name. */
+function named(template: JsonObject, name: string): JsonObject {
+  const out = cloneJson(template);
+  const node = isObject(out.node) ? out.node : undefined;
+  if (node && isObject(node.data) && "name" in node.data) node.data.name = name;
+  const model = node && isObject(node.model) ? node.model : undefined;
+  if (model && isObject(model.metadata) && "name" in model.metadata) model.metadata.name = name;
+  return out;
 }
 
 function displayName(card: JsonObject): string {
