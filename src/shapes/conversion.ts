@@ -14,8 +14,10 @@ export function primitiveOf(t: ValueType["type"]): string {
   return typeof t === "string" ? t : "object";
 }
 
+/** A type for a message: Okta's type names as they are, any other text (an export's, untrusted) quoted. */
 export function describeType(t: ValueType): string {
-  return `${primitiveOf(t.type)}${t.collection ? "[]" : ""}`;
+  const name = primitiveOf(t.type);
+  return `${/^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name)}${t.collection ? "[]" : ""}`;
 }
 
 /** The transform for a pin from `src` to `dst`; null when none is needed; "incompatible" when Okta has none. */

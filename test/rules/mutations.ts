@@ -107,6 +107,15 @@ export const ERROR_MUTATIONS: Mutation[] = [
   { code: "FP102", what: "data.flos moved after the other collections", mutate: (d) => (moveToEnd(data(d), "flos"), true) },
   { code: "FP103", what: "no flows", mutate: (d) => ((data(d).flos = {}), true) },
   {
+    code: "FP103",
+    what: "every flow a stub (data: null)",
+    mutate: (d) => {
+      const flos = Object.values(data(d).flos as Record<string, Record<string, unknown>>);
+      for (const flow of flos) flow.data = null;
+      return flos.length > 0;
+    },
+  },
+  {
     code: "FP104",
     what: "a connection or folder id that differs from its key",
     mutate: (d) => {

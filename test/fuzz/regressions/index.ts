@@ -26,4 +26,12 @@ export const REGRESSIONS: Regression[] = [
     file: "import-source-without-card.flopack",
     what: "import of a hidden expand field whose srcMethodId was dropped (its srcOutputId kept): import writes `source: { output: { dangling } }` with no card, and build crashed (TypeError in cardLink, src/compile/lower/lowered-cards.ts) until `source.card` became optional",
   },
+  {
+    file: "import-stubs-only.flopack",
+    what: "an export whose every flow is a stub (`data: null`, found by the 10,000-case fuzz): validate passed and import wrote a pack of externalFlow(...) only, whose build failed with the unlocated `pack.ts: the pack has no flows`; FP103 now refuses a pack of stubs only, as Okta never exports one",
+  },
+  {
+    file: "type-text-in-message.flopack",
+    what: "a list item whose output type is arbitrary text with line breaks (found by the 10,000-case fuzz): build's message on a For Each fromItem printed the type raw, a message over three lines; an export's type text is now quoted (describeType, src/shapes/conversion.ts)",
+  },
 ];
