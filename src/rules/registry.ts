@@ -13,6 +13,7 @@ import { errorFlowRefs } from "./error-flow-refs.js";
 import { flowKeys } from "./flow-keys.js";
 import { flowDataKeyOrder } from "./flow-data-key-order.js";
 import { uniqueFlowNames } from "./unique-flow-names.js";
+import { flowName } from "./flow-name.js";
 import { singleRoot } from "./single-root.js";
 import { scheduleConsistency } from "./schedule-consistency.js";
 import { callableConsistency } from "./callable-consistency.js";
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   errorFlowRefs,
   flowKeys,
   flowDataKeyOrder,
+  flowName,
   uniqueFlowNames,
   singleRoot,
   scheduleConsistency,

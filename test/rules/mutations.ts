@@ -116,6 +116,16 @@ export const ERROR_MUTATIONS: Mutation[] = [
     },
   },
   {
+    code: "FP142",
+    what: "a flow named with white space only",
+    mutate: (d) => {
+      const flow = Object.values(data(d).flos as Record<string, Record<string, unknown>>)[0];
+      if (!flow) return false;
+      flow.name = " ";
+      return true;
+    },
+  },
+  {
     code: "FP104",
     what: "a connection or folder id that differs from its key",
     mutate: (d) => {
