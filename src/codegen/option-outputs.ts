@@ -79,26 +79,24 @@ function outputsOf(catalog: Catalog, shape: CardShape, entries: readonly Catalog
   const found = new Map<string, OutputShape>();
   for (const entry of entries) {
     const contract = catalog.contract(entry.address);
-    for (const e of sideEntries(modelOf(entry.template), "outputs")) {
-      if (isInstanceEntry(e, entry.address) || typeof e.key !== "string") continue;
-      const group = typeof e.group === "string" ? e.group : null;
-      const id = outputId(group, e.key);
+    for (const { group, key } of templateOutputs(entry)) {
+      const id = outputId(group, key);
       if (found.has(id)) continue;
-      const listed = shape.outputs.find((o) => o.group === group && o.key === e.key);
+      const listed = shape.outputs.find((o) => o.group === group && o.key === key);
       if (listed) {
         found.set(id, listed);
         continue;
       }
-      const field = contract ? contractField(contract.outputs, group, e.key) : undefined;
+      const field = contract ? contractField(contract.outputs, group, key) : undefined;
       if (!field) continue;
       if (!extraNames.has(id)) {
         const taken = new Set([...shape.outputs.map((o) => o.prop), ...extraNames.values()]);
-        extraNames.set(id, uniqueNames([e.key], propertyName, () => undefined, taken)[0]!);
+        extraNames.set(id, uniqueNames([key], propertyName, () => undefined, taken)[0]!);
       }
       const output: OutputShape = {
         prop: extraNames.get(id)!,
         group,
-        key: e.key,
+        key,
         types: [{ type: field.type, collection: field.collection }],
       };
       if (field.label !== undefined) output.label = field.label;
@@ -148,8 +146,16 @@ export function unseenOptionValues(catalog: Catalog, shape: CardShape): Map<stri
 }
 
 function outputIds(entry: CatalogEntry): string[] {
-  return sideEntries(modelOf(entry.template), "outputs")
-    .filter((e) => !isInstanceEntry(e, entry.address) && typeof e.key === "string")
-    .map((e) => outputId(typeof e.group === "string" ? e.group : null, e.key as string))
+  return templateOutputs(entry)
+    .map((o) => outputId(o.group, o.key))
     .sort();
+}
+
+/** A template's own outputs (not the instance entries an export's author added), as group and key. */
+function templateOutputs(entry: CatalogEntry): Array<{ group: string | null; key: string }> {
+  return sideEntries(modelOf(entry.template), "outputs").flatMap((e) =>
+    isInstanceEntry(e, entry.address) || typeof e.key !== "string"
+      ? []
+      : [{ group: typeof e.group === "string" ? e.group : null, key: e.key }],
+  );
 }
